@@ -1,0 +1,39 @@
+# rwkv.c build. `make` builds the CLI; `make test` runs every test; `make bench` measures.
+CC      ?= cc
+CFLAGS  ?= -O2 -march=native
+OMP     ?= -fopenmp
+WARN     = -std=c99 -Wall -Wextra -pedantic
+LDLIBS   = -lm
+PY      ?= /usr/bin/python3
+BUILD    = build
+SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+TOKSRC   = tokenizer.c
+TOKDEPS  = $(wildcard tokenizer*.h)
+CTESTS   = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
+
+.PHONY: all test bench clean asan
+all: rwkv
+
+rwkv: rwkv.c rwkv.h $(TOKSRC) $(TOKDEPS)
+	$(CC) $(WARN) $(CFLAGS) $(OMP) -o $@ rwkv.c $(TOKSRC) $(LDLIBS)
+
+# The CLI again with AddressSanitizer + UBSan, for the malformed-input suites.
+$(BUILD)/rwkv-asan: rwkv.c rwkv.h $(TOKSRC) $(TOKDEPS) | $(BUILD)
+	$(CC) $(WARN) -O1 -g $(SAN) $(OMP) -o $@ rwkv.c $(TOKSRC) $(LDLIBS)
+asan: $(BUILD)/rwkv-asan
+
+# Each tests/test_*.c is a program that defines RWKV_IMPLEMENTATION itself.
+$(BUILD)/test_%: tests/test_%.c rwkv.h $(TOKSRC) $(TOKDEPS) | $(BUILD)
+	$(CC) $(WARN) -O2 -g $(SAN) $(OMP) -o $@ $< $(TOKSRC) $(LDLIBS)
+
+$(BUILD):
+	mkdir -p $(BUILD)
+
+test: rwkv $(BUILD)/rwkv-asan $(CTESTS)
+	PY=$(PY) sh tests/run_all.sh
+
+bench: rwkv
+	PY=$(PY) sh tools/bench.sh
+
+clean:
+	rm -rf $(BUILD) rwkv
