@@ -32,7 +32,12 @@ $(BUILD):
 test: rwkv $(BUILD)/rwkv-asan $(CTESTS)
 	PY=$(PY) sh tests/run_all.sh
 
-bench: rwkv
+# Each tools/bench_*.c is a stand-alone benchmark program (built optimized, no sanitizers).
+BENCHES  = $(patsubst tools/%.c,$(BUILD)/%,$(wildcard tools/bench_*.c))
+$(BUILD)/bench_%: tools/bench_%.c rwkv.h $(TOKSRC) $(TOKDEPS) | $(BUILD)
+	$(CC) $(WARN) $(CFLAGS) $(OMP) -o $@ $< $(TOKSRC) $(LDLIBS)
+
+bench: rwkv $(BENCHES)
 	PY=$(PY) sh tools/bench.sh
 
 clean:
