@@ -141,10 +141,148 @@ rwkv_status rwkv_state_save_file(const rwkv_state *state, const char *path, rwkv
 rwkv_status rwkv_state_load_file(rwkv_state *state, const char *path, rwkv_error *err);
 
 /* ==== API: sampler ===================================================================== */
-/* (section owned by the sampler work; declarations go here) */
+/* Turns logits into a token id, following ChatRWKV's conventions (rwkv/utils.py):
+     1. banned tokens are removed;
+     2. penalties: logit[t] -= presence + count[t] * frequency for every token t generated
+        so far (see rwkv_sampler_accept for how counts grow and decay);
+     3. probabilities p = softmax(logits); top-p keeps the most probable tokens whose
+        cumulative probability first reaches top_p (every token as probable as the last one
+        kept stays), top-k keeps the k most probable (ties: lower id first), min-p drops
+        tokens with p < min_p * max(p). The cutoffs are taken BEFORE temperature;
+     4. temperature: the kept tokens are drawn with weight p^(1/T); T = 0 is greedy (argmax,
+        lowest id on ties).
+   Cost per call is O(n_vocab) for any setting except a near-uniform distribution (where a
+   small bucket gets sorted). A sampler owns its random generator (xoshiro256**, seeded by
+   splitmix64): the same seed and the same calls give the same tokens on every machine and
+   whatever the thread count. One sampler per thread. */
+
+typedef struct rwkv_sampler rwkv_sampler;
+
+typedef struct rwkv_sampler_params {
+    float temperature;       /* >= 0; 0 = greedy. ChatRWKV default 1.0 */
+    float top_p;             /* (0, 1]; 1 = off. 0 also means greedy. Default 0.85 */
+    int top_k;               /* >= 0; 0 = off. Default 0 */
+    float min_p;             /* [0, 1]; 0 = off. Default 0 */
+    float presence_penalty;  /* default 0.2 */
+    float frequency_penalty; /* default 0.2 */
+    float penalty_decay;     /* [0, 1]: counts are multiplied by it per accepted token; 0.996 */
+    uint64_t seed;           /* default 42 */
+} rwkv_sampler_params;
+
+/* Fills p with ChatRWKV's chat defaults (values above). */
+void rwkv_sampler_default_params(rwkv_sampler_params *p);
+
+/* A sampler for a vocabulary of n_vocab tokens. Fails on out-of-range parameters. */
+rwkv_status rwkv_sampler_new(const rwkv_sampler_params *p, int n_vocab, rwkv_sampler **out,
+                             rwkv_error *err);
+void rwkv_sampler_free(rwkv_sampler *s);
+/* Changes the parameters (the random stream and the counts carry on; a changed seed does NOT
+   reseed: use rwkv_sampler_seed). */
+rwkv_status rwkv_sampler_set_params(rwkv_sampler *s, const rwkv_sampler_params *p,
+                                    rwkv_error *err);
+void rwkv_sampler_get_params(const rwkv_sampler *s, rwkv_sampler_params *p);
+/* Restarts the random stream from a seed. */
+void rwkv_sampler_seed(rwkv_sampler *s, uint64_t seed);
+
+/* A banned token is never returned (e.g. end-of-text id 0 for the first token of a reply). */
+void rwkv_sampler_ban(rwkv_sampler *s, int token, int banned);
+/* How much an accepted token adds to its count (default 1). ChatRWKV uses 0 for whitespace
+   and digit tokens: they still get the presence penalty once seen, never the frequency one. */
+void rwkv_sampler_set_penalty_weight(rwkv_sampler *s, int token, float weight);
+/* Forgets every count (e.g. at the start of a chat reply). */
+void rwkv_sampler_reset_penalties(rwkv_sampler *s);
+
+/* Picks a token from logits (n_vocab floats, not modified). Does not record it: call
+   rwkv_sampler_accept with the token actually used. Fails when every token is banned or the
+   logits hold a NaN. */
+rwkv_status rwkv_sampler_sample(rwkv_sampler *s, const float *logits, int *token,
+                                rwkv_error *err);
+/* Records a generated token for the penalties, ChatRWKV's order: every count is multiplied
+   by penalty_decay, then count[token] += weight[token]. */
+void rwkv_sampler_accept(rwkv_sampler *s, int token);
+/* The penalty count of a token (0 if never accepted); presence is whether it was accepted. */
+float rwkv_sampler_count(const rwkv_sampler *s, int token, int *present);
+
+/* The generator on its own: uniform in [0, 1) with 53 random bits. */
+double rwkv_sampler_uniform(rwkv_sampler *s);
 
 /* ==== API: tokenizers (implemented in tokenizer.c) ===================================== */
-/* (section owned by the tokenizer work; declarations go here) */
+/* Three kinds: byte-level (token = byte value), the RWKV World vocabulary (greedy longest
+   byte match, as ChatRWKV's TRIE_TOKENIZER) and the Pile / GPT-NeoX-20B byte-level BPE
+   (HuggingFace `tokenizers` semantics: added tokens, NFC, GPT-2 split, BPE by merge rank).
+   A tokenizer is read-only after loading: share it between threads freely. */
+
+typedef struct rwkv_tokenizer rwkv_tokenizer;
+
+typedef enum rwkv_tokenizer_kind {
+    RWKV_TOKENIZER_BYTES = 0, /* 256 tokens, token = byte value */
+    RWKV_TOKENIZER_WORLD = 1, /* rwkv_vocab_v20230424.txt */
+    RWKV_TOKENIZER_PILE = 2   /* 20B_tokenizer.json (any HF BPE with a ByteLevel pre-tokenizer) */
+} rwkv_tokenizer_kind;
+
+/* Loads a vocabulary file; the kind is detected from the content: World vocab text (lines
+   "ID LITERAL BYTE_LENGTH") or HuggingFace tokenizer JSON. */
+rwkv_status rwkv_tokenizer_open(const char *path, rwkv_tokenizer **out, rwkv_error *err);
+/* Same from a buffer (copied as needed; the caller may free it afterwards). */
+rwkv_status rwkv_tokenizer_open_memory(const char *data, size_t len, rwkv_tokenizer **out,
+                                       rwkv_error *err);
+/* The byte-level tokenizer (256 tokens). */
+rwkv_status rwkv_tokenizer_new_bytes(rwkv_tokenizer **out, rwkv_error *err);
+/* From a model file: tokenizer.rwkv.world or tokenizer.huggingface.json (see docs/FORMAT.md),
+   read with rwkv_model_meta_string(); byte-level when the model has no tokenizer keys and
+   n_vocab == 256; else an error saying to pass --vocab. */
+rwkv_status rwkv_tokenizer_from_model(const rwkv_model *model, rwkv_tokenizer **out,
+                                      rwkv_error *err);
+void rwkv_tokenizer_free(rwkv_tokenizer *tok);
+
+rwkv_tokenizer_kind rwkv_tokenizer_get_kind(const rwkv_tokenizer *tok);
+/* Highest token id + 1 (World: 65530, Pile: 50277, bytes: 256). Ids below it may still be
+   unassigned (rwkv_token_bytes returns NULL for them). */
+int rwkv_tokenizer_n_vocab(const rwkv_tokenizer *tok);
+
+/* Encodes len raw bytes (any bytes: World works on bytes; Pile treats bytes that are not
+   valid UTF-8 as opaque symbols and keeps them, so decoding gives them back). *ids is
+   malloc'd (caller free()s; NULL when *n_ids is 0), *n_ids its length. */
+rwkv_status rwkv_tokenize(const rwkv_tokenizer *tok, const char *text, size_t len, int **ids,
+                          size_t *n_ids, rwkv_error *err);
+
+/* The bytes of one token (owned by the tokenizer, not NUL-terminated); NULL when id is out of
+   range or unassigned. End-of-text (id 0 of World and Pile) has 0 bytes; the byte-level
+   tokenizer's id 0 is the byte 0. Pile special tokens other than id 0 (<|padding|>) give
+   their literal text; HuggingFace's decode skips them (see rwkv_token_is_special). */
+const char *rwkv_token_bytes(const rwkv_tokenizer *tok, int id, size_t *len);
+/* Non-zero for special tokens (end-of-text; Pile added tokens marked "special"). */
+int rwkv_token_is_special(const rwkv_tokenizer *tok, int id);
+
+/* Decodes n ids into a malloc'd buffer (*out, caller free()s; NUL-terminated for
+   convenience, *out_len excludes the NUL). Special tokens are skipped as HuggingFace's
+   decode does; an unassigned or out-of-range id is an error. */
+rwkv_status rwkv_detokenize(const rwkv_tokenizer *tok, const int *ids, size_t n, char **out,
+                            size_t *out_len, rwkv_error *err);
+
+/* Streaming decode for generation: never emits a partial UTF-8 sequence split across
+   tokens. */
+typedef struct rwkv_utf8_stream {
+    unsigned char pending[4];
+    int n_pending;
+} rwkv_utf8_stream;
+void rwkv_utf8_stream_init(rwkv_utf8_stream *s);
+/* Appends the bytes of token `id` and writes to out everything that is complete UTF-8 or can
+   never become valid (invalid bytes pass through unchanged); returns bytes written.
+   cap >= (token length) + 4 always suffices (a smaller cap truncates the output). Unknown
+   ids add nothing. */
+size_t rwkv_utf8_stream_push(rwkv_utf8_stream *s, const rwkv_tokenizer *tok, int id, char *out,
+                             size_t cap);
+/* Same for raw bytes (no tokenizer). */
+size_t rwkv_utf8_stream_push_bytes(rwkv_utf8_stream *s, const char *bytes, size_t len,
+                                   char *out, size_t cap);
+/* Writes out what is still held back (an incomplete sequence, as is) and resets; cap >= 4. */
+size_t rwkv_utf8_stream_flush(rwkv_utf8_stream *s, char *out, size_t cap);
+
+/* Unicode NFC of UTF-8 text as the Pile tokenizer applies it (bytes that are not valid UTF-8
+   are kept as they are). *out is malloc'd and NUL-terminated; *out_len excludes the NUL. */
+rwkv_status rwkv_utf8_nfc(const char *text, size_t len, char **out, size_t *out_len,
+                          rwkv_error *err);
 
 #ifdef __cplusplus
 }
@@ -245,17 +383,70 @@ typedef struct rwkv__tensor {
 } rwkv__tensor;
 
 /* ==== IMPL: kernels ==================================================================== */
-/* The scalar functions are the definition; SIMD variants must agree with them. */
+/* The scalar functions (rwkv__*_scalar) are the definition; the SIMD variants must agree with
+   them to fp32 rounding. Which SIMD variant is used is decided at compile time from the
+   target macros (-march=native in the Makefile):
+       __AVX512F__                     16-lane kernels (f16 via vcvtph2ps, bf16 by shifting)
+       __AVX2__ + __FMA__ + __F16C__   8-lane kernels
+       __ARM_NEON on __aarch64__       4-lane kernels (f16 via vcvt_f32_f16)
+       anything else, or RWKV_NO_SIMD  the scalar kernels
+   Summation order of one output y[r] (the same in matvec and matmul, so a block of tokens
+   gives the same bits as one token at a time): one vector accumulator of L lanes, lane j
+   gets the products of columns c = j (mod L) for c < cols - cols % L in increasing c with
+   fused multiply-add; then the lanes are added in a fixed tree (halves, then halves...);
+   then the remaining cols % L products are added one by one. Threads split rows, never a
+   row's sum, so no result depends on the thread count. */
 
-/* y[r] = sum_c W[r][c] * x[c] for r < W->ne[1]. Rows are split between threads, never a
-   row's sum, so the result does not depend on the thread count. */
-static void rwkv__matvec(float *y, const rwkv__tensor *W, const float *x, int n_threads)
+#if defined(__GNUC__) || defined(__clang__)
+#define RWKV__UNUSED __attribute__((unused))
+#define RWKV__INLINE static inline __attribute__((always_inline))
+#else
+#define RWKV__UNUSED
+#define RWKV__INLINE static inline
+#endif
+
+/* Below this many weights a matrix product stays on one thread: waking a second one costs
+   a few microseconds, about what one thread needs for 64K weights. */
+#define RWKV__PAR_MIN_WORK 65536
+
+#ifndef RWKV_NO_SIMD
+#if defined(__AVX512F__)
+#define RWKV__AVX512 1
+#elif defined(__AVX2__) && defined(__FMA__) && defined(__F16C__)
+#define RWKV__AVX2 1
+#elif defined(__ARM_NEON) && defined(__aarch64__)
+#define RWKV__NEON 1
+#endif
+#endif
+
+/* One weight as f32 (any of the three types), for the scalar code and the SIMD tails. */
+RWKV__INLINE float rwkv__weight(const void *data, int type, int64_t i)
+{
+    if (type == RWKV_TYPE_F32) return ((const float *)data)[i];
+    if (type == RWKV_TYPE_F16) return rwkv__f16_to_f32(((const uint16_t *)data)[i]);
+    return rwkv__bf16_to_f32(((const uint16_t *)data)[i]);
+}
+
+/* Threads to use for `work` weights split as `rows` rows. */
+static int rwkv__threads_for(int n_threads, int64_t rows, int64_t work)
+{
+    if (n_threads < 1 || work < RWKV__PAR_MIN_WORK) return 1;
+    if ((int64_t)n_threads > rows / 4) return rows / 4 > 1 ? (int)(rows / 4) : 1;
+    return n_threads;
+}
+
+/* ---- scalar definition ---------------------------------------------------------------- */
+
+/* y[r] = sum_c W[r][c] * x[c] for r < W->ne[1]. */
+static RWKV__UNUSED void rwkv__matvec_scalar(float *y, const rwkv__tensor *W, const float *x,
+                                             int n_threads)
 {
     const int64_t rows = W->ne[1], cols = W->ne[0];
     int64_t r;
-    (void)n_threads;
+    int nth = rwkv__threads_for(n_threads, rows, rows * cols);
+    (void)nth;
 #ifdef _OPENMP
-#pragma omp parallel for num_threads(n_threads) schedule(static) if (n_threads > 1)
+#pragma omp parallel for num_threads(nth) schedule(static) if (nth > 1)
 #endif
     for (r = 0; r < rows; r++) {
         float acc = 0.0f;
@@ -274,15 +465,267 @@ static void rwkv__matvec(float *y, const rwkv__tensor *W, const float *x, int n_
     }
 }
 
-/* Y[t][r] = sum_c W[r][c] * X[t][c] for t < T: a block of T tokens against one weight
-   matrix, so the weights stream from memory once per block. X is T x cols, Y is T x rows. */
-static void rwkv__matmul(float *Y, const rwkv__tensor *W, const float *X, int T, int n_threads)
+/* Y[t][r] = sum_c W[r][c] * X[t][c] for t < T; X is T x cols, Y is T x rows. */
+static RWKV__UNUSED void rwkv__matmul_scalar(float *Y, const rwkv__tensor *W, const float *X,
+                                             int T, int n_threads)
 {
     const int64_t rows = W->ne[1], cols = W->ne[0];
     int t;
     for (t = 0; t < T; t++)
-        rwkv__matvec(Y + (int64_t)t * rows, W, X + (int64_t)t * cols, n_threads);
-    (void)rows;
+        rwkv__matvec_scalar(Y + (int64_t)t * rows, W, X + (int64_t)t * cols, n_threads);
+}
+
+/* ---- SIMD building blocks --------------------------------------------------------------- */
+/* Each variant defines: rwkv__vf (a vector of RWKV__L floats), loads of L weights of each
+   type as f32, fma, and rwkv__vsum (the fixed reduction tree). RWKV__TR x RWKV__TT is the
+   register tile of matmul (rows x tokens), RWKV__VR the rows matvec does at once. */
+
+#if defined(RWKV__AVX512) || defined(RWKV__AVX2)
+#include <immintrin.h>
+#define RWKV__SIMD 1
+#endif
+
+#if defined(RWKV__AVX512)
+#define RWKV__L 16
+#define RWKV__TR 4
+#define RWKV__TT 6
+#define RWKV__VR 4
+typedef __m512 rwkv__vf;
+RWKV__INLINE rwkv__vf rwkv__vzero(void) { return _mm512_setzero_ps(); }
+RWKV__INLINE rwkv__vf rwkv__vld_f32(const float *p) { return _mm512_loadu_ps(p); }
+RWKV__INLINE rwkv__vf rwkv__vld_f16(const uint16_t *p)
+{
+    return _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *)(const void *)p));
+}
+RWKV__INLINE rwkv__vf rwkv__vld_bf16(const uint16_t *p)
+{
+    __m512i u = _mm512_cvtepu16_epi32(_mm256_loadu_si256((const __m256i *)(const void *)p));
+    return _mm512_castsi512_ps(_mm512_slli_epi32(u, 16));
+}
+RWKV__INLINE rwkv__vf rwkv__vfma(rwkv__vf a, rwkv__vf b, rwkv__vf acc)
+{
+    return _mm512_fmadd_ps(a, b, acc);
+}
+RWKV__INLINE float rwkv__vsum(rwkv__vf v)
+{
+    __m256 h = _mm256_add_ps(_mm512_castps512_ps256(v),
+                             _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(v), 1)));
+    __m128 q = _mm_add_ps(_mm256_castps256_ps128(h), _mm256_extractf128_ps(h, 1));
+    q = _mm_add_ps(q, _mm_movehl_ps(q, q));
+    q = _mm_add_ss(q, _mm_shuffle_ps(q, q, 1));
+    return _mm_cvtss_f32(q);
+}
+#elif defined(RWKV__AVX2)
+#define RWKV__L 8
+#define RWKV__TR 4
+#define RWKV__TT 3
+#define RWKV__VR 4
+typedef __m256 rwkv__vf;
+RWKV__INLINE rwkv__vf rwkv__vzero(void) { return _mm256_setzero_ps(); }
+RWKV__INLINE rwkv__vf rwkv__vld_f32(const float *p) { return _mm256_loadu_ps(p); }
+RWKV__INLINE rwkv__vf rwkv__vld_f16(const uint16_t *p)
+{
+    return _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)p));
+}
+RWKV__INLINE rwkv__vf rwkv__vld_bf16(const uint16_t *p)
+{
+    __m256i u = _mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *)(const void *)p));
+    return _mm256_castsi256_ps(_mm256_slli_epi32(u, 16));
+}
+RWKV__INLINE rwkv__vf rwkv__vfma(rwkv__vf a, rwkv__vf b, rwkv__vf acc)
+{
+    return _mm256_fmadd_ps(a, b, acc);
+}
+RWKV__INLINE float rwkv__vsum(rwkv__vf v)
+{
+    __m128 q = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    q = _mm_add_ps(q, _mm_movehl_ps(q, q));
+    q = _mm_add_ss(q, _mm_shuffle_ps(q, q, 1));
+    return _mm_cvtss_f32(q);
+}
+#elif defined(RWKV__NEON)
+#include <arm_neon.h>
+#define RWKV__SIMD 1
+#define RWKV__L 4
+#define RWKV__TR 4
+#define RWKV__TT 5
+#define RWKV__VR 8
+typedef float32x4_t rwkv__vf;
+RWKV__INLINE rwkv__vf rwkv__vzero(void) { return vdupq_n_f32(0.0f); }
+RWKV__INLINE rwkv__vf rwkv__vld_f32(const float *p) { return vld1q_f32(p); }
+RWKV__INLINE rwkv__vf rwkv__vld_f16(const uint16_t *p)
+{
+    return vcvt_f32_f16(vreinterpret_f16_u16(vld1_u16(p)));
+}
+RWKV__INLINE rwkv__vf rwkv__vld_bf16(const uint16_t *p)
+{
+    return vreinterpretq_f32_u32(vshll_n_u16(vld1_u16(p), 16));
+}
+RWKV__INLINE rwkv__vf rwkv__vfma(rwkv__vf a, rwkv__vf b, rwkv__vf acc)
+{
+    return vfmaq_f32(acc, a, b);
+}
+RWKV__INLINE float rwkv__vsum(rwkv__vf v)
+{
+    float32x2_t h = vadd_f32(vget_low_f32(v), vget_high_f32(v));
+    return vget_lane_f32(h, 0) + vget_lane_f32(h, 1);
+}
+#endif
+
+#ifdef RWKV__SIMD
+
+/* L weights of row `w` (already offset to the row) starting at column k, as f32. */
+RWKV__INLINE rwkv__vf rwkv__vld_w(const void *w, int type, int64_t k)
+{
+    if (type == RWKV_TYPE_F32) return rwkv__vld_f32((const float *)w + k);
+    if (type == RWKV_TYPE_F16) return rwkv__vld_f16((const uint16_t *)w + k);
+    return rwkv__vld_bf16((const uint16_t *)w + k);
+}
+
+/* out[i][t] = dot(row w[i], token x[t]) for a NR x NT tile, in the order described at the
+   top of this section. Callers pad short tiles by repeating a row or token pointer. */
+RWKV__INLINE void rwkv__tile(float *out, const void *const *w, const float *const *x,
+                             int64_t cols, int type, int NR, int NT)
+{
+    rwkv__vf acc[RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR][RWKV__TT];
+    const int64_t body = cols - cols % RWKV__L;
+    int64_t k;
+    int i, t;
+    for (i = 0; i < NR; i++)
+        for (t = 0; t < NT; t++) acc[i][t] = rwkv__vzero();
+    for (k = 0; k < body; k += RWKV__L) {
+        rwkv__vf xv[RWKV__TT];
+        for (t = 0; t < NT; t++) xv[t] = rwkv__vld_f32(x[t] + k);
+        for (i = 0; i < NR; i++) {
+            rwkv__vf wv = rwkv__vld_w(w[i], type, k);
+            for (t = 0; t < NT; t++) acc[i][t] = rwkv__vfma(wv, xv[t], acc[i][t]);
+        }
+    }
+    for (i = 0; i < NR; i++)
+        for (t = 0; t < NT; t++) {
+            float s = rwkv__vsum(acc[i][t]);
+            for (k = body; k < cols; k++) s += rwkv__weight(w[i], type, k) * x[t][k];
+            out[i * NT + t] = s;
+        }
+}
+
+/* The tile shapes, one function per weight type so each inner loop is branch-free. */
+#define RWKV__TILE_FN(name, type, NR, NT)                                                    \
+    static void name(float *out, const void *const *w, const float *const *x, int64_t cols) \
+    {                                                                                        \
+        rwkv__tile(out, w, x, cols, type, NR, NT);                                           \
+    }
+RWKV__TILE_FN(rwkv__mm_f32, RWKV_TYPE_F32, RWKV__TR, RWKV__TT)
+RWKV__TILE_FN(rwkv__mm_f16, RWKV_TYPE_F16, RWKV__TR, RWKV__TT)
+RWKV__TILE_FN(rwkv__mm_bf16, RWKV_TYPE_BF16, RWKV__TR, RWKV__TT)
+RWKV__TILE_FN(rwkv__mv_f32, RWKV_TYPE_F32, RWKV__VR, 1)
+RWKV__TILE_FN(rwkv__mv_f16, RWKV_TYPE_F16, RWKV__VR, 1)
+RWKV__TILE_FN(rwkv__mv_bf16, RWKV_TYPE_BF16, RWKV__VR, 1)
+#undef RWKV__TILE_FN
+
+typedef void (*rwkv__tile_fn)(float *out, const void *const *w, const float *const *x,
+                              int64_t cols);
+
+/* Rows [r0, r1) of Y = X W^T for tokens [0, T): weights stream once, each NR-row tile is
+   reused from cache for every token block. */
+static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, int T,
+                              int64_t r0, int64_t r1)
+{
+    const int64_t rows = W->ne[1], cols = W->ne[0];
+    const size_t esize = W->type == RWKV_TYPE_F32 ? 4 : 2;
+    const int NR = T == 1 ? RWKV__VR : RWKV__TR, NT = T == 1 ? 1 : RWKV__TT;
+    rwkv__tile_fn fn;
+    int64_t r;
+    int t, i, j;
+    if (W->type == RWKV_TYPE_F32) fn = T == 1 ? rwkv__mv_f32 : rwkv__mm_f32;
+    else if (W->type == RWKV_TYPE_F16) fn = T == 1 ? rwkv__mv_f16 : rwkv__mm_f16;
+    else fn = T == 1 ? rwkv__mv_bf16 : rwkv__mm_bf16;
+    for (r = r0; r < r1; r += NR) {
+        const int nr = r1 - r < NR ? (int)(r1 - r) : NR;
+        const void *w[RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR];
+        for (i = 0; i < NR; i++)
+            w[i] = (const char *)W->data + (size_t)(r + (i < nr ? i : nr - 1)) * cols * esize;
+        for (t = 0; t < T; t += NT) {
+            const int nt = T - t < NT ? T - t : NT;
+            const float *x[RWKV__TT];
+            float out[(RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR) * RWKV__TT];
+            for (j = 0; j < NT; j++) x[j] = X + (int64_t)(t + (j < nt ? j : nt - 1)) * cols;
+            fn(out, w, x, cols);
+            for (i = 0; i < nr; i++)
+                for (j = 0; j < nt; j++) Y[(int64_t)(t + j) * rows + r + i] = out[i * NT + j];
+        }
+    }
+}
+
+/* Rows split evenly between threads in multiples of 4 (whole tiles). */
+static void rwkv__matmul_simd(float *Y, const rwkv__tensor *W, const float *X, int T,
+                              int n_threads)
+{
+    const int64_t rows = W->ne[1], cols = W->ne[0];
+    const int nth = rwkv__threads_for(n_threads, rows, rows * cols * (T > 1 ? 2 : 1));
+    if (rows <= 0 || T <= 0) return;
+#ifdef _OPENMP
+    if (nth > 1) {
+#pragma omp parallel num_threads(nth)
+        {
+            const int id = omp_get_thread_num(), n = omp_get_num_threads();
+            const int64_t quads = (rows + 3) / 4;
+            int64_t r0 = quads * id / n * 4, r1 = quads * (id + 1) / n * 4;
+            if (r1 > rows) r1 = rows;
+            if (r0 < r1) rwkv__matmul_rows(Y, W, X, T, r0, r1);
+        }
+        return;
+    }
+#endif
+    (void)nth;
+    rwkv__matmul_rows(Y, W, X, T, 0, rows);
+}
+
+#endif /* RWKV__SIMD */
+
+/* ---- the entry points the forward pass calls --------------------------------------------- */
+
+/* y[r] = sum_c W[r][c] * x[c] for r < W->ne[1]. Rows are split between threads, never a
+   row's sum, so the result does not depend on the thread count. */
+static void rwkv__matvec(float *y, const rwkv__tensor *W, const float *x, int n_threads)
+{
+#ifdef RWKV__SIMD
+    rwkv__matmul_simd(y, W, x, 1, n_threads);
+#else
+    rwkv__matvec_scalar(y, W, x, n_threads);
+#endif
+}
+
+/* Y[t][r] = sum_c W[r][c] * X[t][c] for t < T: a block of T tokens against one weight
+   matrix, so the weights stream from memory once per block. X is T x cols, Y is T x rows.
+   Each Y[t] has the same bits rwkv__matvec would give for X[t]. */
+static void rwkv__matmul(float *Y, const rwkv__tensor *W, const float *X, int T, int n_threads)
+{
+#ifdef RWKV__SIMD
+    rwkv__matmul_simd(Y, W, X, T, n_threads);
+#else
+    rwkv__matmul_scalar(Y, W, X, T, n_threads);
+#endif
+}
+
+/* sum_i a[i] * b[i], in the same order as one row of rwkv__matvec over an f32 matrix. */
+static RWKV__UNUSED float rwkv__dot(const float *a, const float *b, int64_t n)
+{
+#ifdef RWKV__SIMD
+    const void *w[RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR];
+    const float *x[RWKV__TT];
+    float out[(RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR) * RWKV__TT];
+    int i;
+    for (i = 0; i < RWKV__VR; i++) w[i] = a;
+    x[0] = b;
+    rwkv__mv_f32(out, w, x, n);
+    return out[0];
+#else
+    float acc = 0.0f;
+    int64_t i;
+    for (i = 0; i < n; i++) acc += a[i] * b[i];
+    return acc;
+#endif
 }
 
 /* y[c] = sum_r x[r] * W[r][c]: the "x @ W" of the LoRA paths, W stored F32 as (rows, cols). */
@@ -333,11 +776,1982 @@ static void rwkv__group_norm(float *out, const float *x, const float *w, const f
 }
 
 /* ==== IMPL: GGUF loader ================================================================ */
+/* The file is mapped read-only and every number in it is checked against the file size
+   before it is used; all size arithmetic is done in uint64_t with explicit overflow tests.
+   Nothing is copied: tensors point into the map. */
+
+#include <errno.h>
+#if defined(_WIN32)
+#define WIN32_LEAN_AND_MEAN
+#include <windows.h>
+#else
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
+enum {
+    RWKV__GGUF_U8 = 0, RWKV__GGUF_I8 = 1, RWKV__GGUF_U16 = 2, RWKV__GGUF_I16 = 3,
+    RWKV__GGUF_U32 = 4, RWKV__GGUF_I32 = 5, RWKV__GGUF_F32 = 6, RWKV__GGUF_BOOL = 7,
+    RWKV__GGUF_STRING = 8, RWKV__GGUF_ARRAY = 9, RWKV__GGUF_U64 = 10, RWKV__GGUF_I64 = 11,
+    RWKV__GGUF_F64 = 12
+};
+
+#define RWKV__MAX_NAME 64          /* gguf.md: tensor names are at most 64 bytes */
+#define RWKV__MAX_ARRAY_DEPTH 4    /* nested metadata arrays deeper than this are refused */
+
+typedef struct rwkv__kv {
+    const char *key;      /* in the map, key_len bytes, not NUL-terminated */
+    size_t key_len;
+    uint32_t type;
+    const uint8_t *value; /* first byte of the value in the map */
+    uint64_t offset;      /* file offset of the value, for messages */
+} rwkv__kv;
+
+/* Per-layer weights. C = n_embd, F = n_ffn, H = heads, S = head size, D* = LoRA ranks.
+   Vectors are F32 in the map; rwkv__tensor matrices may be F32, F16 or BF16. */
+typedef struct rwkv__layer {
+    const float *ln1_w, *ln1_b, *ln2_w, *ln2_b;             /* [C] */
+    /* time mix, all versions */
+    const rwkv__tensor *att_r, *att_k, *att_v, *att_o;    /* [C rows, C cols] */
+    const rwkv__tensor *att_g;                            /* [C, C] v5.1+, v6, NULL else */
+    const float *lnx_w, *lnx_b;                           /* [C] group norm, v5+ */
+    /* v4, v5 */
+    const float *mix_k, *mix_v, *mix_r, *mix_g;           /* [C] time_mix_* (g: v5.1+) */
+    const float *time_decay;  /* v4 [C], v5.0/5.1 [H], v5.2 [H*S], v6 [C]: raw parameter */
+    const float *time_first;  /* v4 [C], v5.0/5.1 [H] (a log), v5.2/v6 time_faaaa [H*S] */
+    /* v6 */
+    const float *maa_x, *maa_w, *maa_k, *maa_v, *maa_r, *maa_g; /* [C] */
+    const float *maa_w1;      /* (C, 5*Dm) row-major */
+    const float *maa_w2;      /* (5, Dm, C) */
+    const float *decay_w1;    /* (C, Dd) */
+    const float *decay_w2;    /* (Dd, C) */
+    int maa_rank, decay_rank;
+    const float *time_state;  /* (H, S, S) v6 tuned initial state or NULL, see rwkv_state_reset */
+    /* v7 */
+    const float *x_r, *x_w, *x_k, *x_v, *x_a, *x_g;       /* [C] */
+    const float *w0, *a0, *v0, *k_k, *k_a;                /* [C] (v0: layers >= 1) */
+    const float *w1, *w2, *a1, *a2, *v1, *v2, *g1, *g2;   /* (C, D) and (D, C) LoRA pairs */
+    int w_rank, a_rank, v_rank, g_rank;
+    const float *r_k;                                     /* [H*S] */
+    /* channel mix */
+    const float *ffn_mix_k, *ffn_mix_r;  /* [C]: v4/v5 time_mix_*, v6 time_maa_*, v7 x_k */
+    const rwkv__tensor *ffn_k;           /* [F rows, C cols] */
+    const rwkv__tensor *ffn_v;           /* [C rows, F cols] */
+    const rwkv__tensor *ffn_r;           /* [C, C], not in v7 */
+} rwkv__layer;
+
+struct rwkv_model {
+    const uint8_t *map;
+    uint64_t size;
+    int mapped;               /* 1 when we own the mapping and must unmap it */
+#if defined(_WIN32)
+    HANDLE file, mapping;
+#endif
+    char path[256];           /* for messages */
+    rwkv_model_info info;
+    rwkv__kv *kv;             /* sorted by key */
+    uint64_t n_kv;
+    rwkv__tensor *tensors;    /* sorted by name */
+    unsigned char *used;      /* per tensor: bound by the loader */
+    uint64_t n_tensors;
+    uint64_t alignment;
+    const rwkv__tensor *emb;  /* [C cols, V rows] */
+    const float *ln0_w, *ln0_b, *lnout_w, *lnout_b;
+    const rwkv__tensor *head; /* [C cols, V rows] */
+    rwkv__layer *layers;
+    int n_threads;
+};
+
+/* -- bounds-checked reading ------------------------------------------------------------- */
+
+typedef struct rwkv__reader {
+    const uint8_t *p;
+    uint64_t size, pos;
+    const char *path;
+    rwkv_error *err;
+} rwkv__reader;
+
+static rwkv_status rwkv__truncated(rwkv__reader *r, uint64_t need, const char *what)
+{
+    return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                      "%s: truncated file: %s needs %llu bytes at offset %llu but the file "
+                      "has %llu bytes",
+                      r->path, what, (unsigned long long)need, (unsigned long long)r->pos,
+                      (unsigned long long)r->size);
+}
+
+static rwkv_status rwkv__need(rwkv__reader *r, uint64_t n, const char *what)
+{
+    if (n > r->size - r->pos) return rwkv__truncated(r, n, what);
+    return RWKV_OK;
+}
+
+static uint64_t rwkv__le(const uint8_t *p, int n)
+{
+    uint64_t v = 0;
+    int i;
+    for (i = n - 1; i >= 0; i--) v = (v << 8) | p[i];
+    return v;
+}
+
+static rwkv_status rwkv__rd_u32(rwkv__reader *r, uint32_t *out, const char *what)
+{
+    rwkv_status s = rwkv__need(r, 4, what);
+    if (s) return s;
+    *out = (uint32_t)rwkv__le(r->p + r->pos, 4);
+    r->pos += 4;
+    return RWKV_OK;
+}
+
+static rwkv_status rwkv__rd_u64(rwkv__reader *r, uint64_t *out, const char *what)
+{
+    rwkv_status s = rwkv__need(r, 8, what);
+    if (s) return s;
+    *out = rwkv__le(r->p + r->pos, 8);
+    r->pos += 8;
+    return RWKV_OK;
+}
+
+static rwkv_status rwkv__rd_str(rwkv__reader *r, const char **str, uint64_t *len,
+                                const char *what)
+{
+    rwkv_status s = rwkv__rd_u64(r, len, what);
+    if (s) return s;
+    if (*len > r->size - r->pos) {
+        r->pos -= 8;
+        return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                          "%s: %s at offset %llu claims %llu bytes, past the end of the file "
+                          "(%llu bytes)",
+                          r->path, what, (unsigned long long)r->pos, (unsigned long long)*len,
+                          (unsigned long long)r->size);
+    }
+    *str = (const char *)(r->p + r->pos);
+    r->pos += *len;
+    return RWKV_OK;
+}
+
+static int rwkv__gguf_scalar_size(uint32_t type)
+{
+    switch (type) {
+    case RWKV__GGUF_U8: case RWKV__GGUF_I8: case RWKV__GGUF_BOOL: return 1;
+    case RWKV__GGUF_U16: case RWKV__GGUF_I16: return 2;
+    case RWKV__GGUF_U32: case RWKV__GGUF_I32: case RWKV__GGUF_F32: return 4;
+    case RWKV__GGUF_U64: case RWKV__GGUF_I64: case RWKV__GGUF_F64: return 8;
+    }
+    return 0;
+}
+
+/* Skips over one metadata value of the given type, checking every length on the way. */
+static rwkv_status rwkv__skip_value(rwkv__reader *r, uint32_t type, int depth, const char *key)
+{
+    int sz = rwkv__gguf_scalar_size(type);
+    rwkv_status s;
+    if (sz) {
+        if ((s = rwkv__need(r, (uint64_t)sz, "a metadata value")) != RWKV_OK) return s;
+        if (type == RWKV__GGUF_BOOL && r->p[r->pos] > 1)
+            return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                              "%s: metadata key '%s': bool value %u at offset %llu (must be 0 "
+                              "or 1)", r->path, key, r->p[r->pos], (unsigned long long)r->pos);
+        r->pos += (uint64_t)sz;
+        return RWKV_OK;
+    }
+    if (type == RWKV__GGUF_STRING) {
+        const char *str;
+        uint64_t len;
+        return rwkv__rd_str(r, &str, &len, "a metadata string");
+    }
+    if (type == RWKV__GGUF_ARRAY) {
+        uint32_t et;
+        uint64_t count, i, at = r->pos;
+        if (depth >= RWKV__MAX_ARRAY_DEPTH)
+            return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                              "%s: metadata key '%s': arrays nested deeper than %d at offset "
+                              "%llu", r->path, key, RWKV__MAX_ARRAY_DEPTH,
+                              (unsigned long long)at);
+        if ((s = rwkv__rd_u32(r, &et, "an array element type")) != RWKV_OK) return s;
+        if ((s = rwkv__rd_u64(r, &count, "an array length")) != RWKV_OK) return s;
+        sz = rwkv__gguf_scalar_size(et);
+        if (sz) {
+            if (count > (r->size - r->pos) / (uint64_t)sz)
+                return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                                  "%s: metadata key '%s': array of %llu elements at offset %llu "
+                                  "does not fit in the file", r->path, key,
+                                  (unsigned long long)count, (unsigned long long)at);
+            if (et == RWKV__GGUF_BOOL) {
+                for (i = 0; i < count; i++)
+                    if (r->p[r->pos + i] > 1)
+                        return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                                          "%s: metadata key '%s': bool value %u at offset %llu",
+                                          r->path, key, r->p[r->pos + i],
+                                          (unsigned long long)(r->pos + i));
+            }
+            r->pos += count * (uint64_t)sz;
+            return RWKV_OK;
+        }
+        if (et != RWKV__GGUF_STRING && et != RWKV__GGUF_ARRAY)
+            return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                              "%s: metadata key '%s': unknown array element type %u at offset "
+                              "%llu", r->path, key, et, (unsigned long long)at);
+        /* Every element takes at least 8 bytes: reject impossible counts up front. */
+        if (count > (r->size - r->pos) / 8)
+            return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                              "%s: metadata key '%s': array of %llu elements at offset %llu "
+                              "does not fit in the file", r->path, key,
+                              (unsigned long long)count, (unsigned long long)at);
+        for (i = 0; i < count; i++)
+            if ((s = rwkv__skip_value(r, et, depth + 1, key)) != RWKV_OK) return s;
+        return RWKV_OK;
+    }
+    return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                      "%s: metadata key '%s': unknown value type %u at offset %llu", r->path,
+                      key, type, (unsigned long long)(r->pos - 4));
+}
+
+static int rwkv__cmp_bytes(const char *a, size_t alen, const char *b, size_t blen)
+{
+    size_t n = alen < blen ? alen : blen;
+    int c = memcmp(a, b, n);
+    if (c) return c;
+    return alen < blen ? -1 : alen > blen ? 1 : 0;
+}
+
+static int rwkv__kv_cmp(const void *a, const void *b)
+{
+    const rwkv__kv *x = (const rwkv__kv *)a, *y = (const rwkv__kv *)b;
+    return rwkv__cmp_bytes(x->key, x->key_len, y->key, y->key_len);
+}
+
+static int rwkv__tensor_cmp(const void *a, const void *b)
+{
+    const rwkv__tensor *x = (const rwkv__tensor *)a, *y = (const rwkv__tensor *)b;
+    return rwkv__cmp_bytes(x->name, x->name_len, y->name, y->name_len);
+}
+
+static const rwkv__kv *rwkv__find_kv(const rwkv_model *m, const char *key)
+{
+    uint64_t lo = 0, hi = m->n_kv;
+    size_t len = strlen(key);
+    while (lo < hi) {
+        uint64_t mid = lo + (hi - lo) / 2;
+        int c = rwkv__cmp_bytes(m->kv[mid].key, m->kv[mid].key_len, key, len);
+        if (c == 0) return &m->kv[mid];
+        if (c < 0) lo = mid + 1; else hi = mid;
+    }
+    return NULL;
+}
+
+static long rwkv__find_tensor(const rwkv_model *m, const char *name)
+{
+    uint64_t lo = 0, hi = m->n_tensors;
+    size_t len = strlen(name);
+    while (lo < hi) {
+        uint64_t mid = lo + (hi - lo) / 2;
+        int c = rwkv__cmp_bytes(m->tensors[mid].name, m->tensors[mid].name_len, name, len);
+        if (c == 0) return (long)mid;
+        if (c < 0) lo = mid + 1; else hi = mid;
+    }
+    return -1;
+}
+
+const char *rwkv_model_meta_string(const rwkv_model *model, const char *key, size_t *len)
+{
+    const rwkv__kv *kv = model ? rwkv__find_kv(model, key) : NULL;
+    if (!kv || kv->type != RWKV__GGUF_STRING) return NULL;
+    if (len) *len = (size_t)rwkv__le(kv->value, 8);
+    return (const char *)kv->value + 8;
+}
+
+int rwkv_model_meta_int(const rwkv_model *model, const char *key, int64_t *out)
+{
+    const rwkv__kv *kv = model ? rwkv__find_kv(model, key) : NULL;
+    uint64_t v;
+    if (!kv) return 0;
+    switch (kv->type) {
+    case RWKV__GGUF_U8: case RWKV__GGUF_BOOL: *out = kv->value[0]; return 1;
+    case RWKV__GGUF_I8: *out = (int8_t)kv->value[0]; return 1;
+    case RWKV__GGUF_U16: *out = (int64_t)rwkv__le(kv->value, 2); return 1;
+    case RWKV__GGUF_I16: *out = (int16_t)rwkv__le(kv->value, 2); return 1;
+    case RWKV__GGUF_U32: *out = (int64_t)rwkv__le(kv->value, 4); return 1;
+    case RWKV__GGUF_I32: *out = (int32_t)(uint32_t)rwkv__le(kv->value, 4); return 1;
+    case RWKV__GGUF_U64:
+        v = rwkv__le(kv->value, 8);
+        if (v > (uint64_t)INT64_MAX) return 0;
+        *out = (int64_t)v;
+        return 1;
+    case RWKV__GGUF_I64: v = rwkv__le(kv->value, 8); memcpy(out, &v, 8); return 1;
+    }
+    return 0;
+}
+
+static int rwkv__meta_float(const rwkv_model *m, const char *key, float *out)
+{
+    const rwkv__kv *kv = rwkv__find_kv(m, key);
+    if (!kv) return 0;
+    if (kv->type == RWKV__GGUF_F32) {
+        uint32_t b = (uint32_t)rwkv__le(kv->value, 4);
+        memcpy(out, &b, 4);
+        return 1;
+    }
+    if (kv->type == RWKV__GGUF_F64) {
+        uint64_t b = rwkv__le(kv->value, 8);
+        double d;
+        memcpy(&d, &b, 8);
+        *out = (float)d;
+        return 1;
+    }
+    return 0;
+}
+
+static const char *rwkv__type_name(uint32_t t)
+{
+    switch (t) {
+    case RWKV_TYPE_F32: return "F32";
+    case RWKV_TYPE_F16: return "F16";
+    case RWKV_TYPE_BF16: return "BF16";
+    case 2: return "Q4_0"; case 3: return "Q4_1"; case 6: return "Q5_0"; case 7: return "Q5_1";
+    case 8: return "Q8_0";
+    }
+    return "an unknown type";
+}
+
+/* Parses the header, metadata and tensor table; checks every offset and size. */
+static rwkv_status rwkv__parse_gguf(rwkv_model *m, rwkv_error *err)
+{
+    rwkv__reader rd;
+    rwkv__reader *r = &rd;
+    uint32_t magic, version;
+    uint64_t n_tensors, n_kv, i, data_start;
+    rwkv_status s;
+    const rwkv__kv *kv;
+
+    rd.p = m->map; rd.size = m->size; rd.pos = 0; rd.path = m->path; rd.err = err;
+    if ((s = rwkv__rd_u32(r, &magic, "the GGUF magic")) != RWKV_OK) return s;
+    if (magic != 0x46554747u) /* "GGUF" read little-endian */
+        return rwkv__fail(err, RWKV_ERR_FORMAT,
+                          "%s: not a GGUF file (first bytes are not \"GGUF\"); convert "
+                          "checkpoints with convert_pth.py", m->path);
+    if ((s = rwkv__rd_u32(r, &version, "the GGUF version")) != RWKV_OK) return s;
+    if (version != 3)
+        return rwkv__fail(err, version == 1 || version == 2 ? RWKV_ERR_UNSUPPORTED
+                                                            : RWKV_ERR_FORMAT,
+                          "%s: GGUF version %u is not supported (rwkv.c reads version 3); "
+                          "re-convert the model with convert_pth.py", m->path, version);
+    if ((s = rwkv__rd_u64(r, &n_tensors, "the tensor count")) != RWKV_OK) return s;
+    if ((s = rwkv__rd_u64(r, &n_kv, "the metadata count")) != RWKV_OK) return s;
+    /* A key-value pair takes at least 13 bytes and a tensor entry at least 25: counts that
+       could not fit in the file are refused before any allocation. */
+    if (n_kv > (m->size - r->pos) / 13)
+        return rwkv__fail(err, RWKV_ERR_FORMAT,
+                          "%s: metadata count %llu at offset 16 cannot fit in a file of %llu "
+                          "bytes", m->path, (unsigned long long)n_kv,
+                          (unsigned long long)m->size);
+    if (n_tensors > (m->size - r->pos) / 25)
+        return rwkv__fail(err, RWKV_ERR_FORMAT,
+                          "%s: tensor count %llu at offset 8 cannot fit in a file of %llu "
+                          "bytes", m->path, (unsigned long long)n_tensors,
+                          (unsigned long long)m->size);
+
+    m->kv = (rwkv__kv *)calloc(n_kv ? (size_t)n_kv : 1, sizeof(rwkv__kv));
+    m->tensors = (rwkv__tensor *)calloc(n_tensors ? (size_t)n_tensors : 1, sizeof(rwkv__tensor));
+    m->used = (unsigned char *)calloc(n_tensors ? (size_t)n_tensors : 1, 1);
+    if (!m->kv || !m->tensors || !m->used)
+        return rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory for the tensor table",
+                          m->path);
+    m->n_kv = n_kv;
+    m->n_tensors = n_tensors;
+
+    for (i = 0; i < n_kv; i++) {
+        rwkv__kv *e = &m->kv[i];
+        const char *key;
+        uint64_t key_len, at = r->pos;
+        char keybuf[96];
+        if ((s = rwkv__rd_str(r, &key, &key_len, "a metadata key")) != RWKV_OK) return s;
+        if (key_len == 0 || key_len > 65535)
+            return rwkv__fail(err, RWKV_ERR_FORMAT,
+                              "%s: metadata key #%llu at offset %llu has length %llu (must be "
+                              "1..65535)", m->path, (unsigned long long)i,
+                              (unsigned long long)at, (unsigned long long)key_len);
+        snprintf(keybuf, sizeof keybuf, "%.*s", (int)(key_len < 80 ? key_len : 80), key);
+        e->key = key;
+        e->key_len = (size_t)key_len;
+        if ((s = rwkv__rd_u32(r, &e->type, "a metadata value type")) != RWKV_OK) return s;
+        e->value = r->p + r->pos;
+        e->offset = r->pos;
+        if ((s = rwkv__skip_value(r, e->type, 0, keybuf)) != RWKV_OK) return s;
+    }
+    qsort(m->kv, (size_t)n_kv, sizeof(rwkv__kv), rwkv__kv_cmp);
+    for (i = 1; i < n_kv; i++)
+        if (rwkv__kv_cmp(&m->kv[i - 1], &m->kv[i]) == 0)
+            return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: metadata key '%.*s' appears twice",
+                              m->path, (int)(m->kv[i].key_len < 80 ? m->kv[i].key_len : 80),
+                              m->kv[i].key);
+
+    m->alignment = 32; /* gguf.md's default */
+    if ((kv = rwkv__find_kv(m, "general.alignment")) != NULL) {
+        uint64_t a;
+        if (kv->type != RWKV__GGUF_U32)
+            return rwkv__fail(err, RWKV_ERR_FORMAT,
+                              "%s: general.alignment must be a uint32 (it has value type %u)",
+                              m->path, kv->type);
+        a = rwkv__le(kv->value, 4);
+        if (a < 8 || a > 65536 || (a & (a - 1)))
+            return rwkv__fail(err, RWKV_ERR_FORMAT,
+                              "%s: general.alignment is %llu; it must be a power of two "
+                              "between 8 and 65536", m->path, (unsigned long long)a);
+        m->alignment = a;
+    }
+
+    for (i = 0; i < n_tensors; i++) {
+        rwkv__tensor *t = &m->tensors[i];
+        const char *name;
+        uint64_t name_len, at = r->pos, nelem = 1, off;
+        uint32_t n_dims, type, d;
+        if ((s = rwkv__rd_str(r, &name, &name_len, "a tensor name")) != RWKV_OK) return s;
+        if (name_len == 0 || name_len > RWKV__MAX_NAME)
+            return rwkv__fail(err, RWKV_ERR_FORMAT,
+                              "%s: tensor #%llu at offset %llu has a name of %llu bytes (must "
+                              "be 1..%d)", m->path, (unsigned long long)i,
+                              (unsigned long long)at, (unsigned long long)name_len,
+                              RWKV__MAX_NAME);
+        t->name = name;
+        t->name_len = (size_t)name_len;
+        if ((s = rwkv__rd_u32(r, &n_dims, "a tensor dimension count")) != RWKV_OK) return s;
+        if (n_dims < 1 || n_dims > 4)
+            return rwkv__fail(err, RWKV_ERR_FORMAT,
+                              "%s: tensor '%.*s' has %u dimensions (must be 1..4)", m->path,
+                              (int)name_len, name, n_dims);
+        t->n_dims = (int)n_dims;
+        for (d = 0; d < 4; d++) t->ne[d] = 1;
+        for (d = 0; d < n_dims; d++) {
+            uint64_t ne;
+            if ((s = rwkv__rd_u64(r, &ne, "a tensor dimension")) != RWKV_OK) return s;
+            if (ne == 0 || ne > ((uint64_t)1 << 40) || nelem > (((uint64_t)1 << 60) / ne))
+                return rwkv__fail(err, RWKV_ERR_FORMAT,
+                                  "%s: tensor '%.*s': dimension %u is %llu, an impossible "
+                                  "size", m->path, (int)name_len, name, d,
+                                  (unsigned long long)ne);
+            nelem *= ne;
+            t->ne[d] = (int64_t)ne;
+        }
+        if ((s = rwkv__rd_u32(r, &type, "a tensor type")) != RWKV_OK) return s;
+        if (type != RWKV_TYPE_F32 && type != RWKV_TYPE_F16 && type != RWKV_TYPE_BF16)
+            return rwkv__fail(err, RWKV_ERR_UNSUPPORTED,
+                              "%s: tensor '%.*s' has ggml type %u (%s); rwkv.c supports F32, "
+                              "F16 and BF16", m->path, (int)name_len, name, type,
+                              rwkv__type_name(type));
+        t->type = (int)type;
+        if ((s = rwkv__rd_u64(r, &off, "a tensor offset")) != RWKV_OK) return s;
+        /* The data pointer is set once the data section start is known; keep the offset. */
+        t->data = (const void *)(uintptr_t)off;
+        if (off % m->alignment)
+            return rwkv__fail(err, RWKV_ERR_FORMAT,
+                              "%s: tensor '%.*s' has data offset %llu, not a multiple of the "
+                              "alignment %llu", m->path, (int)name_len, name,
+                              (unsigned long long)off, (unsigned long long)m->alignment);
+    }
+
+    data_start = (r->pos + m->alignment - 1) / m->alignment * m->alignment;
+    if (data_start > m->size)
+        return rwkv__fail(err, RWKV_ERR_FORMAT,
+                          "%s: truncated file: the tensor data should start at offset %llu but "
+                          "the file has %llu bytes", m->path, (unsigned long long)data_start,
+                          (unsigned long long)m->size);
+    for (i = 0; i < n_tensors; i++) {
+        rwkv__tensor *t = &m->tensors[i];
+        uint64_t off = (uint64_t)(uintptr_t)t->data;
+        uint64_t nelem = (uint64_t)t->ne[0] * (uint64_t)t->ne[1] * (uint64_t)t->ne[2] *
+                         (uint64_t)t->ne[3];
+        uint64_t nbytes = nelem * (t->type == RWKV_TYPE_F32 ? 4u : 2u);
+        uint64_t avail = m->size - data_start;
+        if (off > avail || nbytes > avail - off)
+            return rwkv__fail(err, RWKV_ERR_FORMAT,
+                              "%s: tensor '%.*s' (%llu bytes at data offset %llu, file offset "
+                              "%llu) extends past the end of the file (%llu bytes)", m->path,
+                              (int)t->name_len, t->name, (unsigned long long)nbytes,
+                              (unsigned long long)off, (unsigned long long)(data_start + off),
+                              (unsigned long long)m->size);
+        t->data = m->map + data_start + off;
+    }
+    qsort(m->tensors, (size_t)n_tensors, sizeof(rwkv__tensor), rwkv__tensor_cmp);
+    for (i = 1; i < n_tensors; i++)
+        if (rwkv__tensor_cmp(&m->tensors[i - 1], &m->tensors[i]) == 0)
+            return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%.*s' appears twice", m->path,
+                              (int)m->tensors[i].name_len, m->tensors[i].name);
+    return RWKV_OK;
+}
+
+/* -- binding tensors to the model ------------------------------------------------------- */
+
+static uint64_t rwkv__nelem(const rwkv__tensor *t)
+{
+    return (uint64_t)t->ne[0] * (uint64_t)t->ne[1] * (uint64_t)t->ne[2] * (uint64_t)t->ne[3];
+}
+
+/* Looks up a tensor by name, marks it used. Missing and not optional: an error. */
+static rwkv_status rwkv__get(rwkv_model *m, const char *name, int optional,
+                             const rwkv__tensor **out, rwkv_error *err)
+{
+    long idx = rwkv__find_tensor(m, name);
+    *out = NULL;
+    if (idx < 0) {
+        if (optional) return RWKV_OK;
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' is missing (needed by RWKV "
+                          "v%d%s)", m->path, name, m->info.version,
+                          m->info.version == 5 ? (m->info.version_minor == 0 ? ".0" :
+                                                  m->info.version_minor == 1 ? ".1" : ".2")
+                                               : "");
+    }
+    m->used[idx] = 1;
+    *out = &m->tensors[idx];
+    return RWKV_OK;
+}
+
+/* An F32 tensor of exactly n elements (any dims: size-1 dims are squeezed by the converter). */
+static rwkv_status rwkv__vec(rwkv_model *m, const char *name, uint64_t n, int optional,
+                             const float **out, rwkv_error *err)
+{
+    const rwkv__tensor *t;
+    rwkv_status s = rwkv__get(m, name, optional, &t, err);
+    *out = NULL;
+    if (s || !t) return s;
+    if (t->type != RWKV_TYPE_F32)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' is %s; it must be F32",
+                          m->path, name, rwkv__type_name((uint32_t)t->type));
+    if (rwkv__nelem(t) != n)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' has %llu elements; expected "
+                          "%llu from the model's dimensions", m->path, name,
+                          (unsigned long long)rwkv__nelem(t), (unsigned long long)n);
+    *out = (const float *)t->data;
+    return RWKV_OK;
+}
+
+/* A matrix of exactly rows x cols (ggml dims [cols, rows]) of any supported type. */
+static rwkv_status rwkv__mat(rwkv_model *m, const char *name, int64_t rows, int64_t cols,
+                             int optional, const rwkv__tensor **out, rwkv_error *err)
+{
+    rwkv_status s = rwkv__get(m, name, optional, out, err);
+    if (s || !*out) return s;
+    if ((*out)->n_dims != 2 || (*out)->ne[0] != cols || (*out)->ne[1] != rows)
+        return rwkv__fail(err, RWKV_ERR_FORMAT,
+                          "%s: tensor '%s' has dims [%lld, %lld, %lld, %lld]; expected "
+                          "[%lld, %lld] (ggml order: columns first)", m->path, name,
+                          (long long)(*out)->ne[0], (long long)(*out)->ne[1],
+                          (long long)(*out)->ne[2], (long long)(*out)->ne[3], (long long)cols,
+                          (long long)rows);
+    return RWKV_OK;
+}
+
+/* An F32 LoRA matrix (rows, cols) in row-major order; cols (or rows) == 0 means "any rank,
+   report it". Exactly one of rows/cols is C. */
+static rwkv_status rwkv__lora(rwkv_model *m, const char *name, int64_t rows, int64_t cols,
+                              int optional, const float **out, int *rank, rwkv_error *err)
+{
+    const rwkv__tensor *t;
+    int64_t r, c;
+    rwkv_status s = rwkv__get(m, name, optional, &t, err);
+    *out = NULL;
+    if (s || !t) return s;
+    r = t->ne[1]; c = t->ne[0];
+    if (t->type != RWKV_TYPE_F32)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' is %s; it must be F32",
+                          m->path, name, rwkv__type_name((uint32_t)t->type));
+    if (t->n_dims != 2 || (rows && r != rows) || (cols && c != cols) ||
+        (!rows && *rank && r != *rank) || (!cols && *rank && c != *rank))
+        return rwkv__fail(err, RWKV_ERR_FORMAT,
+                          "%s: tensor '%s' has dims [%lld, %lld]; expected [%lld, %lld]",
+                          m->path, name, (long long)c, (long long)r,
+                          (long long)(cols ? cols : *rank), (long long)(rows ? rows : *rank));
+    if (!rows) *rank = (int)r;
+    if (!cols) *rank = (int)c;
+    *out = (const float *)t->data;
+    return RWKV_OK;
+}
+
+static rwkv_status rwkv__bind_layer(rwkv_model *m, int l, rwkv_error *err)
+{
+    rwkv__layer *L = &m->layers[l];
+    const int64_t C = m->info.n_embd, F = m->info.n_ffn;
+    const int64_t H = m->info.n_head, S = m->info.head_size;
+    const int v = m->info.version, minor = m->info.version_minor;
+    char n[96];
+    rwkv_status s;
+#define RWKV__NAME(suffix) (snprintf(n, sizeof n, "blk.%d." suffix, l), n)
+#define RWKV__TRY(call) do { if ((s = (call)) != RWKV_OK) return s; } while (0)
+    RWKV__TRY(rwkv__vec(m, RWKV__NAME("attn_norm.weight"), C, 0, &L->ln1_w, err));
+    RWKV__TRY(rwkv__vec(m, RWKV__NAME("attn_norm.bias"), C, 0, &L->ln1_b, err));
+    RWKV__TRY(rwkv__vec(m, RWKV__NAME("ffn_norm.weight"), C, 0, &L->ln2_w, err));
+    RWKV__TRY(rwkv__vec(m, RWKV__NAME("ffn_norm.bias"), C, 0, &L->ln2_b, err));
+    RWKV__TRY(rwkv__mat(m, RWKV__NAME("att.receptance.weight"), C, C, 0, &L->att_r, err));
+    RWKV__TRY(rwkv__mat(m, RWKV__NAME("att.key.weight"), C, C, 0, &L->att_k, err));
+    RWKV__TRY(rwkv__mat(m, RWKV__NAME("att.value.weight"), C, C, 0, &L->att_v, err));
+    RWKV__TRY(rwkv__mat(m, RWKV__NAME("att.output.weight"), C, C, 0, &L->att_o, err));
+    RWKV__TRY(rwkv__mat(m, RWKV__NAME("ffn.key.weight"), F, C, 0, &L->ffn_k, err));
+    RWKV__TRY(rwkv__mat(m, RWKV__NAME("ffn.value.weight"), C, F, 0, &L->ffn_v, err));
+    if (v >= 5) {
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.ln_x.weight"), C, 0, &L->lnx_w, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.ln_x.bias"), C, 0, &L->lnx_b, err));
+    }
+    if (v == 4 || v == 5) {
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_mix_k"), C, 0, &L->mix_k, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_mix_v"), C, 0, &L->mix_v, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_mix_r"), C, 0, &L->mix_r, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("ffn.time_mix_k"), C, 0, &L->ffn_mix_k, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("ffn.time_mix_r"), C, 0, &L->ffn_mix_r, err));
+        RWKV__TRY(rwkv__mat(m, RWKV__NAME("ffn.receptance.weight"), C, C, 0, &L->ffn_r, err));
+        if (v == 4) {
+            RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_decay"), C, 0, &L->time_decay, err));
+            RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_first"), C, 0, &L->time_first, err));
+        } else {
+            const int64_t per = minor == 2 ? H * S : H;
+            RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_decay"), per, 0, &L->time_decay, err));
+            RWKV__TRY(rwkv__vec(m, minor == 2 ? RWKV__NAME("att.time_faaaa")
+                                              : RWKV__NAME("att.time_first"),
+                                per, 0, &L->time_first, err));
+            if (minor >= 1) {
+                RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_mix_g"), C, 0, &L->mix_g, err));
+                RWKV__TRY(rwkv__mat(m, RWKV__NAME("att.gate.weight"), C, C, 0, &L->att_g, err));
+            }
+        }
+    } else if (v == 6) {
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_maa_x"), C, 0, &L->maa_x, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_maa_w"), C, 0, &L->maa_w, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_maa_k"), C, 0, &L->maa_k, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_maa_v"), C, 0, &L->maa_v, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_maa_r"), C, 0, &L->maa_r, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_maa_g"), C, 0, &L->maa_g, err));
+        {   /* time_maa_w1 (C, 5*D) and time_maa_w2 (5, D, C): ggml dims [5D, C], [C, D, 5] */
+            const rwkv__tensor *t1, *t2;
+            RWKV__TRY(rwkv__get(m, RWKV__NAME("att.time_maa_w1"), 0, &t1, err));
+            if (t1->type != RWKV_TYPE_F32 || t1->n_dims != 2 || t1->ne[1] != C ||
+                t1->ne[0] % 5 != 0)
+                return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' must be F32 with "
+                                  "dims [5*D, %lld]", m->path, n, (long long)C);
+            L->maa_rank = (int)(t1->ne[0] / 5);
+            L->maa_w1 = (const float *)t1->data;
+            RWKV__TRY(rwkv__get(m, RWKV__NAME("att.time_maa_w2"), 0, &t2, err));
+            if (t2->type != RWKV_TYPE_F32 || t2->n_dims != 3 || t2->ne[0] != C ||
+                t2->ne[1] != L->maa_rank || t2->ne[2] != 5)
+                return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' must be F32 with "
+                                  "dims [%lld, %d, 5]", m->path, n, (long long)C, L->maa_rank);
+            L->maa_w2 = (const float *)t2->data;
+        }
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_decay"), C, 0, &L->time_decay, err));
+        L->decay_rank = 0;
+        RWKV__TRY(rwkv__lora(m, RWKV__NAME("att.time_decay_w1"), C, 0, 0, &L->decay_w1,
+                             &L->decay_rank, err));
+        RWKV__TRY(rwkv__lora(m, RWKV__NAME("att.time_decay_w2"), 0, C, 0, &L->decay_w2,
+                             &L->decay_rank, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_faaaa"), H * S, 0, &L->time_first, err));
+        RWKV__TRY(rwkv__mat(m, RWKV__NAME("att.gate.weight"), C, C, 0, &L->att_g, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_state"), H * S * S, 1, &L->time_state,
+                            err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("ffn.time_maa_k"), C, 0, &L->ffn_mix_k, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("ffn.time_maa_r"), C, 0, &L->ffn_mix_r, err));
+        RWKV__TRY(rwkv__mat(m, RWKV__NAME("ffn.receptance.weight"), C, C, 0, &L->ffn_r, err));
+    } else { /* v7 */
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.x_r"), C, 0, &L->x_r, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.x_w"), C, 0, &L->x_w, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.x_k"), C, 0, &L->x_k, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.x_v"), C, 0, &L->x_v, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.x_a"), C, 0, &L->x_a, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.x_g"), C, 0, &L->x_g, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.w0"), C, 0, &L->w0, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.a0"), C, 0, &L->a0, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.k_k"), C, 0, &L->k_k, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.k_a"), C, 0, &L->k_a, err));
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.r_k"), H * S, 0, &L->r_k, err));
+        L->w_rank = L->a_rank = L->v_rank = L->g_rank = 0;
+        RWKV__TRY(rwkv__lora(m, RWKV__NAME("att.w1"), C, 0, 0, &L->w1, &L->w_rank, err));
+        RWKV__TRY(rwkv__lora(m, RWKV__NAME("att.w2"), 0, C, 0, &L->w2, &L->w_rank, err));
+        RWKV__TRY(rwkv__lora(m, RWKV__NAME("att.a1"), C, 0, 0, &L->a1, &L->a_rank, err));
+        RWKV__TRY(rwkv__lora(m, RWKV__NAME("att.a2"), 0, C, 0, &L->a2, &L->a_rank, err));
+        RWKV__TRY(rwkv__lora(m, RWKV__NAME("att.g1"), C, 0, 0, &L->g1, &L->g_rank, err));
+        RWKV__TRY(rwkv__lora(m, RWKV__NAME("att.g2"), 0, C, 0, &L->g2, &L->g_rank, err));
+        if (l > 0) { /* layer 0 defines v_first and has no value-residual LoRA */
+            RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.v0"), C, 0, &L->v0, err));
+            RWKV__TRY(rwkv__lora(m, RWKV__NAME("att.v1"), C, 0, 0, &L->v1, &L->v_rank, err));
+            RWKV__TRY(rwkv__lora(m, RWKV__NAME("att.v2"), 0, C, 0, &L->v2, &L->v_rank, err));
+        }
+        RWKV__TRY(rwkv__vec(m, RWKV__NAME("ffn.x_k"), C, 0, &L->ffn_mix_k, err));
+    }
+#undef RWKV__NAME
+#undef RWKV__TRY
+    return RWKV_OK;
+}
+
+/* Reads one required integer hyperparameter and checks its range. */
+static rwkv_status rwkv__hparam(rwkv_model *m, const char *key, int64_t lo, int64_t hi,
+                                int optional, int *out, rwkv_error *err)
+{
+    int64_t v;
+    if (!rwkv__find_kv(m, key)) {
+        if (optional) return RWKV_OK;
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: metadata key '%s' is missing", m->path,
+                          key);
+    }
+    if (!rwkv_model_meta_int(m, key, &v))
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: metadata key '%s' is not an integer",
+                          m->path, key);
+    if (v < lo || v > hi)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: metadata key '%s' is %lld; expected "
+                          "%lld..%lld", m->path, key, (long long)v, (long long)lo,
+                          (long long)hi);
+    *out = (int)v;
+    return RWKV_OK;
+}
+
+static rwkv_status rwkv__load(rwkv_model *m, rwkv_error *err)
+{
+    rwkv_model_info *I = &m->info;
+    const rwkv__kv *kv;
+    const char *arch;
+    size_t arch_len;
+    uint64_t i, emb_bytes = 0;
+    int vocab_key = 0;
+    rwkv_status s;
+#define RWKV__TRY(call) do { if ((s = (call)) != RWKV_OK) return s; } while (0)
+
+    RWKV__TRY(rwkv__parse_gguf(m, err));
+    arch = rwkv_model_meta_string(m, "general.architecture", &arch_len);
+    if (!arch)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: metadata key 'general.architecture' is "
+                          "missing or not a string", m->path);
+    if (rwkv__cmp_bytes(arch, arch_len, "rwkv", 4) != 0)
+        return rwkv__fail(err, RWKV_ERR_UNSUPPORTED, "%s: architecture is '%.*s'; rwkv.c runs "
+                          "'rwkv' models (convert RWKV checkpoints with convert_pth.py)",
+                          m->path, (int)(arch_len < 40 ? arch_len : 40), arch);
+    RWKV__TRY(rwkv__hparam(m, "rwkv.architecture_version", 4, 7, 0, &I->version, err));
+    I->version_minor = 0;
+    RWKV__TRY(rwkv__hparam(m, "rwkv.architecture_minor_version", 0, I->version == 5 ? 2 : 0,
+                           1, &I->version_minor, err));
+    RWKV__TRY(rwkv__hparam(m, "rwkv.block_count", 1, 4096, 0, &I->n_layer, err));
+    RWKV__TRY(rwkv__hparam(m, "rwkv.embedding_length", 1, 1 << 16, 0, &I->n_embd, err));
+    RWKV__TRY(rwkv__hparam(m, "rwkv.feed_forward_length", 1, 1 << 20, 0, &I->n_ffn, err));
+    I->n_vocab = 0;
+    RWKV__TRY(rwkv__hparam(m, "rwkv.vocab_size", 1, 1 << 24, 1, &I->n_vocab, err));
+    vocab_key = I->n_vocab != 0;
+    I->head_size = I->n_head = 0;
+    if (I->version >= 5) {
+        RWKV__TRY(rwkv__hparam(m, "rwkv.wkv.head_size", 1, 1024, 0, &I->head_size, err));
+        if (I->n_embd % I->head_size)
+            return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: rwkv.wkv.head_size %d does not "
+                              "divide rwkv.embedding_length %d", m->path, I->head_size,
+                              I->n_embd);
+        I->n_head = I->n_embd / I->head_size;
+    }
+    I->layer_norm_eps = 1e-5f;
+    if (rwkv__find_kv(m, "rwkv.attention.layer_norm_epsilon") &&
+        !rwkv__meta_float(m, "rwkv.attention.layer_norm_epsilon", &I->layer_norm_eps))
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: rwkv.attention.layer_norm_epsilon is not "
+                          "a float", m->path);
+    I->group_norm_eps = 64e-5f;
+    if (rwkv__find_kv(m, "rwkv.wkv.group_norm_epsilon") &&
+        !rwkv__meta_float(m, "rwkv.wkv.group_norm_epsilon", &I->group_norm_eps))
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: rwkv.wkv.group_norm_epsilon is not a "
+                          "float", m->path);
+    if (!(I->layer_norm_eps > 0.0f && I->layer_norm_eps < 1.0f) ||
+        !(I->group_norm_eps > 0.0f && I->group_norm_eps < 1.0f))
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: a norm epsilon is outside (0, 1)", m->path);
+
+    /* Embedding and head fix the vocabulary size. */
+    {
+        const rwkv__tensor *t;
+        long idx = rwkv__find_tensor(m, "output.weight");
+        if (idx < 0)
+            return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor 'output.weight' is missing",
+                              m->path);
+        t = &m->tensors[idx];
+        if (t->n_dims != 2 || t->ne[1] > (1 << 24))
+            return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor 'output.weight' must be a "
+                              "matrix [n_embd, n_vocab]", m->path);
+        if (vocab_key && t->ne[1] != I->n_vocab)
+            return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: rwkv.vocab_size is %d but "
+                              "'output.weight' has %lld rows", m->path, I->n_vocab,
+                              (long long)t->ne[1]);
+        I->n_vocab = (int)t->ne[1];
+    }
+    RWKV__TRY(rwkv__mat(m, "token_embd.weight", I->n_vocab, I->n_embd, 0, &m->emb, err));
+    RWKV__TRY(rwkv__mat(m, "output.weight", I->n_vocab, I->n_embd, 0, &m->head, err));
+    RWKV__TRY(rwkv__vec(m, "token_embd_norm.weight", (uint64_t)I->n_embd, 0, &m->ln0_w, err));
+    RWKV__TRY(rwkv__vec(m, "token_embd_norm.bias", (uint64_t)I->n_embd, 0, &m->ln0_b, err));
+    RWKV__TRY(rwkv__vec(m, "output_norm.weight", (uint64_t)I->n_embd, 0, &m->lnout_w, err));
+    RWKV__TRY(rwkv__vec(m, "output_norm.bias", (uint64_t)I->n_embd, 0, &m->lnout_b, err));
+
+    m->layers = (rwkv__layer *)calloc((size_t)I->n_layer, sizeof(rwkv__layer));
+    if (!m->layers) return rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory", m->path);
+    for (i = 0; i < (uint64_t)I->n_layer; i++) RWKV__TRY(rwkv__bind_layer(m, (int)i, err));
+    I->has_time_state = I->version == 6 && m->layers[0].time_state != NULL;
+    for (i = 0; i < (uint64_t)I->n_layer; i++)
+        if ((m->layers[i].time_state != NULL) != I->has_time_state)
+            return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: 'att.time_state' is present in some "
+                              "blocks but not in block %llu", m->path, (unsigned long long)i);
+
+    /* Every tensor in the file must have a place in the model. */
+    for (i = 0; i < m->n_tensors; i++) {
+        const rwkv__tensor *t = &m->tensors[i];
+        uint64_t nbytes = rwkv__nelem(t) * (t->type == RWKV_TYPE_F32 ? 4u : 2u);
+        int slot = t->type == RWKV_TYPE_F32 ? 0 : t->type == RWKV_TYPE_F16 ? 1 : 2;
+        if (!m->used[i])
+            return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: unexpected tensor '%.*s' for RWKV v%d "
+                              "with %d blocks", m->path, (int)t->name_len, t->name,
+                              I->version, I->n_layer);
+        I->tensors_of_type[slot]++;
+        I->bytes_of_type[slot] += nbytes;
+        if (t == m->emb) emb_bytes = nbytes;
+    }
+    I->n_tensors = m->n_tensors;
+    I->file_size = m->size;
+    /* A token reads one embedding row and every other tensor once. */
+    I->bytes_per_token = I->bytes_of_type[0] + I->bytes_of_type[1] + I->bytes_of_type[2] -
+                         emb_bytes + emb_bytes / (uint64_t)I->n_vocab;
+    m->n_threads = 1;
+    (void)kv;
+#undef RWKV__TRY
+    return RWKV_OK;
+}
+
+static rwkv_status rwkv__open_common(rwkv_model *m, rwkv_model **out, rwkv_error *err)
+{
+    rwkv_status s = rwkv__load(m, err);
+    if (s) {
+        rwkv_model_close(m);
+        return s;
+    }
+    *out = m;
+    return RWKV_OK;
+}
+
+rwkv_status rwkv_model_open_memory(const void *data, size_t size, rwkv_model **out,
+                                   rwkv_error *err)
+{
+    rwkv_model *m;
+    if (!out) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_model_open_memory: out is NULL");
+    *out = NULL;
+    if (!data && size)
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_model_open_memory: data is NULL");
+    m = (rwkv_model *)calloc(1, sizeof *m);
+    if (!m) return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory");
+    m->map = (const uint8_t *)data;
+    m->size = size;
+    strcpy(m->path, "(memory)");
+    return rwkv__open_common(m, out, err);
+}
+
+rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err)
+{
+    rwkv_model *m;
+    if (!out || !path) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_model_open: NULL argument");
+    *out = NULL;
+    m = (rwkv_model *)calloc(1, sizeof *m);
+    if (!m) return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory");
+    snprintf(m->path, sizeof m->path, "%s", path);
+#if defined(_WIN32)
+    {
+        LARGE_INTEGER sz;
+        m->file = CreateFileA(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING,
+                              FILE_ATTRIBUTE_NORMAL, NULL);
+        if (m->file == INVALID_HANDLE_VALUE) {
+            free(m);
+            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot open (Windows error %lu)", path,
+                              (unsigned long)GetLastError());
+        }
+        if (!GetFileSizeEx(m->file, &sz)) {
+            CloseHandle(m->file);
+            free(m);
+            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot read the file size", path);
+        }
+        m->size = (uint64_t)sz.QuadPart;
+        if (m->size > 0) {
+            m->mapping = CreateFileMappingA(m->file, NULL, PAGE_READONLY, 0, 0, NULL);
+            if (m->mapping) m->map = (const uint8_t *)MapViewOfFile(m->mapping, FILE_MAP_READ, 0, 0, 0);
+            if (!m->map) {
+                if (m->mapping) CloseHandle(m->mapping);
+                CloseHandle(m->file);
+                free(m);
+                return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot map the file into memory", path);
+            }
+            m->mapped = 1;
+        }
+    }
+#else
+    {
+        struct stat st;
+        int fd = open(path, O_RDONLY);
+        if (fd < 0) {
+            int e = errno;
+            free(m);
+            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot open: %s", path, strerror(e));
+        }
+        if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+            close(fd);
+            free(m);
+            return rwkv__fail(err, RWKV_ERR_IO, "%s: not a regular file", path);
+        }
+        m->size = (uint64_t)st.st_size;
+        if (m->size > 0) {
+            void *p = mmap(NULL, (size_t)m->size, PROT_READ, MAP_SHARED, fd, 0);
+            if (p == MAP_FAILED) {
+                int e = errno;
+                close(fd);
+                free(m);
+                return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot map the file into memory: %s",
+                                  path, strerror(e));
+            }
+            m->map = (const uint8_t *)p;
+            m->mapped = 1;
+        }
+        close(fd);
+    }
+#endif
+    return rwkv__open_common(m, out, err);
+}
+
+void rwkv_model_close(rwkv_model *m)
+{
+    if (!m) return;
+    if (m->mapped) {
+#if defined(_WIN32)
+        UnmapViewOfFile((LPCVOID)m->map);
+        CloseHandle(m->mapping);
+        CloseHandle(m->file);
+#else
+        munmap((void *)(uintptr_t)m->map, (size_t)m->size);
+#endif
+    }
+    free(m->kv);
+    free(m->tensors);
+    free(m->used);
+    free(m->layers);
+    free(m);
+}
+
+void rwkv_model_set_threads(rwkv_model *model, int n_threads)
+{
+    if (model) model->n_threads = n_threads < 1 ? 1 : n_threads > 1024 ? 1024 : n_threads;
+}
+
+int rwkv_model_threads(const rwkv_model *model) { return model ? model->n_threads : 1; }
+
+void rwkv_model_get_info(const rwkv_model *model, rwkv_model_info *out)
+{
+    if (!out) return;
+    if (model) *out = model->info;
+    else memset(out, 0, sizeof *out);
+}
+
+int rwkv_model_n_vocab(const rwkv_model *model) { return model ? model->info.n_vocab : 0; }
+
 
 /* ==== IMPL: forward pass =============================================================== */
+/* One code path for serial and sequence mode: a block of T tokens (T = 1 when serial) goes
+   through each layer together, so every weight matrix streams from memory once per block
+   (rwkv__matmul); only the recurrences run token by token. Everything is fp32, whatever the
+   stored dtype. The formulas follow the official implementation (ChatRWKV's rwkv package,
+   model.py); the comments name the step there. */
+
+/* Recurrent state of one layer, at l * layer_stride floats into rwkv_state.data:
+     att_x [C]   token-shift input of the time mix (the previous token's ln1 output)
+     ffn_x [C]   token-shift input of the channel mix (the previous token's ln2 output)
+     v4:    aa [C], bb [C], pp [C]   numerator, denominator and running max exponent
+     v5/v6: S [H][S][S] indexed [head][key i][value j]
+     v7:    S [H][S][S] indexed [head][value i][key j]  (the official v7 layout) */
+struct rwkv_state {
+    const rwkv_model *model;
+    float *data;
+    size_t n_floats, layer_stride;
+    /* scratch for one block of up to RWKV_SEQ_BLOCK tokens, each [T][C] unless noted */
+    float *x;        /* residual stream */
+    float *xx;       /* layer-normed input of the current sub-block */
+    float *in[6];    /* token-shift mixes: r, w, k, v, a, g (v4/v5 use r, k, v, g) */
+    float *r, *w, *k, *v, *a, *g;
+    float *y;        /* recurrence output */
+    float *v_first;  /* v7: layer 0's value */
+    float *hidden;   /* [T][F] channel-mix hidden */
+    float *lora;     /* [T][lora_stride]: LoRA hidden activations */
+    size_t lora_stride;
+    float *tmp;      /* [C] */
+};
+
+static float rwkv__sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
+
+/* The shifted input of token t: the previous token's value, from the state for t == 0. */
+static const float *rwkv__prev(const float *block, const float *carried, int t, int C)
+{
+    return t == 0 ? carried : block + (size_t)(t - 1) * C;
+}
+
+/* v4 and v5 mix: x·μ + prev·(1−μ) */
+static void rwkv__mix_lerp(float *out, const float *x, const float *prev, const float *mu, int C)
+{
+    int c;
+    for (c = 0; c < C; c++) out[c] = x[c] * mu[c] + prev[c] * (1.0f - mu[c]);
+}
+
+/* v6 and v7 mix: x + (prev − x)·μ */
+static void rwkv__mix_add(float *out, const float *x, const float *sx, const float *mu,
+                          const float *extra, int C)
+{
+    int c;
+    if (extra) for (c = 0; c < C; c++) out[c] = x[c] + sx[c] * (mu[c] + extra[c]);
+    else for (c = 0; c < C; c++) out[c] = x[c] + sx[c] * mu[c];
+}
+
+/* "x @ W1 → f → @ W2": the LoRA paths of v6 and v7, W1 (C, D), W2 (D, C). f: 0 none,
+   1 tanh, 2 sigmoid. */
+static void rwkv__lora2(float *out, const float *x, const float *W1, const float *W2, int C,
+                        int D, int f, float *h)
+{
+    int d;
+    rwkv__vecmat(h, x, W1, C, D);
+    if (f == 1) for (d = 0; d < D; d++) h[d] = tanhf(h[d]);
+    else if (f == 2) for (d = 0; d < D; d++) h[d] = rwkv__sigmoid(h[d]);
+    rwkv__vecmat(out, h, W2, D, C);
+}
+
+static void rwkv__time_mix_v4(rwkv_state *st, const rwkv__layer *L, float *lstate, int T)
+{
+    const int C = st->model->info.n_embd;
+    float *aa = lstate + 2 * C, *bb = lstate + 3 * C, *pp = lstate + 4 * C;
+    int t, c;
+    for (t = 0; t < T; t++) {
+        const float *r = st->r + (size_t)t * C, *k = st->k + (size_t)t * C;
+        const float *v = st->v + (size_t)t * C;
+        float *y = st->y + (size_t)t * C;
+        for (c = 0; c < C; c++) {
+            /* WKV with a running maximum exponent so that nothing overflows */
+            const float w = -expf(L->time_decay[c]), u = L->time_first[c];
+            float ww = u + k[c];
+            float p = pp[c] > ww ? pp[c] : ww;
+            float e1 = expf(pp[c] - p), e2 = expf(ww - p);
+            y[c] = rwkv__sigmoid(r[c]) * (e1 * aa[c] + e2 * v[c]) / (e1 * bb[c] + e2);
+            ww = w + pp[c];
+            p = ww > k[c] ? ww : k[c];
+            e1 = expf(ww - p);
+            e2 = expf(k[c] - p);
+            aa[c] = e1 * aa[c] + e2 * v[c];
+            bb[c] = e1 * bb[c] + e2;
+            pp[c] = p;
+        }
+    }
+}
+
+/* v5.x and v6: per head, out_j = Σ_i r_i (u_i k_i v_j + S_ij); S_ij ← k_i v_j + w_i S_ij.
+   decay (w) and bonus (u) are per channel here, expanded from per head for 5.0/5.1. */
+static void rwkv__wkv5_token(float *y, float *S, const float *r, const float *k,
+                             const float *v, const float *w, const float *u, int H, int N)
+{
+    int h, i, j;
+    for (h = 0; h < H; h++) {
+        float *Sh = S + (size_t)h * N * N;
+        const float *rh = r + h * N, *kh = k + h * N, *vh = v + h * N;
+        const float *wh = w + h * N, *uh = u + h * N;
+        float *yh = y + h * N;
+        for (j = 0; j < N; j++) yh[j] = 0.0f;
+        for (i = 0; i < N; i++) {
+            float *Si = Sh + (size_t)i * N;
+            const float ri = rh[i], ki = kh[i], ruk = ri * uh[i] * ki, wi = wh[i];
+            for (j = 0; j < N; j++) {
+                const float kv = ki * vh[j];
+                yh[j] += ri * Si[j] + ruk * vh[j];
+                Si[j] = kv + wi * Si[j];
+            }
+        }
+    }
+}
+
+/* v7: S ← S·diag(w) + (S·(−kk))·(kk⊙a)ᵀ + v·kᵀ (both terms from the old S); y = S·r.
+   S is [value i][key j]. */
+static void rwkv__wkv7_token(float *y, float *S, const float *r, const float *w,
+                             const float *k, const float *v, const float *kk,
+                             const float *a, int H, int N)
+{
+    int h, i, j;
+    for (h = 0; h < H; h++) {
+        float *Sh = S + (size_t)h * N * N;
+        const float *rh = r + h * N, *wh = w + h * N, *kh = k + h * N, *vh = v + h * N;
+        const float *kkh = kk + h * N, *ah = a + h * N;
+        for (i = 0; i < N; i++) {
+            float *Si = Sh + (size_t)i * N;
+            float sa = 0.0f, acc = 0.0f;
+            for (j = 0; j < N; j++) sa -= Si[j] * kkh[j];
+            for (j = 0; j < N; j++) {
+                Si[j] = Si[j] * wh[j] + sa * kkh[j] * ah[j] + vh[i] * kh[j];
+                acc += Si[j] * rh[j];
+            }
+            y[h * N + i] = acc;
+        }
+    }
+}
+
+static void rwkv__time_mix_v5(rwkv_state *st, const rwkv__layer *L, float *S, int T)
+{
+    const rwkv_model_info *I = &st->model->info;
+    const int C = I->n_embd, H = I->n_head, N = I->head_size;
+    float *w = st->w, *u = st->a; /* per-channel decay and bonus, row 0 of those buffers */
+    int t, c;
+    for (c = 0; c < C; c++) {
+        const int hi = I->version_minor == 2 ? c : c / N; /* 5.0/5.1 store one per head */
+        w[c] = expf(-expf(L->time_decay[hi]));
+        u[c] = I->version_minor == 2 ? L->time_first[hi] : expf(L->time_first[hi]);
+    }
+    for (t = 0; t < T; t++) {
+        float *y = st->y + (size_t)t * C;
+        rwkv__wkv5_token(y, S, st->r + (size_t)t * C, st->k + (size_t)t * C,
+                         st->v + (size_t)t * C, w, u, H, N);
+        rwkv__group_norm(y, y, L->lnx_w, L->lnx_b, H, N, I->group_norm_eps);
+        if (L->att_g) {
+            const float *g = st->g + (size_t)t * C;
+            for (c = 0; c < C; c++) y[c] *= g[c] * rwkv__sigmoid(g[c]); /* silu */
+        }
+    }
+}
+
+static void rwkv__time_mix_v6(rwkv_state *st, const rwkv__layer *L, float *S, int T)
+{
+    const rwkv_model_info *I = &st->model->info;
+    const int C = I->n_embd, H = I->n_head, N = I->head_size;
+    int t, c;
+    for (t = 0; t < T; t++) {
+        float *y = st->y + (size_t)t * C, *w = st->w + (size_t)t * C;
+        const float *g = st->g + (size_t)t * C;
+        /* w holds the decay LoRA output, set while mixing: w = exp(-exp(decay + lora)) */
+        for (c = 0; c < C; c++) w[c] = expf(-expf(L->time_decay[c] + w[c]));
+        rwkv__wkv5_token(y, S, st->r + (size_t)t * C, st->k + (size_t)t * C,
+                         st->v + (size_t)t * C, w, L->time_first, H, N);
+        rwkv__group_norm(y, y, L->lnx_w, L->lnx_b, H, N, I->group_norm_eps);
+        for (c = 0; c < C; c++) y[c] *= g[c] * rwkv__sigmoid(g[c]);
+    }
+}
+
+static void rwkv__time_mix_v7(rwkv_state *st, const rwkv__layer *L, int layer, float *S, int T)
+{
+    const rwkv_model_info *I = &st->model->info;
+    const int C = I->n_embd, H = I->n_head, N = I->head_size;
+    float *kk = st->tmp;
+    int t, c, h, j;
+    for (t = 0; t < T; t++) {
+        const size_t o = (size_t)t * C;
+        float *r = st->r + o, *w = st->w + o, *k = st->k + o, *v = st->v + o;
+        float *a = st->a + o, *g = st->g + o, *y = st->y + o, *vf = st->v_first + o;
+        /* w, a, g and the value-residual gate already hold their LoRA outputs (set while
+           mixing); finish them here. */
+        for (c = 0; c < C; c++) {
+            w[c] = expf(-0.606531f * rwkv__sigmoid(L->w0[c] + w[c])); /* 0.606531 = e^-0.5 */
+            a[c] = rwkv__sigmoid(L->a0[c] + a[c]);
+        }
+        if (layer == 0) {
+            memcpy(vf, v, sizeof(float) * (size_t)C);
+        } else {
+            const float *vg = st->in[1] + o; /* the value-residual LoRA output, see mixing */
+            for (c = 0; c < C; c++) v[c] += (vf[c] - v[c]) * rwkv__sigmoid(L->v0[c] + vg[c]);
+        }
+        for (h = 0; h < H; h++) { /* kk = L2-normalize(k ⊙ k_k) per head, eps 1e-12 */
+            float ss = 0.0f, inv;
+            for (j = 0; j < N; j++) {
+                float x = k[h * N + j] * L->k_k[h * N + j];
+                kk[h * N + j] = x;
+                ss += x * x;
+            }
+            inv = 1.0f / fmaxf(sqrtf(ss), 1e-12f);
+            for (j = 0; j < N; j++) kk[h * N + j] *= inv;
+        }
+        for (c = 0; c < C; c++) k[c] *= 1.0f + (a[c] - 1.0f) * L->k_a[c];
+        rwkv__wkv7_token(y, S, r, w, k, v, kk, a, H, N);
+        rwkv__group_norm(y, y, L->lnx_w, L->lnx_b, H, N, I->group_norm_eps);
+        for (h = 0; h < H; h++) { /* the "bonus": Σ_j r_j k_j r_k_j per head, times v */
+            float s = 0.0f;
+            for (j = 0; j < N; j++) s += r[h * N + j] * k[h * N + j] * L->r_k[h * N + j];
+            for (j = 0; j < N; j++) y[h * N + j] += s * v[h * N + j];
+        }
+        for (c = 0; c < C; c++) y[c] *= g[c];
+    }
+}
+
+/* Runs T <= RWKV_SEQ_BLOCK tokens through the model. logits: NULL, or rows for every token
+   (all) or for the last one. */
+static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float *logits,
+                                int all)
+{
+    const rwkv_model *m = st->model;
+    const rwkv_model_info *I = &m->info;
+    const int C = I->n_embd, F = I->n_ffn, nt = m->n_threads, ver = I->version;
+    const float eps = I->layer_norm_eps;
+    float *x = st->x, *xx = st->xx;
+    int t, l, c;
+
+    for (t = 0; t < T; t++) { /* embedding row, then ln0 */
+        const rwkv__tensor *E = m->emb;
+        float *xt = x + (size_t)t * C;
+        const size_t row = (size_t)tokens[t] * C;
+        if (E->type == RWKV_TYPE_F32) {
+            memcpy(xt, (const float *)E->data + row, sizeof(float) * (size_t)C);
+        } else {
+            const uint16_t *e = (const uint16_t *)E->data + row;
+            for (c = 0; c < C; c++)
+                xt[c] = E->type == RWKV_TYPE_F16 ? rwkv__f16_to_f32(e[c]) : rwkv__bf16_to_f32(e[c]);
+        }
+        rwkv__layer_norm(xt, xt, m->ln0_w, m->ln0_b, C, eps);
+    }
+
+    for (l = 0; l < I->n_layer; l++) {
+        const rwkv__layer *L = &m->layers[l];
+        float *ls = st->data + (size_t)l * st->layer_stride;
+        float *att_x = ls, *ffn_x = ls + C, *wkv = ls + 2 * C;
+        float *xr = st->in[0], *xw = st->in[1], *xk = st->in[2], *xv = st->in[3];
+        float *xa = st->in[4], *xg = st->in[5];
+
+        /* ---- time mix ---- */
+        for (t = 0; t < T; t++)
+            rwkv__layer_norm(xx + (size_t)t * C, x + (size_t)t * C, L->ln1_w, L->ln1_b, C, eps);
+        for (t = 0; t < T; t++) {
+            const size_t o = (size_t)t * C;
+            const float *cur = xx + o, *prev = rwkv__prev(xx, att_x, t, C);
+            if (ver <= 5) {
+                rwkv__mix_lerp(xr + o, cur, prev, L->mix_r, C);
+                rwkv__mix_lerp(xk + o, cur, prev, L->mix_k, C);
+                rwkv__mix_lerp(xv + o, cur, prev, L->mix_v, C);
+                if (L->att_g) rwkv__mix_lerp(xg + o, cur, prev, L->mix_g, C);
+            } else if (ver == 6) {
+                /* data-dependent token shift: five mixes from one LoRA of x + sx·maa_x */
+                const int D = L->maa_rank;
+                float *sx = st->tmp, *h = st->lora + (size_t)t * st->lora_stride;
+                float *mw = st->w + o, *mk = st->k + o, *mv = st->v + o, *mr = st->r + o;
+                float *mg = st->g + o;
+                float *ms[5];
+                int i, d;
+                for (c = 0; c < C; c++) sx[c] = prev[c] - cur[c];
+                rwkv__mix_add(xw + o, cur, sx, L->maa_x, NULL, C);
+                rwkv__vecmat(h, xw + o, L->maa_w1, C, 5 * D);
+                for (d = 0; d < 5 * D; d++) h[d] = tanhf(h[d]);
+                ms[0] = mw; ms[1] = mk; ms[2] = mv; ms[3] = mr; ms[4] = mg; /* order w k v r g */
+                for (i = 0; i < 5; i++)
+                    rwkv__vecmat(ms[i], h + i * D, L->maa_w2 + (size_t)i * D * C, D, C);
+                rwkv__mix_add(xw + o, cur, sx, L->maa_w, mw, C);
+                rwkv__mix_add(xk + o, cur, sx, L->maa_k, mk, C);
+                rwkv__mix_add(xv + o, cur, sx, L->maa_v, mv, C);
+                rwkv__mix_add(xr + o, cur, sx, L->maa_r, mr, C);
+                rwkv__mix_add(xg + o, cur, sx, L->maa_g, mg, C);
+                /* the decay LoRA: w = tanh(xw @ decay_w1) @ decay_w2 (finished later) */
+                rwkv__lora2(st->w + o, xw + o, L->decay_w1, L->decay_w2, C, L->decay_rank, 1, h);
+            } else {
+                float *sx = st->tmp;
+                for (c = 0; c < C; c++) sx[c] = prev[c] - cur[c];
+                rwkv__mix_add(xr + o, cur, sx, L->x_r, NULL, C);
+                rwkv__mix_add(xw + o, cur, sx, L->x_w, NULL, C);
+                rwkv__mix_add(xk + o, cur, sx, L->x_k, NULL, C);
+                rwkv__mix_add(xv + o, cur, sx, L->x_v, NULL, C);
+                rwkv__mix_add(xa + o, cur, sx, L->x_a, NULL, C);
+                rwkv__mix_add(xg + o, cur, sx, L->x_g, NULL, C);
+            }
+        }
+        memcpy(att_x, xx + (size_t)(T - 1) * C, sizeof(float) * (size_t)C);
+        rwkv__matmul(st->r, L->att_r, xr, T, nt);
+        rwkv__matmul(st->k, L->att_k, xk, T, nt);
+        rwkv__matmul(st->v, L->att_v, xv, T, nt);
+        if (ver == 7) {
+            /* LoRAs of v7; xw's slot is reused for the value-residual gate input once w is
+               done (layer 0 has no value residual). */
+            for (t = 0; t < T; t++) {
+                const size_t o = (size_t)t * C;
+                float *h = st->lora + (size_t)t * st->lora_stride;
+                rwkv__lora2(st->w + o, xw + o, L->w1, L->w2, C, L->w_rank, 1, h);
+                rwkv__lora2(st->a + o, xa + o, L->a1, L->a2, C, L->a_rank, 0, h);
+                rwkv__lora2(st->g + o, xg + o, L->g1, L->g2, C, L->g_rank, 2, h);
+                if (l > 0) rwkv__lora2(xw + o, xv + o, L->v1, L->v2, C, L->v_rank, 0, h);
+            }
+            rwkv__time_mix_v7(st, L, l, wkv, T);
+        } else {
+            if (L->att_g) rwkv__matmul(st->g, L->att_g, xg, T, nt);
+            if (ver == 4) rwkv__time_mix_v4(st, L, ls, T);
+            else if (ver == 5) rwkv__time_mix_v5(st, L, wkv, T);
+            else rwkv__time_mix_v6(st, L, wkv, T);
+        }
+        rwkv__matmul(xr, L->att_o, st->y, T, nt);
+        for (t = 0; t < T * C; t++) x[t] += xr[t];
+
+        /* ---- channel mix ---- */
+        for (t = 0; t < T; t++)
+            rwkv__layer_norm(xx + (size_t)t * C, x + (size_t)t * C, L->ln2_w, L->ln2_b, C, eps);
+        for (t = 0; t < T; t++) {
+            const size_t o = (size_t)t * C;
+            const float *cur = xx + o, *prev = rwkv__prev(xx, ffn_x, t, C);
+            if (ver <= 5) {
+                rwkv__mix_lerp(xk + o, cur, prev, L->ffn_mix_k, C);
+                rwkv__mix_lerp(xr + o, cur, prev, L->ffn_mix_r, C);
+            } else {
+                float *sx = st->tmp;
+                for (c = 0; c < C; c++) sx[c] = prev[c] - cur[c];
+                rwkv__mix_add(xk + o, cur, sx, L->ffn_mix_k, NULL, C);
+                if (ver == 6) rwkv__mix_add(xr + o, cur, sx, L->ffn_mix_r, NULL, C);
+            }
+        }
+        memcpy(ffn_x, xx + (size_t)(T - 1) * C, sizeof(float) * (size_t)C);
+        rwkv__matmul(st->hidden, L->ffn_k, xk, T, nt);
+        for (t = 0; t < T * F; t++) {
+            float h = st->hidden[t] > 0.0f ? st->hidden[t] : 0.0f;
+            st->hidden[t] = h * h; /* relu(k)^2 */
+        }
+        rwkv__matmul(st->y, L->ffn_v, st->hidden, T, nt);
+        if (ver == 7) {
+            for (t = 0; t < T * C; t++) x[t] += st->y[t];
+        } else {
+            rwkv__matmul(st->r, L->ffn_r, xr, T, nt);
+            for (t = 0; t < T * C; t++) x[t] += rwkv__sigmoid(st->r[t]) * st->y[t];
+        }
+    }
+
+    if (logits) {
+        const int first = all ? 0 : T - 1, n = T - first;
+        for (t = first; t < T; t++)
+            rwkv__layer_norm(xx + (size_t)(t - first) * C, x + (size_t)t * C, m->lnout_w,
+                             m->lnout_b, C, eps);
+        rwkv__matmul(logits, m->head, xx, n, nt);
+    }
+}
+
+/* -- states ------------------------------------------------------------------------------ */
+
+static size_t rwkv__max_rank(const rwkv_model *m)
+{
+    size_t r = 1;
+    int l;
+    for (l = 0; l < m->info.n_layer; l++) {
+        const rwkv__layer *L = &m->layers[l];
+        size_t cand[6];
+        int i;
+        cand[0] = (size_t)L->maa_rank * 5; cand[1] = (size_t)L->decay_rank;
+        cand[2] = (size_t)L->w_rank; cand[3] = (size_t)L->a_rank;
+        cand[4] = (size_t)L->v_rank; cand[5] = (size_t)L->g_rank;
+        for (i = 0; i < 6; i++) if (cand[i] > r) r = cand[i];
+    }
+    return r;
+}
+
+void rwkv_state_reset(rwkv_state *st)
+{
+    const rwkv_model *m;
+    int l;
+    if (!st) return;
+    m = st->model;
+    memset(st->data, 0, sizeof(float) * st->n_floats);
+    for (l = 0; l < m->info.n_layer; l++) {
+        float *ls = st->data + (size_t)l * st->layer_stride;
+        const int C = m->info.n_embd;
+        if (m->info.version == 4) {
+            int c;
+            for (c = 0; c < C; c++) ls[4 * C + c] = -1e30f; /* pp: "no history yet" */
+        } else if (m->layers[l].time_state) {
+            /* The tuned state is stored [head][value][key]; v6 runs on [head][key][value]. */
+            const int H = m->info.n_head, N = m->info.head_size;
+            const float *ts = m->layers[l].time_state;
+            float *S = ls + 2 * C;
+            int h, i, j;
+            for (h = 0; h < H; h++)
+                for (i = 0; i < N; i++)
+                    for (j = 0; j < N; j++)
+                        S[((size_t)h * N + i) * N + j] = ts[((size_t)h * N + j) * N + i];
+        }
+    }
+}
+
+rwkv_status rwkv_state_new(const rwkv_model *m, rwkv_state **out, rwkv_error *err)
+{
+    rwkv_state *st;
+    size_t C, F, B = RWKV_SEQ_BLOCK, wkv;
+    int i;
+    if (!m || !out) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_new: NULL argument");
+    *out = NULL;
+    C = (size_t)m->info.n_embd;
+    F = (size_t)m->info.n_ffn;
+    wkv = m->info.version == 4 ? 3 * C : (size_t)m->info.n_head * m->info.head_size * m->info.head_size;
+    st = (rwkv_state *)calloc(1, sizeof *st);
+    if (!st) return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory for a state");
+    st->model = m;
+    st->layer_stride = 2 * C + wkv;
+    st->n_floats = st->layer_stride * (size_t)m->info.n_layer;
+    st->data = (float *)malloc(sizeof(float) * st->n_floats);
+    st->x = (float *)malloc(sizeof(float) * B * C);
+    st->xx = (float *)malloc(sizeof(float) * B * C);
+    for (i = 0; i < 6; i++) st->in[i] = (float *)malloc(sizeof(float) * B * C);
+    st->r = (float *)malloc(sizeof(float) * B * C);
+    st->w = (float *)malloc(sizeof(float) * B * C);
+    st->k = (float *)malloc(sizeof(float) * B * C);
+    st->v = (float *)malloc(sizeof(float) * B * C);
+    st->a = (float *)malloc(sizeof(float) * B * C);
+    st->g = (float *)malloc(sizeof(float) * B * C);
+    st->y = (float *)malloc(sizeof(float) * B * (C > F ? C : F));
+    st->v_first = (float *)malloc(sizeof(float) * B * C);
+    st->hidden = (float *)malloc(sizeof(float) * B * F);
+    st->lora_stride = rwkv__max_rank(m);
+    st->lora = (float *)malloc(sizeof(float) * B * st->lora_stride);
+    st->tmp = (float *)malloc(sizeof(float) * C);
+    if (!st->data || !st->x || !st->xx || !st->in[0] || !st->in[1] || !st->in[2] ||
+        !st->in[3] || !st->in[4] || !st->in[5] || !st->r || !st->w || !st->k || !st->v ||
+        !st->a || !st->g || !st->y || !st->v_first || !st->hidden || !st->lora || !st->tmp) {
+        rwkv_state_free(st);
+        return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory for a state");
+    }
+    rwkv_state_reset(st);
+    *out = st;
+    return RWKV_OK;
+}
+
+void rwkv_state_free(rwkv_state *st)
+{
+    int i;
+    if (!st) return;
+    free(st->data); free(st->x); free(st->xx);
+    for (i = 0; i < 6; i++) free(st->in[i]);
+    free(st->r); free(st->w); free(st->k); free(st->v); free(st->a); free(st->g);
+    free(st->y); free(st->v_first); free(st->hidden); free(st->lora); free(st->tmp);
+    free(st);
+}
+
+rwkv_status rwkv_state_copy(rwkv_state *dst, const rwkv_state *src, rwkv_error *err)
+{
+    if (!dst || !src) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_copy: NULL state");
+    if (dst->model != src->model)
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_copy: the states belong to "
+                          "different models");
+    memcpy(dst->data, src->data, sizeof(float) * src->n_floats);
+    return RWKV_OK;
+}
+
+static rwkv_status rwkv__check_tokens(const rwkv_state *st, const int *tokens, size_t n,
+                                      rwkv_error *err)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (tokens[i] < 0 || tokens[i] >= st->model->info.n_vocab)
+            return rwkv__fail(err, RWKV_ERR_ARGUMENT, "token %d (position %lu) is outside the "
+                              "vocabulary 0..%d", tokens[i], (unsigned long)i,
+                              st->model->info.n_vocab - 1);
+    return RWKV_OK;
+}
+
+rwkv_status rwkv_eval(rwkv_state *st, int token, float *logits, rwkv_error *err)
+{
+    rwkv_status s;
+    if (!st) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_eval: NULL state");
+    if ((s = rwkv__check_tokens(st, &token, 1, err)) != RWKV_OK) return s;
+    rwkv__forward_block(st, &token, 1, logits, 0);
+    return RWKV_OK;
+}
+
+rwkv_status rwkv_eval_seq(rwkv_state *st, const int *tokens, size_t n, float *logits,
+                          int all_logits, rwkv_error *err)
+{
+    const size_t V = st ? (size_t)st->model->info.n_vocab : 0;
+    size_t done = 0;
+    rwkv_status s;
+    if (!st || (!tokens && n)) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_eval_seq: NULL argument");
+    if ((s = rwkv__check_tokens(st, tokens, n, err)) != RWKV_OK) return s;
+    while (done < n) {
+        const int T = (int)(n - done < RWKV_SEQ_BLOCK ? n - done : RWKV_SEQ_BLOCK);
+        float *out = NULL;
+        if (logits && all_logits) out = logits + done * V;
+        else if (logits && done + (size_t)T == n) out = logits;
+        rwkv__forward_block(st, tokens + done, T, out, all_logits);
+        done += (size_t)T;
+    }
+    return RWKV_OK;
+}
+
+/* -- serialization ------------------------------------------------------------------------
+   "RWKVSTAT", then uint32 LE: format 1, version, minor, n_layer, n_embd, head_size,
+   then uint64 LE float count, then the floats (IEEE-754 binary32, little-endian). */
+
+#define RWKV__STATE_HEADER 40
+
+size_t rwkv_state_serialized_size(const rwkv_model *m)
+{
+    size_t C, wkv;
+    if (!m) return 0;
+    C = (size_t)m->info.n_embd;
+    wkv = m->info.version == 4 ? 3 * C : (size_t)m->info.n_head * m->info.head_size * m->info.head_size;
+    return RWKV__STATE_HEADER + 4 * (2 * C + wkv) * (size_t)m->info.n_layer;
+}
+
+static void rwkv__put_le(unsigned char *p, uint64_t v, int n)
+{
+    int i;
+    for (i = 0; i < n; i++) { p[i] = (unsigned char)(v & 0xff); v >>= 8; }
+}
+
+static void rwkv__state_header(const rwkv_model *m, uint64_t n_floats, unsigned char *h)
+{
+    memcpy(h, "RWKVSTAT", 8);
+    rwkv__put_le(h + 8, 1, 4);
+    rwkv__put_le(h + 12, (uint64_t)m->info.version, 4);
+    rwkv__put_le(h + 16, (uint64_t)m->info.version_minor, 4);
+    rwkv__put_le(h + 20, (uint64_t)m->info.n_layer, 4);
+    rwkv__put_le(h + 24, (uint64_t)m->info.n_embd, 4);
+    rwkv__put_le(h + 28, (uint64_t)m->info.head_size, 4);
+    rwkv__put_le(h + 32, n_floats, 8);
+}
+
+rwkv_status rwkv_state_save(const rwkv_state *st, void *buf, size_t cap, rwkv_error *err)
+{
+    unsigned char *p = (unsigned char *)buf;
+    size_t need, i;
+    if (!st || !buf) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_save: NULL argument");
+    need = rwkv_state_serialized_size(st->model);
+    if (cap < need)
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_save: buffer of %lu bytes, need "
+                          "%lu", (unsigned long)cap, (unsigned long)need);
+    rwkv__state_header(st->model, st->n_floats, p);
+    for (i = 0; i < st->n_floats; i++) {
+        uint32_t b;
+        memcpy(&b, &st->data[i], 4);
+        rwkv__put_le(p + RWKV__STATE_HEADER + 4 * i, b, 4);
+    }
+    return RWKV_OK;
+}
+
+rwkv_status rwkv_state_load(rwkv_state *st, const void *buf, size_t len, rwkv_error *err)
+{
+    const unsigned char *p = (const unsigned char *)buf;
+    unsigned char want[RWKV__STATE_HEADER];
+    size_t i;
+    if (!st || !buf) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_load: NULL argument");
+    if (len < RWKV__STATE_HEADER || memcmp(p, "RWKVSTAT", 8) != 0)
+        return rwkv__fail(err, RWKV_ERR_STATE, "not an rwkv.c state (bad magic)");
+    if (rwkv__le(p + 8, 4) != 1)
+        return rwkv__fail(err, RWKV_ERR_STATE, "state format version %u is not supported "
+                          "(this build reads 1)", (unsigned)rwkv__le(p + 8, 4));
+    rwkv__state_header(st->model, st->n_floats, want);
+    if (memcmp(p, want, RWKV__STATE_HEADER) != 0)
+        return rwkv__fail(err, RWKV_ERR_STATE,
+                          "the state was saved from a different model (v%u.%u, %u layers, "
+                          "n_embd %u, head size %u; this model is v%d.%d, %d layers, n_embd "
+                          "%d, head size %d)",
+                          (unsigned)rwkv__le(p + 12, 4), (unsigned)rwkv__le(p + 16, 4),
+                          (unsigned)rwkv__le(p + 20, 4), (unsigned)rwkv__le(p + 24, 4),
+                          (unsigned)rwkv__le(p + 28, 4), st->model->info.version,
+                          st->model->info.version_minor, st->model->info.n_layer,
+                          st->model->info.n_embd, st->model->info.head_size);
+    if (len != rwkv_state_serialized_size(st->model))
+        return rwkv__fail(err, RWKV_ERR_STATE, "the state has %lu bytes; this model's states "
+                          "have %lu", (unsigned long)len,
+                          (unsigned long)rwkv_state_serialized_size(st->model));
+    for (i = 0; i < st->n_floats; i++) {
+        uint32_t b = (uint32_t)rwkv__le(p + RWKV__STATE_HEADER + 4 * i, 4);
+        memcpy(&st->data[i], &b, 4);
+    }
+    return RWKV_OK;
+}
+
+rwkv_status rwkv_state_save_file(const rwkv_state *st, const char *path, rwkv_error *err)
+{
+    size_t n;
+    unsigned char *buf;
+    char tmp[1100];
+    FILE *f;
+    rwkv_status s;
+    if (!st || !path) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_save_file: NULL argument");
+    n = rwkv_state_serialized_size(st->model);
+    buf = (unsigned char *)malloc(n);
+    if (!buf) return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory");
+    rwkv_state_save(st, buf, n, NULL);
+    /* Write a temporary file and rename it, so an old state is never half overwritten. */
+    if (strlen(path) > 1000) { free(buf); return rwkv__fail(err, RWKV_ERR_ARGUMENT, "path too long"); }
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    f = fopen(tmp, "wb");
+    if (!f) {
+        free(buf);
+        return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot create: %s", tmp, strerror(errno));
+    }
+    s = RWKV_OK;
+    if (fwrite(buf, 1, n, f) != n) s = rwkv__fail(err, RWKV_ERR_IO, "%s: write failed", tmp);
+    if (fclose(f) != 0 && !s) s = rwkv__fail(err, RWKV_ERR_IO, "%s: write failed", tmp);
+    free(buf);
+    if (!s && rename(tmp, path) != 0)
+        s = rwkv__fail(err, RWKV_ERR_IO, "%s: cannot rename to %s: %s", tmp, path, strerror(errno));
+    if (s) remove(tmp);
+    return s;
+}
+
+rwkv_status rwkv_state_load_file(rwkv_state *st, const char *path, rwkv_error *err)
+{
+    size_t n, got;
+    unsigned char *buf;
+    FILE *f;
+    rwkv_status s;
+    if (!st || !path) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_load_file: NULL argument");
+    n = rwkv_state_serialized_size(st->model);
+    f = fopen(path, "rb");
+    if (!f) return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
+    buf = (unsigned char *)malloc(n + 1);
+    if (!buf) { fclose(f); return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory"); }
+    got = fread(buf, 1, n + 1, f); /* one byte more than expected detects a longer file */
+    fclose(f);
+    s = rwkv_state_load(st, buf, got, err);
+    if (s && err) {
+        char msg[sizeof err->message];
+        snprintf(msg, sizeof msg, "%.200s: %.300s", path, err->message);
+        memcpy(err->message, msg, sizeof msg);
+    }
+    free(buf);
+    return s;
+}
+
 
 /* ==== IMPL: sampler ==================================================================== */
-/* (section owned by the sampler work) */
+
+/* Probabilities are bucketed by the top bits of their float encoding (sign 0, 8 exponent
+   bits, 3 mantissa bits): positive floats order like their bits, so bucket order is value
+   order and each bucket spans a factor of 2^(1/8). Walking buckets from the top finds the
+   top-p / top-k boundary in O(n_vocab); only the boundary bucket is sorted. Values are in
+   (0, 1], so keys stay below 0x3f8 + 1. */
+#define RWKV__SAMPLER_BUCKETS 1024
+
+typedef struct rwkv__cand {
+    float e;
+    int id;
+} rwkv__cand;
+
+struct rwkv_sampler {
+    rwkv_sampler_params p;
+    int n_vocab;
+    uint64_t rng[4];
+    unsigned char *banned;  /* n_vocab */
+    unsigned char *present; /* n_vocab: accepted at least once since the last reset */
+    float *count;           /* n_vocab: ChatRWKV's `occurrence` */
+    float *weight;          /* n_vocab: added to the count per accepted token */
+    int *seen;              /* ids with present = 1, n_seen of them (decay touches only these) */
+    int n_seen;
+    float *work;            /* n_vocab: penalised logits, then exp(l - max) */
+    double *w;              /* n_vocab: draw weights p^(1/T), 0 = not kept */
+    rwkv__cand *cand;       /* n_vocab: the boundary bucket */
+    uint32_t hist_count[RWKV__SAMPLER_BUCKETS];
+    double hist_mass[RWKV__SAMPLER_BUCKETS];
+};
+
+static uint64_t rwkv__splitmix64(uint64_t *x)
+{
+    uint64_t z = (*x += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+static uint64_t rwkv__rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+/* xoshiro256** (Blackman & Vigna). */
+static uint64_t rwkv__xoshiro_next(uint64_t *s)
+{
+    const uint64_t result = rwkv__rotl(s[1] * 5, 7) * 9;
+    const uint64_t t = s[1] << 17;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = rwkv__rotl(s[3], 45);
+    return result;
+}
+
+void rwkv_sampler_seed(rwkv_sampler *s, uint64_t seed)
+{
+    uint64_t x = seed;
+    int i;
+    for (i = 0; i < 4; i++) s->rng[i] = rwkv__splitmix64(&x);
+}
+
+double rwkv_sampler_uniform(rwkv_sampler *s)
+{
+    return (double)(rwkv__xoshiro_next(s->rng) >> 11) * (1.0 / 9007199254740992.0);
+}
+
+void rwkv_sampler_default_params(rwkv_sampler_params *p)
+{
+    p->temperature = 1.0f;
+    p->top_p = 0.85f;
+    p->top_k = 0;
+    p->min_p = 0.0f;
+    p->presence_penalty = 0.2f;
+    p->frequency_penalty = 0.2f;
+    p->penalty_decay = 0.996f;
+    p->seed = 42;
+}
+
+static int rwkv__finite(float x) { return x == x && x - x == 0.0f; }
+
+static rwkv_status rwkv__sampler_check(const rwkv_sampler_params *p, rwkv_error *err)
+{
+    if (!p) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "sampler: no parameters given");
+    if (!rwkv__finite(p->temperature) || p->temperature < 0.0f)
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "sampler: temperature %g must be >= 0",
+                          (double)p->temperature);
+    if (!(p->top_p >= 0.0f && p->top_p <= 1.0f))
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "sampler: top_p %g must be in [0, 1]",
+                          (double)p->top_p);
+    if (p->top_k < 0)
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "sampler: top_k %d must be >= 0", p->top_k);
+    if (!(p->min_p >= 0.0f && p->min_p <= 1.0f))
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "sampler: min_p %g must be in [0, 1]",
+                          (double)p->min_p);
+    if (!rwkv__finite(p->presence_penalty) || !rwkv__finite(p->frequency_penalty))
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "sampler: penalties must be finite");
+    if (!(p->penalty_decay >= 0.0f && p->penalty_decay <= 1.0f))
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "sampler: penalty_decay %g must be in [0, 1]",
+                          (double)p->penalty_decay);
+    return RWKV_OK;
+}
+
+void rwkv_sampler_free(rwkv_sampler *s)
+{
+    if (!s) return;
+    free(s->banned);
+    free(s->present);
+    free(s->count);
+    free(s->weight);
+    free(s->seen);
+    free(s->work);
+    free(s->w);
+    free(s->cand);
+    free(s);
+}
+
+rwkv_status rwkv_sampler_new(const rwkv_sampler_params *p, int n_vocab, rwkv_sampler **out,
+                             rwkv_error *err)
+{
+    rwkv_sampler *s;
+    size_t n = (size_t)n_vocab;
+    int i;
+    rwkv_status st;
+    if (!out) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "sampler: out is NULL");
+    *out = NULL;
+    if ((st = rwkv__sampler_check(p, err)) != RWKV_OK) return st;
+    if (n_vocab <= 0)
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "sampler: n_vocab %d must be > 0", n_vocab);
+    s = (rwkv_sampler *)calloc(1, sizeof *s);
+    if (!s) return rwkv__fail(err, RWKV_ERR_MEMORY, "sampler: out of memory");
+    s->p = *p;
+    s->n_vocab = n_vocab;
+    s->banned = (unsigned char *)calloc(n, 1);
+    s->present = (unsigned char *)calloc(n, 1);
+    s->count = (float *)calloc(n, sizeof *s->count);
+    s->weight = (float *)malloc(n * sizeof *s->weight);
+    s->seen = (int *)malloc(n * sizeof *s->seen);
+    s->work = (float *)malloc(n * sizeof *s->work);
+    s->w = (double *)malloc(n * sizeof *s->w);
+    s->cand = (rwkv__cand *)malloc(n * sizeof *s->cand);
+    if (!s->banned || !s->present || !s->count || !s->weight || !s->seen || !s->work || !s->w ||
+        !s->cand) {
+        rwkv_sampler_free(s);
+        return rwkv__fail(err, RWKV_ERR_MEMORY, "sampler: out of memory for %d tokens", n_vocab);
+    }
+    for (i = 0; i < n_vocab; i++) s->weight[i] = 1.0f;
+    rwkv_sampler_seed(s, p->seed);
+    *out = s;
+    return RWKV_OK;
+}
+
+rwkv_status rwkv_sampler_set_params(rwkv_sampler *s, const rwkv_sampler_params *p,
+                                    rwkv_error *err)
+{
+    rwkv_status st = rwkv__sampler_check(p, err);
+    if (st == RWKV_OK) s->p = *p;
+    return st;
+}
+
+void rwkv_sampler_get_params(const rwkv_sampler *s, rwkv_sampler_params *p) { *p = s->p; }
+
+void rwkv_sampler_ban(rwkv_sampler *s, int token, int banned)
+{
+    if (token >= 0 && token < s->n_vocab) s->banned[token] = (unsigned char)(banned != 0);
+}
+
+void rwkv_sampler_set_penalty_weight(rwkv_sampler *s, int token, float weight)
+{
+    if (token >= 0 && token < s->n_vocab) s->weight[token] = weight;
+}
+
+void rwkv_sampler_reset_penalties(rwkv_sampler *s)
+{
+    int i;
+    for (i = 0; i < s->n_seen; i++) {
+        s->present[s->seen[i]] = 0;
+        s->count[s->seen[i]] = 0.0f;
+    }
+    s->n_seen = 0;
+}
+
+void rwkv_sampler_accept(rwkv_sampler *s, int token)
+{
+    int i;
+    if (token < 0 || token >= s->n_vocab) return;
+    for (i = 0; i < s->n_seen; i++) s->count[s->seen[i]] *= s->p.penalty_decay;
+    if (!s->present[token]) {
+        s->present[token] = 1;
+        s->seen[s->n_seen++] = token;
+        s->count[token] = s->weight[token];
+    } else {
+        s->count[token] += s->weight[token];
+    }
+}
+
+float rwkv_sampler_count(const rwkv_sampler *s, int token, int *present)
+{
+    if (token < 0 || token >= s->n_vocab) {
+        if (present) *present = 0;
+        return 0.0f;
+    }
+    if (present) *present = s->present[token];
+    return s->count[token];
+}
+
+static int rwkv__bucket_of(float e)
+{
+    uint32_t bits;
+    memcpy(&bits, &e, 4);
+    bits >>= 20;
+    return bits < RWKV__SAMPLER_BUCKETS ? (int)bits : RWKV__SAMPLER_BUCKETS - 1;
+}
+
+/* Descending value, then ascending id. */
+static int rwkv__cand_cmp(const void *a, const void *b)
+{
+    const rwkv__cand *x = (const rwkv__cand *)a, *y = (const rwkv__cand *)b;
+    if (x->e != y->e) return x->e > y->e ? -1 : 1;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Sorted members of bucket b; returns how many. */
+static int rwkv__gather_bucket(rwkv_sampler *s, int b)
+{
+    int i, n = 0;
+    for (i = 0; i < s->n_vocab; i++) {
+        float e = s->work[i];
+        if (e > 0.0f && rwkv__bucket_of(e) == b) {
+            s->cand[n].e = e;
+            s->cand[n].id = i;
+            n++;
+        }
+    }
+    qsort(s->cand, (size_t)n, sizeof *s->cand, rwkv__cand_cmp);
+    return n;
+}
+
+rwkv_status rwkv_sampler_sample(rwkv_sampler *s, const float *logits, int *token,
+                                rwkv_error *err)
+{
+    const int V = s->n_vocab;
+    const rwkv_sampler_params *p = &s->p;
+    float maxl = -INFINITY, keep_min = 0.0f, kth = 0.0f;
+    int i, b, best = -1, use_top_k, ties_keep = 0, ties_used = 0, last_kept = -1;
+    double total = 0.0, sum_w = 0.0, u, acc;
+
+    if (!token || !logits) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "sampler: NULL argument");
+    *token = -1;
+
+    /* 1-2: bans and penalties on a copy */
+    for (i = 0; i < V; i++) {
+        float l = logits[i];
+        if (l != l || l == INFINITY)
+            return rwkv__fail(err, RWKV_ERR_ARGUMENT, "sampler: logit of token %d is %s", i,
+                              l != l ? "NaN" : "+inf");
+        s->work[i] = s->banned[i] ? -INFINITY : l;
+    }
+    for (i = 0; i < s->n_seen; i++) {
+        int t = s->seen[i];
+        s->work[t] -= p->presence_penalty + s->count[t] * p->frequency_penalty;
+    }
+    for (i = 0; i < V; i++)
+        if (s->work[i] > maxl) { maxl = s->work[i]; best = i; }
+    if (best < 0)
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT,
+                          "sampler: every token of %d is banned or has zero probability", V);
+    if (p->temperature == 0.0f || p->top_p == 0.0f || p->top_k == 1) {
+        *token = best; /* greedy: the first maximum */
+        return RWKV_OK;
+    }
+
+    /* 3: e = exp(l - max) in (0, 1]: probabilities up to the factor 1/total */
+    memset(s->hist_count, 0, sizeof s->hist_count);
+    memset(s->hist_mass, 0, sizeof s->hist_mass);
+    for (i = 0; i < V; i++) {
+        float e = s->work[i] == -INFINITY ? 0.0f : expf(s->work[i] - maxl);
+        s->work[i] = e;
+        if (e > 0.0f) {
+            b = rwkv__bucket_of(e);
+            s->hist_count[b]++;
+            s->hist_mass[b] += e;
+            total += e;
+        }
+    }
+
+    if (p->top_p < 1.0f) {
+        /* the first token (in decreasing probability) where the cumulative mass reaches
+           top_p; every token at least that probable stays */
+        double target = (double)p->top_p * total, cum = 0.0;
+        for (b = RWKV__SAMPLER_BUCKETS - 1; b >= 0; b--) {
+            if (s->hist_count[b] && cum + s->hist_mass[b] >= target) break;
+            cum += s->hist_mass[b];
+        }
+        if (b >= 0) {
+            int n = rwkv__gather_bucket(s, b), j;
+            keep_min = s->cand[n - 1].e;
+            for (j = 0; j < n; j++) {
+                cum += s->cand[j].e;
+                if (cum >= target) { keep_min = s->cand[j].e; break; }
+            }
+        } /* else rounding never reached the target: keep everything */
+    }
+    if (p->min_p > 0.0f && p->min_p > keep_min) keep_min = p->min_p; /* max e is 1 */
+
+    use_top_k = p->top_k > 0 && p->top_k < V;
+    if (use_top_k) {
+        uint32_t cum = 0, k = (uint32_t)p->top_k;
+        for (b = RWKV__SAMPLER_BUCKETS - 1; b >= 0; b--) {
+            if (s->hist_count[b] && cum + s->hist_count[b] >= k) break;
+            cum += s->hist_count[b];
+        }
+        if (b < 0) {
+            use_top_k = 0; /* fewer than k possible tokens */
+        } else {
+            int n = rwkv__gather_bucket(s, b), j, greater = (int)cum;
+            kth = s->cand[k - cum - 1].e;
+            for (j = 0; j < n && s->cand[j].e > kth; j++) greater++;
+            ties_keep = p->top_k - greater; /* of the tokens equal to kth, the lowest ids */
+        }
+    }
+
+    /* 4: draw weights p^(1/T) = exp((l - max) / T) / const over the kept tokens */
+    for (i = 0; i < V; i++) {
+        float e = s->work[i];
+        int keep = e > 0.0f && e >= keep_min;
+        if (keep && use_top_k) {
+            if (e < kth) keep = 0;
+            else if (e == kth) keep = ties_used++ < ties_keep;
+        }
+        if (!keep) {
+            s->w[i] = 0.0;
+        } else {
+            s->w[i] = p->temperature == 1.0f ? (double)e
+                                             : exp(log((double)e) / (double)p->temperature);
+            sum_w += s->w[i];
+            last_kept = i;
+        }
+    }
+    if (last_kept < 0 || !(sum_w > 0.0)) { /* cannot happen: the maximum always stays */
+        *token = best;
+        return RWKV_OK;
+    }
+    u = rwkv_sampler_uniform(s) * sum_w;
+    acc = 0.0;
+    for (i = 0; i < V; i++) {
+        if (s->w[i] == 0.0) continue;
+        acc += s->w[i];
+        if (u < acc) { *token = i; return RWKV_OK; }
+    }
+    *token = last_kept; /* u within rounding of the total */
+    return RWKV_OK;
+}
 
 #endif /* RWKV_IMPLEMENTATION_DONE */
 #endif /* RWKV_IMPLEMENTATION */
