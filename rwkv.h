@@ -397,12 +397,21 @@ typedef struct rwkv__tensor {
    then the remaining cols % L products are added one by one. Threads split rows, never a
    row's sum, so no result depends on the thread count. */
 
+#if defined(__clang__)
+#define RWKV__PRAGMA_UNROLL _Pragma("unroll")
+#elif defined(__GNUC__)
+#define RWKV__PRAGMA_UNROLL _Pragma("GCC unroll 8")
+#endif
 #if defined(__GNUC__) || defined(__clang__)
 #define RWKV__UNUSED __attribute__((unused))
+/* The register tile's loops must be unrolled or its accumulators live in memory (gcc -O2
+   does not unroll them by itself). */
+#define RWKV__UNROLL RWKV__PRAGMA_UNROLL
 #define RWKV__INLINE static inline __attribute__((always_inline))
 #else
 #define RWKV__UNUSED
 #define RWKV__INLINE static inline
+#define RWKV__UNROLL
 #endif
 
 /* Below this many weights a matrix product stays on one thread: waking a second one costs
@@ -591,13 +600,19 @@ RWKV__INLINE void rwkv__tile(float *out, const void *const *w, const float *cons
     const int64_t body = cols - cols % RWKV__L;
     int64_t k;
     int i, t;
-    for (i = 0; i < NR; i++)
+    RWKV__UNROLL
+    for (i = 0; i < NR; i++) {
+        RWKV__UNROLL
         for (t = 0; t < NT; t++) acc[i][t] = rwkv__vzero();
+    }
     for (k = 0; k < body; k += RWKV__L) {
         rwkv__vf xv[RWKV__TT];
+        RWKV__UNROLL
         for (t = 0; t < NT; t++) xv[t] = rwkv__vld_f32(x[t] + k);
+        RWKV__UNROLL
         for (i = 0; i < NR; i++) {
             rwkv__vf wv = rwkv__vld_w(w[i], type, k);
+            RWKV__UNROLL
             for (t = 0; t < NT; t++) acc[i][t] = rwkv__vfma(wv, xv[t], acc[i][t]);
         }
     }

@@ -1,0 +1,408 @@
+/* test_kernels.c - the compute kernels of rwkv.h against their scalar definition.
+
+   Checks, for whichever SIMD variant this build selected (or none):
+   - the scalar f16/bf16 converters against known values and against an independent
+     formula over all 65536 inputs; the SIMD converters against the scalar ones, exhaustive;
+   - matvec and matmul for f32/f16/bf16 weights over many shapes (cols not a multiple of the
+     vector width, rows 1..257, T 1..70) against a double-precision reference, within the
+     classic bound for a float sum of n products in any order:
+         |y - exact| <= gamma_n * sum_c |W[r][c] x[c]|,  gamma_n = n u / (1 - n u), u = 2^-24
+     (every summation tree of n terms has depth <= n; FMA only removes roundings);
+   - matmul gives, token by token, the same bits as matvec; 1, 2 and 3 threads give the same
+     bits; the scalar matmul gives the bits of the scalar matvec;
+   - rwkv__dot, rwkv__vecmat, rwkv__layer_norm, rwkv__group_norm against double references.
+   Exit 0 = pass, 1 = fail. */
+#define RWKV_IMPLEMENTATION
+#include "../rwkv.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures = 0;
+
+#define CHECK(cond, ...)                                                                    \
+    do {                                                                                    \
+        if (!(cond)) {                                                                      \
+            failures++;                                                                     \
+            if (failures <= 20) {                                                           \
+                printf("FAIL %s:%d: ", __FILE__, __LINE__);                                 \
+                printf(__VA_ARGS__);                                                        \
+                printf("\n");                                                               \
+            }                                                                               \
+        }                                                                                   \
+    } while (0)
+
+static uint32_t f2u(float f) { uint32_t u; memcpy(&u, &f, 4); return u; }
+
+/* xorshift: the test data is the same on every run and every machine */
+static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
+static uint32_t rng_u32(void)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return (uint32_t)(rng_state >> 32);
+}
+static float rng_sym(void) { return (float)((double)rng_u32() / 4294967296.0 * 2.0 - 1.0); }
+
+/* ---- converters --------------------------------------------------------------------------- */
+
+/* f16 value by its definition, in double: (-1)^s * 2^(e-15) * 1.m, or 2^-14 * 0.m */
+static double f16_by_formula(uint16_t h)
+{
+    int s = h >> 15, e = (h >> 10) & 31, m = h & 1023;
+    double v;
+    if (e == 0) v = ldexp((double)m, -24);
+    else if (e == 31) v = m ? NAN : INFINITY;
+    else v = ldexp((double)(1024 + m), e - 25);
+    return s ? -v : v;
+}
+
+static void test_converters(void)
+{
+    static const struct { uint16_t h; float f; } f16_known[] = {
+        {0x0000, 0.0f}, {0x3c00, 1.0f}, {0xc000, -2.0f}, {0x7bff, 65504.0f},
+        {0x0400, 6.103515625e-05f},          /* smallest normal 2^-14 */
+        {0x0001, 5.9604644775390625e-08f},   /* smallest subnormal 2^-24 */
+        {0x03ff, 6.0975551605224609375e-05f}, /* largest subnormal 1023 * 2^-24 */
+        {0x8001, -5.9604644775390625e-08f}, {0x3555, 0.333251953125f}, {0x3800, 0.5f},
+        {0x7c00, INFINITY}, {0xfc00, -INFINITY},
+    };
+    static const struct { uint16_t h; float f; } bf16_known[] = {
+        {0x0000, 0.0f}, {0x3f80, 1.0f}, {0xc000, -2.0f}, {0x4049, 3.140625f},
+        {0x0080, 1.17549435e-38f},                 /* smallest normal 2^-126 */
+        {0x0001, 9.18354961579912115601e-41f},     /* subnormal 2^-133 */
+        {0x7f7f, 3.38953139e38f},                  /* largest finite */
+        {0x7f80, INFINITY}, {0xff80, -INFINITY},
+    };
+    size_t i;
+    uint32_t h;
+    int nan_differs = 0;
+
+    for (i = 0; i < sizeof f16_known / sizeof f16_known[0]; i++)
+        CHECK(f2u(rwkv__f16_to_f32(f16_known[i].h)) == f2u(f16_known[i].f),
+              "f16 0x%04x -> %g, want %g", f16_known[i].h,
+              (double)rwkv__f16_to_f32(f16_known[i].h), (double)f16_known[i].f);
+    CHECK(f2u(rwkv__f16_to_f32(0x8000)) == 0x80000000u, "f16 -0 lost its sign");
+    CHECK(isnan(rwkv__f16_to_f32(0x7e00)) && isnan(rwkv__f16_to_f32(0xfc01)), "f16 NaN");
+    for (i = 0; i < sizeof bf16_known / sizeof bf16_known[0]; i++)
+        CHECK(f2u(rwkv__bf16_to_f32(bf16_known[i].h)) == f2u(bf16_known[i].f),
+              "bf16 0x%04x -> %g, want %g", bf16_known[i].h,
+              (double)rwkv__bf16_to_f32(bf16_known[i].h), (double)bf16_known[i].f);
+    CHECK(isnan(rwkv__bf16_to_f32(0x7fc0)) && isnan(rwkv__bf16_to_f32(0xff81)), "bf16 NaN");
+
+    /* exhaustive: scalar f16 vs the formula, bf16 vs the top half of the f32 bits */
+    for (h = 0; h < 65536; h++) {
+        float f = rwkv__f16_to_f32((uint16_t)h);
+        double want = f16_by_formula((uint16_t)h);
+        if (isnan(want)) {
+            CHECK(isnan(f) && (f2u(f) >> 31) == (h >> 15), "f16 0x%04x should be NaN", h);
+        } else {
+            CHECK((double)f == want && !signbit(f) == !signbit(want), "f16 0x%04x -> %.9g, want %.9g",
+                  h, (double)f, want);
+        }
+        CHECK(f2u(rwkv__bf16_to_f32((uint16_t)h)) == h << 16, "bf16 0x%04x", h);
+    }
+
+#ifdef RWKV__SIMD
+    /* exhaustive: the SIMD loads (the code the kernels use) vs the scalar converters */
+    for (h = 0; h < 65536; h += RWKV__L) {
+        uint16_t in[RWKV__L];
+        float out16[RWKV__L], outb[RWKV__L], *o16 = out16, *ob = outb;
+        int j;
+        for (j = 0; j < RWKV__L; j++) in[j] = (uint16_t)(h + (uint32_t)j);
+        /* store through a dot product with a one-hot vector is too indirect; use the loads
+           directly and spill them with memcpy */
+        {
+            rwkv__vf a = rwkv__vld_f16(in), b = rwkv__vld_bf16(in);
+            memcpy(o16, &a, sizeof a);
+            memcpy(ob, &b, sizeof b);
+        }
+        for (j = 0; j < RWKV__L; j++) {
+            float s16 = rwkv__f16_to_f32(in[j]), sb = rwkv__bf16_to_f32(in[j]);
+            if (isnan(s16)) {
+                CHECK(isnan(out16[j]), "SIMD f16 0x%04x not NaN", in[j]);
+                if (f2u(out16[j]) != f2u(s16)) nan_differs++;
+            } else {
+                CHECK(f2u(out16[j]) == f2u(s16), "SIMD f16 0x%04x -> %g, scalar %g", in[j],
+                      (double)out16[j], (double)s16);
+            }
+            CHECK(f2u(outb[j]) == f2u(sb), "SIMD bf16 0x%04x", in[j]);
+        }
+    }
+    printf("converters: SIMD f16/bf16 loads match the scalar converters on all 65536 inputs "
+           "(%d NaN inputs come out as a different NaN: the hardware quiets signaling NaNs)\n",
+           nan_differs);
+#else
+    (void)nan_differs;
+    printf("converters: scalar f16/bf16 match the formula on all 65536 inputs (no SIMD build)\n");
+#endif
+}
+
+/* ---- matvec / matmul ------------------------------------------------------------------------ */
+
+/* A weight of the given type with a random value; f16 includes subnormals. */
+static void random_weights(void *data, int type, int64_t n)
+{
+    int64_t i;
+    for (i = 0; i < n; i++) {
+        if (type == RWKV_TYPE_F32) {
+            ((float *)data)[i] = rng_sym();
+        } else if (type == RWKV_TYPE_F16) {
+            /* sign, exponent 0..17 (subnormals up to ~4), any mantissa */
+            uint32_t r = rng_u32();
+            uint16_t e = (uint16_t)((r >> 11) % 18);
+            ((uint16_t *)data)[i] = (uint16_t)((r & 0x8000u) | (e << 10) | (r & 0x3ffu));
+        } else {
+            /* bf16: the top half of a random float in [-2, 2] */
+            float f = rng_sym() * 2.0f;
+            ((uint16_t *)data)[i] = (uint16_t)(f2u(f) >> 16);
+        }
+    }
+}
+
+static double max_ratio = 0.0; /* largest observed |error| / bound */
+static long n_checked = 0;
+
+/* y (one token) against the double reference and the gamma_n bound */
+static void check_against_reference(const char *what, const float *y, const rwkv__tensor *W,
+                                    const float *x, int t)
+{
+    const int64_t rows = W->ne[1], cols = W->ne[0];
+    const double u = ldexp(1.0, -24);
+    const double gamma = (double)cols * u / (1.0 - (double)cols * u);
+    int64_t r, c;
+    for (r = 0; r < rows; r++) {
+        double exact = 0.0, mag = 0.0, err, bound;
+        for (c = 0; c < cols; c++) {
+            double p = (double)rwkv__weight(W->data, W->type, r * cols + c) * (double)x[c];
+            exact += p;
+            mag += fabs(p);
+        }
+        err = fabs((double)y[r] - exact);
+        /* the double reference itself is off by <= cols * 2^-53 * mag; 1e-30 covers mag=0 */
+        bound = gamma * mag + (double)cols * ldexp(1.0, -52) * mag + 1e-30;
+        if (err / bound > max_ratio) max_ratio = err / bound;
+        n_checked++;
+        CHECK(err <= bound, "%s type %d rows %lld cols %lld token %d row %lld: %.9g vs exact "
+              "%.9g (err %.3g > bound %.3g)", what, W->type, (long long)rows, (long long)cols, t,
+              (long long)r, (double)y[r], exact, err, bound);
+    }
+}
+
+static const int type_list[3] = {RWKV_TYPE_F32, RWKV_TYPE_F16, RWKV_TYPE_BF16};
+
+static void test_shape(int type, int64_t rows, int64_t cols, int T, int misalign)
+{
+    const size_t esize = type == RWKV_TYPE_F32 ? 4 : 2;
+    /* exact-size heap blocks so ASan sees any read past a matrix or a token */
+    unsigned char *block = (unsigned char *)malloc((size_t)(rows * cols + misalign) * esize);
+    float *X = (float *)malloc(sizeof(float) * (size_t)(T * cols + 1));
+    float *Y = (float *)malloc(sizeof(float) * (size_t)(T * rows));
+    float *Y2 = (float *)malloc(sizeof(float) * (size_t)(T * rows));
+    float *ys = (float *)malloc(sizeof(float) * (size_t)rows);
+    float *yv = (float *)malloc(sizeof(float) * (size_t)rows);
+    float *yv2 = (float *)malloc(sizeof(float) * (size_t)rows);
+    rwkv__tensor W;
+    int64_t i;
+    int t, th;
+
+    memset(&W, 0, sizeof W);
+    /* the model file aligns weights to 64 bytes; the kernels must not depend on it, so the
+       matrix starts `misalign` elements into the block, which ends exactly where it ends */
+    W.data = block + (size_t)misalign * esize;
+    W.type = type;
+    W.n_dims = 2;
+    W.ne[0] = cols;
+    W.ne[1] = rows;
+    random_weights((void *)(uintptr_t)W.data, type, rows * cols);
+    for (i = 0; i < T * cols; i++) X[i] = rng_sym();
+
+    rwkv__matmul(Y, &W, X, T, 1);
+    for (th = 2; th <= 3; th++) {
+        rwkv__matmul(Y2, &W, X, T, th);
+        CHECK(memcmp(Y, Y2, sizeof(float) * (size_t)(T * rows)) == 0,
+              "matmul %d threads differs from 1 thread (type %d, %lldx%lld, T=%d)", th, type,
+              (long long)rows, (long long)cols, T);
+    }
+    rwkv__matmul_scalar(Y2, &W, X, T, 1);
+    for (t = 0; t < T; t++) {
+        const float *x = X + (int64_t)t * cols;
+        rwkv__matvec(yv, &W, x, 1);
+        CHECK(memcmp(yv, Y + (int64_t)t * rows, sizeof(float) * (size_t)rows) == 0,
+              "matmul token %d is not bitwise matvec (type %d, %lldx%lld, T=%d)", t, type,
+              (long long)rows, (long long)cols, T);
+        rwkv__matvec(yv2, &W, x, 2);
+        CHECK(memcmp(yv, yv2, sizeof(float) * (size_t)rows) == 0,
+              "matvec 2 threads differs (type %d, %lldx%lld)", type, (long long)rows,
+              (long long)cols);
+        rwkv__matvec_scalar(ys, &W, x, 1);
+        CHECK(memcmp(ys, Y2 + (int64_t)t * rows, sizeof(float) * (size_t)rows) == 0,
+              "scalar matmul token %d is not bitwise scalar matvec", t);
+        if (t < 3 || t == T - 1) { /* the reference is slow under ASan: a few tokens suffice */
+            check_against_reference("simd", yv, &W, x, t);
+            check_against_reference("scalar", ys, &W, x, t);
+        }
+    }
+    free(block);
+    free(X);
+    free(Y);
+    free(Y2);
+    free(ys);
+    free(yv);
+    free(yv2);
+}
+
+static void test_matrices(void)
+{
+    static const int64_t rows_list[] = {1, 2, 3, 4, 5, 7, 8, 9, 13, 16, 31, 33, 64, 100, 257};
+    static const int64_t cols_list[] = {1, 2, 3, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 47, 63,
+                                        64, 65, 100, 127, 128, 129, 200, 257, 1000};
+    static const int T_list[] = {1, 2, 3, 4, 5, 6, 7, 8, 12, 13, 17, 25, 64, 70};
+    const int nr = (int)(sizeof rows_list / sizeof rows_list[0]);
+    const int nc = (int)(sizeof cols_list / sizeof cols_list[0]);
+    const int nT = (int)(sizeof T_list / sizeof T_list[0]);
+    int ti, a, b, T, n = 0;
+    for (ti = 0; ti < 3; ti++) {
+        for (a = 0; a < nr; a++)
+            for (b = 0; b < nc; b++) {
+                int T_ = T_list[(a * 7 + b * 3 + ti) % nT];
+                if (rows_list[a] * cols_list[b] * T_ > 2000000) T_ = 3;
+                test_shape(type_list[ti], rows_list[a], cols_list[b], T_, (a + b) % 3);
+                n++;
+            }
+        for (T = 1; T <= 70; T++) {
+            test_shape(type_list[ti], 9, 67, T, 0);
+            n++;
+        }
+        /* big enough that two threads really run (above RWKV__PAR_MIN_WORK) */
+        test_shape(type_list[ti], 257, 640, 13, 0);
+        test_shape(type_list[ti], 1024, 128, 2, 1);
+        n += 2;
+    }
+    printf("matvec/matmul: %d shapes x 3 types; %ld outputs checked against double, worst "
+           "error = %.3g of the gamma_n bound; matmul == matvec bitwise, 1/2/3 threads "
+           "bitwise equal\n", n / 3, n_checked, max_ratio);
+}
+
+/* ---- small helpers ------------------------------------------------------------------------- */
+
+static void test_small(void)
+{
+    const double u = ldexp(1.0, -24);
+    int n, i, r, c;
+    double worst_dot = 0.0, worst_ln = 0.0, worst_vm = 0.0;
+    for (n = 0; n <= 300; n += (n < 40 ? 1 : 37)) {
+        float *a = (float *)malloc(sizeof(float) * (size_t)(n + 1));
+        float *b = (float *)malloc(sizeof(float) * (size_t)(n + 1));
+        double exact = 0.0, mag = 0.0, err;
+        float d, rowv;
+        rwkv__tensor W;
+        for (i = 0; i < n; i++) { a[i] = rng_sym(); b[i] = rng_sym(); }
+        for (i = 0; i < n; i++) { exact += (double)a[i] * b[i]; mag += fabs((double)a[i] * b[i]); }
+        d = rwkv__dot(a, b, n);
+        err = fabs((double)d - exact);
+        CHECK(err <= (double)n * u * 1.01 * mag + 1e-30, "dot n=%d: %g vs %g", n, (double)d, exact);
+        if (mag > 0 && err / ((double)n * u * mag) > worst_dot) worst_dot = err / ((double)n * u * mag);
+        /* same bits as a one-row f32 matvec */
+        memset(&W, 0, sizeof W);
+        W.data = a; W.type = RWKV_TYPE_F32; W.n_dims = 2; W.ne[0] = n; W.ne[1] = 1;
+        rwkv__matvec(&rowv, &W, b, 1);
+        CHECK(f2u(rowv) == f2u(d), "dot n=%d is not bitwise a matvec row", n);
+        free(a);
+        free(b);
+    }
+    /* vecmat: y[c] = sum_r x[r] W[r][c] */
+    for (r = 1; r <= 70; r += 23)
+        for (c = 1; c <= 300; c += 37) {
+            float *x = (float *)malloc(sizeof(float) * (size_t)r);
+            float *W = (float *)malloc(sizeof(float) * (size_t)(r * c));
+            float *y = (float *)malloc(sizeof(float) * (size_t)c);
+            int j, k;
+            for (j = 0; j < r; j++) x[j] = rng_sym();
+            for (j = 0; j < r * c; j++) W[j] = rng_sym();
+            rwkv__vecmat(y, x, W, r, c);
+            for (k = 0; k < c; k++) {
+                double exact = 0.0, mag = 0.0, err;
+                for (j = 0; j < r; j++) {
+                    exact += (double)x[j] * W[j * c + k];
+                    mag += fabs((double)x[j] * W[j * c + k]);
+                }
+                err = fabs((double)y[k] - exact);
+                CHECK(err <= (double)r * u * 1.01 * mag + 1e-30, "vecmat %dx%d col %d", r, c, k);
+                if (mag > 0 && err / ((double)r * u * mag) > worst_vm)
+                    worst_vm = err / ((double)r * u * mag);
+            }
+            free(x);
+            free(W);
+            free(y);
+        }
+    /* layer norm and group norm against double; inputs with a large mean on purpose */
+    for (n = 1; n <= 513; n += 64) {
+        int groups = n % 2 ? 1 : 4, gs = n / groups, g;
+        float *x = (float *)malloc(sizeof(float) * (size_t)n);
+        float *w = (float *)malloc(sizeof(float) * (size_t)n);
+        float *b = (float *)malloc(sizeof(float) * (size_t)n);
+        float *o = (float *)malloc(sizeof(float) * (size_t)n);
+        for (i = 0; i < n; i++) { x[i] = 3.0f + rng_sym(); w[i] = rng_sym(); b[i] = rng_sym(); }
+        for (g = 0; g < 2; g++) {
+            int ng = g ? groups : 1, size = g ? gs : n, k;
+            if (g) rwkv__group_norm(o, x, w, b, ng, size, 1e-5f);
+            else rwkv__layer_norm(o, x, w, b, n, 1e-5f);
+            for (k = 0; k < ng; k++) {
+                double mean = 0.0, var = 0.0;
+                for (i = 0; i < size; i++) mean += x[k * size + i];
+                mean /= size;
+                for (i = 0; i < size; i++) var += (x[k * size + i] - mean) * (x[k * size + i] - mean);
+                var /= size;
+                for (i = 0; i < size; i++) {
+                    int ch = k * size + i;
+                    double want = (x[ch] - mean) / sqrt(var + 1e-5) * w[ch] + b[ch];
+                    /* relative to the scale of the terms: n roundings in the mean and the
+                       variance, amplified by |x - mean| / sigma */
+                    double scale = fabs(w[ch]) * (fabs(x[ch]) + fabs(mean)) / sqrt(var + 1e-5) + fabs(b[ch]);
+                    double err = fabs((double)o[ch] - want) / (scale * u * (size + 8));
+                    if (err > worst_ln) worst_ln = err;
+                    CHECK(err <= 1.0, "%s n=%d ch %d: %g vs %g", g ? "group_norm" : "layer_norm",
+                          n, ch, (double)o[ch], want);
+                }
+            }
+        }
+        free(x);
+        free(w);
+        free(b);
+        free(o);
+    }
+    printf("dot: worst %.3g of n*u*sum|ab|; vecmat: worst %.3g of rows*u*sum|xw|; norms: worst "
+           "%.3g of the bound\n", worst_dot, worst_vm, worst_ln);
+}
+
+int main(void)
+{
+#if defined(RWKV__AVX512)
+    const char *variant = "AVX-512 (16 lanes)";
+#elif defined(RWKV__AVX2)
+    const char *variant = "AVX2+FMA+F16C (8 lanes)";
+#elif defined(RWKV__NEON)
+    const char *variant = "NEON aarch64 (4 lanes)";
+#else
+    const char *variant = "scalar";
+#endif
+#ifdef _OPENMP
+    printf("kernels: %s, OpenMP with up to %d threads\n", variant, omp_get_max_threads());
+#else
+    printf("kernels: %s, no OpenMP\n", variant);
+#endif
+    test_converters();
+    test_matrices();
+    test_small();
+    if (failures) {
+        printf("%d checks failed\n", failures);
+        return 1;
+    }
+    printf("all kernel checks passed\n");
+    return 0;
+}
