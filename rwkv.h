@@ -1885,10 +1885,16 @@ static void rwkv__time_mix_v4(rwkv_state *st, const rwkv__layer *L, float *lstat
 /* v5.x and v6: per head, out_j = Σ_i r_i (u_i k_i v_j + S_ij); S_ij ← k_i v_j + w_i S_ij.
    decay (w) and bonus (u) are per channel here, expanded from per head for 5.0/5.1. */
 static void rwkv__wkv5_token(float *y, float *S, const float *r, const float *k,
-                             const float *v, const float *w, const float *u, int H, int N)
+                             const float *v, const float *w, const float *u, int H, int N,
+                             int n_threads)
 {
-    int h, i, j;
+    int h;
+    (void)n_threads;
+#ifdef _OPENMP
+#pragma omp parallel for num_threads(n_threads) schedule(static) if (n_threads > 1 && H > 1)
+#endif
     for (h = 0; h < H; h++) {
+        int i, j;
         float *Sh = S + (size_t)h * N * N;
         const float *rh = r + h * N, *kh = k + h * N, *vh = v + h * N;
         const float *wh = w + h * N, *uh = u + h * N;
@@ -1910,10 +1916,15 @@ static void rwkv__wkv5_token(float *y, float *S, const float *r, const float *k,
    S is [value i][key j]. */
 static void rwkv__wkv7_token(float *y, float *S, const float *r, const float *w,
                              const float *k, const float *v, const float *kk,
-                             const float *a, int H, int N)
+                             const float *a, int H, int N, int n_threads)
 {
-    int h, i, j;
+    int h;
+    (void)n_threads;
+#ifdef _OPENMP
+#pragma omp parallel for num_threads(n_threads) schedule(static) if (n_threads > 1 && H > 1)
+#endif
     for (h = 0; h < H; h++) {
+        int i, j;
         float *Sh = S + (size_t)h * N * N;
         const float *rh = r + h * N, *wh = w + h * N, *kh = k + h * N, *vh = v + h * N;
         const float *kkh = kk + h * N, *ah = a + h * N;
@@ -1944,7 +1955,7 @@ static void rwkv__time_mix_v5(rwkv_state *st, const rwkv__layer *L, float *S, in
     for (t = 0; t < T; t++) {
         float *y = st->y + (size_t)t * C;
         rwkv__wkv5_token(y, S, st->r + (size_t)t * C, st->k + (size_t)t * C,
-                         st->v + (size_t)t * C, w, u, H, N);
+                         st->v + (size_t)t * C, w, u, H, N, st->model->n_threads);
         rwkv__group_norm(y, y, L->lnx_w, L->lnx_b, H, N, I->group_norm_eps);
         if (L->att_g) {
             const float *g = st->g + (size_t)t * C;
@@ -1964,7 +1975,8 @@ static void rwkv__time_mix_v6(rwkv_state *st, const rwkv__layer *L, float *S, in
         /* w holds the decay LoRA output, set while mixing: w = exp(-exp(decay + lora)) */
         for (c = 0; c < C; c++) w[c] = expf(-expf(L->time_decay[c] + w[c]));
         rwkv__wkv5_token(y, S, st->r + (size_t)t * C, st->k + (size_t)t * C,
-                         st->v + (size_t)t * C, w, L->time_first, H, N);
+                         st->v + (size_t)t * C, w, L->time_first, H, N,
+                         st->model->n_threads);
         rwkv__group_norm(y, y, L->lnx_w, L->lnx_b, H, N, I->group_norm_eps);
         for (c = 0; c < C; c++) y[c] *= g[c] * rwkv__sigmoid(g[c]);
     }
@@ -2003,7 +2015,7 @@ static void rwkv__time_mix_v7(rwkv_state *st, const rwkv__layer *L, int layer, f
             for (j = 0; j < N; j++) kk[h * N + j] *= inv;
         }
         for (c = 0; c < C; c++) k[c] *= 1.0f + (a[c] - 1.0f) * L->k_a[c];
-        rwkv__wkv7_token(y, S, r, w, k, v, kk, a, H, N);
+        rwkv__wkv7_token(y, S, r, w, k, v, kk, a, H, N, st->model->n_threads);
         rwkv__group_norm(y, y, L->lnx_w, L->lnx_b, H, N, I->group_norm_eps);
         for (h = 0; h < H; h++) { /* the "bonus": Σ_j r_j k_j r_k_j per head, times v */
             float s = 0.0f;
@@ -2157,7 +2169,8 @@ static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float 
         for (t = first; t < T; t++)
             rwkv__layer_norm(xx + (size_t)(t - first) * C, x + (size_t)t * C, m->lnout_w,
                              m->lnout_b, C, eps);
-        rwkv__matmul(logits, m->head, xx, n, nt);
+        if (n == 1) rwkv__matvec(logits, m->head, xx, nt);
+        else rwkv__matmul(logits, m->head, xx, n, nt);
     }
 }
 
