@@ -1,0 +1,417 @@
+#!/usr/bin/env python3
+"""Tests of convert_pth.py (run by `make test` with /usr/bin/python3; exit 0 pass, 77 skip).
+
+(a) every checkpoint in ../shared/fixtures converts, and the result reads back (our own
+    GGUF reader, and `$RWKV_BIN info` when that works) with the right version/sizes;
+(b) converting twice gives the same bytes;
+(c) rwkv.cpp .bin and .pth of the same tiny model give the same tensors;
+(d) with torch: random bf16/fp16/fp32 checkpoints, non-contiguous views, shared storages,
+    nn.Parameter and the legacy format come out exactly as torch has them;
+(e) a failed or interrupted conversion leaves neither OUTPUT nor a temporary file;
+(f) the converter runs under `python3 -I -S` (standard library only), usage/errors are one line.
+"""
+
+import json
+import os
+import shutil
+import signal
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+import conv_gguf  # noqa: E402
+
+CONVERT = os.path.join(ROOT, "convert_pth.py")
+SHARED = os.path.join(ROOT, "..", "shared", "fixtures")
+# The converter is run isolated from site-packages: proves it needs no torch/numpy.
+PYI = [sys.executable, "-I", "-S", CONVERT]
+
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print("  FAIL: " + what)
+    return cond
+
+
+def run_convert(args, **kw):
+    return subprocess.run(PYI + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, **kw)
+
+
+def one_line_error(r):
+    lines = [l for l in r.stderr.splitlines() if l.strip() and ": warning:" not in l]
+    return len(lines) == 1 and lines[0].startswith("convert_pth.py: error: ")
+
+
+def rwkv_info(path):
+    """Parsed `$RWKV_BIN info -m path`, or None when the CLI is not available."""
+    b = os.environ.get("RWKV_BIN", os.path.join(ROOT, "rwkv"))
+    if not os.access(b, os.X_OK):
+        return None
+    r = subprocess.run([b, "info", "-m", path], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       universal_newlines=True)
+    if r.returncode != 0:
+        return {"error": r.stderr.strip()}
+    out = {}
+    for line in r.stdout.splitlines():
+        if ":" in line:
+            k, v = line.split(":", 1)
+            out[k.strip()] = v.strip()
+    return out
+
+
+def expect_model(path, version, minor, layers, embd, vocab, label):
+    g = conv_gguf.read(path)
+    kv = g.kv
+    ok = check(kv.get("general.architecture") == b"rwkv", label + ": architecture")
+    ok &= check((kv.get("rwkv.architecture_version"), kv.get("rwkv.architecture_minor_version"))
+                == (version, minor), label + ": version %s.%s, want %d.%d" % (
+                    kv.get("rwkv.architecture_version"), kv.get("rwkv.architecture_minor_version"),
+                    version, minor))
+    ok &= check(kv.get("rwkv.block_count") == layers, label + ": layers")
+    ok &= check(kv.get("rwkv.embedding_length") == embd, label + ": n_embd")
+    ok &= check(kv.get("rwkv.vocab_size") == vocab, label + ": vocab")
+    ok &= check(kv.get("general.alignment") == 64 and g.data_start % 64 == 0 and
+                all(t.offset % 64 == 0 for t in g.tensors.values()), label + ": alignment")
+    ok &= check(g.order[0] == "token_embd.weight" and g.order[-1] == "output.weight",
+                label + ": tensor order")
+    info = rwkv_info(path)
+    via = "own reader"
+    if info is not None:
+        via = "own reader + rwkv info"
+        if check("error" not in info, label + ": rwkv info failed: %s" % info.get("error")):
+            arch = "RWKV v%d.%d" % (version, minor) if version == 5 else "RWKV v%d" % version
+            ok &= check(info.get("architecture") == arch, label + ": info architecture %r"
+                        % info.get("architecture"))
+            ok &= check(info.get("layers") == str(layers), label + ": info layers")
+            ok &= check(info.get("embedding") == str(embd), label + ": info embedding")
+            ok &= check(info.get("vocab") == str(vocab), label + ": info vocab")
+        else:
+            ok = False
+    return ok, via
+
+
+TINY = {  # name: (version, minor, layers, n_embd)
+    "4v0-660K": (4, 0, 4, 128), "5v1-730K": (5, 0, 12, 64), "5v2-730K": (5, 2, 12, 64),
+    "6v0-1m": (6, 0, 12, 64), "7v0-834K": (7, 0, 12, 64)}
+
+
+def part_a_b_c(tmp):
+    tiny = os.path.join(SHARED, "tiny")
+    print("(a) fixtures convert and read back")
+    times = []
+    for name, (v, mi, L, C) in sorted(TINY.items()):
+        for suffix in (".pth", "-FP32.bin", "-FP16.bin"):
+            src = os.path.join(tiny, "tiny-rwkv-%s%s" % (name, suffix))
+            out = os.path.join(tmp, "tiny-%s%s.gguf" % (name, suffix))
+            t0 = time.time()
+            r = run_convert([src, out, "--name", "tiny-" + name, "-q"])
+            times.append(time.time() - t0)
+            if not check(r.returncode == 0, "convert %s: %s" % (src, r.stderr.strip())):
+                continue
+            ok, via = expect_model(out, v, mi, L, C, 256, os.path.basename(src))
+            print("  %-32s %s (%s)" % (os.path.basename(src), "ok" if ok else "BAD", via))
+    with open(os.path.join(SHARED, "oracle", "manifest.jsonl")) as f:
+        for line in f:
+            m = json.loads(line)
+            src = os.path.join(SHARED, "oracle", m["model"])
+            out = os.path.join(tmp, m["model"] + ".gguf")
+            t0 = time.time()
+            r = run_convert([src, out, "-q"])
+            times.append(time.time() - t0)
+            if not check(r.returncode == 0, "convert %s: %s" % (src, r.stderr.strip())):
+                continue
+            ver = {"4": (4, 0), "5": (5, 0), "5.1": (5, 1), "5.2": (5, 2), "6": (6, 0),
+                   "7": (7, 0)}[m["version"]]
+            ok, via = expect_model(out, ver[0], ver[1], m["n_layer"], m["n_embd"], m["vocab"],
+                                   m["model"])
+            g = conv_gguf.read(out)
+            types = {g.tensors[n].type for n in g.order if n.endswith(".weight")
+                     and len(g.tensors[n].dims) == 2}
+            check(types == {30} and g.kv["general.file_type"] == 32,
+                  m["model"] + ": bf16 checkpoint should keep BF16 matrices")
+            if "time-state" in m["model"]:
+                check(any(n.endswith("att.time_state") for n in g.order),
+                      m["model"] + ": time_state kept")
+            print("  %-32s %s (%s)" % (m["model"], "ok" if ok else "BAD", via))
+    print("  conversion wall time per file (incl. interpreter start): min %.2f s, max %.2f s"
+          % (min(times), max(times)))
+
+    print("(b) determinism")
+    for src in (os.path.join(tiny, "tiny-rwkv-7v0-834K.pth"),
+                os.path.join(tiny, "tiny-rwkv-5v2-730K-FP16.bin"),
+                os.path.join(SHARED, "oracle", "v6-tuned-state.pth")):
+        outs = []
+        for i in range(2):
+            out = os.path.join(tmp, "det%d.gguf" % i)
+            run_convert([src, out, "-q"])
+            with open(out, "rb") as f:
+                outs.append(f.read())
+        same = check(outs[0] == outs[1] and len(outs[0]) > 0, "determinism " + src)
+        print("  %-32s %s (%d bytes)" % (os.path.basename(src), "same bytes" if same else "DIFFER",
+                                         len(outs[0])))
+        check(b"/" + b"work" not in outs[0] and os.path.abspath(src).encode() not in outs[0],
+              "no absolute path in output of " + src)
+
+    print("(c) rwkv.cpp .bin vs .pth of the same model (max |diff| per tensor kind)")
+    for name in sorted(TINY):
+        a = conv_gguf.read(os.path.join(tmp, "tiny-%s.pth.gguf" % name))
+        b = conv_gguf.read(os.path.join(tmp, "tiny-%s-FP32.bin.gguf" % name))
+        h = conv_gguf.read(os.path.join(tmp, "tiny-%s-FP16.bin.gguf" % name))
+        if not check(a.order == b.order == h.order, name + ": same tensor list"):
+            continue
+        worst, worst16 = {}, 0.0
+        for n in a.order:
+            ta, tb, th = a.tensors[n], b.tensors[n], h.tensors[n]
+            check(ta.dims == tb.dims == th.dims, "%s %s dims %s %s %s" % (name, n, ta.dims,
+                                                                       tb.dims, th.dims))
+            check(ta.type == tb.type, "%s %s type" % (name, n))
+            va = conv_gguf.tensor_values(a, n)
+            if conv_gguf.tensor_raw(a, n) != conv_gguf.tensor_raw(b, n):
+                vb = conv_gguf.tensor_values(b, n)
+                rel = max(abs(x - y) / max(abs(x), 1e-30) for x, y in zip(va, vb))
+                kind = n.split(".", 2)[-1]
+                worst[kind] = max(worst.get(kind, 0.0), rel)
+            # FP16 .bin: matrices are f16 in rwkv.cpp's file, so they must equal fp16(pth)
+            vh = conv_gguf.tensor_values(h, n)
+            if th.type == 1:
+                r16 = list(struct.unpack("<%de" % len(va), struct.pack("<%de" % len(va), *va)))
+                check(r16 == vh, "%s %s: FP16 .bin value != fp16(.pth value)" % (name, n))
+            worst16 = max([worst16] + [abs(x - y) for x, y in zip(va, vh)])
+        inverted = {"att.time_decay", "att.time_first"}
+        check(all(k in inverted and v < 1e-6 for k, v in worst.items()),
+              name + ": .bin and .pth differ beyond the decay inversions: %r" % worst)
+        same_file = a.data[a.data_start:] == b.data[b.data_start:] and a.kv == b.kv
+        print("  %-10s FP32 .bin vs .pth: %s; FP16 .bin vs .pth max |diff| %.3g (fp16 rounding)"
+              % (name, "identical file" if same_file else "max rel diff %r" % worst, worst16))
+
+
+# ---- (d) torch-built checkpoints ---------------------------------------------------------------
+
+def part_d(tmp):
+    try:
+        import torch
+    except ImportError:
+        print("(d) SKIPPED: torch is not available to this interpreter (%s)" % sys.executable)
+        return
+    sys.path.insert(0, ROOT)
+    import convert_pth  # only its schema (names and shapes) is used to build valid models
+    print("(d) torch checkpoints -> GGUF, compared with torch's own values (torch %s)"
+          % torch.__version__)
+    gen = torch.Generator().manual_seed(1234)
+
+    def make(version, minor, L, C, F, V, H, dtype, lora=16):
+        d = convert_pth.Dims(C, F, V, H, C // H if H else 0)
+        sd = {"emb.weight": torch.randn(V, C, generator=gen).to(dtype)}
+        for i in range(L):
+            lr = {"att.time_maa_w1": 5 * lora}
+            for name, shape, optional in convert_pth.block_schema(
+                    version, minor, i, d, lambda n: lr.get(n, lora)):
+                sd["blocks.%d.%s" % (i, name)] = (torch.randn(*shape, generator=gen) * 0.5
+                                                  ).to(dtype)
+        sd["ln_out.weight"] = torch.randn(C, generator=gen).to(dtype)
+        sd["ln_out.bias"] = torch.randn(C, generator=gen).to(dtype)
+        sd["head.weight"] = torch.randn(V, C, generator=gen).to(dtype)
+        return sd
+
+    def expected_bytes(key, t, file_dtype):
+        shape = [s for s in t.shape if s != 1]
+        dst = file_dtype if key.endswith(".weight") and len(shape) == 2 else torch.float32
+        x = t.detach().to(dst).contiguous()
+        if dst == torch.bfloat16:
+            return x.view(torch.int16).numpy().tobytes(), list(reversed(shape)), 30
+        return x.numpy().tobytes(), list(reversed(shape)), {torch.float32: 0,
+                                                            torch.float16: 1}[dst]
+
+    def verify(label, sd, path, extra_args, file_dtype, legacy=False):
+        src = os.path.join(tmp, label + ".pth")
+        out = os.path.join(tmp, label + ".gguf")
+        if legacy:
+            torch.save(sd, src, _use_new_zipfile_serialization=False)
+        else:
+            torch.save(sd, src)
+        r = run_convert([src, out, "-q", "--vocab", "none"] + extra_args)
+        if not check(r.returncode == 0, label + ": convert failed: " + r.stderr.strip()):
+            return
+        g = conv_gguf.read(out)
+        bad = 0
+        for key, t in sd.items():
+            n = convert_pth.gguf_name(key)
+            if not check(n in g.tensors, label + ": missing " + n):
+                bad += 1
+                continue
+            want, dims, gtype = expected_bytes(key, t, file_dtype)
+            ti = g.tensors[n]
+            if not (ti.dims == (dims or [1]) and ti.type == gtype
+                    and conv_gguf.tensor_raw(g, n) == want):
+                bad += 1
+                if bad <= 3:
+                    check(False, "%s: %s differs (dims %s vs %s, type %d vs %d)"
+                          % (label, n, ti.dims, dims, ti.type, gtype))
+        check(len(g.tensors) == len(sd), label + ": tensor count")
+        check(bad == 0, "%s: %d tensors differ from torch" % (label, bad))
+        print("  %-28s %d tensors, %s" % (label, len(sd), "all bit-exact" if bad == 0
+                                           else "%d DIFFER" % bad))
+
+    verify("bf16-v7", make(7, 0, 2, 64, 128, 96, 2, torch.bfloat16), None, [], torch.bfloat16)
+    verify("fp16-v5.2", make(5, 2, 2, 64, 128, 96, 4, torch.float16), None, [], torch.float16)
+    sd32 = make(6, 0, 2, 64, 128, 96, 2, torch.float32)
+    sd32["blocks.0.att.key.weight"][0, :4] = torch.tensor([1.00390625, 1.01171875,
+                                                           -3.0009765625, 65504.0])  # ties, max
+    verify("fp32-v6", sd32, None, [], torch.float32)
+    verify("fp32-v6-to-bf16", sd32, None, ["--dtype", "bf16"], torch.bfloat16)
+    verify("fp32-v6-to-f16", sd32, None, ["--dtype", "f16"], torch.float16)
+    sd16 = make(5, 1, 1, 32, 64, 40, 4, torch.bfloat16)
+    verify("bf16-v5.1-to-f16", sd16, None, ["--dtype", "f16"], torch.float16)
+
+    # Views: a transposed matrix, a strided slice, a storage offset, two tensors in one
+    # storage, a Parameter, and size-1 dims that get squeezed.
+    sd = make(4, 0, 2, 32, 64, 40, 0, torch.bfloat16)
+    big = torch.randn(64, 32, generator=gen).to(torch.bfloat16)
+    sd["blocks.0.att.receptance.weight"] = big[:32]          # shares `big` ...
+    sd["blocks.0.att.output.weight"] = big[32:]              # ... with offset 32*32
+    sd["blocks.0.att.key.weight"] = torch.randn(32, 32, generator=gen).to(torch.bfloat16).t()
+    sd["blocks.1.ffn.key.weight"] = torch.randn(64, 96, generator=gen).to(torch.bfloat16)[:, 1:65:2]
+    sd["blocks.1.att.time_mix_k"] = torch.randn(3, 1, 1, 32, generator=gen).to(torch.bfloat16)[1]
+    sd["head.weight"] = torch.nn.Parameter(torch.randn(40, 32, generator=gen).to(torch.bfloat16))
+    sd["emb.weight"] = torch.randn(32, 80, generator=gen).to(torch.bfloat16).t()[::2]
+    assert not sd["emb.weight"].is_contiguous() and sd["blocks.1.att.time_mix_k"].storage_offset()
+    verify("views-bf16-v4", sd, None, [], torch.bfloat16)
+    verify("views-bf16-v4-to-f32", sd, None, ["--dtype", "f32"], torch.float32)
+    verify("views-v4-legacy-format", sd, None, [], torch.bfloat16, legacy=True)
+
+    # Wrong checkpoints: one-line errors naming the tensor, exit 1.
+    base = make(4, 0, 1, 32, 64, 40, 0, torch.float32)
+    cases = []
+    x = dict(base)
+    x["blocks.0.att.bogus"] = torch.zeros(3)
+    cases.append(("unknown tensor", x, "blocks.0.att.bogus"))
+    x = dict(base)
+    del x["blocks.0.att.time_first"]
+    cases.append(("missing tensor", x, "blocks.0.att.time_first"))
+    x = dict(base)
+    x["blocks.0.att.key.weight"] = torch.zeros(32, 31)
+    cases.append(("wrong shape", x, "blocks.0.att.key.weight"))
+    x = dict(base)
+    x["blocks.0.att.time_decay"] = torch.zeros(32, dtype=torch.float64)
+    cases.append(("float64 tensor", x, "blocks.0.att.time_decay"))
+    x = make(7, 0, 1, 32, 64, 40, 1, torch.float32)
+    x["blocks.0.ffn.s_emb.weight"] = torch.zeros(40, 32)
+    cases.append(("DeepEmbed", x, "s_emb"))
+    for label, sdx, needle in cases:
+        src = os.path.join(tmp, "bad.pth")
+        torch.save(sdx, src)
+        r = run_convert([src, os.path.join(tmp, "bad.gguf"), "-q"])
+        ok = check(r.returncode == 1 and one_line_error(r) and needle in r.stderr,
+                   "%s: rc %d, stderr %r" % (label, r.returncode, r.stderr))
+        print("  error case %-16s %s: %s" % (label, "ok" if ok else "BAD", r.stderr.strip()))
+        check(not os.path.exists(os.path.join(tmp, "bad.gguf")), label + ": output written")
+
+    # (e) interruption during a slow conversion (f32 -> f16 of ~25M elements)
+    print("(e) failures leave no output and no temporary file")
+    sd = make(4, 0, 1, 512, 1024, 48000, 0, torch.float32)
+    src = os.path.join(tmp, "big.pth")
+    torch.save(sd, src)
+    del sd
+    outdir = os.path.join(tmp, "outdir")
+    os.mkdir(outdir)
+    out = os.path.join(outdir, "model.gguf")
+    with open(out, "wb") as f:
+        f.write(b"previous contents")
+    p = subprocess.Popen(PYI + [src, out, "--dtype", "f16", "-q"], stderr=subprocess.PIPE,
+                         universal_newlines=True)
+    t0 = time.time()
+    saw_tmp = False
+    while time.time() - t0 < 30 and p.poll() is None:
+        if any(n.endswith(".tmp") for n in os.listdir(outdir)):
+            saw_tmp = True
+            time.sleep(0.3)
+            break
+        time.sleep(0.02)
+    p.send_signal(signal.SIGINT)
+    _, err = p.communicate()
+    left = sorted(os.listdir(outdir))
+    with open(out, "rb") as f:
+        kept = f.read() == b"previous contents"
+    ok = check(saw_tmp and p.returncode == 130 and left == ["model.gguf"] and kept,
+               "SIGINT: rc %s, saw temp %s, dir %s, old output kept %s, stderr %r"
+               % (p.returncode, saw_tmp, left, kept, err))
+    print("  SIGINT mid-write: exit %s, directory afterwards %s, old OUTPUT kept: %s -> %s"
+          % (p.returncode, left, kept, "ok" if ok else "BAD"))
+    p = subprocess.Popen(PYI + [src, out, "--dtype", "f16", "-q"], stderr=subprocess.PIPE,
+                         universal_newlines=True)
+    time.sleep(1.0)
+    p.send_signal(signal.SIGTERM)
+    _, err = p.communicate()
+    left = sorted(os.listdir(outdir))
+    ok = check(p.returncode != 0 and left == ["model.gguf"], "SIGTERM: rc %s dir %s"
+               % (p.returncode, left))
+    print("  SIGTERM: exit %s, directory afterwards %s -> %s" % (p.returncode, left,
+                                                                  "ok" if ok else "BAD"))
+    # an error found while writing (f16 overflow in the last tensor)
+    sd = make(4, 0, 1, 32, 64, 40, 0, torch.float32)
+    sd["head.weight"][3, 3] = 1e6
+    torch.save(sd, src)
+    r = run_convert([src, out, "--dtype", "f16", "-q"])
+    left = sorted(os.listdir(outdir))
+    with open(out, "rb") as f:
+        kept = f.read() == b"previous contents"
+    ok = check(r.returncode == 1 and one_line_error(r) and "head.weight" in r.stderr
+               and left == ["model.gguf"] and kept,
+               "f16 overflow: rc %d dir %s kept %s err %r" % (r.returncode, left, kept, r.stderr))
+    print("  error while writing (f16 overflow): exit %d, %s -> %s"
+          % (r.returncode, r.stderr.strip(), "ok" if ok else "BAD"))
+
+
+def part_f(tmp):
+    print("(f) command line")
+    r = run_convert(["--help"])
+    check(r.returncode == 0 and "--dtype" in r.stdout and "--vocab" in r.stdout
+          and "--name" in r.stdout, "--help")
+    r = run_convert([])
+    check(r.returncode == 2 and one_line_error(r), "usage error: rc %d %r" % (r.returncode,
+                                                                             r.stderr))
+    r = run_convert(["a", "b", "--dtype", "q4"])
+    check(r.returncode == 2 and one_line_error(r), "bad --dtype: %r" % r.stderr)
+    r = run_convert([os.path.join(tmp, "nonexistent.pth"), os.path.join(tmp, "x.gguf")])
+    check(r.returncode == 1 and one_line_error(r), "missing input: %r" % r.stderr)
+    junk = os.path.join(tmp, "junk.pth")
+    with open(junk, "wb") as f:
+        f.write(b"this is not a checkpoint at all")
+    r = run_convert([junk, os.path.join(tmp, "x.gguf")])
+    check(r.returncode == 1 and one_line_error(r) and not os.path.exists(
+        os.path.join(tmp, "x.gguf")), "junk input: %r" % r.stderr)
+    print("  --help, usage errors (exit 2), missing/junk input (exit 1): %s"
+          % ("ok" if not failures else "see failures"))
+
+
+def main():
+    if not os.path.isdir(SHARED):
+        print("skip: ../shared/fixtures is absent (needed for the fixture conversions)")
+        return 77
+    tmp = tempfile.mkdtemp(prefix="rwkv-test-convert-")
+    try:
+        t0 = time.time()
+        part_a_b_c(tmp)
+        part_d(tmp)
+        part_f(tmp)
+        print("total %.1f s" % (time.time() - t0))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    if failures:
+        print("%d failure(s)" % len(failures))
+        return 1
+    print("all convert tests passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
