@@ -463,6 +463,9 @@ def read_torch_legacy(path, mm):
         small_load()  # sys_info
     except ConvertError:
         raise
+    except pickle.UnpicklingError as e:
+        raise ConvertError("%s: refused or malformed checkpoint pickle: %s" % (path, e),
+                           "only plain torch.save state dicts are accepted")
     except Exception:
         raise ConvertError("%s: not a PyTorch checkpoint or rwkv.cpp file" % path,
                            "expected a .pth written by torch.save or an rwkv.cpp .bin")
@@ -1135,7 +1138,7 @@ def read_checkpoint(path):
     if struct.unpack("<i", head)[0] == RWKVCPP_MAGIC:
         sd, dt, notes = read_rwkvcpp(path, mm)
         return sd, dt, notes, "rwkv.cpp file", mm
-    if head[:2] == b"\x80\x02":
+    if head[:1] == b"\x80" and head[1:2] in (b"\x02", b"\x03", b"\x04", b"\x05"):
         return read_torch_legacy(path, mm), None, [], "legacy PyTorch checkpoint", mm
     raise ConvertError("%s is neither a PyTorch checkpoint nor an rwkv.cpp file" % path,
                        "expected a .pth written by torch.save or an rwkv.cpp .bin")
