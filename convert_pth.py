@@ -876,6 +876,14 @@ def plan_model(sd, path):
             take(prefix + name, shape, optional)
             if name == "att.time_state" and prefix + name in sd:
                 has_state = True
+    notes = []
+    if version == 7:
+        # Some RWKV-LM x070 training code creates v0/v1/v2 in block 0 too; the official
+        # forward pass never uses them there (block 0 sets v_first), so they are left out.
+        unused = [k for k in ("blocks.0.att.v0", "blocks.0.att.v1", "blocks.0.att.v2") if k in sd]
+        seen.update(unused)
+        if unused:
+            notes.append("left out %s (unused in block 0)" % ", ".join(unused))
     take("ln_out.weight", (C,))
     take("ln_out.bias", (C,))
     take("head.weight", (V, C))
@@ -888,7 +896,8 @@ def plan_model(sd, path):
     order = [plan[0]] + [p for p in plan if p[0].startswith("blocks.0.ln0.")] + \
         [p for p in plan[1:] if not p[0].startswith("blocks.0.ln0.")]
     info = {"version": version, "minor": minor, "n_layer": L, "n_embd": C, "n_ffn": F,
-            "n_vocab": V, "head_size": S, "n_head": H, "has_time_state": has_state}
+            "n_vocab": V, "head_size": S, "n_head": H, "has_time_state": has_state,
+            "notes": notes}
     return info, order
 
 
@@ -1176,7 +1185,7 @@ def convert(in_path, out_path, dtype=None, vocab="auto", name=None, quiet=False,
         sys.stderr.write("\r" + " " * 60 + "\r")
     return {"info": info, "dtype": file_dtype, "file_type": ftype, "vocab": vkind,
             "tensors": len(tensors), "size": size, "seconds": time.time() - t0,
-            "notes": notes, "input_kind": kind, "output": out_path}
+            "notes": notes + info["notes"], "input_kind": kind, "output": out_path}
 
 
 def summary(r):

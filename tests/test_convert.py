@@ -288,6 +288,19 @@ def part_d(tmp):
     verify("views-bf16-v4-to-f32", sd, None, ["--dtype", "f32"], torch.float32)
     verify("views-v4-legacy-format", sd, None, [], torch.bfloat16, legacy=True)
 
+    # v7 checkpoints from training code that also creates v0/v1/v2 in block 0 (unused there)
+    x = make(7, 0, 2, 32, 64, 40, 1, torch.bfloat16)
+    for n, shape in (("v0", (1, 1, 32)), ("v1", (32, 16)), ("v2", (16, 32))):
+        x["blocks.0.att." + n] = torch.randn(*shape, generator=gen).to(torch.bfloat16)
+    src = os.path.join(tmp, "v7-block0-v.pth")
+    torch.save(x, src)
+    r = run_convert([src, os.path.join(tmp, "v7-block0-v.gguf")])
+    names = conv_gguf.read(os.path.join(tmp, "v7-block0-v.gguf")).order if r.returncode == 0 \
+        else []
+    ok = check(r.returncode == 0 and "blk.0.att.v0" not in names and "blk.1.att.v0" in names
+               and "left out" in r.stdout, "v7 block-0 v0/v1/v2: %r" % r.stderr)
+    print("  %-28s %s" % ("v7 with block-0 v0/v1/v2", "left out, ok" if ok else "BAD"))
+
     # Wrong checkpoints: one-line errors naming the tensor, exit 1.
     base = make(4, 0, 1, 32, 64, 40, 0, torch.float32)
     cases = []
@@ -389,6 +402,32 @@ def part_f(tmp):
     r = run_convert([junk, os.path.join(tmp, "x.gguf")])
     check(r.returncode == 1 and one_line_error(r) and not os.path.exists(
         os.path.join(tmp, "x.gguf")), "junk input: %r" % r.stderr)
+    # vocabularies: embedded verbatim, found next to the repo, or a clear error
+    src = os.path.join(SHARED, "tiny", "tiny-rwkv-4v0-660K.pth")
+    vocab_dir = os.path.join(ROOT, "..", "shared", "vocab")
+    for choice, model, key, fname in (
+            ("world", b"rwkv", "tokenizer.rwkv.world", "rwkv_vocab_v20230424.txt"),
+            (os.path.join(vocab_dir, "20B_tokenizer.json"), b"gpt2",
+             "tokenizer.huggingface.json", "20B_tokenizer.json")):
+        out = os.path.join(tmp, "vocab.gguf")
+        r = run_convert([src, out, "-q", "--vocab", choice])
+        if check(r.returncode == 0, "--vocab %s: %s" % (choice, r.stderr)):
+            g = conv_gguf.read(out)
+            with open(os.path.join(vocab_dir, fname), "rb") as f:
+                want = f.read()
+            check(g.kv.get("tokenizer.ggml.model") == model and g.kv.get(key) == want,
+                  "--vocab %s: tokenizer keys" % choice)
+    lone = os.path.join(tmp, "lone")
+    os.mkdir(lone)
+    shutil.copy(CONVERT, lone)
+    env = dict(os.environ, RWKV_VOCAB_DIR=os.path.join(tmp, "nowhere"))
+    r = subprocess.run([sys.executable, "-I", "-S", os.path.join(lone, "convert_pth.py"), src,
+                        os.path.join(lone, "x.gguf"), "--vocab", "world"], cwd=lone, env=env,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
+    check(r.returncode == 1 and one_line_error(r) and "--vocab PATH" in r.stderr
+          and not os.path.exists(os.path.join(lone, "x.gguf")), "vocab not found: %r" % r.stderr)
+    print("  --vocab world / PATH embedded verbatim; missing vocabulary -> %s"
+          % r.stderr.strip()[:100])
     print("  --help, usage errors (exit 2), missing/junk input (exit 1): %s"
           % ("ok" if not failures else "see failures"))
 
