@@ -487,7 +487,9 @@ static RWKV__UNUSED void rwkv__matmul_scalar(float *Y, const rwkv__tensor *W, co
 /* ---- SIMD building blocks --------------------------------------------------------------- */
 /* Each variant defines: rwkv__vf (a vector of RWKV__L floats), loads of L weights of each
    type as f32, fma, and rwkv__vsum (the fixed reduction tree). RWKV__TR x RWKV__TT is the
-   register tile of matmul (rows x tokens), RWKV__VR the rows matvec does at once. */
+   register tile of matmul (rows x tokens), RWKV__VR the rows matvec does at once (8 rows,
+   each its own accumulator chain: more than enough to hide the FMA latency, and measured
+   ~10% faster than 4 or 2 rows for a 1-token f16 product on Zen). */
 
 #if defined(RWKV__AVX512) || defined(RWKV__AVX2)
 #include <immintrin.h>
@@ -498,7 +500,7 @@ static RWKV__UNUSED void rwkv__matmul_scalar(float *Y, const rwkv__tensor *W, co
 #define RWKV__L 16
 #define RWKV__TR 4
 #define RWKV__TT 6
-#define RWKV__VR 4
+#define RWKV__VR 8
 typedef __m512 rwkv__vf;
 RWKV__INLINE rwkv__vf rwkv__vzero(void) { return _mm512_setzero_ps(); }
 RWKV__INLINE rwkv__vf rwkv__vld_f32(const float *p) { return _mm512_loadu_ps(p); }
@@ -528,7 +530,7 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 #define RWKV__L 8
 #define RWKV__TR 4
 #define RWKV__TT 3
-#define RWKV__VR 4
+#define RWKV__VR 8
 typedef __m256 rwkv__vf;
 RWKV__INLINE rwkv__vf rwkv__vzero(void) { return _mm256_setzero_ps(); }
 RWKV__INLINE rwkv__vf rwkv__vld_f32(const float *p) { return _mm256_loadu_ps(p); }

@@ -1,0 +1,276 @@
+/* bench_kernels.c - speed of the compute kernels against the machine's read bandwidth.
+
+   build/bench_kernels [--quick] [--matvec | --matmul]
+   (make bench builds it with -O2 -march=native -fopenmp; --quick: fewer repetitions and no
+   scalar baseline; --matvec / --matmul: only that part)
+
+   1. Read bandwidth: a read-only stream over a 1 GiB buffer (vector loads summed, several
+      accumulators), 1 and 2 threads, best of 5 passes. This is the ceiling for matvec.
+   2. matvec (one token): GB/s of weights read and % of that bandwidth, f32/f16/bf16, shapes
+      2048x2048 and 8192x2048 (rows x cols, like a 1.5B model's attention and FFN matrices).
+      It cycles through enough distinct matrices to read >= 1 GiB per pass, so nothing comes
+      from cache. The scalar kernel is measured too, for comparison.
+   3. matmul (a block of T tokens): GFLOP/s (2 * rows * cols * T per call), T = 64 and 512.
+   Bandwidth on a shared VM moves by 10-50% from second to second (other processes on the
+   other core): each matvec pass is paired with a bandwidth pass just before it; "% pair" is
+   the median over the pairs of matvec GB/s / bandwidth GB/s, "% best" is best matvec over
+   best bandwidth seen so far. The scalar column is the scalar definition (one pass). */
+#if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
+#define _POSIX_C_SOURCE 200809L
+#endif
+#define RWKV_IMPLEMENTATION
+#include "../rwkv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void *alloc64(size_t n)
+{
+    void *p = NULL;
+    /* aligned_alloc is C11; round up and align by hand to stay C99 */
+    unsigned char *raw = (unsigned char *)malloc(n + 64 + sizeof(void *));
+    if (!raw) { fprintf(stderr, "out of memory (%zu bytes)\n", n); exit(1); }
+    p = (void *)(((uintptr_t)(raw + sizeof(void *)) + 63) & ~(uintptr_t)63);
+    ((void **)p)[-1] = raw;
+    return p;
+}
+static void free64(void *p) { if (p) free(((void **)p)[-1]); }
+
+/* ---- read bandwidth ---------------------------------------------------------------------- */
+
+static float sink; /* keeps the sums alive */
+
+static float read_range(const float *p, size_t n)
+{
+#ifdef RWKV__SIMD
+    rwkv__vf a0 = rwkv__vzero(), a1 = a0, a2 = a0, a3 = a0;
+    size_t i;
+    const size_t step = 4 * RWKV__L;
+    float s = 0.0f;
+    for (i = 0; i + step <= n; i += step) {
+        /* a += p*p: one load per vector (the compiler reuses it), in all three variants */
+        a0 = rwkv__vfma(rwkv__vld_f32(p + i), rwkv__vld_f32(p + i), a0);
+        a1 = rwkv__vfma(rwkv__vld_f32(p + i + RWKV__L), rwkv__vld_f32(p + i + RWKV__L), a1);
+        a2 = rwkv__vfma(rwkv__vld_f32(p + i + 2 * RWKV__L), rwkv__vld_f32(p + i + 2 * RWKV__L), a2);
+        a3 = rwkv__vfma(rwkv__vld_f32(p + i + 3 * RWKV__L), rwkv__vld_f32(p + i + 3 * RWKV__L), a3);
+    }
+    s = rwkv__vsum(a0) + rwkv__vsum(a1) + rwkv__vsum(a2) + rwkv__vsum(a3);
+    for (; i < n; i++) s += p[i];
+    return s;
+#else
+    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    size_t i;
+    for (i = 0; i + 4 <= n; i += 4) { s0 += p[i]; s1 += p[i + 1]; s2 += p[i + 2]; s3 += p[i + 3]; }
+    for (; i < n; i++) s0 += p[i];
+    return s0 + s1 + s2 + s3;
+#endif
+}
+
+/* GB/s of one read pass over buf (n floats) with nth threads */
+static double read_pass(const float *buf, size_t n, int nth)
+{
+    double t0 = now(), t1;
+    float total = 0.0f;
+#ifdef _OPENMP
+#pragma omp parallel num_threads(nth) reduction(+ : total)
+    {
+        const int id = omp_get_thread_num(), k = omp_get_num_threads();
+        const size_t lo = n / (size_t)k * (size_t)id, hi = id == k - 1 ? n : n / (size_t)k * (size_t)(id + 1);
+        total += read_range(buf + lo, hi - lo);
+    }
+#else
+    (void)nth;
+    total = read_range(buf, n);
+#endif
+    t1 = now();
+    sink += total;
+    return (double)n * 4.0 / (t1 - t0) / 1e9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static double read_bw(const float *buf, size_t n, int nth, int reps)
+{
+    double best = 0.0;
+    int i;
+    for (i = 0; i < reps; i++) {
+        double g = read_pass(buf, n, nth);
+        if (g > best) best = g;
+    }
+    return best;
+}
+
+/* ---- matvec / matmul ---------------------------------------------------------------------- */
+
+static const char *type_name(int type)
+{
+    return type == RWKV_TYPE_F32 ? "f32" : type == RWKV_TYPE_F16 ? "f16" : "bf16";
+}
+
+/* Fills the arena with finite values of every type: f16 0x3xxx / bf16 0x3fxx are in
+   [0.5, 2) and f32 read as such is fine too. */
+static void fill_arena(uint16_t *a, size_t n)
+{
+    size_t i;
+#ifdef _OPENMP
+#pragma omp parallel for schedule(static)
+#endif
+    for (i = 0; i < n; i++) a[i] = (uint16_t)(i & 1 ? 0x3f80u | (i >> 1 & 0x7fu) : 0x3c00u | (i & 0x3ffu));
+}
+
+int main(int argc, char **argv)
+{
+    int quick = 0, only = 0, a; /* only: 1 = matvec, 2 = matmul */
+    for (a = 1; a < argc; a++) {
+        if (strcmp(argv[a], "--quick") == 0) quick = 1;
+        else if (strcmp(argv[a], "--matvec") == 0) only = 1;
+        else if (strcmp(argv[a], "--matmul") == 0) only = 2;
+        else { fprintf(stderr, "usage: bench_kernels [--quick] [--matvec | --matmul]\n"); return 2; }
+    }
+    const size_t arena_bytes = (size_t)1 << 30; /* matrices cycled per pass: 1 GiB */
+    const size_t bw_bytes = (size_t)1 << 30;
+    static const int types[3] = {RWKV_TYPE_F32, RWKV_TYPE_F16, RWKV_TYPE_BF16};
+    static const int64_t shapes[2][2] = {{2048, 2048}, {8192, 2048}}; /* rows, cols */
+    float *bwbuf, *x, *y, *X, *Y;
+    uint16_t *arena;
+    double bw[3] = {0, 0, 0};
+    int nth, si, ti, max_threads = 1;
+#if defined(RWKV__AVX512)
+    const char *variant = "AVX-512";
+#elif defined(RWKV__AVX2)
+    const char *variant = "AVX2+FMA+F16C";
+#elif defined(RWKV__NEON)
+    const char *variant = "NEON";
+#else
+    const char *variant = "scalar";
+#endif
+#ifdef _OPENMP
+    max_threads = omp_get_max_threads() >= 2 ? 2 : 1;
+#endif
+    printf("kernels: %s; threads measured: 1..%d\n", variant, max_threads);
+
+    bwbuf = (float *)alloc64(bw_bytes);
+    memset(bwbuf, 0, bw_bytes);
+    for (nth = 1; nth <= max_threads; nth++) {
+        bw[nth] = read_bw(bwbuf, bw_bytes / 4, nth, quick ? 3 : 5);
+        printf("read bandwidth, %d thread%s: %.1f GB/s\n", nth, nth > 1 ? "s" : "", bw[nth]);
+    }
+
+    arena = (uint16_t *)alloc64(arena_bytes);
+    fill_arena(arena, arena_bytes / 2);
+    x = (float *)alloc64(sizeof(float) * 8192);
+    y = (float *)alloc64(sizeof(float) * 8192);
+    {
+        int i;
+        for (i = 0; i < 8192; i++) x[i] = (float)(i % 13) * 0.01f;
+    }
+
+    printf("\nmatvec (1 token), >= 1 GiB of distinct matrices per pass:\n");
+    printf("%-5s %-11s %-7s %9s %9s %7s %7s\n", "type", "rows x cols", "threads", "GB/s", "scalar",
+           "% pair", "% best");
+    for (si = 0; si < 2 && only != 2; si++)
+        for (ti = 0; ti < 3; ti++)
+            for (nth = 1; nth <= max_threads; nth++) {
+                const int64_t rows = shapes[si][0], cols = shapes[si][1];
+                const int type = types[ti];
+                const size_t mbytes = (size_t)(rows * cols) * (type == RWKV_TYPE_F32 ? 4 : 2);
+                const size_t nmat = arena_bytes / mbytes;
+                rwkv__tensor W;
+                double best = 0.0, scal = 0.0, ratio[9];
+                int rep, reps = quick ? 3 : 7;
+                size_t m;
+                memset(&W, 0, sizeof W);
+                W.type = type;
+                W.n_dims = 2;
+                W.ne[0] = cols;
+                W.ne[1] = rows;
+                /* bandwidth and matvec passes alternate, so both see the same machine;
+                   the ratio of each pair is kept, and its median reported */
+                for (rep = 0; rep < reps; rep++) {
+                    double t0, g, b = read_pass(bwbuf, bw_bytes / 4, nth);
+                    t0 = now();
+                    for (m = 0; m < nmat; m++) {
+                        W.data = (const char *)arena + m * mbytes;
+                        rwkv__matvec(y, &W, x, nth);
+                    }
+                    g = (double)(nmat * mbytes) / (now() - t0) / 1e9;
+                    if (g > best) best = g;
+                    if (b > bw[nth]) bw[nth] = b;
+                    ratio[rep] = g / b;
+                    sink += y[0];
+                }
+                qsort(ratio, (size_t)reps, sizeof ratio[0], cmp_double);
+                if (!quick) { /* the scalar definition, one pass */
+                    double t0 = now();
+                    for (m = 0; m < nmat; m++) {
+                        W.data = (const char *)arena + m * mbytes;
+                        rwkv__matvec_scalar(y, &W, x, nth);
+                    }
+                    scal = (double)(nmat * mbytes) / (now() - t0) / 1e9;
+                }
+                printf("%-5s %5lldx%-5lld %-7d %9.1f %9.1f %6.0f%% %6.0f%%\n", type_name(type),
+                       (long long)rows, (long long)cols, nth, best, scal, 100.0 * ratio[reps / 2],
+                       100.0 * best / bw[nth]);
+                fflush(stdout);
+            }
+    printf("(read bandwidth at the end: 1 thread %.1f GB/s, 2 threads %.1f GB/s)\n", bw[1], bw[2]);
+
+    printf("\nmatmul (T tokens per call), GFLOP/s = 2*rows*cols*T / time:\n");
+    printf("%-5s %-11s %-5s %-7s %9s\n", "type", "rows x cols", "T", "threads", "GFLOP/s");
+    X = (float *)alloc64(sizeof(float) * 512 * 8192);
+    Y = (float *)alloc64(sizeof(float) * 512 * 8192);
+    {
+        size_t i;
+        for (i = 0; i < (size_t)512 * 8192; i++) X[i] = (float)(i % 17) * 0.01f;
+    }
+    for (si = 0; si < 2 && only != 1; si++)
+        for (ti = 0; ti < 3; ti++) {
+            int Ts[2] = {64, 512}, k;
+            for (k = 0; k < 2; k++)
+                for (nth = 1; nth <= max_threads; nth++) {
+                    const int64_t rows = shapes[si][0], cols = shapes[si][1];
+                    const int T = Ts[k];
+                    rwkv__tensor W;
+                    double t0, best = 1e30, flops = 2.0 * (double)rows * (double)cols * T;
+                    int rep, reps = quick ? 2 : 3;
+                    memset(&W, 0, sizeof W);
+                    W.type = types[ti];
+                    W.n_dims = 2;
+                    W.ne[0] = cols;
+                    W.ne[1] = rows;
+                    W.data = arena;
+                    for (rep = 0; rep < reps; rep++) {
+                        double dt;
+                        t0 = now();
+                        rwkv__matmul(Y, &W, X, T, nth);
+                        dt = now() - t0;
+                        if (dt < best) best = dt;
+                    }
+                    sink += Y[0];
+                    printf("%-5s %5lldx%-5lld %-5d %-7d %9.1f\n", type_name(types[ti]),
+                           (long long)rows, (long long)cols, T, nth, flops / best / 1e9);
+                    fflush(stdout);
+                }
+        }
+    printf("(checksum %g)\n", (double)sink);
+    free64(bwbuf);
+    free64(arena);
+    free64(x);
+    free64(y);
+    free64(X);
+    free64(Y);
+    return 0;
+}
