@@ -192,6 +192,40 @@ def f32_to_f16(b, name):
                            "use --dtype bf16 or --dtype f32")
 
 
+_tables = {}
+
+
+def _table(src, dst):
+    """All 65536 bf16<->f16 conversions, computed once: mapping each 16-bit pattern through a
+    table runs ~4x faster than unpacking and repacking Python floats. None marks an f16
+    overflow."""
+    t = _tables.get((src, dst))
+    if t is None:
+        t = []
+        for u in range(65536):
+            if src == "bf16":
+                f = struct.unpack("<f", struct.pack("<I", u << 16))[0]
+                try:
+                    t.append(struct.unpack("<H", struct.pack("<e", f))[0])
+                except OverflowError:
+                    t.append(None)
+            else:
+                f = struct.unpack("<e", struct.pack("<H", u))[0]
+                t.append(_bf16_round_one(struct.unpack("<I", struct.pack("<f", f))[0]))
+        _tables[(src, dst)] = t
+    return t
+
+
+def convert_16(b, src, dst, name):
+    table = _table(src, dst)
+    try:
+        return array.array("H", map(table.__getitem__, memoryview(b).cast("B").cast("H"))
+                           ).tobytes()
+    except TypeError:
+        raise ConvertError("tensor %s has values beyond the f16 range (|x| > 65504)" % name,
+                           "use --dtype bf16 or --dtype f32")
+
+
 CHUNK_ELEMS = 1 << 22
 
 
@@ -203,6 +237,9 @@ def convert_bytes(raw, src, dst, name):
         chunk = raw[pos:pos + CHUNK_ELEMS * es]
         if src == dst:
             yield chunk
+            continue
+        if src != "f32" and dst != "f32":
+            yield convert_16(chunk, src, dst, name)
             continue
         f32 = chunk if src == "f32" else (bf16_to_f32(chunk) if src == "bf16"
                                           else f16_to_f32(chunk))
@@ -419,6 +456,10 @@ def read_torch_zip(path, mm):
         if pkl_info.file_size > 1 << 30:
             raise ConvertError("%s: data.pkl is implausibly large" % path)
         data = zf.read(pkls[0])
+        bo = infos.get(prefix + "byteorder")
+        if bo is not None and zf.read(bo).strip() not in (b"little", b""):
+            raise ConvertError("%s: the checkpoint was saved on a big-endian machine" % path,
+                               "re-save it on a little-endian one")
 
         def load_storage(key, nbytes):
             info = infos.get(prefix + "data/" + key)

@@ -262,7 +262,10 @@ def part_d(tmp):
                                            else "%d DIFFER" % bad))
 
     verify("bf16-v7", make(7, 0, 2, 64, 128, 96, 2, torch.bfloat16), None, [], torch.bfloat16)
-    verify("fp16-v5.2", make(5, 2, 2, 64, 128, 96, 4, torch.float16), None, [], torch.float16)
+    sd16 = make(5, 2, 2, 64, 128, 96, 4, torch.float16)
+    sd16["blocks.0.att.key.weight"][0, :3] = torch.tensor([6e-8, -1e-5, 65504.0])  # subnormals
+    verify("fp16-v5.2", sd16, None, [], torch.float16)
+    verify("fp16-v5.2-to-bf16", sd16, None, ["--dtype", "bf16"], torch.bfloat16)
     sd32 = make(6, 0, 2, 64, 128, 96, 2, torch.float32)
     sd32["blocks.0.att.key.weight"][0, :4] = torch.tensor([1.00390625, 1.01171875,
                                                            -3.0009765625, 65504.0])  # ties, max
@@ -270,6 +273,7 @@ def part_d(tmp):
     verify("fp32-v6-to-bf16", sd32, None, ["--dtype", "bf16"], torch.bfloat16)
     verify("fp32-v6-to-f16", sd32, None, ["--dtype", "f16"], torch.float16)
     sd16 = make(5, 1, 1, 32, 64, 40, 4, torch.bfloat16)
+    sd16["blocks.0.att.key.weight"][0, :4] = torch.tensor([1e-7, -3e-6, 65280.0, 1e-30])
     verify("bf16-v5.1-to-f16", sd16, None, ["--dtype", "f16"], torch.float16)
 
     # Views: a transposed matrix, a strided slice, a storage offset, two tensors in one
