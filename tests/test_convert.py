@@ -56,8 +56,15 @@ def rwkv_info(path):
     b = os.environ.get("RWKV_BIN", os.path.join(ROOT, "rwkv"))
     if not os.access(b, os.X_OK):
         return None
-    r = subprocess.run([b, "info", "-m", path], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       universal_newlines=True)
+    for attempt in range(10):
+        try:
+            r = subprocess.run([b, "info", "-m", path], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, universal_newlines=True)
+            break
+        except OSError:      # the binary is being rebuilt right now
+            if attempt == 9:
+                raise
+            time.sleep(1)
     if r.returncode != 0:
         return {"error": r.stderr.strip()}
     out = {}

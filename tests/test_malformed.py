@@ -17,6 +17,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -312,11 +313,17 @@ def build_cases(path):
 
 
 def run(binary, path):
-    try:
-        r = subprocess.run([binary, "info", "-m", path], stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, timeout=20)
-    except subprocess.TimeoutExpired:
-        return None, "TIMEOUT"
+    for attempt in range(10):
+        try:
+            r = subprocess.run([binary, "info", "-m", path], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, timeout=20)
+            break
+        except subprocess.TimeoutExpired:
+            return None, "TIMEOUT"
+        except OSError:      # the binary is being rebuilt right now (ETXTBSY, EACCES)
+            if attempt == 9:
+                raise
+            time.sleep(1)
     return r.returncode, r.stderr.decode("utf-8", "replace")
 
 
