@@ -925,6 +925,11 @@ def plan_model(sd, path):
         seen.update(unused)
         if unused:
             notes.append("left out %s (unused in block 0)" % ", ".join(unused))
+    states = [i for i in range(L) if "blocks.%d.att.time_state" % i in sd]
+    if states and len(states) != L:
+        missing = next(i for i in range(L) if i not in states)
+        raise ConvertError("%s: blocks.%d.att.time_state is missing (other blocks have one)"
+                           % (path, missing))
     take("ln_out.weight", (C,))
     take("ln_out.bias", (C,))
     take("head.weight", (V, C))
@@ -959,7 +964,7 @@ T_UINT32, T_FLOAT32, T_STRING, T_UINT64 = 4, 6, 8, 10
 
 
 def _gguf_str(s):
-    b = s if isinstance(s, bytes) else s.encode("utf-8")
+    b = s if isinstance(s, bytes) else s.encode("utf-8", "replace")
     return struct.pack("<Q", len(b)) + b
 
 
@@ -1188,6 +1193,9 @@ def read_checkpoint(path):
     if struct.unpack("<i", head)[0] == RWKVCPP_MAGIC:
         sd, dt, notes = read_rwkvcpp(path, mm)
         return sd, dt, notes, "rwkv.cpp file", mm
+    if len(mm) > 9 and mm[8:9] == b"{" and struct.unpack("<Q", mm[:8])[0] < len(mm):
+        raise ConvertError("%s looks like a safetensors file, which is not supported" % path,
+                           "convert the .pth checkpoint")
     if head[:1] == b"\x80" and head[1:2] in (b"\x02", b"\x03", b"\x04", b"\x05"):
         return read_torch_legacy(path, mm), None, [], "legacy PyTorch checkpoint", mm
     raise ConvertError("%s is neither a PyTorch checkpoint nor an rwkv.cpp file" % path,
@@ -1205,6 +1213,11 @@ def default_name(path):
 def convert(in_path, out_path, dtype=None, vocab="auto", name=None, quiet=False, log=None):
     """The whole conversion; returns a dict describing what was written."""
     log = log or (lambda s: print(s, file=sys.stderr))
+    out_dir = os.path.dirname(os.path.abspath(out_path))
+    if not os.path.isdir(out_dir):
+        raise ConvertError("output directory %s does not exist" % out_dir)
+    if os.path.isdir(out_path):
+        raise ConvertError("output %s is a directory" % out_path, "give a file name")
     warn = (lambda s: log("%s: warning: %s" % (PROG, s)))
     t0 = time.time()
     sd, own_dtype, notes, kind, mm = read_checkpoint(in_path)
