@@ -366,7 +366,7 @@ for _name in STORAGE_TYPES:
 class RestrictedUnpickler(pickle.Unpickler):
     """Unpickler that resolves only the globals a state dict needs, to objects of our own.
 
-    storage_loader(key, type_name, numel) returns the storage's bytes."""
+    storage_loader(key, numel, element size) returns the storage's bytes."""
 
     def __init__(self, f, storage_loader):
         pickle.Unpickler.__init__(self, f)
@@ -399,7 +399,7 @@ class RestrictedUnpickler(pickle.Unpickler):
         cache_key = (key, type_name)
         st = self._storages.get(cache_key)
         if st is None:
-            buf = self._storage_loader(key, numel * STORAGE_ELSIZE[type_name])
+            buf = self._storage_loader(key, numel, STORAGE_ELSIZE[type_name])
             st = _Storage(key, type_name, numel, buf)
             self._storages[cache_key] = st
         elif st.numel != numel:
@@ -461,7 +461,8 @@ def read_torch_zip(path, mm):
             raise ConvertError("%s: the checkpoint was saved on a big-endian machine" % path,
                                "re-save it on a little-endian one")
 
-        def load_storage(key, nbytes):
+        def load_storage(key, numel, elsize):
+            nbytes = numel * elsize
             info = infos.get(prefix + "data/" + key)
             if info is None:
                 raise ConvertError("%s: storage '%s' is missing from the zip" % (path, key))
@@ -489,10 +490,9 @@ def read_torch_legacy(path, mm):
     """torch.save(..., _use_new_zipfile_serialization=False): pickles of magic, protocol,
     sys_info, the object, the sorted storage keys, then each storage as int64 numel + bytes."""
     f = io.BytesIO(mm)
-    pending = []
 
     def small_load():
-        return RestrictedUnpickler(f, lambda k, n: None).load()
+        return RestrictedUnpickler(f, _no_storages).load()
 
     try:
         magic = small_load()
@@ -513,41 +513,45 @@ def read_torch_legacy(path, mm):
 
     storages = {}
 
-    def defer(key, nbytes):
+    def defer(key, numel, elsize):
         buf = bytearray(0)          # filled in once the storage bytes are reached
-        storages.setdefault(key, []).append((nbytes, buf))
-        pending.append(key)
+        storages.setdefault(key, []).append((numel, elsize, buf))
         return buf
 
     try:
         up = RestrictedUnpickler(f, defer)
         obj = up.load()
-        keys = RestrictedUnpickler(f, lambda k, n: None).load()
+        keys = RestrictedUnpickler(f, _no_storages).load()
     except ConvertError:
         raise
     except Exception as e:
         raise ConvertError("%s: refused or malformed checkpoint pickle: %s" % (path, e))
     if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
         raise ConvertError("%s: malformed legacy storage key list" % path)
+    if set(keys) != set(storages) or len(keys) != len(set(keys)):
+        raise ConvertError("%s: legacy storage list does not match the storages the pickle uses"
+                           % path)
     pos = f.tell()
     for key in keys:
         if pos + 8 > len(mm):
             raise ConvertError("%s: truncated legacy checkpoint at storage '%s'" % (path, key))
         numel = struct.unpack_from("<q", mm, pos)[0]
         pos += 8
-        uses = storages.get(key, [])
-        nbytes = max([n for n, _ in uses] + [0])
-        # element size = bytes the pickle expects / numel (all views of one key share a type)
-        esize = (nbytes // numel) if numel else 0
-        if numel < 0 or pos + numel * max(esize, 1) > len(mm):
+        uses = storages[key]
+        esize = uses[0][1]
+        if any((n, e) != (numel, esize) for n, e, _ in uses):
+            raise ConvertError("%s: storage '%s' has %d elements, the pickle says otherwise"
+                               % (path, key, numel))
+        if pos + numel * esize > len(mm):
             raise ConvertError("%s: truncated legacy checkpoint at storage '%s'" % (path, key))
-        for n, buf in uses:
-            buf[:] = mm[pos:pos + n]
+        for _, _, buf in uses:
+            buf[:] = mm[pos:pos + numel * esize]
         pos += numel * esize
-    for key in pending:
-        if key not in keys:
-            raise ConvertError("%s: storage '%s' is missing" % (path, key))
     return _check_state_dict(obj, path)
+
+
+def _no_storages(key, numel, elsize):
+    raise pickle.UnpicklingError("unexpected storage reference")
 
 
 # ==== rwkv.cpp .bin files ==========================================================================
