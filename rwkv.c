@@ -411,18 +411,1136 @@ static int cmd_logits(args *a)
     return 0;
 }
 
+/* ==== tokenizers ========================================================================== */
+
+static rwkv_tokenizer *load_tokenizer(const rwkv_model *model, const char *vocab_path)
+{
+    rwkv_tokenizer *tok;
+    rwkv_error err;
+    if (vocab_path) {
+        if (rwkv_tokenizer_open(vocab_path, &tok, &err) != RWKV_OK) die_err(&err);
+    } else {
+        if (rwkv_tokenizer_from_model(model, &tok, &err) != RWKV_OK) die_err(&err);
+    }
+    return tok;
+}
+
+static int *tokenize_or_die(const rwkv_tokenizer *tok, const char *text, size_t len, size_t *n)
+{
+    int *ids = NULL;
+    rwkv_error err;
+    if (rwkv_tokenize(tok, text, len, &ids, n, &err) != RWKV_OK) die_err(&err);
+    return ids;
+}
+
+/* ==== tokenize ============================================================================ */
+
+static const char help_tokenize[] =
+    "usage: rwkv tokenize (-m MODEL | --vocab PATH) [--decode] [FILE]\n"
+    "\n"
+    "Reads FILE (default: standard input) and writes its token ids separated by single spaces,\n"
+    "then a newline. The input is taken as raw bytes (no newline is stripped or added).\n"
+    "With --decode, reads whitespace-separated ids and writes the raw bytes of the tokens.\n"
+    "\n"
+    "  -m, --model MODEL   use the tokenizer stored in the model (byte-level when it has none)\n"
+    "      --vocab PATH    rwkv_vocab_v20230424.txt (World) or 20B_tokenizer.json (Pile)\n"
+    "      --decode        ids to bytes instead of bytes to ids\n"
+    "  -h, --help          this help\n";
+
+static int cmd_tokenize(args *a)
+{
+    const char *model_path = NULL, *vocab_path = NULL, *file = NULL, *s;
+    int decode = 0;
+    rwkv_model *model = NULL;
+    rwkv_tokenizer *tok;
+    unsigned char *data;
+    size_t len, i;
+
+    while ((s = args_next(a)) != NULL) {
+        if (is_help(s)) print_help(help_tokenize);
+        else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
+        else if (is_opt(s, NULL, "--vocab")) vocab_path = args_value(a, s);
+        else if (is_opt(s, NULL, "--decode")) decode = 1;
+        else if (s[0] == '-' && s[1] != '\0') usage_error("unknown option '%s'", s);
+        else if (file) usage_error("only one input file, got '%s' and '%s'", file, s);
+        else file = s;
+    }
+    if (!model_path == !vocab_path) usage_error("give exactly one of -m MODEL and --vocab PATH");
+    if (model_path) model = open_model(model_path, 0);
+    tok = load_tokenizer(model, vocab_path);
+    data = read_all(file, &len);
+
+    if (!decode) {
+        size_t n;
+        int *ids = tokenize_or_die(tok, (const char *)data, len, &n);
+        char buf[16];
+        for (i = 0; i < n; i++) {
+            int k = snprintf(buf, sizeof buf, i ? " %d" : "%d", ids[i]);
+            out_write(buf, (size_t)k);
+        }
+        out_write("\n", 1);
+        free(ids);
+    } else {
+        const char *p = (const char *)data, *end = p + len;
+        while (p < end) {
+            char *stop;
+            long v;
+            const char *bytes;
+            size_t blen;
+            while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;
+            if (p >= end) break;
+            errno = 0;
+            v = strtol(p, &stop, 10);
+            if (stop == p || errno || (stop < end && !strchr(" \t\r\n", *stop)) || v < 0 ||
+                v > INT_MAX)
+                die("--decode: '%.20s' is not a token id (input byte %zu)", p,
+                    (size_t)(p - (const char *)data));
+            bytes = rwkv_token_bytes(tok, (int)v, &blen);
+            if (!bytes) die("--decode: token id %ld is not in the vocabulary", v);
+            out_write(bytes, blen);
+            p = stop;
+        }
+    }
+    out_flush();
+    free(data);
+    rwkv_tokenizer_free(tok);
+    if (model) rwkv_model_close(model);
+    return 0;
+}
+
+/* ==== streaming text out: UTF-8 safe, stop strings held back ============================ */
+
+typedef struct emitter {
+    const rwkv_tokenizer *tok;
+    rwkv_utf8_stream utf8;
+    const char *const *stops; /* a stop string ends the text; it is not printed */
+    int n_stops;
+    char *pending;            /* complete UTF-8 not printed yet: it may start a stop string */
+    size_t n_pending, cap;
+    int stopped;
+    size_t printed;           /* bytes written to stdout */
+} emitter;
+
+static void emitter_init(emitter *e, const rwkv_tokenizer *tok, const char *const *stops,
+                         int n_stops)
+{
+    memset(e, 0, sizeof *e);
+    e->tok = tok;
+    e->stops = stops;
+    e->n_stops = n_stops;
+    rwkv_utf8_stream_init(&e->utf8);
+}
+
+static void emitter_append(emitter *e, const char *p, size_t n)
+{
+    if (e->n_pending + n + 1 > e->cap) {
+        e->cap = (e->n_pending + n + 1) * 2;
+        e->pending = (char *)xrealloc(e->pending, e->cap);
+    }
+    memcpy(e->pending + e->n_pending, p, n);
+    e->n_pending += n;
+}
+
+static void emitter_print(emitter *e, size_t n)
+{
+    out_write(e->pending, n);
+    e->printed += n;
+    memmove(e->pending, e->pending + n, e->n_pending - n);
+    e->n_pending -= n;
+}
+
+/* Prints what is certain not to belong to a stop string; returns 1 when a stop string
+   appeared (the text before it is printed, the rest dropped). */
+static int emitter_settle(emitter *e)
+{
+    size_t hold = 0, first = (size_t)-1;
+    int k;
+    for (k = 0; k < e->n_stops; k++) {
+        size_t sl = strlen(e->stops[k]), i;
+        if (!sl || e->n_pending < sl) goto partial;
+        for (i = 0; i + sl <= e->n_pending; i++)
+            if (memcmp(e->pending + i, e->stops[k], sl) == 0) {
+                if (i < first) first = i;
+                break;
+            }
+    partial:
+        /* the longest tail of pending that is a proper prefix of this stop string */
+        for (i = sl ? sl - 1 : 0; i > hold; i--)
+            if (i <= e->n_pending && memcmp(e->pending + e->n_pending - i, e->stops[k], i) == 0) {
+                hold = i;
+                break;
+            }
+    }
+    if (first != (size_t)-1) {
+        emitter_print(e, first);
+        e->n_pending = 0;
+        e->stopped = 1;
+        return 1;
+    }
+    emitter_print(e, e->n_pending - hold);
+    return 0;
+}
+
+static int emitter_push(emitter *e, int token)
+{
+    char stack[512];
+    size_t tlen = 0, n;
+    char *buf = stack;
+    if (!rwkv_token_bytes(e->tok, token, &tlen)) tlen = 0;
+    if (tlen + 8 > sizeof stack) buf = (char *)xmalloc(tlen + 8);
+    n = rwkv_utf8_stream_push(&e->utf8, e->tok, token, buf, tlen + 8);
+    emitter_append(e, buf, n);
+    if (buf != stack) free(buf);
+    return emitter_settle(e);
+}
+
+/* End of the text: whatever is held back is printed (an incomplete UTF-8 tail as is). */
+static void emitter_finish(emitter *e)
+{
+    char buf[8];
+    size_t n = rwkv_utf8_stream_flush(&e->utf8, buf, sizeof buf);
+    if (!e->stopped) {
+        emitter_append(e, buf, n);
+        emitter_print(e, e->n_pending);
+    }
+    out_flush();
+}
+
+static void emitter_free(emitter *e) { free(e->pending); }
+
+/* ==== sampling options shared by generate and chat ======================================= */
+
+typedef struct gen_opts {
+    rwkv_sampler_params sp;
+    int seed_given;
+    int n_predict;
+    int n_threads;
+    const char *vocab_path;
+    const char *stops[32];
+    int n_stops;
+} gen_opts;
+
+#define SAMPLING_HELP                                                                          \
+    "      --temp T             temperature (default 1.0; 0 = greedy)\n"                        \
+    "      --top-p P            nucleus: keep the most probable tokens up to cumulative P,\n"   \
+    "                           taken before temperature (default 0.85; 1 = off)\n"             \
+    "      --top-k K            keep the K most probable tokens (default 0 = off)\n"            \
+    "      --min-p P            drop tokens below P x the top probability (default 0 = off)\n"  \
+    "      --presence-penalty X subtract X from the logit of every token already generated\n"   \
+    "                           (default 0.2)\n"                                                \
+    "      --frequency-penalty X  subtract X x count (default 0.2); whitespace and digit\n"     \
+    "                           tokens do not add to their count (ChatRWKV's rule)\n"           \
+    "      --penalty-decay D    counts are multiplied by D per generated token (default 0.996)\n" \
+    "      --seed N             random seed (default: from the clock; printed with the stats)\n"
+
+/* Returns 1 if s was a sampling option (and consumed its value). */
+static int parse_sampling_opt(args *a, const char *s, gen_opts *g)
+{
+    if (is_opt(s, NULL, "--temp"))
+        g->sp.temperature = (float)parse_float(s, args_value(a, s), 0.0, 100.0);
+    else if (is_opt(s, NULL, "--top-p"))
+        g->sp.top_p = (float)parse_float(s, args_value(a, s), 0.0, 1.0);
+    else if (is_opt(s, NULL, "--top-k"))
+        g->sp.top_k = (int)parse_int(s, args_value(a, s), 0, INT_MAX);
+    else if (is_opt(s, NULL, "--min-p"))
+        g->sp.min_p = (float)parse_float(s, args_value(a, s), 0.0, 1.0);
+    else if (is_opt(s, NULL, "--presence-penalty"))
+        g->sp.presence_penalty = (float)parse_float(s, args_value(a, s), -100.0, 100.0);
+    else if (is_opt(s, NULL, "--frequency-penalty"))
+        g->sp.frequency_penalty = (float)parse_float(s, args_value(a, s), -100.0, 100.0);
+    else if (is_opt(s, NULL, "--penalty-decay"))
+        g->sp.penalty_decay = (float)parse_float(s, args_value(a, s), 0.0, 1.0);
+    else if (is_opt(s, NULL, "--seed")) {
+        const char *v = args_value(a, s);
+        char *end;
+        unsigned long long x = 0;
+        errno = 0;
+        if (v[0] == '-' || (x = strtoull(v, &end, 10), end == v || *end || errno == ERANGE))
+            usage_error("option %s: '%s' is not an integer in [0, 2^64)", s, v);
+        g->sp.seed = (uint64_t)x;
+        g->seed_given = 1;
+    } else
+        return 0;
+    return 1;
+}
+
+static void gen_opts_init(gen_opts *g, int n_predict)
+{
+    memset(g, 0, sizeof *g);
+    rwkv_sampler_default_params(&g->sp);
+    g->n_predict = n_predict;
+}
+
+static void gen_opts_seed(gen_opts *g)
+{
+    if (!g->seed_given) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        g->sp.seed = (uint64_t)ts.tv_sec * 1000000007ull + (uint64_t)ts.tv_nsec +
+                     ((uint64_t)getpid() << 32);
+    }
+}
+
+static rwkv_sampler *make_sampler(const gen_opts *g, const rwkv_model *model,
+                                  const rwkv_tokenizer *tok)
+{
+    rwkv_sampler *s;
+    rwkv_error err;
+    int V = rwkv_model_n_vocab(model), id;
+    if (rwkv_sampler_new(&g->sp, V, &s, &err) != RWKV_OK) die_err(&err);
+    /* ChatRWKV: whitespace and digit tokens get the presence penalty only */
+    for (id = 0; id < V; id++) {
+        size_t len, i;
+        const char *b = rwkv_token_bytes(tok, id, &len);
+        if (!b || !len) continue;
+        for (i = 0; i < len && strchr(" \t0123456789", b[i]) && b[i]; i++) {}
+        if (i == len) rwkv_sampler_set_penalty_weight(s, id, 0.0f);
+    }
+    return s;
+}
+
+static int sample_or_die(rwkv_sampler *s, const float *logits)
+{
+    int t;
+    rwkv_error err;
+    if (rwkv_sampler_sample(s, logits, &t, &err) != RWKV_OK) die_err(&err);
+    return t;
+}
+
+static void eval_or_die(rwkv_state *st, int token, float *logits)
+{
+    rwkv_error err;
+    if (rwkv_eval(st, token, logits, &err) != RWKV_OK) die_err(&err);
+}
+
+static void eval_seq_or_die(rwkv_state *st, const int *ids, size_t n, float *logits, int all)
+{
+    rwkv_error err;
+    if (n && rwkv_eval_seq(st, ids, n, logits, all, &err) != RWKV_OK) die_err(&err);
+}
+
+/* ==== generate ============================================================================ */
+
+static const char help_generate[] =
+    "usage: rwkv [generate] -m MODEL [-p TEXT | -f FILE] [options]\n"
+    "\n"
+    "Continues a prompt (from -p, -f, or standard input when neither is given), streaming the\n"
+    "text as it is generated. Stops after -n tokens, at end-of-text (token 0) or at a --stop\n"
+    "string (not printed). The speed goes to standard error at the end unless --quiet.\n"
+    "An empty prompt starts from end-of-text (token 0), as a new document.\n"
+    "\n"
+    "  -m, --model MODEL        GGUF model file\n"
+    "  -p, --prompt TEXT        the prompt\n"
+    "  -f, --file FILE          read the prompt from FILE (raw bytes)\n"
+    "  -n, --tokens N           tokens to generate (default 200)\n"
+    "  -t, --threads N          threads (default 1)\n"
+    "      --stop STR           stop when STR is generated (repeatable, up to 32)\n"
+    "      --state-in FILE      start from a saved state instead of the model's initial one\n"
+    "      --state-out FILE     save the state after the prompt and every printed token\n"
+    "      --vocab PATH         tokenizer file, for models that do not embed one\n"
+    "  -q, --quiet              no statistics on standard error\n"
+    SAMPLING_HELP
+    "  -h, --help               this help\n";
+
+static int cmd_generate(args *a)
+{
+    const char *model_path = NULL, *prompt = NULL, *prompt_file = NULL, *s;
+    const char *state_in = NULL, *state_out = NULL;
+    int quiet = 0, i, n_gen = 0, fed_last = 1, last = -1, V;
+    gen_opts g;
+    rwkv_model *model;
+    rwkv_tokenizer *tok;
+    rwkv_state *state;
+    rwkv_sampler *sampler;
+    rwkv_error err;
+    unsigned char *text = NULL;
+    size_t text_len, n_prompt;
+    int *ids;
+    float *logits;
+    emitter em;
+    double t0, t1, t2;
+
+    gen_opts_init(&g, 200);
+    while ((s = args_next(a)) != NULL) {
+        if (is_help(s)) print_help(help_generate);
+        else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
+        else if (is_opt(s, "-p", "--prompt")) prompt = args_value(a, s);
+        else if (is_opt(s, "-f", "--file")) prompt_file = args_value(a, s);
+        else if (is_opt(s, "-n", "--tokens")) g.n_predict = (int)parse_int(s, args_value(a, s), 0, INT_MAX);
+        else if (is_opt(s, "-t", "--threads")) g.n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
+        else if (is_opt(s, NULL, "--stop")) {
+            const char *v = args_value(a, s);
+            if (!*v) usage_error("option --stop: empty string");
+            if (g.n_stops == 32) usage_error("option --stop: at most 32 stop strings");
+            g.stops[g.n_stops++] = v;
+        }
+        else if (is_opt(s, NULL, "--state-in")) state_in = args_value(a, s);
+        else if (is_opt(s, NULL, "--state-out")) state_out = args_value(a, s);
+        else if (is_opt(s, NULL, "--vocab")) g.vocab_path = args_value(a, s);
+        else if (is_opt(s, "-q", "--quiet")) quiet = 1;
+        else if (parse_sampling_opt(a, s, &g)) {}
+        else usage_error("unknown argument '%s'", s);
+    }
+    if (!model_path) usage_error("-m MODEL is required");
+    if (prompt && prompt_file) usage_error("give -p TEXT or -f FILE, not both");
+    gen_opts_seed(&g);
+
+    if (prompt) {
+        text_len = strlen(prompt);
+    } else {
+        if (!prompt_file && isatty(0))
+            usage_error("no prompt: give -p TEXT, -f FILE, or pipe the prompt into stdin");
+        text = read_all(prompt_file, &text_len);
+        prompt = (const char *)text;
+    }
+
+    model = open_model(model_path, g.n_threads);
+    V = rwkv_model_n_vocab(model);
+    tok = load_tokenizer(model, g.vocab_path);
+    state = new_state(model);
+    if (state_in && rwkv_state_load_file(state, state_in, &err) != RWKV_OK) die_err(&err);
+    ids = tokenize_or_die(tok, prompt, text_len, &n_prompt);
+    if (n_prompt == 0) {
+        if (state_in)
+            usage_error("a prompt is needed to continue from --state-in (the state holds no logits)");
+        free(ids);
+        ids = (int *)xmalloc(sizeof *ids);
+        ids[0] = 0; /* end-of-text: a document starts */
+        n_prompt = 1;
+    }
+    logits = (float *)xmalloc((size_t)V * sizeof *logits);
+    sampler = make_sampler(&g, model, tok);
+    rwkv_sampler_ban(sampler, 0, 1); /* at least one token: no end-of-text first */
+
+    t0 = now_seconds();
+    eval_seq_or_die(state, ids, n_prompt, logits, 0);
+    t1 = now_seconds();
+
+    emitter_init(&em, tok, g.stops, g.n_stops);
+    for (i = 0; i < g.n_predict; i++) {
+        int stop;
+        last = sample_or_die(sampler, logits);
+        if (i == 0) rwkv_sampler_ban(sampler, 0, 0);
+        if (last == 0) break; /* end-of-text */
+        rwkv_sampler_accept(sampler, last);
+        n_gen++;
+        stop = emitter_push(&em, last);
+        out_flush();
+        fed_last = 0;
+        if ((stop || i + 1 == g.n_predict) && !state_out) break;
+        eval_or_die(state, last, logits);
+        fed_last = 1;
+        if (stop) break;
+    }
+    emitter_finish(&em);
+    t2 = now_seconds();
+    (void)fed_last;
+
+    if (state_out && rwkv_state_save_file(state, state_out, &err) != RWKV_OK) die_err(&err);
+    if (!quiet) {
+        fprintf(stderr, "\n[prompt: %zu tokens, %.1f tokens/s | generated: %d tokens, %.2f ms/token"
+                        " | seed %llu]\n",
+                n_prompt, (double)n_prompt / (t1 - t0 > 0 ? t1 - t0 : 1e-9), n_gen,
+                n_gen ? (t2 - t1) * 1000.0 / n_gen : 0.0, (unsigned long long)g.sp.seed);
+    }
+    emitter_free(&em);
+    free(logits);
+    free(ids);
+    free(text);
+    rwkv_sampler_free(sampler);
+    rwkv_state_free(state);
+    rwkv_tokenizer_free(tok);
+    rwkv_model_close(model);
+    return 0;
+}
+
+/* ==== chat ================================================================================ */
+
+static volatile sig_atomic_t chat_interrupted = 0;
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    chat_interrupted = 1;
+}
+
+static const char help_chat[] =
+    "usage: rwkv chat -m MODEL [options]\n"
+    "\n"
+    "Interactive chat in the World models' format:\n"
+    "    [System: SYSTEM\\n\\n]User: MESSAGE\\n\\nAssistant: REPLY\\n\\nUser: ...\n"
+    "Each line read from standard input is one message (a terminal or a pipe). The state is\n"
+    "kept between turns, so the history is never processed again. A reply ends at a blank\n"
+    "line (the turn boundary), at -n tokens or at Ctrl-C (which interrupts the reply, not the\n"
+    "chat). Blank lines inside a message are collapsed so they cannot end the turn early.\n"
+    "Commands: /reset (forget the conversation), /save FILE, /load FILE (the state at a turn\n"
+    "boundary), /quit (or end of input).\n"
+    "\n"
+    "  -m, --model MODEL        GGUF model file\n"
+    "      --system TEXT        system prompt, fed once at the start (and after /reset)\n"
+    "  -n, --tokens N           at most N tokens per reply (default 500)\n"
+    "  -t, --threads N          threads (default 1)\n"
+    "      --stop STR           also end a reply at STR (repeatable)\n"
+    "      --vocab PATH         tokenizer file, for models that do not embed one\n"
+    SAMPLING_HELP
+    "  -h, --help               this help\n";
+
+/* Trims the message and collapses every run of line breaks (with blanks between them) into
+   one '\n': "\n\n" marks the end of a turn in this format. In place. */
+static size_t normalize_message(char *m, size_t n)
+{
+    size_t r = 0, w = 0;
+    while (n && (m[n - 1] == '\n' || m[n - 1] == '\r' || m[n - 1] == ' ' || m[n - 1] == '\t')) n--;
+    while (r < n && (m[r] == ' ' || m[r] == '\t' || m[r] == '\n' || m[r] == '\r')) r++;
+    while (r < n) {
+        if (m[r] == '\n' || m[r] == '\r') {
+            size_t q = r;
+            while (q < n && (m[q] == '\n' || m[q] == '\r' || m[q] == ' ' || m[q] == '\t')) q++;
+            m[w++] = '\n';
+            r = q;
+        } else {
+            m[w++] = m[r++];
+        }
+    }
+    m[w] = '\0';
+    return w;
+}
+
+typedef struct chat {
+    rwkv_model *model;
+    rwkv_tokenizer *tok;
+    rwkv_state *state, *initial; /* initial: after the system prompt, for /reset */
+    rwkv_sampler *sampler;
+    float *logits;
+    gen_opts g;
+} chat;
+
+static void chat_feed(chat *c, const char *text, size_t len)
+{
+    size_t n;
+    int *ids = tokenize_or_die(c->tok, text, len, &n);
+    eval_seq_or_die(c->state, ids, n, c->logits, 0);
+    free(ids);
+}
+
+static void chat_reply(chat *c)
+{
+    const char *stops[33];
+    int i, n_stops = 0, stopped = 0;
+    emitter em;
+    stops[n_stops++] = "\n\n";
+    for (i = 0; i < c->g.n_stops; i++) stops[n_stops++] = c->g.stops[i];
+    emitter_init(&em, c->tok, stops, n_stops);
+    rwkv_sampler_reset_penalties(c->sampler); /* ChatRWKV counts per reply */
+    chat_interrupted = 0;
+    for (i = 0; i < c->g.n_predict && !chat_interrupted; i++) {
+        int t = sample_or_die(c->sampler, c->logits);
+        rwkv_sampler_accept(c->sampler, t);
+        stopped = emitter_push(&em, t);
+        out_flush();
+        eval_or_die(c->state, t, c->logits);
+        if (stopped) break;
+    }
+    emitter_finish(&em);
+    if (!stopped || em.stopped == 0) {
+        /* cut short (length, Ctrl-C): close the turn so the format stays intact */
+        chat_feed(c, "\n\n", 2);
+    } else if (strcmp(stops[0], "\n\n") != 0) {
+        /* unreachable: stops[0] is the turn boundary */
+    }
+    if (chat_interrupted) fprintf(stderr, "\n[interrupted]");
+    out_write("\n\n", 2);
+    out_flush();
+    emitter_free(&em);
+}
+
+static int cmd_chat(args *a)
+{
+    const char *model_path = NULL, *system = NULL, *s;
+    chat c;
+    rwkv_error err;
+    int tty_in = isatty(0);
+    char *line = NULL;
+    size_t line_cap = 0;
+    struct sigaction sa;
+
+    gen_opts_init(&c.g, 500);
+    while ((s = args_next(a)) != NULL) {
+        if (is_help(s)) print_help(help_chat);
+        else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
+        else if (is_opt(s, NULL, "--system")) system = args_value(a, s);
+        else if (is_opt(s, "-n", "--tokens")) c.g.n_predict = (int)parse_int(s, args_value(a, s), 1, INT_MAX);
+        else if (is_opt(s, "-t", "--threads")) c.g.n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
+        else if (is_opt(s, NULL, "--stop")) {
+            const char *v = args_value(a, s);
+            if (!*v) usage_error("option --stop: empty string");
+            if (c.g.n_stops == 32) usage_error("option --stop: at most 32 stop strings");
+            c.g.stops[c.g.n_stops++] = v;
+        }
+        else if (is_opt(s, NULL, "--vocab")) c.g.vocab_path = args_value(a, s);
+        else if (parse_sampling_opt(a, s, &c.g)) {}
+        else usage_error("unknown argument '%s'", s);
+    }
+    if (!model_path) usage_error("-m MODEL is required");
+    gen_opts_seed(&c.g);
+
+    c.model = open_model(model_path, c.g.n_threads);
+    c.tok = load_tokenizer(c.model, c.g.vocab_path);
+    c.state = new_state(c.model);
+    c.initial = new_state(c.model);
+    c.logits = (float *)xmalloc((size_t)rwkv_model_n_vocab(c.model) * sizeof(float));
+    c.sampler = make_sampler(&c.g, c.model, c.tok);
+    rwkv_sampler_ban(c.sampler, 0, 1); /* a reply ends at the blank line, never at end-of-text */
+    if (system) {
+        size_t n = strlen(system);
+        char *m = (char *)xmalloc(n + 16);
+        memcpy(m, system, n + 1);
+        n = normalize_message(m, n);
+        {
+            char *turn = (char *)xmalloc(n + 16);
+            int k = snprintf(turn, n + 16, "System: %s\n\n", m);
+            chat_feed(&c, turn, (size_t)k);
+            free(turn);
+        }
+        free(m);
+    }
+    if (rwkv_state_copy(c.initial, c.state, &err) != RWKV_OK) die_err(&err);
+
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0; /* no SA_RESTART: Ctrl-C at the prompt returns from the read */
+    sigaction(SIGINT, &sa, NULL);
+
+    if (tty_in)
+        fprintf(stderr, "Chatting with %s. /reset, /save FILE, /load FILE, /quit; Ctrl-C stops a "
+                        "reply.\n\n", model_path);
+    for (;;) {
+        ssize_t got;
+        size_t n;
+        if (tty_in) { out_write("User: ", 6); out_flush(); }
+        chat_interrupted = 0;
+        errno = 0;
+        got = getline(&line, &line_cap, stdin);
+        if (got < 0) {
+            if (errno == EINTR || chat_interrupted) {
+                clearerr(stdin);
+                fprintf(stderr, "\n(/quit or Ctrl-D to leave)\n");
+                continue;
+            }
+            if (tty_in) out_write("\n", 1);
+            break;
+        }
+        n = normalize_message(line, (size_t)got);
+        if (n == 0) continue;
+        if (line[0] == '/') {
+            char *arg = strchr(line, ' ');
+            if (arg) { *arg++ = '\0'; while (*arg == ' ') arg++; }
+            if (strcmp(line, "/quit") == 0 || strcmp(line, "/exit") == 0) break;
+            if (strcmp(line, "/reset") == 0) {
+                if (rwkv_state_copy(c.state, c.initial, &err) != RWKV_OK) die_err(&err);
+                fprintf(stderr, "[conversation reset]\n");
+            } else if (strcmp(line, "/save") == 0 && arg && *arg) {
+                if (rwkv_state_save_file(c.state, arg, &err) != RWKV_OK)
+                    fprintf(stderr, "rwkv: error: %s\n", err.message);
+                else
+                    fprintf(stderr, "[state saved to %s]\n", arg);
+            } else if (strcmp(line, "/load") == 0 && arg && *arg) {
+                if (rwkv_state_load_file(c.state, arg, &err) != RWKV_OK)
+                    fprintf(stderr, "rwkv: error: %s\n", err.message);
+                else
+                    fprintf(stderr, "[state loaded from %s]\n", arg);
+            } else {
+                fprintf(stderr, "commands: /reset, /save FILE, /load FILE, /quit\n");
+            }
+            continue;
+        }
+        {
+            char *turn = (char *)xmalloc(n + 32);
+            int k = snprintf(turn, n + 32, "User: %s\n\nAssistant:", line);
+            chat_feed(&c, turn, (size_t)k);
+            if (!tty_in) { out_write(turn, (size_t)k - 10); } /* echo "User: ...\n\n" */
+            else out_write("\n", 1);
+            out_write("Assistant:", 10);
+            out_flush();
+            free(turn);
+        }
+        chat_reply(&c);
+    }
+    free(line);
+    free(c.logits);
+    rwkv_sampler_free(c.sampler);
+    rwkv_state_free(c.state);
+    rwkv_state_free(c.initial);
+    rwkv_tokenizer_free(c.tok);
+    rwkv_model_close(c.model);
+    return 0;
+}
+
+/* ==== progress display (stderr, only on a terminal) ====================================== */
+
+typedef struct progress {
+    int on;
+    double start, last;
+} progress;
+
+static void progress_init(progress *p)
+{
+    p->on = isatty(2);
+    p->start = p->last = now_seconds();
+}
+
+static void progress_show(progress *p, double done, double total, const char *unit)
+{
+    double now = now_seconds(), frac, eta;
+    int i, w = 30, filled;
+    char bar[40];
+    if (!p->on || (now - p->last < 0.2 && done < total)) return;
+    p->last = now;
+    frac = total > 0 ? done / total : 1.0;
+    filled = (int)(frac * w);
+    for (i = 0; i < w; i++) bar[i] = i < filled ? '#' : '-';
+    bar[w] = '\0';
+    eta = frac > 0 ? (now - p->start) * (1.0 - frac) / frac : 0.0;
+    fprintf(stderr, "\r[%s] %5.1f%% %.0f/%.0f %s, ETA %.0fs   ", bar, frac * 100.0, done, total,
+            unit, eta);
+    fflush(stderr);
+}
+
+static void progress_done(progress *p)
+{
+    if (p->on) fprintf(stderr, "\r%60s\r", "");
+}
+
+/* log softmax(logits)[target] in double */
+static double log_prob(const float *logits, int V, int target)
+{
+    double m = -INFINITY, sum = 0.0;
+    int i;
+    for (i = 0; i < V; i++) if (logits[i] > m) m = logits[i];
+    for (i = 0; i < V; i++) sum += exp((double)logits[i] - m);
+    return (double)logits[target] - m - log(sum);
+}
+
+static int argmax(const float *logits, int V)
+{
+    int i, best = 0;
+    for (i = 1; i < V; i++) if (logits[i] > logits[best]) best = i;
+    return best;
+}
+
+/* ==== perplexity ========================================================================== */
+
+static const char help_perplexity[] =
+    "usage: rwkv perplexity -m MODEL -f FILE [--ctx N] [-t N]\n"
+    "\n"
+    "Perplexity of the model on the text in FILE (raw bytes). The text is tokenized, cut into\n"
+    "chunks of N tokens (default: one chunk, the whole file) and each chunk is evaluated from\n"
+    "a fresh state; every token but the first of a chunk is predicted. Prints the predicted\n"
+    "token count, perplexity = exp(mean negative log-likelihood), bits per byte (total NLL in\n"
+    "bits over the bytes of the predicted tokens) and tokens/s. A progress bar with ETA goes\n"
+    "to standard error when it is a terminal.\n"
+    "\n"
+    "  -m, --model MODEL   GGUF model file\n"
+    "  -f, --file FILE     text file\n"
+    "      --ctx N         tokens per chunk (default 0 = the whole file)\n"
+    "  -t, --threads N     threads (default 1)\n"
+    "      --vocab PATH    tokenizer file, for models that do not embed one\n"
+    "  -h, --help          this help\n";
+
+#define EVAL_BLOCK 128 /* tokens per rwkv_eval_seq call when every row's logits are needed */
+
+static int cmd_perplexity(args *a)
+{
+    const char *model_path = NULL, *file = NULL, *vocab_path = NULL, *s;
+    long long ctx = 0;
+    int n_threads = 0, V;
+    rwkv_model *model;
+    rwkv_tokenizer *tok;
+    rwkv_state *state;
+    unsigned char *text;
+    size_t len, n, start, n_pred = 0, n_bytes = 0, n_chunks = 0;
+    int *ids;
+    float *logits;
+    double nll = 0.0, t0, secs;
+    progress pg;
+
+    while ((s = args_next(a)) != NULL) {
+        if (is_help(s)) print_help(help_perplexity);
+        else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
+        else if (is_opt(s, "-f", "--file")) file = args_value(a, s);
+        else if (is_opt(s, NULL, "--ctx")) ctx = parse_int(s, args_value(a, s), 0, LLONG_MAX);
+        else if (is_opt(s, "-t", "--threads")) n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
+        else if (is_opt(s, NULL, "--vocab")) vocab_path = args_value(a, s);
+        else usage_error("unknown argument '%s'", s);
+    }
+    if (!model_path) usage_error("-m MODEL is required");
+    if (!file) usage_error("-f FILE is required");
+    if (ctx == 1) usage_error("option --ctx: 1 token per chunk predicts nothing (use 0 or >= 2)");
+
+    model = open_model(model_path, n_threads);
+    V = rwkv_model_n_vocab(model);
+    tok = load_tokenizer(model, vocab_path);
+    state = new_state(model);
+    text = read_all(file, &len);
+    ids = tokenize_or_die(tok, (const char *)text, len, &n);
+    if (n < 2) die("'%s' has %zu token(s): at least 2 are needed to predict one", file, n);
+    if (ctx == 0 || (unsigned long long)ctx > n) ctx = (long long)n;
+    logits = (float *)xmalloc((size_t)EVAL_BLOCK * (size_t)V * sizeof *logits);
+
+    progress_init(&pg);
+    t0 = now_seconds();
+    for (start = 0; start < n; start += (size_t)ctx) {
+        size_t end = start + (size_t)ctx < n ? start + (size_t)ctx : n, off;
+        if (end - start < 2) break; /* a lone trailing token predicts nothing */
+        rwkv_state_reset(state);
+        n_chunks++;
+        /* inputs start..end-2 predict targets start+1..end-1 */
+        for (off = start; off + 1 < end; off += EVAL_BLOCK) {
+            size_t m = end - 1 - off, r;
+            if (m > EVAL_BLOCK) m = EVAL_BLOCK;
+            eval_seq_or_die(state, ids + off, m, logits, 1);
+            for (r = 0; r < m; r++) {
+                int target = ids[off + r + 1];
+                size_t blen = 0;
+                if (target < 0 || target >= V) die("token %d is outside the model's vocabulary", target);
+                nll -= log_prob(logits + r * (size_t)V, V, target);
+                if (rwkv_token_bytes(tok, target, &blen)) n_bytes += blen;
+                n_pred++;
+            }
+            progress_show(&pg, (double)(off + m), (double)n, "tokens");
+        }
+    }
+    secs = now_seconds() - t0;
+    progress_done(&pg);
+
+    printf("tokens:        %zu predicted (%zu in the text, %zu chunk(s))\n", n_pred, n, n_chunks);
+    printf("bytes:         %zu\n", n_bytes);
+    printf("nll:           %.6f nats per token\n", nll / (double)n_pred);
+    printf("perplexity:    %.6f\n", exp(nll / (double)n_pred));
+    printf("bits per byte: %.6f\n", n_bytes ? nll / log(2.0) / (double)n_bytes : 0.0);
+    printf("speed:         %.1f tokens/s (%.2f s)\n", (double)n / (secs > 0 ? secs : 1e-9), secs);
+    out_flush();
+    free(logits);
+    free(ids);
+    free(text);
+    rwkv_state_free(state);
+    rwkv_tokenizer_free(tok);
+    rwkv_model_close(model);
+    return 0;
+}
+
+/* ==== lambada ============================================================================= */
+
+/* The value of the string member "text" of a one-line JSON object, decoded to UTF-8 in a
+   malloc'd buffer; NULL if absent or malformed. */
+static char *json_text_member(const char *p, const char *end, size_t *out_len)
+{
+    static const char key[] = "\"text\"";
+    for (; p + sizeof key - 1 <= end; p++) {
+        const char *q;
+        char *out, *w;
+        if (memcmp(p, key, sizeof key - 1) != 0) continue;
+        q = p + sizeof key - 1;
+        while (q < end && (*q == ' ' || *q == '\t')) q++;
+        if (q >= end || *q != ':') continue;
+        q++;
+        while (q < end && (*q == ' ' || *q == '\t')) q++;
+        if (q >= end || *q != '"') return NULL;
+        q++;
+        out = w = (char *)xmalloc((size_t)(end - q) + 1);
+        while (q < end && *q != '"') {
+            unsigned long cp;
+            if (*q != '\\') { *w++ = *q++; continue; }
+            if (++q >= end) break;
+            switch (*q++) {
+            case '"': *w++ = '"'; continue;
+            case '\\': *w++ = '\\'; continue;
+            case '/': *w++ = '/'; continue;
+            case 'b': *w++ = '\b'; continue;
+            case 'f': *w++ = '\f'; continue;
+            case 'n': *w++ = '\n'; continue;
+            case 'r': *w++ = '\r'; continue;
+            case 't': *w++ = '\t'; continue;
+            case 'u': break;
+            default: free(out); return NULL;
+            }
+            {
+                char hex[5];
+                if (end - q < 4) { free(out); return NULL; }
+                memcpy(hex, q, 4); hex[4] = '\0';
+                cp = strtoul(hex, NULL, 16);
+                q += 4;
+                if (cp >= 0xd800 && cp < 0xdc00 && end - q >= 6 && q[0] == '\\' && q[1] == 'u') {
+                    unsigned long lo;
+                    memcpy(hex, q + 2, 4);
+                    lo = strtoul(hex, NULL, 16);
+                    if (lo >= 0xdc00 && lo < 0xe000) {
+                        cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
+                        q += 6;
+                    }
+                }
+                if (cp < 0x80) *w++ = (char)cp;
+                else if (cp < 0x800) { *w++ = (char)(0xc0 | (cp >> 6)); *w++ = (char)(0x80 | (cp & 0x3f)); }
+                else if (cp < 0x10000) {
+                    *w++ = (char)(0xe0 | (cp >> 12)); *w++ = (char)(0x80 | ((cp >> 6) & 0x3f));
+                    *w++ = (char)(0x80 | (cp & 0x3f));
+                } else {
+                    *w++ = (char)(0xf0 | (cp >> 18)); *w++ = (char)(0x80 | ((cp >> 12) & 0x3f));
+                    *w++ = (char)(0x80 | ((cp >> 6) & 0x3f)); *w++ = (char)(0x80 | (cp & 0x3f));
+                }
+            }
+        }
+        if (q >= end) { free(out); return NULL; }
+        *w = '\0';
+        *out_len = (size_t)(w - out);
+        return out;
+    }
+    return NULL;
+}
+
+static const char help_lambada[] =
+    "usage: rwkv lambada -m MODEL -f lambada_test.jsonl [--limit N] [--pad IDS] [-t N]\n"
+    "\n"
+    "LAMBADA last-word prediction with the protocol of RWKV-LM/ChatRWKV's evaluation: for each\n"
+    "passage ({\"text\": ...} per line), context = text up to its last space, target = \" \" +\n"
+    "last word, tokenized separately; the model reads PAD + context + target from a fresh\n"
+    "state. A passage is correct when greedy argmax reproduces every target token (teacher\n"
+    "forcing); perplexity = exp(-mean over passages of the target's total log-probability).\n"
+    "\n"
+    "  -m, --model MODEL   GGUF model file\n"
+    "  -f, --file FILE     lambada_test.jsonl\n"
+    "      --limit N       only the first N passages\n"
+    "      --pad IDS       comma-separated ids fed before each context, or 'none'\n"
+    "                      (default 0, end-of-text, as RWKV-LM; ChatRWKV's Pile runs used 187)\n"
+    "  -t, --threads N     threads (default 1)\n"
+    "      --vocab PATH    tokenizer file, for models that do not embed one\n"
+    "  -h, --help          this help\n";
+
+static int cmd_lambada(args *a)
+{
+    const char *model_path = NULL, *file = NULL, *vocab_path = NULL, *s;
+    long long limit = LLONG_MAX;
+    int n_threads = 0, V, *pad = NULL, default_pad = 0;
+    size_t n_pad = 1, len, n_lines = 0, n_done = 0, n_correct = 0, n_tokens = 0;
+    rwkv_model *model;
+    rwkv_tokenizer *tok;
+    rwkv_state *state;
+    unsigned char *data;
+    const char *p, *end;
+    float *logits;
+    double sum_logp = 0.0, t0, secs;
+    progress pg;
+
+    while ((s = args_next(a)) != NULL) {
+        if (is_help(s)) print_help(help_lambada);
+        else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
+        else if (is_opt(s, "-f", "--file")) file = args_value(a, s);
+        else if (is_opt(s, NULL, "--limit")) limit = parse_int(s, args_value(a, s), 1, LLONG_MAX);
+        else if (is_opt(s, NULL, "--pad")) {
+            const char *v = args_value(a, s);
+            free(pad);
+            if (strcmp(v, "none") == 0) { pad = NULL; n_pad = 0; }
+            else pad = parse_id_list(s, v, &n_pad);
+        }
+        else if (is_opt(s, "-t", "--threads")) n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
+        else if (is_opt(s, NULL, "--vocab")) vocab_path = args_value(a, s);
+        else usage_error("unknown argument '%s'", s);
+    }
+    if (!model_path) usage_error("-m MODEL is required");
+    if (!file) usage_error("-f FILE is required");
+    if (!pad && n_pad == 1) pad = &default_pad;
+
+    model = open_model(model_path, n_threads);
+    V = rwkv_model_n_vocab(model);
+    tok = load_tokenizer(model, vocab_path);
+    state = new_state(model);
+    data = read_all(file, &len);
+    p = (const char *)data;
+    end = p + len;
+    {
+        const char *q;
+        for (q = p; q < end; q++) if (*q == '\n') n_lines++;
+        if (len && end[-1] != '\n') n_lines++;
+        if ((long long)n_lines > limit) n_lines = (size_t)limit;
+    }
+    logits = NULL;
+    {
+        size_t i;
+        for (i = 0; i < n_pad; i++)
+            if (pad[i] >= V) usage_error("option --pad: id %d is outside the vocabulary", pad[i]);
+    }
+
+    progress_init(&pg);
+    t0 = now_seconds();
+    while (p < end && (long long)n_done < limit) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p)), *line = p;
+        size_t tlen, n_ctx, n_tgt, i;
+        char *text, *sp;
+        int *ctx_ids, *tgt_ids, *seq, correct = 1;
+        double logp = 0.0;
+        if (!eol) eol = end;
+        p = eol + 1;
+        if (eol == line) continue; /* blank line */
+        text = json_text_member(line, eol, &tlen);
+        if (!text) die("%s:%zu: no \"text\" string member", file, n_done + 1);
+        sp = NULL;
+        for (i = tlen; i > 0; i--) if (text[i - 1] == ' ') { sp = text + i - 1; break; }
+        if (!sp) die("%s:%zu: the passage has no space to split the last word off", file, n_done + 1);
+        ctx_ids = tokenize_or_die(tok, text, (size_t)(sp - text), &n_ctx);
+        tgt_ids = tokenize_or_die(tok, sp, tlen - (size_t)(sp - text), &n_tgt); /* " word" */
+        if (n_pad + n_ctx == 0 || n_tgt == 0)
+            die("%s:%zu: empty context or target", file, n_done + 1);
+        /* the model reads pad+ctx (minus its last token) without logits, then the last
+           context token and the target (minus its last) with logits for every row */
+        seq = (int *)xmalloc((n_pad + n_ctx + n_tgt) * sizeof *seq);
+        memcpy(seq, pad, n_pad * sizeof *seq);
+        memcpy(seq + n_pad, ctx_ids, n_ctx * sizeof *seq);
+        memcpy(seq + n_pad + n_ctx, tgt_ids, n_tgt * sizeof *seq);
+        logits = (float *)xrealloc(logits, n_tgt * (size_t)V * sizeof *logits);
+        rwkv_state_reset(state);
+        eval_seq_or_die(state, seq, n_pad + n_ctx - 1, NULL, 0);
+        eval_seq_or_die(state, seq + n_pad + n_ctx - 1, n_tgt, logits, 1);
+        for (i = 0; i < n_tgt; i++) {
+            const float *row = logits + i * (size_t)V;
+            if (tgt_ids[i] >= V) die("token %d is outside the model's vocabulary", tgt_ids[i]);
+            logp += log_prob(row, V, tgt_ids[i]);
+            if (argmax(row, V) != tgt_ids[i]) correct = 0;
+        }
+        n_tokens += n_pad + n_ctx + n_tgt - 1;
+        sum_logp += logp;
+        n_correct += (size_t)correct;
+        n_done++;
+        free(seq);
+        free(ctx_ids);
+        free(tgt_ids);
+        free(text);
+        progress_show(&pg, (double)n_done, (double)n_lines, "passages");
+    }
+    secs = now_seconds() - t0;
+    progress_done(&pg);
+    if (!n_done) die("'%s' holds no passages", file);
+
+    printf("passages:   %zu\n", n_done);
+    printf("accuracy:   %.4f (%zu/%zu)\n", (double)n_correct / (double)n_done, n_correct, n_done);
+    printf("perplexity: %.4f\n", exp(-sum_logp / (double)n_done));
+    printf("speed:      %.1f tokens/s (%zu tokens, %.2f s)\n",
+           (double)n_tokens / (secs > 0 ? secs : 1e-9), n_tokens, secs);
+    out_flush();
+    if (pad != &default_pad) free(pad);
+    free(logits);
+    free(data);
+    rwkv_state_free(state);
+    rwkv_tokenizer_free(tok);
+    rwkv_model_close(model);
+    return 0;
+}
+
+/* ==== bench =============================================================================== */
+
+static const char help_bench[] =
+    "usage: rwkv bench -m MODEL [-t N] [--prompt-tokens N] [--gen-tokens N] [--repeat N]\n"
+    "\n"
+    "Measures prompt throughput (one rwkv_eval_seq over a block of tokens, tokens/s) and\n"
+    "generation latency (rwkv_eval one token at a time with logits, ms/token), and from the\n"
+    "weight bytes read per generated token the memory bandwidth that latency implies. Each\n"
+    "measurement is the best of --repeat runs. Token ids are a fixed pseudo-random sequence.\n"
+    "\n"
+    "  -m, --model MODEL      GGUF model file\n"
+    "  -t, --threads N        threads (default 1)\n"
+    "      --prompt-tokens N  prompt block (default 512)\n"
+    "      --gen-tokens N     generated tokens (default 64)\n"
+    "      --repeat N         runs of each measurement (default 3)\n"
+    "  -h, --help             this help\n";
+
+static int cmd_bench(args *a)
+{
+    const char *model_path = NULL, *s;
+    int n_threads = 1, n_prompt = 512, n_gen = 64, repeat = 3, r, i, V;
+    rwkv_model *model;
+    rwkv_model_info info;
+    rwkv_state *state;
+    int *ids;
+    float *logits;
+    double best_prompt = 1e300, best_gen = 1e300, ms;
+    uint64_t x = 0x2545f4914f6cdd1dull;
+
+    while ((s = args_next(a)) != NULL) {
+        if (is_help(s)) print_help(help_bench);
+        else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
+        else if (is_opt(s, "-t", "--threads")) n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
+        else if (is_opt(s, NULL, "--prompt-tokens")) n_prompt = (int)parse_int(s, args_value(a, s), 1, 1 << 20);
+        else if (is_opt(s, NULL, "--gen-tokens")) n_gen = (int)parse_int(s, args_value(a, s), 1, 1 << 20);
+        else if (is_opt(s, NULL, "--repeat")) repeat = (int)parse_int(s, args_value(a, s), 1, 1000);
+        else usage_error("unknown argument '%s'", s);
+    }
+    if (!model_path) usage_error("-m MODEL is required");
+    model = open_model(model_path, n_threads);
+    rwkv_model_get_info(model, &info);
+    V = info.n_vocab;
+    state = new_state(model);
+    ids = (int *)xmalloc((size_t)(n_prompt > n_gen ? n_prompt : n_gen) * sizeof *ids);
+    for (i = 0; i < (n_prompt > n_gen ? n_prompt : n_gen); i++) {
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+        ids[i] = 1 + (int)(x % (uint64_t)(V > 1 ? V - 1 : 1));
+    }
+    logits = (float *)xmalloc((size_t)V * sizeof *logits);
+
+    for (r = 0; r < repeat; r++) {
+        double t0, t;
+        rwkv_state_reset(state);
+        t0 = now_seconds();
+        eval_seq_or_die(state, ids, (size_t)n_prompt, logits, 0);
+        t = now_seconds() - t0;
+        if (t < best_prompt) best_prompt = t;
+        t0 = now_seconds();
+        for (i = 0; i < n_gen; i++) eval_or_die(state, ids[i], logits);
+        t = now_seconds() - t0;
+        if (t < best_gen) best_gen = t;
+    }
+    ms = best_gen * 1000.0 / n_gen;
+    if (info.version == 5)
+        printf("model:       %s (RWKV v5.%d, %d layers, n_embd %d, vocab %d)\n", model_path,
+               info.version_minor, info.n_layer, info.n_embd, info.n_vocab);
+    else
+        printf("model:       %s (RWKV v%d, %d layers, n_embd %d, vocab %d)\n", model_path,
+               info.version, info.n_layer, info.n_embd, info.n_vocab);
+    printf("threads:     %d\n", rwkv_model_threads(model));
+    printf("prompt:      %.1f tokens/s (%d tokens in %.3f s, best of %d)\n",
+           n_prompt / best_prompt, n_prompt, best_prompt, repeat);
+    printf("generation:  %.3f ms/token (%.1f tokens/s, %d tokens, best of %d)\n", ms,
+           1000.0 / ms, n_gen, repeat);
+    printf("weights:     %llu bytes per token (%.1f MiB) -> %.2f GB/s at that speed\n",
+           (unsigned long long)info.bytes_per_token, (double)info.bytes_per_token / 1048576.0,
+           (double)info.bytes_per_token / (ms * 1e-3) / 1e9);
+    out_flush();
+    free(ids);
+    free(logits);
+    rwkv_state_free(state);
+    rwkv_model_close(model);
+    return 0;
+}
+
 /* ==== main ================================================================================ */
 
 static const char help_main[] =
     "usage: rwkv [COMMAND] [OPTIONS]\n"
     "\n"
     "RWKV language model inference (v4, v5.0/5.1/5.2, v6, v7) on the CPU.\n"
+    "Without a command, `rwkv -m MODEL -p TEXT` generates text.\n"
     "\n"
     "commands:\n"
+    "  generate     continue a prompt (the default command)\n"
+    "  chat         interactive chat in the World models' User:/Assistant: format\n"
+    "  perplexity   perplexity and bits per byte of a model on a text file\n"
+    "  lambada      LAMBADA last-word accuracy and perplexity\n"
+    "  bench        prompt throughput, generation latency and implied memory bandwidth\n"
     "  info         architecture, sizes and tensor statistics of a model file\n"
     "  logits       write the logits after each of a list of token ids (float32 file)\n"
+    "  tokenize     text to token ids, or ids to text with --decode\n"
     "\n"
-    "`rwkv COMMAND --help` describes a command's options.\n";
+    "`rwkv COMMAND --help` describes a command's options.\n"
+    "Exit status: 0 success, 1 runtime error, 2 usage error.\n";
 
 typedef struct command {
     const char *name;
@@ -430,8 +1548,14 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
+    {"generate", cmd_generate},
+    {"chat", cmd_chat},
+    {"perplexity", cmd_perplexity},
+    {"lambada", cmd_lambada},
+    {"bench", cmd_bench},
     {"info", cmd_info},
     {"logits", cmd_logits},
+    {"tokenize", cmd_tokenize},
 };
 
 int main(int argc, char **argv)
@@ -441,7 +1565,7 @@ int main(int argc, char **argv)
     size_t c;
 
 #ifdef SIGPIPE
-    signal(SIGPIPE, SIG_IGN);
+    signal(SIGPIPE, SIG_IGN); /* a closed pipe shows up as EPIPE: see out_check */
 #endif
     a.argc = argc;
     a.argv = argv;
@@ -460,6 +1584,7 @@ int main(int argc, char **argv)
             return commands[c].run(&a);
         }
     }
+    if (argv[1][0] == '-') return cmd_generate(&a); /* rwkv -m MODEL -p TEXT */
     usage_error("unknown command '%s'", argv[1]);
     return 2;
 }
