@@ -397,21 +397,12 @@ typedef struct rwkv__tensor {
    then the remaining cols % L products are added one by one. Threads split rows, never a
    row's sum, so no result depends on the thread count. */
 
-#if defined(__clang__)
-#define RWKV__PRAGMA_UNROLL _Pragma("unroll")
-#elif defined(__GNUC__)
-#define RWKV__PRAGMA_UNROLL _Pragma("GCC unroll 8")
-#endif
 #if defined(__GNUC__) || defined(__clang__)
 #define RWKV__UNUSED __attribute__((unused))
-/* The register tile's loops must be unrolled or its accumulators live in memory (gcc -O2
-   does not unroll them by itself). */
-#define RWKV__UNROLL RWKV__PRAGMA_UNROLL
 #define RWKV__INLINE static inline __attribute__((always_inline))
 #else
 #define RWKV__UNUSED
 #define RWKV__INLINE static inline
-#define RWKV__UNROLL
 #endif
 
 /* Below this many weights a matrix product stays on one thread: waking a second one costs
@@ -528,8 +519,9 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 }
 #elif defined(RWKV__AVX2)
 #define RWKV__L 8
-#define RWKV__TR 4
-#define RWKV__TT 3
+/* 3 x 4: 12 accumulators + 3 weight vectors + 1 token vector = the 16 ymm registers */
+#define RWKV__TR 3
+#define RWKV__TT 4
 #define RWKV__VR 8
 typedef __m256 rwkv__vf;
 RWKV__INLINE rwkv__vf rwkv__vzero(void) { return _mm256_setzero_ps(); }
@@ -602,62 +594,124 @@ RWKV__INLINE rwkv__vf rwkv__vld_w(const void *w, int type, int64_t k)
     return rwkv__vld_bf16((const uint16_t *)w + k);
 }
 
-/* out[i][t] = dot(row w[i], token x[t]) for a NR x NT tile, in the order described at the
-   top of this section. Callers pad short tiles by repeating a row or token pointer.
-   pf (or NULL): the next tile's weights, prefetched at the rate this one is read. Rows of a
-   small model are one 4 KiB page or two, too short for the hardware prefetchers to ramp up
-   on each of the NR streams; without this a 1-token f16 product reaches ~60% of the read
-   bandwidth. */
-RWKV__INLINE void rwkv__tile(float *out, const void *const *w, const float *const *x,
-                             int64_t cols, int type, int NR, int NT, const char *pf)
+/* Lanes of one accumulator added in the fixed tree, then the cols % L tail products one by
+   one: the end of every dot product, so matvec and matmul end identically. */
+RWKV__INLINE float rwkv__finish(rwkv__vf acc, const void *w, int type, const float *x,
+                                int64_t body, int64_t cols)
 {
-    const int64_t esize = type == RWKV_TYPE_F32 ? 4 : 2;
-    rwkv__vf acc[RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR][RWKV__TT];
-    const int64_t body = cols - cols % RWKV__L;
+    float s = rwkv__vsum(acc);
     int64_t k;
-    int i, t;
-    RWKV__UNROLL
-    for (i = 0; i < NR; i++) {
-        RWKV__UNROLL
-        for (t = 0; t < NT; t++) acc[i][t] = rwkv__vzero();
-    }
-    for (k = 0; k < body; k += RWKV__L) {
-        rwkv__vf xv[RWKV__TT];
-        if (pf) {
-            int64_t j;
-            for (j = 0; j < NR * RWKV__L * esize; j += 64) RWKV__PREFETCH(pf + k * NR * esize + j);
-        }
-        RWKV__UNROLL
-        for (t = 0; t < NT; t++) xv[t] = rwkv__vld_f32(x[t] + k);
-        RWKV__UNROLL
-        for (i = 0; i < NR; i++) {
-            rwkv__vf wv = rwkv__vld_w(w[i], type, k);
-            RWKV__UNROLL
-            for (t = 0; t < NT; t++) acc[i][t] = rwkv__vfma(wv, xv[t], acc[i][t]);
-        }
-    }
-    for (i = 0; i < NR; i++)
-        for (t = 0; t < NT; t++) {
-            float s = rwkv__vsum(acc[i][t]);
-            for (k = body; k < cols; k++) s += rwkv__weight(w[i], type, k) * x[t][k];
-            out[i * NT + t] = s;
-        }
+    for (k = body; k < cols; k++) s += rwkv__weight(w, type, k) * x[k];
+    return s;
 }
 
-/* The tile shapes, one function per weight type so each inner loop is branch-free. */
-#define RWKV__TILE_FN(name, type, NR, NT)                                                 \
-    static void name(float *out, const void *const *w, const float *const *x, int64_t cols, \
-                     const char *pf)                                                      \
-    {                                                                                     \
-        rwkv__tile(out, w, x, cols, type, NR, NT, pf);                                    \
+/* gcc folds each use of a token vector into its FMA as a memory operand: TR loads instead of
+   one, which made the load ports the bottleneck. An empty asm makes the value a register. */
+#if (defined(__GNUC__) && !defined(__clang__)) && (defined(__x86_64__) || defined(__i386__))
+#define RWKV__IN_REGISTER(v) __asm__("" : "+v"(v))
+#else
+#define RWKV__IN_REGISTER(v) ((void)0)
+#endif
+
+/* Issues prefetches for the `bytes` bytes at p (one per 64-byte line). */
+#define RWKV__PREFETCH_RANGE(p, bytes)                                                       \
+    do {                                                                                     \
+        int64_t pf_j_;                                                                       \
+        for (pf_j_ = 0; pf_j_ < (bytes); pf_j_ += 64) RWKV__PREFETCH((p) + pf_j_);          \
+    } while (0)
+
+/* The matmul register tile: out[i * NT + t] = dot(row w[i], token x[t]) for i < RWKV__TR
+   (<= 4) rows and t < RWKV__TT (<= 6) tokens, in the order described at the top of this
+   section. Each k step converts the TR weight vectors once and uses each loaded token
+   vector TR times. The accumulators are named variables, not an array, so that compilers
+   keep all of them in registers (clang 14 left an array in memory: 2.5x slower). Short
+   tiles are padded by the caller, who repeats a row or token pointer. */
+#define RWKV__MM_FMA(i, t) \
+    if (RWKV__TR > i) a##i##t = rwkv__vfma(w##i, xv, a##i##t);
+#define RWKV__MM_TOKEN(t)                                                                    \
+    if (RWKV__TT > t) {                                                                      \
+        rwkv__vf xv = rwkv__vld_f32(x[t] + k);                                               \
+        RWKV__IN_REGISTER(xv);                                                               \
+        RWKV__MM_FMA(0, t) RWKV__MM_FMA(1, t) RWKV__MM_FMA(2, t) RWKV__MM_FMA(3, t)          \
     }
-RWKV__TILE_FN(rwkv__mm_f32, RWKV_TYPE_F32, RWKV__TR, RWKV__TT)
-RWKV__TILE_FN(rwkv__mm_f16, RWKV_TYPE_F16, RWKV__TR, RWKV__TT)
-RWKV__TILE_FN(rwkv__mm_bf16, RWKV_TYPE_BF16, RWKV__TR, RWKV__TT)
-RWKV__TILE_FN(rwkv__mv_f32, RWKV_TYPE_F32, RWKV__VR, 1)
-RWKV__TILE_FN(rwkv__mv_f16, RWKV_TYPE_F16, RWKV__VR, 1)
-RWKV__TILE_FN(rwkv__mv_bf16, RWKV_TYPE_BF16, RWKV__VR, 1)
-#undef RWKV__TILE_FN
+#define RWKV__MM_OUT(i, t)                                                                   \
+    if (RWKV__TR > i && RWKV__TT > t)                                                        \
+        out[i * RWKV__TT + t] = rwkv__finish(a##i##t, w[i], type, x[t], body, cols);
+#define RWKV__MM_OUT_ROW(i)                                                                  \
+    RWKV__MM_OUT(i, 0) RWKV__MM_OUT(i, 1) RWKV__MM_OUT(i, 2)                                 \
+    RWKV__MM_OUT(i, 3) RWKV__MM_OUT(i, 4) RWKV__MM_OUT(i, 5)
+RWKV__INLINE void rwkv__mm_tile(float *out, const void *const *w, const float *const *x,
+                                int64_t cols, int type)
+{
+    const int64_t body = cols - cols % RWKV__L;
+    const rwkv__vf z = rwkv__vzero();
+    rwkv__vf a00 = z, a01 = z, a02 = z, a03 = z, a04 = z, a05 = z;
+    rwkv__vf a10 = z, a11 = z, a12 = z, a13 = z, a14 = z, a15 = z;
+    rwkv__vf a20 = z, a21 = z, a22 = z, a23 = z, a24 = z, a25 = z;
+    rwkv__vf a30 = z, a31 = z, a32 = z, a33 = z, a34 = z, a35 = z;
+    int64_t k;
+    for (k = 0; k < body; k += RWKV__L) {
+        const rwkv__vf w0 = rwkv__vld_w(w[0], type, k);
+        const rwkv__vf w1 = RWKV__TR > 1 ? rwkv__vld_w(w[1], type, k) : z;
+        const rwkv__vf w2 = RWKV__TR > 2 ? rwkv__vld_w(w[2], type, k) : z;
+        const rwkv__vf w3 = RWKV__TR > 3 ? rwkv__vld_w(w[3], type, k) : z;
+        RWKV__MM_TOKEN(0) RWKV__MM_TOKEN(1) RWKV__MM_TOKEN(2)
+        RWKV__MM_TOKEN(3) RWKV__MM_TOKEN(4) RWKV__MM_TOKEN(5)
+    }
+    RWKV__MM_OUT_ROW(0) RWKV__MM_OUT_ROW(1) RWKV__MM_OUT_ROW(2) RWKV__MM_OUT_ROW(3)
+}
+
+/* The matvec tile: out[i] = dot(row w[i], x) for i < 8, one accumulator chain per row.
+   pf (or NULL): the next tile's weights, prefetched at the rate this one is read. Rows of a
+   small model are one or two 4 KiB pages, too short for the hardware prefetchers to ramp up
+   on each of the 8 streams; without this a 1-token f16 product reached ~60% of the read
+   bandwidth, with it ~85%. */
+#define RWKV__MV_ROW(i) a##i = rwkv__vfma(rwkv__vld_w(w[i], type, k), xv, a##i);
+RWKV__INLINE void rwkv__mv_tile(float *out, const void *const *w, const float *x,
+                                int64_t cols, int type, const char *pf)
+{
+    const int64_t body = cols - cols % RWKV__L, esize = type == RWKV_TYPE_F32 ? 4 : 2;
+    const rwkv__vf z = rwkv__vzero();
+    rwkv__vf a0 = z, a1 = z, a2 = z, a3 = z, a4 = z, a5 = z, a6 = z, a7 = z;
+    int64_t k;
+    for (k = 0; k < body; k += RWKV__L) {
+        const rwkv__vf xv = rwkv__vld_f32(x + k);
+        if (pf) RWKV__PREFETCH_RANGE(pf + k * 8 * esize, 8 * RWKV__L * esize);
+        RWKV__MV_ROW(0) RWKV__MV_ROW(1) RWKV__MV_ROW(2) RWKV__MV_ROW(3)
+        RWKV__MV_ROW(4) RWKV__MV_ROW(5) RWKV__MV_ROW(6) RWKV__MV_ROW(7)
+    }
+    out[0] = rwkv__finish(a0, w[0], type, x, body, cols);
+    out[1] = rwkv__finish(a1, w[1], type, x, body, cols);
+    out[2] = rwkv__finish(a2, w[2], type, x, body, cols);
+    out[3] = rwkv__finish(a3, w[3], type, x, body, cols);
+    out[4] = rwkv__finish(a4, w[4], type, x, body, cols);
+    out[5] = rwkv__finish(a5, w[5], type, x, body, cols);
+    out[6] = rwkv__finish(a6, w[6], type, x, body, cols);
+    out[7] = rwkv__finish(a7, w[7], type, x, body, cols);
+}
+#undef RWKV__MM_FMA
+#undef RWKV__MM_TOKEN
+#undef RWKV__MM_OUT
+#undef RWKV__MM_OUT_ROW
+#undef RWKV__MV_ROW
+
+/* One function per weight type and tile, so each inner loop is branch-free. */
+#define RWKV__TILE_FNS(suffix, type)                                                         \
+    static void rwkv__mm_##suffix(float *out, const void *const *w, const float *const *x,   \
+                                  int64_t cols, const char *pf)                              \
+    {                                                                                        \
+        (void)pf;                                                                            \
+        rwkv__mm_tile(out, w, x, cols, type);                                                \
+    }                                                                                        \
+    static void rwkv__mv_##suffix(float *out, const void *const *w, const float *const *x,   \
+                                  int64_t cols, const char *pf)                              \
+    {                                                                                        \
+        rwkv__mv_tile(out, w, x[0], cols, type, pf);                                         \
+    }
+RWKV__TILE_FNS(f32, RWKV_TYPE_F32)
+RWKV__TILE_FNS(f16, RWKV_TYPE_F16)
+RWKV__TILE_FNS(bf16, RWKV_TYPE_BF16)
+#undef RWKV__TILE_FNS
 
 typedef void (*rwkv__tile_fn)(float *out, const void *const *w, const float *const *x,
                               int64_t cols, const char *pf);
@@ -1813,6 +1867,13 @@ struct rwkv_state {
 
 static float rwkv__sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
 
+/* Y = W X for a block of T tokens; one token is the memory-bound matrix-vector case. */
+static void rwkv__linear(float *Y, const rwkv__tensor *W, const float *X, int T, int n_threads)
+{
+    if (T == 1) rwkv__matvec(Y, W, X, n_threads);
+    else rwkv__matmul(Y, W, X, T, n_threads);
+}
+
 /* Rounds to the nearest bf16 value (ties to even), as torch does when casting. */
 static float rwkv__bf16_round(float x)
 {
@@ -2111,9 +2172,9 @@ static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float 
             }
         }
         memcpy(att_x, xx + (size_t)(T - 1) * C, sizeof(float) * (size_t)C);
-        rwkv__matmul(st->r, L->att_r, xr, T, nt);
-        rwkv__matmul(st->k, L->att_k, xk, T, nt);
-        rwkv__matmul(st->v, L->att_v, xv, T, nt);
+        rwkv__linear(st->r, L->att_r, xr, T, nt);
+        rwkv__linear(st->k, L->att_k, xk, T, nt);
+        rwkv__linear(st->v, L->att_v, xv, T, nt);
         if (ver == 7) {
             /* LoRAs of v7; xw's slot is reused for the value-residual gate input once w is
                done (layer 0 has no value residual). */
@@ -2127,12 +2188,12 @@ static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float 
             }
             rwkv__time_mix_v7(st, L, l, wkv, T);
         } else {
-            if (L->att_g) rwkv__matmul(st->g, L->att_g, xg, T, nt);
+            if (L->att_g) rwkv__linear(st->g, L->att_g, xg, T, nt);
             if (ver == 4) rwkv__time_mix_v4(st, L, ls, T);
             else if (ver == 5) rwkv__time_mix_v5(st, L, wkv, T);
             else rwkv__time_mix_v6(st, L, wkv, T);
         }
-        rwkv__matmul(xr, L->att_o, st->y, T, nt);
+        rwkv__linear(xr, L->att_o, st->y, T, nt);
         for (t = 0; t < T * C; t++) x[t] += xr[t];
 
         /* ---- channel mix ---- */
@@ -2152,16 +2213,16 @@ static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float 
             }
         }
         memcpy(ffn_x, xx + (size_t)(T - 1) * C, sizeof(float) * (size_t)C);
-        rwkv__matmul(st->hidden, L->ffn_k, xk, T, nt);
+        rwkv__linear(st->hidden, L->ffn_k, xk, T, nt);
         for (t = 0; t < T * F; t++) {
             float h = st->hidden[t] > 0.0f ? st->hidden[t] : 0.0f;
             st->hidden[t] = h * h; /* relu(k)^2 */
         }
-        rwkv__matmul(st->y, L->ffn_v, st->hidden, T, nt);
+        rwkv__linear(st->y, L->ffn_v, st->hidden, T, nt);
         if (ver == 7) {
             for (t = 0; t < T * C; t++) x[t] += st->y[t];
         } else {
-            rwkv__matmul(st->r, L->ffn_r, xr, T, nt);
+            rwkv__linear(st->r, L->ffn_r, xr, T, nt);
             for (t = 0; t < T * C; t++) x[t] += rwkv__sigmoid(st->r[t]) * st->y[t];
         }
     }
@@ -2171,8 +2232,7 @@ static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float 
         for (t = first; t < T; t++)
             rwkv__layer_norm(xx + (size_t)(t - first) * C, x + (size_t)t * C, m->lnout_w,
                              m->lnout_b, C, eps);
-        if (n == 1) rwkv__matvec(logits, m->head, xx, nt);
-        else rwkv__matmul(logits, m->head, xx, n, nt);
+        rwkv__linear(logits, m->head, xx, n, nt);
     }
 }
 
