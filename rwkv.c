@@ -869,7 +869,8 @@ static const char help_chat[] =
     "\n"
     "Interactive chat in the World models' format:\n"
     "    [System: SYSTEM\\n\\n]User: MESSAGE\\n\\nAssistant: REPLY\\n\\nUser: ...\n"
-    "Each line read from standard input is one message (a terminal or a pipe). The state is\n"
+    "Each line read from standard input is one message (a terminal or a pipe); end a line\n"
+    "with a backslash to continue the message on the next line. The state is\n"
     "kept between turns, so the history is never processed again. A reply ends at a blank\n"
     "line (the turn boundary), at -n tokens or at Ctrl-C (which interrupts the reply, not the\n"
     "chat). Blank lines inside a message are collapsed so they cannot end the turn early.\n"
@@ -1030,6 +1031,31 @@ static int cmd_chat(args *a)
             }
             if (tty_in) out_write("\n", 1);
             break;
+        }
+        /* a line ending in a backslash continues the message on the next line */
+        while (got > 0) {
+            size_t k = (size_t)got;
+            while (k && (line[k - 1] == '\n' || line[k - 1] == '\r')) k--;
+            if (!k || line[k - 1] != '\\') break;
+            line[k - 1] = '\n';
+            {
+                char *more = NULL;
+                size_t more_cap = 0;
+                ssize_t m = getline(&more, &more_cap, stdin);
+                if (m > 0) {
+                    if ((size_t)k + (size_t)m + 1 > line_cap) {
+                        line_cap = (size_t)k + (size_t)m + 1;
+                        line = (char *)xrealloc(line, line_cap);
+                    }
+                    memcpy(line + k, more, (size_t)m + 1);
+                    got = (ssize_t)(k + (size_t)m);
+                } else {
+                    got = (ssize_t)k;
+                    free(more);
+                    break;
+                }
+                free(more);
+            }
         }
         n = normalize_message(line, (size_t)got);
         if (n == 0) continue;
