@@ -240,9 +240,11 @@ rwkv_tokenizer_kind rwkv_tokenizer_get_kind(const rwkv_tokenizer *tok);
    unassigned (rwkv_token_bytes returns NULL for them). */
 int rwkv_tokenizer_n_vocab(const rwkv_tokenizer *tok);
 
-/* Encodes len raw bytes (any bytes: World works on bytes; Pile treats bytes that are not
-   valid UTF-8 as opaque symbols and keeps them, so decoding gives them back). *ids is
-   malloc'd (caller free()s; NULL when *n_ids is 0), *n_ids its length. */
+/* Encodes len raw bytes. World works on any bytes. Pile treats bytes that are not valid
+   UTF-8 as opaque symbols and keeps them (decoding gives them back) when the vocabulary has
+   a token for them; the 20B vocabulary has none for C0, C1 and F5..FF (bytes that never
+   occur in UTF-8): those are an RWKV_ERR_ARGUMENT error (HuggingFace would drop them).
+   *ids is malloc'd (caller free()s; NULL when *n_ids is 0), *n_ids its length. */
 rwkv_status rwkv_tokenize(const rwkv_tokenizer *tok, const char *text, size_t len, int **ids,
                           size_t *n_ids, rwkv_error *err);
 
