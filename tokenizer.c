@@ -1458,8 +1458,9 @@ static rwkv_status rwkv__bpe_word(const rwkv_tokenizer *t, rwkv__scratch *sc,
     if (n == 0) return RWKV_OK;
     if (n == 1) { /* the common case of one-byte pieces (punctuation, single letters) */
         int32_t id = t->byte_token[w[0]];
-        if (id >= 0 && !rwkv__ivec_push(ids, id)) return rwkv__oom(err, "tokenizing");
-        return RWKV_OK;
+        if (id < 0)
+            return rwkv__tfail(err, RWKV_ERR_ARGUMENT, "byte 0x%02X has no token in this vocabulary (it cannot occur in valid UTF-8 text)", w[0]);
+        return rwkv__ivec_push(ids, id) ? RWKV_OK : rwkv__oom(err, "tokenizing");
     }
     if (t->ignore_merges) {
         int32_t id = rwkv__vocab_find(t, (const char *)w, n);
@@ -1477,17 +1478,19 @@ static rwkv_status rwkv__bpe_word(const rwkv_tokenizer *t, rwkv__scratch *sc,
         sc->heap = h;
         sc->cap_sym = cap;
     }
-    /* bytes without a token are dropped, as HF does without an unk_token */
+    /* HF silently drops a byte without a token (there is no unk_token); losing input
+       silently is worse, so it is an error. For the 20B vocabulary these are only bytes
+       that never occur in valid UTF-8 (C0, C1, F5..FF). */
     for (i = 0; i < n; i++) {
         int32_t id = t->byte_token[w[i]];
-        if (id < 0) continue;
+        if (id < 0)
+            return rwkv__tfail(err, RWKV_ERR_ARGUMENT, "byte 0x%02X has no token in this vocabulary (it cannot occur in valid UTF-8 text)", w[i]);
         sc->sym[nsym].id = id;
         sc->sym[nsym].prev = (int32_t)nsym - 1;
         sc->sym[nsym].next = (int32_t)nsym + 1;
         sc->sym[nsym].alive = 1;
         nsym++;
     }
-    if (nsym == 0) return RWKV_OK;
     sc->sym[nsym - 1].next = -1;
     for (i = 0; i + 1 < nsym; i++) rwkv__bpe_consider(t, sc, &nh, (int32_t)i);
     while (nh > 0) {

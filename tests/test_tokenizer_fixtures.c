@@ -243,7 +243,40 @@ static char *next_line(char *s, char **save)
     return p;
 }
 
+static double now(void);
+/* 1 MB of one repeated unit: must be fast (no quadratic blow-up in the trie walk, the regex
+   split, NFC or BPE) and decode back (to the NFC form for Pile). Returns failures. */
+static int stress(const rwkv_tokenizer *tok, const char *name, const char *unit, size_t unit_len,
+                  const char *nfc_unit)
+{
+    size_t total = 1 << 20, len = 0, n_ids = 0, dlen = 0, i, want_len = 0;
+    char *s = (char *)malloc(total + 8), *dec = NULL, *want;
+    int *ids = NULL, bad = 0;
+    double t;
+    rwkv_error err;
+    const char *u2 = nfc_unit ? nfc_unit : unit;
+    size_t u2_len = nfc_unit ? strlen(nfc_unit) : unit_len;
+    while (len + unit_len <= total) { memcpy(s + len, unit, unit_len); len += unit_len; }
+    want = (char *)malloc(len / unit_len * u2_len + 1);
+    for (i = 0; i < len / unit_len; i++) { memcpy(want + want_len, u2, u2_len); want_len += u2_len; }
+    t = now();
+    if (rwkv_tokenize(tok, s, len, &ids, &n_ids, &err) != RWKV_OK) { printf("FAIL %s: %s\n", name, err.message); bad++; }
+    t = now() - t;
+    if (!bad && (rwkv_detokenize(tok, ids, n_ids, &dec, &dlen, &err) != RWKV_OK || dlen != want_len || memcmp(dec, want, dlen) != 0)) {
+        printf("FAIL %s: decode differs\n", name);
+        bad++;
+    }
+    printf("  %-34s %7zu bytes -> %7zu tokens in %.2f s%s\n", name, len, n_ids, t, t > 5.0 ? "  FAIL: too slow" : "");
+    if (t > 5.0) bad++;
+    free(s);
+    free(want);
+    free(ids);
+    free(dec);
+    return bad;
+}
+
 static double now(void) { return (double)clock() / CLOCKS_PER_SEC; }
+
 
 int main(int argc, char **argv)
 {
@@ -376,11 +409,39 @@ int main(int argc, char **argv)
         }
         printf("LAMBADA: %ld passages; World %ld/%ld checksums agree, %ld tokens (reference 408657); Pile %ld/%ld agree, %ld tokens (reference 418644)\n",
                n, wok, n, wsum, pok, n, psum);
-        printf("LAMBADA encode time in this (sanitized) build: World %.2f s, Pile %.2f s\n", tw, tp);
+        printf("LAMBADA encode time (CPU; this build, sanitized under make test): World %.2f s, Pile %.2f s\n", tw, tp);
         if (n != 5153 || wsum != 408657 || psum != 418644 || wok != n || pok != n) failures++;
     }
     free(lam);
     free(lamref);
+
+    {   /* bytes the 20B vocabulary cannot represent are an error, not silently dropped */
+        int *ids;
+        size_t n_ids;
+        if (rwkv_tokenize(pile, "ok\xff", 3, &ids, &n_ids, &err) != RWKV_ERR_ARGUMENT) { printf("FAIL: Pile 0xFF not refused\n"); failures++; free(ids); }
+        else printf("Pile refuses byte 0xFF: %s\n", err.message);
+    }
+
+    /* 3. 1 MB of one repeated unit (timed) */
+    printf("1 MB stress inputs:\n");
+    {
+        static const struct { const char *label, *unit, *nfc; } units[] = {
+            {"'a'", "a", NULL}, {"space", " ", NULL}, {"newline", "\n", NULL},
+            {"'ab '", "ab ", NULL}, {"'e' (precomposed)", "\xc3\xa9", NULL},
+            {"'e'+U+0301 (NFD)", "e\xcc\x81", "\xc3\xa9"}, {"CJK", "\xe6\x97\xa5", NULL},
+            {"emoji", "\xf0\x9f\x98\x80", NULL}, {"combining mark alone", "\xcc\x81", NULL},
+            {"NBSP", "\xc2\xa0", NULL}, {"digit", "7", NULL}, {"'!'", "!", NULL},
+            {"invalid byte 0x80", "\x80", NULL},
+        };
+        size_t i;
+        char label[80];
+        for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+            snprintf(label, sizeof label, "World %s", units[i].label);
+            failures += stress(world, label, units[i].unit, strlen(units[i].unit), NULL);
+            snprintf(label, sizeof label, "Pile %s", units[i].label);
+            failures += stress(pile, label, units[i].unit, strlen(units[i].unit), units[i].nfc);
+        }
+    }
     rwkv_tokenizer_free(world);
     rwkv_tokenizer_free(pile);
     if (failures) { printf("FAIL: %d failures\n", failures); return 1; }
