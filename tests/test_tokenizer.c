@@ -14,6 +14,8 @@
 static int failures = 0, checks = 0;
 
 #define LIT(s) s, sizeof(s) - 1
+#include "../tokenizer_unicode.h" /* only for RWKV__UNICODE_VERSION */
+#define RWKV__UNICODE_VERSION_FOR_TEST RWKV__UNICODE_VERSION
 
 #define CHECK(cond, ...) do { checks++; if (!(cond)) { failures++; printf("FAIL %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); printf("\n"); } } while (0)
 
@@ -550,8 +552,85 @@ static void test_nfc(void)
     expect_nfc("ASCII unchanged", "plain text", "plain text");
 }
 
-int main(void)
+/* NormalizationTest.txt conformance for NFC (driven by tests/test_tokenizer_nfc.py):
+   c2 == NFC(c1) == NFC(c2) == NFC(c3), c4 == NFC(c4) == NFC(c5), and every code point not
+   listed in Part 1 is unchanged. */
+static size_t parse_cps(const char *field, char *out)
 {
+    size_t w = 0;
+    while (*field) {
+        char *end;
+        unsigned long cp = strtoul(field, &end, 16);
+        unsigned char *o = (unsigned char *)out + w;
+        if (end == field) break;
+        if (cp < 0x80) { o[0] = (unsigned char)cp; w += 1; }
+        else if (cp < 0x800) { o[0] = (unsigned char)(0xC0 | (cp >> 6)); o[1] = (unsigned char)(0x80 | (cp & 63)); w += 2; }
+        else if (cp < 0x10000) { o[0] = (unsigned char)(0xE0 | (cp >> 12)); o[1] = (unsigned char)(0x80 | ((cp >> 6) & 63)); o[2] = (unsigned char)(0x80 | (cp & 63)); w += 3; }
+        else { o[0] = (unsigned char)(0xF0 | (cp >> 18)); o[1] = (unsigned char)(0x80 | ((cp >> 12) & 63)); o[2] = (unsigned char)(0x80 | ((cp >> 6) & 63)); o[3] = (unsigned char)(0x80 | (cp & 63)); w += 4; }
+        field = end;
+        while (*field == ' ') field++;
+    }
+    return w;
+}
+
+static int nfc_conformance(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    char line[4096], col[5][512], nfc_in[512];
+    static unsigned char listed[0x110000];
+    long lines = 0, bad = 0, invariant = 0;
+    int part1 = 0;
+    unsigned long cp;
+    if (!f) { printf("cannot open %s\n", path); return 2; }
+    while (fgets(line, sizeof line, f)) {
+        char *p = line, *hash = strchr(line, '#');
+        size_t len[5];
+        int k;
+        if (hash) *hash = 0;
+        if (line[0] == '@') { part1 = strncmp(line, "@Part1", 6) == 0; continue; }
+        for (k = 0; k < 5; k++) {
+            char *semi = strchr(p, ';'), field[512];
+            if (!semi) break;
+            memcpy(field, p, (size_t)(semi - p));
+            field[semi - p] = 0;
+            len[k] = parse_cps(field, col[k]);
+            p = semi + 1;
+        }
+        if (k < 5) continue;
+        lines++;
+        if (part1) listed[strtoul(line, NULL, 16)] = 1;
+        for (k = 0; k < 5; k++) {
+            int want = k < 3 ? 1 : 3; /* column index of the expected NFC */
+            char *out;
+            size_t n;
+            rwkv_error err;
+            if (rwkv_utf8_nfc(col[k], len[k], &out, &n, &err) != RWKV_OK) return 2;
+            if (n != len[want] || memcmp(out, col[want], n) != 0) {
+                if (bad++ < 10) printf("FAIL NFC of column %d, line: %s\n", k + 1, line);
+            }
+            free(out);
+        }
+    }
+    fclose(f);
+    for (cp = 0; cp < 0x110000; cp++) {
+        size_t n, m;
+        char *out;
+        rwkv_error err;
+        if (listed[cp] || (cp >= 0xD800 && cp <= 0xDFFF)) continue;
+        m = parse_cps((snprintf(nfc_in, sizeof nfc_in, "%lX", cp), nfc_in), col[0]);
+        if (rwkv_utf8_nfc(col[0], m, &out, &n, &err) != RWKV_OK) return 2;
+        if (n != m || memcmp(out, col[0], n) != 0) { if (bad++ < 10) printf("FAIL U+%04lX should be NFC-invariant\n", cp); }
+        else invariant++;
+        free(out);
+    }
+    printf("NormalizationTest: %ld lines x 5 columns, %ld unlisted code points invariant, %ld failures (tables: Unicode %s)\n",
+           lines, invariant, bad, RWKV__UNICODE_VERSION_FOR_TEST);
+    return bad ? 1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 3 && strcmp(argv[1], "--nfc-conformance") == 0) return nfc_conformance(argv[2]);
     test_world();
     test_pile();
     test_nfc();
