@@ -278,9 +278,47 @@ static int stress(const rwkv_tokenizer *tok, const char *name, const char *unit,
 static double now(void) { return (double)clock() / CLOCKS_PER_SEC; }
 
 
+/* --from-model MODEL [VOCAB]: rwkv_tokenizer_from_model on a GGUF file; prints the kind and
+   n_vocab (or the error, exit 3); with VOCAB, the ids of a sample text must equal those of
+   the tokenizer loaded from that file. Driven by tests/test_tokenizer_model.py. */
+static int from_model(const char *model_path, const char *vocab_path)
+{
+    static const char sample[] = "Hello world!\n\n  The quick brown fox \xe6\x97\xa5\xe6\x9c\xac e\xcc\x81 <|endoftext|>";
+    rwkv_model *model;
+    rwkv_tokenizer *a, *b;
+    rwkv_error err;
+    int *ia, *ib, same;
+    size_t na, nb;
+    static const char *kinds[] = {"bytes", "world", "pile"};
+    if (rwkv_model_open(model_path, &model, &err) != RWKV_OK) { printf("model: %s\n", err.message); return 2; }
+    if (rwkv_tokenizer_from_model(model, &a, &err) != RWKV_OK) {
+        printf("error: %s\n", err.message);
+        rwkv_model_close(model);
+        return 3;
+    }
+    printf("kind %s n_vocab %d\n", kinds[rwkv_tokenizer_get_kind(a)], rwkv_tokenizer_n_vocab(a));
+    rwkv_model_close(model); /* the tokenizer must not point into the closed model */
+    if (rwkv_tokenize(a, sample, sizeof sample - 1, &ia, &na, &err) != RWKV_OK) { printf("encode: %s\n", err.message); return 1; }
+    if (vocab_path) {
+        if (rwkv_tokenizer_open(vocab_path, &b, &err) != RWKV_OK) { printf("vocab: %s\n", err.message); return 2; }
+        if (rwkv_tokenize(b, sample, sizeof sample - 1, &ib, &nb, &err) != RWKV_OK) { printf("encode: %s\n", err.message); return 1; }
+        same = na == nb && memcmp(ia, ib, na * sizeof(int)) == 0;
+        printf("%zu ids, %s the tokenizer loaded from %s\n", na, same ? "equal to" : "DIFFERENT FROM", vocab_path);
+        free(ib);
+        rwkv_tokenizer_free(b);
+        if (!same) return 1;
+    } else {
+        printf("%zu ids\n", na);
+    }
+    free(ia);
+    rwkv_tokenizer_free(a);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *shared = argc > 1 ? argv[1] : "../shared";
+    if (argc >= 3 && strcmp(argv[1], "--from-model") == 0) return from_model(argv[2], argc > 3 ? argv[3] : NULL);
     char path[1024];
     rwkv_tokenizer *world = NULL, *pile = NULL;
     rwkv_error err;
