@@ -11,7 +11,7 @@ TOKSRC   = tokenizer.c
 TOKDEPS  = $(wildcard tokenizer*.h)
 CTESTS   = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 
-.PHONY: all test bench clean asan
+.PHONY: all test bench clean asan soak
 all: rwkv
 
 rwkv: rwkv.c rwkv.h $(TOKSRC) $(TOKDEPS)
@@ -39,6 +39,13 @@ $(BUILD)/bench_%: tools/bench_%.c rwkv.h $(TOKSRC) $(TOKDEPS) | $(BUILD)
 
 bench: rwkv $(BENCHES)
 	PY=$(PY) sh tools/bench.sh
+
+# Long-run stability check: make soak MODEL=model.gguf [N=100000]
+$(BUILD)/soak: tools/soak.c rwkv.h | $(BUILD)
+	$(CC) $(WARN) $(CFLAGS) $(OMP) -o $@ tools/soak.c $(LDLIBS)
+N ?= 100000
+soak: $(BUILD)/soak
+	$(BUILD)/soak $(MODEL) $(N)
 
 clean:
 	rm -rf $(BUILD) rwkv
