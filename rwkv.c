@@ -518,6 +518,7 @@ typedef struct emitter {
     char *pending;            /* complete UTF-8 not printed yet: it may start a stop string */
     size_t n_pending, cap;
     int stopped;
+    int stop_index;           /* which stop string ended the text */
     size_t printed;           /* bytes written to stdout */
 } emitter;
 
@@ -554,13 +555,13 @@ static void emitter_print(emitter *e, size_t n)
 static int emitter_settle(emitter *e)
 {
     size_t hold = 0, first = (size_t)-1;
-    int k;
+    int k, which = -1;
     for (k = 0; k < e->n_stops; k++) {
         size_t sl = strlen(e->stops[k]), i;
         if (!sl || e->n_pending < sl) goto partial;
         for (i = 0; i + sl <= e->n_pending; i++)
             if (memcmp(e->pending + i, e->stops[k], sl) == 0) {
-                if (i < first) first = i;
+                if (i < first) { first = i; which = k; }
                 break;
             }
     partial:
@@ -575,6 +576,7 @@ static int emitter_settle(emitter *e)
         emitter_print(e, first);
         e->n_pending = 0;
         e->stopped = 1;
+        e->stop_index = which;
         return 1;
     }
     emitter_print(e, e->n_pending - hold);
@@ -943,13 +945,10 @@ static void chat_reply(chat *c)
         if (stopped) break;
     }
     emitter_finish(&em);
-    if (!stopped || em.stopped == 0) {
-        /* cut short (length, Ctrl-C): close the turn so the format stays intact */
-        chat_feed(c, "\n\n", 2);
-    } else if (strcmp(stops[0], "\n\n") != 0) {
-        /* unreachable: stops[0] is the turn boundary */
-    }
-    if (chat_interrupted) fprintf(stderr, "\n[interrupted]");
+    /* the state has read the blank line only when the model wrote it; after -n, Ctrl-C or
+       a --stop string, close the turn so the format stays intact */
+    if (!stopped || em.stop_index != 0) chat_feed(c, "\n\n", 2);
+    if (chat_interrupted) fprintf(stderr, "\n[interrupted]\n");
     out_write("\n\n", 2);
     out_flush();
     emitter_free(&em);
