@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Forward pass vs the independent float64 reference, on generated checkpoints (no ../shared).
+
+For every version (v4, v5.0, v5.1, v5.2, v6, v6 + time_state, v7 incl. block-0 v0/v1/v2 and
+several head counts, a 24-layer fp16 v4) a random checkpoint in the released layout is made
+with tests/gen_checkpoint.py, converted with convert_pth.py (bf16 and f32 files), run through
+`$RWKV_BIN logits` one token per call and with --seq, and compared with tests/ref_rwkv.py:
+pass when max|Δ| <= 1e-4 * max|reference| over all T x V logits (T = 70: crosses the
+64-token block of sequence mode). Prints one row per model, file type and mode.
+
+Needs numpy and torch (skips with 77 without them).
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+try:
+    import numpy as np
+    import torch  # noqa: F401  (gen_checkpoint and ref_rwkv need it)
+except ImportError as e:
+    print('skip: needs numpy and torch (%s)' % e)
+    sys.exit(77)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+import gen_checkpoint  # noqa: E402
+import ref_rwkv  # noqa: E402
+
+RWKV = os.environ.get('RWKV_BIN', os.path.join(ROOT, 'rwkv'))
+CONVERT = os.path.join(ROOT, 'convert_pth.py')
+REL_BOUND = 1e-4
+T = 70
+
+# name, version, make_checkpoint arguments, GGUF dtypes to convert to
+CASES = [
+    ('v4', '4', dict(n_layer=2, n_embd=128, n_vocab=500, seed=11), ('bf16', 'f32')),
+    ('v5.0-4h', '5.0', dict(n_layer=2, n_embd=128, head_size=32, n_vocab=400, seed=12), ('bf16', 'f32')),
+    ('v5.1-3h', '5.1', dict(n_layer=2, n_embd=96, head_size=32, n_vocab=300, seed=13), ('bf16', 'f32')),
+    ('v5.2', '5.2', dict(n_layer=2, n_embd=128, head_size=64, n_vocab=700, seed=14), ('bf16', 'f32')),
+    ('v6-4h', '6', dict(n_layer=3, n_embd=128, head_size=32, n_vocab=500, seed=15), ('bf16', 'f32')),
+    ('v6-state', '6', dict(n_layer=2, n_embd=128, head_size=64, n_vocab=512, seed=16, time_state=True), ('bf16', 'f32')),
+    ('v7', '7', dict(n_layer=3, n_embd=128, head_size=64, n_vocab=1000, seed=17), ('bf16', 'f32')),
+    ('v7-3h-b0v', '7', dict(n_layer=2, n_embd=96, head_size=32, n_vocab=300, seed=18, v7_block0_v=True), ('bf16', 'f32')),
+    ('v5.2-fp32ckpt', '5.2', dict(n_layer=2, n_embd=64, head_size=32, n_vocab=300, seed=19, dtype='fp32'), ('f32',)),
+    ('v4-24L-fp16', '4', dict(n_layer=24, n_embd=64, n_vocab=300, seed=20, dtype='fp16'), ('f16',)),
+]
+
+
+def run(cmd):
+    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def main():
+    if not os.access(RWKV, os.X_OK):
+        print('FAIL: %s is not built (run make)' % RWKV)
+        return 1
+    tmp = tempfile.mkdtemp(prefix='rwkv-fwd-self-')
+    rows, failures = [], 0
+    try:
+        for name, version, kw, gguf_dtypes in CASES:
+            sd = gen_checkpoint.make_checkpoint(version, **kw)
+            pth = os.path.join(tmp, name + '.pth')
+            torch.save(sd, pth)
+            w, dt = ref_rwkv.load_pth(pth)
+            rng = np.random.default_rng(kw['seed'])
+            tokens = [int(t) for t in rng.integers(0, w['emb.weight'].shape[0], T)]
+            refs = {}
+            for gd in gguf_dtypes:
+                gguf = os.path.join(tmp, '%s-%s.gguf' % (name, gd))
+                r = run([sys.executable, CONVERT, pth, gguf, '--dtype', gd])
+                if r.returncode != 0:
+                    rows.append((name, gd, 'convert', float('nan'), float('nan'), 'FAIL: ' + r.stderr.strip()[-200:]))
+                    failures += 1
+                    continue
+                # A bf16 file folds ln0 the way the official loader does on a bf16 embedding
+                # (v4-v6; v7 folds in fp32); an f32/f16 file is an f32/f16 checkpoint to the
+                # engine: plain fold.
+                fold = None if gd == 'bf16' else False
+                if fold not in refs:
+                    refs[fold] = ref_rwkv.RefModel(w, dt, ln0_bf16=fold).logits(tokens)
+                ref = refs[fold]
+                bound = REL_BOUND * float(np.max(np.abs(ref)))
+                got_modes = {}
+                for mode in ('serial', 'seq'):
+                    out = os.path.join(tmp, 'out.f32')
+                    cmd = [RWKV, 'logits', '-m', gguf, '-t', ','.join(map(str, tokens)), '-o', out]
+                    r = run(cmd + (['--seq'] if mode == 'seq' else []))
+                    if r.returncode != 0:
+                        rows.append((name, gd, mode, float('nan'), bound, 'FAIL: ' + r.stderr.strip()[-200:]))
+                        failures += 1
+                        continue
+                    got = np.fromfile(out, '<f4').astype(np.float64)
+                    if got.size != ref.size:
+                        rows.append((name, gd, mode, float('nan'), bound, 'FAIL: %d floats, want %d' % (got.size, ref.size)))
+                        failures += 1
+                        continue
+                    got = got.reshape(ref.shape)
+                    got_modes[mode] = got
+                    finite = bool(np.all(np.isfinite(got)))
+                    d = float(np.max(np.abs(got - ref))) if finite else float('inf')
+                    ok = finite and d <= bound
+                    failures += not ok
+                    worst_t = int(np.argmax(np.max(np.abs(got - ref), axis=1))) if finite else -1
+                    rows.append((name, gd, mode, d, bound, ('ok' if ok else 'FAIL') + ' (worst at token %d)' % worst_t))
+                if len(got_modes) == 2:
+                    d = float(np.max(np.abs(got_modes['serial'] - got_modes['seq'])))
+                    rows.append((name, gd, 'seq-serial', d, bound, 'ok' if d <= bound else 'FAIL'))
+                    failures += d > bound
+            print('%-14s logits std %.2f, max|logit| %.2f (version %s, %d layers)' % (
+                name, float(np.std(refs[next(iter(refs))])) if refs else float('nan'),
+                float(np.max(np.abs(refs[next(iter(refs))]))) if refs else float('nan'),
+                version, kw.get('n_layer', 2)))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print()
+    print('%-14s %-5s %-10s %11s %11s  %s' % ('model', 'file', 'mode', 'max|d|', 'bound', 'result'))
+    for name, gd, mode, d, bound, res in rows:
+        print('%-14s %-5s %-10s %11.3e %11.3e  %s' % (name, gd, mode, d, bound, res))
+    print('%d checks, %d failed (T = %d tokens, bound = %g * max|ref|)' % (len(rows), failures, T, REL_BOUND))
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
