@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 import zipfile
+import zlib
 
 PROG = "convert_pth.py"
 
@@ -484,6 +485,14 @@ def read_torch_zip(path, mm):
 
         obj = _unpickle(data, load_storage, path)
     return _check_state_dict(obj, path)
+
+
+def read_torch_zip_checked(path, mm):
+    try:
+        return read_torch_zip(path, mm)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OverflowError,
+            UnicodeDecodeError, ValueError, struct.error) as e:
+        raise ConvertError("%s: damaged zip checkpoint: %s" % (path, e))
 
 
 def read_torch_legacy(path, mm):
@@ -1192,7 +1201,7 @@ def read_checkpoint(path):
         mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
     head = mm[:4]
     if head == b"PK\x03\x04":
-        sd = read_torch_zip(path, mm)
+        sd = read_torch_zip_checked(path, mm)
         return sd, None, [], "PyTorch zip checkpoint", mm
     if struct.unpack("<i", head)[0] == RWKVCPP_MAGIC:
         sd, dt, notes = read_rwkvcpp(path, mm)
@@ -1313,6 +1322,13 @@ def main(argv=None):
         return 130
     except OSError as e:
         sys.stderr.write("%s: error: %s: %s\n" % (PROG, e.filename or a.output, e.strerror))
+        return 1
+    except Exception as e:  # a bug or an input we failed to anticipate: still one line
+        if os.environ.get("CONVERT_DEBUG"):
+            raise
+        sys.stderr.write("%s: error: unexpected %s: %s (hint: please report; "
+                         "CONVERT_DEBUG=1 shows a traceback)\n"
+                         % (PROG, type(e).__name__, str(e).splitlines()[0] if str(e) else ""))
         return 1
     if not a.quiet:
         print(summary(r))

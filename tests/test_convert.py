@@ -443,6 +443,47 @@ def part_f(tmp):
           % ("ok" if not failures else "see failures"))
 
 
+def part_g(tmp):
+    """Damaged inputs: every outcome must be exit 0 (damage in tensor values) or a one-line
+    error with exit 1, never a traceback."""
+    import random
+    rng = random.Random(5)
+    print("(g) damaged .bin/.pth inputs (truncated or with random bytes changed)")
+    srcs = [os.path.join(SHARED, "tiny", "tiny-rwkv-6v0-1m-FP16.bin"),
+            os.path.join(SHARED, "tiny", "tiny-rwkv-7v0-834K.pth"),
+            os.path.join(SHARED, "oracle", "v6-tuned-state.pth")]
+    counts = {0: 0, 1: 0}
+    for src in srcs:
+        with open(src, "rb") as f:
+            good = f.read()
+        for i in range(16):
+            data = bytearray(good)
+            if i < 5:
+                del data[rng.randrange(len(data)):]
+                what = "truncated"
+            else:
+                # bias the damage towards the headers / the pickle, where it matters
+                span = 4096 if i < 12 else len(data)
+                for _ in range(rng.randrange(1, 5)):
+                    data[rng.randrange(min(span, len(data)))] = rng.randrange(256)
+                what = "bytes changed"
+            bad = os.path.join(tmp, "damaged" + os.path.splitext(src)[1])
+            with open(bad, "wb") as f:
+                f.write(data)
+            out = os.path.join(tmp, "damaged.gguf")
+            r = run_convert([bad, out, "-q", "--vocab", "none"], timeout=60)
+            ok = r.returncode in (0, 1) and "Traceback" not in r.stderr and \
+                "unexpected" not in r.stderr and (r.returncode == 0 or one_line_error(r))
+            check(ok, "damaged %s (%s #%d): rc %d, stderr %r" % (os.path.basename(src), what, i,
+                                                                r.returncode, r.stderr[-300:]))
+            counts[r.returncode] = counts.get(r.returncode, 0) + 1
+            if os.path.exists(out):
+                os.unlink(out)
+    print("  %d damaged files: %d converted (damage in values), %d one-line errors, %d bad"
+          % (sum(counts.values()), counts.get(0, 0), counts.get(1, 0),
+             sum(v for k, v in counts.items() if k not in (0, 1))))
+
+
 def main():
     if not os.path.isdir(SHARED):
         print("skip: ../shared/fixtures is absent (needed for the fixture conversions)")
@@ -453,6 +494,7 @@ def main():
         part_a_b_c(tmp)
         part_d(tmp)
         part_f(tmp)
+        part_g(tmp)
         print("total %.1f s" % (time.time() - t0))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
