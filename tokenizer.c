@@ -346,6 +346,7 @@ rwkv_status rwkv_utf8_nfc(const char *text, size_t len, char **out, size_t *out_
 
 typedef struct rwkv__trie {
     uint32_t root[256];
+    uint32_t *root2;     /* optional: node after the first two bytes (b0 << 8 | b1), 0 none */
     uint64_t *edges;     /* (key + 1) << 32 | child, key = parent << 8 | byte; 0 = empty */
     size_t mask;         /* table size - 1 */
     size_t n_edges;
@@ -355,6 +356,7 @@ typedef struct rwkv__trie {
 
 static void rwkv__trie_free(rwkv__trie *t)
 {
+    free(t->root2);
     free(t->edges);
     free(t->token);
     memset(t, 0, sizeof *t);
@@ -449,6 +451,20 @@ static uint32_t rwkv__trie_insert(rwkv__trie *t, const unsigned char *s, size_t 
     return node;
 }
 
+/* Builds the two-byte table: the World encoder's hot path then starts at depth 2 with one
+   load instead of a hash probe (256 KB). Returns 0 on out of memory. */
+static int rwkv__trie_build_root2(rwkv__trie *t)
+{
+    size_t b0, b1;
+    t->root2 = (uint32_t *)calloc(65536, sizeof(uint32_t));
+    if (!t->root2) return 0;
+    for (b0 = 0; b0 < 256; b0++)
+        if (t->root[b0])
+            for (b1 = 0; b1 < 256; b1++)
+                t->root2[b0 << 8 | b1] = rwkv__trie_child(t, t->root[b0], (unsigned char)b1);
+    return 1;
+}
+
 /* The longest token that is a prefix of s[0..n): its id (length in *match_len), or -1. */
 static int32_t rwkv__trie_longest(const rwkv__trie *t, const unsigned char *s, size_t n,
                                   size_t *match_len)
@@ -458,7 +474,14 @@ static int32_t rwkv__trie_longest(const rwkv__trie *t, const unsigned char *s, s
     size_t i, best_len = 0;
     if (!node) return -1;
     if (t->token[node] >= 0) { best = t->token[node]; best_len = 1; }
-    for (i = 1; i < n; i++) {
+    i = 1;
+    if (t->root2 && n >= 2) {
+        node = t->root2[(size_t)s[0] << 8 | s[1]];
+        if (!node) { *match_len = best_len; return best; }
+        if (t->token[node] >= 0) { best = t->token[node]; best_len = 2; }
+        i = 2;
+    }
+    for (; i < n; i++) {
         node = rwkv__trie_child(t, node, s[i]);
         if (!node) break;
         if (t->token[node] >= 0) { best = t->token[node]; best_len = i + 1; }
@@ -733,7 +756,7 @@ static rwkv_status rwkv__world_load(const char *data, size_t len, const char *na
     if (!t) return rwkv__oom(err, "loading the World vocabulary");
     t->blob = (char *)malloc(len + 1);
     lit = (unsigned char *)malloc(len + 1);
-    if (!t->blob || !lit || !rwkv__trie_init(&t->trie, len / 6 + 1024)) {
+    if (!t->blob || !lit || !rwkv__trie_init(&t->trie, len / 16 + 1024)) {
         st = rwkv__oom(err, "loading the World vocabulary");
         goto done;
     }
@@ -828,7 +851,10 @@ static rwkv_status rwkv__world_load(const char *data, size_t len, const char *na
         st = rwkv__tfail(err, RWKV_ERR_FORMAT, "%s: no tokens in the World vocabulary", name);
         goto done;
     }
-    if (!rwkv__tok_tables(t, max_id + 1)) { st = rwkv__oom(err, "loading the World vocabulary"); goto done; }
+    if (!rwkv__tok_tables(t, max_id + 1) || !rwkv__trie_build_root2(&t->trie)) {
+        st = rwkv__oom(err, "loading the World vocabulary");
+        goto done;
+    }
     t->tok_len[0] = 0; /* end-of-text */
     t->special[0] = 1;
     for (i = 0; i < n_lines; i++) {
@@ -1400,7 +1426,19 @@ typedef struct rwkv__scratch {
     size_t cap_cp;
     rwkv__buf norm;
     rwkv__buf prefixed;
+    /* word cache for one call: text repeats its words, BPE of a word is a pure function */
+    struct rwkv__centry {
+        uint64_t hash;               /* 0 = empty */
+        uint32_t bytes_off, n_bytes; /* in cache_bytes */
+        uint32_t ids_off, n_ids;     /* in cache_ids */
+    } *cache;
+    size_t cache_mask, cache_used;
+    rwkv__buf cache_bytes;
+    rwkv__ivec cache_ids;
 } rwkv__scratch;
+
+#define RWKV__CACHE_MAX_WORD 32     /* longer pieces are rare and not worth caching */
+#define RWKV__CACHE_MAX_ENTRIES 65536
 
 static void rwkv__scratch_free(rwkv__scratch *s)
 {
@@ -1411,6 +1449,9 @@ static void rwkv__scratch_free(rwkv__scratch *s)
     free(s->off);
     free(s->norm.p);
     free(s->prefixed.p);
+    free(s->cache);
+    free(s->cache_bytes.p);
+    free(s->cache_ids.p);
 }
 
 static void rwkv__heap_push(uint64_t *h, size_t *n, uint64_t x)
@@ -1514,6 +1555,63 @@ static rwkv_status rwkv__bpe_word(const rwkv_tokenizer *t, rwkv__scratch *sc,
     return RWKV_OK;
 }
 
+/* BPE through the per-call word cache. */
+static rwkv_status rwkv__bpe_cached(const rwkv_tokenizer *t, rwkv__scratch *sc,
+                                    const unsigned char *w, size_t n, rwkv__ivec *ids,
+                                    rwkv_error *err)
+{
+    uint64_t h;
+    size_t i, start;
+    rwkv_status st;
+    struct rwkv__centry *e;
+    if (n < 2 || n > RWKV__CACHE_MAX_WORD) return rwkv__bpe_word(t, sc, w, n, ids, err);
+    if (!sc->cache) {
+        sc->cache_mask = 4095;
+        sc->cache = (struct rwkv__centry *)calloc(sc->cache_mask + 1, sizeof *sc->cache);
+        if (!sc->cache) return rwkv__oom(err, "tokenizing");
+    }
+    h = rwkv__hash_bytes(w, n) | 1;
+    for (i = (size_t)h & sc->cache_mask;; i = (i + 1) & sc->cache_mask) {
+        e = &sc->cache[i];
+        if (e->hash == 0) break;
+        if (e->hash == h && e->n_bytes == n && memcmp(sc->cache_bytes.p + e->bytes_off, w, n) == 0) {
+            size_t k;
+            for (k = 0; k < e->n_ids; k++)
+                if (!rwkv__ivec_push(ids, sc->cache_ids.p[e->ids_off + k])) return rwkv__oom(err, "tokenizing");
+            return RWKV_OK;
+        }
+    }
+    start = ids->n;
+    if ((st = rwkv__bpe_word(t, sc, w, n, ids, err)) != RWKV_OK) return st;
+    if (sc->cache_used >= RWKV__CACHE_MAX_ENTRIES) return RWKV_OK; /* full: stop caching */
+    if ((sc->cache_used + 1) * 2 > sc->cache_mask + 1) { /* grow, rehash */
+        size_t cap = (sc->cache_mask + 1) * 2, k;
+        struct rwkv__centry *c = (struct rwkv__centry *)calloc(cap, sizeof *c);
+        if (!c) return RWKV_OK; /* caching is optional */
+        for (k = 0; k <= sc->cache_mask; k++) {
+            size_t j;
+            if (!sc->cache[k].hash) continue;
+            for (j = (size_t)sc->cache[k].hash & (cap - 1); c[j].hash; j = (j + 1) & (cap - 1)) {}
+            c[j] = sc->cache[k];
+        }
+        free(sc->cache);
+        sc->cache = c;
+        sc->cache_mask = cap - 1;
+        for (i = (size_t)h & sc->cache_mask; sc->cache[i].hash; i = (i + 1) & sc->cache_mask) {}
+    }
+    e = &sc->cache[i];
+    e->bytes_off = (uint32_t)sc->cache_bytes.n;
+    e->n_bytes = (uint32_t)n;
+    e->ids_off = (uint32_t)sc->cache_ids.n;
+    e->n_ids = (uint32_t)(ids->n - start);
+    if (!rwkv__buf_add(&sc->cache_bytes, w, n)) return rwkv__oom(err, "tokenizing");
+    for (i = start; i < ids->n; i++)
+        if (!rwkv__ivec_push(&sc->cache_ids, ids->p[i])) return rwkv__oom(err, "tokenizing");
+    e->hash = h; /* last: the entry exists only once complete */
+    sc->cache_used++;
+    return RWKV_OK;
+}
+
 /* ---- the GPT-2 split -------------------------------------------------------------------- */
 
 /* Splits s[0..n) (normalized text without added tokens) into pieces and BPEs each. */
@@ -1586,7 +1684,7 @@ static rwkv_status rwkv__pile_pretokenize(const rwkv_tokenizer *t, rwkv__scratch
                     if (e < ncp && e - p >= 2) e--;
                 }
             }
-            st = rwkv__bpe_word(t, sc, s + sc->off[p], sc->off[e] - sc->off[p], ids, err);
+            st = rwkv__bpe_cached(t, sc, s + sc->off[p], sc->off[e] - sc->off[p], ids, err);
             if (st != RWKV_OK) return st;
             p = e;
         }

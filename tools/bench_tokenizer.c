@@ -16,7 +16,7 @@
 static double now(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); /* CPU time: steadier on a busy machine */
     return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
