@@ -721,6 +721,23 @@ static void eval_seq_or_die(rwkv_state *st, const int *ids, size_t n, float *log
     if (n && rwkv_eval_seq(st, ids, n, logits, all, &err) != RWKV_OK) die_err(&err);
 }
 
+/* --stop values: "\n", "\t", "\r" and "\\" escapes are decoded (in place: argv). */
+static const char *stop_arg(char *v)
+{
+    char *r = v, *w = v;
+    if (!*v) usage_error("option --stop: empty string");
+    while (*r) {
+        if (r[0] == '\\' && (r[1] == 'n' || r[1] == 't' || r[1] == 'r' || r[1] == '\\')) {
+            *w++ = r[1] == 'n' ? '\n' : r[1] == 't' ? '\t' : r[1] == 'r' ? '\r' : '\\';
+            r += 2;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
+    return v;
+}
+
 /* ==== generate ============================================================================ */
 
 static const char help_generate[] =
@@ -736,7 +753,8 @@ static const char help_generate[] =
     "  -f, --file FILE          read the prompt from FILE (raw bytes)\n"
     "  -n, --tokens N           tokens to generate (default 200)\n"
     "  -t, --threads N          threads (default 1)\n"
-    "      --stop STR           stop when STR is generated (repeatable, up to 32)\n"
+    "      --stop STR           stop when STR is generated (repeatable, up to 32; the\n"
+    "                           escapes \\n \\t \\r \\\\ are decoded)\n"
     "      --state-in FILE      start from a saved state instead of the model's initial one\n"
     "      --state-out FILE     save the state after the prompt and every printed token\n"
     "      --vocab PATH         tokenizer file, for models that do not embed one\n"
@@ -771,8 +789,7 @@ static int cmd_generate(args *a)
         else if (is_opt(s, "-n", "--tokens")) g.n_predict = (int)parse_int(s, args_value(a, s), 0, INT_MAX);
         else if (is_opt(s, "-t", "--threads")) g.n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
         else if (is_opt(s, NULL, "--stop")) {
-            const char *v = args_value(a, s);
-            if (!*v) usage_error("option --stop: empty string");
+            const char *v = stop_arg((char *)args_value(a, s));
             if (g.n_stops == 32) usage_error("option --stop: at most 32 stop strings");
             g.stops[g.n_stops++] = v;
         }
@@ -883,7 +900,7 @@ static const char help_chat[] =
     "      --system TEXT        system prompt, fed once at the start (and after /reset)\n"
     "  -n, --tokens N           at most N tokens per reply (default 500)\n"
     "  -t, --threads N          threads (default 1)\n"
-    "      --stop STR           also end a reply at STR (repeatable)\n"
+    "      --stop STR           also end a reply at STR (repeatable; \\n \\t \\r \\\\ decoded)\n"
     "      --vocab PATH         tokenizer file, for models that do not embed one\n"
     SAMPLING_HELP
     "  -h, --help               this help\n";
@@ -972,8 +989,7 @@ static int cmd_chat(args *a)
         else if (is_opt(s, "-n", "--tokens")) c.g.n_predict = (int)parse_int(s, args_value(a, s), 1, INT_MAX);
         else if (is_opt(s, "-t", "--threads")) c.g.n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
         else if (is_opt(s, NULL, "--stop")) {
-            const char *v = args_value(a, s);
-            if (!*v) usage_error("option --stop: empty string");
+            const char *v = stop_arg((char *)args_value(a, s));
             if (c.g.n_stops == 32) usage_error("option --stop: at most 32 stop strings");
             c.g.stops[c.g.n_stops++] = v;
         }
