@@ -20,6 +20,8 @@ import sys
 
 import numpy as np
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
 LN_EPS = 1e-5          # ln0, ln1, ln2, ln_out (torch's F.layer_norm default)
 GN_EPS = 64e-5         # ln_x group norm (training's GroupNorm(x / 8) with eps 1e-5)
 V7_DECAY_SCALE = 0.606531  # the official code's constant for exp(-0.5)
@@ -42,6 +44,41 @@ def load_pth(path):
         # bf16/f16/f32 -> f64 is exact
         w[name] = t.detach().to(torch.float64).contiguous().numpy().copy()
     return w, dt
+
+
+def _checkpoint_name(name):
+    """GGUF tensor name (docs/FORMAT.md) -> checkpoint name."""
+    for old, new in (('token_embd_norm.', 'blocks.0.ln0.'), ('token_embd.', 'emb.'),
+                     ('output_norm.', 'ln_out.'), ('output.', 'head.')):
+        if name.startswith(old):
+            return new + name[len(old):]
+    if name.startswith('blk.'):
+        name = 'blocks.' + name[4:]
+    return name.replace('.attn_norm.', '.ln1.').replace('.ffn_norm.', '.ln2.')
+
+
+def load_gguf(path):
+    """A GGUF file of docs/FORMAT.md back in checkpoint terms: (weights: checkpoint name ->
+    float64 ndarray in torch order, dtypes, version, head_size). Size-1 dims stay dropped (the
+    model only reshapes), so version and head size come from the metadata."""
+    import conv_gguf
+    g = conv_gguf.read(path)
+    np_type = {0: '<f4', 1: '<f2'}
+    w, dt = {}, {}
+    for name, t in g.tensors.items():
+        raw = np.frombuffer(g.data, dtype='<u2' if t.type == 30 else np_type[t.type],
+                            count=t.nbytes // conv_gguf.TYPE_SIZE[t.type], offset=t.abs_offset)
+        if t.type == 30:
+            a = (raw.astype(np.uint32) << np.uint32(16)).view(np.float32)
+        else:
+            a = raw
+        ck = _checkpoint_name(name)
+        w[ck] = a.astype(np.float64).reshape(tuple(reversed(t.dims)))
+        dt[ck] = {0: 'float32', 1: 'float16', 30: 'bfloat16'}[t.type]
+    major = int(g.kv['rwkv.architecture_version'])
+    minor = int(g.kv.get('rwkv.architecture_minor_version', 0))
+    version = float(major) + (minor / 10.0 if major == 5 else 0.0)
+    return w, dt, version, int(g.kv.get('rwkv.wkv.head_size', 0))
 
 
 def detect_version(w):
@@ -190,14 +227,16 @@ class RefModel:
     converts to fp32 before folding, and a fp16 layer_norm is not implemented on the CPU in
     torch 1.13, so the loader's fallback folds in fp32)."""
 
-    def __init__(self, w, dtypes=None, version=None, ln0_bf16=None):
+    def __init__(self, w, dtypes=None, version=None, ln0_bf16=None, head_size=None):
         self.w = w
         self.version = version if version is not None else detect_version(w)
         self.n_embd = w['emb.weight'].shape[1]
         self.n_vocab = w['emb.weight'].shape[0]
         self.n_layer = 1 + max(int(k.split('.')[1]) for k in w if k.startswith('blocks.'))
         v = self.version
-        if v >= 7:
+        if head_size and v >= 5:
+            self.head_size, self.n_head = head_size, self.n_embd // head_size
+        elif v >= 7:
             self.n_head, self.head_size = w['blocks.0.att.r_k'].shape[0], None
             self.head_size = w['blocks.0.att.r_k'].size // self.n_head
             if w['blocks.0.att.r_k'].ndim == 1:  # squeezed single head
@@ -454,6 +493,10 @@ class RefModel:
 
 
 def load_model(path, **kw):
+    """A .pth checkpoint, or a .gguf file (read back with tests/conv_gguf.py)."""
+    if path.endswith('.gguf'):
+        w, dt, version, head_size = load_gguf(path)
+        return RefModel(w, dt, version=version, head_size=head_size, **kw)
     w, dt = load_pth(path)
     return RefModel(w, dt, **kw)
 
