@@ -1414,6 +1414,12 @@ typedef struct rwkv__sym {
     int32_t alive;
 } rwkv__sym;
 
+struct rwkv__centry {
+    uint64_t hash;               /* 0 = empty */
+    uint32_t bytes_off, n_bytes; /* in cache_bytes */
+    uint32_t ids_off, n_ids;     /* in cache_ids */
+};
+
 /* Per-call scratch space, grown as needed. */
 typedef struct rwkv__scratch {
     rwkv__sym *sym;
@@ -1427,11 +1433,7 @@ typedef struct rwkv__scratch {
     rwkv__buf norm;
     rwkv__buf prefixed;
     /* word cache for one call: text repeats its words, BPE of a word is a pure function */
-    struct rwkv__centry {
-        uint64_t hash;               /* 0 = empty */
-        uint32_t bytes_off, n_bytes; /* in cache_bytes */
-        uint32_t ids_off, n_ids;     /* in cache_ids */
-    } *cache;
+    struct rwkv__centry *cache;
     size_t cache_mask, cache_used;
     rwkv__buf cache_bytes;
     rwkv__ivec cache_ids;
@@ -1802,6 +1804,8 @@ static rwkv_status rwkv__open_any(const char *data, size_t len, const char *name
 {
     size_t i = 0;
     *out = NULL;
+    if (len > 0x7FFFFFFFu) /* offsets inside the tokenizer are 32-bit */
+        return rwkv__tfail(err, RWKV_ERR_UNSUPPORTED, "%s: %zu bytes is too large for a vocabulary (limit 2 GiB)", name, len);
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) i = 3; /* UTF-8 BOM */
     while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r')) i++;
     if (i < len && data[i] == '{') return rwkv__pile_load(data + i, len - i, name, out, err);
