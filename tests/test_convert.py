@@ -484,6 +484,44 @@ def part_g(tmp):
              sum(v for k, v in counts.items() if k not in (0, 1))))
 
 
+def part_h(tmp):
+    """tools/random_model.py: every version loads, same arguments give the same bytes."""
+    print("(h) tools/random_model.py")
+    tool = os.path.join(ROOT, "tools", "random_model.py")
+    for ver, extra in (("4", []), ("5.0", []), ("5.1", []), ("5.2", []), ("6", ["--time-state"]),
+                       ("7", [])):
+        outs = []
+        for i in range(2):
+            out = os.path.join(tmp, "rand%d.gguf" % i)
+            r = subprocess.run([sys.executable, "-I", "-S", tool, "--version", ver, "--layers",
+                                "2", "--embd", "64", "--head-size", "16", "--vocab", "70",
+                                "--dtype", "f16", out] + extra, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, universal_newlines=True)
+            if not check(r.returncode == 0, "random_model %s: %s" % (ver, r.stderr.strip())):
+                break
+            with open(out, "rb") as f:
+                outs.append(f.read())
+        if len(outs) != 2:
+            continue
+        check(outs[0] == outs[1], "random_model %s: not deterministic" % ver)
+        major, minor = (int(ver[0]), int(ver[2]) if "." in ver else 0)
+        ok, via = expect_model(out, major, minor, 2, 64, 70, "random v" + ver)
+        print("  random v%-4s %s (%s)" % (ver, "ok, deterministic" if ok and outs[0] == outs[1]
+                                          else "BAD", via))
+    out = os.path.join(tmp, "rand-big.gguf")
+    t0 = time.time()
+    r = subprocess.run([sys.executable, "-I", "-S", tool, "--version", "7", "--layers", "12",
+                        "--embd", "1024", "--vocab", "65536", out], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, universal_newlines=True)
+    dt = time.time() - t0
+    size = os.path.getsize(out) if r.returncode == 0 else 0
+    check(r.returncode == 0 and dt < 30, "random_model 12x1024 v7: rc %d in %.1f s"
+          % (r.returncode, dt))
+    print("  v7 12 layers x 1024, vocab 65536, bf16: %.0f MiB in %.1f s" % (size / 1048576.0, dt))
+    if os.path.exists(out):
+        os.unlink(out)
+
+
 def main():
     if not os.path.isdir(SHARED):
         print("skip: ../shared/fixtures is absent (needed for the fixture conversions)")
@@ -495,6 +533,7 @@ def main():
         part_d(tmp)
         part_f(tmp)
         part_g(tmp)
+        part_h(tmp)
         print("total %.1f s" % (time.time() - t0))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -5,6 +5,11 @@ of any version, shape and dtype, for benchmarks and stress tests. Standard libra
     python3 tools/random_model.py --version 7 --layers 24 --embd 2048 --vocab 65536 \\
         --dtype bf16 /tmp/rwkv7-1.5b-shaped.gguf
 
+fp16 overflow test (v4, 24 layers): `--version 4 --layers 24 --embd 256 --dtype f16
+--weight-scale 32` gives residual-stream / channel-mix activations up to ~6.7e4 (> 65504, the f16
+maximum) in a float32 torch forward pass (--weight-scale 24: 2.9e4; 16: 9.8e3; the peak grows
+about as the cube of the scale). Computed in fp32, the logits stay finite.
+
 Values are plausible rather than trained: layer norms near 1, mixing coefficients in [0, 1],
 decays in a sane range, matrices ~U(-1, 1)/sqrt(fan_in). To be fast, each kind of tensor is
 filled by tiling one random block of a prime number of elements (so rows of a matrix do not
