@@ -373,6 +373,16 @@ static float rwkv__bf16_to_f32(uint16_t h)
     return f;
 }
 
+/* Rounds to the nearest bf16 value (ties to even), as torch does when casting. */
+static float rwkv__bf16_round(float x)
+{
+    uint32_t b;
+    memcpy(&b, &x, 4);
+    if ((b & 0x7f800000u) != 0x7f800000u) b = (b + 0x7fffu + ((b >> 16) & 1u)) & 0xffff0000u;
+    memcpy(&x, &b, 4);
+    return x;
+}
+
 /* A tensor inside the mapped file. Matrices are row-major: ne[0] = columns (contiguous),
    ne[1] = rows; a linear layer y = W x has ne[1] outputs and ne[0] inputs. */
 typedef struct rwkv__tensor {
@@ -643,9 +653,9 @@ RWKV__INLINE float rwkv__finish(rwkv__vf acc, const void *w, int type, const flo
     RWKV__MM_OUT(i, 0) RWKV__MM_OUT(i, 1) RWKV__MM_OUT(i, 2)                                 \
     RWKV__MM_OUT(i, 3) RWKV__MM_OUT(i, 4) RWKV__MM_OUT(i, 5)
 RWKV__INLINE void rwkv__mm_tile(float *out, const void *const *w, const float *const *x,
-                                int64_t cols, int type)
+                                int64_t cols, int type, const char *pf)
 {
-    const int64_t body = cols - cols % RWKV__L;
+    const int64_t body = cols - cols % RWKV__L, esize = type == RWKV_TYPE_F32 ? 4 : 2;
     const rwkv__vf z = rwkv__vzero();
     rwkv__vf a00 = z, a01 = z, a02 = z, a03 = z, a04 = z, a05 = z;
     rwkv__vf a10 = z, a11 = z, a12 = z, a13 = z, a14 = z, a15 = z;
@@ -657,6 +667,7 @@ RWKV__INLINE void rwkv__mm_tile(float *out, const void *const *w, const float *c
         const rwkv__vf w1 = RWKV__TR > 1 ? rwkv__vld_w(w[1], type, k) : z;
         const rwkv__vf w2 = RWKV__TR > 2 ? rwkv__vld_w(w[2], type, k) : z;
         const rwkv__vf w3 = RWKV__TR > 3 ? rwkv__vld_w(w[3], type, k) : z;
+        if (pf) RWKV__PREFETCH_RANGE(pf + k * RWKV__TR * esize, RWKV__TR * RWKV__L * esize);
         RWKV__MM_TOKEN(0) RWKV__MM_TOKEN(1) RWKV__MM_TOKEN(2)
         RWKV__MM_TOKEN(3) RWKV__MM_TOKEN(4) RWKV__MM_TOKEN(5)
     }
@@ -702,8 +713,7 @@ RWKV__INLINE void rwkv__mv_tile(float *out, const void *const *w, const float *x
     static void rwkv__mm_##suffix(float *out, const void *const *w, const float *const *x,   \
                                   int64_t cols, const char *pf)                              \
     {                                                                                        \
-        (void)pf;                                                                            \
-        rwkv__mm_tile(out, w, x, cols, type);                                                \
+        rwkv__mm_tile(out, w, x, cols, type, pf);                                            \
     }                                                                                        \
     static void rwkv__mv_##suffix(float *out, const void *const *w, const float *const *x,   \
                                   int64_t cols, const char *pf)                              \
@@ -718,33 +728,43 @@ RWKV__TILE_FNS(bf16, RWKV_TYPE_BF16)
 typedef void (*rwkv__tile_fn)(float *out, const void *const *w, const float *const *x,
                               int64_t cols, const char *pf);
 
-/* Rows [r0, r1) of Y = X W^T for tokens [0, T): weights stream once, each NR-row tile is
-   reused from cache for every token block. */
+/* Rows [r0, r1) of Y = X W^T for tokens [0, T). Tokens go in super-blocks whose X rows fit
+   in L2 (RWKV__X_BYTES); within one, each row tile is converted from memory once and reused
+   from L1 for every token tile. */
+#ifndef RWKV__X_BYTES
+#define RWKV__X_BYTES (64 * 1024 * 1024)
+#endif
 static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, int T,
                               int64_t r0, int64_t r1)
 {
     const int64_t rows = W->ne[1], cols = W->ne[0];
     const size_t esize = W->type == RWKV_TYPE_F32 ? 4 : 2, rowbytes = (size_t)cols * esize;
     const int NR = T == 1 ? RWKV__VR : RWKV__TR, NT = T == 1 ? 1 : RWKV__TT;
+    int64_t r, tb = RWKV__X_BYTES / (cols * 4 > 0 ? cols * 4 : 1) / NT * NT;
     rwkv__tile_fn fn;
-    int64_t r;
-    int t, i, j;
+    int t0, t, i, j;
+    if (tb < NT) tb = NT;
     if (W->type == RWKV_TYPE_F32) fn = T == 1 ? rwkv__mv_f32 : rwkv__mm_f32;
     else if (W->type == RWKV_TYPE_F16) fn = T == 1 ? rwkv__mv_f16 : rwkv__mm_f16;
     else fn = T == 1 ? rwkv__mv_bf16 : rwkv__mm_bf16;
-    for (r = r0; r < r1; r += NR) {
-        const int nr = r1 - r < NR ? (int)(r1 - r) : NR;
-        const void *w[RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR];
-        for (i = 0; i < NR; i++)
-            w[i] = (const char *)W->data + (size_t)(r + (i < nr ? i : nr - 1)) * rowbytes;
-        for (t = 0; t < T; t += NT) {
-            const int nt = T - t < NT ? T - t : NT;
-            const float *x[RWKV__TT];
-            float out[(RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR) * RWKV__TT];
-            for (j = 0; j < NT; j++) x[j] = X + (int64_t)(t + (j < nt ? j : nt - 1)) * cols;
-            fn(out, w, x, cols, t == 0 && r + NR < r1 ? (const char *)w[0] + NR * rowbytes : NULL);
-            for (i = 0; i < nr; i++)
-                for (j = 0; j < nt; j++) Y[(int64_t)(t + j) * rows + r + i] = out[i * NT + j];
+    for (t0 = 0; t0 < T; t0 += (int)tb) {
+        const int t1 = T - t0 < tb ? T : t0 + (int)tb;
+        for (r = r0; r < r1; r += NR) {
+            const int nr = r1 - r < NR ? (int)(r1 - r) : NR;
+            const void *w[RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR];
+            for (i = 0; i < NR; i++)
+                w[i] = (const char *)W->data + (size_t)(r + (i < nr ? i : nr - 1)) * rowbytes;
+            for (t = t0; t < t1; t += NT) {
+                const int nt = t1 - t < NT ? t1 - t : NT;
+                const float *x[RWKV__TT];
+                float out[(RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR) * RWKV__TT];
+                /* the first token tile also prefetches the next row tile */
+                const char *pf = t == t0 && r + NR < r1 ? (const char *)w[0] + NR * rowbytes : NULL;
+                for (j = 0; j < NT; j++) x[j] = X + (int64_t)(t + (j < nt ? j : nt - 1)) * cols;
+                fn(out, w, x, cols, pf);
+                for (i = 0; i < nr; i++)
+                    for (j = 0; j < nt; j++) Y[(int64_t)(t + j) * rows + r + i] = out[i * NT + j];
+            }
         }
     }
 }
@@ -1869,6 +1889,145 @@ struct rwkv_state {
 
 static float rwkv__sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
 
+/* The official implementation folds ln0 into the embedding at load time by calling
+   F.layer_norm on the checkpoint's own tensors. For bf16 checkpoints of v4-v6 that runs in
+   bf16 arithmetic, and the torch release the reference logits come from (1.13, AVX2 kernel)
+   computes the row moments with a chunked Welford recurrence whose every operation is
+   rounded to bf16: up to 2% away from a float layer norm. Matching the official logits
+   means reproducing that computation bit for bit, which the function below does (verified
+   on 19 million outputs against torch 1.13, all equal). v7's loader converts to float first,
+   so v7 uses the ordinary layer norm. */
+/* One bf16 op of c10::BFloat16 / Vectorized<BFloat16>: fp32 op, then round to bf16. */
+#define RWKV__BADD(a, b) rwkv__bf16_round((a) + (b))
+#define RWKV__BSUB(a, b) rwkv__bf16_round((a) - (b))
+#define RWKV__BMUL(a, b) rwkv__bf16_round((a) * (b))
+#define RWKV__BDIV(a, b) rwkv__bf16_round((a) / (b))
+/* static_cast<BFloat16>(int64_t): int -> float -> bf16 */
+#define RWKV__BINT(i) rwkv__bf16_round((float)(i))
+
+enum { RWKV__LN_LANES = 16, RWKV__LN_CHUNK = 16, RWKV__LN_MAXDEPTH = 40 };
+
+/* AddMomentsVec / AddMoments (moments_utils.h) for one lane: merges (na, m1a, m2a) into
+   (n, *m1, *m2) (the caller adds na to its count), rounding every op to bf16 in the
+   order torch evaluates it:
+   c = T(na)/T(n+na); delta = m1a - m1; m1 += c*delta;
+   m2 += m2a + ((delta*delta)*c)*T(n). */
+static void rwkv__ln_add_moments(long na, float m1a, float m2a, long n, float *m1, float *m2)
+{
+    const long total = n + na;
+    const float c = total == 0 ? 0.0f : RWKV__BDIV(RWKV__BINT(na), RWKV__BINT(total));
+    const float delta = RWKV__BSUB(m1a, *m1);
+    float t;
+    *m1 = RWKV__BADD(*m1, RWKV__BMUL(c, delta));
+    t = RWKV__BMUL(delta, delta);
+    t = RWKV__BMUL(t, c);
+    t = RWKV__BMUL(t, RWKV__BINT(n));
+    t = RWKV__BADD(m2a, t);
+    *m2 = RWKV__BADD(*m2, t);
+}
+
+/* out[n] = F.layer_norm(x, (n,), w, b, eps) as torch 1.13 (AVX2) computes it for bf16
+   tensors, returned as the bf16 result widened to float. x_bf16: raw bf16 row [n];
+   w, b: ln0 weight/bias [n] (bf16 values held as float); eps: the double eps torch got,
+   cast to bf16 here as LayerNormKernelImpl does (static_cast<scalar_t>(eps)). */
+static void rwkv__layer_norm_bf16_torch(float *out, const uint16_t *x_bf16, const float *w,
+                                        const float *b, int n, float eps)
+{
+    /* level k of the cascade stack: count, and per-lane mean / sum of squared deviations */
+    long stk_n[RWKV__LN_MAXDEPTH];
+    float stk_m1[RWKV__LN_MAXDEPTH][RWKV__LN_LANES], stk_m2[RWKV__LN_MAXDEPTH][RWKV__LN_LANES];
+    float inv[RWKV__LN_CHUNK]; /* c_vecs: T(1) / T(j+1) */
+    const long nvec = n / RWKV__LN_LANES;
+    const long nchunk = (nvec + RWKV__LN_CHUNK - 1) / RWKV__LN_CHUNK;
+    long depth, i, j, k, cnt;
+    long m0 = 0;
+    float m1 = 0.0f, m2 = 0.0f, mean, var, rstd, bias;
+    int l;
+
+    /* utils::CeilLog2: 1 for x <= 2, else floor(log2(x - 1)) + 1 */
+    if (nchunk <= 2) depth = 1;
+    else for (depth = 1; (1L << depth) < nchunk; depth++) {}
+    for (k = 0; k < depth; k++) {
+        stk_n[k] = 0;
+        for (l = 0; l < RWKV__LN_LANES; l++) stk_m1[k][l] = stk_m2[k][l] = 0.0f;
+    }
+    for (j = 0; j < RWKV__LN_CHUNK; j++) inv[j] = RWKV__BDIV(1.0f, RWKV__BINT(j + 1));
+
+    for (i = 0; i < nchunk; i++) {
+        float a1[RWKV__LN_LANES] = {0}, a2[RWKV__LN_LANES] = {0};
+        const uint16_t *chunk = x_bf16 + i * RWKV__LN_CHUNK * RWKV__LN_LANES;
+        long mask = i + 1;
+        cnt = nvec - i * RWKV__LN_CHUNK;
+        if (cnt > RWKV__LN_CHUNK) cnt = RWKV__LN_CHUNK;
+        /* Welford within the chunk; the inner loop over lanes is one Vectorized<BFloat16> op */
+        for (j = 0; j < cnt; j++) {
+            for (l = 0; l < RWKV__LN_LANES; l++) {
+                const float x = rwkv__bf16_to_f32(chunk[j * RWKV__LN_LANES + l]);
+                const float delta = RWKV__BSUB(x, a1[l]);
+                a1[l] = RWKV__BADD(a1[l], RWKV__BMUL(delta, inv[j]));
+                a2[l] = RWKV__BADD(a2[l], RWKV__BMUL(delta, RWKV__BSUB(x, a1[l])));
+            }
+        }
+        for (l = 0; l < RWKV__LN_LANES; l++)
+            rwkv__ln_add_moments(cnt, a1[l], a2[l], stk_n[0], &stk_m1[0][l], &stk_m2[0][l]);
+        stk_n[0] += cnt;
+        /* carry up the binary counter: level j-1 is merged into level j and cleared */
+        for (k = 1; k < depth && (mask & 1) == 0; k++) {
+            for (l = 0; l < RWKV__LN_LANES; l++) {
+                rwkv__ln_add_moments(stk_n[k - 1], stk_m1[k - 1][l], stk_m2[k - 1][l], stk_n[k],
+                                     &stk_m1[k][l], &stk_m2[k][l]);
+                stk_m1[k - 1][l] = stk_m2[k - 1][l] = 0.0f;
+            }
+            stk_n[k] += stk_n[k - 1];
+            stk_n[k - 1] = 0;
+            mask >>= 1;
+        }
+    }
+    /* fold levels 1..depth-1 into level 0 (level k is the "add" side) */
+    for (k = 1; k < depth; k++) {
+        for (l = 0; l < RWKV__LN_LANES; l++)
+            rwkv__ln_add_moments(stk_n[k], stk_m1[k][l], stk_m2[k][l], stk_n[0], &stk_m1[0][l],
+                                 &stk_m2[0][l]);
+        stk_n[0] += stk_n[k];
+    }
+
+    /* scalar bf16 Welford over the n % 16 leftovers, done before the lanes are merged */
+    for (i = nvec * RWKV__LN_LANES; i < n; i++) {
+        const float x = rwkv__bf16_to_f32(x_bf16[i]);
+        const float delta = RWKV__BSUB(x, m1);
+        m0++;
+        m1 = RWKV__BADD(m1, RWKV__BDIV(delta, RWKV__BINT(m0)));
+        m2 = RWKV__BADD(m2, RWKV__BMUL(delta, RWKV__BSUB(x, m1)));
+    }
+    /* horizontal combine: each lane holds nvec elements */
+    for (l = 0; l < RWKV__LN_LANES; l++) {
+        rwkv__ln_add_moments(nvec, stk_m1[0][l], stk_m2[0][l], m0, &m1, &m2);
+        m0 += nvec;
+    }
+    mean = m1;
+    var = RWKV__BDIV(m2, RWKV__BINT(n)); /* ddof = 0 */
+
+    /* rstd_val = T(1) / std::sqrt(rstd_val + eps), all BFloat16 (sqrt rounds to bf16 too) */
+    rstd = RWKV__BADD(var, rwkv__bf16_round(eps));
+    rstd = rwkv__bf16_round(sqrtf(rstd));
+    rstd = RWKV__BDIV(1.0f, rstd);
+    bias = RWKV__BMUL(-rstd, mean); /* -rstd_val * mean_val in BFloat16 */
+
+    /* vec::map3 over Vectorized<float>: (x * scale + bias) * gamma + beta, contracted to
+       FMAs by the torch build. x * rstd is a product of two bf16 values (<= 16 significant
+       bits), exact in fp32, so fusing the first pair changes nothing; the second product is
+       not exact and must be fused: plain t * w + b disagrees with torch on ~1 in 3e6 outputs. */
+    for (i = 0; i < n; i++) {
+        const float t = rwkv__bf16_to_f32(x_bf16[i]) * rstd + bias;
+        out[i] = rwkv__bf16_round(fmaf(t, w[i], b[i]));
+    }
+}
+#undef RWKV__BADD
+#undef RWKV__BSUB
+#undef RWKV__BMUL
+#undef RWKV__BDIV
+#undef RWKV__BINT
+
 /* Y = W X for a block of T tokens; one token is the memory-bound matrix-vector case. */
 static void rwkv__linear(float *Y, const rwkv__tensor *W, const float *X, int T, int n_threads)
 {
@@ -1876,15 +2035,6 @@ static void rwkv__linear(float *Y, const rwkv__tensor *W, const float *X, int T,
     else rwkv__matmul(Y, W, X, T, n_threads);
 }
 
-/* Rounds to the nearest bf16 value (ties to even), as torch does when casting. */
-static float rwkv__bf16_round(float x)
-{
-    uint32_t b;
-    memcpy(&b, &x, 4);
-    if ((b & 0x7f800000u) != 0x7f800000u) b = (b + 0x7fffu + ((b >> 16) & 1u)) & 0xffff0000u;
-    memcpy(&x, &b, 4);
-    return x;
-}
 
 /* The shifted input of token t: the previous token's value, from the state for t == 0. */
 static const float *rwkv__prev(const float *block, const float *carried, int t, int C)
@@ -2107,6 +2257,11 @@ static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float 
         const rwkv__tensor *E = m->emb;
         float *xt = x + (size_t)t * C;
         const size_t row = (size_t)tokens[t] * C;
+        if (E->type == RWKV_TYPE_BF16 && ver <= 6) { /* see rwkv__layer_norm_bf16_torch */
+            rwkv__layer_norm_bf16_torch(xt, (const uint16_t *)E->data + row, m->ln0_w,
+                                        m->ln0_b, C, eps);
+            continue;
+        }
         if (E->type == RWKV_TYPE_F32) {
             memcpy(xt, (const float *)E->data + row, sizeof(float) * (size_t)C);
         } else {
@@ -2115,11 +2270,6 @@ static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float 
                 xt[c] = E->type == RWKV_TYPE_F16 ? rwkv__f16_to_f32(e[c]) : rwkv__bf16_to_f32(e[c]);
         }
         rwkv__layer_norm(xt, xt, m->ln0_w, m->ln0_b, C, eps);
-        /* The official implementation folds ln0 into the embedding at load with
-           F.layer_norm on the stored tensors; for v4-v6 with a bf16 embedding that result
-           is rounded to bf16 (v7 converts to fp32 first). Round the same way to match it. */
-        if (E->type == RWKV_TYPE_BF16 && ver <= 6)
-            for (c = 0; c < C; c++) xt[c] = rwkv__bf16_round(xt[c]);
     }
 
     for (l = 0; l < I->n_layer; l++) {
