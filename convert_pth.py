@@ -31,7 +31,7 @@ import zlib
 
 PROG = "convert_pth.py"
 
-# ==== errors =======================================================================================
+# ==== errors ======================================================================================
 
 
 class ConvertError(Exception):
@@ -42,7 +42,7 @@ class ConvertError(Exception):
         self.hint = hint
 
 
-# ==== tensors ======================================================================================
+# ==== tensors =====================================================================================
 
 # dtype name -> (bytes per element, ggml type id)
 DTYPES = {"f32": (4, 0), "f16": (2, 1), "bf16": (2, 30)}
@@ -53,8 +53,8 @@ class Tensor:
     """A strided view of raw little-endian bytes, like a torch tensor over its storage.
 
     shape/stride are in PyTorch order (row-major: the last dim is the fastest when contiguous),
-    offset and strides count elements. `values` is set instead of `buf` for tensors computed
-    here (undone rwkv.cpp transforms): then it is a contiguous array('f')."""
+    offset and strides count elements. Tensors computed here (undone rwkv.cpp transforms) are
+    contiguous f32 over a bytes object of their own."""
 
     __slots__ = ("dtype", "shape", "stride", "offset", "buf", "origin")
 
@@ -128,7 +128,7 @@ def squeezed(shape):
     return tuple(s for s in shape if s != 1)
 
 
-# ==== exact number conversions =====================================================================
+# ==== exact number conversions ====================================================================
 # All on little-endian byte strings. f32 -> f16/bf16 round to nearest, ties to even, like torch.
 
 _lane_masks = {}
@@ -252,7 +252,7 @@ def convert_bytes(raw, src, dst, name):
             yield f32_to_f16(f32, name)
 
 
-# ==== restricted unpickler for torch checkpoints ===================================================
+# ==== restricted unpickler for torch checkpoints ==================================================
 
 # torch storage class name -> our dtype name, or None for dtypes an RWKV model never stores.
 STORAGE_TYPES = {
@@ -563,7 +563,7 @@ def _no_storages(key, numel, elsize):
     raise pickle.UnpicklingError("unexpected storage reference")
 
 
-# ==== rwkv.cpp .bin files ==========================================================================
+# ==== rwkv.cpp .bin files =========================================================================
 
 RWKVCPP_MAGIC = 0x67676D66
 RWKVCPP_TYPES = {0: "FP32", 1: "FP16", 2: "Q4_0", 3: "Q4_1", 7: "Q5_0", 8: "Q5_1", 9: "Q8_0"}
@@ -736,7 +736,7 @@ def convert_join(raw, src, dst, name):
     return b"".join(bytes(c) for c in convert_bytes(raw, src, dst, name))
 
 
-# ==== checkpoint schema ============================================================================
+# ==== checkpoint schema ===========================================================================
 # Per version, the tensors of a block (torch shapes) in the order they are written. Shapes are
 # compared after dropping size-1 dims, so (1,1,C) and (C,) are the same, and rwkv.cpp's
 # reshaped copies compare equal to the checkpoint's own.
@@ -850,7 +850,8 @@ def plan_model(sd, path):
     order)."""
     for k in sd:
         if any(x in k for x in ("ffn.s_emb", "ffn.s0", "ffn.s1", "ffn.s2")):
-            raise ConvertError("%s: '%s': RWKV-7 DeepEmbed checkpoints are not supported" % (path, k))
+            raise ConvertError("%s: '%s': RWKV-7 DeepEmbed checkpoints are not supported"
+                               % (path, k))
     for req in ("emb.weight", "head.weight"):
         if req not in sd:
             raise ConvertError("%s: missing tensor %s" % (path, req), "is this an RWKV checkpoint?")
@@ -861,7 +862,8 @@ def plan_model(sd, path):
     version, minor = detect_version(sd)
     emb = sd["emb.weight"]
     if len(emb.shape) != 2:
-        raise ConvertError("%s: emb.weight has shape %s, expected (vocab, n_embd)" % (path, emb.shape))
+        raise ConvertError("%s: emb.weight has shape %s, expected (vocab, n_embd)"
+                           % (path, emb.shape))
     V, C = emb.shape
     layer_ids = set()
     for k in sd:
@@ -879,8 +881,8 @@ def plan_model(sd, path):
 
     def get(k):
         if k not in sd:
-            raise ConvertError("%s: missing tensor %s (RWKV v%s)" % (path, k,
-                                                                      VERSION_NAMES[(version, minor)]))
+            raise ConvertError("%s: missing tensor %s (RWKV v%s)"
+                               % (path, k, VERSION_NAMES[(version, minor)]))
         return sd[k]
 
     fk = get("blocks.0.ffn.key.weight")
@@ -968,7 +970,7 @@ def matrix_dtype_of(sd_plan):
     return "f32"
 
 
-# ==== GGUF writer ==================================================================================
+# ==== GGUF writer =================================================================================
 
 GGUF_MAGIC = b"GGUF"
 GGUF_VERSION = 3
@@ -1073,7 +1075,8 @@ def write_gguf(out_path, kvs, tensors, progress=None):
                 f.write(b"\0" * (_align(t.nbytes) - t.nbytes))
             f.flush()
             if f.tell() != total:
-                raise ConvertError("internal error: wrote %d bytes, expected %d" % (f.tell(), total))
+                raise ConvertError("internal error: wrote %d bytes, expected %d"
+                                   % (f.tell(), total))
             os.fsync(f.fileno())
         os.chmod(tmp, 0o644 & ~_umask())
         os.replace(tmp, out_path)
@@ -1117,7 +1120,7 @@ def file_type_of(tensors):
     return 0
 
 
-# ==== vocabularies =================================================================================
+# ==== vocabularies ================================================================================
 
 VOCAB_FILES = {"world": "rwkv_vocab_v20230424.txt", "pile": "20B_tokenizer.json"}
 
@@ -1186,7 +1189,7 @@ def load_vocab(choice, n_vocab, warn):
     return kind, data
 
 
-# ==== driver =======================================================================================
+# ==== driver ======================================================================================
 
 def read_checkpoint(path):
     """-> (state dict, default file dtype, notes, input kind, mapped file or None)."""
@@ -1261,7 +1264,8 @@ def summary(r):
     heads = ("%d x %d" % (i["n_head"], i["head_size"])) if i["head_size"] else "- (v4)"
     lines = ["wrote %s (%.2f MiB) in %.2f s" % (r["output"], r["size"] / 1048576.0, r["seconds"]),
              "  from       %s" % r["input_kind"],
-             "  version    RWKV v%s%s" % (v, " with tuned time_state" if i["has_time_state"] else ""),
+             "  version    RWKV v%s%s" % (v, " with tuned time_state"
+                                         if i["has_time_state"] else ""),
              "  layers     %d" % i["n_layer"],
              "  n_embd     %d   n_ffn %d   heads %s" % (i["n_embd"], i["n_ffn"], heads),
              "  vocab      %d (%s)" % (i["n_vocab"], {"world": "World tokenizer embedded",

@@ -8,7 +8,6 @@ if the payloads were defused by accident. Standard library only (torch is used f
 when present).
 """
 
-import io
 import os
 import shutil
 import struct
@@ -138,7 +137,7 @@ def main():
                 interp = [sys.executable, "-I", "-S"]
             elif control == "torch":
                 try:
-                    import torch  # noqa: F401
+                    __import__("torch")
                 except ImportError:
                     continue
                 interp = [sys.executable]
