@@ -315,9 +315,37 @@ static int from_model(const char *model_path, const char *vocab_path)
     return 0;
 }
 
+/* --encode VOCAB: each stdin line is hex-encoded bytes; writes one line of ids per input line
+   (or "error: ..."). Driven by tests/test_tokenizer_fuzz.py. */
+static int encode_lines(const char *vocab_path)
+{
+    rwkv_tokenizer *tok;
+    rwkv_error err;
+    static char line[1 << 20];
+    char *bytes = (char *)malloc(sizeof line / 2 + 1);
+    if (rwkv_tokenizer_open(vocab_path, &tok, &err) != RWKV_OK) { printf("error: %s\n", err.message); return 2; }
+    while (fgets(line, sizeof line, stdin)) {
+        size_t n = 0, i, n_ids;
+        int *ids;
+        for (i = 0; line[i] && line[i + 1] && line[i] != '\n'; i += 2) {
+            unsigned v;
+            if (sscanf(line + i, "%2x", &v) != 1) break;
+            bytes[n++] = (char)v;
+        }
+        if (rwkv_tokenize(tok, bytes, n, &ids, &n_ids, &err) != RWKV_OK) { printf("error: %s\n", err.message); continue; }
+        for (i = 0; i < n_ids; i++) printf(i ? " %d" : "%d", ids[i]);
+        printf("\n");
+        free(ids);
+    }
+    free(bytes);
+    rwkv_tokenizer_free(tok);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *shared = argc > 1 ? argv[1] : "../shared";
+    if (argc == 3 && strcmp(argv[1], "--encode") == 0) return encode_lines(argv[2]);
     if (argc >= 3 && strcmp(argv[1], "--from-model") == 0) return from_model(argv[2], argc > 3 ? argv[3] : NULL);
     char path[1024];
     rwkv_tokenizer *world = NULL, *pile = NULL;
