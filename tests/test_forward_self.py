@@ -4,9 +4,10 @@
 For every version (v4, v5.0, v5.1, v5.2, v6, v6 + time_state, v7 incl. block-0 v0/v1/v2 and
 several head counts, a 24-layer fp16 v4) a random checkpoint in the released layout is made
 with tests/gen_checkpoint.py, converted with convert_pth.py (bf16 and f32 files), run through
-`$RWKV_BIN logits` one token per call and with --seq, and compared with tests/ref_rwkv.py:
-pass when max|Δ| <= 1e-4 * max|reference| over all T x V logits (T = 70: crosses the
-64-token block of sequence mode). Prints one row per model, file type and mode.
+`$RWKV_BIN logits` one token per call and with --seq (1 and 2 threads), and compared with
+tests/ref_rwkv.py: pass when max|Δ| <= 1e-4 * max|reference| over all T x V logits (T = 70:
+crosses the 64-token block of sequence mode); 2 threads must give the same bits as 1.
+Prints one row per model, file type and mode.
 
 Needs numpy and torch (skips with 77 without them).
 """
@@ -84,10 +85,12 @@ def main():
                 ref = refs[fold]
                 bound = REL_BOUND * float(np.max(np.abs(ref)))
                 got_modes = {}
-                for mode in ('serial', 'seq'):
+                for mode in ('serial', 'seq', 'serial-t2', 'seq-t2'):
                     out = os.path.join(tmp, 'out.f32')
                     cmd = [RWKV, 'logits', '-m', gguf, '-t', ','.join(map(str, tokens)), '-o', out]
-                    r = run(cmd + (['--seq'] if mode == 'seq' else []))
+                    cmd += ['--seq'] if mode.startswith('seq') else []
+                    cmd += ['--threads', '2'] if mode.endswith('-t2') else []
+                    r = run(cmd)
                     if r.returncode != 0:
                         rows.append((name, gd, mode, float('nan'), bound, 'FAIL: ' + r.stderr.strip()[-200:]))
                         failures += 1
@@ -105,10 +108,17 @@ def main():
                     failures += not ok
                     worst_t = int(np.argmax(np.max(np.abs(got - ref), axis=1))) if finite else -1
                     rows.append((name, gd, mode, d, bound, ('ok' if ok else 'FAIL') + ' (worst at token %d)' % worst_t))
-                if len(got_modes) == 2:
+                if 'serial' in got_modes and 'seq' in got_modes:
                     d = float(np.max(np.abs(got_modes['serial'] - got_modes['seq'])))
                     rows.append((name, gd, 'seq-serial', d, bound, 'ok' if d <= bound else 'FAIL'))
                     failures += d > bound
+                # rwkv.h promises the same bits whatever the thread count
+                for mode in ('serial', 'seq'):
+                    if mode in got_modes and mode + '-t2' in got_modes:
+                        same = np.array_equal(got_modes[mode], got_modes[mode + '-t2'])
+                        d = float(np.max(np.abs(got_modes[mode] - got_modes[mode + '-t2'])))
+                        rows.append((name, gd, mode + ' 1v2thr', d, 0.0, 'ok (bit-identical)' if same else 'FAIL (not bit-identical)'))
+                        failures += not same
             print('%-14s logits std %.2f, max|logit| %.2f (version %s, %d layers)' % (
                 name, float(np.std(refs[next(iter(refs))])) if refs else float('nan'),
                 float(np.max(np.abs(refs[next(iter(refs))]))) if refs else float('nan'),
@@ -116,9 +126,9 @@ def main():
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print()
-    print('%-14s %-5s %-10s %11s %11s  %s' % ('model', 'file', 'mode', 'max|d|', 'bound', 'result'))
+    print('%-14s %-5s %-14s %11s %11s  %s' % ('model', 'file', 'mode', 'max|d|', 'bound', 'result'))
     for name, gd, mode, d, bound, res in rows:
-        print('%-14s %-5s %-10s %11.3e %11.3e  %s' % (name, gd, mode, d, bound, res))
+        print('%-14s %-5s %-14s %11.3e %11.3e  %s' % (name, gd, mode, d, bound, res))
     print('%d checks, %d failed (T = %d tokens, bound = %g * max|ref|)' % (len(rows), failures, T, REL_BOUND))
     return 1 if failures else 0
 
