@@ -342,9 +342,29 @@ static int encode_lines(const char *vocab_path)
     return 0;
 }
 
+/* --dump VOCAB: one line per id: the token's bytes in hex, "-" when unassigned, then " S"
+   for special tokens. Used by tests/test_tokenizer_fuzz.py to check every token's bytes. */
+static int dump_tokens(const char *vocab_path)
+{
+    rwkv_tokenizer *tok;
+    rwkv_error err;
+    int id;
+    if (rwkv_tokenizer_open(vocab_path, &tok, &err) != RWKV_OK) { printf("error: %s\n", err.message); return 2; }
+    for (id = 0; id < rwkv_tokenizer_n_vocab(tok); id++) {
+        size_t len, i;
+        const unsigned char *p = (const unsigned char *)rwkv_token_bytes(tok, id, &len);
+        if (!p) printf("-");
+        for (i = 0; p && i < len; i++) printf("%02x", p[i]);
+        printf("%s\n", rwkv_token_is_special(tok, id) ? " S" : "");
+    }
+    rwkv_tokenizer_free(tok);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *shared = argc > 1 ? argv[1] : "../shared";
+    if (argc == 3 && strcmp(argv[1], "--dump") == 0) return dump_tokens(argv[2]);
     if (argc == 3 && strcmp(argv[1], "--encode") == 0) return encode_lines(argv[2]);
     if (argc >= 3 && strcmp(argv[1], "--from-model") == 0) return from_model(argv[2], argc > 3 ? argv[3] : NULL);
     char path[1024];

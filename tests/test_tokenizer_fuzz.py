@@ -184,7 +184,36 @@ def run(vocab_path, items):
     return [[int(t) for t in l.split()] if not l.startswith("error") else l for l in lines[:len(items)]]
 
 
+def dump(vocab_path):
+    r = subprocess.run([BIN, "--dump", vocab_path], stdout=subprocess.PIPE, universal_newlines=True)
+    return r.stdout.split("\n")[:-1]
+
+
+# every token's bytes, as the references read them
 failures = 0
+lines = dump(WORLD)
+want = ["-"] * len(lines)
+want[0] = " S"
+for b, i in world.items():
+    if i < len(want):
+        want[i] = b.hex()
+bad = sum(a != b for a, b in zip(lines, want)) + (len(lines) != max(world.values()) + 1)
+print("World: %d token byte strings checked, %d differ" % (len(lines), bad))
+failures += bad
+lines = dump(PILE)
+cb = {c: b for b, c in byte_char.items()}
+want = ["-"] * len(lines)
+for tok, i in vocab.items():
+    want[i] = bytes(cb[c] for c in tok).hex()
+for t in cfg["added_tokens"]:
+    # HF's decoder maps an added token through the byte-level table when it can, else raw
+    c = t["content"]
+    b = bytes(cb[ch] for ch in c) if all(ch in cb for ch in c) else c.encode("utf-8")
+    want[t["id"]] = ("" if t["id"] == 0 else b.hex()) + (" S" if t["special"] else "")
+bad = sum(a != b for a, b in zip(lines, want)) + (len(lines) != len(want))
+print("Pile: %d token byte strings checked, %d differ" % (len(lines), bad))
+failures += bad
+
 got = run(WORLD, [t.encode("utf-8") for t in texts] + raw)
 for item, ids in zip([t.encode("utf-8") for t in texts] + raw, got):
     want = world_encode(item)
