@@ -653,9 +653,9 @@ RWKV__INLINE float rwkv__finish(rwkv__vf acc, const void *w, int type, const flo
     RWKV__MM_OUT(i, 0) RWKV__MM_OUT(i, 1) RWKV__MM_OUT(i, 2)                                 \
     RWKV__MM_OUT(i, 3) RWKV__MM_OUT(i, 4) RWKV__MM_OUT(i, 5)
 RWKV__INLINE void rwkv__mm_tile(float *out, const void *const *w, const float *const *x,
-                                int64_t cols, int type, const char *pf)
+                                int64_t cols, int type)
 {
-    const int64_t body = cols - cols % RWKV__L, esize = type == RWKV_TYPE_F32 ? 4 : 2;
+    const int64_t body = cols - cols % RWKV__L;
     const rwkv__vf z = rwkv__vzero();
     rwkv__vf a00 = z, a01 = z, a02 = z, a03 = z, a04 = z, a05 = z;
     rwkv__vf a10 = z, a11 = z, a12 = z, a13 = z, a14 = z, a15 = z;
@@ -667,7 +667,6 @@ RWKV__INLINE void rwkv__mm_tile(float *out, const void *const *w, const float *c
         const rwkv__vf w1 = RWKV__TR > 1 ? rwkv__vld_w(w[1], type, k) : z;
         const rwkv__vf w2 = RWKV__TR > 2 ? rwkv__vld_w(w[2], type, k) : z;
         const rwkv__vf w3 = RWKV__TR > 3 ? rwkv__vld_w(w[3], type, k) : z;
-        if (pf) RWKV__PREFETCH_RANGE(pf + k * RWKV__TR * esize, RWKV__TR * RWKV__L * esize);
         RWKV__MM_TOKEN(0) RWKV__MM_TOKEN(1) RWKV__MM_TOKEN(2)
         RWKV__MM_TOKEN(3) RWKV__MM_TOKEN(4) RWKV__MM_TOKEN(5)
     }
@@ -713,7 +712,8 @@ RWKV__INLINE void rwkv__mv_tile(float *out, const void *const *w, const float *x
     static void rwkv__mm_##suffix(float *out, const void *const *w, const float *const *x,   \
                                   int64_t cols, const char *pf)                              \
     {                                                                                        \
-        rwkv__mm_tile(out, w, x, cols, type, pf);                                            \
+        (void)pf;                                                                            \
+        rwkv__mm_tile(out, w, x, cols, type);                                                \
     }                                                                                        \
     static void rwkv__mv_##suffix(float *out, const void *const *w, const float *const *x,   \
                                   int64_t cols, const char *pf)                              \
@@ -728,43 +728,33 @@ RWKV__TILE_FNS(bf16, RWKV_TYPE_BF16)
 typedef void (*rwkv__tile_fn)(float *out, const void *const *w, const float *const *x,
                               int64_t cols, const char *pf);
 
-/* Rows [r0, r1) of Y = X W^T for tokens [0, T). Tokens go in super-blocks whose X rows fit
-   in L2 (RWKV__X_BYTES); within one, each row tile is converted from memory once and reused
-   from L1 for every token tile. */
-#ifndef RWKV__X_BYTES
-#define RWKV__X_BYTES (64 * 1024 * 1024)
-#endif
+/* Rows [r0, r1) of Y = X W^T for tokens [0, T): weights stream once, each NR-row tile is
+   reused from cache for every token block. */
 static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, int T,
                               int64_t r0, int64_t r1)
 {
     const int64_t rows = W->ne[1], cols = W->ne[0];
     const size_t esize = W->type == RWKV_TYPE_F32 ? 4 : 2, rowbytes = (size_t)cols * esize;
     const int NR = T == 1 ? RWKV__VR : RWKV__TR, NT = T == 1 ? 1 : RWKV__TT;
-    int64_t r, tb = RWKV__X_BYTES / (cols * 4 > 0 ? cols * 4 : 1) / NT * NT;
     rwkv__tile_fn fn;
-    int t0, t, i, j;
-    if (tb < NT) tb = NT;
+    int64_t r;
+    int t, i, j;
     if (W->type == RWKV_TYPE_F32) fn = T == 1 ? rwkv__mv_f32 : rwkv__mm_f32;
     else if (W->type == RWKV_TYPE_F16) fn = T == 1 ? rwkv__mv_f16 : rwkv__mm_f16;
     else fn = T == 1 ? rwkv__mv_bf16 : rwkv__mm_bf16;
-    for (t0 = 0; t0 < T; t0 += (int)tb) {
-        const int t1 = T - t0 < tb ? T : t0 + (int)tb;
-        for (r = r0; r < r1; r += NR) {
-            const int nr = r1 - r < NR ? (int)(r1 - r) : NR;
-            const void *w[RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR];
-            for (i = 0; i < NR; i++)
-                w[i] = (const char *)W->data + (size_t)(r + (i < nr ? i : nr - 1)) * rowbytes;
-            for (t = t0; t < t1; t += NT) {
-                const int nt = t1 - t < NT ? t1 - t : NT;
-                const float *x[RWKV__TT];
-                float out[(RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR) * RWKV__TT];
-                /* the first token tile also prefetches the next row tile */
-                const char *pf = t == t0 && r + NR < r1 ? (const char *)w[0] + NR * rowbytes : NULL;
-                for (j = 0; j < NT; j++) x[j] = X + (int64_t)(t + (j < nt ? j : nt - 1)) * cols;
-                fn(out, w, x, cols, pf);
-                for (i = 0; i < nr; i++)
-                    for (j = 0; j < nt; j++) Y[(int64_t)(t + j) * rows + r + i] = out[i * NT + j];
-            }
+    for (r = r0; r < r1; r += NR) {
+        const int nr = r1 - r < NR ? (int)(r1 - r) : NR;
+        const void *w[RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR];
+        for (i = 0; i < NR; i++)
+            w[i] = (const char *)W->data + (size_t)(r + (i < nr ? i : nr - 1)) * rowbytes;
+        for (t = 0; t < T; t += NT) {
+            const int nt = T - t < NT ? T - t : NT;
+            const float *x[RWKV__TT];
+            float out[(RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR) * RWKV__TT];
+            for (j = 0; j < NT; j++) x[j] = X + (int64_t)(t + (j < nt ? j : nt - 1)) * cols;
+            fn(out, w, x, cols, t == 0 && r + NR < r1 ? (const char *)w[0] + NR * rowbytes : NULL);
+            for (i = 0; i < nr; i++)
+                for (j = 0; j < nt; j++) Y[(int64_t)(t + j) * rows + r + i] = out[i * NT + j];
         }
     }
 }

@@ -281,7 +281,10 @@ static void test_matrices(void)
         /* big enough that two threads really run (above RWKV__PAR_MIN_WORK) */
         test_shape(type_list[ti], 257, 640, 13, 0);
         test_shape(type_list[ti], 1024, 128, 2, 1);
-        n += 2;
+        /* long rows: matmul splits the tokens into blocks that fit in L2 */
+        test_shape(type_list[ti], 13, 3001, 70, 1);
+        test_shape(type_list[ti], 5, 16384, 9, 0);
+        n += 4;
     }
     printf("matvec/matmul: %d shapes x 3 types; %ld outputs checked against double, worst "
            "error = %.3g (this build's kernels) and %.3g (scalar) of the gamma_n bound; matmul "
