@@ -281,8 +281,10 @@ size_t rwkv_utf8_stream_push_bytes(rwkv_utf8_stream *s, const char *bytes, size_
 /* Writes out what is still held back (an incomplete sequence, as is) and resets; cap >= 4. */
 size_t rwkv_utf8_stream_flush(rwkv_utf8_stream *s, char *out, size_t cap);
 
-/* Unicode NFC of UTF-8 text as the Pile tokenizer applies it (bytes that are not valid UTF-8
-   are kept as they are). *out is malloc'd and NUL-terminated; *out_len excludes the NUL. */
+/* Unicode NFC (Unicode 15.0 tables) of UTF-8 text; bytes that are not valid UTF-8 are kept
+   as they are. (The Pile tokenizer normalizes with Unicode 9.0 data instead, as HuggingFace
+   tokenizers does: that differs only for 109 code points assigned since.) *out is malloc'd
+   and NUL-terminated; *out_len excludes the NUL. */
 rwkv_status rwkv_utf8_nfc(const char *text, size_t len, char **out, size_t *out_len,
                           rwkv_error *err);
 

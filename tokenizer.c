@@ -267,9 +267,24 @@ static int rwkv__needs_nfc(const unsigned char *s, size_t n)
     return 0;
 }
 
+static int rwkv__post9(int32_t cp)
+{
+    return cp >= 0 && (rwkv__uprop(cp) & RWKV__UC_POST9);
+}
+
+/* Combining class; with unicode9, characters assigned after Unicode 9.0 count as unassigned
+   (class 0), as in HuggingFace tokenizers' normalizer. */
+static int rwkv__ccc9(int32_t cp, int unicode9)
+{
+    return unicode9 && rwkv__post9(cp) ? 0 : rwkv__ccc(cp);
+}
+
 /* NFC of s[0..n), appended to out. Invalid bytes pass through as themselves and act as
-   starters that never compose. Returns 0 on out of memory. */
-static int rwkv__nfc_append(const unsigned char *s, size_t n, rwkv__buf *out)
+   starters that never compose. unicode9: use only Unicode 9.0 data, which is what the
+   Pile tokenizer's reference (HF tokenizers, via unicode-normalization-alignments 0.1.12)
+   does; it differs from current NFC only for 109 code points (108 combining marks and
+   U+11938 assigned in Unicode 10..15). Returns 0 on out of memory. */
+static int rwkv__nfc_append(const unsigned char *s, size_t n, rwkv__buf *out, int unicode9)
 {
     int32_t *d = (int32_t *)malloc((n * 4 + 4) * sizeof(int32_t)); /* <= 4 cps per byte */
     size_t nd = 0, i, j, start;
@@ -279,19 +294,19 @@ static int rwkv__nfc_append(const unsigned char *s, size_t n, rwkv__buf *out)
     for (i = 0; i < n;) {
         int32_t cp;
         i += (size_t)rwkv__utf8_get(s + i, n - i, &cp);
-        if (cp < 0) d[nd++] = cp;
+        if (cp < 0 || (unicode9 && rwkv__post9(cp))) d[nd++] = cp;
         else nd += (size_t)rwkv__decompose(cp, d + nd);
     }
     /* 2. canonical ordering: stable sort each run of non-starters by combining class */
     for (i = 0; i < nd;) {
-        if (rwkv__ccc(d[i]) == 0) { i++; continue; }
+        if (rwkv__ccc9(d[i], unicode9) == 0) { i++; continue; }
         start = i;
-        while (i < nd && rwkv__ccc(d[i]) != 0) i++;
+        while (i < nd && rwkv__ccc9(d[i], unicode9) != 0) i++;
         for (j = start + 1; j < i; j++) { /* insertion sort: runs are short */
             int32_t x = d[j];
-            int cx = rwkv__ccc(x);
+            int cx = rwkv__ccc9(x, unicode9);
             size_t k = j;
-            while (k > start && rwkv__ccc(d[k - 1]) > cx) { d[k] = d[k - 1]; k--; }
+            while (k > start && rwkv__ccc9(d[k - 1], unicode9) > cx) { d[k] = d[k - 1]; k--; }
             d[k] = x;
         }
     }
@@ -299,12 +314,14 @@ static int rwkv__nfc_append(const unsigned char *s, size_t n, rwkv__buf *out)
        blocked by an intervening character of the same or higher class (or any starter). */
     if (nd > 0) {
         size_t starter_pos = 0, w = 1;
-        int last_class = rwkv__ccc(d[0]);
+        int last_class = rwkv__ccc9(d[0], unicode9);
         if (last_class != 0) last_class = 256; /* no starter yet: nothing may compose */
         for (i = 1; i < nd; i++) {
             int32_t ch = d[i], comp;
-            int ch_class = rwkv__ccc(ch);
+            int ch_class = rwkv__ccc9(ch, unicode9);
             comp = last_class == 256 ? -1 : rwkv__compose(d[starter_pos], ch);
+            if (unicode9 && comp >= 0 && (rwkv__post9(d[starter_pos]) || rwkv__post9(ch) || rwkv__post9(comp)))
+                comp = -1;
             if (comp >= 0 && (last_class < ch_class || last_class == 0)) {
                 d[starter_pos] = comp;
                 continue;
@@ -330,7 +347,7 @@ rwkv_status rwkv_utf8_nfc(const char *text, size_t len, char **out, size_t *out_
     rwkv__buf b = {0, 0, 0};
     *out = NULL;
     if (out_len) *out_len = 0;
-    if (!rwkv__nfc_append((const unsigned char *)text, len, &b) || !rwkv__buf_add(&b, "", 1)) {
+    if (!rwkv__nfc_append((const unsigned char *)text, len, &b, 0) || !rwkv__buf_add(&b, "", 1)) {
         free(b.p);
         return rwkv__oom(err, "normalizing text (NFC)");
     }
@@ -1378,7 +1395,7 @@ static rwkv_status rwkv__pile_load(const char *data, size_t len, const char *nam
             t->special[id] = (unsigned char)special;
             tmp.n = 0;
             if (normalized && t->normalize_nfc) {
-                if (!rwkv__nfc_append(content, c->n, &tmp)) { st = rwkv__oom(err, "loading the tokenizer"); goto done; }
+                if (!rwkv__nfc_append(content, c->n, &tmp, 1)) { st = rwkv__oom(err, "loading the tokenizer"); goto done; }
             } else if (!rwkv__buf_add(&tmp, content, c->n)) { st = rwkv__oom(err, "loading the tokenizer"); goto done; }
             node = rwkv__trie_insert(trie, (const unsigned char *)tmp.p, tmp.n);
             if (!node) { st = rwkv__oom(err, "loading the tokenizer"); goto done; }
@@ -1733,7 +1750,7 @@ static rwkv_status rwkv__pile_normalize(const rwkv_tokenizer *t, rwkv__scratch *
     if (t->normalize_nfc && rwkv__needs_nfc(s, n)) {
         rwkv__buf norm = {0, 0, 0};
         rwkv_status st;
-        if (!rwkv__nfc_append(s, n, &norm)) { free(norm.p); return rwkv__oom(err, "normalizing"); }
+        if (!rwkv__nfc_append(s, n, &norm, 1)) { free(norm.p); return rwkv__oom(err, "normalizing"); }
         st = rwkv__pile_after_norm(t, sc, (const unsigned char *)norm.p, norm.n, ids, err);
         free(norm.p);
         return st;
