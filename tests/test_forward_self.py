@@ -45,6 +45,12 @@ CASES = [
     ('v6-state', '6', dict(n_layer=2, n_embd=128, head_size=64, n_vocab=512, seed=16, time_state=True), ('bf16', 'f32')),
     ('v7', '7', dict(n_layer=3, n_embd=128, head_size=64, n_vocab=1000, seed=17), ('bf16', 'f32')),
     ('v7-3h-b0v', '7', dict(n_layer=2, n_embd=96, head_size=32, n_vocab=300, seed=18, v7_block0_v=True), ('bf16', 'f32')),
+    # shapes that are no multiple of a SIMD width (C % 16 = 8: also the tail of the bf16 ln0
+    # statistics), odd head counts and sizes, vocabularies like 257
+    ('v4-odd', '4', dict(n_layer=2, n_embd=72, n_ffn=200, n_vocab=257, seed=21), ('bf16', 'f32')),
+    ('v5.1-odd', '5.1', dict(n_layer=2, n_embd=40, head_size=8, n_ffn=136, n_vocab=301, seed=22), ('bf16',)),
+    ('v6-odd', '6', dict(n_layer=2, n_embd=72, head_size=24, n_ffn=232, n_vocab=333, seed=23, time_state=True), ('bf16', 'f32')),
+    ('v7-odd', '7', dict(n_layer=2, n_embd=80, head_size=16, n_ffn=312, n_vocab=263, seed=24), ('bf16', 'f32')),
     ('v5.2-fp32ckpt', '5.2', dict(n_layer=2, n_embd=64, head_size=32, n_vocab=300, seed=19, dtype='fp32'), ('f32',)),
     ('v4-24L-fp16', '4', dict(n_layer=24, n_embd=64, n_vocab=300, seed=20, dtype='fp16'), ('f16',)),
 ]
