@@ -51,6 +51,10 @@ CASES = [
     ('v5.1-odd', '5.1', dict(n_layer=2, n_embd=40, head_size=8, n_ffn=136, n_vocab=301, seed=22), ('bf16',)),
     ('v6-odd', '6', dict(n_layer=2, n_embd=72, head_size=24, n_ffn=232, n_vocab=333, seed=23, time_state=True), ('bf16', 'f32')),
     ('v7-odd', '7', dict(n_layer=2, n_embd=80, head_size=16, n_ffn=312, n_vocab=263, seed=24), ('bf16', 'f32')),
+    # wide bf16 models: the ln0 statistics go through the chunk cascade (768: 3 chunks of 16
+    # vectors, 1280: 5 chunks)
+    ('v5.2-wide', '5.2', dict(n_layer=1, n_embd=768, head_size=64, n_ffn=64, n_vocab=300, seed=25), ('bf16',)),
+    ('v4-wide', '4', dict(n_layer=1, n_embd=1280, n_ffn=64, n_vocab=300, seed=26), ('bf16',)),
     ('v5.2-fp32ckpt', '5.2', dict(n_layer=2, n_embd=64, head_size=32, n_vocab=300, seed=19, dtype='fp32'), ('f32',)),
     ('v4-24L-fp16', '4', dict(n_layer=24, n_embd=64, n_vocab=300, seed=20, dtype='fp16'), ('f16',)),
 ]
