@@ -9,11 +9,13 @@
    Tokenizer::encode for a BPE model with a ByteLevel pre-tokenizer:
      1. split out the added tokens that match the raw text ("normalized": false; the special
         tokens here), leftmost-longest;
-     2. NFC-normalize the rest, then split out the added tokens marked "normalized": true
-        (the runs of 2..24 spaces in the 20B file);
+     2. NFC-normalize the rest (with Unicode 9.0 data, as HF's unicode-normalization-alignments
+        0.1.12 does), then split out the added tokens marked "normalized": true (the runs of
+        2..24 spaces in the 20B file);
      3. split every remaining piece with the GPT-2 regex
         's|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+
-        (hand-written matcher below, Unicode classes from tokenizer_unicode.h);
+        (hand-written matcher below, Unicode classes from tokenizer_unicode.h; \s is
+        White_Space, as in Oniguruma, which HF uses);
      4. BPE each piece over its bytes: repeatedly merge the adjacent pair with the lowest merge
         rank, leftmost first on ties (HF's Word::merge_all), using a heap so a 1 MB word is
         n log n.
