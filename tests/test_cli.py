@@ -46,8 +46,15 @@ def check(cond, what):
 
 
 def run(args, stdin=None, binary=RWKV, timeout=300):
-    p = subprocess.run([binary] + args, input=stdin, stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE, timeout=timeout)
+    for attempt in range(30):
+        try:
+            p = subprocess.run([binary] + args, input=stdin, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, timeout=timeout)
+            break
+        except OSError:  # the binary is being rebuilt by a concurrent `make`
+            if attempt == 29:
+                raise
+            time.sleep(1)
     return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
 
 
