@@ -509,6 +509,8 @@ static RWKV__UNUSED void rwkv__matmul_scalar(float *Y, const rwkv__tensor *W, co
 typedef __m512 rwkv__vf;
 RWKV__INLINE rwkv__vf rwkv__vzero(void) { return _mm512_setzero_ps(); }
 RWKV__INLINE rwkv__vf rwkv__vld_f32(const float *p) { return _mm512_loadu_ps(p); }
+RWKV__INLINE rwkv__vf rwkv__vset1(float f) { return _mm512_set1_ps(f); }
+RWKV__INLINE void rwkv__vst(float *p, rwkv__vf v) { _mm512_storeu_ps(p, v); }
 RWKV__INLINE rwkv__vf rwkv__vld_f16(const uint16_t *p)
 {
     return _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *)(const void *)p));
@@ -540,6 +542,8 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 typedef __m256 rwkv__vf;
 RWKV__INLINE rwkv__vf rwkv__vzero(void) { return _mm256_setzero_ps(); }
 RWKV__INLINE rwkv__vf rwkv__vld_f32(const float *p) { return _mm256_loadu_ps(p); }
+RWKV__INLINE rwkv__vf rwkv__vset1(float f) { return _mm256_set1_ps(f); }
+RWKV__INLINE void rwkv__vst(float *p, rwkv__vf v) { _mm256_storeu_ps(p, v); }
 RWKV__INLINE rwkv__vf rwkv__vld_f16(const uint16_t *p)
 {
     return _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)p));
@@ -570,6 +574,8 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 typedef float32x4_t rwkv__vf;
 RWKV__INLINE rwkv__vf rwkv__vzero(void) { return vdupq_n_f32(0.0f); }
 RWKV__INLINE rwkv__vf rwkv__vld_f32(const float *p) { return vld1q_f32(p); }
+RWKV__INLINE rwkv__vf rwkv__vset1(float f) { return vdupq_n_f32(f); }
+RWKV__INLINE void rwkv__vst(float *p, rwkv__vf v) { vst1q_f32(p, v); }
 RWKV__INLINE rwkv__vf rwkv__vld_f16(const uint16_t *p)
 {
     return vcvt_f32_f16(vreinterpret_f16_u16(vld1_u16(p)));
@@ -832,10 +838,47 @@ static RWKV__UNUSED float rwkv__dot(const float *a, const float *b, int64_t n)
 #endif
 }
 
-/* y[c] = sum_r x[r] * W[r][c]: the "x @ W" of the LoRA paths, W stored F32 as (rows, cols). */
+/* y[c] = sum_r x[r] * W[r][c]: the "x @ W" of the LoRA paths, W stored F32 as (rows, cols).
+   Each y[c] is summed over r in order (SIMD: one lane per column, with FMA). */
 static void rwkv__vecmat(float *y, const float *x, const float *W, int rows, int cols)
 {
     int r, c;
+#ifdef RWKV__SIMD
+    /* 4 vectors of columns at a time, kept in registers over all rows */
+    for (c = 0; c + 4 * RWKV__L <= cols; c += 4 * RWKV__L) {
+        rwkv__vf a0 = rwkv__vzero(), a1 = a0, a2 = a0, a3 = a0;
+        for (r = 0; r < rows; r++) {
+            const float *w = W + (size_t)r * cols + c;
+            const rwkv__vf xr = rwkv__vset1(x[r]);
+            a0 = rwkv__vfma(rwkv__vld_f32(w), xr, a0);
+            a1 = rwkv__vfma(rwkv__vld_f32(w + RWKV__L), xr, a1);
+            a2 = rwkv__vfma(rwkv__vld_f32(w + 2 * RWKV__L), xr, a2);
+            a3 = rwkv__vfma(rwkv__vld_f32(w + 3 * RWKV__L), xr, a3);
+        }
+        rwkv__vst(y + c, a0);
+        rwkv__vst(y + c + RWKV__L, a1);
+        rwkv__vst(y + c + 2 * RWKV__L, a2);
+        rwkv__vst(y + c + 3 * RWKV__L, a3);
+    }
+    for (; c + RWKV__L <= cols; c += RWKV__L) {
+        rwkv__vf a0 = rwkv__vzero();
+        for (r = 0; r < rows; r++)
+            a0 = rwkv__vfma(rwkv__vld_f32(W + (size_t)r * cols + c), rwkv__vset1(x[r]), a0);
+        rwkv__vst(y + c, a0);
+    }
+    if (c == cols) return;
+    /* the last cols % L columns: the scalar loop below, on those columns only */
+    {
+        const int c0 = c;
+        for (c = c0; c < cols; c++) y[c] = 0.0f;
+        for (r = 0; r < rows; r++) {
+            const float xr = x[r];
+            const float *w = W + (size_t)r * cols;
+            for (c = c0; c < cols; c++) y[c] += xr * w[c];
+        }
+        return;
+    }
+#endif
     for (c = 0; c < cols; c++) y[c] = 0.0f;
     for (r = 0; r < rows; r++) {
         const float xr = x[r];
