@@ -1312,7 +1312,9 @@ def main(argv=None):
 
     def on_term(signum, frame):
         raise KeyboardInterrupt
-    signal.signal(signal.SIGTERM, on_term)
+    for sig in ("SIGTERM", "SIGHUP"):   # clean up the temporary file on these as on Ctrl-C
+        if hasattr(signal, sig):
+            signal.signal(getattr(signal, sig), on_term)
     try:
         r = convert(a.input, a.output, a.dtype, a.vocab, a.name, a.quiet)
     except ConvertError as e:

@@ -10,6 +10,7 @@ crash), print a one-line message on stderr, never die from a signal or hang, and
 sanitizer report. Prints a table of all cases.
 """
 
+import concurrent.futures
 import os
 import random
 import shutil
@@ -373,13 +374,22 @@ def main():
             if rc != 0:
                 print("FAIL: the valid base model does not load with %s: %s" % (label, err.strip()))
                 failures += 1
-        path = os.path.join(tmp, "case.gguf")
         print("%-4s %-62s %-5s %-5s %s" % ("#", "case", "rwkv", "asan", "verdict / message"))
         bad_cases = []
-        for i, (name, data, must_reject) in enumerate(cases):
+
+        def run_case(i):
+            path = os.path.join(tmp, "case%d.gguf" % i)
             with open(path, "wb") as f:
-                f.write(data)
+                f.write(cases[i][1])
             results = [run(b, path) for _, b in bins]
+            os.unlink(path)
+            return results
+
+        # two cases at a time (the suite runs on 2 cores); the table stays in case order
+        with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+            all_results = list(pool.map(run_case, range(len(cases))))
+        for i, (name, data, must_reject) in enumerate(cases):
+            results = all_results[i]
             problems = ["%s: %s" % (bins[j][0], p) for j, (rc, err) in enumerate(results)
                         for p in [judge(rc, err, must_reject)] if p]
             msg = next((e.strip().splitlines()[0] for rc, e in results if e and e.strip()), "")
