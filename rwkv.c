@@ -630,7 +630,7 @@ typedef struct gen_opts {
     "      --min-p P            drop tokens below P x the top probability (default 0 = off)\n"  \
     "      --presence-penalty X subtract X from the logit of every token already generated\n"   \
     "                           (default 0.2)\n"                                                \
-    "      --frequency-penalty X  subtract X x count (default 0.2); whitespace and digit\n"     \
+    "      --frequency-penalty X  subtract X x count (default 0.2); space, tab and digit\n"     \
     "                           tokens do not add to their count (ChatRWKV's rule)\n"           \
     "      --penalty-decay D    counts are multiplied by D per generated token (default 0.996)\n" \
     "      --seed N             random seed (default: from the clock; printed with the stats)\n"
@@ -690,13 +690,19 @@ static rwkv_sampler *make_sampler(const gen_opts *g, const rwkv_model *model,
     rwkv_error err;
     int V = rwkv_model_n_vocab(model), id;
     if (rwkv_sampler_new(&g->sp, V, &s, &err) != RWKV_OK) die_err(&err);
-    /* ChatRWKV: whitespace and digit tokens get the presence penalty only */
+    /* ChatRWKV (`if ttt in ' \t0123456789': www = 0`): a token whose text is a substring of
+       " \t0123456789" (a space, a tab, a digit, a run like "123") gets the presence penalty
+       only, never the frequency one */
     for (id = 0; id < V; id++) {
+        static const char exempt[] = " \t0123456789";
         size_t len, i;
         const char *b = rwkv_token_bytes(tok, id, &len);
-        if (!b || !len) continue;
-        for (i = 0; i < len && strchr(" \t0123456789", b[i]) && b[i]; i++) {}
-        if (i == len) rwkv_sampler_set_penalty_weight(s, id, 0.0f);
+        if (!b || !len || len > sizeof exempt - 1) continue;
+        for (i = 0; i + len <= sizeof exempt - 1; i++)
+            if (memcmp(exempt + i, b, len) == 0) {
+                rwkv_sampler_set_penalty_weight(s, id, 0.0f);
+                break;
+            }
     }
     return s;
 }
