@@ -445,16 +445,28 @@ static uint32_t rwkv__trie_new_node(rwkv__trie *t)
     return (uint32_t)t->n_nodes;
 }
 
-/* Inserts s[0..n) (n >= 1). Returns the node, or 0 on out of memory. */
-static uint32_t rwkv__trie_insert(rwkv__trie *t, const unsigned char *s, size_t n)
+/* Inserts s[0..n) (n >= 1). path (NULL, or room for n nodes) receives the node after each
+   prefix; its first `known` entries are already valid for s (a shared prefix with the
+   previous insertion: sorted vocabularies then skip most hash probes). Returns the node,
+   or 0 on out of memory. */
+static uint32_t rwkv__trie_insert_path(rwkv__trie *t, const unsigned char *s, size_t n,
+                                       uint32_t *path, size_t known)
 {
-    uint32_t node = t->root[s[0]];
+    uint32_t node;
     size_t i;
-    if (!node) {
-        if (!(node = rwkv__trie_new_node(t))) return 0;
-        t->root[s[0]] = node;
+    if (path && known > 0) {
+        node = path[known - 1];
+        i = known;
+    } else {
+        node = t->root[s[0]];
+        if (!node) {
+            if (!(node = rwkv__trie_new_node(t))) return 0;
+            t->root[s[0]] = node;
+        }
+        if (path) path[0] = node;
+        i = 1;
     }
-    for (i = 1; i < n; i++) {
+    for (; i < n; i++) {
         uint32_t child = rwkv__trie_child(t, node, s[i]);
         if (!child) {
             size_t key = ((size_t)node << 8) | s[i], j;
@@ -466,8 +478,14 @@ static uint32_t rwkv__trie_insert(rwkv__trie *t, const unsigned char *s, size_t 
             t->n_edges++;
         }
         node = child;
+        if (path) path[i] = node;
     }
     return node;
+}
+
+static uint32_t rwkv__trie_insert(rwkv__trie *t, const unsigned char *s, size_t n)
+{
+    return rwkv__trie_insert_path(t, s, n, NULL, 0);
 }
 
 /* Builds the two-byte table: the World encoder's hot path then starts at depth 2 with one
@@ -768,7 +786,9 @@ static rwkv_status rwkv__world_load(const char *data, size_t len, const char *na
     int32_t *line_ids = NULL; /* id per parsed line; tokens stored in blob in file order */
     uint32_t *line_off = NULL, *line_lineno = NULL;
     int32_t *line_len = NULL;
-    size_t n_lines = 0, cap_lines = 0, pos = 0, lineno = 0, blob_n = 0, i;
+    size_t n_lines = 0, cap_lines = 0, pos = 0, lineno = 0, blob_n = 0, i, prev_len = 0;
+    uint32_t path[256];            /* trie nodes along the previous token */
+    const unsigned char *prev = NULL;
     int max_id = 0;
     rwkv_status st = RWKV_OK;
 
@@ -833,7 +853,16 @@ static rwkv_status rwkv__world_load(const char *data, size_t len, const char *na
             goto done;
         }
         {
-            uint32_t node = rwkv__trie_insert(&t->trie, lit, (size_t)got);
+            uint32_t node;
+            size_t known = 0;
+            if ((size_t)got <= 256) {
+                while (known < prev_len && known < (size_t)got && prev[known] == lit[known]) known++;
+                node = rwkv__trie_insert_path(&t->trie, lit, (size_t)got, path, known);
+            } else {
+                node = rwkv__trie_insert(&t->trie, lit, (size_t)got);
+            }
+            prev = (const unsigned char *)t->blob + blob_n; /* where this token is stored below */
+            prev_len = (size_t)got <= 256 ? (size_t)got : 0;
             if (!node) { st = rwkv__oom(err, "building the World trie"); goto done; }
             if (t->trie.token[node] >= 0) {
                 st = rwkv__tfail(err, RWKV_ERR_FORMAT, "%s line %zu (id %ld): same bytes as token id %d", name,
