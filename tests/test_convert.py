@@ -439,6 +439,19 @@ def part_f(tmp):
           and not os.path.exists(os.path.join(lone, "x.gguf")), "vocab not found: %r" % r.stderr)
     print("  --vocab world / PATH embedded verbatim; missing vocabulary -> %s"
           % r.stderr.strip()[:100])
+    # rwkv.cpp files this converter cannot undo: quantized ones
+    with open(os.path.join(SHARED, "tiny", "tiny-rwkv-4v0-660K-FP16.bin"), "rb") as f:
+        good = f.read()
+    for label, data in (("quantized header (Q8_0)", good[:20] + struct.pack("<i", 9) + good[24:]),
+                        ("quantized tensor (Q5_1)", good[:32] + struct.pack("<i", 8) + good[36:])):
+        bad = os.path.join(tmp, "quant.bin")
+        with open(bad, "wb") as f:
+            f.write(data)
+        r = run_convert([bad, os.path.join(tmp, "quant.gguf")])
+        check(r.returncode == 1 and one_line_error(r) and "Q" in r.stderr,
+              "%s: %r" % (label, r.stderr))
+        print("  %s -> %s" % (label, r.stderr.strip()[len("convert_pth.py: error: "):][:90]
+                              .replace(bad, "FILE")))
     print("  --help, usage errors (exit 2), missing/junk input (exit 1): %s"
           % ("ok" if not failures else "see failures"))
 
