@@ -772,7 +772,7 @@ static int cmd_generate(args *a)
 {
     const char *model_path = NULL, *prompt = NULL, *prompt_file = NULL, *s;
     const char *state_in = NULL, *state_out = NULL;
-    int quiet = 0, i, n_gen = 0, fed_last = 1, last = -1, V;
+    int quiet = 0, i, n_gen = 0, V;
     gen_opts g;
     rwkv_model *model;
     rwkv_tokenizer *tok;
@@ -843,23 +843,21 @@ static int cmd_generate(args *a)
 
     emitter_init(&em, tok, g.stops, g.n_stops);
     for (i = 0; i < g.n_predict; i++) {
-        int stop;
-        last = sample_or_die(sampler, logits);
+        int stop, last = sample_or_die(sampler, logits);
         if (i == 0) rwkv_sampler_ban(sampler, 0, 0);
         if (last == 0) break; /* end-of-text */
         rwkv_sampler_accept(sampler, last);
         n_gen++;
         stop = emitter_push(&em, last);
         out_flush();
-        fed_last = 0;
+        /* the state reads every printed token (so --state-out continues exactly after the
+           text), except that the very last one needs no logits when nothing is saved */
         if ((stop || i + 1 == g.n_predict) && !state_out) break;
         eval_or_die(state, last, logits);
-        fed_last = 1;
         if (stop) break;
     }
     emitter_finish(&em);
     t2 = now_seconds();
-    (void)fed_last;
 
     if (state_out && rwkv_state_save_file(state, state_out, &err) != RWKV_OK) die_err(&err);
     if (!quiet) {
