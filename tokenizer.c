@@ -1251,6 +1251,11 @@ static rwkv_status rwkv__pile_load(const char *data, size_t len, const char *nam
     memset(&j, 0, sizeof j);
     j.s = data;
     j.n = len;
+    /* one value per ~20 bytes in tokenizer files: reserve once instead of regrowing */
+    j.cap_vals = j.cap_stack = len / 20 + 16;
+    j.vals = (rwkv__jv *)malloc(j.cap_vals * sizeof(rwkv__jv));
+    j.stack = (rwkv__jv *)malloc(j.cap_stack * sizeof(rwkv__jv));
+    if (!j.vals || !j.stack || !rwkv__buf_reserve(&j.pool, len + 1)) { st = rwkv__oom(err, "parsing the tokenizer JSON"); goto done; }
     if (!rwkv__json_value(&j, &root, 0)) {
         size_t line = 1, col = 1, q;
         for (q = 0; q < j.pos && q < len; q++) { if (data[q] == '\n') { line++; col = 1; } else col++; }
