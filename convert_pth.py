@@ -845,6 +845,9 @@ def detect_version(sd):
     return major, minor
 
 
+SCHEMA_HINT = "docs/FORMAT.md lists the tensors of each version; is the checkpoint complete?"
+
+
 def plan_model(sd, path):
     """Validates a state dict against the schema. Returns (info dict, [(key, Tensor)] in file
     order)."""
@@ -877,12 +880,13 @@ def plan_model(sd, path):
     L = max(layer_ids) + 1
     for i in range(L):
         if i not in layer_ids:
-            raise ConvertError("%s: block %d is missing (blocks go up to %d)" % (path, i, L - 1))
+            raise ConvertError("%s: block %d is missing (blocks go up to %d)" % (path, i, L - 1),
+                               SCHEMA_HINT)
 
     def get(k):
         if k not in sd:
             raise ConvertError("%s: missing tensor %s (RWKV v%s)"
-                               % (path, k, VERSION_NAMES[(version, minor)]))
+                               % (path, k, VERSION_NAMES[(version, minor)]), SCHEMA_HINT)
         return sd[k]
 
     fk = get("blocks.0.ffn.key.weight")
@@ -912,7 +916,7 @@ def plan_model(sd, path):
         if squeezed(t.shape) != squeezed(shape):
             raise ConvertError("%s: tensor %s has shape %s, expected %s (RWKV v%s, n_embd %d)"
                                % (path, key, tuple(t.shape), tuple(shape),
-                                  VERSION_NAMES[(version, minor)], C))
+                                  VERSION_NAMES[(version, minor)], C), SCHEMA_HINT)
         plan.append((key, t))
         seen.add(key)
 
