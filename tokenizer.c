@@ -383,7 +383,7 @@ static void rwkv__trie_free(rwkv__trie *t)
 
 static int rwkv__trie_init(rwkv__trie *t, size_t expected_nodes)
 {
-    size_t slots = rwkv__pow2_at_least(expected_nodes * 2 + 16);
+    size_t slots = rwkv__pow2_at_least(expected_nodes * 3 / 2 + 16); /* grows past 50% load */
     memset(t, 0, sizeof *t);
     t->edges = (uint64_t *)calloc(slots, sizeof(uint64_t));
     t->cap_nodes = expected_nodes + 16;
@@ -795,7 +795,18 @@ static rwkv_status rwkv__world_load(const char *data, size_t len, const char *na
     if (!t) return rwkv__oom(err, "loading the World vocabulary");
     t->blob = (char *)malloc(len + 1);
     lit = (unsigned char *)malloc(len + 1);
-    if (!t->blob || !lit || !rwkv__trie_init(&t->trie, len / 16 + 1024)) {
+    {   /* size the per-line arrays once: growing them page-faults more than it parses */
+        const char *q = data, *end = data + len;
+        size_t lines = 1;
+        while ((q = (const char *)memchr(q, '\n', (size_t)(end - q))) != NULL) { lines++; q++; }
+        cap_lines = lines;
+        line_ids = (int32_t *)malloc(cap_lines * sizeof(int32_t));
+        line_len = (int32_t *)malloc(cap_lines * sizeof(int32_t));
+        line_off = (uint32_t *)malloc(cap_lines * sizeof(uint32_t));
+        line_lineno = (uint32_t *)malloc(cap_lines * sizeof(uint32_t));
+    }
+    if (!t->blob || !lit || !line_ids || !line_len || !line_off || !line_lineno ||
+        !rwkv__trie_init(&t->trie, len / 8 + 1024)) {
         st = rwkv__oom(err, "loading the World vocabulary");
         goto done;
     }
