@@ -2735,7 +2735,9 @@ struct rwkv_sampler {
     int *seen;              /* ids with present = 1, n_seen of them (decay touches only these) */
     int n_seen;
     float *work;            /* n_vocab: penalised logits, then exp(l - max) */
-    double *w;              /* n_vocab: draw weights p^(1/T), 0 = not kept */
+    int *kept;              /* n_vocab: ids of the tokens left to draw from, n_kept of them */
+    double *w;              /* n_vocab: their draw weights p^(1/T) (w[j] for kept[j]) */
+    int n_kept;
     rwkv__cand *cand;       /* n_vocab: the boundary bucket */
     uint32_t hist_count[RWKV__SAMPLER_BUCKETS];
     double hist_mass[RWKV__SAMPLER_BUCKETS];
@@ -2823,6 +2825,7 @@ void rwkv_sampler_free(rwkv_sampler *s)
     free(s->seen);
     free(s->work);
     free(s->w);
+    free(s->kept);
     free(s->cand);
     free(s);
 }
@@ -2850,8 +2853,9 @@ rwkv_status rwkv_sampler_new(const rwkv_sampler_params *p, int n_vocab, rwkv_sam
     s->seen = (int *)malloc(n * sizeof *s->seen);
     s->work = (float *)malloc(n * sizeof *s->work);
     s->w = (double *)malloc(n * sizeof *s->w);
+    s->kept = (int *)malloc(n * sizeof *s->kept);
     s->cand = (rwkv__cand *)malloc(n * sizeof *s->cand);
-    if (!s->banned || !s->present || !s->count || !s->weight || !s->seen || !s->work || !s->w ||
+    if (!s->banned || !s->present || !s->count || !s->weight || !s->seen || !s->work || !s->w || !s->kept ||
         !s->cand) {
         rwkv_sampler_free(s);
         return rwkv__fail(err, RWKV_ERR_MEMORY, "sampler: out of memory for %d tokens", n_vocab);
@@ -2954,7 +2958,9 @@ rwkv_status rwkv_sampler_sample(rwkv_sampler *s, const float *logits, int *token
     const int V = s->n_vocab;
     const rwkv_sampler_params *p = &s->p;
     float maxl = -INFINITY, keep_min = 0.0f, kth = 0.0f;
-    int i, b, best = -1, use_top_k, ties_keep = 0, ties_used = 0, last_kept = -1;
+    int i, b, best = -1, ties_keep = 0, ties_used = 0, n_kept = 0;
+    const int use_top_k = p->top_k > 0 && p->top_k < V, use_hist = use_top_k || p->top_p < 1.0f;
+    int cut_top_k = use_top_k;
     double total = 0.0, sum_w = 0.0, u, acc;
 
     if (!token || !logits) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "sampler: NULL argument");
@@ -2982,18 +2988,23 @@ rwkv_status rwkv_sampler_sample(rwkv_sampler *s, const float *logits, int *token
         return RWKV_OK;
     }
 
-    /* 3: e = exp(l - max) in (0, 1]: probabilities up to the factor 1/total */
-    memset(s->hist_count, 0, sizeof s->hist_count);
-    memset(s->hist_mass, 0, sizeof s->hist_mass);
-    for (i = 0; i < V; i++) {
-        float e = s->work[i] == -INFINITY ? 0.0f : expf(s->work[i] - maxl);
-        s->work[i] = e;
-        if (e > 0.0f) {
-            b = rwkv__bucket_of(e);
-            s->hist_count[b]++;
-            s->hist_mass[b] += e;
-            total += e;
+    /* 3: e = exp(l - max) in (0, 1]: probabilities up to the factor 1/total; the histogram
+       only when a cutoff needs it */
+    if (use_hist) {
+        memset(s->hist_count, 0, sizeof s->hist_count);
+        memset(s->hist_mass, 0, sizeof s->hist_mass);
+        for (i = 0; i < V; i++) {
+            float e = s->work[i] == -INFINITY ? 0.0f : expf(s->work[i] - maxl);
+            s->work[i] = e;
+            if (e > 0.0f) {
+                b = rwkv__bucket_of(e);
+                s->hist_count[b]++;
+                s->hist_mass[b] += e;
+                total += e;
+            }
         }
+    } else {
+        for (i = 0; i < V; i++) s->work[i] = s->work[i] == -INFINITY ? 0.0f : expf(s->work[i] - maxl);
     }
 
     if (p->top_p < 1.0f) {
@@ -3015,7 +3026,6 @@ rwkv_status rwkv_sampler_sample(rwkv_sampler *s, const float *logits, int *token
     }
     if (p->min_p > 0.0f && p->min_p > keep_min) keep_min = p->min_p; /* max e is 1 */
 
-    use_top_k = p->top_k > 0 && p->top_k < V;
     if (use_top_k) {
         uint32_t cum = 0, k = (uint32_t)p->top_k;
         for (b = RWKV__SAMPLER_BUCKETS - 1; b >= 0; b--) {
@@ -3023,7 +3033,7 @@ rwkv_status rwkv_sampler_sample(rwkv_sampler *s, const float *logits, int *token
             cum += s->hist_count[b];
         }
         if (b < 0) {
-            use_top_k = 0; /* fewer than k possible tokens */
+            cut_top_k = 0; /* fewer than k possible tokens */
         } else {
             int n = rwkv__gather_bucket(s, b), j, greater = (int)cum;
             kth = s->cand[k - cum - 1].e;
@@ -3032,35 +3042,29 @@ rwkv_status rwkv_sampler_sample(rwkv_sampler *s, const float *logits, int *token
         }
     }
 
-    /* 4: draw weights p^(1/T) = exp((l - max) / T) / const over the kept tokens */
+    /* 4: the kept tokens in id order, with draw weights p^(1/T) = exp((l - max) / T) / const */
     for (i = 0; i < V; i++) {
         float e = s->work[i];
-        int keep = e > 0.0f && e >= keep_min;
-        if (keep && use_top_k) {
-            if (e < kth) keep = 0;
-            else if (e == kth) keep = ties_used++ < ties_keep;
-        }
-        if (!keep) {
-            s->w[i] = 0.0;
-        } else {
-            s->w[i] = p->temperature == 1.0f ? (double)e
-                                             : exp(log((double)e) / (double)p->temperature);
-            sum_w += s->w[i];
-            last_kept = i;
-        }
+        if (!(e > 0.0f && e >= keep_min)) continue;
+        if (cut_top_k && (e < kth || (e == kth && ties_used++ >= ties_keep))) continue;
+        s->kept[n_kept] = i;
+        s->w[n_kept] = p->temperature == 1.0f ? (double)e
+                                              : exp(log((double)e) / (double)p->temperature);
+        sum_w += s->w[n_kept++];
     }
-    if (last_kept < 0 || !(sum_w > 0.0)) { /* cannot happen: the maximum always stays */
+    s->n_kept = n_kept;
+    if (n_kept == 0 || !(sum_w > 0.0)) { /* cannot happen: the maximum always stays */
         *token = best;
         return RWKV_OK;
     }
+    /* 5: inverse CDF in id order: the same seed gives the same token on every machine */
     u = rwkv_sampler_uniform(s) * sum_w;
     acc = 0.0;
-    for (i = 0; i < V; i++) {
-        if (s->w[i] == 0.0) continue;
+    for (i = 0; i < n_kept; i++) {
         acc += s->w[i];
-        if (u < acc) { *token = i; return RWKV_OK; }
+        if (u < acc) { *token = s->kept[i]; return RWKV_OK; }
     }
-    *token = last_kept; /* u within rounding of the total */
+    *token = s->kept[n_kept - 1]; /* u within rounding of the total */
     return RWKV_OK;
 }
 
