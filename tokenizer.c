@@ -957,12 +957,14 @@ static rwkv_status rwkv__world_encode(const rwkv_tokenizer *t, const unsigned ch
 
 enum { RWKV__J_NULL, RWKV__J_FALSE, RWKV__J_TRUE, RWKV__J_NUM, RWKV__J_STR, RWKV__J_ARR, RWKV__J_OBJ };
 
-typedef struct rwkv__jv {
-    int type;
+typedef struct rwkv__jv {   /* 24 bytes: the 20B file has ~100k values */
+    uint8_t type;
     uint32_t key_off, key_len; /* object members: the key, in the string pool */
     uint32_t a, n;             /* string: pool offset and length; array/object: first child, count */
-    double num;
+    int32_t ival;              /* number: its value if an integer in 0..RWKV__J_MAX_INT, else -1 */
 } rwkv__jv;
+
+#define RWKV__J_MAX_INT 16777215
 
 typedef struct rwkv__json {
     const char *s;
@@ -1147,7 +1149,7 @@ static int rwkv__json_value(rwkv__json *j, rwkv__jv *v, int depth)
         }
         if (!any) { j->why = "bad number"; return 0; }
         v->type = RWKV__J_NUM;
-        v->num = neg ? -x : x;
+        v->ival = (!neg || x == 0) && x <= RWKV__J_MAX_INT && x == (double)(int32_t)x ? (int32_t)x : -1;
         return 1;
     }
     if (j->n - j->pos >= 4 && memcmp(j->s + j->pos, "null", 4) == 0) { j->pos += 4; v->type = RWKV__J_NULL; return 1; }
@@ -1290,7 +1292,7 @@ static rwkv_status rwkv__pile_load(const char *data, size_t len, const char *nam
     merges = rwkv__json_get(&j, model, "merges");
     if (!vocab || vocab->type != RWKV__J_OBJ) RWKV__BAD("%s: model.vocab is missing or not an object", name);
     if (!merges || merges->type != RWKV__J_ARR) RWKV__BAD("%s: model.merges is missing or not an array", name);
-    if ((v = rwkv__json_get(&j, model, "dropout")) && v->type != RWKV__J_NULL && !(v->type == RWKV__J_NUM && v->num == 0))
+    if ((v = rwkv__json_get(&j, model, "dropout")) && v->type != RWKV__J_NULL && !(v->type == RWKV__J_NUM && v->ival == 0))
         RWKV__UNSUP("%s: BPE dropout is not supported", name);
     if ((v = rwkv__json_get(&j, model, "continuing_subword_prefix")) && v->type != RWKV__J_NULL && !(v->type == RWKV__J_STR && v->n == 0))
         RWKV__UNSUP("%s: model.continuing_subword_prefix is not supported", name);
@@ -1327,20 +1329,20 @@ static rwkv_status rwkv__pile_load(const char *data, size_t len, const char *nam
     /* ids: vocab values and added tokens */
     for (k = 0; k < vocab->n; k++) {
         const rwkv__jv *m = &j.vals[vocab->a + k];
-        if (m->type != RWKV__J_NUM || m->num < 0 || m->num > 16777215 || m->num != (double)(int)m->num)
+        if (m->type != RWKV__J_NUM || m->ival < 0)
             RWKV__BAD("%s: model.vocab[\"%.*s\"] is not a token id (an integer in 0..16777215)", name,
                       (int)(m->key_len > 40 ? 40 : m->key_len), j.pool.p + m->key_off);
-        if ((int)m->num > max_id) max_id = (int)m->num;
+        if (m->ival > max_id) max_id = m->ival;
     }
     added = rwkv__json_get(&j, &root, "added_tokens");
     if (added && added->type != RWKV__J_ARR && added->type != RWKV__J_NULL) RWKV__BAD("%s: added_tokens is not an array", name);
     if (added && added->type == RWKV__J_ARR) {
         for (k = 0; k < added->n; k++) {
             const rwkv__jv *a = &j.vals[added->a + k], *id = rwkv__json_get(&j, a, "id"), *c = rwkv__json_get(&j, a, "content");
-            if (!id || id->type != RWKV__J_NUM || id->num < 0 || id->num > 16777215 || id->num != (double)(int)id->num)
+            if (!id || id->type != RWKV__J_NUM || id->ival < 0)
                 RWKV__BAD("%s: added_tokens[%zu].id is missing or not an integer in 0..16777215", name, k);
             if (!c || c->type != RWKV__J_STR || c->n == 0) RWKV__BAD("%s: added_tokens[%zu].content is missing or empty", name, k);
-            if ((int)id->num > max_id) max_id = (int)id->num;
+            if (id->ival > max_id) max_id = id->ival;
         }
     }
     if (max_id < 0) RWKV__BAD("%s: empty vocabulary", name);
@@ -1352,7 +1354,7 @@ static rwkv_status rwkv__pile_load(const char *data, size_t len, const char *nam
     for (k = 0; k < 256; k++) cp_to_byte[byte_to_cp[k]] = (int16_t)k;
     for (k = 0; k < vocab->n; k++) {
         const rwkv__jv *m = &j.vals[vocab->a + k];
-        int id = (int)m->num;
+        int id = m->ival;
         if (t->tok_len[id] >= 0)
             RWKV__BAD("%s: model.vocab: id %d is used twice (\"%.*s\")", name, id, (int)(m->key_len > 40 ? 40 : m->key_len), j.pool.p + m->key_off);
         t->tok_off[id] = (uint32_t)blob.n;
@@ -1365,7 +1367,7 @@ static rwkv_status rwkv__pile_load(const char *data, size_t len, const char *nam
     if (!t->vocab_index) { st = rwkv__oom(err, "loading the tokenizer"); goto done; }
     for (k = 0; k <= t->vocab_mask; k++) t->vocab_index[k] = -1;
     t->blob = blob.p; /* vocab_find reads tok bytes from t->blob */
-    for (k = 0; k < vocab->n; k++) rwkv__vocab_insert(t, (int32_t)j.vals[vocab->a + k].num);
+    for (k = 0; k < vocab->n; k++) rwkv__vocab_insert(t, j.vals[vocab->a + k].ival);
     for (k = 0; k < 256; k++) {
         char b = (char)k;
         t->byte_token[k] = rwkv__vocab_find(t, &b, 1);
@@ -1420,7 +1422,7 @@ static rwkv_status rwkv__pile_load(const char *data, size_t len, const char *nam
     if (added && added->type == RWKV__J_ARR) {
         for (k = 0; k < added->n; k++) {
             const rwkv__jv *a = &j.vals[added->a + k], *c = rwkv__json_get(&j, a, "content"), *o;
-            int id = (int)rwkv__json_get(&j, a, "id")->num;
+            int id = rwkv__json_get(&j, a, "id")->ival;
             int normalized = !((o = rwkv__json_get(&j, a, "normalized")) && o->type == RWKV__J_FALSE);
             int special = (o = rwkv__json_get(&j, a, "special")) && o->type == RWKV__J_TRUE;
             const char *flags[3] = {"single_word", "lstrip", "rstrip"};
