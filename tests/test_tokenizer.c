@@ -635,12 +635,70 @@ static int nfc_conformance(const char *path)
     return bad ? 1 : 0;
 }
 
+/* Random mutations of valid files: every load either fails with a message or gives a
+   tokenizer that encodes and decodes without memory errors (ASan/UBSan watch). */
+static void mutation_fuzz(const char *label, const char *good, size_t len, int iterations)
+{
+    unsigned x = 2463534242u;
+    int it, loaded = 0, failed = 0;
+    for (it = 0; it < iterations; it++) {
+        char *buf = (char *)malloc(len + 8);
+        size_t n = len, k;
+        int m, muts = 1 + (int)((x >> 7) % 4);
+        rwkv_tokenizer *tok;
+        rwkv_error err;
+        memcpy(buf, good, len);
+        for (m = 0; m < muts; m++) {
+            size_t at;
+            x ^= x << 13; x ^= x >> 17; x ^= x << 5;
+            at = n ? (x >> 8) % n : 0;
+            switch (x % 8) {
+            case 0: case 1: case 2: if (n) buf[at] = (char)(x >> 16); break; /* replace a byte */
+            case 3: case 4: if (n) { memmove(buf + at, buf + at + 1, n - at - 1); n--; } break; /* delete */
+            case 5: case 6: if (n < len + 8) { memmove(buf + at + 1, buf + at, n - at); buf[at] = (char)(x >> 20); n++; } break;
+            default: n = at; break;                                           /* truncate */
+            }
+        }
+        err.message[0] = 0;
+        if (rwkv_tokenizer_open_memory(buf, n, &tok, &err) == RWKV_OK) {
+            static const char sample[] = "it's a test  of the   \xe4\xbd\xa0 e\xcc\x81 <|endoftext|>\xff";
+            int *ids = NULL;
+            size_t n_ids = 0;
+            char *dec = NULL;
+            loaded++;
+            if (rwkv_tokenize(tok, sample, sizeof sample - 1, &ids, &n_ids, &err) == RWKV_OK) {
+                size_t dlen;
+                for (k = 0; k < n_ids; k++) CHECK(ids[k] >= 0 && ids[k] < rwkv_tokenizer_n_vocab(tok), "%s: id out of range", label);
+                if (rwkv_detokenize(tok, ids, n_ids, &dec, &dlen, &err) == RWKV_OK) free(dec);
+            }
+            free(ids);
+            rwkv_tokenizer_free(tok);
+        } else {
+            failed++;
+            CHECK(err.message[0] != 0, "%s: a failed load left no message", label);
+        }
+        free(buf);
+    }
+    printf("  ok  %s: %d mutated files, %d loaded, %d refused with a message\n", label, iterations, loaded, failed);
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 3 && strcmp(argv[1], "--nfc-conformance") == 0) return nfc_conformance(argv[2]);
     test_world();
     test_pile();
     test_nfc();
+    printf("Mutation fuzz\n");
+    {
+        size_t len;
+        char *v = world_vocab(&len), *q = strstr(v, "270 '"), *e = strchr(q, '\n');
+        memmove(q, e + 1, strlen(e + 1) + 1); /* without the duplicate line */
+        mutation_fuzz("World vocabulary", v, strlen(v), 3000);
+        free(v);
+        v = pile_json(&len);
+        mutation_fuzz("HF tokenizer JSON", v, len, 3000);
+        free(v);
+    }
     printf("%d checks, %d failed\n", checks, failures);
     return failures ? 1 : 0;
 }
