@@ -1,5 +1,6 @@
 /* State API tests on every version (v4, v5.0, v5.1, v5.2, v6, v6 + time_state, v7):
-     - sequence mode (rwkv_eval_seq, all logits) agrees with one-token rwkv_eval;
+     - sequence mode (rwkv_eval_seq, all logits; last logits for 1..129 tokens, around the
+       64-token block) agrees with one-token rwkv_eval;
      - save after some tokens, load into a fresh state, continue: bit-identical logits
        (memory blob and file), also when the prefix went through rwkv_eval_seq;
      - rwkv_state_copy and rwkv_state_reset (a tuned time_state comes back after reset);
@@ -173,6 +174,30 @@ static void test_model(const char *name, const char *path, const rwkv_model *oth
     CHECK(max_diff(tmp, cont, V) <= bound, "%s: states after seq/serial differ", name);
     rwkv_state_free(a);
     rwkv_state_free(b);
+
+    /* one rwkv_eval_seq call of n tokens, last logits only, at and around the 64-token
+       block size of sequence mode: must equal the serial logits after token n */
+    {
+        static const int lens[] = {1, 2, 63, 64, 65, 129};
+        int *ids = malloc(sizeof(int) * 129), k;
+        float *row = malloc(sizeof(float) * V), *last = malloc(sizeof(float) * V);
+        rwkv_state *s1 = fresh(m), *s2 = fresh(m);
+        if (!ids || !row || !last) exit(1);
+        for (i = 0; i < 129; i++) ids[i] = (int)((i * 104729u + 7u) % (unsigned)V);
+        for (k = 0, i = 0; k < (int)(sizeof lens / sizeof lens[0]); k++) {
+            for (; i < lens[k]; i++) eval_ok(s1, ids[i], row);
+            rwkv_state_reset(s2);
+            CHECK(rwkv_eval_seq(s2, ids, (size_t)lens[k], last, 0, &err) == RWKV_OK,
+                  "%s: eval_seq(%d): %s", name, lens[k], err.message);
+            CHECK(max_diff(row, last, V) <= bound, "%s: eval_seq of %d tokens, last logits "
+                  "differ from serial by %.3g", name, lens[k], max_diff(row, last, V));
+        }
+        rwkv_state_free(s1);
+        rwkv_state_free(s2);
+        free(ids);
+        free(row);
+        free(last);
+    }
 
     /* save after SPLIT tokens, load into a fresh state, continue: bit-identical */
     a = fresh(m);
