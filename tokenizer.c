@@ -1476,8 +1476,9 @@ done:
 
 typedef struct rwkv__sym {
     int32_t id;
-    int32_t prev, next; /* linked list over the word; -1 ends */
+    int32_t prev, next;         /* linked list over the word; -1 ends */
     int32_t alive;
+    int32_t pair_rank, pair_id; /* the merge of (this, next): rank and result; -1 none */
 } rwkv__sym;
 
 struct rwkv__centry {
@@ -1553,9 +1554,11 @@ static uint64_t rwkv__heap_pop(uint64_t *h, size_t *n)
 static void rwkv__bpe_consider(const rwkv_tokenizer *t, rwkv__scratch *sc, size_t *nh, int32_t pos)
 {
     int32_t nx = sc->sym[pos].next;
-    const rwkv__merge *m;
-    if (nx < 0) return;
-    m = rwkv__merge_find(t, sc->sym[pos].id, sc->sym[nx].id);
+    const rwkv__merge *m = nx < 0 ? NULL : rwkv__merge_find(t, sc->sym[pos].id, sc->sym[nx].id);
+    /* the symbol remembers its current pair, so a popped heap entry is checked without
+       another hash look-up */
+    sc->sym[pos].pair_rank = m ? m->rank : -1;
+    sc->sym[pos].pair_id = m ? m->id : -1;
     if (m) rwkv__heap_push(sc->heap, nh, ((uint64_t)(uint32_t)m->rank << 32) | (uint32_t)pos);
 }
 
@@ -1598,6 +1601,7 @@ static rwkv_status rwkv__bpe_word(const rwkv_tokenizer *t, rwkv__scratch *sc,
         sc->sym[nsym].prev = (int32_t)nsym - 1;
         sc->sym[nsym].next = (int32_t)nsym + 1;
         sc->sym[nsym].alive = 1;
+        sc->sym[nsym].pair_rank = -1;
         nsym++;
     }
     sc->sym[nsym - 1].next = -1;
@@ -1605,11 +1609,10 @@ static rwkv_status rwkv__bpe_word(const rwkv_tokenizer *t, rwkv__scratch *sc,
     while (nh > 0) {
         uint64_t top = rwkv__heap_pop(sc->heap, &nh);
         int32_t pos = (int32_t)(uint32_t)top, rank = (int32_t)(top >> 32), nx;
-        const rwkv__merge *m;
-        if (!sc->sym[pos].alive || (nx = sc->sym[pos].next) < 0) continue;
-        m = rwkv__merge_find(t, sc->sym[pos].id, sc->sym[nx].id);
-        if (!m || m->rank != rank) continue; /* stale: the pair changed since it was pushed */
-        sc->sym[pos].id = m->id;
+        /* stale entries: the symbol was absorbed, or its pair changed since the push */
+        if (!sc->sym[pos].alive || sc->sym[pos].pair_rank != rank) continue;
+        nx = sc->sym[pos].next;
+        sc->sym[pos].id = sc->sym[pos].pair_id;
         sc->sym[nx].alive = 0;
         sc->sym[pos].next = sc->sym[nx].next;
         if (sc->sym[nx].next >= 0) sc->sym[sc->sym[nx].next].prev = pos;
@@ -1634,7 +1637,7 @@ static rwkv_status rwkv__bpe_cached(const rwkv_tokenizer *t, rwkv__scratch *sc,
     struct rwkv__centry *e;
     if (n < 2 || n > RWKV__CACHE_MAX_WORD) return rwkv__bpe_word(t, sc, w, n, ids, err);
     if (!sc->cache) {
-        sc->cache_mask = 4095;
+        sc->cache_mask = 255; /* grows; short inputs should not pay for a big table */
         sc->cache = (struct rwkv__centry *)calloc(sc->cache_mask + 1, sizeof *sc->cache);
         if (!sc->cache) return rwkv__oom(err, "tokenizing");
     }
