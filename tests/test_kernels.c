@@ -278,13 +278,15 @@ static void test_matrices(void)
             test_shape(type_list[ti], 9, 67, T, 0);
             n++;
         }
-        /* big enough that two threads really run (above RWKV__PAR_MIN_WORK) */
+        /* big enough that two threads really run (above RWKV__PAR_MIN_WORK), matmul and
+           matvec, with a row count that does not split evenly */
         test_shape(type_list[ti], 257, 640, 13, 0);
         test_shape(type_list[ti], 1024, 128, 2, 1);
+        test_shape(type_list[ti], 603, 515, 3, 2);
         /* long rows: matmul splits the tokens into blocks that fit in L2 */
         test_shape(type_list[ti], 13, 3001, 70, 1);
         test_shape(type_list[ti], 5, 16384, 9, 0);
-        n += 4;
+        n += 5;
     }
     printf("matvec/matmul: %d shapes x 3 types; %ld outputs checked against double, worst "
            "error = %.3g (this build's kernels) and %.3g (scalar) of the gamma_n bound; matmul "
@@ -396,7 +398,8 @@ int main(void)
     const char *variant = "scalar";
 #endif
 #ifdef _OPENMP
-    printf("kernels: %s, OpenMP with up to %d threads\n", variant, omp_get_max_threads());
+    printf("kernels: %s, OpenMP with up to %d threads; products of >= %d multiply-adds use "
+           "threads\n", variant, omp_get_max_threads(), RWKV__PAR_MIN_WORK);
 #else
     printf("kernels: %s, no OpenMP\n", variant);
 #endif
