@@ -165,6 +165,7 @@ static void random_weights(void *data, int type, int64_t n)
 }
 
 static double max_ratio[2] = {0.0, 0.0}; /* largest observed |error| / bound: SIMD, scalar */
+static double max_ratio_long[2] = {0.0, 0.0}; /* the same for cols >= 256 */
 static long n_checked = 0;
 
 /* y (one token) against the double reference and the gamma_n bound */
@@ -186,6 +187,8 @@ static void check_against_reference(const char *what, const float *y, const rwkv
         /* the double reference itself is off by <= cols * 2^-53 * mag; 1e-30 covers mag=0 */
         bound = gamma * mag + (double)cols * ldexp(1.0, -52) * mag + 1e-30;
         if (err / bound > max_ratio[what[1] == 'c']) max_ratio[what[1] == 'c'] = err / bound;
+        if (cols >= 256 && err / bound > max_ratio_long[what[1] == 'c'])
+            max_ratio_long[what[1] == 'c'] = err / bound;
         n_checked++;
         CHECK(err <= bound, "%s type %d rows %lld cols %lld token %d row %lld: %.9g vs exact "
               "%.9g (err %.3g > bound %.3g)", what, W->type, (long long)rows, (long long)cols, t,
@@ -292,6 +295,8 @@ static void test_matrices(void)
            "error = %.3g (this build's kernels) and %.3g (scalar) of the gamma_n bound; matmul "
            "== matvec bitwise, 1/2/3 threads bitwise equal\n", n / 3, n_checked, max_ratio[0],
            max_ratio[1]);
+    printf("  (for cols >= 256 alone: %.3g and %.3g of the bound: the bound is the worst case, "
+           "real errors grow like sqrt(n))\n", max_ratio_long[0], max_ratio_long[1]);
 }
 
 /* ---- small helpers ------------------------------------------------------------------------- */

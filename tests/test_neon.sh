@@ -27,8 +27,8 @@ if ! command -v aarch64-linux-gnu-gcc > /dev/null 2>&1 || ! command -v qemu-aarc
     echo "aarch64-linux-gnu-gcc or qemu-aarch64 not found (apt: gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user)"
     exit 77
 fi
+# plain ARMv8.0 (Pi 3/4; the Pi 5's armv8.2-a+fp16 compiles the same kernels)
 runone aarch64 aarch64-linux-gnu-gcc qemu-aarch64 -march=armv8-a
-runone aarch64-fp16 aarch64-linux-gnu-gcc qemu-aarch64 -march=armv8.2-a+fp16
 runone aarch64-scalar aarch64-linux-gnu-gcc qemu-aarch64 -march=armv8-a -DRWKV_NO_SIMD
 if command -v arm-linux-gnueabihf-gcc > /dev/null 2>&1 && command -v qemu-arm > /dev/null 2>&1; then
     runone armhf arm-linux-gnueabihf-gcc qemu-arm -mfpu=neon -mfloat-abi=hard
