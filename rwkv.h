@@ -686,11 +686,12 @@ RWKV__INLINE void rwkv__mm_tile(float *out, const void *const *w, const float *c
 }
 
 /* The matvec tile: out[i] = dot(row w[i], x) for i < 8, one accumulator chain per row.
-   Two software prefetches: each row RWKV__PF_ROW bytes ahead into L1 (once per 64-byte
-   line), and the next tile (pf, or NULL) into L2 at the rate this one is read. Rows of a
-   small model are one or two 4 KiB pages, short for the hardware prefetchers. On the
-   (noisy, shared) 2-core Zen VM, both together ranked first among {none, either, both} in
-   every paired run, at ~85-95% of the read bandwidth against ~65-85% without. */
+   f16/bf16 weights get two software prefetches: each row RWKV__PF_ROW bytes ahead into L1
+   (once per 64-byte line), and the next tile (pf, or NULL) into L2 at the rate this one is
+   read (rows of a small model are one or two 4 KiB pages, short for the hardware
+   prefetchers). On the (noisy, shared) 2-core Zen VM, in A/B runs with the variants in
+   rotating order, each pass paired with a bandwidth pass: f16/bf16 1 thread 88-89% of the
+   read bandwidth with both vs 77-85% with one or none; f32 was best with none (84-96%). */
 #define RWKV__MV_ROW(i) a##i = rwkv__vfma(rwkv__vld_w(w[i], type, k), xv, a##i);
 #define RWKV__MV_PF(i) RWKV__PREFETCH_L1((const char *)w[i] + k * esize + RWKV__PF_ROW);
 RWKV__INLINE void rwkv__mv_tile(float *out, const void *const *w, const float *x,
@@ -702,10 +703,14 @@ RWKV__INLINE void rwkv__mv_tile(float *out, const void *const *w, const float *x
     int64_t k;
     for (k = 0; k < body; k += RWKV__L) {
         const rwkv__vf xv = rwkv__vld_f32(x + k);
-        if (pf) RWKV__PREFETCH_RANGE(pf + k * 8 * esize, 8 * RWKV__L * esize);
-        if (((k * esize) & 63) == 0 && k * esize + RWKV__PF_ROW < cols * esize) {
-            RWKV__MV_PF(0) RWKV__MV_PF(1) RWKV__MV_PF(2) RWKV__MV_PF(3)
-            RWKV__MV_PF(4) RWKV__MV_PF(5) RWKV__MV_PF(6) RWKV__MV_PF(7)
+        if (type == RWKV_TYPE_F32) {
+            /* no prefetches: with 16 per 8 FMAs they cost more than they gave */
+        } else if (((k * esize) & 63) == 0) { /* once per 64 bytes of each row */
+            if (pf) RWKV__PREFETCH_RANGE(pf + k * 8 * esize, 8 * 64);
+            if (k * esize + RWKV__PF_ROW < cols * esize) {
+                RWKV__MV_PF(0) RWKV__MV_PF(1) RWKV__MV_PF(2) RWKV__MV_PF(3)
+                RWKV__MV_PF(4) RWKV__MV_PF(5) RWKV__MV_PF(6) RWKV__MV_PF(7)
+            }
         }
         RWKV__MV_ROW(0) RWKV__MV_ROW(1) RWKV__MV_ROW(2) RWKV__MV_ROW(3)
         RWKV__MV_ROW(4) RWKV__MV_ROW(5) RWKV__MV_ROW(6) RWKV__MV_ROW(7)
