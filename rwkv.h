@@ -498,7 +498,16 @@ static RWKV__UNUSED void rwkv__matmul_scalar(float *Y, const rwkv__tensor *W, co
    ~10% faster than 4 or 2 rows for a 1-token f16 product on Zen). */
 
 #if defined(RWKV__AVX512) || defined(RWKV__AVX2)
+#if defined(__cplusplus) && defined(__GNUC__) && !defined(__clang__)
+/* g++ 12 -Wall warns inside its own AVX-512 headers (_mm512_undefined_* self-initialized) */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <immintrin.h>
+#pragma GCC diagnostic pop
+#else
+#include <immintrin.h>
+#endif
 #define RWKV__SIMD 1
 #endif
 
