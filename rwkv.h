@@ -493,9 +493,10 @@ static RWKV__UNUSED void rwkv__matmul_scalar(float *Y, const rwkv__tensor *W, co
 /* ---- SIMD building blocks --------------------------------------------------------------- */
 /* Each variant defines: rwkv__vf (a vector of RWKV__L floats), loads of L weights of each
    type as f32, fma, and rwkv__vsum (the fixed reduction tree). RWKV__TR x RWKV__TT is the
-   register tile of matmul (rows x tokens), RWKV__VR the rows matvec does at once (8 rows,
-   each its own accumulator chain: more than enough to hide the FMA latency, and measured
-   ~10% faster than 4 or 2 rows for a 1-token f16 product on Zen). */
+   register tile of matmul (rows x tokens). matvec does RWKV__VR = 8 rows at once (written
+   out in rwkv__mv_tile), each its own accumulator chain: enough to hide the FMA latency,
+   and measured ~10% faster than 4 or 2 rows for a 1-token f16 product on Zen; a raw read
+   of 8 interleaved 4 KiB rows is as fast as one stream. */
 
 #if defined(RWKV__AVX512) || defined(RWKV__AVX2)
 #if defined(__cplusplus) && defined(__GNUC__) && !defined(__clang__)
@@ -511,11 +512,12 @@ static RWKV__UNUSED void rwkv__matmul_scalar(float *Y, const rwkv__tensor *W, co
 #define RWKV__SIMD 1
 #endif
 
+#define RWKV__VR 8
+
 #if defined(RWKV__AVX512)
 #define RWKV__L 16
 #define RWKV__TR 4
 #define RWKV__TT 6
-#define RWKV__VR 8
 typedef __m512 rwkv__vf;
 RWKV__INLINE rwkv__vf rwkv__vzero(void) { return _mm512_setzero_ps(); }
 RWKV__INLINE rwkv__vf rwkv__vld_f32(const float *p) { return _mm512_loadu_ps(p); }
@@ -548,7 +550,6 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 /* 3 x 4: 12 accumulators + 3 weight vectors + 1 token vector = the 16 ymm registers */
 #define RWKV__TR 3
 #define RWKV__TT 4
-#define RWKV__VR 8
 typedef __m256 rwkv__vf;
 RWKV__INLINE rwkv__vf rwkv__vzero(void) { return _mm256_setzero_ps(); }
 RWKV__INLINE rwkv__vf rwkv__vld_f32(const float *p) { return _mm256_loadu_ps(p); }
@@ -580,7 +581,6 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 #define RWKV__L 4
 #define RWKV__TR 4
 #define RWKV__TT 5
-#define RWKV__VR 8
 typedef float32x4_t rwkv__vf;
 RWKV__INLINE rwkv__vf rwkv__vzero(void) { return vdupq_n_f32(0.0f); }
 RWKV__INLINE rwkv__vf rwkv__vld_f32(const float *p) { return vld1q_f32(p); }
