@@ -452,7 +452,9 @@ static int rwkv__threads_for(int n_threads, int64_t rows, int64_t work)
 
 /* ---- scalar definition ---------------------------------------------------------------- */
 
-/* y[r] = sum_c W[r][c] * x[c] for r < W->ne[1]. */
+/* y[r] = sum_c W[r][c] * x[c] for r < W->ne[1], in order of c. Each product is rounded,
+   then added: a separate statement, so that clang (whose default fp-contract=on would fuse
+   `acc += w * x` into an FMA) and gcc -std=c99 (which does not) give the same bits. */
 static RWKV__UNUSED void rwkv__matvec_scalar(float *y, const rwkv__tensor *W, const float *x,
                                              int n_threads)
 {
@@ -468,13 +470,13 @@ static RWKV__UNUSED void rwkv__matvec_scalar(float *y, const rwkv__tensor *W, co
         int64_t c;
         if (W->type == RWKV_TYPE_F32) {
             const float *w = (const float *)W->data + r * cols;
-            for (c = 0; c < cols; c++) acc += w[c] * x[c];
+            for (c = 0; c < cols; c++) { const float p = w[c] * x[c]; acc += p; }
         } else if (W->type == RWKV_TYPE_F16) {
             const uint16_t *w = (const uint16_t *)W->data + r * cols;
-            for (c = 0; c < cols; c++) acc += rwkv__f16_to_f32(w[c]) * x[c];
+            for (c = 0; c < cols; c++) { const float p = rwkv__f16_to_f32(w[c]) * x[c]; acc += p; }
         } else {
             const uint16_t *w = (const uint16_t *)W->data + r * cols;
-            for (c = 0; c < cols; c++) acc += rwkv__bf16_to_f32(w[c]) * x[c];
+            for (c = 0; c < cols; c++) { const float p = rwkv__bf16_to_f32(w[c]) * x[c]; acc += p; }
         }
         y[r] = acc;
     }
@@ -628,13 +630,15 @@ RWKV__INLINE rwkv__vf rwkv__vld_w(const void *w, int type, int64_t k)
 }
 
 /* Lanes of one accumulator added in the fixed tree, then the cols % L tail products one by
-   one: the end of every dot product, so matvec and matmul end identically. */
+   one: the end of every dot product, so matvec and matmul end identically. The tail uses
+   fmaf (one instruction on every SIMD target) rather than `s += w * x`, which gcc -std=c99
+   rounds twice and clang fuses: this way both compilers give the same bits. */
 RWKV__INLINE float rwkv__finish(rwkv__vf acc, const void *w, int type, const float *x,
                                 int64_t body, int64_t cols)
 {
     float s = rwkv__vsum(acc);
     int64_t k;
-    for (k = body; k < cols; k++) s += rwkv__weight(w, type, k) * x[k];
+    for (k = body; k < cols; k++) s = fmaf(rwkv__weight(w, type, k), x[k], s);
     return s;
 }
 
@@ -858,7 +862,7 @@ static RWKV__UNUSED float rwkv__dot(const float *a, const float *b, int64_t n)
 #else
     float acc = 0.0f;
     int64_t i;
-    for (i = 0; i < n; i++) acc += a[i] * b[i];
+    for (i = 0; i < n; i++) { const float p = a[i] * b[i]; acc += p; }
     return acc;
 #endif
 }
@@ -899,7 +903,7 @@ static void rwkv__vecmat(float *y, const float *x, const float *W, int rows, int
         for (r = 0; r < rows; r++) {
             const float xr = x[r];
             const float *w = W + (size_t)r * cols;
-            for (c = c0; c < cols; c++) y[c] += xr * w[c];
+            for (c = c0; c < cols; c++) { const float p = xr * w[c]; y[c] += p; }
         }
         return;
     }
@@ -908,7 +912,7 @@ static void rwkv__vecmat(float *y, const float *x, const float *W, int rows, int
     for (r = 0; r < rows; r++) {
         const float xr = x[r];
         const float *w = W + (size_t)r * cols;
-        for (c = 0; c < cols; c++) y[c] += xr * w[c];
+        for (c = 0; c < cols; c++) { const float p = xr * w[c]; y[c] += p; }
     }
 }
 
