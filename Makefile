@@ -5,6 +5,7 @@ OMP     ?= -fopenmp
 WARN     = -std=c99 -Wall -Wextra -pedantic
 LDLIBS   = -lm
 PY      ?= /usr/bin/python3
+TESTARCH ?= -march=native   # the tests exercise the SIMD kernels this machine runs
 BUILD    = build
 SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 TOKSRC   = tokenizer.c
@@ -24,7 +25,7 @@ asan: $(BUILD)/rwkv-asan
 
 # Each tests/test_*.c is a program that defines RWKV_IMPLEMENTATION itself.
 $(BUILD)/test_%: tests/test_%.c rwkv.h $(TOKSRC) $(TOKDEPS) | $(BUILD)
-	$(CC) $(WARN) -O2 -g $(SAN) $(OMP) -o $@ $< $(TOKSRC) $(LDLIBS)
+	$(CC) $(WARN) -O2 -g $(TESTARCH) $(SAN) $(OMP) -o $@ $< $(TOKSRC) $(LDLIBS)
 
 $(BUILD):
 	mkdir -p $(BUILD)
