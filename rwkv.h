@@ -867,14 +867,38 @@ static RWKV__UNUSED float rwkv__dot(const float *a, const float *b, int64_t n)
 #endif
 }
 
-/* y[c] = sum_r x[r] * W[r][c]: the "x @ W" of the LoRA paths, W stored F32 as (rows, cols).
-   Each y[c] is summed over r in order (SIMD: one lane per column, with FMA). */
-static void rwkv__vecmat(float *y, const float *x, const float *W, int rows, int cols)
+/* Y[t][c] = sum_r X[t][r] * W[r][c] for t < T: the "x @ W" of the LoRA paths, W stored F32
+   as (rows, cols); X rows xs floats apart, Y rows ys apart. Every Y[t][c] is the same chain
+   whatever T, the thread count or the tile that computes it: SIMD columns c < cols - cols % L
+   accumulate W[r][c] * X[t][r] with FMA in increasing r from 0; the cols % L last columns
+   add rounded products in increasing r. Below RWKV__VM_PAR_MIN multiply-adds it stays on one
+   thread (lower than for matvec: these small matrices stream from memory once per token). */
+#define RWKV__VM_PAR_MIN 65536
+
+static void rwkv__vecmat_tail(float *Y, size_t ys, const float *X, size_t xs, const float *W,
+                              int rows, int cols, int c0, int T)
+{
+    int t, r, c;
+    for (t = 0; t < T; t++) {
+        float *y = Y + (size_t)t * ys;
+        const float *x = X + (size_t)t * xs;
+        for (c = c0; c < cols; c++) y[c] = 0.0f;
+        for (r = 0; r < rows; r++) {
+            const float xr = x[r];
+            const float *w = W + (size_t)r * cols;
+            for (c = c0; c < cols; c++) { const float p = xr * w[c]; y[c] += p; }
+        }
+    }
+}
+
+#ifdef RWKV__SIMD
+/* One token, columns [c0, c1) (multiples of L): 4 vectors of columns at a time, kept in
+   registers over all rows, then single vectors. */
+static void rwkv__vecmat_cols(float *y, const float *x, const float *W, int rows, int cols,
+                              int c0, int c1)
 {
     int r, c;
-#ifdef RWKV__SIMD
-    /* 4 vectors of columns at a time, kept in registers over all rows */
-    for (c = 0; c + 4 * RWKV__L <= cols; c += 4 * RWKV__L) {
+    for (c = c0; c + 4 * RWKV__L <= c1; c += 4 * RWKV__L) {
         rwkv__vf a0 = rwkv__vzero(), a1 = a0, a2 = a0, a3 = a0;
         for (r = 0; r < rows; r++) {
             const float *w = W + (size_t)r * cols + c;
@@ -889,31 +913,79 @@ static void rwkv__vecmat(float *y, const float *x, const float *W, int rows, int
         rwkv__vst(y + c + 2 * RWKV__L, a2);
         rwkv__vst(y + c + 3 * RWKV__L, a3);
     }
-    for (; c + RWKV__L <= cols; c += RWKV__L) {
+    for (; c + RWKV__L <= c1; c += RWKV__L) {
         rwkv__vf a0 = rwkv__vzero();
         for (r = 0; r < rows; r++)
             a0 = rwkv__vfma(rwkv__vld_f32(W + (size_t)r * cols + c), rwkv__vset1(x[r]), a0);
         rwkv__vst(y + c, a0);
     }
-    if (c == cols) return;
-    /* the last cols % L columns: the scalar loop below, on those columns only */
-    {
-        const int c0 = c;
-        for (c = c0; c < cols; c++) y[c] = 0.0f;
-        for (r = 0; r < rows; r++) {
-            const float xr = x[r];
-            const float *w = W + (size_t)r * cols;
-            for (c = c0; c < cols; c++) { const float p = xr * w[c]; y[c] += p; }
-        }
+}
+
+/* One vector of columns at c for nt <= 4 tokens: each row of W is loaded once for all of
+   them (a prompt block reads the LoRA matrices T/4 times instead of T). */
+static void rwkv__vecmat_tok4(float *Y, size_t ys, const float *X, size_t xs, const float *W,
+                              int rows, int cols, int c, int nt)
+{
+    const float *x0 = X, *x1 = X + (nt > 1 ? xs : 0);
+    const float *x2 = X + (nt > 2 ? 2 * xs : 0), *x3 = X + (nt > 3 ? 3 * xs : 0);
+    rwkv__vf a0 = rwkv__vzero(), a1 = a0, a2 = a0, a3 = a0;
+    int r;
+    for (r = 0; r < rows; r++) {
+        const rwkv__vf w = rwkv__vld_f32(W + (size_t)r * cols + c);
+        a0 = rwkv__vfma(w, rwkv__vset1(x0[r]), a0);
+        a1 = rwkv__vfma(w, rwkv__vset1(x1[r]), a1);
+        a2 = rwkv__vfma(w, rwkv__vset1(x2[r]), a2);
+        a3 = rwkv__vfma(w, rwkv__vset1(x3[r]), a3);
+    }
+    rwkv__vst(Y + c, a0);
+    if (nt > 1) rwkv__vst(Y + ys + c, a1);
+    if (nt > 2) rwkv__vst(Y + 2 * ys + c, a2);
+    if (nt > 3) rwkv__vst(Y + 3 * ys + c, a3);
+}
+
+/* Work item i of the split below: one token, or a column vector of a group of 4 tokens. */
+static void rwkv__vecmat_items(float *Y, size_t ys, const float *X, size_t xs, const float *W,
+                               int rows, int cols, int T, int i0, int i1)
+{
+    const int groups = (T + 3) / 4;
+    int i;
+    if (T == 1) {
+        rwkv__vecmat_cols(Y, X, W, rows, cols, i0 * RWKV__L, i1 * RWKV__L);
         return;
     }
-#endif
-    for (c = 0; c < cols; c++) y[c] = 0.0f;
-    for (r = 0; r < rows; r++) {
-        const float xr = x[r];
-        const float *w = W + (size_t)r * cols;
-        for (c = 0; c < cols; c++) { const float p = xr * w[c]; y[c] += p; }
+    for (i = i0; i < i1; i++) {
+        const int c = i / groups * RWKV__L, t = i % groups * 4;
+        rwkv__vecmat_tok4(Y + (size_t)t * ys, ys, X + (size_t)t * xs, xs, W, rows, cols, c,
+                          T - t < 4 ? T - t : 4);
     }
+}
+#endif
+
+static void rwkv__vecmat(float *Y, size_t ys, const float *X, size_t xs, const float *W,
+                         int rows, int cols, int T, int n_threads)
+{
+#ifdef RWKV__SIMD
+    /* items: column vectors (x token groups of 4 when T > 1), split evenly between threads */
+    const int nv = cols / RWKV__L, items = T == 1 ? nv : nv * ((T + 3) / 4);
+    int nth = (int64_t)rows * cols * T < RWKV__VM_PAR_MIN ? 1 : n_threads;
+    if (nth > items) nth = items;
+#ifdef _OPENMP
+    if (nth > 1) {
+#pragma omp parallel num_threads(nth)
+        {
+            const int id = omp_get_thread_num(), n = omp_get_num_threads();
+            rwkv__vecmat_items(Y, ys, X, xs, W, rows, cols, T, (int)((int64_t)items * id / n),
+                               (int)((int64_t)items * (id + 1) / n));
+        }
+    } else
+#endif
+        rwkv__vecmat_items(Y, ys, X, xs, W, rows, cols, T, 0, items);
+    (void)nth;
+    if (nv * RWKV__L < cols) rwkv__vecmat_tail(Y, ys, X, xs, W, rows, cols, nv * RWKV__L, T);
+#else
+    (void)n_threads;
+    rwkv__vecmat_tail(Y, ys, X, xs, W, rows, cols, 0, T);
+#endif
 }
 
 static void rwkv__layer_norm(float *out, const float *x, const float *w, const float *b,
@@ -2122,16 +2194,19 @@ static void rwkv__mix_add(float *out, const float *x, const float *sx, const flo
     else for (c = 0; c < C; c++) out[c] = x[c] + sx[c] * mu[c];
 }
 
-/* "x @ W1 → f → @ W2": the LoRA paths of v6 and v7, W1 (C, D), W2 (D, C). f: 0 none,
-   1 tanh, 2 sigmoid. */
+/* "x @ W1 → f → @ W2" for T tokens: the LoRA paths of v6 and v7, W1 (C, D), W2 (D, C);
+   x and out are T rows of C, h T rows of hs >= D. f: 0 none, 1 tanh, 2 sigmoid. */
 static void rwkv__lora2(float *out, const float *x, const float *W1, const float *W2, int C,
-                        int D, int f, float *h)
+                        int D, int f, float *h, size_t hs, int T, int n_threads)
 {
-    int d;
-    rwkv__vecmat(h, x, W1, C, D);
-    if (f == 1) for (d = 0; d < D; d++) h[d] = tanhf(h[d]);
-    else if (f == 2) for (d = 0; d < D; d++) h[d] = rwkv__sigmoid(h[d]);
-    rwkv__vecmat(out, h, W2, D, C);
+    int t, d;
+    rwkv__vecmat(h, hs, x, (size_t)C, W1, C, D, T, n_threads);
+    for (t = 0; t < T; t++) {
+        float *ht = h + (size_t)t * hs;
+        if (f == 1) for (d = 0; d < D; d++) ht[d] = tanhf(ht[d]);
+        else if (f == 2) for (d = 0; d < D; d++) ht[d] = rwkv__sigmoid(ht[d]);
+    }
+    rwkv__vecmat(out, (size_t)C, h, hs, W2, D, C, T, n_threads);
 }
 
 static void rwkv__time_mix_v4(rwkv_state *st, const rwkv__layer *L, float *lstate, int T)
@@ -2161,148 +2236,173 @@ static void rwkv__time_mix_v4(rwkv_state *st, const rwkv__layer *L, float *lstat
     }
 }
 
-/* v5.x and v6: per head, out_j = Σ_i r_i (u_i k_i v_j + S_ij); S_ij ← k_i v_j + w_i S_ij.
+/* The recurrences run per head: a head's state, its group norm and every per-channel step
+   around it touch only that head's N channels, so one parallel region per layer gives each
+   thread whole heads for all T tokens (the result does not depend on the split). */
+
+/* v5.x and v6, one head: out_j = Σ_i r_i (u_i k_i v_j + S_ij); S_ij ← k_i v_j + w_i S_ij.
    decay (w) and bonus (u) are per channel here, expanded from per head for 5.0/5.1. */
-static void rwkv__wkv5_token(float *y, float *S, const float *r, const float *k,
-                             const float *v, const float *w, const float *u, int H, int N,
-                             int n_threads)
+static void rwkv__wkv5_head(float *y, float *S, const float *r, const float *k, const float *v,
+                            const float *w, const float *u, int N)
 {
-    int h;
-    (void)n_threads;
-#ifdef _OPENMP
-#pragma omp parallel for num_threads(n_threads) schedule(static) if (n_threads > 1 && H > 1)
-#endif
-    for (h = 0; h < H; h++) {
-        int i, j;
-        float *Sh = S + (size_t)h * N * N;
-        const float *rh = r + h * N, *kh = k + h * N, *vh = v + h * N;
-        const float *wh = w + h * N, *uh = u + h * N;
-        float *yh = y + h * N;
-        for (j = 0; j < N; j++) yh[j] = 0.0f;
-        for (i = 0; i < N; i++) {
-            float *Si = Sh + (size_t)i * N;
-            const float ri = rh[i], ki = kh[i], ruk = ri * uh[i] * ki, wi = wh[i];
-            for (j = 0; j < N; j++) {
-                const float kv = ki * vh[j];
-                yh[j] += ri * Si[j] + ruk * vh[j];
-                Si[j] = kv + wi * Si[j];
-            }
+    int i, j;
+    for (j = 0; j < N; j++) y[j] = 0.0f;
+    for (i = 0; i < N; i++) {
+        float *Si = S + (size_t)i * N;
+        const float ri = r[i], ki = k[i], ruk = ri * u[i] * ki, wi = w[i];
+        for (j = 0; j < N; j++) {
+            const float kv = ki * v[j];
+            y[j] += ri * Si[j] + ruk * v[j];
+            Si[j] = kv + wi * Si[j];
         }
     }
 }
 
-/* v7: S ← S·diag(w) + (S·(−kk))·(kk⊙a)ᵀ + v·kᵀ (both terms from the old S); y = S·r.
-   S is [value i][key j]. */
-static void rwkv__wkv7_token(float *y, float *S, const float *r, const float *w,
-                             const float *k, const float *v, const float *kk,
-                             const float *a, int H, int N, int n_threads)
+/* v7, one head: S ← S·diag(w) + (S·(−kk))·(kk⊙a)ᵀ + v·kᵀ (both terms from the old S);
+   y = S·r. S is [value i][key j]. */
+static void rwkv__wkv7_head(float *y, float *S, const float *r, const float *w, const float *k,
+                            const float *v, const float *kk, const float *a, int N)
 {
-    int h;
-    (void)n_threads;
-#ifdef _OPENMP
-#pragma omp parallel for num_threads(n_threads) schedule(static) if (n_threads > 1 && H > 1)
-#endif
-    for (h = 0; h < H; h++) {
-        int i, j;
+    int i, j;
+    for (i = 0; i < N; i++) {
+        float *Si = S + (size_t)i * N;
+        float sa = 0.0f, acc = 0.0f;
+        for (j = 0; j < N; j++) sa -= Si[j] * kk[j];
+        for (j = 0; j < N; j++) {
+            Si[j] = Si[j] * w[j] + sa * kk[j] * a[j] + v[i] * k[j];
+            acc += Si[j] * r[j];
+        }
+        y[i] = acc;
+    }
+}
+
+/* v5.x (w, u: per-channel decay and bonus) and v6 (w: NULL; the decay comes per token from
+   st->w, which holds its LoRA output), heads [h0, h1) over T tokens. */
+static void rwkv__time_mix_v56_heads(rwkv_state *st, const rwkv__layer *L, float *S, int T,
+                                     const float *w, const float *u, int h0, int h1)
+{
+    const rwkv_model_info *I = &st->model->info;
+    const int C = I->n_embd, N = I->head_size;
+    int t, h, c;
+    for (h = h0; h < h1; h++) {
+        const int c0 = h * N, c1 = c0 + N;
         float *Sh = S + (size_t)h * N * N;
-        const float *rh = r + h * N, *wh = w + h * N, *kh = k + h * N, *vh = v + h * N;
-        const float *kkh = kk + h * N, *ah = a + h * N;
-        for (i = 0; i < N; i++) {
-            float *Si = Sh + (size_t)i * N;
-            float sa = 0.0f, acc = 0.0f;
-            for (j = 0; j < N; j++) sa -= Si[j] * kkh[j];
-            for (j = 0; j < N; j++) {
-                Si[j] = Si[j] * wh[j] + sa * kkh[j] * ah[j] + vh[i] * kh[j];
-                acc += Si[j] * rh[j];
+        for (t = 0; t < T; t++) {
+            const size_t o = (size_t)t * C;
+            float *y = st->y + o;
+            const float *g = st->g + o;
+            if (!w) { /* v6: w = exp(-exp(decay + lora)), in place */
+                float *wt = st->w + o;
+                for (c = c0; c < c1; c++) wt[c] = expf(-expf(L->time_decay[c] + wt[c]));
             }
-            y[h * N + i] = acc;
+            rwkv__wkv5_head(y + c0, Sh, st->r + o + c0, st->k + o + c0, st->v + o + c0,
+                            (w ? w : st->w + o) + c0, u + c0, N);
+            rwkv__group_norm(y + c0, y + c0, L->lnx_w + c0, L->lnx_b + c0, 1, N,
+                             I->group_norm_eps);
+            if (L->att_g)
+                for (c = c0; c < c1; c++) y[c] *= g[c] * rwkv__sigmoid(g[c]); /* silu */
         }
     }
+}
+
+static void rwkv__time_mix_v56(rwkv_state *st, const rwkv__layer *L, float *S, int T,
+                               const float *w, const float *u)
+{
+    const int H = st->model->info.n_head, nth = st->model->n_threads;
+#ifdef _OPENMP
+    if (nth > 1 && H > 1) {
+#pragma omp parallel num_threads(nth < H ? nth : H)
+        {
+            const int id = omp_get_thread_num(), n = omp_get_num_threads();
+            rwkv__time_mix_v56_heads(st, L, S, T, w, u, H * id / n, H * (id + 1) / n);
+        }
+        return;
+    }
+#endif
+    (void)nth;
+    rwkv__time_mix_v56_heads(st, L, S, T, w, u, 0, H);
 }
 
 static void rwkv__time_mix_v5(rwkv_state *st, const rwkv__layer *L, float *S, int T)
 {
     const rwkv_model_info *I = &st->model->info;
-    const int C = I->n_embd, H = I->n_head, N = I->head_size;
+    const int C = I->n_embd, N = I->head_size;
     float *w = st->w, *u = st->a; /* per-channel decay and bonus, row 0 of those buffers */
-    int t, c;
+    int c;
     for (c = 0; c < C; c++) {
         const int hi = I->version_minor == 2 ? c : c / N; /* 5.0/5.1 store one per head */
         w[c] = expf(-expf(L->time_decay[hi]));
         u[c] = I->version_minor == 2 ? L->time_first[hi] : expf(L->time_first[hi]);
     }
-    for (t = 0; t < T; t++) {
-        float *y = st->y + (size_t)t * C;
-        rwkv__wkv5_token(y, S, st->r + (size_t)t * C, st->k + (size_t)t * C,
-                         st->v + (size_t)t * C, w, u, H, N, st->model->n_threads);
-        rwkv__group_norm(y, y, L->lnx_w, L->lnx_b, H, N, I->group_norm_eps);
-        if (L->att_g) {
-            const float *g = st->g + (size_t)t * C;
-            for (c = 0; c < C; c++) y[c] *= g[c] * rwkv__sigmoid(g[c]); /* silu */
-        }
-    }
+    rwkv__time_mix_v56(st, L, S, T, w, u);
 }
 
 static void rwkv__time_mix_v6(rwkv_state *st, const rwkv__layer *L, float *S, int T)
 {
+    rwkv__time_mix_v56(st, L, S, T, NULL, L->time_first);
+}
+
+/* v7, heads [h0, h1) over T tokens. w, a, g and the value-residual gate already hold their
+   LoRA outputs (set while mixing); they are finished here. */
+static void rwkv__time_mix_v7_heads(rwkv_state *st, const rwkv__layer *L, int layer, float *S,
+                                    int T, int h0, int h1)
+{
     const rwkv_model_info *I = &st->model->info;
-    const int C = I->n_embd, H = I->n_head, N = I->head_size;
-    int t, c;
-    for (t = 0; t < T; t++) {
-        float *y = st->y + (size_t)t * C, *w = st->w + (size_t)t * C;
-        const float *g = st->g + (size_t)t * C;
-        /* w holds the decay LoRA output, set while mixing: w = exp(-exp(decay + lora)) */
-        for (c = 0; c < C; c++) w[c] = expf(-expf(L->time_decay[c] + w[c]));
-        rwkv__wkv5_token(y, S, st->r + (size_t)t * C, st->k + (size_t)t * C,
-                         st->v + (size_t)t * C, w, L->time_first, H, N,
-                         st->model->n_threads);
-        rwkv__group_norm(y, y, L->lnx_w, L->lnx_b, H, N, I->group_norm_eps);
-        for (c = 0; c < C; c++) y[c] *= g[c] * rwkv__sigmoid(g[c]);
+    const int C = I->n_embd, N = I->head_size;
+    float *kk = st->tmp; /* each head uses its own N channels of it */
+    int t, c, h, j;
+    for (h = h0; h < h1; h++) {
+        const int c0 = h * N, c1 = c0 + N;
+        float *Sh = S + (size_t)h * N * N;
+        for (t = 0; t < T; t++) {
+            const size_t o = (size_t)t * C;
+            float *r = st->r + o, *w = st->w + o, *k = st->k + o, *v = st->v + o;
+            float *a = st->a + o, *g = st->g + o, *y = st->y + o, *vf = st->v_first + o;
+            float ss = 0.0f, inv, s = 0.0f;
+            for (c = c0; c < c1; c++) {
+                w[c] = expf(-0.606531f * rwkv__sigmoid(L->w0[c] + w[c])); /* 0.606531 = e^-0.5 */
+                a[c] = rwkv__sigmoid(L->a0[c] + a[c]);
+            }
+            if (layer == 0) {
+                for (c = c0; c < c1; c++) vf[c] = v[c];
+            } else {
+                const float *vg = st->in[1] + o; /* the value-residual LoRA output */
+                for (c = c0; c < c1; c++) v[c] += (vf[c] - v[c]) * rwkv__sigmoid(L->v0[c] + vg[c]);
+            }
+            for (c = c0; c < c1; c++) { /* kk = L2-normalize(k ⊙ k_k) per head, eps 1e-12 */
+                float x = k[c] * L->k_k[c];
+                kk[c] = x;
+                ss += x * x;
+            }
+            inv = 1.0f / fmaxf(sqrtf(ss), 1e-12f);
+            for (c = c0; c < c1; c++) kk[c] *= inv;
+            for (c = c0; c < c1; c++) k[c] *= 1.0f + (a[c] - 1.0f) * L->k_a[c];
+            rwkv__wkv7_head(y + c0, Sh, r + c0, w + c0, k + c0, v + c0, kk + c0, a + c0, N);
+            rwkv__group_norm(y + c0, y + c0, L->lnx_w + c0, L->lnx_b + c0, 1, N,
+                             I->group_norm_eps);
+            /* the "bonus": Σ_j r_j k_j r_k_j per head, times v */
+            for (j = 0; j < N; j++) s += r[c0 + j] * k[c0 + j] * L->r_k[c0 + j];
+            for (c = c0; c < c1; c++) y[c] += s * v[c];
+            for (c = c0; c < c1; c++) y[c] *= g[c];
+        }
     }
 }
 
 static void rwkv__time_mix_v7(rwkv_state *st, const rwkv__layer *L, int layer, float *S, int T)
 {
-    const rwkv_model_info *I = &st->model->info;
-    const int C = I->n_embd, H = I->n_head, N = I->head_size;
-    float *kk = st->tmp;
-    int t, c, h, j;
-    for (t = 0; t < T; t++) {
-        const size_t o = (size_t)t * C;
-        float *r = st->r + o, *w = st->w + o, *k = st->k + o, *v = st->v + o;
-        float *a = st->a + o, *g = st->g + o, *y = st->y + o, *vf = st->v_first + o;
-        /* w, a, g and the value-residual gate already hold their LoRA outputs (set while
-           mixing); finish them here. */
-        for (c = 0; c < C; c++) {
-            w[c] = expf(-0.606531f * rwkv__sigmoid(L->w0[c] + w[c])); /* 0.606531 = e^-0.5 */
-            a[c] = rwkv__sigmoid(L->a0[c] + a[c]);
+    const int H = st->model->info.n_head, nth = st->model->n_threads;
+#ifdef _OPENMP
+    if (nth > 1 && H > 1) {
+#pragma omp parallel num_threads(nth < H ? nth : H)
+        {
+            const int id = omp_get_thread_num(), n = omp_get_num_threads();
+            rwkv__time_mix_v7_heads(st, L, layer, S, T, H * id / n, H * (id + 1) / n);
         }
-        if (layer == 0) {
-            memcpy(vf, v, sizeof(float) * (size_t)C);
-        } else {
-            const float *vg = st->in[1] + o; /* the value-residual LoRA output, see mixing */
-            for (c = 0; c < C; c++) v[c] += (vf[c] - v[c]) * rwkv__sigmoid(L->v0[c] + vg[c]);
-        }
-        for (h = 0; h < H; h++) { /* kk = L2-normalize(k ⊙ k_k) per head, eps 1e-12 */
-            float ss = 0.0f, inv;
-            for (j = 0; j < N; j++) {
-                float x = k[h * N + j] * L->k_k[h * N + j];
-                kk[h * N + j] = x;
-                ss += x * x;
-            }
-            inv = 1.0f / fmaxf(sqrtf(ss), 1e-12f);
-            for (j = 0; j < N; j++) kk[h * N + j] *= inv;
-        }
-        for (c = 0; c < C; c++) k[c] *= 1.0f + (a[c] - 1.0f) * L->k_a[c];
-        rwkv__wkv7_token(y, S, r, w, k, v, kk, a, H, N, st->model->n_threads);
-        rwkv__group_norm(y, y, L->lnx_w, L->lnx_b, H, N, I->group_norm_eps);
-        for (h = 0; h < H; h++) { /* the "bonus": Σ_j r_j k_j r_k_j per head, times v */
-            float s = 0.0f;
-            for (j = 0; j < N; j++) s += r[h * N + j] * k[h * N + j] * L->r_k[h * N + j];
-            for (j = 0; j < N; j++) y[h * N + j] += s * v[h * N + j];
-        }
-        for (c = 0; c < C; c++) y[c] *= g[c];
+        return;
     }
+#endif
+    (void)nth;
+    rwkv__time_mix_v7_heads(st, L, layer, S, T, 0, H);
 }
 
 /* Runs T <= RWKV_SEQ_BLOCK tokens through the model. logits: NULL, or rows for every token
@@ -2355,27 +2455,10 @@ static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float 
                 rwkv__mix_lerp(xv + o, cur, prev, L->mix_v, C);
                 if (L->att_g) rwkv__mix_lerp(xg + o, cur, prev, L->mix_g, C);
             } else if (ver == 6) {
-                /* data-dependent token shift: five mixes from one LoRA of x + sx·maa_x */
-                const int D = L->maa_rank;
-                float *sx = st->tmp, *h = st->lora + (size_t)t * st->lora_stride;
-                float *mw = st->w + o, *mk = st->k + o, *mv = st->v + o, *mr = st->r + o;
-                float *mg = st->g + o;
-                float *ms[5];
-                int i, d;
+                /* data-dependent token shift, step 1: the LoRA input x + sx·maa_x */
+                float *sx = st->tmp;
                 for (c = 0; c < C; c++) sx[c] = prev[c] - cur[c];
                 rwkv__mix_add(xw + o, cur, sx, L->maa_x, NULL, C);
-                rwkv__vecmat(h, xw + o, L->maa_w1, C, 5 * D);
-                for (d = 0; d < 5 * D; d++) h[d] = tanhf(h[d]);
-                ms[0] = mw; ms[1] = mk; ms[2] = mv; ms[3] = mr; ms[4] = mg; /* order w k v r g */
-                for (i = 0; i < 5; i++)
-                    rwkv__vecmat(ms[i], h + i * D, L->maa_w2 + (size_t)i * D * C, D, C);
-                rwkv__mix_add(xw + o, cur, sx, L->maa_w, mw, C);
-                rwkv__mix_add(xk + o, cur, sx, L->maa_k, mk, C);
-                rwkv__mix_add(xv + o, cur, sx, L->maa_v, mv, C);
-                rwkv__mix_add(xr + o, cur, sx, L->maa_r, mr, C);
-                rwkv__mix_add(xg + o, cur, sx, L->maa_g, mg, C);
-                /* the decay LoRA: w = tanh(xw @ decay_w1) @ decay_w2 (finished later) */
-                rwkv__lora2(st->w + o, xw + o, L->decay_w1, L->decay_w2, C, L->decay_rank, 1, h);
             } else {
                 float *sx = st->tmp;
                 for (c = 0; c < C; c++) sx[c] = prev[c] - cur[c];
@@ -2387,6 +2470,33 @@ static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float 
                 rwkv__mix_add(xg + o, cur, sx, L->x_g, NULL, C);
             }
         }
+        if (ver == 6) {
+            /* step 2: five mixes from one LoRA (w k v r g, in that order), then the decay
+               LoRA w = tanh(xw @ decay_w1) @ decay_w2 (finished in the time mix) */
+            const int D = L->maa_rank;
+            float *h = st->lora, *ms[5];
+            const size_t hs = st->lora_stride;
+            int i, d;
+            ms[0] = st->w; ms[1] = st->k; ms[2] = st->v; ms[3] = st->r; ms[4] = st->g;
+            rwkv__vecmat(h, hs, xw, (size_t)C, L->maa_w1, C, 5 * D, T, nt);
+            for (t = 0; t < T; t++)
+                for (d = 0; d < 5 * D; d++) h[t * hs + d] = tanhf(h[t * hs + d]);
+            for (i = 0; i < 5; i++)
+                rwkv__vecmat(ms[i], (size_t)C, h + i * D, hs, L->maa_w2 + (size_t)i * D * C, D,
+                             C, T, nt);
+            for (t = 0; t < T; t++) {
+                const size_t o = (size_t)t * C;
+                const float *cur = xx + o, *prev = rwkv__prev(xx, att_x, t, C);
+                float *sx = st->tmp;
+                for (c = 0; c < C; c++) sx[c] = prev[c] - cur[c];
+                rwkv__mix_add(xw + o, cur, sx, L->maa_w, st->w + o, C);
+                rwkv__mix_add(xk + o, cur, sx, L->maa_k, st->k + o, C);
+                rwkv__mix_add(xv + o, cur, sx, L->maa_v, st->v + o, C);
+                rwkv__mix_add(xr + o, cur, sx, L->maa_r, st->r + o, C);
+                rwkv__mix_add(xg + o, cur, sx, L->maa_g, st->g + o, C);
+            }
+            rwkv__lora2(st->w, xw, L->decay_w1, L->decay_w2, C, L->decay_rank, 1, h, hs, T, nt);
+        }
         memcpy(att_x, xx + (size_t)(T - 1) * C, sizeof(float) * (size_t)C);
         rwkv__linear(st->r, L->att_r, xr, T, nt);
         rwkv__linear(st->k, L->att_k, xk, T, nt);
@@ -2394,14 +2504,12 @@ static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float 
         if (ver == 7) {
             /* LoRAs of v7; xw's slot is reused for the value-residual gate input once w is
                done (layer 0 has no value residual). */
-            for (t = 0; t < T; t++) {
-                const size_t o = (size_t)t * C;
-                float *h = st->lora + (size_t)t * st->lora_stride;
-                rwkv__lora2(st->w + o, xw + o, L->w1, L->w2, C, L->w_rank, 1, h);
-                rwkv__lora2(st->a + o, xa + o, L->a1, L->a2, C, L->a_rank, 0, h);
-                rwkv__lora2(st->g + o, xg + o, L->g1, L->g2, C, L->g_rank, 2, h);
-                if (l > 0) rwkv__lora2(xw + o, xv + o, L->v1, L->v2, C, L->v_rank, 0, h);
-            }
+            float *h = st->lora;
+            const size_t hs = st->lora_stride;
+            rwkv__lora2(st->w, xw, L->w1, L->w2, C, L->w_rank, 1, h, hs, T, nt);
+            rwkv__lora2(st->a, xa, L->a1, L->a2, C, L->a_rank, 0, h, hs, T, nt);
+            rwkv__lora2(st->g, xg, L->g1, L->g2, C, L->g_rank, 2, h, hs, T, nt);
+            if (l > 0) rwkv__lora2(xw, xv, L->v1, L->v2, C, L->v_rank, 0, h, hs, T, nt);
             rwkv__time_mix_v7(st, L, l, wkv, T);
         } else {
             if (L->att_g) rwkv__linear(st->g, L->att_g, xg, T, nt);

@@ -352,7 +352,7 @@ static void test_small(void)
             int j, k;
             for (j = 0; j < r; j++) x[j] = rng_sym();
             for (j = 0; j < r * c; j++) W[j] = rng_sym();
-            rwkv__vecmat(y, x, W, r, c);
+            rwkv__vecmat(y, (size_t)c, x, (size_t)r, W, r, c, 1, 1);
             for (k = 0; k < c; k++) {
                 double exact = 0.0, mag = 0.0, err;
                 for (j = 0; j < r; j++) {
@@ -368,6 +368,40 @@ static void test_small(void)
             free(W);
             free(y);
         }
+    /* vecmat over a block of tokens, with strides and threads: the same bits as one token at
+       a time on one thread (the forward pass relies on it: serial == sequence mode) */
+    {
+        static const int dims[][3] = {{2048, 64, 1}, {64, 2048, 1}, {300, 37, 7}, {512, 160, 9},
+                                      {33, 100, 64}, {2048, 64, 13}, {17, 5, 3}};
+        int d;
+        for (d = 0; d < (int)(sizeof dims / sizeof dims[0]); d++) {
+            const int R = dims[d][0], Cc = dims[d][1], T = dims[d][2];
+            const size_t xs = (size_t)R + 3, ys = (size_t)Cc + 5;
+            float *X = (float *)malloc(sizeof(float) * xs * (size_t)T);
+            float *W = (float *)malloc(sizeof(float) * (size_t)R * (size_t)Cc);
+            float *Y1 = (float *)calloc(ys * (size_t)T, sizeof(float));
+            float *Yb = (float *)calloc(ys * (size_t)T, sizeof(float));
+            int j, t, th, bad = 0;
+            for (j = 0; j < (int)xs * T; j++) X[j] = rng_sym();
+            for (j = 0; j < R * Cc; j++) W[j] = rng_sym();
+            for (t = 0; t < T; t++)
+                rwkv__vecmat(Y1 + (size_t)t * ys, (size_t)Cc, X + (size_t)t * xs, (size_t)R, W, R,
+                             Cc, 1, 1);
+            for (th = 1; th <= 3; th++) {
+                memset(Yb, 0, sizeof(float) * ys * (size_t)T);
+                rwkv__vecmat(Yb, ys, X, xs, W, R, Cc, T, th);
+                for (t = 0; t < T; t++)
+                    for (j = 0; j < Cc; j++)
+                        if (f2u(Yb[(size_t)t * ys + j]) != f2u(Y1[(size_t)t * ys + j])) bad++;
+                CHECK(bad == 0, "vecmat %dx%d T=%d threads=%d: %d outputs differ from 1 token at a "
+                      "time", R, Cc, T, th, bad);
+            }
+            free(X);
+            free(W);
+            free(Y1);
+            free(Yb);
+        }
+    }
     /* layer norm and group norm against double; inputs with a large mean on purpose */
     for (n = 1; n <= 513; n += 64) {
         int groups = n % 2 ? 1 : 4, gs = n / groups, g;

@@ -300,7 +300,7 @@ int main(int argc, char **argv)
             int rep, it;
             for (rep = 0; rep < 5; rep++) {
                 double t0 = now(), dt;
-                for (it = 0; it < 200; it++) rwkv__vecmat(Y, X, (const float *)(const void *)arena, rows, cols);
+                for (it = 0; it < 200; it++) rwkv__vecmat(Y, (size_t)cols, X, (size_t)rows, (const float *)(const void *)arena, rows, cols, 1, 1);
                 dt = (now() - t0) / 200;
                 if (dt < bestv) bestv = dt;
             }
