@@ -1,6 +1,6 @@
 # rwkv.c build. `make` builds the CLI; `make test` runs every test; `make bench` measures.
 CC      ?= cc
-CFLAGS  ?= -O2 -march=native
+CFLAGS  ?= -O3 -march=native
 OMP     ?= -fopenmp
 WARN     = -std=c99 -Wall -Wextra -pedantic
 LDLIBS   = -lm

@@ -538,6 +538,10 @@ RWKV__INLINE rwkv__vf rwkv__vfma(rwkv__vf a, rwkv__vf b, rwkv__vf acc)
 {
     return _mm512_fmadd_ps(a, b, acc);
 }
+/* separately rounded mul/add/sub: the recurrences reproduce the scalar code bit for bit */
+RWKV__INLINE rwkv__vf rwkv__vmul(rwkv__vf a, rwkv__vf b) { return _mm512_mul_ps(a, b); }
+RWKV__INLINE rwkv__vf rwkv__vadd(rwkv__vf a, rwkv__vf b) { return _mm512_add_ps(a, b); }
+RWKV__INLINE rwkv__vf rwkv__vsub(rwkv__vf a, rwkv__vf b) { return _mm512_sub_ps(a, b); }
 RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 {
     __m256 h = _mm256_add_ps(_mm512_castps512_ps256(v),
@@ -570,6 +574,10 @@ RWKV__INLINE rwkv__vf rwkv__vfma(rwkv__vf a, rwkv__vf b, rwkv__vf acc)
 {
     return _mm256_fmadd_ps(a, b, acc);
 }
+/* separately rounded mul/add/sub: the recurrences reproduce the scalar code bit for bit */
+RWKV__INLINE rwkv__vf rwkv__vmul(rwkv__vf a, rwkv__vf b) { return _mm256_mul_ps(a, b); }
+RWKV__INLINE rwkv__vf rwkv__vadd(rwkv__vf a, rwkv__vf b) { return _mm256_add_ps(a, b); }
+RWKV__INLINE rwkv__vf rwkv__vsub(rwkv__vf a, rwkv__vf b) { return _mm256_sub_ps(a, b); }
 RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 {
     __m128 q = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
@@ -600,6 +608,10 @@ RWKV__INLINE rwkv__vf rwkv__vfma(rwkv__vf a, rwkv__vf b, rwkv__vf acc)
 {
     return vfmaq_f32(acc, a, b);
 }
+/* separately rounded mul/add/sub: the recurrences reproduce the scalar code bit for bit */
+RWKV__INLINE rwkv__vf rwkv__vmul(rwkv__vf a, rwkv__vf b) { return vmulq_f32(a, b); }
+RWKV__INLINE rwkv__vf rwkv__vadd(rwkv__vf a, rwkv__vf b) { return vaddq_f32(a, b); }
+RWKV__INLINE rwkv__vf rwkv__vsub(rwkv__vf a, rwkv__vf b) { return vsubq_f32(a, b); }
 RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 {
     float32x2_t h = vadd_f32(vget_low_f32(v), vget_high_f32(v));
@@ -2005,7 +2017,8 @@ int rwkv_model_n_vocab(const rwkv_model *model) { return model ? model->info.n_v
      ffn_x [C]   token-shift input of the channel mix (the previous token's ln2 output)
      v4:    aa [C], bb [C], pp [C]   numerator, denominator and running max exponent
      v5/v6: S [H][S][S] indexed [head][key i][value j]
-     v7:    S [H][S][S] indexed [head][value i][key j]  (the official v7 layout) */
+     v7:    S [H][S][S] indexed [head][key j][value i]  (the transpose of the official
+            layout, for rwkv__wkv7_head; serialized states use the official one) */
 struct rwkv_state {
     const rwkv_model *model;
     float *data;
@@ -2240,12 +2253,33 @@ static void rwkv__time_mix_v4(rwkv_state *st, const rwkv__layer *L, float *lstat
    around it touch only that head's N channels, so one parallel region per layer gives each
    thread whole heads for all T tokens (the result does not depend on the split). */
 
-/* v5.x and v6, one head: out_j = Σ_i r_i (u_i k_i v_j + S_ij); S_ij ← k_i v_j + w_i S_ij.
-   decay (w) and bonus (u) are per channel here, expanded from per head for 5.0/5.1. */
+/* v5.x and v6, one head: out_j = Σ_i r_i (u_i k_i v_j + S_ij); S_ij ← k_i v_j + w_i S_ij,
+   S [key i][value j]. decay (w) and bonus (u) are per channel here, expanded from per head
+   for 5.0/5.1. The SIMD path (j in vectors, N % L == 0) rounds every product and sum as the
+   scalar loop does: the same bits. */
 static void rwkv__wkv5_head(float *y, float *S, const float *r, const float *k, const float *v,
                             const float *w, const float *u, int N)
 {
     int i, j;
+#ifdef RWKV__SIMD
+    if (N % RWKV__L == 0) {
+        for (j = 0; j < N; j += RWKV__L) {
+            const rwkv__vf vj = rwkv__vld_f32(v + j);
+            rwkv__vf yj = rwkv__vzero();
+            for (i = 0; i < N; i++) {
+                float *Si = S + (size_t)i * N + j;
+                const float ri = r[i], ki = k[i], ruk = ri * u[i] * ki;
+                const rwkv__vf s = rwkv__vld_f32(Si);
+                yj = rwkv__vadd(yj, rwkv__vadd(rwkv__vmul(rwkv__vset1(ri), s),
+                                               rwkv__vmul(rwkv__vset1(ruk), vj)));
+                rwkv__vst(Si, rwkv__vadd(rwkv__vmul(rwkv__vset1(ki), vj),
+                                         rwkv__vmul(rwkv__vset1(w[i]), s)));
+            }
+            rwkv__vst(y + j, yj);
+        }
+        return;
+    }
+#endif
     for (j = 0; j < N; j++) y[j] = 0.0f;
     for (i = 0; i < N; i++) {
         float *Si = S + (size_t)i * N;
@@ -2259,18 +2293,42 @@ static void rwkv__wkv5_head(float *y, float *S, const float *r, const float *k, 
 }
 
 /* v7, one head: S ← S·diag(w) + (S·(−kk))·(kk⊙a)ᵀ + v·kᵀ (both terms from the old S);
-   y = S·r. S is [value i][key j]. */
+   y = S·r. Here S is stored transposed, [key j][value i] (the official layout is [value]
+   [key]; serialized states use it), so that the SIMD path runs over i in vectors with every
+   sum in the scalar loop's order and rounding: the same bits. */
 static void rwkv__wkv7_head(float *y, float *S, const float *r, const float *w, const float *k,
                             const float *v, const float *kk, const float *a, int N)
 {
     int i, j;
+#ifdef RWKV__SIMD
+    if (N % RWKV__L == 0) {
+        for (i = 0; i < N; i += RWKV__L) {
+            const rwkv__vf vi = rwkv__vld_f32(v + i);
+            rwkv__vf sa = rwkv__vzero(), acc = rwkv__vzero();
+            for (j = 0; j < N; j++)
+                sa = rwkv__vsub(sa, rwkv__vmul(rwkv__vld_f32(S + (size_t)j * N + i),
+                                               rwkv__vset1(kk[j])));
+            for (j = 0; j < N; j++) {
+                float *Sj = S + (size_t)j * N + i;
+                rwkv__vf s = rwkv__vmul(rwkv__vld_f32(Sj), rwkv__vset1(w[j]));
+                s = rwkv__vadd(s, rwkv__vmul(rwkv__vmul(sa, rwkv__vset1(kk[j])),
+                                             rwkv__vset1(a[j])));
+                s = rwkv__vadd(s, rwkv__vmul(vi, rwkv__vset1(k[j])));
+                rwkv__vst(Sj, s);
+                acc = rwkv__vadd(acc, rwkv__vmul(s, rwkv__vset1(r[j])));
+            }
+            rwkv__vst(y + i, acc);
+        }
+        return;
+    }
+#endif
     for (i = 0; i < N; i++) {
-        float *Si = S + (size_t)i * N;
         float sa = 0.0f, acc = 0.0f;
-        for (j = 0; j < N; j++) sa -= Si[j] * kk[j];
+        for (j = 0; j < N; j++) sa -= S[(size_t)j * N + i] * kk[j];
         for (j = 0; j < N; j++) {
-            Si[j] = Si[j] * w[j] + sa * kk[j] * a[j] + v[i] * k[j];
-            acc += Si[j] * r[j];
+            float *Sji = S + (size_t)j * N + i;
+            *Sji = *Sji * w[j] + sa * kk[j] * a[j] + v[i] * k[j];
+            acc += *Sji * r[j];
         }
         y[i] = acc;
     }
@@ -2729,6 +2787,24 @@ static void rwkv__put_le(unsigned char *p, uint64_t v, int n)
     for (i = 0; i < n; i++) { p[i] = (unsigned char)(v & 0xff); v >>= 8; }
 }
 
+/* Serialized float i is in memory at this index: the same, except that v7's S is stored
+   [key][value] in memory and [value][key] (the official layout) in a serialized state. */
+static size_t rwkv__state_index(const rwkv_state *st, size_t i)
+{
+    const rwkv_model_info *I = &st->model->info;
+    const size_t N = (size_t)I->head_size, off = 2 * (size_t)I->n_embd;
+    size_t l, in_layer, h, a, b;
+    if (I->version != 7) return i;
+    l = i / st->layer_stride;
+    in_layer = i % st->layer_stride;
+    if (in_layer < off) return i;
+    in_layer -= off;
+    h = in_layer / (N * N);
+    a = in_layer / N % N;
+    b = in_layer % N;
+    return l * st->layer_stride + off + (h * N + b) * N + a;
+}
+
 static void rwkv__state_header(const rwkv_model *m, uint64_t n_floats, unsigned char *h)
 {
     memcpy(h, "RWKVSTAT", 8);
@@ -2753,7 +2829,7 @@ rwkv_status rwkv_state_save(const rwkv_state *st, void *buf, size_t cap, rwkv_er
     rwkv__state_header(st->model, st->n_floats, p);
     for (i = 0; i < st->n_floats; i++) {
         uint32_t b;
-        memcpy(&b, &st->data[i], 4);
+        memcpy(&b, &st->data[rwkv__state_index(st, i)], 4);
         rwkv__put_le(p + RWKV__STATE_HEADER + 4 * i, b, 4);
     }
     return RWKV_OK;
@@ -2787,7 +2863,7 @@ rwkv_status rwkv_state_load(rwkv_state *st, const void *buf, size_t len, rwkv_er
                           (unsigned long)rwkv_state_serialized_size(st->model));
     for (i = 0; i < st->n_floats; i++) {
         uint32_t b = (uint32_t)rwkv__le(p + RWKV__STATE_HEADER + 4 * i, 4);
-        memcpy(&st->data[i], &b, 4);
+        memcpy(&st->data[rwkv__state_index(st, i)], &b, 4);
     }
     return RWKV_OK;
 }

@@ -442,6 +442,71 @@ static void test_small(void)
            "%.3g of the bound\n", worst_dot, worst_vm, worst_ln);
 }
 
+/* The WKV recurrences of one head, 3 steps from a random state, against the same formulas
+   written here in the official layouts with every product and sum a statement of its own
+   (no compiler can contract them): the SIMD paths (N % L == 0) and the scalar fallback
+   (other N) must give the same bits. */
+static void test_wkv(void)
+{
+    static const int Ns[] = {64, 32, 16, 24, 7};
+    const int failures_before = failures;
+    int n;
+    for (n = 0; n < (int)(sizeof Ns / sizeof Ns[0]); n++) {
+        const int N = Ns[n];
+        float *S5 = (float *)malloc(sizeof(float) * (size_t)(N * N));
+        float *R5 = (float *)malloc(sizeof(float) * (size_t)(N * N));
+        float *S7 = (float *)malloc(sizeof(float) * (size_t)(N * N)); /* [key j][value i] */
+        float *R7 = (float *)malloc(sizeof(float) * (size_t)(N * N)); /* [value i][key j] */
+        float vec[8][64], y[64], ry[64];
+        int i, j, step, bad5 = 0, bad7 = 0;
+        for (i = 0; i < N * N; i++) { S5[i] = R5[i] = rng_sym(); }
+        for (i = 0; i < N; i++)
+            for (j = 0; j < N; j++) R7[i * N + j] = S7[j * N + i] = rng_sym();
+        for (step = 0; step < 3; step++) {
+            const float *r = vec[0], *k = vec[1], *v = vec[2], *w = vec[3], *u = vec[4];
+            const float *kk = vec[5], *a = vec[6];
+            for (i = 0; i < 7; i++)
+                for (j = 0; j < N; j++) vec[i][j] = i == 3 ? 0.5f + 0.5f * rng_sym() : rng_sym();
+            /* v5/v6, S [key i][value j] */
+            rwkv__wkv5_head(y, S5, r, k, v, w, u, N);
+            for (j = 0; j < N; j++) ry[j] = 0.0f;
+            for (i = 0; i < N; i++) {
+                float ru = r[i] * u[i];
+                const float ruk = ru * k[i];
+                for (j = 0; j < N; j++) {
+                    const float kv = k[i] * v[j], p1 = r[i] * R5[i * N + j], p2 = ruk * v[j];
+                    const float q = p1 + p2, ws = w[i] * R5[i * N + j];
+                    ry[j] += q;
+                    R5[i * N + j] = kv + ws;
+                }
+            }
+            for (j = 0; j < N; j++) bad5 += f2u(y[j]) != f2u(ry[j]);
+            for (i = 0; i < N * N; i++) bad5 += f2u(S5[i]) != f2u(R5[i]);
+            /* v7, official layout [value i][key j] here */
+            rwkv__wkv7_head(y, S7, r, w, k, v, kk, a, N);
+            for (i = 0; i < N; i++) {
+                float sa = 0.0f, acc = 0.0f;
+                for (j = 0; j < N; j++) { const float p = R7[i * N + j] * kk[j]; sa -= p; }
+                for (j = 0; j < N; j++) {
+                    const float t1 = R7[i * N + j] * w[j], t2a = sa * kk[j], t2 = t2a * a[j];
+                    const float t3 = v[i] * k[j], t12 = t1 + t2, p = (R7[i * N + j] = t12 + t3) * r[j];
+                    acc += p;
+                }
+                ry[i] = acc;
+            }
+            for (i = 0; i < N; i++) bad7 += f2u(y[i]) != f2u(ry[i]);
+            for (i = 0; i < N; i++)
+                for (j = 0; j < N; j++) bad7 += f2u(S7[j * N + i]) != f2u(R7[i * N + j]);
+        }
+        CHECK(bad5 == 0, "wkv5 head N=%d: %d values differ from the scalar formula", N, bad5);
+        CHECK(bad7 == 0, "wkv7 head N=%d: %d values differ from the scalar formula", N, bad7);
+        free(S5); free(R5); free(S7); free(R7);
+    }
+    if (failures == failures_before)
+        printf("wkv5/wkv7 heads (N = 64, 32, 16, 24, 7; 3 steps): bitwise equal to the scalar "
+               "formulas\n");
+}
+
 int main(void)
 {
 #if defined(RWKV__AVX512)
@@ -462,6 +527,7 @@ int main(void)
     test_converters();
     test_matrices();
     test_small();
+    test_wkv();
     if (failures) {
         printf("%d checks failed\n", failures);
         return 1;
