@@ -202,7 +202,7 @@ static unsigned char *read_all(const char *path, size_t *len)
 
 static rwkv_model *open_model(const char *path, int n_threads)
 {
-    rwkv_model *model;
+    rwkv_model *model = NULL;
     rwkv_error err;
     if (rwkv_model_open(path, &model, &err) != RWKV_OK) die_err(&err);
     if (n_threads > 0) rwkv_model_set_threads(model, n_threads);
@@ -305,7 +305,7 @@ static int cmd_info(args *a)
 /* ==== logits ============================================================================== */
 
 static const char help_logits[] =
-    "usage: rwkv logits -m MODEL -t IDS -o OUT [--seq]\n"
+    "usage: rwkv logits -m MODEL -t IDS -o OUT [--seq] [--state-out FILE]\n"
     "\n"
     "Feeds the token ids IDS from a fresh state and writes the logits after every token to\n"
     "OUT: T rows of n_vocab float32, little-endian, row-major (row i = after token i).\n"
@@ -316,6 +316,7 @@ static const char help_logits[] =
     "      --seq            one rwkv_eval_seq call over all tokens (all_logits=1) instead of\n"
     "                       one rwkv_eval per token\n"
     "      --threads N      threads for the evaluation (default 1)\n"
+    "      --state-out FILE save the state after the last token (rwkv_state_save_file)\n"
     "  -h, --help           this help\n";
 
 /* "34,105,110" -> ids; every id must be a plain non-negative integer. */
@@ -365,7 +366,7 @@ static void write_f32le(FILE *f, const float *x, size_t n, const char *path)
 
 static int cmd_logits(args *a)
 {
-    const char *model_path = NULL, *out_path = NULL, *s;
+    const char *model_path = NULL, *out_path = NULL, *state_out = NULL, *s;
     int *ids = NULL, seq = 0, n_threads = 0, n_vocab;
     size_t n = 0, i;
     rwkv_model *model;
@@ -381,6 +382,7 @@ static int cmd_logits(args *a)
         else if (is_opt(s, "-o", "--output")) out_path = args_value(a, s);
         else if (is_opt(s, NULL, "--seq")) seq = 1;
         else if (is_opt(s, NULL, "--threads")) n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
+        else if (is_opt(s, NULL, "--state-out")) state_out = args_value(a, s);
         else usage_error("unknown argument '%s'", s);
     }
     if (!model_path) usage_error("-m MODEL is required");
@@ -403,6 +405,7 @@ static int cmd_logits(args *a)
     write_f32le(f, logits, n * (size_t)n_vocab, out_path);
     if (f == stdout) out_flush();
     else if (fclose(f) != 0) die("writing '%s': %s", out_path, strerror(errno));
+    if (state_out && rwkv_state_save_file(state, state_out, &err) != RWKV_OK) die_err(&err);
 
     free(logits);
     free(ids);

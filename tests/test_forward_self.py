@@ -60,6 +60,28 @@ CASES = [
 ]
 
 
+def state_diff(path, ref_state, version):
+    """max over the state's parts of |saved - reference| / max(1, max|reference part|)."""
+    with open(path, 'rb') as f:
+        data = f.read()
+    if data[:8] != b'RWKVSTAT':
+        return float('inf'), ' (not a state file)'
+    got = np.frombuffer(data[40:], '<f4').astype(np.float64)
+    parts = []
+    for s in ref_state:
+        names = ('att_x', 'ffn_x') + (('aa', 'bb', 'pp') if version == '4' else ('S',))
+        parts += [np.asarray(s[n], dtype=np.float64).ravel() for n in names]
+    want = sum(p.size for p in parts)
+    if got.size != want:
+        return float('inf'), ' (%d floats, want %d)' % (got.size, want)
+    worst, o = 0.0, 0
+    for p in parts:
+        g = got[o:o + p.size]
+        o += p.size
+        worst = max(worst, float(np.max(np.abs(g - p))) / max(1.0, float(np.max(np.abs(p)))))
+    return worst, ' (relative to each part)'
+
+
 def run(cmd):
     return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -78,7 +100,7 @@ def main():
             w, dt = ref_rwkv.load_pth(pth)
             rng = np.random.default_rng(kw['seed'])
             tokens = [int(t) for t in rng.integers(0, w['emb.weight'].shape[0], T)]
-            refs = {}
+            refs, states = {}, {}
             for gd in gguf_dtypes:
                 gguf = os.path.join(tmp, '%s-%s.gguf' % (name, gd))
                 r = run([sys.executable, CONVERT, pth, gguf, '--dtype', gd])
@@ -91,7 +113,10 @@ def main():
                 # engine: plain fold.
                 fold = None if gd == 'bf16' else False
                 if fold not in refs:
-                    refs[fold] = ref_rwkv.RefModel(w, dt, ln0_bf16=fold).logits(tokens)
+                    ref_state = ref_rwkv.RefModel(w, dt, ln0_bf16=fold)
+                    st = ref_state.new_state()
+                    refs[fold] = ref_state.logits(tokens, st)
+                    states[fold] = st
                 ref = refs[fold]
                 bound = REL_BOUND * float(np.max(np.abs(ref)))
                 got_modes = {}
@@ -103,6 +128,9 @@ def main():
                     cmd = [RWKV, 'logits', '-m', gguf, '-t', ','.join(map(str, tokens)), '-o', out]
                     cmd += ['--seq'] if mode.startswith('seq') else []
                     cmd += ['--threads', '2'] if mode.endswith('-t2') else []
+                    state_file = os.path.join(tmp, 'state.bin')
+                    if mode == 'serial':
+                        cmd += ['--state-out', state_file]
                     r = run(cmd)
                     if r.returncode != 0:
                         rows.append((name, gd, mode, float('nan'), bound, 'FAIL: ' + r.stderr.strip()[-200:]))
@@ -115,6 +143,14 @@ def main():
                         continue
                     got = got.reshape(ref.shape)
                     got_modes[mode] = got
+                    if mode == 'serial':
+                        # the serialized state is the official layout (v7: [value][key], in
+                        # memory the transpose), layer by layer: att_x, ffn_x, then aa bb pp
+                        # (v4) or S [H][N][N]
+                        d, why = state_diff(state_file, states[fold], version)
+                        ok = d <= 1e-3
+                        failures += not ok
+                        rows.append((name, gd, 'state', d, 1e-3, ('ok' if ok else 'FAIL') + why))
                     finite = bool(np.all(np.isfinite(got)))
                     d = float(np.max(np.abs(got - ref))) if finite else float('inf')
                     ok = finite and d <= bound
