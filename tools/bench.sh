@@ -30,6 +30,11 @@ for spec in $MODELS; do
         "$PY" tools/random_model.py --version "$ver" --layers 24 --embd 2048 --vocab 65536 \
             --dtype "$dtype" --tokenizer none "$f" || { echo "cannot write $f"; continue; }
     fi
+    # Start every model from the same page-cache state: dropped, then read back by the
+    # first run's page faults (readahead, large folios). On the development VM a cache left
+    # in 4 KiB pages (seen after the file had been written, then partly reclaimed) read at
+    # 5 GB/s with 2 threads instead of 64: one measurement of ~1 s/token, not the engine.
+    "$PY" -c 'import os, sys; fd = os.open(sys.argv[1], os.O_RDONLY); os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)' "$f" 2>/dev/null
     for t in $THREADS; do
         echo; echo "== ./rwkv bench -m $f -t $t"
         ./rwkv bench -m "$f" -t "$t" || echo "(rwkv bench failed)"
