@@ -12,6 +12,8 @@
        RWKV_NO_SIMD         use the scalar kernels only (they are the reference definition)
        RWKV_SEQ_BLOCK       tokens per matrix-matrix block in sequence mode (default 64)
    Threads: compile with -fopenmp to use several cores (rwkv_model_set_threads).
+   Linux: define _DEFAULT_SOURCE before any #include (as rwkv.c does) so that the loader can
+   ask for huge pages on the model map (madvise MADV_HUGEPAGE); without it the map still works.
 
    Quick use:
        rwkv_error err;
@@ -1962,6 +1964,14 @@ rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err)
             }
             m->map = (const uint8_t *)p;
             m->mapped = 1;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+            /* Advice only (errors ignored): pages read from disk through this map come in
+               2 MiB folios, mapped by one entry each. Measured on the 2-core VM: a 3 GB
+               model cached in small pages read at 3-17 GB/s in a new process for seconds,
+               and with 2 threads at 5 GB/s; in 2 MiB folios at 25-36 GB/s from the first
+               pass. Visible with _DEFAULT_SOURCE (rwkv.c defines it). */
+            (void)madvise(p, (size_t)m->size, MADV_HUGEPAGE);
+#endif
         }
         close(fd);
     }
