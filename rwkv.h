@@ -2290,14 +2290,16 @@ static void rwkv__wkv5_head(float *y, float *S, const float *r, const float *k, 
         return;
     }
 #endif
+    /* every product its own statement: no compiler may fuse it into an FMA (clang would) */
     for (j = 0; j < N; j++) y[j] = 0.0f;
     for (i = 0; i < N; i++) {
         float *Si = S + (size_t)i * N;
         const float ri = r[i], ki = k[i], ruk = ri * u[i] * ki, wi = w[i];
         for (j = 0; j < N; j++) {
-            const float kv = ki * v[j];
-            y[j] += ri * Si[j] + ruk * v[j];
-            Si[j] = kv + wi * Si[j];
+            const float kv = ki * v[j], rs = ri * Si[j], rv = ruk * v[j], ws = wi * Si[j];
+            const float q = rs + rv;
+            y[j] += q;
+            Si[j] = kv + ws;
         }
     }
 }
@@ -2332,13 +2334,18 @@ static void rwkv__wkv7_head(float *y, float *S, const float *r, const float *w, 
         return;
     }
 #endif
+    /* every product its own statement: no compiler may fuse it into an FMA (clang would) */
     for (i = 0; i < N; i++) {
         float sa = 0.0f, acc = 0.0f;
-        for (j = 0; j < N; j++) sa -= S[(size_t)j * N + i] * kk[j];
+        for (j = 0; j < N; j++) { const float p = S[(size_t)j * N + i] * kk[j]; sa -= p; }
         for (j = 0; j < N; j++) {
             float *Sji = S + (size_t)j * N + i;
-            *Sji = *Sji * w[j] + sa * kk[j] * a[j] + v[i] * k[j];
-            acc += *Sji * r[j];
+            const float sw = *Sji * w[j], sk = sa * kk[j], ska = sk * a[j], vk = v[i] * k[j];
+            const float t = sw + ska;
+            float p;
+            *Sji = t + vk;
+            p = *Sji * r[j];
+            acc += p;
         }
         y[i] = acc;
     }
