@@ -6,9 +6,6 @@
 #if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
 #define _POSIX_C_SOURCE 200809L /* sigaction, isatty, clock_gettime, fileno */
 #endif
-#if !defined(_WIN32) && !defined(_DEFAULT_SOURCE)
-#define _DEFAULT_SOURCE /* glibc: madvise(MADV_HUGEPAGE) for the model map (rwkv.h) */
-#endif
 
 #define RWKV_IMPLEMENTATION
 #include "rwkv.h"

@@ -12,8 +12,7 @@
        RWKV_NO_SIMD         use the scalar kernels only (they are the reference definition)
        RWKV_SEQ_BLOCK       tokens per matrix-matrix block in sequence mode (default 64)
    Threads: compile with -fopenmp to use several cores (rwkv_model_set_threads).
-   Linux: define _DEFAULT_SOURCE before any #include (as rwkv.c does) so that the loader can
-   ask for huge pages on the model map (madvise MADV_HUGEPAGE); without it the map still works.
+   Linux: the loader asks for huge pages on the model map (madvise MADV_HUGEPAGE, advice only).
 
    Quick use:
        rwkv_error err;
@@ -1050,6 +1049,21 @@ static void rwkv__group_norm(float *out, const float *x, const float *w, const f
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/mman.h>
+#if defined(__linux__)
+#if defined(MADV_HUGEPAGE)
+#define RWKV__MADV_HUGEPAGE MADV_HUGEPAGE
+#elif defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || \
+    defined(__riscv)
+/* <sys/mman.h> declares madvise only with _DEFAULT_SOURCE/_GNU_SOURCE, which a -std=c99
+   program does not have; the function is in every Linux libc, and 14 is MADV_HUGEPAGE on
+   these architectures (asm-generic/mman-common.h). */
+#ifdef __cplusplus
+extern "C"
+#endif
+int madvise(void *addr, size_t length, int advice);
+#define RWKV__MADV_HUGEPAGE 14
+#endif
+#endif
 #include <sys/stat.h>
 #include <unistd.h>
 #endif
@@ -1964,13 +1978,13 @@ rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err)
             }
             m->map = (const uint8_t *)p;
             m->mapped = 1;
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-            /* Advice only (errors ignored): pages read from disk through this map come in
-               2 MiB folios, mapped by one entry each. Measured on the 2-core VM: a 3 GB
-               model cached in small pages read at 3-17 GB/s in a new process for seconds,
-               and with 2 threads at 5 GB/s; in 2 MiB folios at 25-36 GB/s from the first
-               pass. Visible with _DEFAULT_SOURCE (rwkv.c defines it). */
-            (void)madvise(p, (size_t)m->size, MADV_HUGEPAGE);
+#ifdef RWKV__MADV_HUGEPAGE
+            /* Advice only (errors ignored): the file's pages are read in 2 MiB folios and
+               mapped one entry per 2 MiB. Measured on the 2-core VM: a 3 GB model mapped in
+               4 KiB entries read at 3-17 GB/s for seconds in each new process, and at 5 GB/s
+               with 2 threads when its cache was in 4 KiB pages; with the advice at 25-36 GB/s
+               (1 thread) from the first pass. */
+            (void)madvise(p, (size_t)m->size, RWKV__MADV_HUGEPAGE);
 #endif
         }
         close(fd);
