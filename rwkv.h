@@ -2394,43 +2394,6 @@ static void rwkv__time_mix_v56_heads(rwkv_state *st, const rwkv__layer *L, float
     }
 }
 
-static void rwkv__time_mix_v56(rwkv_state *st, const rwkv__layer *L, float *S, int T,
-                               const float *w, const float *u)
-{
-    const int H = st->model->info.n_head, nth = st->model->n_threads;
-#ifdef _OPENMP
-    if (nth > 1 && H > 1) {
-#pragma omp parallel num_threads(nth < H ? nth : H)
-        {
-            const int id = omp_get_thread_num(), n = omp_get_num_threads();
-            rwkv__time_mix_v56_heads(st, L, S, T, w, u, H * id / n, H * (id + 1) / n);
-        }
-        return;
-    }
-#endif
-    (void)nth;
-    rwkv__time_mix_v56_heads(st, L, S, T, w, u, 0, H);
-}
-
-static void rwkv__time_mix_v5(rwkv_state *st, const rwkv__layer *L, float *S, int T)
-{
-    const rwkv_model_info *I = &st->model->info;
-    const int C = I->n_embd, N = I->head_size;
-    float *w = st->w, *u = st->a; /* per-channel decay and bonus, row 0 of those buffers */
-    int c;
-    for (c = 0; c < C; c++) {
-        const int hi = I->version_minor == 2 ? c : c / N; /* 5.0/5.1 store one per head */
-        w[c] = expf(-expf(L->time_decay[hi]));
-        u[c] = I->version_minor == 2 ? L->time_first[hi] : expf(L->time_first[hi]);
-    }
-    rwkv__time_mix_v56(st, L, S, T, w, u);
-}
-
-static void rwkv__time_mix_v6(rwkv_state *st, const rwkv__layer *L, float *S, int T)
-{
-    rwkv__time_mix_v56(st, L, S, T, NULL, L->time_first);
-}
-
 /* v7, heads [h0, h1) over T tokens. w, a, g and the value-residual gate already hold their
    LoRA outputs (set while mixing); they are finished here. */
 static void rwkv__time_mix_v7_heads(rwkv_state *st, const rwkv__layer *L, int layer, float *S,
@@ -2477,7 +2440,19 @@ static void rwkv__time_mix_v7_heads(rwkv_state *st, const rwkv__layer *L, int la
     }
 }
 
-static void rwkv__time_mix_v7(rwkv_state *st, const rwkv__layer *L, int layer, float *S, int T)
+
+/* Heads [h0, h1) of the time mix: v7's, or v5/v6's (w, u: see rwkv__time_mix_v56_heads). */
+static void rwkv__time_mix_some_heads(rwkv_state *st, const rwkv__layer *L, int layer,
+                                      float *S, int T, const float *w, const float *u, int h0,
+                                      int h1)
+{
+    if (st->model->info.version == 7) rwkv__time_mix_v7_heads(st, L, layer, S, T, h0, h1);
+    else rwkv__time_mix_v56_heads(st, L, S, T, w, u, h0, h1);
+}
+
+/* All heads, in one parallel region when there are threads: each takes a run of heads. */
+static void rwkv__time_mix_heads(rwkv_state *st, const rwkv__layer *L, int layer, float *S,
+                                 int T, const float *w, const float *u)
 {
     const int H = st->model->info.n_head, nth = st->model->n_threads;
 #ifdef _OPENMP
@@ -2485,13 +2460,27 @@ static void rwkv__time_mix_v7(rwkv_state *st, const rwkv__layer *L, int layer, f
 #pragma omp parallel num_threads(nth < H ? nth : H)
         {
             const int id = omp_get_thread_num(), n = omp_get_num_threads();
-            rwkv__time_mix_v7_heads(st, L, layer, S, T, H * id / n, H * (id + 1) / n);
+            rwkv__time_mix_some_heads(st, L, layer, S, T, w, u, H * id / n, H * (id + 1) / n);
         }
         return;
     }
 #endif
     (void)nth;
-    rwkv__time_mix_v7_heads(st, L, layer, S, T, 0, H);
+    rwkv__time_mix_some_heads(st, L, layer, S, T, w, u, 0, H);
+}
+
+static void rwkv__time_mix_v5(rwkv_state *st, const rwkv__layer *L, float *S, int T)
+{
+    const rwkv_model_info *I = &st->model->info;
+    const int C = I->n_embd, N = I->head_size;
+    float *w = st->w, *u = st->a; /* per-channel decay and bonus, row 0 of those buffers */
+    int c;
+    for (c = 0; c < C; c++) {
+        const int hi = I->version_minor == 2 ? c : c / N; /* 5.0/5.1 store one per head */
+        w[c] = expf(-expf(L->time_decay[hi]));
+        u[c] = I->version_minor == 2 ? L->time_first[hi] : expf(L->time_first[hi]);
+    }
+    rwkv__time_mix_heads(st, L, 0, S, T, w, u);
 }
 
 /* Runs T <= RWKV_SEQ_BLOCK tokens through the model. logits: NULL, or rows for every token
@@ -2544,8 +2533,9 @@ static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float 
                 rwkv__mix_lerp(xv + o, cur, prev, L->mix_v, C);
                 if (L->att_g) rwkv__mix_lerp(xg + o, cur, prev, L->mix_g, C);
             } else if (ver == 6) {
-                /* data-dependent token shift, step 1: the LoRA input x + sx·maa_x */
-                float *sx = st->tmp;
+                /* data-dependent token shift, step 1: the LoRA input x + sx·maa_x; sx is
+                   kept for step 2 in the a-mix rows (v6 has no a) */
+                float *sx = xa + o;
                 for (c = 0; c < C; c++) sx[c] = prev[c] - cur[c];
                 rwkv__mix_add(xw + o, cur, sx, L->maa_x, NULL, C);
             } else {
@@ -2575,9 +2565,7 @@ static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float 
                              C, T, nt);
             for (t = 0; t < T; t++) {
                 const size_t o = (size_t)t * C;
-                const float *cur = xx + o, *prev = rwkv__prev(xx, att_x, t, C);
-                float *sx = st->tmp;
-                for (c = 0; c < C; c++) sx[c] = prev[c] - cur[c];
+                const float *cur = xx + o, *sx = xa + o;
                 rwkv__mix_add(xw + o, cur, sx, L->maa_w, st->w + o, C);
                 rwkv__mix_add(xk + o, cur, sx, L->maa_k, st->k + o, C);
                 rwkv__mix_add(xv + o, cur, sx, L->maa_v, st->v + o, C);
@@ -2599,12 +2587,12 @@ static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float 
             rwkv__lora2(st->a, xa, L->a1, L->a2, C, L->a_rank, 0, h, hs, T, nt);
             rwkv__lora2(st->g, xg, L->g1, L->g2, C, L->g_rank, 2, h, hs, T, nt);
             if (l > 0) rwkv__lora2(xw, xv, L->v1, L->v2, C, L->v_rank, 0, h, hs, T, nt);
-            rwkv__time_mix_v7(st, L, l, wkv, T);
+            rwkv__time_mix_heads(st, L, l, wkv, T, NULL, NULL);
         } else {
             if (L->att_g) rwkv__linear(st->g, L->att_g, xg, T, nt);
             if (ver == 4) rwkv__time_mix_v4(st, L, ls, T);
             else if (ver == 5) rwkv__time_mix_v5(st, L, wkv, T);
-            else rwkv__time_mix_v6(st, L, wkv, T);
+            else rwkv__time_mix_heads(st, L, l, wkv, T, NULL, L->time_first); /* v6 */
         }
         rwkv__linear(xr, L->att_o, st->y, T, nt);
         for (t = 0; t < T * C; t++) x[t] += xr[t];
