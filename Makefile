@@ -24,7 +24,7 @@ $(BUILD)/rwkv-asan: rwkv.c rwkv.h $(TOKSRC) $(TOKDEPS) | $(BUILD)
 asan: $(BUILD)/rwkv-asan
 
 # Each tests/test_*.c is a program that defines RWKV_IMPLEMENTATION itself.
-$(BUILD)/test_%: tests/test_%.c rwkv.h $(TOKSRC) $(TOKDEPS) | $(BUILD)
+$(BUILD)/test_%: tests/test_%.c tests/check.h rwkv.h $(TOKSRC) $(TOKDEPS) | $(BUILD)
 	$(CC) $(WARN) -O2 -g $(TESTARCH) $(SAN) $(OMP) -o $@ $< $(TOKSRC) $(LDLIBS)
 
 $(BUILD):

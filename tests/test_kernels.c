@@ -21,19 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failures = 0;
-
-#define CHECK(cond, ...)                                                                    \
-    do {                                                                                    \
-        if (!(cond)) {                                                                      \
-            failures++;                                                                     \
-            if (failures <= 20) {                                                           \
-                printf("FAIL %s:%d: ", __FILE__, __LINE__);                                 \
-                printf(__VA_ARGS__);                                                        \
-                printf("\n");                                                               \
-            }                                                                               \
-        }                                                                                   \
-    } while (0)
+#define CHECK_PRINT_LIMIT 20
+#include "check.h"
 
 static uint32_t f2u(float f) { uint32_t u; memcpy(&u, &f, 4); return u; }
 

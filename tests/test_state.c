@@ -17,16 +17,7 @@
 #include <string.h>
 #include <time.h>
 
-static int failures = 0;
-#define CHECK(cond, ...)                                                                       \
-    do {                                                                                       \
-        if (!(cond)) {                                                                         \
-            failures++;                                                                        \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);                                        \
-            printf(__VA_ARGS__);                                                               \
-            printf("\n");                                                                      \
-        }                                                                                      \
-    } while (0)
+#include "check.h"
 
 #define N_TOK 40   /* tokens of the agreement tests */
 #define SPLIT 17   /* where the state is saved */

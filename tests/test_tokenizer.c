@@ -11,13 +11,12 @@
 #include <string.h>
 #include <time.h>
 
-static int failures = 0, checks = 0;
+#include "check.h"
 
 #define LIT(s) s, sizeof(s) - 1
 #include "../tokenizer_unicode.h" /* only for RWKV__UNICODE_VERSION */
 #define RWKV__UNICODE_VERSION_FOR_TEST RWKV__UNICODE_VERSION
 
-#define CHECK(cond, ...) do { checks++; if (!(cond)) { failures++; printf("FAIL %s:%d: ", __FILE__, __LINE__); printf(__VA_ARGS__); printf("\n"); } } while (0)
 
 typedef struct { char *p; size_t n, cap; } sbuf;
 
