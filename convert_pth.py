@@ -749,10 +749,13 @@ class Dims:
         self.C, self.F, self.V, self.H, self.S = C, F, V, H, S
 
 
-def block_schema(version, minor, layer, d, lora=None):
+def block_schema(version, minor, layer, d, lora=None, v5_bonus=None):
     """[(name below 'blocks.N.', torch shape, optional?)] for one block.
 
-    lora: function(name) -> rank for LoRA matrices (taken from the checkpoint's own shapes)."""
+    lora: function(name) -> rank for LoRA matrices (taken from the checkpoint's own shapes).
+    v5_bonus: the name of v5's per-head bonus in this checkpoint, "att.time_first" (log u) or
+    "att.time_faaaa" (u); released checkpoints of every v5 variant use either. Default: the
+    official name of the variant (time_first for 5.0/5.1, time_faaaa for 5.2)."""
     C, F, H, S = d.C, d.F, d.H, d.S
     lora = lora or (lambda n: 0)
     s = []
@@ -769,9 +772,9 @@ def block_schema(version, minor, layer, d, lora=None):
         if version == 4:
             s += [("att.time_decay", (C,)), ("att.time_first", (C,))]
         elif minor < 2:
-            s += [("att.time_decay", (H,)), ("att.time_first", (H,))]
+            s += [("att.time_decay", (H,)), (v5_bonus or "att.time_first", (H,))]
         else:
-            s += [("att.time_decay", (H, S)), ("att.time_faaaa", (H, S))]
+            s += [("att.time_decay", (H, S)), (v5_bonus or "att.time_faaaa", (H, S))]
         s += mats
         if version == 5 and minor >= 1:
             s += [("att.gate.weight", (C, C))]
@@ -903,6 +906,9 @@ def plan_model(sd, path):
                                % (path, src[version], t.shape, H, C))
         S = C // H
     d = Dims(C, F, V, H, S)
+    v5_bonus = None
+    if version == 5:  # the name block 0 uses; every block must use the same
+        v5_bonus = "att.time_faaaa" if "blocks.0.att.time_faaaa" in sd else "att.time_first"
 
     plan = []
     seen = set()
@@ -932,7 +938,7 @@ def plan_model(sd, path):
                                    % (path, prefix, name, t.shape))
             return t.shape[1]
 
-        for name, shape, optional in block_schema(version, minor, i, d, lora):
+        for name, shape, optional in block_schema(version, minor, i, d, lora, v5_bonus):
             take(prefix + name, shape, optional)
             if name == "att.time_state" and prefix + name in sd:
                 has_state = True

@@ -250,16 +250,18 @@ rwkv_status rwkv_tokenize(const rwkv_tokenizer *tok, const char *text, size_t le
                           size_t *n_ids, rwkv_error *err);
 
 /* The bytes of one token (owned by the tokenizer, not NUL-terminated); NULL when id is out of
-   range or unassigned. End-of-text (id 0 of World and Pile) has 0 bytes; the byte-level
-   tokenizer's id 0 is the byte 0. Pile special tokens other than id 0 (<|padding|>) give
-   their literal text; HuggingFace's decode skips them (see rwkv_token_is_special). */
+   range or unassigned. World's end-of-text (id 0) has 0 bytes; the byte-level tokenizer's
+   id 0 is the byte 0; Pile special tokens give their literal text (id 0 "<|endoftext|>",
+   id 1 "<|padding|>"), as HuggingFace's decode with skip_special_tokens=False does. */
 const char *rwkv_token_bytes(const rwkv_tokenizer *tok, int id, size_t *len);
 /* Non-zero for special tokens (end-of-text; Pile added tokens marked "special"). */
 int rwkv_token_is_special(const rwkv_tokenizer *tok, int id);
 
 /* Decodes n ids into a malloc'd buffer (*out, caller free()s; NUL-terminated for
-   convenience, *out_len excludes the NUL). Special tokens are skipped as HuggingFace's
-   decode does; an unassigned or out-of-range id is an error. */
+   convenience, *out_len excludes the NUL): the concatenated rwkv_token_bytes, so special
+   tokens give their text and encode-then-decode gives the text back (Pile: after NFC). An
+   unassigned or out-of-range id is an error. Generation stops at end-of-text before it is
+   decoded, so callers that stream never print it. */
 rwkv_status rwkv_detokenize(const rwkv_tokenizer *tok, const int *ids, size_t n, char **out,
                             size_t *out_len, rwkv_error *err);
 
@@ -376,15 +378,6 @@ static float rwkv__bf16_to_f32(uint16_t h)
     return f;
 }
 
-/* Rounds to the nearest bf16 value (ties to even), as torch does when casting. */
-static float rwkv__bf16_round(float x)
-{
-    uint32_t b;
-    memcpy(&b, &x, 4);
-    if ((b & 0x7f800000u) != 0x7f800000u) b = (b + 0x7fffu + ((b >> 16) & 1u)) & 0xffff0000u;
-    memcpy(&x, &b, 4);
-    return x;
-}
 
 /* A tensor inside the mapped file. Matrices are row-major: ne[0] = columns (contiguous),
    ne[1] = rows; a linear layer y = W x has ne[1] outputs and ne[0] inputs. */
@@ -1097,7 +1090,8 @@ typedef struct rwkv__layer {
     /* v4, v5 */
     const float *mix_k, *mix_v, *mix_r, *mix_g;           /* [C] time_mix_* (g: v5.1+) */
     const float *time_decay;  /* v4 [C], v5.0/5.1 [H], v5.2 [H*S], v6 [C]: raw parameter */
-    const float *time_first;  /* v4 [C], v5.0/5.1 [H] (a log), v5.2/v6 time_faaaa [H*S] */
+    const float *time_first;  /* v4 [C], v5.0/5.1 [H], v5.2 [H*S], v6 time_faaaa [H*S] */
+    int first_is_log;         /* v5: 1 from `time_first` (log u), 0 from `time_faaaa` (u) */
     /* v6 */
     const float *maa_x, *maa_w, *maa_k, *maa_v, *maa_r, *maa_g; /* [C] */
     const float *maa_w1;      /* (C, 5*Dm) row-major */
@@ -1683,9 +1677,13 @@ static rwkv_status rwkv__bind_layer(rwkv_model *m, int l, rwkv_error *err)
         } else {
             const int64_t per = minor == 2 ? H * S : H;
             RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_decay"), per, 0, &L->time_decay, err));
-            RWKV__TRY(rwkv__vec(m, minor == 2 ? RWKV__NAME("att.time_faaaa")
-                                              : RWKV__NAME("att.time_first"),
-                                per, 0, &L->time_first, err));
+            /* the bonus, under either name released v5 checkpoints use (any minor version):
+               time_faaaa is u itself, time_first its logarithm */
+            RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_faaaa"), per, 1, &L->time_first, err));
+            L->first_is_log = L->time_first == NULL;
+            if (L->first_is_log)
+                RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_first"), per, 0, &L->time_first,
+                                    err));
             if (minor >= 1) {
                 RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_mix_g"), C, 0, &L->mix_g, err));
                 RWKV__TRY(rwkv__mat(m, RWKV__NAME("att.gate.weight"), C, C, 0, &L->att_g, err));
@@ -2062,144 +2060,6 @@ struct rwkv_state {
 
 static float rwkv__sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
 
-/* The official implementation folds ln0 into the embedding at load time by calling
-   F.layer_norm on the checkpoint's own tensors. For bf16 checkpoints of v4-v6 that runs in
-   bf16 arithmetic, and the torch release the reference logits come from (1.13, AVX2 kernel)
-   computes the row moments with a chunked Welford recurrence whose every operation is
-   rounded to bf16: up to 2% away from a float layer norm. Matching the official logits
-   means reproducing that computation bit for bit, which the function below does (verified
-   on 19 million outputs against torch 1.13, all equal). v7's loader converts to float first,
-   so v7 uses the ordinary layer norm. */
-/* One bf16 op of c10::BFloat16 / Vectorized<BFloat16>: fp32 op, then round to bf16. */
-#define RWKV__BADD(a, b) rwkv__bf16_round((a) + (b))
-#define RWKV__BSUB(a, b) rwkv__bf16_round((a) - (b))
-#define RWKV__BMUL(a, b) rwkv__bf16_round((a) * (b))
-#define RWKV__BDIV(a, b) rwkv__bf16_round((a) / (b))
-/* static_cast<BFloat16>(int64_t): int -> float -> bf16 */
-#define RWKV__BINT(i) rwkv__bf16_round((float)(i))
-
-enum { RWKV__LN_LANES = 16, RWKV__LN_CHUNK = 16, RWKV__LN_MAXDEPTH = 40 };
-
-/* AddMomentsVec / AddMoments (moments_utils.h) for one lane: merges (na, m1a, m2a) into
-   (n, *m1, *m2) (the caller adds na to its count), rounding every op to bf16 in the
-   order torch evaluates it:
-   c = T(na)/T(n+na); delta = m1a - m1; m1 += c*delta;
-   m2 += m2a + ((delta*delta)*c)*T(n). */
-static void rwkv__ln_add_moments(long na, float m1a, float m2a, long n, float *m1, float *m2)
-{
-    const long total = n + na;
-    const float c = total == 0 ? 0.0f : RWKV__BDIV(RWKV__BINT(na), RWKV__BINT(total));
-    const float delta = RWKV__BSUB(m1a, *m1);
-    float t;
-    *m1 = RWKV__BADD(*m1, RWKV__BMUL(c, delta));
-    t = RWKV__BMUL(delta, delta);
-    t = RWKV__BMUL(t, c);
-    t = RWKV__BMUL(t, RWKV__BINT(n));
-    t = RWKV__BADD(m2a, t);
-    *m2 = RWKV__BADD(*m2, t);
-}
-
-/* out[n] = F.layer_norm(x, (n,), w, b, eps) as torch 1.13 (AVX2) computes it for bf16
-   tensors, returned as the bf16 result widened to float. x_bf16: raw bf16 row [n];
-   w, b: ln0 weight/bias [n] (bf16 values held as float); eps: the double eps torch got,
-   cast to bf16 here as LayerNormKernelImpl does (static_cast<scalar_t>(eps)). */
-static void rwkv__layer_norm_bf16_torch(float *out, const uint16_t *x_bf16, const float *w,
-                                        const float *b, int n, float eps)
-{
-    /* level k of the cascade stack: count, and per-lane mean / sum of squared deviations */
-    long stk_n[RWKV__LN_MAXDEPTH];
-    float stk_m1[RWKV__LN_MAXDEPTH][RWKV__LN_LANES], stk_m2[RWKV__LN_MAXDEPTH][RWKV__LN_LANES];
-    float inv[RWKV__LN_CHUNK]; /* c_vecs: T(1) / T(j+1) */
-    const long nvec = n / RWKV__LN_LANES;
-    const long nchunk = (nvec + RWKV__LN_CHUNK - 1) / RWKV__LN_CHUNK;
-    long depth, i, j, k, cnt;
-    long m0 = 0;
-    float m1 = 0.0f, m2 = 0.0f, mean, var, rstd, bias;
-    int l;
-
-    /* utils::CeilLog2: 1 for x <= 2, else floor(log2(x - 1)) + 1 */
-    if (nchunk <= 2) depth = 1;
-    else for (depth = 1; (1L << depth) < nchunk; depth++) {}
-    for (k = 0; k < depth; k++) {
-        stk_n[k] = 0;
-        for (l = 0; l < RWKV__LN_LANES; l++) stk_m1[k][l] = stk_m2[k][l] = 0.0f;
-    }
-    for (j = 0; j < RWKV__LN_CHUNK; j++) inv[j] = RWKV__BDIV(1.0f, RWKV__BINT(j + 1));
-
-    for (i = 0; i < nchunk; i++) {
-        float a1[RWKV__LN_LANES] = {0}, a2[RWKV__LN_LANES] = {0};
-        const uint16_t *chunk = x_bf16 + i * RWKV__LN_CHUNK * RWKV__LN_LANES;
-        long mask = i + 1;
-        cnt = nvec - i * RWKV__LN_CHUNK;
-        if (cnt > RWKV__LN_CHUNK) cnt = RWKV__LN_CHUNK;
-        /* Welford within the chunk; the inner loop over lanes is one Vectorized<BFloat16> op */
-        for (j = 0; j < cnt; j++) {
-            for (l = 0; l < RWKV__LN_LANES; l++) {
-                const float x = rwkv__bf16_to_f32(chunk[j * RWKV__LN_LANES + l]);
-                const float delta = RWKV__BSUB(x, a1[l]);
-                a1[l] = RWKV__BADD(a1[l], RWKV__BMUL(delta, inv[j]));
-                a2[l] = RWKV__BADD(a2[l], RWKV__BMUL(delta, RWKV__BSUB(x, a1[l])));
-            }
-        }
-        for (l = 0; l < RWKV__LN_LANES; l++)
-            rwkv__ln_add_moments(cnt, a1[l], a2[l], stk_n[0], &stk_m1[0][l], &stk_m2[0][l]);
-        stk_n[0] += cnt;
-        /* carry up the binary counter: level j-1 is merged into level j and cleared */
-        for (k = 1; k < depth && (mask & 1) == 0; k++) {
-            for (l = 0; l < RWKV__LN_LANES; l++) {
-                rwkv__ln_add_moments(stk_n[k - 1], stk_m1[k - 1][l], stk_m2[k - 1][l], stk_n[k],
-                                     &stk_m1[k][l], &stk_m2[k][l]);
-                stk_m1[k - 1][l] = stk_m2[k - 1][l] = 0.0f;
-            }
-            stk_n[k] += stk_n[k - 1];
-            stk_n[k - 1] = 0;
-            mask >>= 1;
-        }
-    }
-    /* fold levels 1..depth-1 into level 0 (level k is the "add" side) */
-    for (k = 1; k < depth; k++) {
-        for (l = 0; l < RWKV__LN_LANES; l++)
-            rwkv__ln_add_moments(stk_n[k], stk_m1[k][l], stk_m2[k][l], stk_n[0], &stk_m1[0][l],
-                                 &stk_m2[0][l]);
-        stk_n[0] += stk_n[k];
-    }
-
-    /* scalar bf16 Welford over the n % 16 leftovers, done before the lanes are merged */
-    for (i = nvec * RWKV__LN_LANES; i < n; i++) {
-        const float x = rwkv__bf16_to_f32(x_bf16[i]);
-        const float delta = RWKV__BSUB(x, m1);
-        m0++;
-        m1 = RWKV__BADD(m1, RWKV__BDIV(delta, RWKV__BINT(m0)));
-        m2 = RWKV__BADD(m2, RWKV__BMUL(delta, RWKV__BSUB(x, m1)));
-    }
-    /* horizontal combine: each lane holds nvec elements */
-    for (l = 0; l < RWKV__LN_LANES; l++) {
-        rwkv__ln_add_moments(nvec, stk_m1[0][l], stk_m2[0][l], m0, &m1, &m2);
-        m0 += nvec;
-    }
-    mean = m1;
-    var = RWKV__BDIV(m2, RWKV__BINT(n)); /* ddof = 0 */
-
-    /* rstd_val = T(1) / std::sqrt(rstd_val + eps), all BFloat16 (sqrt rounds to bf16 too) */
-    rstd = RWKV__BADD(var, rwkv__bf16_round(eps));
-    rstd = rwkv__bf16_round(sqrtf(rstd));
-    rstd = RWKV__BDIV(1.0f, rstd);
-    bias = RWKV__BMUL(-rstd, mean); /* -rstd_val * mean_val in BFloat16 */
-
-    /* vec::map3 over Vectorized<float>: (x * scale + bias) * gamma + beta, contracted to
-       FMAs by the torch build. x * rstd is a product of two bf16 values (<= 16 significant
-       bits), exact in fp32, so fusing the first pair changes nothing; the second product is
-       not exact and must be fused: plain t * w + b disagrees with torch on ~1 in 3e6 outputs. */
-    for (i = 0; i < n; i++) {
-        const float t = rwkv__bf16_to_f32(x_bf16[i]) * rstd + bias;
-        out[i] = rwkv__bf16_round(fmaf(t, w[i], b[i]));
-    }
-}
-#undef RWKV__BADD
-#undef RWKV__BSUB
-#undef RWKV__BMUL
-#undef RWKV__BDIV
-#undef RWKV__BINT
 
 /* Y = W X for a block of T tokens; one token is the memory-bound matrix-vector case. */
 static void rwkv__linear(float *Y, const rwkv__tensor *W, const float *X, int T, int n_threads)
@@ -2478,7 +2338,7 @@ static void rwkv__time_mix_v5(rwkv_state *st, const rwkv__layer *L, float *S, in
     for (c = 0; c < C; c++) {
         const int hi = I->version_minor == 2 ? c : c / N; /* 5.0/5.1 store one per head */
         w[c] = expf(-expf(L->time_decay[hi]));
-        u[c] = I->version_minor == 2 ? L->time_first[hi] : expf(L->time_first[hi]);
+        u[c] = L->first_is_log ? expf(L->time_first[hi]) : L->time_first[hi];
     }
     rwkv__time_mix_heads(st, L, 0, S, T, w, u);
 }
@@ -2495,15 +2355,13 @@ static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float 
     float *x = st->x, *xx = st->xx;
     int t, l, c;
 
-    for (t = 0; t < T; t++) { /* embedding row, then ln0 */
+    /* embedding row, then ln0, in float32 whatever the embedding's storage type: the
+       model's math. (The official loader folds ln0 in the checkpoint's dtype, and for bf16
+       what that gives depends on the torch build; the references leave that rounding out.) */
+    for (t = 0; t < T; t++) {
         const rwkv__tensor *E = m->emb;
         float *xt = x + (size_t)t * C;
         const size_t row = (size_t)tokens[t] * C;
-        if (E->type == RWKV_TYPE_BF16 && ver <= 6) { /* see rwkv__layer_norm_bf16_torch */
-            rwkv__layer_norm_bf16_torch(xt, (const uint16_t *)E->data + row, m->ln0_w,
-                                        m->ln0_b, C, eps);
-            continue;
-        }
         if (E->type == RWKV_TYPE_F32) {
             memcpy(xt, (const float *)E->data + row, sizeof(float) * (size_t)C);
         } else {

@@ -1453,8 +1453,6 @@ static rwkv_status rwkv__pile_load(const char *data, size_t len, const char *nam
             else t->n_added_raw++;
         }
     }
-    /* end-of-text decodes to nothing (the id 0 convention of this API) */
-    if (t->n_vocab > 0 && t->special[0]) t->tok_len[0] = 0;
     t->blob = blob.p;
     blob.p = NULL;
 #undef RWKV__BAD
@@ -1859,7 +1857,6 @@ rwkv_status rwkv_detokenize(const rwkv_tokenizer *tok, const int *ids, size_t n,
             return rwkv__tfail(err, RWKV_ERR_ARGUMENT, "token id %d (position %zu) is not in the vocabulary (n_vocab %d)",
                                ids[i], i, tok ? tok->n_vocab : 0);
         }
-        if (rwkv_token_is_special(tok, ids[i])) continue;
         if (!rwkv__buf_add(&b, p, len)) { free(b.p); return rwkv__oom(err, "decoding"); }
     }
     if (!rwkv__buf_add(&b, "", 1)) { free(b.p); return rwkv__oom(err, "decoding"); }

@@ -46,9 +46,10 @@ class Draw:
 
 
 def make_checkpoint(version, n_layer=2, n_embd=128, head_size=64, n_vocab=500, n_ffn=None,
-                    dtype='bf16', seed=1, time_state=False, v7_block0_v=False):
+                    dtype='bf16', seed=1, time_state=False, v7_block0_v=False, v5_bonus=None):
     """Returns an OrderedDict name -> tensor in the released layout of `version`
-    ('4', '5.0', '5.1', '5.2', '6', '7')."""
+    ('4', '5.0', '5.1', '5.2', '6', '7'). v5_bonus: 'time_first' (a log) or 'time_faaaa' (u
+    itself) names v5's bonus; default: the variant's official name."""
     version = str(version)
     if version not in ('4', '5.0', '5.1', '5.2', '6', '7'):
         raise ValueError('unknown version %r' % version)
@@ -82,12 +83,18 @@ def make_checkpoint(version, n_layer=2, n_embd=128, head_size=64, n_vocab=500, n
             # per-head decay and bonus (time_first stored as a log); 5.0 as (H, 1, 1)
             shape = (H, 1, 1) if version == '5.0' else (H,)
             w[a + 'time_decay'] = d.uniform(shape, -3.0, 0.7)
-            w[a + 'time_first'] = d.uniform(shape, -1.0, 1.0)
+            if v5_bonus == 'time_faaaa':  # u itself, as many released 5.1 checkpoints
+                w[a + 'time_faaaa'] = d.uniform(shape, 0.3, 2.7)
+            else:
+                w[a + 'time_first'] = d.uniform(shape, -1.0, 1.0)
             for n in ('kvr' if version == '5.0' else 'kvrg'):
                 w[a + 'time_mix_' + n] = mix()
         elif version == '5.2':
             w[a + 'time_decay'] = d.uniform((H, N), -5.0, 1.0)
-            w[a + 'time_faaaa'] = d.uniform((H, N), -0.5, 0.5)
+            if v5_bonus == 'time_first':  # stored as a log
+                w[a + 'time_first'] = d.uniform((H, N), -1.5, 0.5)
+            else:
+                w[a + 'time_faaaa'] = d.uniform((H, N), -0.5, 0.5)
             for n in 'kvrg':
                 w[a + 'time_mix_' + n] = mix()
         elif version == '6':

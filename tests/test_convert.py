@@ -126,6 +126,17 @@ def part_a_b_c(tmp):
                 continue
             ok, via = expect_model(out, v, mi, L, C, 256, os.path.basename(src))
             print("  %-32s %s (%s)" % (os.path.basename(src), "ok" if ok else "BAD", via))
+    # the v6 model stored in bf16 (lossless): the same GGUF as the f32 .pth but BF16 matrices
+    src = os.path.join(tiny, "tiny-rwkv-6v0-1m-bf16.pth")
+    out = os.path.join(tmp, "tiny-6v0-1m-bf16.pth.gguf")
+    r = run_convert([src, out, "--name", "tiny-6v0-1m", "-q"])
+    if check(r.returncode == 0, "convert %s: %s" % (src, r.stderr.strip())):
+        ok, via = expect_model(out, 6, 0, 12, 64, 256, os.path.basename(src))
+        g = conv_gguf.read(out)
+        types = {g.tensors[n].type for n in g.order if n.endswith(".weight")
+                 and len(g.tensors[n].dims) == 2}
+        ok &= check(types == {30}, "tiny bf16 .pth should give BF16 matrices, got %s" % types)
+        print("  %-32s %s (%s)" % (os.path.basename(src), "ok" if ok else "BAD", via))
     with open(os.path.join(SHARED, "oracle", "manifest.jsonl")) as f:
         for line in f:
             m = json.loads(line)
@@ -145,9 +156,14 @@ def part_a_b_c(tmp):
                      and len(g.tensors[n].dims) == 2}
             check(types == {30} and g.kv["general.file_type"] == 32,
                   m["model"] + ": bf16 checkpoint should keep BF16 matrices")
-            if "time-state" in m["model"]:
+            if "--time-state" in m.get("extra", ""):
                 check(any(n.endswith("att.time_state") for n in g.order),
                       m["model"] + ": time_state kept")
+            if "--faaaa" in m.get("extra", ""):
+                # the bonus keeps its checkpoint name and values (u itself, not a log)
+                check(all(("blk.%d.att.time_faaaa" % i) in g.tensors and
+                          ("blk.%d.att.time_first" % i) not in g.tensors
+                          for i in range(m["n_layer"])), m["model"] + ": time_faaaa kept")
             print("  %-32s %s (%s)" % (m["model"], "ok" if ok else "BAD", via))
     print("  conversion wall time per file (incl. interpreter start): min %.2f s, max %.2f s"
           % (min(times), max(times)))
@@ -155,7 +171,7 @@ def part_a_b_c(tmp):
     print("(b) determinism")
     for src in (os.path.join(tiny, "tiny-rwkv-7v0-834K.pth"),
                 os.path.join(tiny, "tiny-rwkv-5v2-730K-FP16.bin"),
-                os.path.join(SHARED, "oracle", "v6-tuned-state.pth")):
+                os.path.join(SHARED, "oracle", "v6-state.pth")):
         outs = []
         for i in range(2):
             out = os.path.join(tmp, "det%d.gguf" % i)
@@ -464,7 +480,7 @@ def part_g(tmp):
     print("(g) damaged .bin/.pth inputs (truncated or with random bytes changed)")
     srcs = [os.path.join(SHARED, "tiny", "tiny-rwkv-6v0-1m-FP16.bin"),
             os.path.join(SHARED, "tiny", "tiny-rwkv-7v0-834K.pth"),
-            os.path.join(SHARED, "oracle", "v6-tuned-state.pth")]
+            os.path.join(SHARED, "oracle", "v6-state.pth")]
     counts = {0: 0, 1: 0}
     for src in srcs:
         with open(src, "rb") as f:

@@ -40,19 +40,22 @@ CASES = [
     ('v4', '4', dict(n_layer=2, n_embd=128, n_vocab=500, seed=11), ('bf16', 'f32')),
     ('v5.0-4h', '5.0', dict(n_layer=2, n_embd=128, head_size=32, n_vocab=400, seed=12), ('bf16', 'f32')),
     ('v5.1-3h', '5.1', dict(n_layer=2, n_embd=96, head_size=32, n_vocab=300, seed=13), ('bf16', 'f32')),
+    # the v5 bonus under its other name: time_faaaa (u) in 5.0/5.1, time_first (log u) in 5.2
+    ('v5.0-faaaa', '5.0', dict(n_layer=2, n_embd=64, head_size=32, n_vocab=300, seed=27, v5_bonus='time_faaaa'), ('bf16',)),
+    ('v5.1-faaaa', '5.1', dict(n_layer=2, n_embd=96, head_size=32, n_vocab=300, seed=28, v5_bonus='time_faaaa'), ('bf16',)),
+    ('v5.2-first', '5.2', dict(n_layer=2, n_embd=64, head_size=32, n_vocab=300, seed=29, v5_bonus='time_first'), ('f32',)),
     ('v5.2', '5.2', dict(n_layer=2, n_embd=128, head_size=64, n_vocab=700, seed=14), ('bf16', 'f32')),
     ('v6-4h', '6', dict(n_layer=3, n_embd=128, head_size=32, n_vocab=500, seed=15), ('bf16', 'f32')),
     ('v6-state', '6', dict(n_layer=2, n_embd=128, head_size=64, n_vocab=512, seed=16, time_state=True), ('bf16', 'f32')),
     ('v7', '7', dict(n_layer=3, n_embd=128, head_size=64, n_vocab=1000, seed=17), ('bf16', 'f32')),
     ('v7-3h-b0v', '7', dict(n_layer=2, n_embd=96, head_size=32, n_vocab=300, seed=18, v7_block0_v=True), ('bf16', 'f32')),
-    # shapes that are no multiple of a SIMD width (C % 16 = 8: also the tail of the bf16 ln0
-    # statistics), odd head counts and sizes, vocabularies like 257
+    # shapes that are no multiple of a SIMD width (C % 16 = 8), odd head counts and sizes,
+    # vocabularies like 257
     ('v4-odd', '4', dict(n_layer=2, n_embd=72, n_ffn=200, n_vocab=257, seed=21), ('bf16', 'f32')),
     ('v5.1-odd', '5.1', dict(n_layer=2, n_embd=40, head_size=8, n_ffn=136, n_vocab=301, seed=22), ('bf16',)),
     ('v6-odd', '6', dict(n_layer=2, n_embd=72, head_size=24, n_ffn=232, n_vocab=333, seed=23, time_state=True), ('bf16', 'f32')),
     ('v7-odd', '7', dict(n_layer=2, n_embd=80, head_size=16, n_ffn=312, n_vocab=263, seed=24), ('bf16', 'f32')),
-    # wide bf16 models: the ln0 statistics go through the chunk cascade (768: 3 chunks of 16
-    # vectors, 1280: 5 chunks)
+    # wide bf16 models
     ('v5.2-wide', '5.2', dict(n_layer=1, n_embd=768, head_size=64, n_ffn=64, n_vocab=300, seed=25), ('bf16',)),
     ('v4-wide', '4', dict(n_layer=1, n_embd=1280, n_ffn=64, n_vocab=300, seed=26), ('bf16',)),
     ('v5.2-fp32ckpt', '5.2', dict(n_layer=2, n_embd=64, head_size=32, n_vocab=300, seed=19, dtype='fp32'), ('f32',)),
@@ -100,7 +103,10 @@ def main():
             w, dt = ref_rwkv.load_pth(pth)
             rng = np.random.default_rng(kw['seed'])
             tokens = [int(t) for t in rng.integers(0, w['emb.weight'].shape[0], T)]
-            refs, states = {}, {}
+            # one reference for every file type: ln0 in float on the widened weights
+            ref_model = ref_rwkv.RefModel(w, dt)
+            ref_st = ref_model.new_state()
+            ref = ref_model.logits(tokens, ref_st)
             for gd in gguf_dtypes:
                 gguf = os.path.join(tmp, '%s-%s.gguf' % (name, gd))
                 r = run([sys.executable, CONVERT, pth, gguf, '--dtype', gd])
@@ -108,16 +114,6 @@ def main():
                     rows.append((name, gd, 'convert', float('nan'), float('nan'), 'FAIL: ' + r.stderr.strip()[-200:]))
                     failures += 1
                     continue
-                # A bf16 file folds ln0 the way the official loader does on a bf16 embedding
-                # (v4-v6; v7 folds in fp32); an f32/f16 file is an f32/f16 checkpoint to the
-                # engine: plain fold.
-                fold = None if gd == 'bf16' else False
-                if fold not in refs:
-                    ref_state = ref_rwkv.RefModel(w, dt, ln0_bf16=fold)
-                    st = ref_state.new_state()
-                    refs[fold] = ref_state.logits(tokens, st)
-                    states[fold] = st
-                ref = refs[fold]
                 bound = REL_BOUND * float(np.max(np.abs(ref)))
                 got_modes = {}
                 # 2 threads once per model (the first file type): the thread split is the
@@ -147,7 +143,7 @@ def main():
                         # the serialized state is the official layout (v7: [value][key], in
                         # memory the transpose), layer by layer: att_x, ffn_x, then aa bb pp
                         # (v4) or S [H][N][N]
-                        d, why = state_diff(state_file, states[fold], version)
+                        d, why = state_diff(state_file, ref_st, version)
                         ok = d <= 1e-3
                         failures += not ok
                         rows.append((name, gd, 'state', d, 1e-3, ('ok' if ok else 'FAIL') + why))
@@ -169,8 +165,7 @@ def main():
                         rows.append((name, gd, mode + ' 1v2thr', d, 0.0, 'ok (bit-identical)' if same else 'FAIL (not bit-identical)'))
                         failures += not same
             print('%-14s logits std %.2f, max|logit| %.2f (version %s, %d layers)' % (
-                name, float(np.std(refs[next(iter(refs))])) if refs else float('nan'),
-                float(np.max(np.abs(refs[next(iter(refs))]))) if refs else float('nan'),
+                name, float(np.std(ref)), float(np.max(np.abs(ref))),
                 version, kw.get('n_layer', 2)))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

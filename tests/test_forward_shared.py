@@ -2,9 +2,10 @@
 """Forward pass vs the official implementation's logits in ../shared/fixtures.
 
 1. every oracle/ checkpoint (.pth -> GGUF with convert_pth.py): `$RWKV_BIN logits` one token
-   per call and with --seq vs <model>.logits.f32 (all 24 positions);
-2. every tiny/ model from its .pth, its rwkv.cpp FP32 .bin and FP16 .bin (-> GGUF): the 80
-   bytes of oracle-prompt.txt vs oracle-prompt-logits-<v>.f32 and "in" (34,105,110) vs
+   per call and with --seq, 1 and 2 threads, vs <model>.logits.f32 (all 24 positions);
+2. every tiny/ model from its .pth, its rwkv.cpp FP32 .bin and FP16 .bin, and 6v0-1m's bf16
+   .pth (the same model stored in bf16: ln0 on a bf16 embedding) (-> GGUF): the 80 bytes of
+   oracle-prompt.txt vs oracle-prompt-logits-<v>.f32 and "in" (34,105,110) vs
    oracle-logits-<v>.f32;
 3. a 24-layer v4 with f16 weights (tools/random_model.py) whose residual stream grows past
    the fp16 range (~7.7e4 > 65504): logits must be finite and match tests/ref_rwkv.py;
@@ -56,9 +57,10 @@ def convert(src, dst):
     return r.returncode == 0, r.stderr.strip().splitlines()[-1:] if r.returncode else ''
 
 
-def engine_logits(gguf, tokens, seq, tmp):
+def engine_logits(gguf, tokens, seq, tmp, n_threads=1):
     out = os.path.join(tmp, 'logits.f32')
-    cmd = [RWKV, 'logits', '-m', gguf, '-t', ','.join(str(t) for t in tokens), '-o', out]
+    cmd = [RWKV, 'logits', '-m', gguf, '-t', ','.join(str(t) for t in tokens), '-o', out,
+           '--threads', str(n_threads)]
     r = run(cmd + (['--seq'] if seq else []))
     if r.returncode != 0:
         return None, (r.stderr.strip().splitlines() or ['exit %d' % r.returncode])[-1]
@@ -68,11 +70,11 @@ def engine_logits(gguf, tokens, seq, tmp):
     return got.reshape(len(tokens), -1), ''
 
 
-def compare(model, source, gguf, tokens, ref, rel, tmp):
+def compare(model, source, gguf, tokens, ref, rel, tmp, threads=(1,)):
     bound = rel * float(np.max(np.abs(ref)))
-    for seq in (False, True):
-        mode = 'seq' if seq else 'serial'
-        got, why = engine_logits(gguf, tokens, seq, tmp)
+    for nt, seq in [(nt, seq) for nt in threads for seq in (False, True)]:
+        mode = ('seq' if seq else 'serial') + ('' if nt == 1 else '-t%d' % nt)
+        got, why = engine_logits(gguf, tokens, seq, tmp, nt)
         if got is None or got.shape != ref.shape:
             record(model, source, mode, len(tokens), float('nan'), bound, False,
                    why or 'shape %s, want %s' % (got.shape, ref.shape))
@@ -105,7 +107,7 @@ def main():
             if not ok:
                 record(name, 'pth', 'convert', 0, float('nan'), 0.0, False, str(why))
                 continue
-            compare(name, 'pth', gguf, e['tokens'], ref, 1e-4, tmp)
+            compare(name, 'pth', gguf, e['tokens'], ref, 1e-4, tmp, threads=(1, 2))
 
         # 2. tiny models from three sources, two token sequences
         with open(os.path.join(FX, 'tiny', 'oracle-prompt.txt'), 'rb') as f:
@@ -115,7 +117,12 @@ def main():
                     ('"in"', [34, 105, 110], 'oracle-logits-%s.f32' % tag)]
             for source, fname, rel in (('pth', 'tiny-rwkv-%s.pth' % tag, 1e-4),
                                        ('FP32.bin', 'tiny-rwkv-%s-FP32.bin' % tag, 1e-4),
-                                       ('FP16.bin', 'tiny-rwkv-%s-FP16.bin' % tag, 1e-2)):
+                                       ('FP16.bin', 'tiny-rwkv-%s-FP16.bin' % tag, 1e-2),
+                                       ('bf16.pth', 'tiny-rwkv-%s-bf16.pth' % tag, 1e-4)):
+                if not os.path.exists(os.path.join(FX, 'tiny', fname)):
+                    if source != 'bf16.pth':  # only 6v0-1m has a bf16 copy
+                        record(tag, source, 'missing', 0, float('nan'), 0.0, False, fname)
+                    continue
                 gguf = os.path.join(tmp, 'tiny-%s-%s.gguf' % (tag, source.replace('.', '-')))
                 ok, why = convert(os.path.join(FX, 'tiny', fname), gguf)
                 if not ok:
@@ -161,11 +168,11 @@ def main():
     except ImportError:
         print('(torch missing: reference self-check skipped)')
 
-    print('%-22s %-9s %-7s %3s %11s %11s  %s' % ('model', 'source', 'mode', 'T', 'max|d|', 'bound', 'result'))
+    print('%-22s %-9s %-9s %3s %11s %11s  %s' % ('model', 'source', 'mode', 'T', 'max|d|', 'bound', 'result'))
     fails = 0
     for model, source, mode, T, d, bound, ok, note in rows:
         fails += not ok
-        print('%-22s %-9s %-7s %3d %11.3e %11.3e  %s %s' % (model, source, mode, T, d, bound,
+        print('%-22s %-9s %-9s %3d %11.3e %11.3e  %s %s' % (model, source, mode, T, d, bound,
                                                           'ok' if ok else 'FAIL', note))
     print('%d engine checks, %d failed; reference self-check: %s' % (
         len(rows), fails, {None: 'skipped', True: 'ok', False: 'FAILED'}[ref_ok]))

@@ -1,9 +1,11 @@
 /* test_tokenizer_fixtures.c - the World and Pile tokenizers against the reference ids in
    ../shared/fixtures/tokenizer (official TRIE_TOKENIZER and HuggingFace tokenizers 0.23.2):
-     - reference.jsonl: every line, both tokenizers, plus decode round trips (World decode ==
-       the input bytes; Pile decode == pile_decoded, special tokens skipped as HF does);
-     - lambada_reference.jsonl: SHA-256 of the ids of every LAMBADA passage (ids in decimal
-       separated by single spaces) and the token totals (408657 World, 418644 Pile).
+     - reference.jsonl: every line (438: "text", or "bytes" in base64 for strings that are not
+       UTF-8), both tokenizers, plus decode round trips (World decode == the input bytes; Pile
+       decode == pile_decoded, HF's decode with skip_special_tokens=False: special tokens as
+       their text);
+     - lambada_tokens.jsonl: the ids of every LAMBADA passage for both tokenizers, after a
+       first line with the totals (408657 World, 418644 Pile).
    Skips (exit 77) when ../shared is absent. Usage: build/test_tokenizer_fixtures [SHARED_DIR] */
 #define RWKV_IMPLEMENTATION
 #include "../rwkv.h"
@@ -137,87 +139,6 @@ static char *base64_decode(const char *s, size_t *len)
     *len = w;
     return out;
 }
-
-/* ---- SHA-256 (FIPS 180-4) --------------------------------------------------------------- */
-
-typedef struct { uint32_t h[8]; unsigned char buf[64]; size_t nbuf; uint64_t total; } sha256;
-
-static const uint32_t K256[64] = {
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
-
-#define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
-
-static void sha256_block(sha256 *s, const unsigned char *p)
-{
-    uint32_t w[64], a, b, c, d, e, f, g, h;
-    int i;
-    for (i = 0; i < 16; i++) w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 | (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
-    for (i = 16; i < 64; i++) {
-        uint32_t s0 = ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^ (w[i - 15] >> 3);
-        uint32_t s1 = ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10);
-        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-    }
-    a = s->h[0]; b = s->h[1]; c = s->h[2]; d = s->h[3]; e = s->h[4]; f = s->h[5]; g = s->h[6]; h = s->h[7];
-    for (i = 0; i < 64; i++) {
-        uint32_t t1 = h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + K256[i] + w[i];
-        uint32_t t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-        h = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
-    }
-    s->h[0] += a; s->h[1] += b; s->h[2] += c; s->h[3] += d; s->h[4] += e; s->h[5] += f; s->h[6] += g; s->h[7] += h;
-}
-
-static void sha256_init(sha256 *s)
-{
-    static const uint32_t h0[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-    memcpy(s->h, h0, sizeof h0);
-    s->nbuf = 0;
-    s->total = 0;
-}
-
-static void sha256_add(sha256 *s, const void *data, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)data;
-    s->total += n;
-    while (n--) {
-        s->buf[s->nbuf++] = *p++;
-        if (s->nbuf == 64) { sha256_block(s, s->buf); s->nbuf = 0; }
-    }
-}
-
-static void sha256_hex(sha256 *s, char out[65])
-{
-    uint64_t bits = s->total * 8;
-    unsigned char pad = 0x80, len[8];
-    int i;
-    sha256_add(s, &pad, 1);
-    pad = 0;
-    while (s->nbuf != 56) sha256_add(s, &pad, 1);
-    for (i = 0; i < 8; i++) len[i] = (unsigned char)(bits >> (56 - 8 * i));
-    sha256_add(s, len, 8);
-    for (i = 0; i < 8; i++) sprintf(out + 8 * i, "%08x", s->h[i]);
-}
-
-static void ids_sha(const int *ids, size_t n, char out[65])
-{
-    sha256 s;
-    size_t i;
-    sha256_init(&s);
-    for (i = 0; i < n; i++) {
-        char num[16];
-        int k = sprintf(num, i ? " %d" : "%d", ids[i]);
-        sha256_add(&s, num, (size_t)k);
-    }
-    sha256_hex(&s, out);
-}
-
-/* ---- the checks ---------------------------------------------------------------------------- */
 
 static int same_ids(const int *a, size_t na, const int *b, long nb)
 {
@@ -399,8 +320,8 @@ int main(int argc, char **argv)
         int *want, *ids;
         long nw;
         if (!text) {
-            b64 = json_string(line, "bytes_b64", &tlen);
-            if (!b64) { printf("FAIL: line %ld has neither text nor bytes_b64\n", lines + 1); return 1; }
+            b64 = json_string(line, "bytes", &tlen);
+            if (!b64) { printf("FAIL: line %ld has neither text nor bytes\n", lines + 1); return 1; }
             text = base64_decode(b64, &tlen);
             free(b64);
         }
@@ -451,52 +372,66 @@ int main(int argc, char **argv)
     }
     printf("reference.jsonl: World %ld/%ld lines agree (decode round trip %ld), Pile %ld/%ld agree (decode == pile_decoded %ld)\n",
            world_ok, lines, world_rt, pile_ok, pile_n, pile_rt);
-    if (lines != 400) { printf("FAIL: expected 400 lines\n"); failures++; }
+    if (lines != 438) { printf("FAIL: expected 438 lines\n"); failures++; }
     free(ref);
 
-    /* 2. LAMBADA checksums */
+    /* 2. LAMBADA: the ids of every passage */
     snprintf(path, sizeof path, "%s/text/lambada_test.jsonl", shared);
     lam = read_file(path, &lam_len);
-    snprintf(path, sizeof path, "%s/fixtures/tokenizer/lambada_reference.jsonl", shared);
+    snprintf(path, sizeof path, "%s/fixtures/tokenizer/lambada_tokens.jsonl", shared);
     lamref = read_file(path, &lamref_len);
     if (!lam || !lamref) {
         printf("FAIL: LAMBADA files missing\n");
         failures++;
     } else {
         char *save2, *l2, *l1 = next_line(lam, &save);
-        long n = 0, wsum = 0, psum = 0, wok = 0, pok = 0;
+        long n = 0, wsum = 0, psum = 0, wok = 0, pok = 0, totals[3] = {0, 0, 0};
         double tw = 0, tp = 0;
-        for (l2 = next_line(lamref, &save2); l1 && l2; l1 = next_line(NULL, &save), l2 = next_line(NULL, &save2)) {
-            size_t tlen, n_ids, hl;
-            char *text = json_string(l1, "text", &tlen), *want_w = json_string(l2, "world_sha256", &hl), *want_p = json_string(l2, "pile_sha256", &hl);
-            char hex[65];
-            int *ids;
+        const char *keys[3] = {"passages", "world_tokens", "pile_tokens"};
+        int k;
+        l2 = next_line(lamref, &save2); /* the totals line */
+        for (k = 0; l2 && k < 3; k++) {
+            char pat[40];
+            const char *p;
+            snprintf(pat, sizeof pat, "\"%s\": ", keys[k]);
+            if ((p = strstr(l2, pat)) != NULL) totals[k] = strtol(p + strlen(pat), NULL, 10);
+        }
+        if (totals[0] != 5153 || totals[1] != 408657 || totals[2] != 418644) {
+            printf("FAIL: lambada_tokens.jsonl totals line: %ld passages, %ld World, %ld Pile tokens\n",
+                   totals[0], totals[1], totals[2]);
+            failures++;
+        }
+        for (l2 = next_line(NULL, &save2); l1 && l2; l1 = next_line(NULL, &save), l2 = next_line(NULL, &save2)) {
+            size_t tlen, n_ids;
+            char *text = json_string(l1, "text", &tlen);
+            int *ids, *want;
+            long nw;
             double t;
             n++;
             t = now();
             if (rwkv_tokenize(world, text, tlen, &ids, &n_ids, &err) != RWKV_OK) { printf("FAIL lambada %ld: %s\n", n, err.message); failures++; }
             tw += now() - t;
-            ids_sha(ids, n_ids, hex);
             wsum += (long)n_ids;
-            if (want_w && strcmp(hex, want_w) == 0) wok++;
-            else if (failures++ < 20) printf("FAIL lambada line %ld: World sha differs (%zu ids)\n", n, n_ids);
+            nw = json_ints(l2, "world", &want);
+            if (same_ids(ids, n_ids, want, nw)) wok++;
+            else if (failures++ < 20) printf("FAIL lambada line %ld: World ids differ (%zu ids, want %ld)\n", n, n_ids, nw);
             free(ids);
+            free(want);
             t = now();
             if (rwkv_tokenize(pile, text, tlen, &ids, &n_ids, &err) != RWKV_OK) { printf("FAIL lambada %ld: %s\n", n, err.message); failures++; }
             tp += now() - t;
-            ids_sha(ids, n_ids, hex);
             psum += (long)n_ids;
-            if (want_p && strcmp(hex, want_p) == 0) pok++;
-            else if (failures++ < 20) printf("FAIL lambada line %ld: Pile sha differs (%zu ids)\n", n, n_ids);
+            nw = json_ints(l2, "pile", &want);
+            if (same_ids(ids, n_ids, want, nw)) pok++;
+            else if (failures++ < 20) printf("FAIL lambada line %ld: Pile ids differ (%zu ids, want %ld)\n", n, n_ids, nw);
             free(ids);
+            free(want);
             free(text);
-            free(want_w);
-            free(want_p);
         }
-        printf("LAMBADA: %ld passages; World %ld/%ld checksums agree, %ld tokens (reference 408657); Pile %ld/%ld agree, %ld tokens (reference 418644)\n",
-               n, wok, n, wsum, pok, n, psum);
+        printf("LAMBADA: %ld passages; World %ld/%ld agree, %ld tokens (reference %ld); Pile %ld/%ld agree, %ld tokens (reference %ld)\n",
+               n, wok, n, wsum, totals[1], pok, n, psum, totals[2]);
         printf("LAMBADA encode time (CPU; this build, sanitized under make test): World %.2f s, Pile %.2f s\n", tw, tp);
-        if (n != 5153 || wsum != 408657 || psum != 418644 || wok != n || pok != n) failures++;
+        if (n != 5153 || wsum != totals[1] || psum != totals[2] || wok != n || pok != n) failures++;
     }
     free(lam);
     free(lamref);

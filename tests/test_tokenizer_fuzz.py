@@ -209,7 +209,7 @@ for t in cfg["added_tokens"]:
     # HF's decoder maps an added token through the byte-level table when it can, else raw
     c = t["content"]
     b = bytes(cb[ch] for ch in c) if all(ch in cb for ch in c) else c.encode("utf-8")
-    want[t["id"]] = ("" if t["id"] == 0 else b.hex()) + (" S" if t["special"] else "")
+    want[t["id"]] = b.hex() + (" S" if t["special"] else "")
 bad = sum(a != b for a, b in zip(lines, want)) + (len(lines) != len(want))
 print("Pile: %d token byte strings checked, %d differ" % (len(lines), bad))
 failures += bad
