@@ -504,6 +504,7 @@ def cmd_train(args):
         if not a['steps'] and not a['epochs'] and not a['minutes']:
             sys.exit('train: give --steps, --epochs or --minutes')
         a['calibrated'] = False
+        a['eval_auto'] = not a['eval_every']
 
     torch.manual_seed(a['seed'])
     train = torch.frombuffer(bytearray(read_bytes(os.path.join(a['data'], 'train.txt'))), dtype=torch.uint8)
@@ -567,7 +568,7 @@ def cmd_train(args):
             fit = step + max(1, int(budget * 0.9 / rate))
             a['steps'] = min(a['steps'], fit) if a['steps'] else fit
             a['calibrated'] = True
-            if not a['eval_every']:
+            if a.get('eval_auto') or not a['eval_every']:
                 a['eval_every'] = max(1, a['steps'] // 40)
             print('calibrated: %.1f ms/step, %.1f minutes -> %d steps (%d fit the time; '
                   '%.1f epochs; eval every %d). To repeat this run elsewhere: --steps %d'
@@ -596,6 +597,7 @@ def cmd_train(args):
         loss_acc += lv
         n_acc += 1
         total = a['steps'] or 0
+        rec = None
         if step % a['log_every'] == 0 or step == total:
             now = time.time()
             sps = (step - step_t0) / max(1e-9, now - t_start)
@@ -607,16 +609,20 @@ def cmd_train(args):
             rec = {'step': step, 'tokens': step * tokens_per_step, 'train_loss': tl, 'lr': lr,
                    'elapsed': elapsed0 + now - t_start}
             loss_acc, n_acc = 0.0, 0
-            ev = a['eval_every']
-            if valid and ev and (step % ev == 0 or step == total):
-                vl, vt = do_eval()
-                rec['valid_loss'] = vl
-                flag = ''
-                if vl < best:
-                    best = vl
-                    atomic_save(model.official_state_dict(), os.path.join(out, 'best.pth'))
-                    flag = '  (best, saved best.pth)'
-                print('  valid: loss %.4f  %.4f bits/byte  (%.1f s)%s' % (vl, vl / math.log(2), vt, flag), flush=True)
+        ev = a['eval_every']
+        if valid and ev and (step % ev == 0 or step == total):
+            vl, vt = do_eval()
+            if rec is None:
+                rec = {'step': step, 'tokens': step * tokens_per_step, 'lr': lr}
+            rec['valid_loss'] = vl
+            flag = ''
+            if vl < best:
+                best = vl
+                atomic_save(model.official_state_dict(), os.path.join(out, 'best.pth'))
+                flag = '  (best, saved best.pth)'
+            print('  valid at step %d: loss %.4f  %.4f bits/byte  (%.1f s)%s'
+                  % (step, vl, vl / math.log(2), vt, flag), flush=True)
+        if rec is not None:
             log_json(log_path, rec)
         if a['ckpt_every'] and step % a['ckpt_every'] == 0 and step != total:
             save()
@@ -687,8 +693,16 @@ def cmd_plot(args):
     tr = [r for r in recs if 'train_loss' in r]
     va = [r for r in recs if 'valid_loss' in r]
     fig, ax = plt.subplots(figsize=(8, 4.5), dpi=110)
-    ax.plot(xs(tr), [r['train_loss'] / ln2 for r in tr], lw=0.8, label='training (batch mean)')
-    ax.plot(xs(va), [r['valid_loss'] / ln2 for r in va], 'o-', ms=3, label='validation (valid.txt)')
+    ax.plot(xs(tr), [r['train_loss'] / ln2 for r in tr], lw=0.8, label='training (batch mean)' + args.label)
+    ax.plot(xs(va), [r['valid_loss'] / ln2 for r in va], 'o-', ms=3, label='validation (valid.txt)' + args.label)
+    if args.compare:
+        rc = [json.loads(l) for l in open(args.compare) if l.strip()]
+        trc = [r for r in rc if 'train_loss' in r]
+        vac = [r for r in rc if 'valid_loss' in r]
+        ax.plot(xs(trc), [r['train_loss'] / ln2 for r in trc], lw=0.8, color='0.6',
+                label='training' + args.compare_label)
+        ax.plot(xs(vac), [r['valid_loss'] / ln2 for r in vac], 's--', ms=2.5, lw=0.8, color='0.4',
+                label='validation' + args.compare_label)
     if args.heldout is not None:
         ax.axhline(args.heldout, color='gray', ls='--', lw=0.8,
                    label='held-out, shipped model: %.3f' % args.heldout)
@@ -777,6 +791,9 @@ def main(argv=None):
     p.add_argument('--train-bytes', type=int, default=0, help='x axis in epochs of this many bytes')
     p.add_argument('--heldout', type=float, default=None, help='draw this held-out bits per byte')
     p.add_argument('--title', default='RWKV-7 byte-level model on the King James Bible')
+    p.add_argument('--label', default='', help='appended to the legend entries of --log')
+    p.add_argument('--compare', help='log.jsonl of a second run, drawn in gray')
+    p.add_argument('--compare-label', default=' (second run)')
     p.add_argument('--ymin', type=float, default=None)
     p.add_argument('--ymax', type=float, default=None)
 
