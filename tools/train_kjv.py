@@ -56,7 +56,6 @@ import contextlib
 import json
 import math
 import os
-import struct
 import sys
 import time
 
@@ -557,7 +556,8 @@ def cmd_train(args):
 
     model.train()
     t_start = time.time()
-    t_last, loss_acc, n_acc, step_t0 = time.time(), 0.0, 0, step
+    loss_acc, n_acc, step_t0 = 0.0, 0, step
+    t_cal, cal_step = time.time(), step
     calibrate_at = step + 30 if a['minutes'] and not a['calibrated'] else -1
     while True:
         if a['steps'] and step >= a['steps']:
@@ -667,9 +667,12 @@ def cmd_logits(args):
     ids = torch.tensor([[int(t) for t in args.tokens.split(',')]], dtype=torch.long)
     with torch.no_grad():
         logits = model(ids, 'loop' if args.loop else None)[0].float().contiguous()
-    data = logits.numpy().astype('<f4').tobytes() if hasattr(logits, 'numpy') else None
-    with open(args.output, 'wb') as f:
-        f.write(data)
+    data = logits.numpy().astype('<f4').tobytes()
+    if args.output == '-':
+        sys.stdout.buffer.write(data)
+    else:
+        with open(args.output, 'wb') as f:
+            f.write(data)
     return 0
 
 
