@@ -170,7 +170,8 @@ rwkv_status rwkv_state_load_file(rwkv_state *state, const char *path, rwkv_error
 /* Turns logits into a token id, following ChatRWKV's conventions (rwkv/utils.py):
      1. banned tokens are removed;
      2. penalties: logit[t] -= presence + count[t] * frequency for every token t generated
-        so far (see rwkv_sampler_accept for how counts grow and decay);
+        so far (see rwkv_sampler_accept for how counts grow and decay; by ChatRWKV's rule,
+        space_digit_rule, tokens of spaces, tabs and digits keep a count of 0);
      3. probabilities p = softmax(logits); top-p keeps the most probable tokens whose
         cumulative probability first reaches top_p (every token as probable as the last one
         kept stays), top-k keeps the k most probable (ties: lower id first), min-p drops
