@@ -1306,6 +1306,47 @@ static const char help_lambada[] =
     "      --vocab PATH    tokenizer file, for models that do not embed one\n"
     "  -h, --help          this help\n";
 
+/* One passage (LINE of FILE, for messages): context = text up to its last space, target =
+   " " + last word; the model reads PAD + context + target from a fresh state. Returns 1 when
+   greedy argmax reproduces every target token; adds the target's log-probability to *logp
+   and the tokens read to *n_tokens. *logits is a buffer grown as needed. */
+static int lambada_passage(rwkv_state *state, int V, const rwkv_tokenizer *tok, const int *pad,
+                           size_t n_pad, const char *text, size_t tlen, const char *file,
+                           size_t line, float **logits, double *logp, size_t *n_tokens)
+{
+    const char *sp = NULL;
+    size_t n_ctx, n_tgt, i;
+    int *ctx_ids, *tgt_ids, *seq, correct = 1;
+    double lp = 0.0;
+    for (i = tlen; i > 0; i--) if (text[i - 1] == ' ') { sp = text + i - 1; break; }
+    if (!sp) die("%s:%zu: the passage has no space to split the last word off", file, line);
+    ctx_ids = tokenize_or_die(tok, text, (size_t)(sp - text), &n_ctx);
+    tgt_ids = tokenize_or_die(tok, sp, tlen - (size_t)(sp - text), &n_tgt); /* " word" */
+    if (n_pad + n_ctx == 0 || n_tgt == 0) die("%s:%zu: empty context or target", file, line);
+    /* the model reads pad+ctx (minus its last token) without logits, then the last
+       context token and the target (minus its last) with logits for every row */
+    seq = (int *)xmalloc((n_pad + n_ctx + n_tgt) * sizeof *seq);
+    if (n_pad) memcpy(seq, pad, n_pad * sizeof *seq);
+    memcpy(seq + n_pad, ctx_ids, n_ctx * sizeof *seq);
+    memcpy(seq + n_pad + n_ctx, tgt_ids, n_tgt * sizeof *seq);
+    *logits = (float *)xrealloc(*logits, n_tgt * (size_t)V * sizeof **logits);
+    rwkv_state_reset(state);
+    eval_seq_or_die(state, seq, n_pad + n_ctx - 1, NULL, 0);
+    eval_seq_or_die(state, seq + n_pad + n_ctx - 1, n_tgt, *logits, 1);
+    for (i = 0; i < n_tgt; i++) {
+        const float *row = *logits + i * (size_t)V;
+        if (tgt_ids[i] >= V) die("token %d is outside the model's vocabulary", tgt_ids[i]);
+        lp += log_prob(row, V, tgt_ids[i]);
+        if (argmax(row, V) != tgt_ids[i]) correct = 0;
+    }
+    *logp += lp;
+    *n_tokens += n_pad + n_ctx + n_tgt - 1;
+    free(seq);
+    free(ctx_ids);
+    free(tgt_ids);
+    return correct;
+}
+
 static int cmd_lambada(args *a)
 {
     const char *model_path = NULL, *file = NULL, *vocab_path = NULL, *s;
@@ -1365,46 +1406,17 @@ static int cmd_lambada(args *a)
     t0 = now_seconds();
     while (p < end && (long long)n_done < limit) {
         const char *eol = memchr(p, '\n', (size_t)(end - p)), *line = p;
-        size_t tlen, n_ctx, n_tgt, i;
-        char *text, *sp;
-        int *ctx_ids, *tgt_ids, *seq, correct = 1;
-        double logp = 0.0;
+        size_t tlen;
+        char *text;
         if (!eol) eol = end;
         p = eol + 1;
         if (eol == line) continue; /* blank line */
         if (rwkv_json_get_string(line, (size_t)(eol - line), "text", &text, &tlen, &err) != RWKV_OK)
             die("%s:%zu: %s", file, n_done + 1, err.message);
         if (!text) die("%s:%zu: no \"text\" string member", file, n_done + 1);
-        sp = NULL;
-        for (i = tlen; i > 0; i--) if (text[i - 1] == ' ') { sp = text + i - 1; break; }
-        if (!sp) die("%s:%zu: the passage has no space to split the last word off", file, n_done + 1);
-        ctx_ids = tokenize_or_die(tok, text, (size_t)(sp - text), &n_ctx);
-        tgt_ids = tokenize_or_die(tok, sp, tlen - (size_t)(sp - text), &n_tgt); /* " word" */
-        if (n_pad + n_ctx == 0 || n_tgt == 0)
-            die("%s:%zu: empty context or target", file, n_done + 1);
-        /* the model reads pad+ctx (minus its last token) without logits, then the last
-           context token and the target (minus its last) with logits for every row */
-        seq = (int *)xmalloc((n_pad + n_ctx + n_tgt) * sizeof *seq);
-        memcpy(seq, pad, n_pad * sizeof *seq);
-        memcpy(seq + n_pad, ctx_ids, n_ctx * sizeof *seq);
-        memcpy(seq + n_pad + n_ctx, tgt_ids, n_tgt * sizeof *seq);
-        logits = (float *)xrealloc(logits, n_tgt * (size_t)V * sizeof *logits);
-        rwkv_state_reset(state);
-        eval_seq_or_die(state, seq, n_pad + n_ctx - 1, NULL, 0);
-        eval_seq_or_die(state, seq + n_pad + n_ctx - 1, n_tgt, logits, 1);
-        for (i = 0; i < n_tgt; i++) {
-            const float *row = logits + i * (size_t)V;
-            if (tgt_ids[i] >= V) die("token %d is outside the model's vocabulary", tgt_ids[i]);
-            logp += log_prob(row, V, tgt_ids[i]);
-            if (argmax(row, V) != tgt_ids[i]) correct = 0;
-        }
-        n_tokens += n_pad + n_ctx + n_tgt - 1;
-        sum_logp += logp;
-        n_correct += (size_t)correct;
+        n_correct += (size_t)lambada_passage(state, V, tok, pad, n_pad, text, tlen, file, n_done + 1,
+                                             &logits, &sum_logp, &n_tokens);
         n_done++;
-        free(seq);
-        free(ctx_ids);
-        free(tgt_ids);
         free(text);
         progress_show(&pg, (double)n_done, (double)n_lines, "passages");
     }
