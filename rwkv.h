@@ -3250,8 +3250,8 @@ rwkv_status rwkv_sampler_sample(rwkv_sampler *s, const float *logits, int *token
    part (down to "end of the shared part") is also compiled into tokenizer.c, which defines
    RWKV_TOKENIZER_INTERNALS before it includes this file: its Pile BPE builds the same object
    with the same buffers and byte trie, and plugs its encoder in through rwkv__tokenizer_ext.
-   Nothing else of this file is visible to tokenizer.c, and rwkv.h calls into tokenizer.c
-   only through rwkv_pile_load, when RWKV_PILE is defined. */
+   tokenizer.c sees the public API and this shared part, nothing else of the implementation;
+   rwkv.h calls into tokenizer.c only through rwkv_pile_load, and only with RWKV_PILE. */
 #define RWKV_TOKENIZER_INTERNALS
 #endif /* RWKV_IMPLEMENTATION_DONE */
 #endif /* RWKV_IMPLEMENTATION */
