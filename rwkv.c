@@ -1,6 +1,7 @@
 /* rwkv.c - the command-line tool: info, logits, tokenize, generate, chat, perplexity,
-   lambada, bench. Everything model-related lives in rwkv.h; this file only parses options,
-   moves bytes in and out and reports.
+   lambada, bench. Everything model-related lives in rwkv.h (and the Pile tokenizer in
+   tokenizer.c, linked in); this file only parses options, moves bytes in and out and
+   reports.
 
    Exit codes: 0 ok, 1 runtime error ("rwkv: error: ..."), 2 usage error. */
 #if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
@@ -8,6 +9,9 @@
 #endif
 
 #define RWKV_IMPLEMENTATION
+#ifndef RWKV_PILE
+#define RWKV_PILE /* tokenizer.c is linked in: Pile models, NFC, the JSON reader */
+#endif
 #include "rwkv.h"
 
 #include <errno.h>
@@ -535,14 +539,14 @@ static void emitter_init(emitter *e, const rwkv_tokenizer *tok, const char *cons
     rwkv_utf8_stream_init(&e->utf8);
 }
 
-static void emitter_append(emitter *e, const char *p, size_t n)
+/* Room for n more bytes after the pending ones; returns where they go. */
+static char *emitter_room(emitter *e, size_t n)
 {
     if (e->n_pending + n + 1 > e->cap) {
         e->cap = (e->n_pending + n + 1) * 2;
         e->pending = (char *)xrealloc(e->pending, e->cap);
     }
-    memcpy(e->pending + e->n_pending, p, n);
-    e->n_pending += n;
+    return e->pending + e->n_pending;
 }
 
 static void emitter_print(emitter *e, size_t n)
@@ -588,24 +592,20 @@ static int emitter_settle(emitter *e)
 
 static int emitter_push(emitter *e, int token)
 {
-    char stack[512];
-    size_t tlen = 0, n;
-    char *buf = stack;
+    size_t tlen = 0;
+    char *out;
     if (!rwkv_token_bytes(e->tok, token, &tlen)) tlen = 0;
-    if (tlen + 8 > sizeof stack) buf = (char *)xmalloc(tlen + 8);
-    n = rwkv_utf8_stream_push(&e->utf8, e->tok, token, buf, tlen + 8);
-    emitter_append(e, buf, n);
-    if (buf != stack) free(buf);
+    out = emitter_room(e, tlen + 8); /* the UTF-8 stream adds at most 4 held-back bytes */
+    e->n_pending += rwkv_utf8_stream_push(&e->utf8, e->tok, token, out, tlen + 8);
     return emitter_settle(e);
 }
 
 /* End of the text: whatever is held back is printed (an incomplete UTF-8 tail as is). */
 static void emitter_finish(emitter *e)
 {
-    char buf[8];
-    size_t n = rwkv_utf8_stream_flush(&e->utf8, buf, sizeof buf);
+    size_t n = rwkv_utf8_stream_flush(&e->utf8, emitter_room(e, 8), 8);
     if (!e->stopped) {
-        emitter_append(e, buf, n);
+        e->n_pending += n;
         emitter_print(e, e->n_pending);
     }
     out_flush();
@@ -634,14 +634,41 @@ typedef struct gen_opts {
     "      --presence-penalty X subtract X from the logit of every token already generated\n"   \
     "                           (default 0.2)\n"                                                \
     "      --frequency-penalty X  subtract X x count (default 0.2); space, tab and digit\n"     \
-    "                           tokens do not add to their count (ChatRWKV's rule)\n"           \
+    "                           tokens do not add to their count (ChatRWKV's rule, the\n"       \
+    "                           library sampler's default)\n"                                   \
     "      --penalty-decay D    counts are multiplied by D per generated token (default 0.996)\n" \
     "      --seed N             random seed (default: from the clock; printed with the stats)\n"
 
-/* Returns 1 if s was a sampling option (and consumed its value). */
-static int parse_sampling_opt(args *a, const char *s, gen_opts *g)
+/* --stop values: "\n", "\t", "\r" and "\\" escapes are decoded (in place: argv). */
+static const char *stop_arg(char *v)
 {
-    if (is_opt(s, NULL, "--temp"))
+    char *r = v, *w = v;
+    if (!*v) usage_error("option --stop: empty string");
+    while (*r) {
+        if (r[0] == '\\' && (r[1] == 'n' || r[1] == 't' || r[1] == 'r' || r[1] == '\\')) {
+            *w++ = r[1] == 'n' ? '\n' : r[1] == 't' ? '\t' : r[1] == 'r' ? '\r' : '\\';
+            r += 2;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
+    return v;
+}
+
+/* Returns 1 if s was an option that generate and chat share (and consumed its value):
+   sampling, -t, --stop, --vocab. */
+static int parse_gen_opt(args *a, const char *s, gen_opts *g)
+{
+    if (is_opt(s, "-t", "--threads"))
+        g->n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
+    else if (is_opt(s, NULL, "--stop")) {
+        const char *v = stop_arg((char *)args_value(a, s));
+        if (g->n_stops == 32) usage_error("option --stop: at most 32 stop strings");
+        g->stops[g->n_stops++] = v;
+    } else if (is_opt(s, NULL, "--vocab"))
+        g->vocab_path = args_value(a, s);
+    else if (is_opt(s, NULL, "--temp"))
         g->sp.temperature = (float)parse_float(s, args_value(a, s), 0.0, 100.0);
     else if (is_opt(s, NULL, "--top-p"))
         g->sp.top_p = (float)parse_float(s, args_value(a, s), 0.0, 1.0);
@@ -691,22 +718,8 @@ static rwkv_sampler *make_sampler(const gen_opts *g, const rwkv_model *model,
 {
     rwkv_sampler *s;
     rwkv_error err;
-    int V = rwkv_model_n_vocab(model), id;
-    if (rwkv_sampler_new(&g->sp, V, &s, &err) != RWKV_OK) die_err(&err);
-    /* ChatRWKV (`if ttt in ' \t0123456789': www = 0`): a token whose text is a substring of
-       " \t0123456789" (a space, a tab, a digit, a run like "123") gets the presence penalty
-       only, never the frequency one */
-    for (id = 0; id < V; id++) {
-        static const char exempt[] = " \t0123456789";
-        size_t len, i;
-        const char *b = rwkv_token_bytes(tok, id, &len);
-        if (!b || !len || len > sizeof exempt - 1) continue;
-        for (i = 0; i + len <= sizeof exempt - 1; i++)
-            if (memcmp(exempt + i, b, len) == 0) {
-                rwkv_sampler_set_penalty_weight(s, id, 0.0f);
-                break;
-            }
-    }
+    if (rwkv_sampler_new(&g->sp, rwkv_model_n_vocab(model), &s, &err) != RWKV_OK) die_err(&err);
+    rwkv_sampler_set_tokenizer(s, tok); /* the library's space/digit rule needs the tokens */
     return s;
 }
 
@@ -728,23 +741,6 @@ static void eval_seq_or_die(rwkv_state *st, const int *ids, size_t n, float *log
 {
     rwkv_error err;
     if (n && rwkv_eval_seq(st, ids, n, logits, all, &err) != RWKV_OK) die_err(&err);
-}
-
-/* --stop values: "\n", "\t", "\r" and "\\" escapes are decoded (in place: argv). */
-static const char *stop_arg(char *v)
-{
-    char *r = v, *w = v;
-    if (!*v) usage_error("option --stop: empty string");
-    while (*r) {
-        if (r[0] == '\\' && (r[1] == 'n' || r[1] == 't' || r[1] == 'r' || r[1] == '\\')) {
-            *w++ = r[1] == 'n' ? '\n' : r[1] == 't' ? '\t' : r[1] == 'r' ? '\r' : '\\';
-            r += 2;
-        } else {
-            *w++ = *r++;
-        }
-    }
-    *w = '\0';
-    return v;
 }
 
 /* ==== generate ============================================================================ */
@@ -796,17 +792,10 @@ static int cmd_generate(args *a)
         else if (is_opt(s, "-p", "--prompt")) prompt = args_value(a, s);
         else if (is_opt(s, "-f", "--file")) prompt_file = args_value(a, s);
         else if (is_opt(s, "-n", "--tokens")) g.n_predict = (int)parse_int(s, args_value(a, s), 0, INT_MAX);
-        else if (is_opt(s, "-t", "--threads")) g.n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
-        else if (is_opt(s, NULL, "--stop")) {
-            const char *v = stop_arg((char *)args_value(a, s));
-            if (g.n_stops == 32) usage_error("option --stop: at most 32 stop strings");
-            g.stops[g.n_stops++] = v;
-        }
         else if (is_opt(s, NULL, "--state-in")) state_in = args_value(a, s);
         else if (is_opt(s, NULL, "--state-out")) state_out = args_value(a, s);
-        else if (is_opt(s, NULL, "--vocab")) g.vocab_path = args_value(a, s);
         else if (is_opt(s, "-q", "--quiet")) quiet = 1;
-        else if (parse_sampling_opt(a, s, &g)) {}
+        else if (parse_gen_opt(a, s, &g)) {}
         else usage_error("unknown argument '%s'", s);
     }
     if (!model_path) usage_error("-m MODEL is required");
@@ -978,11 +967,116 @@ static void chat_reply(chat *c)
     emitter_free(&em);
 }
 
+/* Model, tokenizer, states and sampler; the system prompt fed and the state after it kept
+   for /reset. */
+static void chat_open(chat *c, const char *model_path, const char *system)
+{
+    rwkv_error err;
+    c->model = open_model(model_path, c->g.n_threads);
+    c->tok = load_tokenizer(c->model, c->g.vocab_path);
+    c->state = new_state(c->model);
+    c->initial = new_state(c->model);
+    c->logits = (float *)xmalloc((size_t)rwkv_model_n_vocab(c->model) * sizeof(float));
+    c->sampler = make_sampler(&c->g, c->model, c->tok);
+    rwkv_sampler_ban(c->sampler, 0, 1); /* a reply ends at the blank line, never at end-of-text */
+    if (system) {
+        size_t n = strlen(system);
+        char *m = (char *)xmalloc(n + 16), *turn;
+        int k;
+        memcpy(m, system, n + 1);
+        n = normalize_message(m, n);
+        turn = (char *)xmalloc(n + 16);
+        k = snprintf(turn, n + 16, "System: %s\n\n", m);
+        chat_feed(c, turn, (size_t)k);
+        free(turn);
+        free(m);
+    }
+    if (rwkv_state_copy(c->initial, c->state, &err) != RWKV_OK) die_err(&err);
+}
+
+static void chat_close(chat *c)
+{
+    free(c->logits);
+    rwkv_sampler_free(c->sampler);
+    rwkv_state_free(c->state);
+    rwkv_state_free(c->initial);
+    rwkv_tokenizer_free(c->tok);
+    rwkv_model_close(c->model);
+}
+
+/* One message from stdin into *line: a line, joined with the next while it ends in a
+   backslash. Returns its length, or -1 at the end of input or on an error (errno). */
+static ssize_t chat_read_message(char **line, size_t *line_cap)
+{
+    ssize_t got = getline(line, line_cap, stdin);
+    while (got > 0) {
+        size_t k = (size_t)got;
+        char *more = NULL;
+        size_t more_cap = 0;
+        ssize_t m;
+        while (k && ((*line)[k - 1] == '\n' || (*line)[k - 1] == '\r')) k--;
+        if (!k || (*line)[k - 1] != '\\') break;
+        (*line)[k - 1] = '\n';
+        m = getline(&more, &more_cap, stdin);
+        if (m <= 0) {
+            free(more);
+            return (ssize_t)k;
+        }
+        if (k + (size_t)m + 1 > *line_cap) {
+            *line_cap = k + (size_t)m + 1;
+            *line = (char *)xrealloc(*line, *line_cap);
+        }
+        memcpy(*line + k, more, (size_t)m + 1);
+        got = (ssize_t)(k + (size_t)m);
+        free(more);
+    }
+    return got;
+}
+
+/* A /command line (the command and its argument split in place). Returns 1 for /quit. */
+static int chat_command(chat *c, char *line)
+{
+    rwkv_error err;
+    char *arg = strchr(line, ' ');
+    if (arg) { *arg++ = '\0'; while (*arg == ' ') arg++; }
+    if (strcmp(line, "/quit") == 0 || strcmp(line, "/exit") == 0) return 1;
+    if (strcmp(line, "/reset") == 0) {
+        if (rwkv_state_copy(c->state, c->initial, &err) != RWKV_OK) die_err(&err);
+        fprintf(stderr, "[conversation reset]\n");
+    } else if (strcmp(line, "/save") == 0 && arg && *arg) {
+        if (rwkv_state_save_file(c->state, arg, &err) != RWKV_OK)
+            fprintf(stderr, "rwkv: error: %s\n", err.message);
+        else
+            fprintf(stderr, "[state saved to %s]\n", arg);
+    } else if (strcmp(line, "/load") == 0 && arg && *arg) {
+        if (rwkv_state_load_file(c->state, arg, &err) != RWKV_OK)
+            fprintf(stderr, "rwkv: error: %s\n", err.message);
+        else
+            fprintf(stderr, "[state loaded from %s]\n", arg);
+    } else {
+        fprintf(stderr, "commands: /reset, /save FILE, /load FILE, /quit\n");
+    }
+    return 0;
+}
+
+/* One user turn: the message is fed (echoed when stdin is not a terminal), then the reply. */
+static void chat_turn(chat *c, const char *message, size_t n, int tty_in)
+{
+    char *turn = (char *)xmalloc(n + 32);
+    int k = snprintf(turn, n + 32, "User: %s\n\nAssistant:", message);
+    chat_feed(c, turn, (size_t)k);
+    if (!tty_in) out_write(turn, (size_t)k - 10); /* echo "User: ...\n\n" */
+    else out_write("\n", 1);
+    out_write("Assistant:", 10);
+    out_flush();
+    free(turn);
+    chat_reply(c);
+}
+
 static int cmd_chat(args *a)
 {
     const char *model_path = NULL, *system = NULL, *s;
     chat c;
-    rwkv_error err;
     int tty_in = isatty(0);
     char *line = NULL;
     size_t line_cap = 0;
@@ -994,40 +1088,12 @@ static int cmd_chat(args *a)
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
         else if (is_opt(s, NULL, "--system")) system = args_value(a, s);
         else if (is_opt(s, "-n", "--tokens")) c.g.n_predict = (int)parse_int(s, args_value(a, s), 1, INT_MAX);
-        else if (is_opt(s, "-t", "--threads")) c.g.n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
-        else if (is_opt(s, NULL, "--stop")) {
-            const char *v = stop_arg((char *)args_value(a, s));
-            if (c.g.n_stops == 32) usage_error("option --stop: at most 32 stop strings");
-            c.g.stops[c.g.n_stops++] = v;
-        }
-        else if (is_opt(s, NULL, "--vocab")) c.g.vocab_path = args_value(a, s);
-        else if (parse_sampling_opt(a, s, &c.g)) {}
+        else if (parse_gen_opt(a, s, &c.g)) {}
         else usage_error("unknown argument '%s'", s);
     }
     if (!model_path) usage_error("-m MODEL is required");
     gen_opts_seed(&c.g);
-
-    c.model = open_model(model_path, c.g.n_threads);
-    c.tok = load_tokenizer(c.model, c.g.vocab_path);
-    c.state = new_state(c.model);
-    c.initial = new_state(c.model);
-    c.logits = (float *)xmalloc((size_t)rwkv_model_n_vocab(c.model) * sizeof(float));
-    c.sampler = make_sampler(&c.g, c.model, c.tok);
-    rwkv_sampler_ban(c.sampler, 0, 1); /* a reply ends at the blank line, never at end-of-text */
-    if (system) {
-        size_t n = strlen(system);
-        char *m = (char *)xmalloc(n + 16);
-        memcpy(m, system, n + 1);
-        n = normalize_message(m, n);
-        {
-            char *turn = (char *)xmalloc(n + 16);
-            int k = snprintf(turn, n + 16, "System: %s\n\n", m);
-            chat_feed(&c, turn, (size_t)k);
-            free(turn);
-        }
-        free(m);
-    }
-    if (rwkv_state_copy(c.initial, c.state, &err) != RWKV_OK) die_err(&err);
+    chat_open(&c, model_path, system);
 
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigint;
@@ -1044,7 +1110,7 @@ static int cmd_chat(args *a)
         if (tty_in) { out_write("User: ", 6); out_flush(); }
         chat_interrupted = 0;
         errno = 0;
-        got = getline(&line, &line_cap, stdin);
+        got = chat_read_message(&line, &line_cap);
         if (got < 0) {
             if (errno == EINTR || chat_interrupted) {
                 clearerr(stdin);
@@ -1054,74 +1120,16 @@ static int cmd_chat(args *a)
             if (tty_in) out_write("\n", 1);
             break;
         }
-        /* a line ending in a backslash continues the message on the next line */
-        while (got > 0) {
-            size_t k = (size_t)got;
-            while (k && (line[k - 1] == '\n' || line[k - 1] == '\r')) k--;
-            if (!k || line[k - 1] != '\\') break;
-            line[k - 1] = '\n';
-            {
-                char *more = NULL;
-                size_t more_cap = 0;
-                ssize_t m = getline(&more, &more_cap, stdin);
-                if (m > 0) {
-                    if ((size_t)k + (size_t)m + 1 > line_cap) {
-                        line_cap = (size_t)k + (size_t)m + 1;
-                        line = (char *)xrealloc(line, line_cap);
-                    }
-                    memcpy(line + k, more, (size_t)m + 1);
-                    got = (ssize_t)(k + (size_t)m);
-                } else {
-                    got = (ssize_t)k;
-                    free(more);
-                    break;
-                }
-                free(more);
-            }
-        }
         n = normalize_message(line, (size_t)got);
         if (n == 0) continue;
         if (line[0] == '/') {
-            char *arg = strchr(line, ' ');
-            if (arg) { *arg++ = '\0'; while (*arg == ' ') arg++; }
-            if (strcmp(line, "/quit") == 0 || strcmp(line, "/exit") == 0) break;
-            if (strcmp(line, "/reset") == 0) {
-                if (rwkv_state_copy(c.state, c.initial, &err) != RWKV_OK) die_err(&err);
-                fprintf(stderr, "[conversation reset]\n");
-            } else if (strcmp(line, "/save") == 0 && arg && *arg) {
-                if (rwkv_state_save_file(c.state, arg, &err) != RWKV_OK)
-                    fprintf(stderr, "rwkv: error: %s\n", err.message);
-                else
-                    fprintf(stderr, "[state saved to %s]\n", arg);
-            } else if (strcmp(line, "/load") == 0 && arg && *arg) {
-                if (rwkv_state_load_file(c.state, arg, &err) != RWKV_OK)
-                    fprintf(stderr, "rwkv: error: %s\n", err.message);
-                else
-                    fprintf(stderr, "[state loaded from %s]\n", arg);
-            } else {
-                fprintf(stderr, "commands: /reset, /save FILE, /load FILE, /quit\n");
-            }
+            if (chat_command(&c, line)) break;
             continue;
         }
-        {
-            char *turn = (char *)xmalloc(n + 32);
-            int k = snprintf(turn, n + 32, "User: %s\n\nAssistant:", line);
-            chat_feed(&c, turn, (size_t)k);
-            if (!tty_in) { out_write(turn, (size_t)k - 10); } /* echo "User: ...\n\n" */
-            else out_write("\n", 1);
-            out_write("Assistant:", 10);
-            out_flush();
-            free(turn);
-        }
-        chat_reply(&c);
+        chat_turn(&c, line, n, tty_in);
     }
     free(line);
-    free(c.logits);
-    rwkv_sampler_free(c.sampler);
-    rwkv_state_free(c.state);
-    rwkv_state_free(c.initial);
-    rwkv_tokenizer_free(c.tok);
-    rwkv_model_close(c.model);
+    chat_close(&c);
     return 0;
 }
 
@@ -1280,73 +1288,6 @@ static int cmd_perplexity(args *a)
 
 /* ==== lambada ============================================================================= */
 
-/* The value of the string member "text" of a one-line JSON object, decoded to UTF-8 in a
-   malloc'd buffer; NULL if absent or malformed. */
-static char *json_text_member(const char *p, const char *end, size_t *out_len)
-{
-    static const char key[] = "\"text\"";
-    for (; p + sizeof key - 1 <= end; p++) {
-        const char *q;
-        char *out, *w;
-        if (memcmp(p, key, sizeof key - 1) != 0) continue;
-        q = p + sizeof key - 1;
-        while (q < end && (*q == ' ' || *q == '\t')) q++;
-        if (q >= end || *q != ':') continue;
-        q++;
-        while (q < end && (*q == ' ' || *q == '\t')) q++;
-        if (q >= end || *q != '"') return NULL;
-        q++;
-        out = w = (char *)xmalloc((size_t)(end - q) + 1);
-        while (q < end && *q != '"') {
-            unsigned long cp;
-            if (*q != '\\') { *w++ = *q++; continue; }
-            if (++q >= end) break;
-            switch (*q++) {
-            case '"': *w++ = '"'; continue;
-            case '\\': *w++ = '\\'; continue;
-            case '/': *w++ = '/'; continue;
-            case 'b': *w++ = '\b'; continue;
-            case 'f': *w++ = '\f'; continue;
-            case 'n': *w++ = '\n'; continue;
-            case 'r': *w++ = '\r'; continue;
-            case 't': *w++ = '\t'; continue;
-            case 'u': break;
-            default: free(out); return NULL;
-            }
-            {
-                char hex[5];
-                if (end - q < 4) { free(out); return NULL; }
-                memcpy(hex, q, 4); hex[4] = '\0';
-                cp = strtoul(hex, NULL, 16);
-                q += 4;
-                if (cp >= 0xd800 && cp < 0xdc00 && end - q >= 6 && q[0] == '\\' && q[1] == 'u') {
-                    unsigned long lo;
-                    memcpy(hex, q + 2, 4);
-                    lo = strtoul(hex, NULL, 16);
-                    if (lo >= 0xdc00 && lo < 0xe000) {
-                        cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
-                        q += 6;
-                    }
-                }
-                if (cp < 0x80) *w++ = (char)cp;
-                else if (cp < 0x800) { *w++ = (char)(0xc0 | (cp >> 6)); *w++ = (char)(0x80 | (cp & 0x3f)); }
-                else if (cp < 0x10000) {
-                    *w++ = (char)(0xe0 | (cp >> 12)); *w++ = (char)(0x80 | ((cp >> 6) & 0x3f));
-                    *w++ = (char)(0x80 | (cp & 0x3f));
-                } else {
-                    *w++ = (char)(0xf0 | (cp >> 18)); *w++ = (char)(0x80 | ((cp >> 12) & 0x3f));
-                    *w++ = (char)(0x80 | ((cp >> 6) & 0x3f)); *w++ = (char)(0x80 | (cp & 0x3f));
-                }
-            }
-        }
-        if (q >= end) { free(out); return NULL; }
-        *w = '\0';
-        *out_len = (size_t)(w - out);
-        return out;
-    }
-    return NULL;
-}
-
 static const char help_lambada[] =
     "usage: rwkv lambada -m MODEL -f lambada_test.jsonl [--limit N] [--pad IDS] [-t N]\n"
     "\n"
@@ -1365,6 +1306,47 @@ static const char help_lambada[] =
     "      --vocab PATH    tokenizer file, for models that do not embed one\n"
     "  -h, --help          this help\n";
 
+/* One passage (LINE of FILE, for messages): context = text up to its last space, target =
+   " " + last word; the model reads PAD + context + target from a fresh state. Returns 1 when
+   greedy argmax reproduces every target token; adds the target's log-probability to *logp
+   and the tokens read to *n_tokens. *logits is a buffer grown as needed. */
+static int lambada_passage(rwkv_state *state, int V, const rwkv_tokenizer *tok, const int *pad,
+                           size_t n_pad, const char *text, size_t tlen, const char *file,
+                           size_t line, float **logits, double *logp, size_t *n_tokens)
+{
+    const char *sp = NULL;
+    size_t n_ctx, n_tgt, i;
+    int *ctx_ids, *tgt_ids, *seq, correct = 1;
+    double lp = 0.0;
+    for (i = tlen; i > 0; i--) if (text[i - 1] == ' ') { sp = text + i - 1; break; }
+    if (!sp) die("%s:%zu: the passage has no space to split the last word off", file, line);
+    ctx_ids = tokenize_or_die(tok, text, (size_t)(sp - text), &n_ctx);
+    tgt_ids = tokenize_or_die(tok, sp, tlen - (size_t)(sp - text), &n_tgt); /* " word" */
+    if (n_pad + n_ctx == 0 || n_tgt == 0) die("%s:%zu: empty context or target", file, line);
+    /* the model reads pad+ctx (minus its last token) without logits, then the last
+       context token and the target (minus its last) with logits for every row */
+    seq = (int *)xmalloc((n_pad + n_ctx + n_tgt) * sizeof *seq);
+    if (n_pad) memcpy(seq, pad, n_pad * sizeof *seq);
+    memcpy(seq + n_pad, ctx_ids, n_ctx * sizeof *seq);
+    memcpy(seq + n_pad + n_ctx, tgt_ids, n_tgt * sizeof *seq);
+    *logits = (float *)xrealloc(*logits, n_tgt * (size_t)V * sizeof **logits);
+    rwkv_state_reset(state);
+    eval_seq_or_die(state, seq, n_pad + n_ctx - 1, NULL, 0);
+    eval_seq_or_die(state, seq + n_pad + n_ctx - 1, n_tgt, *logits, 1);
+    for (i = 0; i < n_tgt; i++) {
+        const float *row = *logits + i * (size_t)V;
+        if (tgt_ids[i] >= V) die("token %d is outside the model's vocabulary", tgt_ids[i]);
+        lp += log_prob(row, V, tgt_ids[i]);
+        if (argmax(row, V) != tgt_ids[i]) correct = 0;
+    }
+    *logp += lp;
+    *n_tokens += n_pad + n_ctx + n_tgt - 1;
+    free(seq);
+    free(ctx_ids);
+    free(tgt_ids);
+    return correct;
+}
+
 static int cmd_lambada(args *a)
 {
     const char *model_path = NULL, *file = NULL, *vocab_path = NULL, *s;
@@ -1379,6 +1361,7 @@ static int cmd_lambada(args *a)
     float *logits;
     double sum_logp = 0.0, t0, secs;
     progress pg;
+    rwkv_error err;
 
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_lambada);
@@ -1423,45 +1406,17 @@ static int cmd_lambada(args *a)
     t0 = now_seconds();
     while (p < end && (long long)n_done < limit) {
         const char *eol = memchr(p, '\n', (size_t)(end - p)), *line = p;
-        size_t tlen, n_ctx, n_tgt, i;
-        char *text, *sp;
-        int *ctx_ids, *tgt_ids, *seq, correct = 1;
-        double logp = 0.0;
+        size_t tlen;
+        char *text;
         if (!eol) eol = end;
         p = eol + 1;
         if (eol == line) continue; /* blank line */
-        text = json_text_member(line, eol, &tlen);
+        if (rwkv_json_get_string(line, (size_t)(eol - line), "text", &text, &tlen, &err) != RWKV_OK)
+            die("%s:%zu: %s", file, n_done + 1, err.message);
         if (!text) die("%s:%zu: no \"text\" string member", file, n_done + 1);
-        sp = NULL;
-        for (i = tlen; i > 0; i--) if (text[i - 1] == ' ') { sp = text + i - 1; break; }
-        if (!sp) die("%s:%zu: the passage has no space to split the last word off", file, n_done + 1);
-        ctx_ids = tokenize_or_die(tok, text, (size_t)(sp - text), &n_ctx);
-        tgt_ids = tokenize_or_die(tok, sp, tlen - (size_t)(sp - text), &n_tgt); /* " word" */
-        if (n_pad + n_ctx == 0 || n_tgt == 0)
-            die("%s:%zu: empty context or target", file, n_done + 1);
-        /* the model reads pad+ctx (minus its last token) without logits, then the last
-           context token and the target (minus its last) with logits for every row */
-        seq = (int *)xmalloc((n_pad + n_ctx + n_tgt) * sizeof *seq);
-        memcpy(seq, pad, n_pad * sizeof *seq);
-        memcpy(seq + n_pad, ctx_ids, n_ctx * sizeof *seq);
-        memcpy(seq + n_pad + n_ctx, tgt_ids, n_tgt * sizeof *seq);
-        logits = (float *)xrealloc(logits, n_tgt * (size_t)V * sizeof *logits);
-        rwkv_state_reset(state);
-        eval_seq_or_die(state, seq, n_pad + n_ctx - 1, NULL, 0);
-        eval_seq_or_die(state, seq + n_pad + n_ctx - 1, n_tgt, logits, 1);
-        for (i = 0; i < n_tgt; i++) {
-            const float *row = logits + i * (size_t)V;
-            if (tgt_ids[i] >= V) die("token %d is outside the model's vocabulary", tgt_ids[i]);
-            logp += log_prob(row, V, tgt_ids[i]);
-            if (argmax(row, V) != tgt_ids[i]) correct = 0;
-        }
-        n_tokens += n_pad + n_ctx + n_tgt - 1;
-        sum_logp += logp;
-        n_correct += (size_t)correct;
+        n_correct += (size_t)lambada_passage(state, V, tok, pad, n_pad, text, tlen, file, n_done + 1,
+                                             &logits, &sum_logp, &n_tokens);
         n_done++;
-        free(seq);
-        free(ctx_ids);
-        free(tgt_ids);
         free(text);
         progress_show(&pg, (double)n_done, (double)n_lines, "passages");
     }

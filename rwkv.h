@@ -5,25 +5,43 @@
    before you include this file in *one* C or C++ file to create the implementation.
    Other files include it without the define and see only the declarations.
 
-   The tokenizers (World and Pile BPE) are declared here and implemented in tokenizer.c;
-   compile that file too if you need text in and out.
+   Files: rwkv.h alone runs World and byte-level models (what v5, v6 and v7 use): the model,
+   the states, the sampler, the byte-level and World tokenizers and the UTF-8 stream are all
+   here. The Pile tokenizer (GPT-NeoX-20B BPE: RWKV-4 Pile models, or any HuggingFace
+   tokenizer JSON) is in tokenizer.c: to use it, compile tokenizer.c into the program too and
+   write `#define RWKV_PILE` next to RWKV_IMPLEMENTATION (or pass -DRWKV_PILE). Without it,
+   opening a Pile tokenizer fails with a message saying so (no link error).
 
    Configuration, by #define before the implementation:
+       RWKV_PILE            tokenizer.c is part of the program (the Pile BPE, NFC, JSON)
        RWKV_NO_SIMD         use the scalar kernels only (they are the reference definition)
        RWKV_SEQ_BLOCK       tokens per matrix-matrix block in sequence mode (default 64)
    Threads: compile with -fopenmp to use several cores (rwkv_model_set_threads).
    Linux: the loader asks for huge pages on the model map (madvise MADV_HUGEPAGE, advice only).
 
-   Quick use:
+   Quick use (examples/embed.c is the complete program):
        rwkv_error err;
        rwkv_model *model;
+       rwkv_tokenizer *tok;
        rwkv_state *state;
+       rwkv_sampler *sampler;
+       rwkv_sampler_params params;
        if (rwkv_model_open("model.gguf", &model, &err) != RWKV_OK) { puts(err.message); ... }
+       rwkv_tokenizer_from_model(model, &tok, &err);   (the vocabulary is in the model file)
        rwkv_state_new(model, &state, &err);
        float *logits = malloc(sizeof(float) * rwkv_model_n_vocab(model));
+       rwkv_tokenize(tok, text, strlen(text), &ids, &n_ids, &err);
+       rwkv_eval_seq(state, ids, n_ids, logits, 0, &err);   (logits after the last token)
+       rwkv_sampler_default_params(&params);
+       rwkv_sampler_new(&params, rwkv_model_n_vocab(model), &sampler, &err);
+       rwkv_sampler_set_tokenizer(sampler, tok);   (ChatRWKV's space/digit penalty rule)
+       rwkv_sampler_sample(sampler, logits, &token, &err);
+       rwkv_sampler_accept(sampler, token);
        rwkv_eval(state, token, logits, &err);     (state advances by one token)
        ...
+       rwkv_sampler_free(sampler);
        rwkv_state_free(state);
+       rwkv_tokenizer_free(tok);
        rwkv_model_close(model);
 
    Error handling: every function that can fail returns an rwkv_status and, when `err` is not
@@ -64,6 +82,13 @@ typedef struct rwkv_error {
 
 /* A short name for a status code ("format error", ...). */
 const char *rwkv_status_string(rwkv_status code);
+
+/* Fills *err (when err is not NULL) with code and a printf-style message and returns code:
+   the library's own way of reporting, for code built on it (tokenizer.c uses it). */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((format(printf, 3, 4)))
+#endif
+rwkv_status rwkv_error_set(rwkv_error *err, rwkv_status code, const char *fmt, ...);
 
 /* ==== API: models ====================================================================== */
 
@@ -145,7 +170,8 @@ rwkv_status rwkv_state_load_file(rwkv_state *state, const char *path, rwkv_error
 /* Turns logits into a token id, following ChatRWKV's conventions (rwkv/utils.py):
      1. banned tokens are removed;
      2. penalties: logit[t] -= presence + count[t] * frequency for every token t generated
-        so far (see rwkv_sampler_accept for how counts grow and decay);
+        so far (see rwkv_sampler_accept for how counts grow and decay; by ChatRWKV's rule,
+        space_digit_rule, tokens of spaces, tabs and digits keep a count of 0);
      3. probabilities p = softmax(logits); top-p keeps the most probable tokens whose
         cumulative probability first reaches top_p (every token as probable as the last one
         kept stays), top-k keeps the k most probable (ties: lower id first), min-p drops
@@ -158,6 +184,7 @@ rwkv_status rwkv_state_load_file(rwkv_state *state, const char *path, rwkv_error
    whatever the thread count. One sampler per thread. */
 
 typedef struct rwkv_sampler rwkv_sampler;
+struct rwkv_tokenizer; /* rwkv_tokenizer, declared with the tokenizers below */
 
 typedef struct rwkv_sampler_params {
     float temperature;       /* >= 0; 0 = greedy. ChatRWKV default 1.0 */
@@ -167,6 +194,11 @@ typedef struct rwkv_sampler_params {
     float presence_penalty;  /* default 0.2 */
     float frequency_penalty; /* default 0.2 */
     float penalty_decay;     /* [0, 1]: counts are multiplied by it per accepted token; 0.996 */
+    int space_digit_rule;    /* ChatRWKV's rule, default 1 (on): a token whose text is only
+                                spaces, tabs or digits (a substring of " \t0123456789") gets
+                                the presence penalty once seen but never adds to its count,
+                                so no frequency penalty. Needs rwkv_sampler_set_tokenizer to
+                                know those tokens; 0 = such tokens count like any other */
     uint64_t seed;           /* default 42 */
 } rwkv_sampler_params;
 
@@ -181,14 +213,18 @@ void rwkv_sampler_free(rwkv_sampler *s);
    reseed: use rwkv_sampler_seed). */
 rwkv_status rwkv_sampler_set_params(rwkv_sampler *s, const rwkv_sampler_params *p,
                                     rwkv_error *err);
+/* The parameters in use (e.g. to change one of them: get, modify, set). */
 void rwkv_sampler_get_params(const rwkv_sampler *s, rwkv_sampler_params *p);
 /* Restarts the random stream from a seed. */
 void rwkv_sampler_seed(rwkv_sampler *s, uint64_t seed);
 
 /* A banned token is never returned (e.g. end-of-text id 0 for the first token of a reply). */
 void rwkv_sampler_ban(rwkv_sampler *s, int token, int banned);
-/* How much an accepted token adds to its count (default 1). ChatRWKV uses 0 for whitespace
-   and digit tokens: they still get the presence penalty once seen, never the frequency one. */
+/* Finds the tokens of tok that space_digit_rule applies to (the tokenizer is read now, not
+   kept: it may be freed afterwards). Until this is called the rule has no tokens to act on. */
+void rwkv_sampler_set_tokenizer(rwkv_sampler *s, const struct rwkv_tokenizer *tok);
+/* How much an accepted token adds to its count (default 1; space_digit_rule makes it 0 for
+   its tokens whatever is set here). */
 void rwkv_sampler_set_penalty_weight(rwkv_sampler *s, int token, float weight);
 /* Forgets every count (e.g. at the start of a chat reply). */
 void rwkv_sampler_reset_penalties(rwkv_sampler *s);
@@ -207,10 +243,13 @@ float rwkv_sampler_count(const rwkv_sampler *s, int token, int *present);
 /* The generator on its own: uniform in [0, 1) with 53 random bits. */
 double rwkv_sampler_uniform(rwkv_sampler *s);
 
-/* ==== API: tokenizers (implemented in tokenizer.c) ===================================== */
+/* ==== API: tokenizers ================================================================== */
 /* Three kinds: byte-level (token = byte value), the RWKV World vocabulary (greedy longest
    byte match, as ChatRWKV's TRIE_TOKENIZER) and the Pile / GPT-NeoX-20B byte-level BPE
    (HuggingFace `tokenizers` semantics: added tokens, NFC, GPT-2 split, BPE by merge rank).
+   Byte-level and World are implemented here; the Pile BPE is in tokenizer.c and available
+   when the program is built with it and RWKV_PILE (see the top of this file): otherwise a
+   Pile vocabulary is refused with RWKV_ERR_UNSUPPORTED and a message saying what to add.
    A tokenizer is read-only after loading: share it between threads freely. */
 
 typedef struct rwkv_tokenizer rwkv_tokenizer;
@@ -222,16 +261,17 @@ typedef enum rwkv_tokenizer_kind {
 } rwkv_tokenizer_kind;
 
 /* Loads a vocabulary file; the kind is detected from the content: World vocab text (lines
-   "ID LITERAL BYTE_LENGTH") or HuggingFace tokenizer JSON. */
+   "ID LITERAL BYTE_LENGTH") or HuggingFace tokenizer JSON (Pile: needs tokenizer.c). */
 rwkv_status rwkv_tokenizer_open(const char *path, rwkv_tokenizer **out, rwkv_error *err);
 /* Same from a buffer (copied as needed; the caller may free it afterwards). */
 rwkv_status rwkv_tokenizer_open_memory(const char *data, size_t len, rwkv_tokenizer **out,
                                        rwkv_error *err);
 /* The byte-level tokenizer (256 tokens). */
 rwkv_status rwkv_tokenizer_new_bytes(rwkv_tokenizer **out, rwkv_error *err);
-/* From a model file: tokenizer.rwkv.world or tokenizer.huggingface.json (see docs/FORMAT.md),
-   read with rwkv_model_meta_string(); byte-level when the model has no tokenizer keys and
-   n_vocab == 256; else an error saying to pass --vocab. */
+/* From a model file: tokenizer.rwkv.world or tokenizer.huggingface.json (Pile: needs
+   tokenizer.c; see docs/FORMAT.md), read with rwkv_model_meta_string(); byte-level when the
+   model has no tokenizer keys and n_vocab == 256; else an error saying to pass --vocab. The
+   tokenizer does not point into the model: either may be freed first. */
 rwkv_status rwkv_tokenizer_from_model(const rwkv_model *model, rwkv_tokenizer **out,
                                       rwkv_error *err);
 void rwkv_tokenizer_free(rwkv_tokenizer *tok);
@@ -284,12 +324,31 @@ size_t rwkv_utf8_stream_push_bytes(rwkv_utf8_stream *s, const char *bytes, size_
 /* Writes out what is still held back (an incomplete sequence, as is) and resets; cap >= 4. */
 size_t rwkv_utf8_stream_flush(rwkv_utf8_stream *s, char *out, size_t cap);
 
+/* Reads a whole file (any size, pipes too) into a malloc'd buffer (*data, caller free()s;
+   NUL-terminated for convenience, *len excludes the NUL). */
+rwkv_status rwkv_file_read(const char *path, char **data, size_t *len, rwkv_error *err);
+
+/* ---- in tokenizer.c: these need tokenizer.c linked into the program ---------------------- */
+
 /* Unicode NFC (Unicode 15.0 tables) of UTF-8 text; bytes that are not valid UTF-8 are kept
    as they are. (The Pile tokenizer normalizes with Unicode 9.0 data instead, as HuggingFace
    tokenizers does: that differs only for 109 code points assigned since.) *out is malloc'd
    and NUL-terminated; *out_len excludes the NUL. */
 rwkv_status rwkv_utf8_nfc(const char *text, size_t len, char **out, size_t *out_len,
                           rwkv_error *err);
+
+/* The string member `key` of the JSON object json[0..len) (e.g. one line of a JSON-lines
+   file such as LAMBADA's), unescaped to UTF-8 in a malloc'd buffer (*out, caller free()s;
+   NUL-terminated, *out_len excludes the NUL). *out is NULL (and the status RWKV_OK) when the
+   member is absent or not a string; RWKV_ERR_FORMAT when the text is not a JSON object. */
+rwkv_status rwkv_json_get_string(const char *json, size_t len, const char *key, char **out,
+                                 size_t *out_len, rwkv_error *err);
+
+/* The hook through which rwkv.h (built with RWKV_PILE) loads a HuggingFace tokenizer JSON;
+   applications call rwkv_tokenizer_open or rwkv_tokenizer_from_model instead. name is used
+   in error messages. */
+rwkv_status rwkv_pile_load(const char *json, size_t len, const char *name,
+                           rwkv_tokenizer **out, rwkv_error *err);
 
 #ifdef __cplusplus
 }
@@ -319,7 +378,9 @@ rwkv_status rwkv_utf8_nfc(const char *text, size_t len, char **out, size_t *out_
 
 /* ==== IMPL: utilities ================================================================== */
 
-static rwkv_status rwkv__fail(rwkv_error *err, rwkv_status code, const char *fmt, ...)
+#define rwkv__fail rwkv_error_set /* the implementation's short name for it */
+
+rwkv_status rwkv_error_set(rwkv_error *err, rwkv_status code, const char *fmt, ...)
 {
     if (err) {
         va_list ap;
@@ -2822,6 +2883,7 @@ struct rwkv_sampler {
     unsigned char *present; /* n_vocab: accepted at least once since the last reset */
     float *count;           /* n_vocab: ChatRWKV's `occurrence` */
     float *weight;          /* n_vocab: added to the count per accepted token */
+    unsigned char *space_digit; /* n_vocab: the token's text is spaces/tabs/digits only */
     int *seen;              /* ids with present = 1, n_seen of them (decay touches only these) */
     int n_seen;
     float *work;            /* n_vocab: penalised logits, then exp(l - max) */
@@ -2878,6 +2940,7 @@ void rwkv_sampler_default_params(rwkv_sampler_params *p)
     p->presence_penalty = 0.2f;
     p->frequency_penalty = 0.2f;
     p->penalty_decay = 0.996f;
+    p->space_digit_rule = 1;
     p->seed = 42;
 }
 
@@ -2912,6 +2975,7 @@ void rwkv_sampler_free(rwkv_sampler *s)
     free(s->present);
     free(s->count);
     free(s->weight);
+    free(s->space_digit);
     free(s->seen);
     free(s->work);
     free(s->w);
@@ -2940,13 +3004,14 @@ rwkv_status rwkv_sampler_new(const rwkv_sampler_params *p, int n_vocab, rwkv_sam
     s->present = (unsigned char *)calloc(n, 1);
     s->count = (float *)calloc(n, sizeof *s->count);
     s->weight = (float *)malloc(n * sizeof *s->weight);
+    s->space_digit = (unsigned char *)calloc(n, 1);
     s->seen = (int *)malloc(n * sizeof *s->seen);
     s->work = (float *)malloc(n * sizeof *s->work);
     s->w = (double *)malloc(n * sizeof *s->w);
     s->kept = (int *)malloc(n * sizeof *s->kept);
     s->cand = (rwkv__cand *)malloc(n * sizeof *s->cand);
-    if (!s->banned || !s->present || !s->count || !s->weight || !s->seen || !s->work || !s->w || !s->kept ||
-        !s->cand) {
+    if (!s->banned || !s->present || !s->count || !s->weight || !s->space_digit || !s->seen ||
+        !s->work || !s->w || !s->kept || !s->cand) {
         rwkv_sampler_free(s);
         return rwkv__fail(err, RWKV_ERR_MEMORY, "sampler: out of memory for %d tokens", n_vocab);
     }
@@ -2976,6 +3041,25 @@ void rwkv_sampler_set_penalty_weight(rwkv_sampler *s, int token, float weight)
     if (token >= 0 && token < s->n_vocab) s->weight[token] = weight;
 }
 
+/* ChatRWKV (rwkv/utils.py: `if ttt in ' \t0123456789': www = 0`): the token's text is a
+   substring of " \t0123456789" (a space, a tab, a digit, a run like "123"). */
+void rwkv_sampler_set_tokenizer(rwkv_sampler *s, const rwkv_tokenizer *tok)
+{
+    static const char chars[] = " \t0123456789";
+    int id, n = tok ? rwkv_tokenizer_n_vocab(tok) : 0;
+    memset(s->space_digit, 0, (size_t)s->n_vocab);
+    for (id = 0; id < s->n_vocab && id < n; id++) {
+        size_t len, i;
+        const char *b = rwkv_token_bytes(tok, id, &len);
+        if (!b || !len || len > sizeof chars - 1) continue;
+        for (i = 0; i + len <= sizeof chars - 1; i++)
+            if (memcmp(chars + i, b, len) == 0) {
+                s->space_digit[id] = 1;
+                break;
+            }
+    }
+}
+
 void rwkv_sampler_reset_penalties(rwkv_sampler *s)
 {
     int i;
@@ -2989,14 +3073,16 @@ void rwkv_sampler_reset_penalties(rwkv_sampler *s)
 void rwkv_sampler_accept(rwkv_sampler *s, int token)
 {
     int i;
+    float w;
     if (token < 0 || token >= s->n_vocab) return;
+    w = s->p.space_digit_rule && s->space_digit[token] ? 0.0f : s->weight[token];
     for (i = 0; i < s->n_seen; i++) s->count[s->seen[i]] *= s->p.penalty_decay;
     if (!s->present[token]) {
         s->present[token] = 1;
         s->seen[s->n_seen++] = token;
-        s->count[token] = s->weight[token];
+        s->count[token] = w;
     } else {
-        s->count[token] += s->weight[token];
+        s->count[token] += w;
     }
 }
 
@@ -3158,5 +3244,927 @@ rwkv_status rwkv_sampler_sample(rwkv_sampler *s, const float *logits, int *token
     return RWKV_OK;
 }
 
+
+/* ==== IMPL: tokenizers ================================================================= */
+/* The tokenizer object, the byte-level and World tokenizers, the UTF-8 stream. The first
+   part (down to "end of the shared part") is also compiled into tokenizer.c, which defines
+   RWKV_TOKENIZER_INTERNALS before it includes this file: its Pile BPE builds the same object
+   with the same buffers and byte trie, and plugs its encoder in through rwkv__tokenizer_ext.
+   tokenizer.c sees the public API and this shared part, nothing else of the implementation;
+   rwkv.h calls into tokenizer.c only through rwkv_pile_load, and only with RWKV_PILE. */
+#define RWKV_TOKENIZER_INTERNALS
 #endif /* RWKV_IMPLEMENTATION_DONE */
 #endif /* RWKV_IMPLEMENTATION */
+
+#if defined(RWKV_TOKENIZER_INTERNALS) && !defined(RWKV__TOKENIZER_INTERNALS_DONE)
+#define RWKV__TOKENIZER_INTERNALS_DONE
+
+#include <stdlib.h>
+#include <string.h>
+
+static rwkv_status rwkv__oom(rwkv_error *err, const char *what)
+{
+    return rwkv_error_set(err, RWKV_ERR_MEMORY, "out of memory while %s", what);
+}
+
+/* A growable byte buffer. */
+typedef struct rwkv__buf {
+    char *p;
+    size_t n, cap;
+} rwkv__buf;
+
+static int rwkv__buf_reserve(rwkv__buf *b, size_t extra)
+{
+    if (b->n + extra > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        char *p;
+        while (cap < b->n + extra) cap *= 2;
+        p = (char *)realloc(b->p, cap);
+        if (!p) return 0;
+        b->p = p;
+        b->cap = cap;
+    }
+    return 1;
+}
+
+static int rwkv__buf_add(rwkv__buf *b, const void *data, size_t n)
+{
+    if (!rwkv__buf_reserve(b, n)) return 0;
+    if (n) memcpy(b->p + b->n, data, n);
+    b->n += n;
+    return 1;
+}
+
+/* A growable int array. */
+typedef struct rwkv__ivec {
+    int *p;
+    size_t n, cap;
+} rwkv__ivec;
+
+static int rwkv__ivec_push(rwkv__ivec *v, int x)
+{
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 256;
+        int *p = (int *)realloc(v->p, cap * sizeof(int));
+        if (!p) return 0;
+        v->p = p;
+        v->cap = cap;
+    }
+    v->p[v->n++] = x;
+    return 1;
+}
+
+static size_t rwkv__pow2_at_least(size_t n)
+{
+    size_t p = 16;
+    while (p < n) p *= 2;
+    return p;
+}
+
+static int rwkv__hexval(int c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* ---- UTF-8 ------------------------------------------------------------------------------ */
+
+/* UTF-8 encode one code point (cp <= 0x10FFFF); returns the byte count. */
+static int rwkv__utf8_put(unsigned char *out, uint32_t cp)
+{
+    if (cp < 0x80) { out[0] = (unsigned char)cp; return 1; }
+    if (cp < 0x800) {
+        out[0] = (unsigned char)(0xC0 | (cp >> 6));
+        out[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (unsigned char)(0xE0 | (cp >> 12));
+        out[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (unsigned char)(0xF0 | (cp >> 18));
+    out[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Length of the sequence a lead byte starts (0: cannot start one), and the allowed range of
+   the second byte (which excludes overlongs, surrogates and > U+10FFFF, as Rust's
+   from_utf8 does). */
+static int rwkv__utf8_lead(unsigned c, unsigned *lo, unsigned *hi)
+{
+    *lo = 0x80;
+    *hi = 0xBF;
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) return 2;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (c == 0xE0) *lo = 0xA0;
+        if (c == 0xED) *hi = 0x9F;
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (c == 0xF0) *lo = 0x90;
+        if (c == 0xF4) *hi = 0x8F;
+        return 4;
+    }
+    return 0;
+}
+
+/* Decodes one UTF-8 sequence at s[0..n) (n >= 1). Returns its length and the code point, or
+   length 1 and *cp = -1 - byte for a byte that does not start a valid sequence. */
+static int rwkv__utf8_get(const unsigned char *s, size_t n, int32_t *cp)
+{
+    unsigned lo, hi;
+    int need = rwkv__utf8_lead(s[0], &lo, &hi), k;
+    if (need == 1) { *cp = (int32_t)s[0]; return 1; }
+    if (need > 1 && n >= (size_t)need && s[1] >= lo && s[1] <= hi) {
+        uint32_t v = s[0] & (0x7Fu >> need);
+        for (k = 1; k < need && (s[k] & 0xC0) == 0x80; k++) v = v << 6 | (s[k] & 0x3Fu);
+        if (k == need) { *cp = (int32_t)v; return need; }
+    }
+    *cp = -1 - (int32_t)s[0];
+    return 1;
+}
+
+/* ---- byte trie (World vocabulary; Pile added tokens) ------------------------------------ */
+/* Nodes are numbered from 1 (0 = none). The root's children are a 256-entry table; every
+   other edge lives in one open-addressing hash table keyed by (parent, byte): one probe per
+   byte on the hot path, and the table stays small (World: 116k edges, 2 MB). */
+
+typedef struct rwkv__trie {
+    uint32_t root[256];
+    uint32_t *root2;     /* optional: node after the first two bytes (b0 << 8 | b1), 0 none */
+    uint64_t *edges;     /* (key + 1) << 32 | child, key = parent << 8 | byte; 0 = empty */
+    size_t mask;         /* table size - 1 */
+    size_t n_edges;
+    int32_t *token;      /* token id ending at node, -1 none; index = node */
+    size_t n_nodes, cap_nodes; /* node ids 1 .. n_nodes */
+} rwkv__trie;
+
+static void rwkv__trie_free(rwkv__trie *t)
+{
+    free(t->root2);
+    free(t->edges);
+    free(t->token);
+    memset(t, 0, sizeof *t);
+}
+
+static int rwkv__trie_init(rwkv__trie *t, size_t expected_nodes)
+{
+    size_t slots = rwkv__pow2_at_least(expected_nodes * 3 / 2 + 16); /* grows past 50% load */
+    memset(t, 0, sizeof *t);
+    t->edges = (uint64_t *)calloc(slots, sizeof(uint64_t));
+    t->cap_nodes = expected_nodes + 16;
+    t->token = (int32_t *)malloc((t->cap_nodes + 1) * sizeof(int32_t));
+    if (!t->edges || !t->token) { rwkv__trie_free(t); return 0; }
+    t->mask = slots - 1;
+    t->token[0] = -1;
+    return 1;
+}
+
+static size_t rwkv__trie_slot(size_t key, size_t mask)
+{
+    return (size_t)(((uint64_t)key * 0x9E3779B97F4A7C15ULL) >> 20) & mask;
+}
+
+static uint32_t rwkv__trie_child(const rwkv__trie *t, uint32_t node, unsigned char c)
+{
+    size_t key = ((size_t)node << 8) | c;
+    size_t i = rwkv__trie_slot(key, t->mask);
+    uint64_t want = (uint64_t)(key + 1) << 32;
+    for (;;) {
+        uint64_t e = t->edges[i];
+        if (e == 0) return 0;
+        if ((e & 0xFFFFFFFF00000000ULL) == want) return (uint32_t)e;
+        i = (i + 1) & t->mask;
+    }
+}
+
+static int rwkv__trie_grow(rwkv__trie *t)
+{
+    size_t slots = (t->mask + 1) * 2, i;
+    uint64_t *e = (uint64_t *)calloc(slots, sizeof(uint64_t));
+    if (!e) return 0;
+    for (i = 0; i <= t->mask; i++) {
+        uint64_t x = t->edges[i];
+        size_t j;
+        if (!x) continue;
+        j = rwkv__trie_slot((size_t)(x >> 32) - 1, slots - 1);
+        while (e[j]) j = (j + 1) & (slots - 1);
+        e[j] = x;
+    }
+    free(t->edges);
+    t->edges = e;
+    t->mask = slots - 1;
+    return 1;
+}
+
+static uint32_t rwkv__trie_new_node(rwkv__trie *t)
+{
+    if (t->n_nodes + 1 >= t->cap_nodes) {
+        size_t cap = t->cap_nodes * 2;
+        int32_t *p = (int32_t *)realloc(t->token, (cap + 1) * sizeof(int32_t));
+        if (!p) return 0;
+        t->token = p;
+        t->cap_nodes = cap;
+    }
+    t->n_nodes++;
+    t->token[t->n_nodes] = -1;
+    return (uint32_t)t->n_nodes;
+}
+
+/* Inserts s[0..n) (n >= 1). path (NULL, or room for n nodes) receives the node after each
+   prefix; its first `known` entries are already valid for s (a shared prefix with the
+   previous insertion: sorted vocabularies then skip most hash probes). Returns the node,
+   or 0 on out of memory. */
+static uint32_t rwkv__trie_insert_path(rwkv__trie *t, const unsigned char *s, size_t n,
+                                       uint32_t *path, size_t known)
+{
+    uint32_t node;
+    size_t i;
+    if (path && known > 0) {
+        node = path[known - 1];
+        i = known;
+    } else {
+        node = t->root[s[0]];
+        if (!node) {
+            if (!(node = rwkv__trie_new_node(t))) return 0;
+            t->root[s[0]] = node;
+        }
+        if (path) path[0] = node;
+        i = 1;
+    }
+    for (; i < n; i++) {
+        uint32_t child = rwkv__trie_child(t, node, s[i]);
+        if (!child) {
+            size_t key = ((size_t)node << 8) | s[i], j;
+            if (!(child = rwkv__trie_new_node(t))) return 0;
+            if ((t->n_edges + 1) * 2 > t->mask + 1 && !rwkv__trie_grow(t)) return 0;
+            j = rwkv__trie_slot(key, t->mask);
+            while (t->edges[j]) j = (j + 1) & t->mask;
+            t->edges[j] = ((uint64_t)(key + 1) << 32) | child;
+            t->n_edges++;
+        }
+        node = child;
+        if (path) path[i] = node;
+    }
+    return node;
+}
+
+static uint32_t rwkv__trie_insert(rwkv__trie *t, const unsigned char *s, size_t n)
+{
+    return rwkv__trie_insert_path(t, s, n, NULL, 0);
+}
+
+/* The longest token that is a prefix of s[0..n): its id (length in *match_len), or -1. */
+static int32_t rwkv__trie_longest(const rwkv__trie *t, const unsigned char *s, size_t n,
+                                  size_t *match_len)
+{
+    uint32_t node = t->root[s[0]];
+    int32_t best = -1;
+    size_t i, best_len = 0;
+    if (!node) return -1;
+    if (t->token[node] >= 0) { best = t->token[node]; best_len = 1; }
+    i = 1;
+    if (t->root2 && n >= 2) {
+        node = t->root2[(size_t)s[0] << 8 | s[1]];
+        if (!node) { *match_len = best_len; return best; }
+        if (t->token[node] >= 0) { best = t->token[node]; best_len = 2; }
+        i = 2;
+    }
+    for (; i < n; i++) {
+        node = rwkv__trie_child(t, node, s[i]);
+        if (!node) break;
+        if (t->token[node] >= 0) { best = t->token[node]; best_len = i + 1; }
+    }
+    *match_len = best_len;
+    return best;
+}
+
+/* ---- the tokenizer object --------------------------------------------------------------- */
+
+/* An encoder that lives outside rwkv.h (tokenizer.c's Pile BPE): encode appends the ids of
+   s[0..n) to ids; free releases `data`. */
+typedef struct rwkv__tokenizer_ext {
+    rwkv_status (*encode)(const rwkv_tokenizer *tok, const unsigned char *s, size_t n,
+                          rwkv__ivec *ids, rwkv_error *err);
+    void (*free)(void *data);
+} rwkv__tokenizer_ext;
+
+struct rwkv_tokenizer {
+    rwkv_tokenizer_kind kind;
+    int n_vocab;
+    /* bytes of every token: blob[off[id] .. off[id] + len[id]), len -1 = unassigned */
+    char *blob;
+    uint32_t *tok_off;
+    int32_t *tok_len;
+    unsigned char *special;
+    rwkv__trie trie;                /* World: the vocabulary */
+    const rwkv__tokenizer_ext *ext; /* Pile: the encoder in tokenizer.c and its data */
+    void *ext_data;
+};
+
+static rwkv_tokenizer *rwkv__tok_alloc(rwkv_tokenizer_kind kind)
+{
+    rwkv_tokenizer *t = (rwkv_tokenizer *)calloc(1, sizeof *t);
+    if (t) t->kind = kind;
+    return t;
+}
+
+/* Allocates the per-token tables for ids 0 .. n_vocab-1, all unassigned. */
+static int rwkv__tok_tables(rwkv_tokenizer *t, int n_vocab)
+{
+    int i;
+    t->n_vocab = n_vocab;
+    t->tok_off = (uint32_t *)calloc((size_t)n_vocab, sizeof(uint32_t));
+    t->tok_len = (int32_t *)malloc((size_t)n_vocab * sizeof(int32_t));
+    t->special = (unsigned char *)calloc((size_t)n_vocab, 1);
+    if (!t->tok_off || !t->tok_len || !t->special) return 0;
+    for (i = 0; i < n_vocab; i++) t->tok_len[i] = -1;
+    return 1;
+}
+
+#endif /* RWKV__TOKENIZER_INTERNALS_DONE: end of the shared part */
+
+#if defined(RWKV_IMPLEMENTATION) && !defined(RWKV__TOKENIZERS_DONE)
+#define RWKV__TOKENIZERS_DONE
+
+void rwkv_tokenizer_free(rwkv_tokenizer *tok)
+{
+    if (!tok) return;
+    if (tok->ext) tok->ext->free(tok->ext_data);
+    free(tok->blob);
+    free(tok->tok_off);
+    free(tok->tok_len);
+    free(tok->special);
+    rwkv__trie_free(&tok->trie);
+    free(tok);
+}
+
+rwkv_tokenizer_kind rwkv_tokenizer_get_kind(const rwkv_tokenizer *tok) { return tok->kind; }
+int rwkv_tokenizer_n_vocab(const rwkv_tokenizer *tok) { return tok->n_vocab; }
+
+const char *rwkv_token_bytes(const rwkv_tokenizer *tok, int id, size_t *len)
+{
+    if (len) *len = 0;
+    if (!tok || id < 0 || id >= tok->n_vocab || tok->tok_len[id] < 0) return NULL;
+    if (len) *len = (size_t)tok->tok_len[id];
+    return tok->blob + tok->tok_off[id];
+}
+
+int rwkv_token_is_special(const rwkv_tokenizer *tok, int id)
+{
+    if (!tok || id < 0 || id >= tok->n_vocab) return 0;
+    return tok->special[id] != 0;
+}
+
+rwkv_status rwkv_tokenizer_new_bytes(rwkv_tokenizer **out, rwkv_error *err)
+{
+    rwkv_tokenizer *t = rwkv__tok_alloc(RWKV_TOKENIZER_BYTES);
+    int i;
+    *out = NULL;
+    if (!t || !rwkv__tok_tables(t, 256) || !(t->blob = (char *)malloc(256))) {
+        rwkv_tokenizer_free(t);
+        return rwkv__oom(err, "creating the byte-level tokenizer");
+    }
+    for (i = 0; i < 256; i++) {
+        t->blob[i] = (char)i;
+        t->tok_off[i] = (uint32_t)i;
+        t->tok_len[i] = 1;
+    }
+    *out = t;
+    return RWKV_OK;
+}
+
+/* ---- World vocabulary ------------------------------------------------------------------- */
+
+/* Decodes the Python literal s[0..n) ('...', "...", b'...' or b"...") into out (capacity n:
+   no escape produces more bytes than it spans). A str literal becomes its UTF-8 encoding.
+   Returns the byte count, or -1 with a reason in *why. */
+static long rwkv__py_literal(const char *s, size_t n, unsigned char *out, const char **why)
+{
+    int is_bytes = 0;
+    char q;
+    size_t i = 0, w = 0;
+    if (n > 0 && (s[0] == 'b' || s[0] == 'B')) { is_bytes = 1; i = 1; }
+    if (i >= n || (s[i] != '\'' && s[i] != '"')) {
+        *why = "expected a Python string literal ('...', \"...\", b'...')";
+        return -1;
+    }
+    q = s[i++];
+    if (n - i >= 2 && s[i] == q && s[i + 1] == q) {
+        *why = "triple-quoted literals are not supported";
+        return -1;
+    }
+    for (;;) {
+        unsigned char c;
+        if (i >= n) { *why = "unterminated string literal"; return -1; }
+        c = (unsigned char)s[i];
+        if (c == (unsigned char)q) { i++; break; }
+        if (c == '\n' || c == '\r') { *why = "unterminated string literal"; return -1; }
+        if (c != '\\') {
+            if (c >= 0x80) {
+                int32_t cp;
+                int k;
+                if (is_bytes) { *why = "bytes literal contains a non-ASCII character"; return -1; }
+                k = rwkv__utf8_get((const unsigned char *)s + i, n - i, &cp);
+                if (cp < 0) { *why = "literal is not valid UTF-8"; return -1; }
+                memcpy(out + w, s + i, (size_t)k);
+                w += (size_t)k;
+                i += (size_t)k;
+            } else {
+                out[w++] = c;
+                i++;
+            }
+            continue;
+        }
+        /* an escape */
+        if (i + 1 >= n) { *why = "unterminated string literal"; return -1; }
+        c = (unsigned char)s[i + 1];
+        i += 2;
+        switch (c) {
+        case '\\': out[w++] = '\\'; break;
+        case '\'': out[w++] = '\''; break;
+        case '"': out[w++] = '"'; break;
+        case 'a': out[w++] = 7; break;
+        case 'b': out[w++] = 8; break;
+        case 'f': out[w++] = 12; break;
+        case 'n': out[w++] = 10; break;
+        case 'r': out[w++] = 13; break;
+        case 't': out[w++] = 9; break;
+        case 'v': out[w++] = 11; break;
+        case '\n': break; /* line continuation */
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+            uint32_t v = (uint32_t)(c - '0');
+            int k;
+            for (k = 0; k < 2 && i < n && s[i] >= '0' && s[i] <= '7'; k++) v = v * 8 + (uint32_t)(s[i++] - '0');
+            if (is_bytes) {
+                if (v > 255) { *why = "octal escape out of range in bytes literal"; return -1; }
+                out[w++] = (unsigned char)v;
+            } else {
+                w += (size_t)rwkv__utf8_put(out + w, v);
+            }
+            break;
+        }
+        case 'x': case 'u': case 'U': {
+            int digits = c == 'x' ? 2 : c == 'u' ? 4 : 8, k;
+            uint32_t v = 0;
+            if (c != 'x' && is_bytes) { /* not an escape in bytes: kept as written */
+                out[w++] = '\\';
+                out[w++] = c;
+                break;
+            }
+            for (k = 0; k < digits; k++) {
+                int h = i + (size_t)k < n ? rwkv__hexval((unsigned char)s[i + (size_t)k]) : -1;
+                if (h < 0) { *why = "truncated \\x, \\u or \\U escape"; return -1; }
+                v = v * 16 + (uint32_t)h;
+            }
+            i += (size_t)digits;
+            if (is_bytes) {
+                out[w++] = (unsigned char)v;
+            } else {
+                if (v > 0x10FFFF) { *why = "\\U escape beyond U+10FFFF"; return -1; }
+                if (v >= 0xD800 && v <= 0xDFFF) {
+                    *why = "surrogate code point (cannot be encoded as UTF-8)";
+                    return -1;
+                }
+                w += (size_t)rwkv__utf8_put(out + w, v);
+            }
+            break;
+        }
+        case 'N':
+            if (!is_bytes) { *why = "\\N{...} escapes are not supported"; return -1; }
+            out[w++] = '\\';
+            out[w++] = c;
+            break;
+        default: /* Python keeps unknown escapes verbatim */
+            out[w++] = '\\';
+            if (c >= 0x80) { i--; break; } /* the UTF-8 character is copied next round */
+            out[w++] = c;
+            break;
+        }
+    }
+    while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+    if (i != n) { *why = "unexpected text after the string literal"; return -1; }
+    return (long)w;
+}
+
+#define RWKV__WORLD_MAX_ID (1 << 24)
+
+/* The decimal number s[0..n) (digits only), or -1 when it is not one or exceeds max. */
+static long rwkv__decimal(const char *s, size_t n, long max)
+{
+    long v = 0;
+    size_t k;
+    if (n == 0) return -1;
+    for (k = 0; k < n; k++) {
+        if (s[k] < '0' || s[k] > '9' || v > max) return -1;
+        v = v * 10 + (s[k] - '0');
+    }
+    return v > max ? -1 : v;
+}
+
+/* Parses one line "ID LITERAL BYTE_LENGTH" of a World vocabulary (without its line break):
+   *id, and the literal's bytes in lit[0..*n_lit). */
+static rwkv_status rwkv__world_line(const char *line, size_t n, const char *name, size_t lineno,
+                                    unsigned char *lit, long *id, long *n_lit, rwkv_error *err)
+{
+    size_t a, b, ls, le;
+    long blen;
+    const char *why = NULL;
+    /* the literal may contain spaces, so split at the first and the last */
+    for (a = 0; a < n && line[a] != ' '; a++) {}
+    for (b = n; b > 0 && line[b - 1] != ' '; b--) {}
+    if (a == n || b == 0 || b - 1 <= a)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s line %zu: expected \"ID LITERAL BYTE_LENGTH\"",
+                          name, lineno);
+    *id = rwkv__decimal(line, a, RWKV__WORLD_MAX_ID - 1);
+    if (*id <= 0)
+        return rwkv__fail(err, RWKV_ERR_FORMAT,
+                          "%s line %zu: token id '%.*s' is not an integer in 1..%d (0 is end-of-text)",
+                          name, lineno, (int)(a < 20 ? a : 20), line, RWKV__WORLD_MAX_ID - 1);
+    blen = rwkv__decimal(line + b, n - b, 100000000L);
+    if (blen < 0)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s line %zu: byte length '%.*s' is not a number",
+                          name, lineno, (int)(n - b < 20 ? n - b : 20), line + b);
+    /* the literal, trimmed of surrounding blanks */
+    for (ls = a + 1, le = b - 1; ls < le && (line[ls] == ' ' || line[ls] == '\t'); ls++) {}
+    while (le > ls && (line[le - 1] == ' ' || line[le - 1] == '\t')) le--;
+    *n_lit = rwkv__py_literal(line + ls, le - ls, lit, &why);
+    if (*n_lit < 0)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s line %zu (id %ld): bad literal: %s", name,
+                          lineno, *id, why);
+    if (*n_lit != blen)
+        return rwkv__fail(err, RWKV_ERR_FORMAT,
+                          "%s line %zu (id %ld): the literal is %ld bytes but the length field says %ld",
+                          name, lineno, *id, *n_lit, blen);
+    if (*n_lit == 0)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s line %zu (id %ld): empty token", name, lineno, *id);
+    return RWKV_OK;
+}
+
+/* A token line of the World vocabulary, in file order. */
+typedef struct rwkv__world_entry {
+    int32_t id, len;      /* token id and byte length */
+    uint32_t off, lineno; /* its bytes are blob[off ..]; its line in the file */
+} rwkv__world_entry;
+
+/* Adds token e (bytes in t->blob) to the trie. prev is the previous token (len 0: none) and
+   path the trie nodes along it: sorted vocabularies share long prefixes, which then cost no
+   hash probes. */
+static rwkv_status rwkv__world_insert(rwkv_tokenizer *t, const rwkv__world_entry *e,
+                                      const rwkv__world_entry *prev, uint32_t *path,
+                                      const char *name, rwkv_error *err)
+{
+    const unsigned char *s = (const unsigned char *)t->blob + e->off;
+    const unsigned char *p = (const unsigned char *)t->blob + prev->off;
+    size_t n = (size_t)e->len, known = 0;
+    uint32_t node;
+    if (n <= 256) {
+        while (known < (size_t)prev->len && known < n && p[known] == s[known]) known++;
+        node = rwkv__trie_insert_path(&t->trie, s, n, path, known);
+    } else {
+        node = rwkv__trie_insert(&t->trie, s, n); /* path stays for the previous token */
+    }
+    if (!node) return rwkv__oom(err, "building the World trie");
+    if (t->trie.token[node] >= 0)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s line %u (id %d): same bytes as token id %d",
+                          name, (unsigned)e->lineno, (int)e->id, (int)t->trie.token[node]);
+    t->trie.token[node] = e->id;
+    return RWKV_OK;
+}
+
+/* Builds the two-byte table: the World encoder's hot path then starts at depth 2 with one
+   load instead of a hash probe (256 KB). Returns 0 on out of memory. */
+static int rwkv__trie_build_root2(rwkv__trie *t)
+{
+    size_t b0, b1;
+    t->root2 = (uint32_t *)calloc(65536, sizeof(uint32_t));
+    if (!t->root2) return 0;
+    for (b0 = 0; b0 < 256; b0++)
+        if (t->root[b0])
+            for (b1 = 0; b1 < 256; b1++)
+                t->root2[b0 << 8 | b1] = rwkv__trie_child(t, t->root[b0], (unsigned char)b1);
+    return 1;
+}
+
+/* The per-id tables, once every line is read; a repeated id is an error. */
+static rwkv_status rwkv__world_tables(rwkv_tokenizer *t, const rwkv__world_entry *e, size_t n,
+                                      int max_id, const char *name, rwkv_error *err)
+{
+    size_t i;
+    if (n == 0) return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: no tokens in the World vocabulary", name);
+    if (!rwkv__tok_tables(t, max_id + 1) || !rwkv__trie_build_root2(&t->trie))
+        return rwkv__oom(err, "loading the World vocabulary");
+    t->tok_len[0] = 0; /* end-of-text */
+    t->special[0] = 1;
+    for (i = 0; i < n; i++) {
+        if (t->tok_len[e[i].id] >= 0)
+            return rwkv__fail(err, RWKV_ERR_FORMAT, "%s line %u: duplicate token id %d", name,
+                              (unsigned)e[i].lineno, (int)e[i].id);
+        t->tok_len[e[i].id] = e[i].len;
+        t->tok_off[e[i].id] = e[i].off;
+    }
+    return RWKV_OK;
+}
+
+static size_t rwkv__count_lines(const char *s, size_t len)
+{
+    const char *end = s + len;
+    size_t lines = 1;
+    while ((s = (const char *)memchr(s, '\n', (size_t)(end - s))) != NULL) { lines++; s++; }
+    return lines;
+}
+
+static rwkv_status rwkv__world_load(const char *data, size_t len, const char *name,
+                                    rwkv_tokenizer **out, rwkv_error *err)
+{
+    rwkv_tokenizer *t = rwkv__tok_alloc(RWKV_TOKENIZER_WORLD);
+    unsigned char *lit = (unsigned char *)malloc(len + 1);
+    /* one entry per line at most, sized once: growing the array page-faults more than it
+       parses */
+    rwkv__world_entry *e = (rwkv__world_entry *)malloc(rwkv__count_lines(data, len) * sizeof *e);
+    rwkv__world_entry none = {0, 0, 0, 0};
+    uint32_t path[256]; /* trie nodes along the previous token */
+    size_t n_e = 0, pos = 0, lineno = 0, blob_n = 0;
+    int max_id = 0;
+    rwkv_status st = RWKV_OK;
+
+    if (t) t->blob = (char *)malloc(len + 1);
+    if (!t || !t->blob || !lit || !e || !rwkv__trie_init(&t->trie, len / 8 + 1024))
+        st = rwkv__oom(err, "loading the World vocabulary");
+    while (st == RWKV_OK && pos < len) {
+        const char *line = data + pos, *nl = (const char *)memchr(line, '\n', len - pos);
+        size_t n = nl ? (size_t)(nl - line) : len - pos;
+        long id = 0, n_lit = 0;
+        pos += n + (nl ? 1 : 0);
+        lineno++;
+        if (n > 0 && line[n - 1] == '\r') n--;
+        if (n == 0) continue;
+        st = rwkv__world_line(line, n, name, lineno, lit, &id, &n_lit, err);
+        if (st != RWKV_OK) break;
+        memcpy(t->blob + blob_n, lit, (size_t)n_lit);
+        e[n_e].id = (int32_t)id;
+        e[n_e].len = (int32_t)n_lit;
+        e[n_e].off = (uint32_t)blob_n;
+        e[n_e].lineno = (uint32_t)lineno;
+        st = rwkv__world_insert(t, &e[n_e], n_e && e[n_e - 1].len <= 256 ? &e[n_e - 1] : &none,
+                                path, name, err);
+        blob_n += (size_t)n_lit;
+        n_e++;
+        if (id > max_id) max_id = (int)id;
+    }
+    if (st == RWKV_OK) st = rwkv__world_tables(t, e, n_e, max_id, name, err);
+    free(lit);
+    free(e);
+    if (st != RWKV_OK) { rwkv_tokenizer_free(t); t = NULL; }
+    *out = t;
+    return st;
+}
+
+static rwkv_status rwkv__world_encode(const rwkv_tokenizer *t, const unsigned char *s, size_t n,
+                                      rwkv__ivec *ids, rwkv_error *err)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t m = 0;
+        int32_t id = rwkv__trie_longest(&t->trie, s + i, n - i, &m);
+        if (id < 0)
+            return rwkv__fail(err, RWKV_ERR_ARGUMENT,
+                              "the World vocabulary has no token for byte 0x%02X at offset %zu",
+                              s[i], i);
+        if (!rwkv__ivec_push(ids, id)) return rwkv__oom(err, "tokenizing");
+        i += m;
+    }
+    return RWKV_OK;
+}
+
+/* ---- opening, encoding, decoding -------------------------------------------------------- */
+
+static rwkv_status rwkv__pile_open(const char *json, size_t len, const char *name,
+                                   rwkv_tokenizer **out, rwkv_error *err)
+{
+#ifdef RWKV_PILE
+    return rwkv_pile_load(json, len, name, out, err);
+#else
+    (void)json;
+    (void)len;
+    *out = NULL;
+    return rwkv__fail(err, RWKV_ERR_UNSUPPORTED,
+                      "%s: a HuggingFace tokenizer JSON (Pile / GPT-NeoX BPE) needs tokenizer.c, "
+                      "which this program is built without: compile tokenizer.c into it and "
+                      "#define RWKV_PILE where rwkv.h is included with RWKV_IMPLEMENTATION", name);
+#endif
+}
+
+static rwkv_status rwkv__open_any(const char *data, size_t len, const char *name,
+                                  rwkv_tokenizer **out, rwkv_error *err)
+{
+    size_t i = 0;
+    *out = NULL;
+    if (len > 0x7FFFFFFFu) /* offsets inside the tokenizer are 32-bit */
+        return rwkv__fail(err, RWKV_ERR_UNSUPPORTED,
+                          "%s: %zu bytes is too large for a vocabulary (limit 2 GiB)", name, len);
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) i = 3; /* UTF-8 BOM */
+    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r')) i++;
+    if (i < len && data[i] == '{') return rwkv__pile_open(data + i, len - i, name, out, err);
+    if (i < len && data[i] >= '0' && data[i] <= '9')
+        return rwkv__world_load(data + i, len - i, name, out, err);
+    return rwkv__fail(err, RWKV_ERR_FORMAT,
+                      "%s: not a tokenizer file (expected a World vocabulary: lines \"ID LITERAL "
+                      "LENGTH\", or HuggingFace tokenizer JSON)", name);
+}
+
+rwkv_status rwkv_tokenizer_open_memory(const char *data, size_t len, rwkv_tokenizer **out,
+                                       rwkv_error *err)
+{
+    *out = NULL;
+    if (!data && len)
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_tokenizer_open_memory: data is NULL");
+    return rwkv__open_any(data, len, "<memory>", out, err);
+}
+
+rwkv_status rwkv_file_read(const char *path, char **data, size_t *len, rwkv_error *err)
+{
+    rwkv__buf b = {0, 0, 0};
+    FILE *f;
+    *data = NULL;
+    if (len) *len = 0;
+    if (!path) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_file_read: path is NULL");
+    if (!(f = fopen(path, "rb"))) return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot open", path);
+    for (;;) {
+        size_t got;
+        if (!rwkv__buf_reserve(&b, 65536 + 1)) {
+            fclose(f);
+            free(b.p);
+            return rwkv__oom(err, "reading a file");
+        }
+        got = fread(b.p + b.n, 1, b.cap - b.n - 1, f);
+        b.n += got;
+        if (got == 0) break;
+    }
+    if (ferror(f)) {
+        fclose(f);
+        free(b.p);
+        return rwkv__fail(err, RWKV_ERR_IO, "%s: read error", path);
+    }
+    fclose(f);
+    b.p[b.n] = '\0';
+    *data = b.p;
+    if (len) *len = b.n;
+    return RWKV_OK;
+}
+
+rwkv_status rwkv_tokenizer_open(const char *path, rwkv_tokenizer **out, rwkv_error *err)
+{
+    char *data;
+    size_t len;
+    rwkv_status st;
+    *out = NULL;
+    if ((st = rwkv_file_read(path, &data, &len, err)) != RWKV_OK) return st;
+    st = rwkv__open_any(data, len, path, out, err);
+    free(data);
+    return st;
+}
+
+rwkv_status rwkv_tokenizer_from_model(const rwkv_model *model, rwkv_tokenizer **out,
+                                      rwkv_error *err)
+{
+    size_t len;
+    const char *s;
+    *out = NULL;
+    if ((s = rwkv_model_meta_string(model, "tokenizer.rwkv.world", &len)) != NULL)
+        return rwkv__world_load(s, len, "model key tokenizer.rwkv.world", out, err);
+    if ((s = rwkv_model_meta_string(model, "tokenizer.huggingface.json", &len)) != NULL)
+        return rwkv__pile_open(s, len, "model key tokenizer.huggingface.json", out, err);
+    if (rwkv_model_n_vocab(model) == 256) return rwkv_tokenizer_new_bytes(out, err);
+    return rwkv__fail(err, RWKV_ERR_ARGUMENT,
+                      "the model carries no tokenizer (no tokenizer.rwkv.world or "
+                      "tokenizer.huggingface.json key) and its vocabulary is %d, not 256: pass "
+                      "--vocab PATH", rwkv_model_n_vocab(model));
+}
+
+rwkv_status rwkv_tokenize(const rwkv_tokenizer *tok, const char *text, size_t len, int **ids,
+                          size_t *n_ids, rwkv_error *err)
+{
+    rwkv__ivec v = {0, 0, 0};
+    rwkv_status st = RWKV_OK;
+    const unsigned char *s = (const unsigned char *)text;
+    *ids = NULL;
+    *n_ids = 0;
+    if (!tok) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_tokenize: no tokenizer");
+    if (len == 0) return RWKV_OK;
+    if (!text) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_tokenize: text is NULL");
+    if (tok->kind == RWKV_TOKENIZER_BYTES) {
+        size_t i;
+        v.p = (int *)malloc(len * sizeof(int));
+        if (!v.p) return rwkv__oom(err, "tokenizing");
+        for (i = 0; i < len; i++) v.p[i] = s[i];
+        v.n = len;
+    } else if (tok->kind == RWKV_TOKENIZER_WORLD) {
+        st = rwkv__world_encode(tok, s, len, &v, err);
+    } else {
+        st = tok->ext->encode(tok, s, len, &v, err);
+    }
+    if (st != RWKV_OK) { free(v.p); return st; }
+    if (v.n == 0) { free(v.p); v.p = NULL; }
+    *ids = v.p;
+    *n_ids = v.n;
+    return RWKV_OK;
+}
+
+rwkv_status rwkv_detokenize(const rwkv_tokenizer *tok, const int *ids, size_t n, char **out,
+                            size_t *out_len, rwkv_error *err)
+{
+    rwkv__buf b = {0, 0, 0};
+    size_t i;
+    *out = NULL;
+    if (out_len) *out_len = 0;
+    for (i = 0; i < n; i++) {
+        size_t len;
+        const char *p = rwkv_token_bytes(tok, ids[i], &len);
+        if (!p) {
+            free(b.p);
+            return rwkv__fail(err, RWKV_ERR_ARGUMENT,
+                              "token id %d (position %zu) is not in the vocabulary (n_vocab %d)",
+                              ids[i], i, tok ? tok->n_vocab : 0);
+        }
+        if (!rwkv__buf_add(&b, p, len)) { free(b.p); return rwkv__oom(err, "decoding"); }
+    }
+    if (!rwkv__buf_add(&b, "", 1)) { free(b.p); return rwkv__oom(err, "decoding"); }
+    *out = b.p;
+    if (out_len) *out_len = b.n - 1;
+    return RWKV_OK;
+}
+
+/* ---- streaming UTF-8 -------------------------------------------------------------------- */
+
+void rwkv_utf8_stream_init(rwkv_utf8_stream *s)
+{
+    memset(s, 0, sizeof *s);
+}
+
+size_t rwkv_utf8_stream_push_bytes(rwkv_utf8_stream *s, const char *bytes, size_t len,
+                                   char *out, size_t cap)
+{
+    /* the input is pending[0..np) followed by bytes[0..len) */
+    size_t np = (size_t)s->n_pending, total = np + len, i = 0, w = 0;
+#define RWKV__AT(k) ((k) < np ? s->pending[k] : (unsigned char)bytes[(k) - np])
+    unsigned char held[4];
+    size_t n_held = 0;
+    while (i < total) {
+        unsigned c = RWKV__AT(i), lo, hi;
+        int need = rwkv__utf8_lead(c, &lo, &hi), k, ok = 1;
+        if (need <= 1) { /* ASCII, or a byte that can never start a sequence */
+            if (w < cap) out[w++] = (char)c;
+            i++;
+            continue;
+        }
+        for (k = 1; k < need && i + (size_t)k < total; k++) {
+            unsigned d = RWKV__AT(i + (size_t)k);
+            if (k == 1 ? (d < lo || d > hi) : (d & 0xC0) != 0x80) { ok = 0; break; }
+        }
+        if (!ok) { /* the lead byte is invalid where it stands: pass it through */
+            if (w < cap) out[w++] = (char)c;
+            i++;
+            continue;
+        }
+        if (i + (size_t)need > total) { /* a valid prefix: hold it back for the next token */
+            for (k = 0; i + (size_t)k < total; k++) held[n_held++] = (unsigned char)RWKV__AT(i + (size_t)k);
+            break;
+        }
+        for (k = 0; k < need; k++)
+            if (w < cap) out[w++] = (char)RWKV__AT(i + (size_t)k);
+        i += (size_t)need;
+    }
+#undef RWKV__AT
+    memcpy(s->pending, held, n_held);
+    s->n_pending = (int)n_held;
+    return w;
+}
+
+size_t rwkv_utf8_stream_push(rwkv_utf8_stream *s, const rwkv_tokenizer *tok, int id, char *out,
+                             size_t cap)
+{
+    size_t len;
+    const char *p = rwkv_token_bytes(tok, id, &len);
+    if (!p) return 0;
+    return rwkv_utf8_stream_push_bytes(s, p, len, out, cap);
+}
+
+size_t rwkv_utf8_stream_flush(rwkv_utf8_stream *s, char *out, size_t cap)
+{
+    size_t w = 0;
+    int k;
+    for (k = 0; k < s->n_pending; k++)
+        if (w < cap) out[w++] = (char)s->pending[k];
+    s->n_pending = 0;
+    return w;
+}
+
+#endif /* RWKV__TOKENIZERS_DONE */

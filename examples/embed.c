@@ -1,9 +1,14 @@
 /* embed.c - rwkv.h inside your own program: load a model, feed a prompt, sample a
-   continuation and print it as it comes.
+   continuation and print it as it comes. With the same model, prompt and seed it prints what
+   `rwkv generate -m MODEL -p PROMPT -n N --seed 1234` prints (after the prompt itself).
 
-   Build (from the repository root):
-       cc -std=c99 -O2 -o embed examples/embed.c tokenizer.c -lm
-   Run:
+   Files: World and byte-level models (RWKV v5, v6, v7 World; byte-level models) need rwkv.h
+   only:
+       cc -std=c99 -O2 -o embed examples/embed.c -lm
+   Pile models (RWKV-4 Pile, GPT-NeoX-20B tokenizer) need tokenizer.c too, and RWKV_PILE
+   defined where rwkv.h is included with RWKV_IMPLEMENTATION (here: -DRWKV_PILE):
+       cc -std=c99 -O2 -DRWKV_PILE -o embed examples/embed.c tokenizer.c -lm
+   Add -fopenmp for threads (rwkv_model_set_threads). Run:
        ./embed model.gguf "The quick brown fox" 50
 */
 #define RWKV_IMPLEMENTATION /* exactly one file of a program does this */
@@ -59,12 +64,15 @@ int main(int argc, char **argv)
         rc = fail(&err);
         goto done;
     }
+    rwkv_sampler_set_tokenizer(sampler, tok); /* space/digit tokens: presence penalty only */
+    rwkv_sampler_ban(sampler, 0, 1);          /* at least one token before end-of-text */
 
     fputs(argv[2], stdout);
     rwkv_utf8_stream_init(&stream); /* never print half of a UTF-8 character */
     for (i = 0; i < n_gen; i++) {
         int token;
         if (rwkv_sampler_sample(sampler, logits, &token, &err) != RWKV_OK) { rc = fail(&err); goto done; }
+        if (i == 0) rwkv_sampler_ban(sampler, 0, 0);
         if (token == 0) break; /* end-of-text */
         rwkv_sampler_accept(sampler, token);
         n = rwkv_utf8_stream_push(&stream, tok, token, text, sizeof text);
@@ -75,6 +83,10 @@ int main(int argc, char **argv)
     n = rwkv_utf8_stream_flush(&stream, text, sizeof text);
     fwrite(text, 1, n, stdout);
     putchar('\n');
+    rwkv_sampler_get_params(sampler, &params); /* the settings the sampler used */
+    fprintf(stderr, "[%d tokens; seed %llu, temperature %g, top-p %g, space/digit rule %s]\n", i,
+            (unsigned long long)params.seed, (double)params.temperature, (double)params.top_p,
+            params.space_digit_rule ? "on" : "off");
     rc = 0;
 
 done:

@@ -17,6 +17,7 @@ static rwkv_sampler *make(int V, float temp, float top_p, int top_k, float min_p
     rwkv_sampler_params p;
     rwkv_sampler *s = NULL;
     rwkv_error err;
+    rwkv_sampler_default_params(&p);
     p.temperature = temp;
     p.top_p = top_p;
     p.top_k = top_k;
@@ -422,6 +423,82 @@ static void test_errors(void)
     rwkv_sampler_free(s);
 }
 
+/* get_params returns what new / set_params took; a refused set_params changes nothing. */
+static void test_params(void)
+{
+    rwkv_sampler_params p, q;
+    rwkv_sampler *s = NULL;
+    rwkv_error err;
+    rwkv_sampler_default_params(&p);
+    CHECK(p.space_digit_rule == 1, "space_digit_rule is on by default");
+    p.temperature = 0.7f;
+    p.top_k = 5;
+    p.seed = 99;
+    CHECK(rwkv_sampler_new(&p, 10, &s, &err) == RWKV_OK, "new: %s", err.message);
+    rwkv_sampler_get_params(s, &q);
+    CHECK(q.temperature == p.temperature && q.top_p == p.top_p && q.top_k == p.top_k &&
+              q.min_p == p.min_p && q.presence_penalty == p.presence_penalty &&
+              q.frequency_penalty == p.frequency_penalty && q.penalty_decay == p.penalty_decay &&
+              q.space_digit_rule == p.space_digit_rule && q.seed == p.seed,
+          "get_params after new");
+    q.min_p = 0.05f;
+    q.space_digit_rule = 0;
+    CHECK(rwkv_sampler_set_params(s, &q, &err) == RWKV_OK, "set_params: %s", err.message);
+    rwkv_sampler_get_params(s, &p);
+    CHECK(p.min_p == 0.05f && p.space_digit_rule == 0 && p.temperature == 0.7f, "get_params after set_params");
+    q.top_p = 2.0f;
+    CHECK(rwkv_sampler_set_params(s, &q, &err) == RWKV_ERR_ARGUMENT, "top_p 2 accepted");
+    rwkv_sampler_get_params(s, &q);
+    CHECK(q.top_p == p.top_p, "a refused set_params changed the parameters");
+    rwkv_sampler_free(s);
+    printf("get_params / set_params round trip\n");
+}
+
+/* ChatRWKV's rule: tokens whose text is a substring of " \t0123456789" get the presence
+   penalty but no count; switched off with space_digit_rule = 0. */
+static void test_space_digit_rule(void)
+{
+    static const char vocab[] = "1 ' ' 1\n2 '\\t' 1\n3 '7' 1\n4 '12' 2\n5 'a' 1\n6 '1a' 2\n"
+                                "7 '  ' 2\n8 ' \\t' 2\n9 '90' 2\n";
+    static const int want[10] = {0, 1, 1, 1, 1, 0, 0, 0, 1, 0}; /* "90" is not a substring */
+    rwkv_tokenizer *tok, *bytes;
+    rwkv_sampler_params p;
+    rwkv_sampler *s = make(10, 0.0f, 1.0f, 0, 0, 0.2f, 0.2f, 1.0f, 1);
+    rwkv_error err;
+    int id, present, ok = 1;
+    CHECK(rwkv_tokenizer_open_memory(vocab, sizeof vocab - 1, &tok, &err) == RWKV_OK, "vocab: %s", err.message);
+    rwkv_sampler_accept(s, 1);
+    CHECK(rwkv_sampler_count(s, 1, NULL) == 1.0f, "no tokenizer yet: a space counts");
+    rwkv_sampler_reset_penalties(s);
+    rwkv_sampler_set_tokenizer(s, tok);
+    rwkv_tokenizer_free(tok); /* not kept by the sampler */
+    for (id = 1; id < 10; id++) {
+        float c;
+        rwkv_sampler_accept(s, id);
+        c = rwkv_sampler_count(s, id, &present);
+        if (!present || c != (want[id] ? 0.0f : 1.0f)) ok = 0;
+    }
+    CHECK(ok, "space/tab/digit tokens present with count 0, the others with count 1");
+    rwkv_sampler_get_params(s, &p);
+    p.space_digit_rule = 0;
+    CHECK(rwkv_sampler_set_params(s, &p, &err) == RWKV_OK, "set_params");
+    rwkv_sampler_accept(s, 3);
+    CHECK(rwkv_sampler_count(s, 3, NULL) == 1.0f, "rule off: the digit token counts");
+    rwkv_sampler_free(s);
+    /* byte-level: bytes ' ', '\t' and '0'..'9' */
+    s = make(256, 0.0f, 1.0f, 0, 0, 0.2f, 0.2f, 1.0f, 1);
+    CHECK(rwkv_tokenizer_new_bytes(&bytes, &err) == RWKV_OK, "bytes tokenizer");
+    rwkv_sampler_set_tokenizer(s, bytes);
+    for (id = 0, ok = 1; id < 256; id++) {
+        rwkv_sampler_accept(s, id);
+        if ((rwkv_sampler_count(s, id, NULL) == 0.0f) != (id == ' ' || id == '\t' || (id >= '0' && id <= '9'))) ok = 0;
+    }
+    CHECK(ok, "byte-level: exactly space, tab and the digits are exempt");
+    rwkv_tokenizer_free(bytes);
+    rwkv_sampler_free(s);
+    printf("space/digit rule: World and byte-level tokens as ChatRWKV, off when asked\n");
+}
+
 static void test_speed(void)
 {
     const int V = 65536, N = 200;
@@ -450,6 +527,8 @@ int main(void)
     test_bans();
     test_seeds();
     test_errors();
+    test_params();
+    test_space_digit_rule();
     test_speed();
     if (failures) {
         printf("%d check(s) failed\n", failures);

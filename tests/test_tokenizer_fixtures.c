@@ -8,6 +8,7 @@
        first line with the totals (408657 World, 418644 Pile).
    Skips (exit 77) when ../shared is absent. Usage: build/test_tokenizer_fixtures [SHARED_DIR] */
 #define RWKV_IMPLEMENTATION
+#define RWKV_PILE /* linked with tokenizer.c (the Makefile) */
 #include "../rwkv.h"
 
 #include <stdio.h>
@@ -15,81 +16,15 @@
 #include <string.h>
 #include <time.h>
 
-/* ---- reading files and a minimal JSON-lines reader ------------------------------------- */
+/* ---- reading files and JSON lines ----------------------------------------------------- */
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *p;
-    long n;
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    p = (char *)malloc((size_t)n + 1);
-    if (!p || fread(p, 1, (size_t)n, f) != (size_t)n) { fclose(f); free(p); return NULL; }
-    fclose(f);
-    p[n] = 0;
-    *len = (size_t)n;
-    return p;
-}
-
-static void put_utf8(char *out, size_t *w, unsigned cp)
-{
-    if (cp < 0x80) out[(*w)++] = (char)cp;
-    else if (cp < 0x800) { out[(*w)++] = (char)(0xC0 | (cp >> 6)); out[(*w)++] = (char)(0x80 | (cp & 63)); }
-    else if (cp < 0x10000) { out[(*w)++] = (char)(0xE0 | (cp >> 12)); out[(*w)++] = (char)(0x80 | ((cp >> 6) & 63)); out[(*w)++] = (char)(0x80 | (cp & 63)); }
-    else { out[(*w)++] = (char)(0xF0 | (cp >> 18)); out[(*w)++] = (char)(0x80 | ((cp >> 12) & 63)); out[(*w)++] = (char)(0x80 | ((cp >> 6) & 63)); out[(*w)++] = (char)(0x80 | (cp & 63)); }
-}
-
-static unsigned hex4(const char *s)
-{
-    unsigned v = 0;
-    int k;
-    for (k = 0; k < 4; k++) {
-        char c = s[k];
-        v = v * 16 + (unsigned)(c <= '9' ? c - '0' : (c | 32) - 'a' + 10);
-    }
-    return v;
-}
-
-/* Finds "key": in the line and parses the JSON string after it into a malloc'd buffer. */
+/* The string member `key` of the JSON object on this line, or NULL. */
 static char *json_string(const char *line, const char *key, size_t *len)
 {
-    char pat[64];
-    const char *p;
-    char *out;
-    size_t w = 0;
-    snprintf(pat, sizeof pat, "\"%s\": \"", key);
-    p = strstr(line, pat);
-    if (!p) return NULL;
-    p += strlen(pat);
-    out = (char *)malloc(strlen(p) + 1);
-    while (*p && *p != '"') {
-        if (*p != '\\') { out[w++] = *p++; continue; }
-        p++;
-        switch (*p) {
-        case 'n': out[w++] = '\n'; p++; break;
-        case 't': out[w++] = '\t'; p++; break;
-        case 'r': out[w++] = '\r'; p++; break;
-        case 'b': out[w++] = 8; p++; break;
-        case 'f': out[w++] = 12; p++; break;
-        case 'u': {
-            unsigned v = hex4(p + 1);
-            p += 5;
-            if (v >= 0xD800 && v <= 0xDBFF && p[0] == '\\' && p[1] == 'u') {
-                unsigned lo = hex4(p + 2);
-                v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
-                p += 6;
-            }
-            put_utf8(out, &w, v);
-            break;
-        }
-        default: out[w++] = *p++; break;
-        }
-    }
-    out[w] = 0;
-    *len = w;
+    char *out = NULL;
+    rwkv_error err;
+    if (rwkv_json_get_string(line, strlen(line), key, &out, len, &err) != RWKV_OK)
+        printf("FAIL: %s\n", err.message);
     return out;
 }
 
@@ -299,7 +234,7 @@ int main(int argc, char **argv)
     double t0;
 
     snprintf(path, sizeof path, "%s/fixtures/tokenizer/reference.jsonl", shared);
-    ref = read_file(path, &ref_len);
+    rwkv_file_read(path, &ref, &ref_len, NULL); /* ref stays NULL when it fails */
     if (!ref) {
         printf("skip: %s not found (the shared test data is absent)\n", path);
         return 77;
@@ -377,9 +312,9 @@ int main(int argc, char **argv)
 
     /* 2. LAMBADA: the ids of every passage */
     snprintf(path, sizeof path, "%s/text/lambada_test.jsonl", shared);
-    lam = read_file(path, &lam_len);
+    rwkv_file_read(path, &lam, &lam_len, NULL);
     snprintf(path, sizeof path, "%s/fixtures/tokenizer/lambada_tokens.jsonl", shared);
-    lamref = read_file(path, &lamref_len);
+    rwkv_file_read(path, &lamref, &lamref_len, NULL);
     if (!lam || !lamref) {
         printf("FAIL: LAMBADA files missing\n");
         failures++;

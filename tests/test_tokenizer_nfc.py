@@ -22,6 +22,8 @@ with tempfile.TemporaryDirectory() as d:
     path = os.path.join(d, "NormalizationTest.txt")
     with bz2.open(SRC, "rb") as f, open(path, "wb") as g:
         g.write(f.read())
+    with open(path, encoding="utf-8") as f:
+        print("%s (tokenizer.c's tables: see its generated part)" % f.readline().strip("# \n"))
     r = subprocess.run([BIN, "--nfc-conformance", path], stdout=subprocess.PIPE,
                        stderr=subprocess.STDOUT, universal_newlines=True)
     print(r.stdout, end="")

@@ -6,6 +6,7 @@
    Usage: build/bench_tokenizer [SHARED_DIR] */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #define RWKV_IMPLEMENTATION
+#define RWKV_PILE /* linked with tokenizer.c (the Makefile) */
 #include "../rwkv.h"
 
 #include <stdio.h>
@@ -20,45 +21,24 @@ static double now(void)
     return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-static char *read_file(const char *path, size_t *len)
+/* The "text" values of a JSON-lines file, joined with "\n\n". */
+static char *lambada_text(const char *jsonl, size_t n, size_t *out_len)
 {
-    FILE *f = fopen(path, "rb");
-    char *p;
-    long n;
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    p = (char *)malloc((size_t)n + 1);
-    if (!p || fread(p, 1, (size_t)n, f) != (size_t)n) { fclose(f); free(p); return NULL; }
-    fclose(f);
-    p[n] = 0;
-    *len = (size_t)n;
-    return p;
-}
-
-/* The "text" values of a JSON-lines file, unescaped (\uXXXX kept ASCII-only: enough for a
-   throughput measurement) and joined with "\n\n". */
-static char *lambada_text(const char *jsonl, size_t *out_len)
-{
-    size_t n = strlen(jsonl), w = 0;
     char *out = (char *)malloc(n + 1);
-    const char *p = jsonl;
-    while ((p = strstr(p, "\"text\": \"")) != NULL) {
-        p += 9;
-        if (w) { out[w++] = '\n'; out[w++] = '\n'; }
-        while (*p && *p != '"') {
-            if (*p == '\\') {
-                p++;
-                if (*p == 'n') out[w++] = '\n';
-                else if (*p == 't') out[w++] = '\t';
-                else if (*p == 'u') { out[w++] = '?'; p += 4; }
-                else out[w++] = *p;
-                p++;
-            } else {
-                out[w++] = *p++;
-            }
+    const char *p = jsonl, *end = jsonl + n;
+    size_t w = 0;
+    while (p < end) {
+        const char *eol = (const char *)memchr(p, '\n', (size_t)(end - p));
+        char *text = NULL;
+        size_t len = 0;
+        if (!eol) eol = end;
+        if (eol > p && rwkv_json_get_string(p, (size_t)(eol - p), "text", &text, &len, NULL) == RWKV_OK && text) {
+            if (w) { out[w++] = '\n'; out[w++] = '\n'; }
+            memcpy(out + w, text, len); /* unescaped text is never longer than its line */
+            w += len;
         }
+        free(text);
+        p = eol + 1;
     }
     out[w] = 0;
     *out_len = w;
@@ -185,9 +165,8 @@ int main(int argc, char **argv)
     rwkv_tokenizer *world, *pile;
 
     snprintf(path, sizeof path, "%s/text/lambada_test.jsonl", shared);
-    raw = read_file(path, &raw_len);
-    if (raw) {
-        text = lambada_text(raw, &len);
+    if (rwkv_file_read(path, &raw, &raw_len, NULL) == RWKV_OK) {
+        text = lambada_text(raw, raw_len, &len);
         free(raw);
         printf("text: LAMBADA test passages (%.2f MB)\n", len / 1e6);
     } else {
