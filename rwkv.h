@@ -362,6 +362,7 @@ rwkv_status rwkv_pile_load(const char *json, size_t len, const char *name,
 #ifndef RWKV_IMPLEMENTATION_DONE
 #define RWKV_IMPLEMENTATION_DONE
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -377,6 +378,15 @@ rwkv_status rwkv_pile_load(const char *json, size_t len, const char *name,
 #endif
 
 /* ==== IMPL: utilities ================================================================== */
+
+#if defined(__GNUC__) || defined(__clang__)
+#define RWKV__UNUSED __attribute__((unused))
+#define RWKV__INLINE static inline __attribute__((always_inline))
+#else
+#define RWKV__UNUSED
+#define RWKV__INLINE static inline
+#endif
+
 
 #define rwkv__fail rwkv_error_set /* the implementation's short name for it */
 
@@ -439,17 +449,71 @@ static float rwkv__bf16_to_f32(uint16_t h)
     return f;
 }
 
+/* Little-endian integers of n <= 8 bytes, whatever the host's byte order (GGUF files and
+   serialized states are little-endian). */
+static uint64_t rwkv__le(const uint8_t *p, int n)
+{
+    uint64_t v = 0;
+    int i;
+    for (i = n - 1; i >= 0; i--) v = (v << 8) | p[i];
+    return v;
+}
 
-/* A tensor inside the mapped file. Matrices are row-major: ne[0] = columns (contiguous),
-   ne[1] = rows; a linear layer y = W x has ne[1] outputs and ne[0] inputs. */
-typedef struct rwkv__tensor {
-    const void *data;
-    int type;         /* RWKV_TYPE_F32, _F16, _BF16 */
-    int n_dims;
-    int64_t ne[4];
-    const char *name; /* points into the map, name_len bytes */
-    size_t name_len;
-} rwkv__tensor;
+static void rwkv__put_le(unsigned char *p, uint64_t v, int n)
+{
+    int i;
+    for (i = 0; i < n; i++) { p[i] = (unsigned char)(v & 0xff); v >>= 8; }
+}
+
+/* A byte string in the mapped file, not NUL-terminated. Metadata pairs and tensors begin
+   with their name as an rwkv__str, so one sort and one binary search serve both. */
+typedef struct rwkv__str {
+    const char *p;
+    size_t len;
+} rwkv__str;
+
+static int rwkv__cmp_bytes(const char *a, size_t alen, const char *b, size_t blen)
+{
+    size_t n = alen < blen ? alen : blen;
+    int c = memcmp(a, b, n);
+    if (c) return c;
+    return alen < blen ? -1 : alen > blen ? 1 : 0;
+}
+
+/* qsort comparator of two structs that begin with an rwkv__str. */
+static int rwkv__str_cmp(const void *a, const void *b)
+{
+    const rwkv__str *x = (const rwkv__str *)a, *y = (const rwkv__str *)b;
+    return rwkv__cmp_bytes(x->p, x->len, y->p, y->len);
+}
+
+/* Sorts n structs of `size` bytes that begin with an rwkv__str; returns one that equals its
+   predecessor (a duplicate name), or NULL. */
+static const rwkv__str *rwkv__sort_names(void *base, uint64_t n, size_t size)
+{
+    uint64_t i;
+    qsort(base, (size_t)n, size, rwkv__str_cmp);
+    for (i = 1; i < n; i++) {
+        const char *e = (const char *)base + i * size;
+        if (rwkv__str_cmp(e - size, e) == 0) return (const rwkv__str *)(const void *)e;
+    }
+    return NULL;
+}
+
+/* Index of the struct named `key` among n sorted by rwkv__sort_names, or -1. */
+static long rwkv__find(const void *sorted, uint64_t n, size_t size, const char *key)
+{
+    uint64_t lo = 0, hi = n;
+    size_t len = strlen(key);
+    while (lo < hi) {
+        uint64_t mid = lo + (hi - lo) / 2;
+        const rwkv__str *s = (const rwkv__str *)(const void *)((const char *)sorted + mid * size);
+        int c = rwkv__cmp_bytes(s->p, s->len, key, len);
+        if (c == 0) return (long)mid;
+        if (c < 0) lo = mid + 1; else hi = mid;
+    }
+    return -1;
+}
 
 /* ==== IMPL: kernels ==================================================================== */
 /* The scalar functions (rwkv__*_scalar) are the definition; the SIMD variants must agree with
@@ -464,19 +528,53 @@ typedef struct rwkv__tensor {
    gets the products of columns c = j (mod L) for c < cols - cols % L in increasing c with
    fused multiply-add; then the lanes are added in a fixed tree (halves, then halves...);
    then the remaining cols % L products are added one by one. Threads split rows, never a
-   row's sum, so no result depends on the thread count. */
+   row's sum, so no result depends on the thread count. docs/KERNELS.md has the details and
+   the measurements behind the choices here.
 
-#if defined(__GNUC__) || defined(__clang__)
-#define RWKV__UNUSED __attribute__((unused))
-#define RWKV__INLINE static inline __attribute__((always_inline))
-#else
-#define RWKV__UNUSED
-#define RWKV__INLINE static inline
-#endif
+   The primitives the forward pass uses: rwkv__matvec / rwkv__matmul (a weight matrix times
+   one token / a block of tokens), rwkv__get_row (an embedding row), rwkv__vecmat (the LoRA
+   products x @ W), rwkv__norm (layer norm; group norm per group), rwkv__sigmoid, and the
+   WKV recurrences rwkv__wkv4, rwkv__wkv5_head, rwkv__wkv7_head. */
+
+/* A weight tensor inside the mapped file. Matrices are row-major: ne[0] = columns
+   (contiguous), ne[1] = rows; a linear layer y = W x has ne[1] outputs and ne[0] inputs. */
+typedef struct rwkv__tensor {
+    rwkv__str name;   /* first member: tensors are sorted and searched by name */
+    const void *data;
+    int type;         /* RWKV_TYPE_F32, _F16, _BF16 */
+    int n_dims;
+    int64_t ne[4];    /* unused dimensions are 1 */
+} rwkv__tensor;
+
+/* Every weight type the kernels read has a case in rwkv__row_bytes, rwkv__type_name,
+   rwkv__weight, rwkv__get_row, rwkv__matvec_scalar, rwkv__vld_w and rwkv__tile_for: adding a
+   type (the quantized ones) is adding those cases. */
+
+/* Bytes of n consecutive weights of one row; 0 for a type the kernels cannot read (and, for
+   a type stored in blocks, for n not a whole number of blocks). */
+RWKV__INLINE uint64_t rwkv__row_bytes(int type, uint64_t n)
+{
+    switch (type) {
+    case RWKV_TYPE_F32: return 4 * n;
+    case RWKV_TYPE_F16: case RWKV_TYPE_BF16: return 2 * n;
+    }
+    return 0;
+}
+
+static const char *rwkv__type_name(uint32_t t)
+{
+    switch (t) {
+    case RWKV_TYPE_F32: return "F32";
+    case RWKV_TYPE_F16: return "F16";
+    case RWKV_TYPE_BF16: return "BF16";
+    case 2: return "Q4_0"; case 3: return "Q4_1"; case 6: return "Q5_0"; case 7: return "Q5_1";
+    case 8: return "Q8_0";
+    }
+    return "an unknown type";
+}
 
 /* Below this many multiply-adds a matrix product stays on one thread: waking a second one
-   costs 2-3 microseconds; measured on a 2-core Zen VM, a 64x2048 f16 matvec took 3.4 us on
-   one thread and 5.1 on two, 512x512 the same on both. */
+   costs more than it saves. */
 #define RWKV__PAR_MIN_WORK 262144
 
 #ifndef RWKV_NO_SIMD
@@ -489,12 +587,14 @@ typedef struct rwkv__tensor {
 #endif
 #endif
 
-/* One weight as f32 (any of the three types), for the scalar code and the SIMD tails. */
+/* One weight as f32, for the scalar code and the SIMD tails. */
 RWKV__INLINE float rwkv__weight(const void *data, int type, int64_t i)
 {
-    if (type == RWKV_TYPE_F32) return ((const float *)data)[i];
-    if (type == RWKV_TYPE_F16) return rwkv__f16_to_f32(((const uint16_t *)data)[i]);
-    return rwkv__bf16_to_f32(((const uint16_t *)data)[i]);
+    switch (type) {
+    case RWKV_TYPE_F16: return rwkv__f16_to_f32(((const uint16_t *)data)[i]);
+    case RWKV_TYPE_BF16: return rwkv__bf16_to_f32(((const uint16_t *)data)[i]);
+    }
+    return ((const float *)data)[i];
 }
 
 /* Threads to use for `work` weights split as `rows` rows. */
@@ -521,17 +621,27 @@ static RWKV__UNUSED void rwkv__matvec_scalar(float *y, const rwkv__tensor *W, co
 #pragma omp parallel for num_threads(nth) schedule(static) if (nth > 1)
 #endif
     for (r = 0; r < rows; r++) {
+        const void *row = (const char *)W->data + r * rwkv__row_bytes(W->type, (uint64_t)cols);
+        const float *w32 = (const float *)row;
+        const uint16_t *w16 = (const uint16_t *)row;
         float acc = 0.0f;
         int64_t c;
-        if (W->type == RWKV_TYPE_F32) {
-            const float *w = (const float *)W->data + r * cols;
-            for (c = 0; c < cols; c++) { const float p = w[c] * x[c]; acc += p; }
-        } else if (W->type == RWKV_TYPE_F16) {
-            const uint16_t *w = (const uint16_t *)W->data + r * cols;
-            for (c = 0; c < cols; c++) { const float p = rwkv__f16_to_f32(w[c]) * x[c]; acc += p; }
-        } else {
-            const uint16_t *w = (const uint16_t *)W->data + r * cols;
-            for (c = 0; c < cols; c++) { const float p = rwkv__bf16_to_f32(w[c]) * x[c]; acc += p; }
+        switch (W->type) {
+        case RWKV_TYPE_F32:
+            for (c = 0; c < cols; c++) { const float p = w32[c] * x[c]; acc += p; }
+            break;
+        case RWKV_TYPE_F16:
+            for (c = 0; c < cols; c++) {
+                const float p = rwkv__f16_to_f32(w16[c]) * x[c];
+                acc += p;
+            }
+            break;
+        case RWKV_TYPE_BF16:
+            for (c = 0; c < cols; c++) {
+                const float p = rwkv__bf16_to_f32(w16[c]) * x[c];
+                acc += p;
+            }
+            break;
         }
         y[r] = acc;
     }
@@ -547,13 +657,12 @@ static RWKV__UNUSED void rwkv__matmul_scalar(float *Y, const rwkv__tensor *W, co
         rwkv__matvec_scalar(Y + (int64_t)t * rows, W, X + (int64_t)t * cols, n_threads);
 }
 
-/* ---- SIMD building blocks --------------------------------------------------------------- */
+/* ---- SIMD building blocks ------------------------------------------------------------- */
 /* Each variant defines: rwkv__vf (a vector of RWKV__L floats), loads of L weights of each
    type as f32, fma, and rwkv__vsum (the fixed reduction tree). RWKV__TR x RWKV__TT is the
    register tile of matmul (rows x tokens). matvec does RWKV__VR = 8 rows at once (written
    out in rwkv__mv_tile), each its own accumulator chain: enough to hide the FMA latency,
-   and measured ~10% faster than 4 or 2 rows for a 1-token f16 product on Zen; a raw read
-   of 8 interleaved 4 KiB rows is as fast as one stream. */
+   and faster than 4 or 2 rows (docs/KERNELS.md). */
 
 #if defined(RWKV__AVX512) || defined(RWKV__AVX2)
 #if defined(__cplusplus) && defined(__GNUC__) && !defined(__clang__)
@@ -691,9 +800,11 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 /* L weights of row `w` (already offset to the row) starting at column k, as f32. */
 RWKV__INLINE rwkv__vf rwkv__vld_w(const void *w, int type, int64_t k)
 {
-    if (type == RWKV_TYPE_F32) return rwkv__vld_f32((const float *)w + k);
-    if (type == RWKV_TYPE_F16) return rwkv__vld_f16((const uint16_t *)w + k);
-    return rwkv__vld_bf16((const uint16_t *)w + k);
+    switch (type) {
+    case RWKV_TYPE_F16: return rwkv__vld_f16((const uint16_t *)w + k);
+    case RWKV_TYPE_BF16: return rwkv__vld_bf16((const uint16_t *)w + k);
+    }
+    return rwkv__vld_f32((const float *)w + k);
 }
 
 /* Lanes of one accumulator added in the fixed tree, then the cols % L tail products one by
@@ -728,8 +839,8 @@ RWKV__INLINE float rwkv__finish(rwkv__vf acc, const void *w, int type, const flo
    (<= 4) rows and t < RWKV__TT (<= 6) tokens, in the order described at the top of this
    section. Each k step converts the TR weight vectors once and uses each loaded token
    vector TR times. The accumulators are named variables, not an array, so that compilers
-   keep all of them in registers (clang 14 left an array in memory: 2.5x slower). Short
-   tiles are padded by the caller, who repeats a row or token pointer. */
+   keep all of them in registers (clang 14 left an array in memory). Short tiles are padded
+   by the caller, who repeats a row or token pointer. */
 #define RWKV__MM_FMA(i, t) \
     if (RWKV__TR > i) a##i##t = rwkv__vfma(w##i, xv, a##i##t);
 #define RWKV__MM_TOKEN(t)                                                                    \
@@ -769,25 +880,25 @@ RWKV__INLINE void rwkv__mm_tile(float *out, const void *const *w, const float *c
    f16/bf16 weights get two software prefetches: each row RWKV__PF_ROW bytes ahead into L1
    (once per 64-byte line), and the next tile (pf, or NULL) into L2 at the rate this one is
    read (rows of a small model are one or two 4 KiB pages, short for the hardware
-   prefetchers). On the (noisy, shared) 2-core Zen VM, in A/B runs with the variants in
-   rotating order, each pass paired with a bandwidth pass: f16/bf16 1 thread 88-89% of the
-   read bandwidth with both vs 77-85% with one or none; f32 was best with none (84-96%). */
+   prefetchers). f32 gets none: there they cost more than they gave (docs/KERNELS.md). */
 #define RWKV__MV_ROW(i) a##i = rwkv__vfma(rwkv__vld_w(w[i], type, k), xv, a##i);
-#define RWKV__MV_PF(i) RWKV__PREFETCH_L1((const char *)w[i] + k * esize + RWKV__PF_ROW);
+#define RWKV__MV_PF(i) RWKV__PREFETCH_L1((const char *)w[i] + kb + RWKV__PF_ROW);
 RWKV__INLINE void rwkv__mv_tile(float *out, const void *const *w, const float *x,
                                 int64_t cols, int type, const char *pf)
 {
-    const int64_t body = cols - cols % RWKV__L, esize = type == RWKV_TYPE_F32 ? 4 : 2;
+    const int64_t body = cols - cols % RWKV__L;
+    const int64_t rowbytes = (int64_t)rwkv__row_bytes(type, (uint64_t)cols);
     const rwkv__vf z = rwkv__vzero();
     rwkv__vf a0 = z, a1 = z, a2 = z, a3 = z, a4 = z, a5 = z, a6 = z, a7 = z;
     int64_t k;
     for (k = 0; k < body; k += RWKV__L) {
         const rwkv__vf xv = rwkv__vld_f32(x + k);
+        const int64_t kb = (int64_t)rwkv__row_bytes(type, (uint64_t)k); /* bytes before k */
         if (type == RWKV_TYPE_F32) {
-            /* no prefetches: with 16 per 8 FMAs they cost more than they gave */
-        } else if (((k * esize) & 63) == 0) { /* once per 64 bytes of each row */
-            if (pf) RWKV__PREFETCH_RANGE(pf + k * 8 * esize, 8 * 64);
-            if (k * esize + RWKV__PF_ROW < cols * esize) {
+            /* no prefetches */
+        } else if ((kb & 63) == 0) { /* once per 64 bytes of each row */
+            if (pf) RWKV__PREFETCH_RANGE(pf + 8 * kb, 8 * 64);
+            if (kb + RWKV__PF_ROW < rowbytes) {
                 RWKV__MV_PF(0) RWKV__MV_PF(1) RWKV__MV_PF(2) RWKV__MV_PF(3)
                 RWKV__MV_PF(4) RWKV__MV_PF(5) RWKV__MV_PF(6) RWKV__MV_PF(7)
             }
@@ -832,20 +943,27 @@ RWKV__TILE_FNS(bf16, RWKV_TYPE_BF16)
 typedef void (*rwkv__tile_fn)(float *out, const void *const *w, const float *const *x,
                               int64_t cols, const char *pf);
 
+/* The tile function for a weight type: matvec's for one token, matmul's for more. */
+static rwkv__tile_fn rwkv__tile_for(int type, int T)
+{
+    switch (type) {
+    case RWKV_TYPE_F16: return T == 1 ? rwkv__mv_f16 : rwkv__mm_f16;
+    case RWKV_TYPE_BF16: return T == 1 ? rwkv__mv_bf16 : rwkv__mm_bf16;
+    }
+    return T == 1 ? rwkv__mv_f32 : rwkv__mm_f32;
+}
+
 /* Rows [r0, r1) of Y = X W^T for tokens [0, T): weights stream once, each NR-row tile is
    reused from cache for every token block. */
 static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, int T,
                               int64_t r0, int64_t r1)
 {
     const int64_t rows = W->ne[1], cols = W->ne[0];
-    const size_t esize = W->type == RWKV_TYPE_F32 ? 4 : 2, rowbytes = (size_t)cols * esize;
+    const size_t rowbytes = (size_t)rwkv__row_bytes(W->type, (uint64_t)cols);
     const int NR = T == 1 ? RWKV__VR : RWKV__TR, NT = T == 1 ? 1 : RWKV__TT;
-    rwkv__tile_fn fn;
+    const rwkv__tile_fn fn = rwkv__tile_for(W->type, T);
     int64_t r;
     int t, i, j;
-    if (W->type == RWKV_TYPE_F32) fn = T == 1 ? rwkv__mv_f32 : rwkv__mm_f32;
-    else if (W->type == RWKV_TYPE_F16) fn = T == 1 ? rwkv__mv_f16 : rwkv__mm_f16;
-    else fn = T == 1 ? rwkv__mv_bf16 : rwkv__mm_bf16;
     for (r = r0; r < r1; r += NR) {
         const int nr = r1 - r < NR ? (int)(r1 - r) : NR;
         const void *w[RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR];
@@ -889,11 +1007,12 @@ static void rwkv__matmul_simd(float *Y, const rwkv__tensor *W, const float *X, i
 
 #endif /* RWKV__SIMD */
 
-/* ---- the entry points the forward pass calls --------------------------------------------- */
+/* ---- the entry points the forward pass calls ------------------------------------------ */
 
 /* y[r] = sum_c W[r][c] * x[c] for r < W->ne[1]. Rows are split between threads, never a
    row's sum, so the result does not depend on the thread count. */
-static void rwkv__matvec(float *y, const rwkv__tensor *W, const float *x, int n_threads)
+static RWKV__UNUSED void rwkv__matvec(float *y, const rwkv__tensor *W, const float *x,
+                                      int n_threads)
 {
 #ifdef RWKV__SIMD
     rwkv__matmul_simd(y, W, x, 1, n_threads);
@@ -914,24 +1033,18 @@ static void rwkv__matmul(float *Y, const rwkv__tensor *W, const float *X, int T,
 #endif
 }
 
-/* sum_i a[i] * b[i], in the same order as one row of rwkv__matvec over an f32 matrix. */
-static RWKV__UNUSED float rwkv__dot(const float *a, const float *b, int64_t n)
+/* out[c] = W[row][c] for c < W->ne[0], as f32 (the embedding look-up). */
+static void rwkv__get_row(float *out, const rwkv__tensor *W, int64_t row)
 {
-#ifdef RWKV__SIMD
-    const void *w[RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR];
-    const float *x[RWKV__TT];
-    float out[(RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR) * RWKV__TT];
-    int i;
-    for (i = 0; i < RWKV__VR; i++) w[i] = a;
-    x[0] = b;
-    rwkv__mv_f32(out, w, x, n, NULL);
-    return out[0];
-#else
-    float acc = 0.0f;
-    int64_t i;
-    for (i = 0; i < n; i++) { const float p = a[i] * b[i]; acc += p; }
-    return acc;
-#endif
+    const int64_t cols = W->ne[0];
+    const void *p = (const char *)W->data + row * rwkv__row_bytes(W->type, (uint64_t)cols);
+    const uint16_t *h = (const uint16_t *)p;
+    int64_t c;
+    switch (W->type) {
+    case RWKV_TYPE_F32: memcpy(out, p, sizeof(float) * (size_t)cols); break;
+    case RWKV_TYPE_F16: for (c = 0; c < cols; c++) out[c] = rwkv__f16_to_f32(h[c]); break;
+    case RWKV_TYPE_BF16: for (c = 0; c < cols; c++) out[c] = rwkv__bf16_to_f32(h[c]); break;
+    }
 }
 
 /* Y[t][c] = sum_r X[t][r] * W[r][c] for t < T: the "x @ W" of the LoRA paths, W stored F32
@@ -1055,8 +1168,11 @@ static void rwkv__vecmat(float *Y, size_t ys, const float *X, size_t xs, const f
 #endif
 }
 
-static void rwkv__layer_norm(float *out, const float *x, const float *w, const float *b,
-                             int n, float eps)
+/* out = (x - mean) / sqrt(var + eps) * w + b over n values (biased variance): the layer
+   norm of a token, and the group norm of one group (a head's channels, with that group's
+   w and b). out may be x. */
+static void rwkv__norm(float *out, const float *x, const float *w, const float *b, int n,
+                       float eps)
 {
     float mean = 0.0f, var = 0.0f, inv;
     int i;
@@ -1068,59 +1184,125 @@ static void rwkv__layer_norm(float *out, const float *x, const float *w, const f
     for (i = 0; i < n; i++) out[i] = (x[i] - mean) * inv * w[i] + b[i];
 }
 
-/* Layer norm of each of n_groups consecutive groups of group_size, then the per-channel
-   affine transform (torch.nn.functional.group_norm on a single token). */
-static void rwkv__group_norm(float *out, const float *x, const float *w, const float *b,
-                             int n_groups, int group_size, float eps)
+static float rwkv__sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
+
+/* ---- the WKV recurrences -------------------------------------------------------------- */
+/* rwkv__wkv5_head and rwkv__wkv7_head round every product and sum separately, in the order
+   of their scalar loops, so that their SIMD paths (over j or i in vectors, N % L == 0) give
+   the same bits as the scalar ones; each product of a scalar loop is a statement of its own
+   so that no compiler fuses it into an FMA (clang would). */
+
+/* v4, one token, C channels: the WKV with a running maximum exponent pp, so that nothing
+   overflows; y = sigmoid(r) * wkv, rounded as written. aa, bb, pp [C] (numerator,
+   denominator, exponent) advance. w = -exp(time_decay), u = time_first. */
+static void rwkv__wkv4(float *y, float *aa, float *bb, float *pp, const float *r,
+                       const float *k, const float *v, const float *w, const float *u, int C)
 {
-    int g, i;
-    for (g = 0; g < n_groups; g++) {
-        const float *xg = x + (size_t)g * group_size;
-        float *og = out + (size_t)g * group_size;
-        float mean = 0.0f, var = 0.0f, inv;
-        for (i = 0; i < group_size; i++) mean += xg[i];
-        mean /= (float)group_size;
-        for (i = 0; i < group_size; i++) { float d = xg[i] - mean; var += d * d; }
-        var /= (float)group_size;
-        inv = 1.0f / sqrtf(var + eps);
-        for (i = 0; i < group_size; i++) {
-            int ch = g * group_size + i;
-            og[i] = (xg[i] - mean) * inv * w[ch] + b[ch];
+    int c;
+    for (c = 0; c < C; c++) {
+        float ww = u[c] + k[c];
+        float p = pp[c] > ww ? pp[c] : ww;
+        float e1 = expf(pp[c] - p), e2 = expf(ww - p);
+        y[c] = rwkv__sigmoid(r[c]) * (e1 * aa[c] + e2 * v[c]) / (e1 * bb[c] + e2);
+        ww = w[c] + pp[c];
+        p = ww > k[c] ? ww : k[c];
+        e1 = expf(ww - p);
+        e2 = expf(k[c] - p);
+        aa[c] = e1 * aa[c] + e2 * v[c];
+        bb[c] = e1 * bb[c] + e2;
+        pp[c] = p;
+    }
+}
+
+/* v5.x and v6, one head: out_j = Σ_i r_i (u_i k_i v_j + S_ij); S_ij ← k_i v_j + w_i S_ij,
+   S [key i][value j]. decay (w) and bonus (u) are per channel (5.0/5.1's one per head is
+   expanded at load). */
+static void rwkv__wkv5_head(float *y, float *S, const float *r, const float *k, const float *v,
+                            const float *w, const float *u, int N)
+{
+    int i, j;
+#ifdef RWKV__SIMD
+    if (N % RWKV__L == 0) {
+        for (j = 0; j < N; j += RWKV__L) {
+            const rwkv__vf vj = rwkv__vld_f32(v + j);
+            rwkv__vf yj = rwkv__vzero();
+            for (i = 0; i < N; i++) {
+                float *Si = S + (size_t)i * N + j;
+                const float ri = r[i], ki = k[i], ruk = ri * u[i] * ki;
+                const rwkv__vf s = rwkv__vld_f32(Si);
+                yj = rwkv__vadd(yj, rwkv__vadd(rwkv__vmul(rwkv__vset1(ri), s),
+                                               rwkv__vmul(rwkv__vset1(ruk), vj)));
+                rwkv__vst(Si, rwkv__vadd(rwkv__vmul(rwkv__vset1(ki), vj),
+                                         rwkv__vmul(rwkv__vset1(w[i]), s)));
+            }
+            rwkv__vst(y + j, yj);
+        }
+        return;
+    }
+#endif
+    for (j = 0; j < N; j++) y[j] = 0.0f;
+    for (i = 0; i < N; i++) {
+        float *Si = S + (size_t)i * N;
+        const float ri = r[i], ki = k[i], ruk = ri * u[i] * ki, wi = w[i];
+        for (j = 0; j < N; j++) {
+            const float kv = ki * v[j], rs = ri * Si[j], rv = ruk * v[j], ws = wi * Si[j];
+            const float q = rs + rv;
+            y[j] += q;
+            Si[j] = kv + ws;
         }
     }
 }
 
-/* ==== IMPL: GGUF loader ================================================================ */
-/* The file is mapped read-only and every number in it is checked against the file size
-   before it is used; all size arithmetic is done in uint64_t with explicit overflow tests.
-   Nothing is copied: tensors point into the map. */
+/* v7, one head: S ← S·diag(w) + (S·(−kk))·(kk⊙a)ᵀ + v·kᵀ (both terms from the old S);
+   y = S·r. Here S is stored transposed, [key j][value i] (the official layout is [value]
+   [key]; serialized states use it), so that the SIMD path runs over i in vectors. */
+static void rwkv__wkv7_head(float *y, float *S, const float *r, const float *w, const float *k,
+                            const float *v, const float *kk, const float *a, int N)
+{
+    int i, j;
+#ifdef RWKV__SIMD
+    if (N % RWKV__L == 0) {
+        for (i = 0; i < N; i += RWKV__L) {
+            const rwkv__vf vi = rwkv__vld_f32(v + i);
+            rwkv__vf sa = rwkv__vzero(), acc = rwkv__vzero();
+            for (j = 0; j < N; j++)
+                sa = rwkv__vsub(sa, rwkv__vmul(rwkv__vld_f32(S + (size_t)j * N + i),
+                                               rwkv__vset1(kk[j])));
+            for (j = 0; j < N; j++) {
+                float *Sj = S + (size_t)j * N + i;
+                rwkv__vf s = rwkv__vmul(rwkv__vld_f32(Sj), rwkv__vset1(w[j]));
+                s = rwkv__vadd(s, rwkv__vmul(rwkv__vmul(sa, rwkv__vset1(kk[j])),
+                                             rwkv__vset1(a[j])));
+                s = rwkv__vadd(s, rwkv__vmul(vi, rwkv__vset1(k[j])));
+                rwkv__vst(Sj, s);
+                acc = rwkv__vadd(acc, rwkv__vmul(s, rwkv__vset1(r[j])));
+            }
+            rwkv__vst(y + i, acc);
+        }
+        return;
+    }
+#endif
+    for (i = 0; i < N; i++) {
+        float sa = 0.0f, acc = 0.0f;
+        for (j = 0; j < N; j++) { const float p = S[(size_t)j * N + i] * kk[j]; sa -= p; }
+        for (j = 0; j < N; j++) {
+            float *Sji = S + (size_t)j * N + i;
+            const float sw = *Sji * w[j], sk = sa * kk[j], ska = sk * a[j], vk = v[i] * k[j];
+            const float t = sw + ska;
+            float p;
+            *Sji = t + vk;
+            p = *Sji * r[j];
+            acc += p;
+        }
+        y[i] = acc;
+    }
+}
 
-#include <errno.h>
-#if defined(_WIN32)
-#define WIN32_LEAN_AND_MEAN
-#include <windows.h>
-#else
-#include <errno.h>
-#include <fcntl.h>
-#include <sys/mman.h>
-#if defined(__linux__)
-#if defined(MADV_HUGEPAGE)
-#define RWKV__MADV_HUGEPAGE MADV_HUGEPAGE
-#elif defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || \
-    defined(__riscv)
-/* <sys/mman.h> declares madvise only with _DEFAULT_SOURCE/_GNU_SOURCE, which a -std=c99
-   program does not have; the function is in every Linux libc, and 14 is MADV_HUGEPAGE on
-   these architectures (asm-generic/mman-common.h). */
-#ifdef __cplusplus
-extern "C"
-#endif
-int madvise(void *addr, size_t length, int advice);
-#define RWKV__MADV_HUGEPAGE 14
-#endif
-#endif
-#include <sys/stat.h>
-#include <unistd.h>
-#endif
+/* ==== IMPL: GGUF reading =============================================================== */
+/* docs/FORMAT.md. Every number in the file is checked against the file size before it is
+   used; all size arithmetic is done in uint64_t with explicit overflow tests. Nothing is
+   copied: metadata and tensors point into the (read-only) map. Four steps: the header, the
+   metadata key-value pairs, the tensor infos, the tensor data. */
 
 enum {
     RWKV__GGUF_U8 = 0, RWKV__GGUF_I8 = 1, RWKV__GGUF_U16 = 2, RWKV__GGUF_I16 = 3,
@@ -1133,70 +1315,23 @@ enum {
 #define RWKV__MAX_ARRAY_DEPTH 4    /* nested metadata arrays deeper than this are refused */
 
 typedef struct rwkv__kv {
-    const char *key;      /* in the map, key_len bytes, not NUL-terminated */
-    size_t key_len;
-    uint32_t type;
+    rwkv__str key;        /* first member: pairs are sorted and searched by key */
+    uint32_t type;        /* RWKV__GGUF_* */
     const uint8_t *value; /* first byte of the value in the map */
     uint64_t offset;      /* file offset of the value, for messages */
 } rwkv__kv;
 
-/* Per-layer weights. C = n_embd, F = n_ffn, H = heads, S = head size, D* = LoRA ranks.
-   Vectors are F32 in the map; rwkv__tensor matrices may be F32, F16 or BF16. */
-typedef struct rwkv__layer {
-    const float *ln1_w, *ln1_b, *ln2_w, *ln2_b;             /* [C] */
-    /* time mix, all versions */
-    const rwkv__tensor *att_r, *att_k, *att_v, *att_o;    /* [C rows, C cols] */
-    const rwkv__tensor *att_g;                            /* [C, C] v5.1+, v6, NULL else */
-    const float *lnx_w, *lnx_b;                           /* [C] group norm, v5+ */
-    /* v4, v5 */
-    const float *mix_k, *mix_v, *mix_r, *mix_g;           /* [C] time_mix_* (g: v5.1+) */
-    const float *time_decay;  /* v4 [C], v5.0/5.1 [H], v5.2 [H*S], v6 [C]: raw parameter */
-    const float *time_first;  /* v4 [C], v5.0/5.1 [H], v5.2 [H*S], v6 time_faaaa [H*S] */
-    int first_is_log;         /* v5: 1 from `time_first` (log u), 0 from `time_faaaa` (u) */
-    /* v6 */
-    const float *maa_x, *maa_w, *maa_k, *maa_v, *maa_r, *maa_g; /* [C] */
-    const float *maa_w1;      /* (C, 5*Dm) row-major */
-    const float *maa_w2;      /* (5, Dm, C) */
-    const float *decay_w1;    /* (C, Dd) */
-    const float *decay_w2;    /* (Dd, C) */
-    int maa_rank, decay_rank;
-    const float *time_state;  /* (H, S, S) v6 tuned initial state or NULL, see rwkv_state_reset */
-    /* v7 */
-    const float *x_r, *x_w, *x_k, *x_v, *x_a, *x_g;       /* [C] */
-    const float *w0, *a0, *v0, *k_k, *k_a;                /* [C] (v0: layers >= 1) */
-    const float *w1, *w2, *a1, *a2, *v1, *v2, *g1, *g2;   /* (C, D) and (D, C) LoRA pairs */
-    int w_rank, a_rank, v_rank, g_rank;
-    const float *r_k;                                     /* [H*S] */
-    /* channel mix */
-    const float *ffn_mix_k, *ffn_mix_r;  /* [C]: v4/v5 time_mix_*, v6 time_maa_*, v7 x_k */
-    const rwkv__tensor *ffn_k;           /* [F rows, C cols] */
-    const rwkv__tensor *ffn_v;           /* [C rows, F cols] */
-    const rwkv__tensor *ffn_r;           /* [C, C], not in v7 */
-} rwkv__layer;
-
-struct rwkv_model {
-    const uint8_t *map;
+/* A parsed file. */
+typedef struct rwkv__gguf {
+    const uint8_t *map;     /* the whole file, size bytes */
     uint64_t size;
-    int mapped;               /* 1 when we own the mapping and must unmap it */
-#if defined(_WIN32)
-    HANDLE file, mapping;
-#endif
-    char path[256];           /* for messages */
-    rwkv_model_info info;
-    rwkv__kv *kv;             /* sorted by key */
+    char path[256];         /* for messages; "(memory)" for rwkv_model_open_memory */
+    rwkv__kv *kv;           /* [n_kv], sorted by key */
     uint64_t n_kv;
-    rwkv__tensor *tensors;    /* sorted by name */
-    unsigned char *used;      /* per tensor: bound by the loader */
+    rwkv__tensor *tensors;  /* [n_tensors], sorted by name; data points into the map */
     uint64_t n_tensors;
-    uint64_t alignment;
-    const rwkv__tensor *emb;  /* [C cols, V rows] */
-    const float *ln0_w, *ln0_b, *lnout_w, *lnout_b;
-    const rwkv__tensor *head; /* [C cols, V rows] */
-    rwkv__layer *layers;
-    int n_threads;
-};
-
-/* -- bounds-checked reading ------------------------------------------------------------- */
+    uint64_t alignment;     /* of the tensor data (general.alignment, default 32) */
+} rwkv__gguf;
 
 typedef struct rwkv__reader {
     const uint8_t *p;
@@ -1218,14 +1353,6 @@ static rwkv_status rwkv__need(rwkv__reader *r, uint64_t n, const char *what)
 {
     if (n > r->size - r->pos) return rwkv__truncated(r, n, what);
     return RWKV_OK;
-}
-
-static uint64_t rwkv__le(const uint8_t *p, int n)
-{
-    uint64_t v = 0;
-    int i;
-    for (i = n - 1; i >= 0; i--) v = (v << 8) | p[i];
-    return v;
 }
 
 static rwkv_status rwkv__rd_u32(rwkv__reader *r, uint32_t *out, const char *what)
@@ -1341,65 +1468,205 @@ static rwkv_status rwkv__skip_value(rwkv__reader *r, uint32_t type, int depth, c
                       key, type, (unsigned long long)(r->pos - 4));
 }
 
-static int rwkv__cmp_bytes(const char *a, size_t alen, const char *b, size_t blen)
+/* Magic, version and the two counts; allocates the tables for them. */
+static rwkv_status rwkv__gguf_header(rwkv__reader *r, rwkv__gguf *g)
 {
-    size_t n = alen < blen ? alen : blen;
-    int c = memcmp(a, b, n);
-    if (c) return c;
-    return alen < blen ? -1 : alen > blen ? 1 : 0;
+    uint32_t magic, version;
+    uint64_t n_tensors, n_kv;
+    rwkv_status s;
+    if ((s = rwkv__rd_u32(r, &magic, "the GGUF magic")) != RWKV_OK) return s;
+    if (magic != 0x46554747u) /* "GGUF" read little-endian */
+        return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                          "%s: not a GGUF file (first bytes are not \"GGUF\"); convert "
+                          "checkpoints with convert_pth.py", g->path);
+    if ((s = rwkv__rd_u32(r, &version, "the GGUF version")) != RWKV_OK) return s;
+    if (version != 3)
+        return rwkv__fail(r->err, version == 1 || version == 2 ? RWKV_ERR_UNSUPPORTED
+                                                               : RWKV_ERR_FORMAT,
+                          "%s: GGUF version %u is not supported (rwkv.c reads version 3); "
+                          "re-convert the model with convert_pth.py", g->path, version);
+    if ((s = rwkv__rd_u64(r, &n_tensors, "the tensor count")) != RWKV_OK) return s;
+    if ((s = rwkv__rd_u64(r, &n_kv, "the metadata count")) != RWKV_OK) return s;
+    /* A key-value pair takes at least 13 bytes and a tensor entry at least 25: counts that
+       could not fit in the file are refused before any allocation. */
+    if (n_kv > (g->size - r->pos) / 13)
+        return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                          "%s: metadata count %llu at offset 16 cannot fit in a file of %llu "
+                          "bytes", g->path, (unsigned long long)n_kv,
+                          (unsigned long long)g->size);
+    if (n_tensors > (g->size - r->pos) / 25)
+        return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                          "%s: tensor count %llu at offset 8 cannot fit in a file of %llu "
+                          "bytes", g->path, (unsigned long long)n_tensors,
+                          (unsigned long long)g->size);
+    g->kv = (rwkv__kv *)calloc(n_kv ? (size_t)n_kv : 1, sizeof(rwkv__kv));
+    g->tensors = (rwkv__tensor *)calloc(n_tensors ? (size_t)n_tensors : 1, sizeof(rwkv__tensor));
+    if (!g->kv || !g->tensors)
+        return rwkv__fail(r->err, RWKV_ERR_MEMORY, "%s: out of memory for the tensor table",
+                          g->path);
+    g->n_kv = n_kv;
+    g->n_tensors = n_tensors;
+    return RWKV_OK;
 }
 
-static int rwkv__kv_cmp(const void *a, const void *b)
+static const rwkv__kv *rwkv__gguf_kv(const rwkv__gguf *g, const char *key)
 {
-    const rwkv__kv *x = (const rwkv__kv *)a, *y = (const rwkv__kv *)b;
-    return rwkv__cmp_bytes(x->key, x->key_len, y->key, y->key_len);
+    long i = rwkv__find(g->kv, g->n_kv, sizeof *g->kv, key);
+    return i < 0 ? NULL : &g->kv[i];
 }
 
-static int rwkv__tensor_cmp(const void *a, const void *b)
+/* The metadata pairs: each key, value type and value (skipped over, checked); then sorted,
+   duplicates refused, and general.alignment read. */
+static rwkv_status rwkv__gguf_kvs(rwkv__reader *r, rwkv__gguf *g)
 {
-    const rwkv__tensor *x = (const rwkv__tensor *)a, *y = (const rwkv__tensor *)b;
-    return rwkv__cmp_bytes(x->name, x->name_len, y->name, y->name_len);
-}
-
-static const rwkv__kv *rwkv__find_kv(const rwkv_model *m, const char *key)
-{
-    uint64_t lo = 0, hi = m->n_kv;
-    size_t len = strlen(key);
-    while (lo < hi) {
-        uint64_t mid = lo + (hi - lo) / 2;
-        int c = rwkv__cmp_bytes(m->kv[mid].key, m->kv[mid].key_len, key, len);
-        if (c == 0) return &m->kv[mid];
-        if (c < 0) lo = mid + 1; else hi = mid;
+    const rwkv__str *dup;
+    const rwkv__kv *kv;
+    uint64_t i;
+    rwkv_status s;
+    for (i = 0; i < g->n_kv; i++) {
+        rwkv__kv *e = &g->kv[i];
+        const char *key = NULL;
+        uint64_t key_len = 0, at = r->pos;
+        char keybuf[96];
+        if ((s = rwkv__rd_str(r, &key, &key_len, "a metadata key")) != RWKV_OK) return s;
+        if (key_len == 0 || key_len > 65535)
+            return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                              "%s: metadata key #%llu at offset %llu has length %llu (must be "
+                              "1..65535)", g->path, (unsigned long long)i,
+                              (unsigned long long)at, (unsigned long long)key_len);
+        snprintf(keybuf, sizeof keybuf, "%.*s", (int)(key_len < 80 ? key_len : 80), key);
+        e->key.p = key;
+        e->key.len = (size_t)key_len;
+        if ((s = rwkv__rd_u32(r, &e->type, "a metadata value type")) != RWKV_OK) return s;
+        e->value = r->p + r->pos;
+        e->offset = r->pos;
+        if ((s = rwkv__skip_value(r, e->type, 0, keybuf)) != RWKV_OK) return s;
     }
-    return NULL;
-}
+    if ((dup = rwkv__sort_names(g->kv, g->n_kv, sizeof *g->kv)) != NULL)
+        return rwkv__fail(r->err, RWKV_ERR_FORMAT, "%s: metadata key '%.*s' appears twice",
+                          g->path, (int)(dup->len < 80 ? dup->len : 80), dup->p);
 
-static long rwkv__find_tensor(const rwkv_model *m, const char *name)
-{
-    uint64_t lo = 0, hi = m->n_tensors;
-    size_t len = strlen(name);
-    while (lo < hi) {
-        uint64_t mid = lo + (hi - lo) / 2;
-        int c = rwkv__cmp_bytes(m->tensors[mid].name, m->tensors[mid].name_len, name, len);
-        if (c == 0) return (long)mid;
-        if (c < 0) lo = mid + 1; else hi = mid;
+    g->alignment = 32; /* gguf.md's default */
+    if ((kv = rwkv__gguf_kv(g, "general.alignment")) != NULL) {
+        uint64_t a;
+        if (kv->type != RWKV__GGUF_U32)
+            return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                              "%s: general.alignment must be a uint32 (it has value type %u)",
+                              g->path, kv->type);
+        a = rwkv__le(kv->value, 4);
+        if (a < 8 || a > 65536 || (a & (a - 1)))
+            return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                              "%s: general.alignment is %llu; it must be a power of two "
+                              "between 8 and 65536", g->path, (unsigned long long)a);
+        g->alignment = a;
     }
-    return -1;
+    return RWKV_OK;
 }
 
-const char *rwkv_model_meta_string(const rwkv_model *model, const char *key, size_t *len)
+/* The tensor infos: name, dimensions, type and data offset of each. The offset is kept in
+   `data` until rwkv__gguf_data knows where the data section starts. */
+static rwkv_status rwkv__gguf_tensor_infos(rwkv__reader *r, rwkv__gguf *g)
 {
-    const rwkv__kv *kv = model ? rwkv__find_kv(model, key) : NULL;
-    if (!kv || kv->type != RWKV__GGUF_STRING) return NULL;
-    if (len) *len = (size_t)rwkv__le(kv->value, 8);
-    return (const char *)kv->value + 8;
+    uint64_t i;
+    rwkv_status s;
+    for (i = 0; i < g->n_tensors; i++) {
+        rwkv__tensor *t = &g->tensors[i];
+        const char *name = NULL;
+        uint64_t name_len = 0, at = r->pos, nelem = 1, off;
+        uint32_t n_dims, type, d;
+        if ((s = rwkv__rd_str(r, &name, &name_len, "a tensor name")) != RWKV_OK) return s;
+        if (name_len == 0 || name_len > RWKV__MAX_NAME)
+            return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                              "%s: tensor #%llu at offset %llu has a name of %llu bytes (must "
+                              "be 1..%d)", g->path, (unsigned long long)i,
+                              (unsigned long long)at, (unsigned long long)name_len,
+                              RWKV__MAX_NAME);
+        t->name.p = name;
+        t->name.len = (size_t)name_len;
+        if ((s = rwkv__rd_u32(r, &n_dims, "a tensor dimension count")) != RWKV_OK) return s;
+        if (n_dims < 1 || n_dims > 4)
+            return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                              "%s: tensor '%.*s' has %u dimensions (must be 1..4)", g->path,
+                              (int)name_len, name, n_dims);
+        t->n_dims = (int)n_dims;
+        for (d = 0; d < 4; d++) t->ne[d] = 1;
+        for (d = 0; d < n_dims; d++) {
+            uint64_t ne;
+            if ((s = rwkv__rd_u64(r, &ne, "a tensor dimension")) != RWKV_OK) return s;
+            if (ne == 0 || ne > ((uint64_t)1 << 40) || nelem > (((uint64_t)1 << 60) / ne))
+                return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                                  "%s: tensor '%.*s': dimension %u is %llu, an impossible "
+                                  "size", g->path, (int)name_len, name, d,
+                                  (unsigned long long)ne);
+            nelem *= ne;
+            t->ne[d] = (int64_t)ne;
+        }
+        if ((s = rwkv__rd_u32(r, &type, "a tensor type")) != RWKV_OK) return s;
+        if (rwkv__row_bytes((int)type, (uint64_t)t->ne[0]) == 0) /* a type we cannot read */
+            return rwkv__fail(r->err, RWKV_ERR_UNSUPPORTED,
+                              "%s: tensor '%.*s' has ggml type %u (%s); rwkv.c supports F32, "
+                              "F16 and BF16", g->path, (int)name_len, name, type,
+                              rwkv__type_name(type));
+        t->type = (int)type;
+        if ((s = rwkv__rd_u64(r, &off, "a tensor offset")) != RWKV_OK) return s;
+        t->data = (const void *)(uintptr_t)off;
+        if (off % g->alignment)
+            return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                              "%s: tensor '%.*s' has data offset %llu, not a multiple of the "
+                              "alignment %llu", g->path, (int)name_len, name,
+                              (unsigned long long)off, (unsigned long long)g->alignment);
+    }
+    return RWKV_OK;
 }
 
-int rwkv_model_meta_int(const rwkv_model *model, const char *key, int64_t *out)
+/* The data section: every tensor inside the file; data pointed into the map; then sorted,
+   duplicates refused. */
+static rwkv_status rwkv__gguf_data(rwkv__reader *r, rwkv__gguf *g)
 {
-    const rwkv__kv *kv = model ? rwkv__find_kv(model, key) : NULL;
+    const uint64_t data_start = (r->pos + g->alignment - 1) / g->alignment * g->alignment;
+    const rwkv__str *dup;
+    uint64_t i;
+    if (data_start > g->size)
+        return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                          "%s: truncated file: the tensor data should start at offset %llu but "
+                          "the file has %llu bytes", g->path, (unsigned long long)data_start,
+                          (unsigned long long)g->size);
+    for (i = 0; i < g->n_tensors; i++) {
+        rwkv__tensor *t = &g->tensors[i];
+        const uint64_t off = (uint64_t)(uintptr_t)t->data, avail = g->size - data_start;
+        const uint64_t nbytes = rwkv__row_bytes(t->type, (uint64_t)t->ne[0]) *
+                                (uint64_t)t->ne[1] * (uint64_t)t->ne[2] * (uint64_t)t->ne[3];
+        if (off > avail || nbytes > avail - off)
+            return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                              "%s: tensor '%.*s' (%llu bytes at data offset %llu, file offset "
+                              "%llu) extends past the end of the file (%llu bytes)", g->path,
+                              (int)t->name.len, t->name.p, (unsigned long long)nbytes,
+                              (unsigned long long)off, (unsigned long long)(data_start + off),
+                              (unsigned long long)g->size);
+        t->data = g->map + data_start + off;
+    }
+    if ((dup = rwkv__sort_names(g->tensors, g->n_tensors, sizeof *g->tensors)) != NULL)
+        return rwkv__fail(r->err, RWKV_ERR_FORMAT, "%s: tensor '%.*s' appears twice", g->path,
+                          (int)dup->len, dup->p);
+    return RWKV_OK;
+}
+
+/* Parses g->map (g->size bytes): header, metadata, tensor infos, tensor data. */
+static rwkv_status rwkv__gguf_parse(rwkv__gguf *g, rwkv_error *err)
+{
+    rwkv__reader r;
+    rwkv_status s;
+    r.p = g->map; r.size = g->size; r.pos = 0; r.path = g->path; r.err = err;
+    if ((s = rwkv__gguf_header(&r, g)) != RWKV_OK) return s;
+    if ((s = rwkv__gguf_kvs(&r, g)) != RWKV_OK) return s;
+    if ((s = rwkv__gguf_tensor_infos(&r, g)) != RWKV_OK) return s;
+    return rwkv__gguf_data(&r, g);
+}
+
+/* An integer value of any GGUF integer type (or bool); 0 when it is not one. */
+static int rwkv__kv_int(const rwkv__kv *kv, int64_t *out)
+{
     uint64_t v;
-    if (!kv) return 0;
     switch (kv->type) {
     case RWKV__GGUF_U8: case RWKV__GGUF_BOOL: *out = kv->value[0]; return 1;
     case RWKV__GGUF_I8: *out = (int8_t)kv->value[0]; return 1;
@@ -1417,10 +1684,9 @@ int rwkv_model_meta_int(const rwkv_model *model, const char *key, int64_t *out)
     return 0;
 }
 
-static int rwkv__meta_float(const rwkv_model *m, const char *key, float *out)
+/* An F32 or F64 value as float; 0 when it is neither. */
+static int rwkv__kv_float(const rwkv__kv *kv, float *out)
 {
-    const rwkv__kv *kv = rwkv__find_kv(m, key);
-    if (!kv) return 0;
     if (kv->type == RWKV__GGUF_F32) {
         uint32_t b = (uint32_t)rwkv__le(kv->value, 4);
         memcpy(out, &b, 4);
@@ -1436,185 +1702,109 @@ static int rwkv__meta_float(const rwkv_model *m, const char *key, float *out)
     return 0;
 }
 
-static const char *rwkv__type_name(uint32_t t)
+/* ==== IMPL: model binding ============================================================== */
+/* rwkv_model_open maps the file and parses it (GGUF reading), then binds the model: reads the
+   hyperparameters from the metadata and points every weight at its tensor, checking name,
+   type and shape (docs/FORMAT.md). A tensor the model has no place for is an error. */
+
+#if defined(_WIN32)
+#define WIN32_LEAN_AND_MEAN
+#include <windows.h>
+#else
+#include <fcntl.h>
+#include <sys/mman.h>
+#if defined(__linux__)
+#if defined(MADV_HUGEPAGE)
+#define RWKV__MADV_HUGEPAGE MADV_HUGEPAGE
+#elif defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || defined(__arm__) || \
+    defined(__riscv)
+/* <sys/mman.h> declares madvise only with _DEFAULT_SOURCE/_GNU_SOURCE, which a -std=c99
+   program does not have; the function is in every Linux libc, and 14 is MADV_HUGEPAGE on
+   these architectures (asm-generic/mman-common.h). */
+#ifdef __cplusplus
+extern "C"
+#endif
+int madvise(void *addr, size_t length, int advice);
+#define RWKV__MADV_HUGEPAGE 14
+#endif
+#endif
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
+/* The weights of one layer. C = n_embd, F = n_ffn, H heads of N channels (C = H·N), D the
+   rank of a LoRA. Vectors [n] are F32; matrices (rwkv__tensor) are [rows][cols] of any
+   weight type and give y = W·x; LoRA matrices are F32 (rows, cols) row-major and give
+   y = x @ A. Everything points into the map, except v4/v5's decay and bonus (computed at
+   load, in rwkv_model.derived). NULL: not in this version. */
+typedef struct rwkv__layer {
+    const float *ln1_w, *ln1_b, *ln2_w, *ln2_b;          /* [C] */
+    /* time mix */
+    const rwkv__tensor *att_r, *att_k, *att_v, *att_o;  /* [C][C] */
+    const rwkv__tensor *att_g;                          /* [C][C] v5.1, v5.2, v6 */
+    const float *lnx_w, *lnx_b;                         /* [C] v5+: group norm ln_x */
+    /* v4, v5 */
+    const float *mix_r, *mix_k, *mix_v, *mix_g;         /* [C] time_mix_* (g: v5.1, v5.2) */
+    const float *time_decay;  /* raw: v4 [C], v5.0/5.1 [H], v5.2 [H·N], v6 [C] (w's base) */
+    const float *time_first;  /* raw: v4 [C], v5.0/5.1 [H], v5.2 [H·N] */
+    int first_is_log;         /* v5: 1 from `time_first` (log u), 0 from `time_faaaa` (u) */
+    const float *decay;       /* [C] v4: -exp(time_decay); v5: exp(-exp(time_decay)) */
+    const float *bonus;       /* [C] u: v4 time_first; v5 exp(time_first) or time_faaaa;
+                                 v6 time_faaaa */
+    /* v6 */
+    const float *maa_x, *maa_w, *maa_k, *maa_v, *maa_r, *maa_g; /* [C] time_maa_* */
+    const float *maa_w1;      /* (C, 5·Dm) */
+    const float *maa_w2;      /* (5, Dm, C): the mixes w, k, v, r, g in this order */
+    const float *decay_w1;    /* (C, Dd) */
+    const float *decay_w2;    /* (Dd, C) */
+    int maa_rank, decay_rank; /* Dm, Dd */
+    const float *time_state;  /* (H, N, N) [value][key], tuned initial state, or NULL */
+    /* v7 */
+    const float *x_r, *x_w, *x_k, *x_v, *x_a, *x_g;       /* [C] */
+    const float *w0, *a0, *k_k, *k_a;                     /* [C] */
+    const float *v0;                                      /* [C], NULL in the first layer */
+    const float *r_k;                                     /* [H·N] */
+    const float *w1, *a1, *v1, *g1;  /* (C, D) LoRA first halves (v1: NULL in layer 0) */
+    const float *w2, *a2, *v2, *g2;  /* (D, C) second halves */
+    int w_rank, a_rank, v_rank, g_rank;
+    /* channel mix */
+    const float *ffn_mix_k, *ffn_mix_r;  /* [C]: v4/v5 time_mix_*, v6 time_maa_*, v7 x_k (no r) */
+    const rwkv__tensor *ffn_k;           /* [F][C] */
+    const rwkv__tensor *ffn_v;           /* [C][F] */
+    const rwkv__tensor *ffn_r;           /* [C][C], not in v7 */
+} rwkv__layer;
+
+struct rwkv_model {
+    rwkv__gguf gguf;          /* the parsed file */
+    int mapped;               /* 1 when we own the mapping and must unmap it */
+#if defined(_WIN32)
+    HANDLE file, mapping;
+#endif
+    rwkv_model_info info;
+    unsigned char *used;      /* [gguf.n_tensors]: bound to a weight */
+    const rwkv__tensor *emb;  /* [V][C] token_embd */
+    const float *ln0_w, *ln0_b, *lnout_w, *lnout_b; /* [C] */
+    const rwkv__tensor *head; /* [V][C] output */
+    rwkv__layer *layers;      /* [n_layer] */
+    float *derived;           /* v4, v5: [n_layer][2][C], each layer's decay and bonus */
+    int n_threads;
+};
+
+const char *rwkv_model_meta_string(const rwkv_model *model, const char *key, size_t *len)
 {
-    switch (t) {
-    case RWKV_TYPE_F32: return "F32";
-    case RWKV_TYPE_F16: return "F16";
-    case RWKV_TYPE_BF16: return "BF16";
-    case 2: return "Q4_0"; case 3: return "Q4_1"; case 6: return "Q5_0"; case 7: return "Q5_1";
-    case 8: return "Q8_0";
-    }
-    return "an unknown type";
+    const rwkv__kv *kv = model ? rwkv__gguf_kv(&model->gguf, key) : NULL;
+    if (!kv || kv->type != RWKV__GGUF_STRING) return NULL;
+    if (len) *len = (size_t)rwkv__le(kv->value, 8);
+    return (const char *)kv->value + 8;
 }
 
-/* Parses the header, metadata and tensor table; checks every offset and size. */
-static rwkv_status rwkv__parse_gguf(rwkv_model *m, rwkv_error *err)
+int rwkv_model_meta_int(const rwkv_model *model, const char *key, int64_t *out)
 {
-    rwkv__reader rd;
-    rwkv__reader *r = &rd;
-    uint32_t magic, version;
-    uint64_t n_tensors, n_kv, i, data_start;
-    rwkv_status s;
-    const rwkv__kv *kv;
-
-    rd.p = m->map; rd.size = m->size; rd.pos = 0; rd.path = m->path; rd.err = err;
-    if ((s = rwkv__rd_u32(r, &magic, "the GGUF magic")) != RWKV_OK) return s;
-    if (magic != 0x46554747u) /* "GGUF" read little-endian */
-        return rwkv__fail(err, RWKV_ERR_FORMAT,
-                          "%s: not a GGUF file (first bytes are not \"GGUF\"); convert "
-                          "checkpoints with convert_pth.py", m->path);
-    if ((s = rwkv__rd_u32(r, &version, "the GGUF version")) != RWKV_OK) return s;
-    if (version != 3)
-        return rwkv__fail(err, version == 1 || version == 2 ? RWKV_ERR_UNSUPPORTED
-                                                            : RWKV_ERR_FORMAT,
-                          "%s: GGUF version %u is not supported (rwkv.c reads version 3); "
-                          "re-convert the model with convert_pth.py", m->path, version);
-    if ((s = rwkv__rd_u64(r, &n_tensors, "the tensor count")) != RWKV_OK) return s;
-    if ((s = rwkv__rd_u64(r, &n_kv, "the metadata count")) != RWKV_OK) return s;
-    /* A key-value pair takes at least 13 bytes and a tensor entry at least 25: counts that
-       could not fit in the file are refused before any allocation. */
-    if (n_kv > (m->size - r->pos) / 13)
-        return rwkv__fail(err, RWKV_ERR_FORMAT,
-                          "%s: metadata count %llu at offset 16 cannot fit in a file of %llu "
-                          "bytes", m->path, (unsigned long long)n_kv,
-                          (unsigned long long)m->size);
-    if (n_tensors > (m->size - r->pos) / 25)
-        return rwkv__fail(err, RWKV_ERR_FORMAT,
-                          "%s: tensor count %llu at offset 8 cannot fit in a file of %llu "
-                          "bytes", m->path, (unsigned long long)n_tensors,
-                          (unsigned long long)m->size);
-
-    m->kv = (rwkv__kv *)calloc(n_kv ? (size_t)n_kv : 1, sizeof(rwkv__kv));
-    m->tensors = (rwkv__tensor *)calloc(n_tensors ? (size_t)n_tensors : 1, sizeof(rwkv__tensor));
-    m->used = (unsigned char *)calloc(n_tensors ? (size_t)n_tensors : 1, 1);
-    if (!m->kv || !m->tensors || !m->used)
-        return rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory for the tensor table",
-                          m->path);
-    m->n_kv = n_kv;
-    m->n_tensors = n_tensors;
-
-    for (i = 0; i < n_kv; i++) {
-        rwkv__kv *e = &m->kv[i];
-        const char *key;
-        uint64_t key_len, at = r->pos;
-        char keybuf[96];
-        if ((s = rwkv__rd_str(r, &key, &key_len, "a metadata key")) != RWKV_OK) return s;
-        if (key_len == 0 || key_len > 65535)
-            return rwkv__fail(err, RWKV_ERR_FORMAT,
-                              "%s: metadata key #%llu at offset %llu has length %llu (must be "
-                              "1..65535)", m->path, (unsigned long long)i,
-                              (unsigned long long)at, (unsigned long long)key_len);
-        snprintf(keybuf, sizeof keybuf, "%.*s", (int)(key_len < 80 ? key_len : 80), key);
-        e->key = key;
-        e->key_len = (size_t)key_len;
-        if ((s = rwkv__rd_u32(r, &e->type, "a metadata value type")) != RWKV_OK) return s;
-        e->value = r->p + r->pos;
-        e->offset = r->pos;
-        if ((s = rwkv__skip_value(r, e->type, 0, keybuf)) != RWKV_OK) return s;
-    }
-    qsort(m->kv, (size_t)n_kv, sizeof(rwkv__kv), rwkv__kv_cmp);
-    for (i = 1; i < n_kv; i++)
-        if (rwkv__kv_cmp(&m->kv[i - 1], &m->kv[i]) == 0)
-            return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: metadata key '%.*s' appears twice",
-                              m->path, (int)(m->kv[i].key_len < 80 ? m->kv[i].key_len : 80),
-                              m->kv[i].key);
-
-    m->alignment = 32; /* gguf.md's default */
-    if ((kv = rwkv__find_kv(m, "general.alignment")) != NULL) {
-        uint64_t a;
-        if (kv->type != RWKV__GGUF_U32)
-            return rwkv__fail(err, RWKV_ERR_FORMAT,
-                              "%s: general.alignment must be a uint32 (it has value type %u)",
-                              m->path, kv->type);
-        a = rwkv__le(kv->value, 4);
-        if (a < 8 || a > 65536 || (a & (a - 1)))
-            return rwkv__fail(err, RWKV_ERR_FORMAT,
-                              "%s: general.alignment is %llu; it must be a power of two "
-                              "between 8 and 65536", m->path, (unsigned long long)a);
-        m->alignment = a;
-    }
-
-    for (i = 0; i < n_tensors; i++) {
-        rwkv__tensor *t = &m->tensors[i];
-        const char *name;
-        uint64_t name_len, at = r->pos, nelem = 1, off;
-        uint32_t n_dims, type, d;
-        if ((s = rwkv__rd_str(r, &name, &name_len, "a tensor name")) != RWKV_OK) return s;
-        if (name_len == 0 || name_len > RWKV__MAX_NAME)
-            return rwkv__fail(err, RWKV_ERR_FORMAT,
-                              "%s: tensor #%llu at offset %llu has a name of %llu bytes (must "
-                              "be 1..%d)", m->path, (unsigned long long)i,
-                              (unsigned long long)at, (unsigned long long)name_len,
-                              RWKV__MAX_NAME);
-        t->name = name;
-        t->name_len = (size_t)name_len;
-        if ((s = rwkv__rd_u32(r, &n_dims, "a tensor dimension count")) != RWKV_OK) return s;
-        if (n_dims < 1 || n_dims > 4)
-            return rwkv__fail(err, RWKV_ERR_FORMAT,
-                              "%s: tensor '%.*s' has %u dimensions (must be 1..4)", m->path,
-                              (int)name_len, name, n_dims);
-        t->n_dims = (int)n_dims;
-        for (d = 0; d < 4; d++) t->ne[d] = 1;
-        for (d = 0; d < n_dims; d++) {
-            uint64_t ne;
-            if ((s = rwkv__rd_u64(r, &ne, "a tensor dimension")) != RWKV_OK) return s;
-            if (ne == 0 || ne > ((uint64_t)1 << 40) || nelem > (((uint64_t)1 << 60) / ne))
-                return rwkv__fail(err, RWKV_ERR_FORMAT,
-                                  "%s: tensor '%.*s': dimension %u is %llu, an impossible "
-                                  "size", m->path, (int)name_len, name, d,
-                                  (unsigned long long)ne);
-            nelem *= ne;
-            t->ne[d] = (int64_t)ne;
-        }
-        if ((s = rwkv__rd_u32(r, &type, "a tensor type")) != RWKV_OK) return s;
-        if (type != RWKV_TYPE_F32 && type != RWKV_TYPE_F16 && type != RWKV_TYPE_BF16)
-            return rwkv__fail(err, RWKV_ERR_UNSUPPORTED,
-                              "%s: tensor '%.*s' has ggml type %u (%s); rwkv.c supports F32, "
-                              "F16 and BF16", m->path, (int)name_len, name, type,
-                              rwkv__type_name(type));
-        t->type = (int)type;
-        if ((s = rwkv__rd_u64(r, &off, "a tensor offset")) != RWKV_OK) return s;
-        /* The data pointer is set once the data section start is known; keep the offset. */
-        t->data = (const void *)(uintptr_t)off;
-        if (off % m->alignment)
-            return rwkv__fail(err, RWKV_ERR_FORMAT,
-                              "%s: tensor '%.*s' has data offset %llu, not a multiple of the "
-                              "alignment %llu", m->path, (int)name_len, name,
-                              (unsigned long long)off, (unsigned long long)m->alignment);
-    }
-
-    data_start = (r->pos + m->alignment - 1) / m->alignment * m->alignment;
-    if (data_start > m->size)
-        return rwkv__fail(err, RWKV_ERR_FORMAT,
-                          "%s: truncated file: the tensor data should start at offset %llu but "
-                          "the file has %llu bytes", m->path, (unsigned long long)data_start,
-                          (unsigned long long)m->size);
-    for (i = 0; i < n_tensors; i++) {
-        rwkv__tensor *t = &m->tensors[i];
-        uint64_t off = (uint64_t)(uintptr_t)t->data;
-        uint64_t nelem = (uint64_t)t->ne[0] * (uint64_t)t->ne[1] * (uint64_t)t->ne[2] *
-                         (uint64_t)t->ne[3];
-        uint64_t nbytes = nelem * (t->type == RWKV_TYPE_F32 ? 4u : 2u);
-        uint64_t avail = m->size - data_start;
-        if (off > avail || nbytes > avail - off)
-            return rwkv__fail(err, RWKV_ERR_FORMAT,
-                              "%s: tensor '%.*s' (%llu bytes at data offset %llu, file offset "
-                              "%llu) extends past the end of the file (%llu bytes)", m->path,
-                              (int)t->name_len, t->name, (unsigned long long)nbytes,
-                              (unsigned long long)off, (unsigned long long)(data_start + off),
-                              (unsigned long long)m->size);
-        t->data = m->map + data_start + off;
-    }
-    qsort(m->tensors, (size_t)n_tensors, sizeof(rwkv__tensor), rwkv__tensor_cmp);
-    for (i = 1; i < n_tensors; i++)
-        if (rwkv__tensor_cmp(&m->tensors[i - 1], &m->tensors[i]) == 0)
-            return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%.*s' appears twice", m->path,
-                              (int)m->tensors[i].name_len, m->tensors[i].name);
-    return RWKV_OK;
+    const rwkv__kv *kv = model ? rwkv__gguf_kv(&model->gguf, key) : NULL;
+    return kv ? rwkv__kv_int(kv, out) : 0;
 }
 
-/* -- binding tensors to the model ------------------------------------------------------- */
+/* -- binding tensors -------------------------------------------------------------------- */
 
 static uint64_t rwkv__nelem(const rwkv__tensor *t)
 {
@@ -1622,53 +1812,53 @@ static uint64_t rwkv__nelem(const rwkv__tensor *t)
 }
 
 /* Looks up a tensor by name, marks it used. Missing and not optional: an error. */
-static rwkv_status rwkv__get(rwkv_model *m, const char *name, int optional,
-                             const rwkv__tensor **out, rwkv_error *err)
+static rwkv_status rwkv__bind(rwkv_model *m, const char *name, int optional,
+                              const rwkv__tensor **out, rwkv_error *err)
 {
-    long idx = rwkv__find_tensor(m, name);
+    long idx = rwkv__find(m->gguf.tensors, m->gguf.n_tensors, sizeof(rwkv__tensor), name);
     *out = NULL;
     if (idx < 0) {
         if (optional) return RWKV_OK;
         return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' is missing (needed by RWKV "
-                          "v%d%s)", m->path, name, m->info.version,
+                          "v%d%s)", m->gguf.path, name, m->info.version,
                           m->info.version == 5 ? (m->info.version_minor == 0 ? ".0" :
                                                   m->info.version_minor == 1 ? ".1" : ".2")
                                                : "");
     }
     m->used[idx] = 1;
-    *out = &m->tensors[idx];
+    *out = &m->gguf.tensors[idx];
     return RWKV_OK;
 }
 
 /* An F32 tensor of exactly n elements (any dims: size-1 dims are squeezed by the converter). */
-static rwkv_status rwkv__vec(rwkv_model *m, const char *name, uint64_t n, int optional,
-                             const float **out, rwkv_error *err)
+static rwkv_status rwkv__bind_vec(rwkv_model *m, const char *name, uint64_t n, int optional,
+                                  const float **out, rwkv_error *err)
 {
     const rwkv__tensor *t;
-    rwkv_status s = rwkv__get(m, name, optional, &t, err);
+    rwkv_status s = rwkv__bind(m, name, optional, &t, err);
     *out = NULL;
     if (s || !t) return s;
     if (t->type != RWKV_TYPE_F32)
         return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' is %s; it must be F32",
-                          m->path, name, rwkv__type_name((uint32_t)t->type));
+                          m->gguf.path, name, rwkv__type_name((uint32_t)t->type));
     if (rwkv__nelem(t) != n)
         return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' has %llu elements; expected "
-                          "%llu from the model's dimensions", m->path, name,
+                          "%llu from the model's dimensions", m->gguf.path, name,
                           (unsigned long long)rwkv__nelem(t), (unsigned long long)n);
     *out = (const float *)t->data;
     return RWKV_OK;
 }
 
 /* A matrix of exactly rows x cols (ggml dims [cols, rows]) of any supported type. */
-static rwkv_status rwkv__mat(rwkv_model *m, const char *name, int64_t rows, int64_t cols,
-                             int optional, const rwkv__tensor **out, rwkv_error *err)
+static rwkv_status rwkv__bind_mat(rwkv_model *m, const char *name, int64_t rows, int64_t cols,
+                                  int optional, const rwkv__tensor **out, rwkv_error *err)
 {
-    rwkv_status s = rwkv__get(m, name, optional, out, err);
+    rwkv_status s = rwkv__bind(m, name, optional, out, err);
     if (s || !*out) return s;
     if ((*out)->n_dims != 2 || (*out)->ne[0] != cols || (*out)->ne[1] != rows)
         return rwkv__fail(err, RWKV_ERR_FORMAT,
                           "%s: tensor '%s' has dims [%lld, %lld, %lld, %lld]; expected "
-                          "[%lld, %lld] (ggml order: columns first)", m->path, name,
+                          "[%lld, %lld] (ggml order: columns first)", m->gguf.path, name,
                           (long long)(*out)->ne[0], (long long)(*out)->ne[1],
                           (long long)(*out)->ne[2], (long long)(*out)->ne[3], (long long)cols,
                           (long long)rows);
@@ -1677,23 +1867,23 @@ static rwkv_status rwkv__mat(rwkv_model *m, const char *name, int64_t rows, int6
 
 /* An F32 LoRA matrix (rows, cols) in row-major order; cols (or rows) == 0 means "any rank,
    report it". Exactly one of rows/cols is C. */
-static rwkv_status rwkv__lora(rwkv_model *m, const char *name, int64_t rows, int64_t cols,
-                              int optional, const float **out, int *rank, rwkv_error *err)
+static rwkv_status rwkv__bind_lora(rwkv_model *m, const char *name, int64_t rows, int64_t cols,
+                                   int optional, const float **out, int *rank, rwkv_error *err)
 {
     const rwkv__tensor *t;
     int64_t r, c;
-    rwkv_status s = rwkv__get(m, name, optional, &t, err);
+    rwkv_status s = rwkv__bind(m, name, optional, &t, err);
     *out = NULL;
     if (s || !t) return s;
     r = t->ne[1]; c = t->ne[0];
     if (t->type != RWKV_TYPE_F32)
         return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' is %s; it must be F32",
-                          m->path, name, rwkv__type_name((uint32_t)t->type));
+                          m->gguf.path, name, rwkv__type_name((uint32_t)t->type));
     if (t->n_dims != 2 || (rows && r != rows) || (cols && c != cols) ||
         (!rows && *rank && r != *rank) || (!cols && *rank && c != *rank))
         return rwkv__fail(err, RWKV_ERR_FORMAT,
                           "%s: tensor '%s' has dims [%lld, %lld]; expected [%lld, %lld]",
-                          m->path, name, (long long)c, (long long)r,
+                          m->gguf.path, name, (long long)c, (long long)r,
                           (long long)(cols ? cols : *rank), (long long)(rows ? rows : *rank));
     if (!rows) *rank = (int)r;
     if (!cols) *rank = (int)c;
@@ -1701,163 +1891,206 @@ static rwkv_status rwkv__lora(rwkv_model *m, const char *name, int64_t rows, int
     return RWKV_OK;
 }
 
+/* Layer l's tensors are blk.<l>.<suffix>; these macros name them and return on failure. The
+   bind functions below declare `m`, `l`, `err`, `n` (the name) and `s`. */
+#define RWKV__NAME(suffix) (snprintf(n, sizeof n, "blk.%d." suffix, l), n)
+#define RWKV__TRY(call) do { if ((s = (call)) != RWKV_OK) return s; } while (0)
+#define RWKV__VEC(suffix, len, out) \
+    RWKV__TRY(rwkv__bind_vec(m, RWKV__NAME(suffix), len, 0, out, err))
+#define RWKV__MAT(suffix, rows, cols, out) \
+    RWKV__TRY(rwkv__bind_mat(m, RWKV__NAME(suffix), rows, cols, 0, out, err))
+#define RWKV__LORA(suffix, rows, cols, out, rank) \
+    RWKV__TRY(rwkv__bind_lora(m, RWKV__NAME(suffix), rows, cols, 0, out, rank, err))
+
+/* v4 and v5: lerp mixes, the decay and the bonus (v5's under either of its names). */
+static rwkv_status rwkv__bind_v4v5(rwkv_model *m, int l, rwkv_error *err)
+{
+    rwkv__layer *L = &m->layers[l];
+    const int64_t C = m->info.n_embd, H = m->info.n_head, N = m->info.head_size;
+    const int minor = m->info.version_minor;
+    char n[96];
+    rwkv_status s;
+    RWKV__VEC("att.time_mix_k", C, &L->mix_k);
+    RWKV__VEC("att.time_mix_v", C, &L->mix_v);
+    RWKV__VEC("att.time_mix_r", C, &L->mix_r);
+    RWKV__VEC("ffn.time_mix_k", C, &L->ffn_mix_k);
+    RWKV__VEC("ffn.time_mix_r", C, &L->ffn_mix_r);
+    RWKV__MAT("ffn.receptance.weight", C, C, &L->ffn_r);
+    if (m->info.version == 4) {
+        RWKV__VEC("att.time_decay", C, &L->time_decay);
+        RWKV__VEC("att.time_first", C, &L->time_first);
+    } else {
+        const int64_t per = minor == 2 ? H * N : H;
+        RWKV__VEC("att.time_decay", per, &L->time_decay);
+        /* the bonus, under either name released v5 checkpoints use (any minor version):
+           time_faaaa is u itself, time_first its logarithm */
+        RWKV__TRY(rwkv__bind_vec(m, RWKV__NAME("att.time_faaaa"), per, 1, &L->time_first, err));
+        L->first_is_log = L->time_first == NULL;
+        if (L->first_is_log) RWKV__VEC("att.time_first", per, &L->time_first);
+        if (minor >= 1) {
+            RWKV__VEC("att.time_mix_g", C, &L->mix_g);
+            RWKV__MAT("att.gate.weight", C, C, &L->att_g);
+        }
+    }
+    return RWKV_OK;
+}
+
+static rwkv_status rwkv__bind_v6(rwkv_model *m, int l, rwkv_error *err)
+{
+    rwkv__layer *L = &m->layers[l];
+    const int64_t C = m->info.n_embd, H = m->info.n_head, N = m->info.head_size;
+    const rwkv__tensor *t1, *t2;
+    char n[96];
+    rwkv_status s;
+    RWKV__VEC("att.time_maa_x", C, &L->maa_x);
+    RWKV__VEC("att.time_maa_w", C, &L->maa_w);
+    RWKV__VEC("att.time_maa_k", C, &L->maa_k);
+    RWKV__VEC("att.time_maa_v", C, &L->maa_v);
+    RWKV__VEC("att.time_maa_r", C, &L->maa_r);
+    RWKV__VEC("att.time_maa_g", C, &L->maa_g);
+    /* time_maa_w1 (C, 5*D) and time_maa_w2 (5, D, C): ggml dims [5D, C], [C, D, 5] */
+    RWKV__TRY(rwkv__bind(m, RWKV__NAME("att.time_maa_w1"), 0, &t1, err));
+    if (t1->type != RWKV_TYPE_F32 || t1->n_dims != 2 || t1->ne[1] != C || t1->ne[0] % 5 != 0)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' must be F32 with "
+                          "dims [5*D, %lld]", m->gguf.path, n, (long long)C);
+    L->maa_rank = (int)(t1->ne[0] / 5);
+    L->maa_w1 = (const float *)t1->data;
+    RWKV__TRY(rwkv__bind(m, RWKV__NAME("att.time_maa_w2"), 0, &t2, err));
+    if (t2->type != RWKV_TYPE_F32 || t2->n_dims != 3 || t2->ne[0] != C ||
+        t2->ne[1] != L->maa_rank || t2->ne[2] != 5)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' must be F32 with "
+                          "dims [%lld, %d, 5]", m->gguf.path, n, (long long)C, L->maa_rank);
+    L->maa_w2 = (const float *)t2->data;
+    RWKV__VEC("att.time_decay", C, &L->time_decay);
+    L->decay_rank = 0;
+    RWKV__LORA("att.time_decay_w1", C, 0, &L->decay_w1, &L->decay_rank);
+    RWKV__LORA("att.time_decay_w2", 0, C, &L->decay_w2, &L->decay_rank);
+    RWKV__VEC("att.time_faaaa", H * N, &L->bonus);
+    RWKV__MAT("att.gate.weight", C, C, &L->att_g);
+    RWKV__TRY(rwkv__bind_vec(m, RWKV__NAME("att.time_state"), H * N * N, 1, &L->time_state,
+                             err));
+    RWKV__VEC("ffn.time_maa_k", C, &L->ffn_mix_k);
+    RWKV__VEC("ffn.time_maa_r", C, &L->ffn_mix_r);
+    RWKV__MAT("ffn.receptance.weight", C, C, &L->ffn_r);
+    return RWKV_OK;
+}
+
+static rwkv_status rwkv__bind_v7(rwkv_model *m, int l, rwkv_error *err)
+{
+    rwkv__layer *L = &m->layers[l];
+    const int64_t C = m->info.n_embd, H = m->info.n_head, N = m->info.head_size;
+    char n[96];
+    rwkv_status s;
+    RWKV__VEC("att.x_r", C, &L->x_r);
+    RWKV__VEC("att.x_w", C, &L->x_w);
+    RWKV__VEC("att.x_k", C, &L->x_k);
+    RWKV__VEC("att.x_v", C, &L->x_v);
+    RWKV__VEC("att.x_a", C, &L->x_a);
+    RWKV__VEC("att.x_g", C, &L->x_g);
+    RWKV__VEC("att.w0", C, &L->w0);
+    RWKV__VEC("att.a0", C, &L->a0);
+    RWKV__VEC("att.k_k", C, &L->k_k);
+    RWKV__VEC("att.k_a", C, &L->k_a);
+    RWKV__VEC("att.r_k", H * N, &L->r_k);
+    L->w_rank = L->a_rank = L->v_rank = L->g_rank = 0;
+    RWKV__LORA("att.w1", C, 0, &L->w1, &L->w_rank);
+    RWKV__LORA("att.w2", 0, C, &L->w2, &L->w_rank);
+    RWKV__LORA("att.a1", C, 0, &L->a1, &L->a_rank);
+    RWKV__LORA("att.a2", 0, C, &L->a2, &L->a_rank);
+    RWKV__LORA("att.g1", C, 0, &L->g1, &L->g_rank);
+    RWKV__LORA("att.g2", 0, C, &L->g2, &L->g_rank);
+    if (l > 0) { /* layer 0 defines v_first and has no value-residual LoRA */
+        RWKV__VEC("att.v0", C, &L->v0);
+        RWKV__LORA("att.v1", C, 0, &L->v1, &L->v_rank);
+        RWKV__LORA("att.v2", 0, C, &L->v2, &L->v_rank);
+    }
+    RWKV__VEC("ffn.x_k", C, &L->ffn_mix_k);
+    return RWKV_OK;
+}
+
+/* The tensors every version has, then the version's own. */
 static rwkv_status rwkv__bind_layer(rwkv_model *m, int l, rwkv_error *err)
 {
     rwkv__layer *L = &m->layers[l];
     const int64_t C = m->info.n_embd, F = m->info.n_ffn;
-    const int64_t H = m->info.n_head, S = m->info.head_size;
-    const int v = m->info.version, minor = m->info.version_minor;
     char n[96];
     rwkv_status s;
-#define RWKV__NAME(suffix) (snprintf(n, sizeof n, "blk.%d." suffix, l), n)
-#define RWKV__TRY(call) do { if ((s = (call)) != RWKV_OK) return s; } while (0)
-    RWKV__TRY(rwkv__vec(m, RWKV__NAME("attn_norm.weight"), C, 0, &L->ln1_w, err));
-    RWKV__TRY(rwkv__vec(m, RWKV__NAME("attn_norm.bias"), C, 0, &L->ln1_b, err));
-    RWKV__TRY(rwkv__vec(m, RWKV__NAME("ffn_norm.weight"), C, 0, &L->ln2_w, err));
-    RWKV__TRY(rwkv__vec(m, RWKV__NAME("ffn_norm.bias"), C, 0, &L->ln2_b, err));
-    RWKV__TRY(rwkv__mat(m, RWKV__NAME("att.receptance.weight"), C, C, 0, &L->att_r, err));
-    RWKV__TRY(rwkv__mat(m, RWKV__NAME("att.key.weight"), C, C, 0, &L->att_k, err));
-    RWKV__TRY(rwkv__mat(m, RWKV__NAME("att.value.weight"), C, C, 0, &L->att_v, err));
-    RWKV__TRY(rwkv__mat(m, RWKV__NAME("att.output.weight"), C, C, 0, &L->att_o, err));
-    RWKV__TRY(rwkv__mat(m, RWKV__NAME("ffn.key.weight"), F, C, 0, &L->ffn_k, err));
-    RWKV__TRY(rwkv__mat(m, RWKV__NAME("ffn.value.weight"), C, F, 0, &L->ffn_v, err));
-    if (v >= 5) {
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.ln_x.weight"), C, 0, &L->lnx_w, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.ln_x.bias"), C, 0, &L->lnx_b, err));
+    RWKV__VEC("attn_norm.weight", C, &L->ln1_w);
+    RWKV__VEC("attn_norm.bias", C, &L->ln1_b);
+    RWKV__VEC("ffn_norm.weight", C, &L->ln2_w);
+    RWKV__VEC("ffn_norm.bias", C, &L->ln2_b);
+    RWKV__MAT("att.receptance.weight", C, C, &L->att_r);
+    RWKV__MAT("att.key.weight", C, C, &L->att_k);
+    RWKV__MAT("att.value.weight", C, C, &L->att_v);
+    RWKV__MAT("att.output.weight", C, C, &L->att_o);
+    RWKV__MAT("ffn.key.weight", F, C, &L->ffn_k);
+    RWKV__MAT("ffn.value.weight", C, F, &L->ffn_v);
+    if (m->info.version >= 5) {
+        RWKV__VEC("att.ln_x.weight", C, &L->lnx_w);
+        RWKV__VEC("att.ln_x.bias", C, &L->lnx_b);
     }
-    if (v == 4 || v == 5) {
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_mix_k"), C, 0, &L->mix_k, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_mix_v"), C, 0, &L->mix_v, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_mix_r"), C, 0, &L->mix_r, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("ffn.time_mix_k"), C, 0, &L->ffn_mix_k, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("ffn.time_mix_r"), C, 0, &L->ffn_mix_r, err));
-        RWKV__TRY(rwkv__mat(m, RWKV__NAME("ffn.receptance.weight"), C, C, 0, &L->ffn_r, err));
-        if (v == 4) {
-            RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_decay"), C, 0, &L->time_decay, err));
-            RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_first"), C, 0, &L->time_first, err));
-        } else {
-            const int64_t per = minor == 2 ? H * S : H;
-            RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_decay"), per, 0, &L->time_decay, err));
-            /* the bonus, under either name released v5 checkpoints use (any minor version):
-               time_faaaa is u itself, time_first its logarithm */
-            RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_faaaa"), per, 1, &L->time_first, err));
-            L->first_is_log = L->time_first == NULL;
-            if (L->first_is_log)
-                RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_first"), per, 0, &L->time_first,
-                                    err));
-            if (minor >= 1) {
-                RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_mix_g"), C, 0, &L->mix_g, err));
-                RWKV__TRY(rwkv__mat(m, RWKV__NAME("att.gate.weight"), C, C, 0, &L->att_g, err));
-            }
-        }
-    } else if (v == 6) {
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_maa_x"), C, 0, &L->maa_x, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_maa_w"), C, 0, &L->maa_w, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_maa_k"), C, 0, &L->maa_k, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_maa_v"), C, 0, &L->maa_v, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_maa_r"), C, 0, &L->maa_r, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_maa_g"), C, 0, &L->maa_g, err));
-        {   /* time_maa_w1 (C, 5*D) and time_maa_w2 (5, D, C): ggml dims [5D, C], [C, D, 5] */
-            const rwkv__tensor *t1, *t2;
-            RWKV__TRY(rwkv__get(m, RWKV__NAME("att.time_maa_w1"), 0, &t1, err));
-            if (t1->type != RWKV_TYPE_F32 || t1->n_dims != 2 || t1->ne[1] != C ||
-                t1->ne[0] % 5 != 0)
-                return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' must be F32 with "
-                                  "dims [5*D, %lld]", m->path, n, (long long)C);
-            L->maa_rank = (int)(t1->ne[0] / 5);
-            L->maa_w1 = (const float *)t1->data;
-            RWKV__TRY(rwkv__get(m, RWKV__NAME("att.time_maa_w2"), 0, &t2, err));
-            if (t2->type != RWKV_TYPE_F32 || t2->n_dims != 3 || t2->ne[0] != C ||
-                t2->ne[1] != L->maa_rank || t2->ne[2] != 5)
-                return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' must be F32 with "
-                                  "dims [%lld, %d, 5]", m->path, n, (long long)C, L->maa_rank);
-            L->maa_w2 = (const float *)t2->data;
-        }
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_decay"), C, 0, &L->time_decay, err));
-        L->decay_rank = 0;
-        RWKV__TRY(rwkv__lora(m, RWKV__NAME("att.time_decay_w1"), C, 0, 0, &L->decay_w1,
-                             &L->decay_rank, err));
-        RWKV__TRY(rwkv__lora(m, RWKV__NAME("att.time_decay_w2"), 0, C, 0, &L->decay_w2,
-                             &L->decay_rank, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_faaaa"), H * S, 0, &L->time_first, err));
-        RWKV__TRY(rwkv__mat(m, RWKV__NAME("att.gate.weight"), C, C, 0, &L->att_g, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.time_state"), H * S * S, 1, &L->time_state,
-                            err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("ffn.time_maa_k"), C, 0, &L->ffn_mix_k, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("ffn.time_maa_r"), C, 0, &L->ffn_mix_r, err));
-        RWKV__TRY(rwkv__mat(m, RWKV__NAME("ffn.receptance.weight"), C, C, 0, &L->ffn_r, err));
-    } else { /* v7 */
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.x_r"), C, 0, &L->x_r, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.x_w"), C, 0, &L->x_w, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.x_k"), C, 0, &L->x_k, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.x_v"), C, 0, &L->x_v, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.x_a"), C, 0, &L->x_a, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.x_g"), C, 0, &L->x_g, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.w0"), C, 0, &L->w0, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.a0"), C, 0, &L->a0, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.k_k"), C, 0, &L->k_k, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.k_a"), C, 0, &L->k_a, err));
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.r_k"), H * S, 0, &L->r_k, err));
-        L->w_rank = L->a_rank = L->v_rank = L->g_rank = 0;
-        RWKV__TRY(rwkv__lora(m, RWKV__NAME("att.w1"), C, 0, 0, &L->w1, &L->w_rank, err));
-        RWKV__TRY(rwkv__lora(m, RWKV__NAME("att.w2"), 0, C, 0, &L->w2, &L->w_rank, err));
-        RWKV__TRY(rwkv__lora(m, RWKV__NAME("att.a1"), C, 0, 0, &L->a1, &L->a_rank, err));
-        RWKV__TRY(rwkv__lora(m, RWKV__NAME("att.a2"), 0, C, 0, &L->a2, &L->a_rank, err));
-        RWKV__TRY(rwkv__lora(m, RWKV__NAME("att.g1"), C, 0, 0, &L->g1, &L->g_rank, err));
-        RWKV__TRY(rwkv__lora(m, RWKV__NAME("att.g2"), 0, C, 0, &L->g2, &L->g_rank, err));
-        if (l > 0) { /* layer 0 defines v_first and has no value-residual LoRA */
-            RWKV__TRY(rwkv__vec(m, RWKV__NAME("att.v0"), C, 0, &L->v0, err));
-            RWKV__TRY(rwkv__lora(m, RWKV__NAME("att.v1"), C, 0, 0, &L->v1, &L->v_rank, err));
-            RWKV__TRY(rwkv__lora(m, RWKV__NAME("att.v2"), 0, C, 0, &L->v2, &L->v_rank, err));
-        }
-        RWKV__TRY(rwkv__vec(m, RWKV__NAME("ffn.x_k"), C, 0, &L->ffn_mix_k, err));
+    switch (m->info.version) {
+    case 6: return rwkv__bind_v6(m, l, err);
+    case 7: return rwkv__bind_v7(m, l, err);
     }
+    return rwkv__bind_v4v5(m, l, err);
+}
 #undef RWKV__NAME
 #undef RWKV__TRY
-    return RWKV_OK;
-}
+#undef RWKV__VEC
+#undef RWKV__MAT
+#undef RWKV__LORA
 
-/* Reads one required integer hyperparameter and checks its range. */
+/* -- loading ----------------------------------------------------------------------------- */
+
+/* Reads one integer hyperparameter and checks its range (absent and optional: unchanged). */
 static rwkv_status rwkv__hparam(rwkv_model *m, const char *key, int64_t lo, int64_t hi,
                                 int optional, int *out, rwkv_error *err)
 {
+    const rwkv__kv *kv = rwkv__gguf_kv(&m->gguf, key);
     int64_t v;
-    if (!rwkv__find_kv(m, key)) {
+    if (!kv) {
         if (optional) return RWKV_OK;
-        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: metadata key '%s' is missing", m->path,
-                          key);
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: metadata key '%s' is missing",
+                          m->gguf.path, key);
     }
-    if (!rwkv_model_meta_int(m, key, &v))
+    if (!rwkv__kv_int(kv, &v))
         return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: metadata key '%s' is not an integer",
-                          m->path, key);
+                          m->gguf.path, key);
     if (v < lo || v > hi)
         return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: metadata key '%s' is %lld; expected "
-                          "%lld..%lld", m->path, key, (long long)v, (long long)lo,
+                          "%lld..%lld", m->gguf.path, key, (long long)v, (long long)lo,
                           (long long)hi);
     *out = (int)v;
     return RWKV_OK;
 }
 
-static rwkv_status rwkv__load(rwkv_model *m, rwkv_error *err)
+/* An optional float hyperparameter (absent: unchanged). */
+static rwkv_status rwkv__hparam_float(rwkv_model *m, const char *key, float *out,
+                                      rwkv_error *err)
 {
-    rwkv_model_info *I = &m->info;
-    const rwkv__kv *kv;
-    const char *arch;
-    size_t arch_len;
-    uint64_t i, emb_bytes = 0;
-    int vocab_key = 0;
-    rwkv_status s;
+    const rwkv__kv *kv = rwkv__gguf_kv(&m->gguf, key);
+    if (kv && !rwkv__kv_float(kv, out))
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: %s is not a float", m->gguf.path, key);
+    return RWKV_OK;
+}
+
 #define RWKV__TRY(call) do { if ((s = (call)) != RWKV_OK) return s; } while (0)
 
-    RWKV__TRY(rwkv__parse_gguf(m, err));
-    arch = rwkv_model_meta_string(m, "general.architecture", &arch_len);
+/* The architecture and the hyperparameters; *vocab_key: rwkv.vocab_size was given. */
+static rwkv_status rwkv__read_hparams(rwkv_model *m, int *vocab_key, rwkv_error *err)
+{
+    rwkv_model_info *I = &m->info;
+    size_t arch_len;
+    const char *arch = rwkv_model_meta_string(m, "general.architecture", &arch_len);
+    rwkv_status s;
     if (!arch)
         return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: metadata key 'general.architecture' is "
-                          "missing or not a string", m->path);
+                          "missing or not a string", m->gguf.path);
     if (rwkv__cmp_bytes(arch, arch_len, "rwkv", 4) != 0)
         return rwkv__fail(err, RWKV_ERR_UNSUPPORTED, "%s: architecture is '%.*s'; rwkv.c runs "
                           "'rwkv' models (convert RWKV checkpoints with convert_pth.py)",
-                          m->path, (int)(arch_len < 40 ? arch_len : 40), arch);
+                          m->gguf.path, (int)(arch_len < 40 ? arch_len : 40), arch);
     RWKV__TRY(rwkv__hparam(m, "rwkv.architecture_version", 4, 7, 0, &I->version, err));
     I->version_minor = 0;
     RWKV__TRY(rwkv__hparam(m, "rwkv.architecture_minor_version", 0, I->version == 5 ? 2 : 0,
@@ -1867,86 +2100,141 @@ static rwkv_status rwkv__load(rwkv_model *m, rwkv_error *err)
     RWKV__TRY(rwkv__hparam(m, "rwkv.feed_forward_length", 1, 1 << 20, 0, &I->n_ffn, err));
     I->n_vocab = 0;
     RWKV__TRY(rwkv__hparam(m, "rwkv.vocab_size", 1, 1 << 24, 1, &I->n_vocab, err));
-    vocab_key = I->n_vocab != 0;
+    *vocab_key = I->n_vocab != 0;
     I->head_size = I->n_head = 0;
     if (I->version >= 5) {
         RWKV__TRY(rwkv__hparam(m, "rwkv.wkv.head_size", 1, 1024, 0, &I->head_size, err));
         if (I->n_embd % I->head_size)
             return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: rwkv.wkv.head_size %d does not "
-                              "divide rwkv.embedding_length %d", m->path, I->head_size,
+                              "divide rwkv.embedding_length %d", m->gguf.path, I->head_size,
                               I->n_embd);
         I->n_head = I->n_embd / I->head_size;
     }
     I->layer_norm_eps = 1e-5f;
-    if (rwkv__find_kv(m, "rwkv.attention.layer_norm_epsilon") &&
-        !rwkv__meta_float(m, "rwkv.attention.layer_norm_epsilon", &I->layer_norm_eps))
-        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: rwkv.attention.layer_norm_epsilon is not "
-                          "a float", m->path);
+    RWKV__TRY(rwkv__hparam_float(m, "rwkv.attention.layer_norm_epsilon", &I->layer_norm_eps,
+                                 err));
     I->group_norm_eps = 64e-5f;
-    if (rwkv__find_kv(m, "rwkv.wkv.group_norm_epsilon") &&
-        !rwkv__meta_float(m, "rwkv.wkv.group_norm_epsilon", &I->group_norm_eps))
-        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: rwkv.wkv.group_norm_epsilon is not a "
-                          "float", m->path);
+    RWKV__TRY(rwkv__hparam_float(m, "rwkv.wkv.group_norm_epsilon", &I->group_norm_eps, err));
     if (!(I->layer_norm_eps > 0.0f && I->layer_norm_eps < 1.0f) ||
         !(I->group_norm_eps > 0.0f && I->group_norm_eps < 1.0f))
-        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: a norm epsilon is outside (0, 1)", m->path);
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: a norm epsilon is outside (0, 1)",
+                          m->gguf.path);
+    return RWKV_OK;
+}
 
-    /* Embedding and head fix the vocabulary size. */
-    {
-        const rwkv__tensor *t;
-        long idx = rwkv__find_tensor(m, "output.weight");
-        if (idx < 0)
-            return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor 'output.weight' is missing",
-                              m->path);
-        t = &m->tensors[idx];
-        if (t->n_dims != 2 || t->ne[1] > (1 << 24))
-            return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor 'output.weight' must be a "
-                              "matrix [n_embd, n_vocab]", m->path);
-        if (vocab_key && t->ne[1] != I->n_vocab)
-            return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: rwkv.vocab_size is %d but "
-                              "'output.weight' has %lld rows", m->path, I->n_vocab,
-                              (long long)t->ne[1]);
-        I->n_vocab = (int)t->ne[1];
-    }
-    RWKV__TRY(rwkv__mat(m, "token_embd.weight", I->n_vocab, I->n_embd, 0, &m->emb, err));
-    RWKV__TRY(rwkv__mat(m, "output.weight", I->n_vocab, I->n_embd, 0, &m->head, err));
-    RWKV__TRY(rwkv__vec(m, "token_embd_norm.weight", (uint64_t)I->n_embd, 0, &m->ln0_w, err));
-    RWKV__TRY(rwkv__vec(m, "token_embd_norm.bias", (uint64_t)I->n_embd, 0, &m->ln0_b, err));
-    RWKV__TRY(rwkv__vec(m, "output_norm.weight", (uint64_t)I->n_embd, 0, &m->lnout_w, err));
-    RWKV__TRY(rwkv__vec(m, "output_norm.bias", (uint64_t)I->n_embd, 0, &m->lnout_b, err));
+/* The embedding, the head (which fix the vocabulary size), the norms around them and every
+   layer. */
+static rwkv_status rwkv__bind_model(rwkv_model *m, int vocab_key, rwkv_error *err)
+{
+    rwkv_model_info *I = &m->info;
+    const rwkv__tensor *t;
+    long idx = rwkv__find(m->gguf.tensors, m->gguf.n_tensors, sizeof *t, "output.weight");
+    uint64_t l;
+    rwkv_status s;
+    if (idx < 0)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor 'output.weight' is missing",
+                          m->gguf.path);
+    t = &m->gguf.tensors[idx];
+    if (t->n_dims != 2 || t->ne[1] > (1 << 24))
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor 'output.weight' must be a "
+                          "matrix [n_embd, n_vocab]", m->gguf.path);
+    if (vocab_key && t->ne[1] != I->n_vocab)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: rwkv.vocab_size is %d but "
+                          "'output.weight' has %lld rows", m->gguf.path, I->n_vocab,
+                          (long long)t->ne[1]);
+    I->n_vocab = (int)t->ne[1];
+    RWKV__TRY(rwkv__bind_mat(m, "token_embd.weight", I->n_vocab, I->n_embd, 0, &m->emb, err));
+    RWKV__TRY(rwkv__bind_mat(m, "output.weight", I->n_vocab, I->n_embd, 0, &m->head, err));
+    RWKV__TRY(rwkv__bind_vec(m, "token_embd_norm.weight", (uint64_t)I->n_embd, 0, &m->ln0_w,
+                             err));
+    RWKV__TRY(rwkv__bind_vec(m, "token_embd_norm.bias", (uint64_t)I->n_embd, 0, &m->ln0_b,
+                             err));
+    RWKV__TRY(rwkv__bind_vec(m, "output_norm.weight", (uint64_t)I->n_embd, 0, &m->lnout_w,
+                             err));
+    RWKV__TRY(rwkv__bind_vec(m, "output_norm.bias", (uint64_t)I->n_embd, 0, &m->lnout_b, err));
 
     m->layers = (rwkv__layer *)calloc((size_t)I->n_layer, sizeof(rwkv__layer));
-    if (!m->layers) return rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory", m->path);
-    for (i = 0; i < (uint64_t)I->n_layer; i++) RWKV__TRY(rwkv__bind_layer(m, (int)i, err));
+    if (!m->layers) return rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory", m->gguf.path);
+    for (l = 0; l < (uint64_t)I->n_layer; l++) RWKV__TRY(rwkv__bind_layer(m, (int)l, err));
     I->has_time_state = I->version == 6 && m->layers[0].time_state != NULL;
-    for (i = 0; i < (uint64_t)I->n_layer; i++)
-        if ((m->layers[i].time_state != NULL) != I->has_time_state)
+    for (l = 0; l < (uint64_t)I->n_layer; l++)
+        if ((m->layers[l].time_state != NULL) != I->has_time_state)
             return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: 'att.time_state' is present in some "
-                              "blocks but not in block %llu", m->path, (unsigned long long)i);
+                              "blocks but not in block %llu", m->gguf.path,
+                              (unsigned long long)l);
+    return RWKV_OK;
+}
 
-    /* Every tensor in the file must have a place in the model. */
-    for (i = 0; i < m->n_tensors; i++) {
-        const rwkv__tensor *t = &m->tensors[i];
-        uint64_t nbytes = rwkv__nelem(t) * (t->type == RWKV_TYPE_F32 ? 4u : 2u);
+/* Every tensor must have a place in the model; counts the tensors and bytes of each type. */
+static rwkv_status rwkv__count_tensors(rwkv_model *m, rwkv_error *err)
+{
+    rwkv_model_info *I = &m->info;
+    uint64_t i, emb_bytes = 0;
+    for (i = 0; i < m->gguf.n_tensors; i++) {
+        const rwkv__tensor *t = &m->gguf.tensors[i];
+        uint64_t nbytes = rwkv__row_bytes(t->type, rwkv__nelem(t));
         int slot = t->type == RWKV_TYPE_F32 ? 0 : t->type == RWKV_TYPE_F16 ? 1 : 2;
         if (!m->used[i])
             return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: unexpected tensor '%.*s' for RWKV v%d "
-                              "with %d blocks", m->path, (int)t->name_len, t->name,
+                              "with %d blocks", m->gguf.path, (int)t->name.len, t->name.p,
                               I->version, I->n_layer);
         I->tensors_of_type[slot]++;
         I->bytes_of_type[slot] += nbytes;
         if (t == m->emb) emb_bytes = nbytes;
     }
-    I->n_tensors = m->n_tensors;
-    I->file_size = m->size;
+    I->n_tensors = m->gguf.n_tensors;
+    I->file_size = m->gguf.size;
     /* A token reads one embedding row and every other tensor once. */
     I->bytes_per_token = I->bytes_of_type[0] + I->bytes_of_type[1] + I->bytes_of_type[2] -
                          emb_bytes + emb_bytes / (uint64_t)I->n_vocab;
-    m->n_threads = 1;
-    (void)kv;
-#undef RWKV__TRY
     return RWKV_OK;
 }
+
+/* v4 and v5: the decay and bonus per channel, as the official loader computes them. */
+static rwkv_status rwkv__derive_v4v5(rwkv_model *m, rwkv_error *err)
+{
+    const rwkv_model_info *I = &m->info;
+    const int C = I->n_embd, N = I->head_size;
+    int l, c;
+    if (I->version != 4 && I->version != 5) return RWKV_OK;
+    m->derived = (float *)malloc(sizeof(float) * 2 * (size_t)C * (size_t)I->n_layer);
+    if (!m->derived) return rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory", m->gguf.path);
+    for (l = 0; l < I->n_layer; l++) {
+        rwkv__layer *L = &m->layers[l];
+        float *decay = m->derived + 2 * (size_t)C * (size_t)l, *bonus = decay + C;
+        for (c = 0; c < C; c++) {
+            if (I->version == 4) { /* the state keeps log-space numbers: w = -exp(decay) */
+                decay[c] = -expf(L->time_decay[c]);
+                bonus[c] = L->time_first[c];
+            } else { /* 5.0/5.1 store one per head, 5.2 one per channel */
+                const int hi = I->version_minor == 2 ? c : c / N;
+                decay[c] = expf(-expf(L->time_decay[hi]));
+                bonus[c] = L->first_is_log ? expf(L->time_first[hi]) : L->time_first[hi];
+            }
+        }
+        L->decay = decay;
+        L->bonus = bonus;
+    }
+    return RWKV_OK;
+}
+
+static rwkv_status rwkv__load(rwkv_model *m, rwkv_error *err)
+{
+    int vocab_key = 0;
+    rwkv_status s;
+    RWKV__TRY(rwkv__gguf_parse(&m->gguf, err));
+    m->used = (unsigned char *)calloc(m->gguf.n_tensors ? (size_t)m->gguf.n_tensors : 1, 1);
+    if (!m->used)
+        return rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory for the tensor table",
+                          m->gguf.path);
+    RWKV__TRY(rwkv__read_hparams(m, &vocab_key, err));
+    RWKV__TRY(rwkv__bind_model(m, vocab_key, err));
+    RWKV__TRY(rwkv__count_tensors(m, err));
+    RWKV__TRY(rwkv__derive_v4v5(m, err));
+    m->n_threads = 1;
+    return RWKV_OK;
+}
+#undef RWKV__TRY
 
 static rwkv_status rwkv__open_common(rwkv_model *m, rwkv_model **out, rwkv_error *err)
 {
@@ -1969,9 +2257,9 @@ rwkv_status rwkv_model_open_memory(const void *data, size_t size, rwkv_model **o
         return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_model_open_memory: data is NULL");
     m = (rwkv_model *)calloc(1, sizeof *m);
     if (!m) return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory");
-    m->map = (const uint8_t *)data;
-    m->size = size;
-    strcpy(m->path, "(memory)");
+    m->gguf.map = (const uint8_t *)data;
+    m->gguf.size = size;
+    strcpy(m->gguf.path, "(memory)");
     return rwkv__open_common(m, out, err);
 }
 
@@ -1982,7 +2270,7 @@ rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err)
     *out = NULL;
     m = (rwkv_model *)calloc(1, sizeof *m);
     if (!m) return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory");
-    snprintf(m->path, sizeof m->path, "%s", path);
+    snprintf(m->gguf.path, sizeof m->gguf.path, "%s", path);
 #if defined(_WIN32)
     {
         LARGE_INTEGER sz;
@@ -1998,11 +2286,12 @@ rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err)
             free(m);
             return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot read the file size", path);
         }
-        m->size = (uint64_t)sz.QuadPart;
-        if (m->size > 0) {
+        m->gguf.size = (uint64_t)sz.QuadPart;
+        if (m->gguf.size > 0) {
             m->mapping = CreateFileMappingA(m->file, NULL, PAGE_READONLY, 0, 0, NULL);
-            if (m->mapping) m->map = (const uint8_t *)MapViewOfFile(m->mapping, FILE_MAP_READ, 0, 0, 0);
-            if (!m->map) {
+            if (m->mapping)
+                m->gguf.map = (const uint8_t *)MapViewOfFile(m->mapping, FILE_MAP_READ, 0, 0, 0);
+            if (!m->gguf.map) {
                 if (m->mapping) CloseHandle(m->mapping);
                 CloseHandle(m->file);
                 free(m);
@@ -2025,9 +2314,9 @@ rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err)
             free(m);
             return rwkv__fail(err, RWKV_ERR_IO, "%s: not a regular file", path);
         }
-        m->size = (uint64_t)st.st_size;
-        if (m->size > 0) {
-            void *p = mmap(NULL, (size_t)m->size, PROT_READ, MAP_SHARED, fd, 0);
+        m->gguf.size = (uint64_t)st.st_size;
+        if (m->gguf.size > 0) {
+            void *p = mmap(NULL, (size_t)m->gguf.size, PROT_READ, MAP_SHARED, fd, 0);
             if (p == MAP_FAILED) {
                 int e = errno;
                 close(fd);
@@ -2035,15 +2324,13 @@ rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err)
                 return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot map the file into memory: %s",
                                   path, strerror(e));
             }
-            m->map = (const uint8_t *)p;
+            m->gguf.map = (const uint8_t *)p;
             m->mapped = 1;
 #ifdef RWKV__MADV_HUGEPAGE
             /* Advice only (errors ignored): the file's pages are read in 2 MiB folios and
-               mapped one entry per 2 MiB. Measured on the 2-core VM: a 3 GB model mapped in
-               4 KiB entries read at 3-17 GB/s for seconds in each new process, and at 5 GB/s
-               with 2 threads when its cache was in 4 KiB pages; with the advice at 25-36 GB/s
-               (1 thread) from the first pass. */
-            (void)madvise(p, (size_t)m->size, RWKV__MADV_HUGEPAGE);
+               mapped one entry per 2 MiB, which reads the weights several times faster from
+               the first token on (docs/KERNELS.md). */
+            (void)madvise(p, (size_t)m->gguf.size, RWKV__MADV_HUGEPAGE);
 #endif
         }
         close(fd);
@@ -2057,17 +2344,18 @@ void rwkv_model_close(rwkv_model *m)
     if (!m) return;
     if (m->mapped) {
 #if defined(_WIN32)
-        UnmapViewOfFile((LPCVOID)m->map);
+        UnmapViewOfFile((LPCVOID)m->gguf.map);
         CloseHandle(m->mapping);
         CloseHandle(m->file);
 #else
-        munmap((void *)(uintptr_t)m->map, (size_t)m->size);
+        munmap((void *)(uintptr_t)m->gguf.map, (size_t)m->gguf.size);
 #endif
     }
-    free(m->kv);
-    free(m->tensors);
+    free(m->gguf.kv);
+    free(m->gguf.tensors);
     free(m->used);
     free(m->layers);
+    free(m->derived);
     free(m);
 }
 
@@ -2088,321 +2376,437 @@ void rwkv_model_get_info(const rwkv_model *model, rwkv_model_info *out)
 int rwkv_model_n_vocab(const rwkv_model *model) { return model ? model->info.n_vocab : 0; }
 
 
-/* ==== IMPL: forward pass =============================================================== */
-/* One code path for serial and sequence mode: a block of T tokens (T = 1 when serial) goes
-   through each layer together, so every weight matrix streams from memory once per block
-   (rwkv__matmul); only the recurrences run token by token. Everything is fp32, whatever the
-   stored dtype. The formulas follow the official implementation (ChatRWKV's rwkv package,
-   model.py); the comments name the step there. */
+/* ==== IMPL: forward ==================================================================== */
+/* One code path for serial and sequence mode: a block of T <= RWKV_SEQ_BLOCK tokens (T = 1
+   when serial) goes through each layer together, so every weight matrix streams from memory
+   once per block (rwkv__matmul); only the recurrences run token by token. Everything is
+   fp32, whatever the stored type. Each version has its time mix and channel mix below, in
+   the order of the official implementation (ChatRWKV's rwkv package, model.py; the formulas
+   are in docs/VERSIONS.md); per layer:
+       x += TimeMix(LN(x, ln1));  x += ChannelMix(LN(x, ln2))
+   and logits = head · LN(x, ln_out). Shapes: [T][C] is T rows (tokens) of C floats. */
 
-/* Recurrent state of one layer, at l * layer_stride floats into rwkv_state.data:
-     att_x [C]   token-shift input of the time mix (the previous token's ln1 output)
-     ffn_x [C]   token-shift input of the channel mix (the previous token's ln2 output)
-     v4:    aa [C], bb [C], pp [C]   numerator, denominator and running max exponent
-     v5/v6: S [H][S][S] indexed [head][key i][value j]
-     v7:    S [H][S][S] indexed [head][key j][value i]  (the transpose of the official
-            layout, for rwkv__wkv7_head; serialized states use the official one) */
+/* The scratch of a state, for one block of up to B = RWKV_SEQ_BLOCK tokens: row t of each
+   buffer belongs to token t. Every buffer holds the same thing in every version that uses
+   it; those a version does not use are NULL. */
+typedef struct rwkv__scratch {
+    float *x;        /* [B][C] the residual stream */
+    float *xln;      /* [B][C] LN(x) of the current sub-block (ln1, ln2, ln_out) */
+    float *sx;       /* [B][C] v6, v7: token-shift difference, the previous token's xln - xln */
+    /* token-shift mixes of xln: the inputs of the projections (xk, xr also in the channel
+       mix; xw v6, v7; xa v7; xg v5.1+) */
+    float *xr, *xw, *xk, *xv, *xa, *xg; /* [B][C] */
+    float *xmaa;     /* [B][C] v6: xln + sx * maa_x, the input of the mix LoRA */
+    float *maa;      /* [B][C] v6: one mix's data-dependent part, h_i @ maa_w2[i] */
+    /* receptance, decay (v6, v7), key, value, in-context learning rate (v7), gate (v5.1+):
+       the projections and LoRAs, finished per head in place (decay, a; v7 also k and v) */
+    float *r, *w, *k, *v, *a, *g;       /* [B][C] (r and k: the channel mix's too) */
+    float *vres;     /* [B][C] v7: the value-residual LoRA (xv @ v1) @ v2 */
+    float *v_first;  /* [B][C] v7: the first layer's value */
+    float *kk;       /* [C] v7: the normalized key of the token a head is at */
+    float *y;        /* [B][C] the recurrence output, normalized and gated: att_o's input */
+    float *out;      /* [B][C] att_o's or ffn_v's output, added to x */
+    float *hidden;   /* [B][F] the channel mix's relu(Wk xk)^2 */
+    float *lora;     /* [B][lora_stride] the hidden activations of a LoRA (v6, v7) */
+    size_t lora_stride; /* the largest hidden width (5·Dm for v6's mix LoRA) */
+} rwkv__scratch;
+
+/* The recurrent state is n_layer blocks of layer_stride floats in `data` (rwkv__lstate);
+   serialized, it is the same floats (v7's S transposed to the official layout). */
 struct rwkv_state {
     const rwkv_model *model;
     float *data;
     size_t n_floats, layer_stride;
-    /* scratch for one block of up to RWKV_SEQ_BLOCK tokens, each [T][C] unless noted */
-    float *x;        /* residual stream */
-    float *xx;       /* layer-normed input of the current sub-block */
-    float *in[6];    /* token-shift mixes: r, w, k, v, a, g (v4/v5 use r, k, v, g) */
-    float *r, *w, *k, *v, *a, *g;
-    float *y;        /* recurrence output */
-    float *v_first;  /* v7: layer 0's value */
-    float *hidden;   /* [T][F] channel-mix hidden */
-    float *lora;     /* [T][lora_stride]: LoRA hidden activations */
-    size_t lora_stride;
-    float *tmp;      /* [C] */
+    rwkv__scratch s;
+    void *scratch_block; /* the allocation all of `s` lives in */
 };
 
-static float rwkv__sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
+/* One layer's part of the state. */
+typedef struct rwkv__lstate {
+    float *att_x;  /* [C] the previous token's ln1 output: the time mix's token shift */
+    float *ffn_x;  /* [C] the previous token's ln2 output: the channel mix's token shift */
+    float *wkv;    /* v4: aa, bb, pp [3][C] (numerator, denominator, max exponent);
+                      v5, v6: S [H][N key][N value];
+                      v7: S [H][N key][N value], the transpose of the official [value][key] */
+} rwkv__lstate;
 
-
-/* Y = W X for a block of T tokens; one token is the memory-bound matrix-vector case. */
-static void rwkv__linear(float *Y, const rwkv__tensor *W, const float *X, int T, int n_threads)
+static size_t rwkv__layer_state_floats(const rwkv_model_info *I)
 {
-    if (T == 1) rwkv__matvec(Y, W, X, n_threads);
-    else rwkv__matmul(Y, W, X, T, n_threads);
+    const size_t C = (size_t)I->n_embd, N = (size_t)I->head_size;
+    return 2 * C + (I->version == 4 ? 3 * C : (size_t)I->n_head * N * N);
 }
 
-
-/* The shifted input of token t: the previous token's value, from the state for t == 0. */
-static const float *rwkv__prev(const float *block, const float *carried, int t, int C)
+static rwkv__lstate rwkv__lstate_of(const rwkv_state *st, int l)
 {
-    return t == 0 ? carried : block + (size_t)(t - 1) * C;
+    const size_t C = (size_t)st->model->info.n_embd;
+    rwkv__lstate ls;
+    ls.att_x = st->data + (size_t)l * st->layer_stride;
+    ls.ffn_x = ls.att_x + C;
+    ls.wkv = ls.att_x + 2 * C;
+    return ls;
 }
 
-/* v4 and v5 mix: x·μ + prev·(1−μ) */
-static void rwkv__mix_lerp(float *out, const float *x, const float *prev, const float *mu, int C)
-{
-    int c;
-    for (c = 0; c < C; c++) out[c] = x[c] * mu[c] + prev[c] * (1.0f - mu[c]);
-}
+/* ---- steps every version uses --------------------------------------------------------- */
 
-/* v6 and v7 mix: x + (prev − x)·μ */
-static void rwkv__mix_add(float *out, const float *x, const float *sx, const float *mu,
-                          const float *extra, int C)
-{
-    int c;
-    if (extra) for (c = 0; c < C; c++) out[c] = x[c] + sx[c] * (mu[c] + extra[c]);
-    else for (c = 0; c < C; c++) out[c] = x[c] + sx[c] * mu[c];
-}
-
-/* "x @ W1 → f → @ W2" for T tokens: the LoRA paths of v6 and v7, W1 (C, D), W2 (D, C);
-   x and out are T rows of C, h T rows of hs >= D. f: 0 none, 1 tanh, 2 sigmoid. */
-static void rwkv__lora2(float *out, const float *x, const float *W1, const float *W2, int C,
-                        int D, int f, float *h, size_t hs, int T, int n_threads)
-{
-    int t, d;
-    rwkv__vecmat(h, hs, x, (size_t)C, W1, C, D, T, n_threads);
-    for (t = 0; t < T; t++) {
-        float *ht = h + (size_t)t * hs;
-        if (f == 1) for (d = 0; d < D; d++) ht[d] = tanhf(ht[d]);
-        else if (f == 2) for (d = 0; d < D; d++) ht[d] = rwkv__sigmoid(ht[d]);
-    }
-    rwkv__vecmat(out, (size_t)C, h, hs, W2, D, C, T, n_threads);
-}
-
-static void rwkv__time_mix_v4(rwkv_state *st, const rwkv__layer *L, float *lstate, int T)
+/* xln[t] = LN(x[t]) for t < T, the model's layer norm epsilon. */
+static void rwkv__ln(rwkv_state *st, const float *x, const float *w, const float *b, int T)
 {
     const int C = st->model->info.n_embd;
-    float *aa = lstate + 2 * C, *bb = lstate + 3 * C, *pp = lstate + 4 * C;
+    int t;
+    for (t = 0; t < T; t++)
+        rwkv__norm(st->s.xln + (size_t)t * C, x + (size_t)t * C, w, b, C,
+                   st->model->info.layer_norm_eps);
+}
+
+/* v4, v5 mixing: out[t] = xln[t]·mu + prev·(1 - mu), prev = xln[t - 1] (the carried row for
+   t = 0). */
+static void rwkv__mix_lerp(float *out, const float *xln, const float *carried, const float *mu,
+                           int T, int C)
+{
     int t, c;
     for (t = 0; t < T; t++) {
-        const float *r = st->r + (size_t)t * C, *k = st->k + (size_t)t * C;
-        const float *v = st->v + (size_t)t * C;
-        float *y = st->y + (size_t)t * C;
-        for (c = 0; c < C; c++) {
-            /* WKV with a running maximum exponent so that nothing overflows */
-            const float w = -expf(L->time_decay[c]), u = L->time_first[c];
-            float ww = u + k[c];
-            float p = pp[c] > ww ? pp[c] : ww;
-            float e1 = expf(pp[c] - p), e2 = expf(ww - p);
-            y[c] = rwkv__sigmoid(r[c]) * (e1 * aa[c] + e2 * v[c]) / (e1 * bb[c] + e2);
-            ww = w + pp[c];
-            p = ww > k[c] ? ww : k[c];
-            e1 = expf(ww - p);
-            e2 = expf(k[c] - p);
-            aa[c] = e1 * aa[c] + e2 * v[c];
-            bb[c] = e1 * bb[c] + e2;
-            pp[c] = p;
-        }
+        const float *x = xln + (size_t)t * C, *prev = t ? x - C : carried;
+        float *o = out + (size_t)t * C;
+        for (c = 0; c < C; c++) o[c] = x[c] * mu[c] + prev[c] * (1.0f - mu[c]);
     }
 }
 
-/* The recurrences run per head: a head's state, its group norm and every per-channel step
-   around it touch only that head's N channels, so one parallel region per layer gives each
-   thread whole heads for all T tokens (the result does not depend on the split). */
-
-/* v5.x and v6, one head: out_j = Σ_i r_i (u_i k_i v_j + S_ij); S_ij ← k_i v_j + w_i S_ij,
-   S [key i][value j]. decay (w) and bonus (u) are per channel here, expanded from per head
-   for 5.0/5.1. The SIMD path (j in vectors, N % L == 0) rounds every product and sum as the
-   scalar loop does: the same bits. */
-static void rwkv__wkv5_head(float *y, float *S, const float *r, const float *k, const float *v,
-                            const float *w, const float *u, int N)
+/* The last token's xln is the previous token of the next block. */
+static void rwkv__keep_last(float *carried, const float *xln, int T, int C)
 {
-    int i, j;
-#ifdef RWKV__SIMD
-    if (N % RWKV__L == 0) {
-        for (j = 0; j < N; j += RWKV__L) {
-            const rwkv__vf vj = rwkv__vld_f32(v + j);
-            rwkv__vf yj = rwkv__vzero();
-            for (i = 0; i < N; i++) {
-                float *Si = S + (size_t)i * N + j;
-                const float ri = r[i], ki = k[i], ruk = ri * u[i] * ki;
-                const rwkv__vf s = rwkv__vld_f32(Si);
-                yj = rwkv__vadd(yj, rwkv__vadd(rwkv__vmul(rwkv__vset1(ri), s),
-                                               rwkv__vmul(rwkv__vset1(ruk), vj)));
-                rwkv__vst(Si, rwkv__vadd(rwkv__vmul(rwkv__vset1(ki), vj),
-                                         rwkv__vmul(rwkv__vset1(w[i]), s)));
-            }
-            rwkv__vst(y + j, yj);
-        }
+    memcpy(carried, xln + (size_t)(T - 1) * C, sizeof(float) * (size_t)C);
+}
+
+/* v6, v7: sx[t] = prev - xln[t] (prev as in rwkv__mix_lerp), then the carried row moves on. */
+static void rwkv__token_shift(float *sx, const float *xln, float *carried, int T, int C)
+{
+    int t, c;
+    for (t = 0; t < T; t++) {
+        const float *x = xln + (size_t)t * C, *prev = t ? x - C : carried;
+        float *d = sx + (size_t)t * C;
+        for (c = 0; c < C; c++) d[c] = prev[c] - x[c];
+    }
+    rwkv__keep_last(carried, xln, T, C);
+}
+
+/* v6, v7 mixing: out[t] = xln[t] + sx[t]·(mu + m[t]); m is v6's data-dependent part, or
+   NULL. */
+static void rwkv__mix_add(float *out, const float *xln, const float *sx, const float *mu,
+                          const float *m, int T, int C)
+{
+    size_t o;
+    int c;
+    for (o = 0; o < (size_t)T * C; o += (size_t)C) {
+        if (m) for (c = 0; c < C; c++) out[o + c] = xln[o + c] + sx[o + c] * (mu[c] + m[o + c]);
+        else for (c = 0; c < C; c++) out[o + c] = xln[o + c] + sx[o + c] * mu[c];
+    }
+}
+
+enum { RWKV__LINEAR, RWKV__TANH, RWKV__SIGMOID };
+
+/* h[t][d] = f(h[t][d]) for d < D, t < T; rows hs floats apart. */
+static void rwkv__activate(float *h, size_t hs, int D, int T, int f)
+{
+    int t, d;
+    for (t = 0; t < T; t++) {
+        float *ht = h + (size_t)t * hs;
+        if (f == RWKV__TANH) for (d = 0; d < D; d++) ht[d] = tanhf(ht[d]);
+        else if (f == RWKV__SIGMOID) for (d = 0; d < D; d++) ht[d] = rwkv__sigmoid(ht[d]);
+    }
+}
+
+/* out = f(x @ A) @ B for T tokens: a LoRA of rank D, A (C, D), B (D, C). */
+static void rwkv__lora(rwkv_state *st, float *out, const float *x, const float *A,
+                       const float *B, int D, int f, int T)
+{
+    const int C = st->model->info.n_embd, nt = st->model->n_threads;
+    rwkv__scratch *s = &st->s;
+    rwkv__vecmat(s->lora, s->lora_stride, x, (size_t)C, A, C, D, T, nt);
+    rwkv__activate(s->lora, s->lora_stride, D, T, f);
+    rwkv__vecmat(out, (size_t)C, s->lora, s->lora_stride, B, D, C, T, nt);
+}
+
+/* x += out for T tokens. */
+static void rwkv__residual(rwkv_state *st, int T)
+{
+    const size_t n = (size_t)T * (size_t)st->model->info.n_embd;
+    size_t i;
+    for (i = 0; i < n; i++) st->s.x[i] += st->s.out[i];
+}
+
+/* The channel mix after its token shift: x += sigmoid(Wr·xr) ⊙ Wv·relu(Wk·xk)^2, or, in v7
+   (no receptance), x += Wv·relu(Wk·xk)^2. */
+static void rwkv__ffn(rwkv_state *st, const rwkv__layer *L, int T)
+{
+    const int nt = st->model->n_threads;
+    rwkv__scratch *s = &st->s;
+    const size_t n = (size_t)T * (size_t)st->model->info.n_ffn;
+    const size_t nc = (size_t)T * (size_t)st->model->info.n_embd;
+    size_t i;
+    rwkv__matmul(s->hidden, L->ffn_k, s->xk, T, nt);
+    for (i = 0; i < n; i++) {
+        const float h = s->hidden[i] > 0.0f ? s->hidden[i] : 0.0f;
+        s->hidden[i] = h * h;
+    }
+    rwkv__matmul(s->out, L->ffn_v, s->hidden, T, nt);
+    if (!L->ffn_r) {
+        rwkv__residual(st, T);
         return;
     }
-#endif
-    /* every product its own statement: no compiler may fuse it into an FMA (clang would) */
-    for (j = 0; j < N; j++) y[j] = 0.0f;
-    for (i = 0; i < N; i++) {
-        float *Si = S + (size_t)i * N;
-        const float ri = r[i], ki = k[i], ruk = ri * u[i] * ki, wi = w[i];
-        for (j = 0; j < N; j++) {
-            const float kv = ki * v[j], rs = ri * Si[j], rv = ruk * v[j], ws = wi * Si[j];
-            const float q = rs + rv;
-            y[j] += q;
-            Si[j] = kv + ws;
-        }
-    }
+    rwkv__matmul(s->r, L->ffn_r, s->xr, T, nt);
+    for (i = 0; i < nc; i++) s->x[i] += rwkv__sigmoid(s->r[i]) * s->out[i];
 }
 
-/* v7, one head: S ← S·diag(w) + (S·(−kk))·(kk⊙a)ᵀ + v·kᵀ (both terms from the old S);
-   y = S·r. Here S is stored transposed, [key j][value i] (the official layout is [value]
-   [key]; serialized states use it), so that the SIMD path runs over i in vectors with every
-   sum in the scalar loop's order and rounding: the same bits. */
-static void rwkv__wkv7_head(float *y, float *S, const float *r, const float *w, const float *k,
-                            const float *v, const float *kk, const float *a, int N)
+/* The recurrences of v5-v7 run per head: a head's state, its group norm and every
+   per-channel step around it touch only that head's N channels. A head function does one
+   head of one token: channels [c0, c0 + N) of the rows at `at` = t·C + c0, state S. */
+typedef void (*rwkv__head_fn)(rwkv_state *st, const rwkv__layer *L, float *S, size_t at,
+                              int c0);
+
+/* Heads [h0, h1) for T tokens, each head's tokens in order (its state stays in cache). */
+static void rwkv__some_heads(rwkv__head_fn fn, rwkv_state *st, const rwkv__layer *L,
+                             float *S, int T, int h0, int h1)
 {
-    int i, j;
-#ifdef RWKV__SIMD
-    if (N % RWKV__L == 0) {
-        for (i = 0; i < N; i += RWKV__L) {
-            const rwkv__vf vi = rwkv__vld_f32(v + i);
-            rwkv__vf sa = rwkv__vzero(), acc = rwkv__vzero();
-            for (j = 0; j < N; j++)
-                sa = rwkv__vsub(sa, rwkv__vmul(rwkv__vld_f32(S + (size_t)j * N + i),
-                                               rwkv__vset1(kk[j])));
-            for (j = 0; j < N; j++) {
-                float *Sj = S + (size_t)j * N + i;
-                rwkv__vf s = rwkv__vmul(rwkv__vld_f32(Sj), rwkv__vset1(w[j]));
-                s = rwkv__vadd(s, rwkv__vmul(rwkv__vmul(sa, rwkv__vset1(kk[j])),
-                                             rwkv__vset1(a[j])));
-                s = rwkv__vadd(s, rwkv__vmul(vi, rwkv__vset1(k[j])));
-                rwkv__vst(Sj, s);
-                acc = rwkv__vadd(acc, rwkv__vmul(s, rwkv__vset1(r[j])));
-            }
-            rwkv__vst(y + i, acc);
-        }
-        return;
-    }
-#endif
-    /* every product its own statement: no compiler may fuse it into an FMA (clang would) */
-    for (i = 0; i < N; i++) {
-        float sa = 0.0f, acc = 0.0f;
-        for (j = 0; j < N; j++) { const float p = S[(size_t)j * N + i] * kk[j]; sa -= p; }
-        for (j = 0; j < N; j++) {
-            float *Sji = S + (size_t)j * N + i;
-            const float sw = *Sji * w[j], sk = sa * kk[j], ska = sk * a[j], vk = v[i] * k[j];
-            const float t = sw + ska;
-            float p;
-            *Sji = t + vk;
-            p = *Sji * r[j];
-            acc += p;
-        }
-        y[i] = acc;
-    }
+    const int C = st->model->info.n_embd, N = st->model->info.head_size;
+    int h, t;
+    for (h = h0; h < h1; h++)
+        for (t = 0; t < T; t++)
+            fn(st, L, S + (size_t)h * N * N, (size_t)t * C + (size_t)h * N, h * N);
 }
 
-/* v5.x (w, u: per-channel decay and bonus) and v6 (w: NULL; the decay comes per token from
-   st->w, which holds its LoRA output), heads [h0, h1) over T tokens. */
-static void rwkv__time_mix_v56_heads(rwkv_state *st, const rwkv__layer *L, float *S, int T,
-                                     const float *w, const float *u, int h0, int h1)
+/* All heads: one parallel region per layer, each thread taking a run of whole heads for all
+   T tokens (the result does not depend on the split). */
+static void rwkv__all_heads(rwkv__head_fn fn, rwkv_state *st, const rwkv__layer *L, float *S,
+                            int T)
 {
-    const rwkv_model_info *I = &st->model->info;
-    const int C = I->n_embd, N = I->head_size;
-    int t, h, c;
-    for (h = h0; h < h1; h++) {
-        const int c0 = h * N, c1 = c0 + N;
-        float *Sh = S + (size_t)h * N * N;
-        for (t = 0; t < T; t++) {
-            const size_t o = (size_t)t * C;
-            float *y = st->y + o;
-            const float *g = st->g + o;
-            if (!w) { /* v6: w = exp(-exp(decay + lora)), in place */
-                float *wt = st->w + o;
-                for (c = c0; c < c1; c++) wt[c] = expf(-expf(L->time_decay[c] + wt[c]));
-            }
-            rwkv__wkv5_head(y + c0, Sh, st->r + o + c0, st->k + o + c0, st->v + o + c0,
-                            (w ? w : st->w + o) + c0, u + c0, N);
-            rwkv__group_norm(y + c0, y + c0, L->lnx_w + c0, L->lnx_b + c0, 1, N,
-                             I->group_norm_eps);
-            if (L->att_g)
-                for (c = c0; c < c1; c++) y[c] *= g[c] * rwkv__sigmoid(g[c]); /* silu */
-        }
-    }
-}
-
-/* v7, heads [h0, h1) over T tokens. w, a, g and the value-residual gate already hold their
-   LoRA outputs (set while mixing); they are finished here. */
-static void rwkv__time_mix_v7_heads(rwkv_state *st, const rwkv__layer *L, int layer, float *S,
-                                    int T, int h0, int h1)
-{
-    const rwkv_model_info *I = &st->model->info;
-    const int C = I->n_embd, N = I->head_size;
-    float *kk = st->tmp; /* each head uses its own N channels of it */
-    int t, c, h, j;
-    for (h = h0; h < h1; h++) {
-        const int c0 = h * N, c1 = c0 + N;
-        float *Sh = S + (size_t)h * N * N;
-        for (t = 0; t < T; t++) {
-            const size_t o = (size_t)t * C;
-            float *r = st->r + o, *w = st->w + o, *k = st->k + o, *v = st->v + o;
-            float *a = st->a + o, *g = st->g + o, *y = st->y + o, *vf = st->v_first + o;
-            float ss = 0.0f, inv, s = 0.0f;
-            for (c = c0; c < c1; c++) {
-                w[c] = expf(-0.606531f * rwkv__sigmoid(L->w0[c] + w[c])); /* 0.606531 = e^-0.5 */
-                a[c] = rwkv__sigmoid(L->a0[c] + a[c]);
-            }
-            if (layer == 0) {
-                for (c = c0; c < c1; c++) vf[c] = v[c];
-            } else {
-                const float *vg = st->in[1] + o; /* the value-residual LoRA output */
-                for (c = c0; c < c1; c++) v[c] += (vf[c] - v[c]) * rwkv__sigmoid(L->v0[c] + vg[c]);
-            }
-            for (c = c0; c < c1; c++) { /* kk = L2-normalize(k ⊙ k_k) per head, eps 1e-12 */
-                float x = k[c] * L->k_k[c];
-                kk[c] = x;
-                ss += x * x;
-            }
-            inv = 1.0f / fmaxf(sqrtf(ss), 1e-12f);
-            for (c = c0; c < c1; c++) kk[c] *= inv;
-            for (c = c0; c < c1; c++) k[c] *= 1.0f + (a[c] - 1.0f) * L->k_a[c];
-            rwkv__wkv7_head(y + c0, Sh, r + c0, w + c0, k + c0, v + c0, kk + c0, a + c0, N);
-            rwkv__group_norm(y + c0, y + c0, L->lnx_w + c0, L->lnx_b + c0, 1, N,
-                             I->group_norm_eps);
-            /* the "bonus": Σ_j r_j k_j r_k_j per head, times v */
-            for (j = 0; j < N; j++) s += r[c0 + j] * k[c0 + j] * L->r_k[c0 + j];
-            for (c = c0; c < c1; c++) y[c] += s * v[c];
-            for (c = c0; c < c1; c++) y[c] *= g[c];
-        }
-    }
-}
-
-
-/* Heads [h0, h1) of the time mix: v7's, or v5/v6's (w, u: see rwkv__time_mix_v56_heads). */
-static void rwkv__time_mix_some_heads(rwkv_state *st, const rwkv__layer *L, int layer,
-                                      float *S, int T, const float *w, const float *u, int h0,
-                                      int h1)
-{
-    if (st->model->info.version == 7) rwkv__time_mix_v7_heads(st, L, layer, S, T, h0, h1);
-    else rwkv__time_mix_v56_heads(st, L, S, T, w, u, h0, h1);
-}
-
-/* All heads, in one parallel region when there are threads: each takes a run of heads. */
-static void rwkv__time_mix_heads(rwkv_state *st, const rwkv__layer *L, int layer, float *S,
-                                 int T, const float *w, const float *u)
-{
-    const int H = st->model->info.n_head, nth = st->model->n_threads;
+    const int H = st->model->info.n_head;
 #ifdef _OPENMP
+    const int nth = st->model->n_threads;
     if (nth > 1 && H > 1) {
 #pragma omp parallel num_threads(nth < H ? nth : H)
         {
             const int id = omp_get_thread_num(), n = omp_get_num_threads();
-            rwkv__time_mix_some_heads(st, L, layer, S, T, w, u, H * id / n, H * (id + 1) / n);
+            rwkv__some_heads(fn, st, L, S, T, H * id / n, H * (id + 1) / n);
         }
         return;
     }
 #endif
-    (void)nth;
-    rwkv__time_mix_some_heads(st, L, layer, S, T, w, u, 0, H);
+    rwkv__some_heads(fn, st, L, S, T, 0, H);
 }
 
-static void rwkv__time_mix_v5(rwkv_state *st, const rwkv__layer *L, float *S, int T)
+/* y = GroupNorm(y) over one head's N channels (ln_x, group norm epsilon), then, for the
+   versions with a gate, y ⊙ silu(g). */
+static void rwkv__head_out(rwkv_state *st, const rwkv__layer *L, size_t at, int c0, int gated)
 {
-    const rwkv_model_info *I = &st->model->info;
-    const int C = I->n_embd, N = I->head_size;
-    float *w = st->w, *u = st->a; /* per-channel decay and bonus, row 0 of those buffers */
-    int c;
-    for (c = 0; c < C; c++) {
-        const int hi = I->version_minor == 2 ? c : c / N; /* 5.0/5.1 store one per head */
-        w[c] = expf(-expf(L->time_decay[hi]));
-        u[c] = L->first_is_log ? expf(L->time_first[hi]) : L->time_first[hi];
-    }
-    rwkv__time_mix_heads(st, L, 0, S, T, w, u);
+    const int N = st->model->info.head_size;
+    float *y = st->s.y + at;
+    const float *g = st->s.g + at;
+    int i;
+    rwkv__norm(y, y, L->lnx_w + c0, L->lnx_b + c0, N, st->model->info.group_norm_eps);
+    if (gated)
+        for (i = 0; i < N; i++) y[i] *= g[i] * rwkv__sigmoid(g[i]);
 }
+
+/* r, k, v (and g, v5.1+) = W · lerp-mixed xln: the first half of v4's and v5's time mix. */
+static void rwkv__rkvg_lerp(rwkv_state *st, const rwkv__layer *L, float *att_x, int T)
+{
+    const int C = st->model->info.n_embd, nt = st->model->n_threads;
+    rwkv__scratch *s = &st->s;
+    rwkv__mix_lerp(s->xr, s->xln, att_x, L->mix_r, T, C);
+    rwkv__mix_lerp(s->xk, s->xln, att_x, L->mix_k, T, C);
+    rwkv__mix_lerp(s->xv, s->xln, att_x, L->mix_v, T, C);
+    if (L->att_g) rwkv__mix_lerp(s->xg, s->xln, att_x, L->mix_g, T, C);
+    rwkv__keep_last(att_x, s->xln, T, C);
+    rwkv__matmul(s->r, L->att_r, s->xr, T, nt);
+    rwkv__matmul(s->k, L->att_k, s->xk, T, nt);
+    rwkv__matmul(s->v, L->att_v, s->xv, T, nt);
+    if (L->att_g) rwkv__matmul(s->g, L->att_g, s->xg, T, nt);
+}
+
+/* A time mix or channel mix of T tokens: reads and advances x and the layer's state. */
+typedef void (*rwkv__mix_fn)(rwkv_state *st, const rwkv__layer *L, const rwkv__lstate *ls,
+                             int T);
+
+/* ---- forward v4 ----------------------------------------------------------------------- */
+
+/* x += Wo·(sigmoid(r) ⊙ wkv): the running-max WKV over aa, bb, pp. */
+static void rwkv__time_mix_v4(rwkv_state *st, const rwkv__layer *L, const rwkv__lstate *ls,
+                              int T)
+{
+    const int C = st->model->info.n_embd;
+    rwkv__scratch *s = &st->s;
+    float *aa = ls->wkv, *bb = aa + C, *pp = bb + C;
+    int t;
+    rwkv__ln(st, s->x, L->ln1_w, L->ln1_b, T);   /* xln = LN(x, ln1) */
+    rwkv__rkvg_lerp(st, L, ls->att_x, T);        /* r, k, v = W·(xln·mu + prev·(1 - mu)) */
+    for (t = 0; t < T; t++) {
+        const size_t o = (size_t)t * C;
+        rwkv__wkv4(s->y + o, aa, bb, pp, s->r + o, s->k + o, s->v + o, L->decay, L->bonus, C);
+    }
+    rwkv__matmul(s->out, L->att_o, s->y, T, st->model->n_threads);
+    rwkv__residual(st, T);
+}
+
+/* The channel mix of v4 and v5: x += sigmoid(Wr·xr) ⊙ Wv·relu(Wk·xk)^2, lerp mixing. */
+static void rwkv__channel_mix_v4(rwkv_state *st, const rwkv__layer *L, const rwkv__lstate *ls,
+                                 int T)
+{
+    const int C = st->model->info.n_embd;
+    rwkv__scratch *s = &st->s;
+    rwkv__ln(st, s->x, L->ln2_w, L->ln2_b, T);   /* xln = LN(x, ln2) */
+    rwkv__mix_lerp(s->xk, s->xln, ls->ffn_x, L->ffn_mix_k, T, C);
+    rwkv__mix_lerp(s->xr, s->xln, ls->ffn_x, L->ffn_mix_r, T, C);
+    rwkv__keep_last(ls->ffn_x, s->xln, T, C);
+    rwkv__ffn(st, L, T);
+}
+
+/* ---- forward v5 (5.0, 5.1, 5.2) ------------------------------------------------------- */
+
+/* One head: y = r·(u ⊙ kᵀv + S), S = kᵀv + w ⊙ S; group norm; 5.1+: ⊙ silu(g). */
+static void rwkv__head_v5(rwkv_state *st, const rwkv__layer *L, float *S, size_t at, int c0)
+{
+    rwkv__scratch *s = &st->s;
+    rwkv__wkv5_head(s->y + at, S, s->r + at, s->k + at, s->v + at, L->decay + c0,
+                    L->bonus + c0, st->model->info.head_size);
+    rwkv__head_out(st, L, at, c0, L->att_g != NULL);
+}
+
+static void rwkv__time_mix_v5(rwkv_state *st, const rwkv__layer *L, const rwkv__lstate *ls,
+                              int T)
+{
+    rwkv__scratch *s = &st->s;
+    rwkv__ln(st, s->x, L->ln1_w, L->ln1_b, T);   /* xln = LN(x, ln1) */
+    rwkv__rkvg_lerp(st, L, ls->att_x, T);        /* r, k, v, g as v4 */
+    rwkv__all_heads(rwkv__head_v5, st, L, ls->wkv, T);
+    rwkv__matmul(s->out, L->att_o, s->y, T, st->model->n_threads);
+    rwkv__residual(st, T);
+}
+
+/* ---- forward v6 ----------------------------------------------------------------------- */
+
+/* One head: w = exp(-exp(time_decay + w)), then the v5 recurrence with u = time_faaaa, the
+   group norm and the gate. */
+static void rwkv__head_v6(rwkv_state *st, const rwkv__layer *L, float *S, size_t at, int c0)
+{
+    const int N = st->model->info.head_size;
+    rwkv__scratch *s = &st->s;
+    float *w = s->w + at;
+    int i;
+    for (i = 0; i < N; i++) w[i] = expf(-expf(L->time_decay[c0 + i] + w[i]));
+    rwkv__wkv5_head(s->y + at, S, s->r + at, s->k + at, s->v + at, w, L->bonus + c0, N);
+    rwkv__head_out(st, L, at, c0, 1);
+}
+
+static void rwkv__time_mix_v6(rwkv_state *st, const rwkv__layer *L, const rwkv__lstate *ls,
+                              int T)
+{
+    const int C = st->model->info.n_embd, nt = st->model->n_threads, D = L->maa_rank;
+    rwkv__scratch *s = &st->s;
+    float *const mixed[5] = {s->xw, s->xk, s->xv, s->xr, s->xg}; /* maa_w2's order */
+    const float *const mu[5] = {L->maa_w, L->maa_k, L->maa_v, L->maa_r, L->maa_g};
+    int i;
+    rwkv__ln(st, s->x, L->ln1_w, L->ln1_b, T);          /* xln = LN(x, ln1) */
+    rwkv__token_shift(s->sx, s->xln, ls->att_x, T, C);  /* sx = prev - xln */
+    /* data-dependent token shift: h = tanh((xln + sx·maa_x) @ maa_w1) [T][5·D], then mix i
+       is xln + sx·(mu_i + h_i @ maa_w2[i]) */
+    rwkv__mix_add(s->xmaa, s->xln, s->sx, L->maa_x, NULL, T, C);
+    rwkv__vecmat(s->lora, s->lora_stride, s->xmaa, (size_t)C, L->maa_w1, C, 5 * D, T, nt);
+    rwkv__activate(s->lora, s->lora_stride, 5 * D, T, RWKV__TANH);
+    for (i = 0; i < 5; i++) {
+        rwkv__vecmat(s->maa, (size_t)C, s->lora + (size_t)i * D, s->lora_stride,
+                     L->maa_w2 + (size_t)i * D * C, D, C, T, nt);
+        rwkv__mix_add(mixed[i], s->xln, s->sx, mu[i], s->maa, T, C);
+    }
+    /* w = tanh(xw @ decay_w1) @ decay_w2 (time_decay is added per head) */
+    rwkv__lora(st, s->w, s->xw, L->decay_w1, L->decay_w2, L->decay_rank, RWKV__TANH, T);
+    rwkv__matmul(s->r, L->att_r, s->xr, T, nt);
+    rwkv__matmul(s->k, L->att_k, s->xk, T, nt);
+    rwkv__matmul(s->v, L->att_v, s->xv, T, nt);
+    rwkv__matmul(s->g, L->att_g, s->xg, T, nt);
+    rwkv__all_heads(rwkv__head_v6, st, L, ls->wkv, T);
+    rwkv__matmul(s->out, L->att_o, s->y, T, nt);
+    rwkv__residual(st, T);
+}
+
+/* The channel mix of v6 and v7: x += sigmoid(Wr·xr) ⊙ Wv·relu(Wk·xk)^2 with the mixing form
+   xln + sx·mu; v7 has no receptance: x += Wv·relu(Wk·xk)^2. */
+static void rwkv__channel_mix_v6(rwkv_state *st, const rwkv__layer *L, const rwkv__lstate *ls,
+                                 int T)
+{
+    const int C = st->model->info.n_embd;
+    rwkv__scratch *s = &st->s;
+    rwkv__ln(st, s->x, L->ln2_w, L->ln2_b, T);          /* xln = LN(x, ln2) */
+    rwkv__token_shift(s->sx, s->xln, ls->ffn_x, T, C);  /* sx = prev - xln */
+    rwkv__mix_add(s->xk, s->xln, s->sx, L->ffn_mix_k, NULL, T, C);
+    if (L->ffn_r) rwkv__mix_add(s->xr, s->xln, s->sx, L->ffn_mix_r, NULL, T, C);
+    rwkv__ffn(st, L, T);
+}
+
+/* ---- forward v7 ----------------------------------------------------------------------- */
+
+/* One head: finishes w, a, v and k, runs S = S·diag(w) + (S·(-kk))(kk ⊙ a)ᵀ + v·kᵀ,
+   y = S·r, the group norm, the bonus (Σ r ⊙ k ⊙ r_k)·v and the gate. */
+static void rwkv__head_v7(rwkv_state *st, const rwkv__layer *L, float *S, size_t at, int c0)
+{
+    const int N = st->model->info.head_size;
+    rwkv__scratch *s = &st->s;
+    float *r = s->r + at, *w = s->w + at, *k = s->k + at, *v = s->v + at, *a = s->a + at;
+    float *y = s->y + at, *v_first = s->v_first + at, *kk = s->kk + c0;
+    const float *g = s->g + at, *vres = s->vres + at;
+    const float *w0 = L->w0 + c0, *a0 = L->a0 + c0, *k_k = L->k_k + c0, *k_a = L->k_a + c0;
+    float ss = 0.0f, inv, bonus = 0.0f;
+    int i;
+    for (i = 0; i < N; i++) {
+        w[i] = expf(-0.606531f * rwkv__sigmoid(w0[i] + w[i])); /* 0.606531 = e^-0.5 */
+        a[i] = rwkv__sigmoid(a0[i] + a[i]);
+    }
+    if (!L->v0) /* the first layer: its value is every later layer's v_first */
+        for (i = 0; i < N; i++) v_first[i] = v[i];
+    else        /* value residual */
+        for (i = 0; i < N; i++)
+            v[i] += (v_first[i] - v[i]) * rwkv__sigmoid(L->v0[c0 + i] + vres[i]);
+    for (i = 0; i < N; i++) { /* kk = L2-normalize(k ⊙ k_k), eps 1e-12, from k before... */
+        const float x = k[i] * k_k[i];
+        kk[i] = x;
+        ss += x * x;
+    }
+    inv = 1.0f / fmaxf(sqrtf(ss), 1e-12f);
+    for (i = 0; i < N; i++) kk[i] *= inv;
+    for (i = 0; i < N; i++) k[i] *= 1.0f + (a[i] - 1.0f) * k_a[i]; /* ...this step */
+    rwkv__wkv7_head(y, S, r, w, k, v, kk, a, N);
+    rwkv__head_out(st, L, at, c0, 0);
+    for (i = 0; i < N; i++) bonus += r[i] * k[i] * L->r_k[c0 + i];
+    for (i = 0; i < N; i++) y[i] += bonus * v[i];
+    for (i = 0; i < N; i++) y[i] *= g[i];
+}
+
+/* x += Wo·(y ⊙ g) */
+static void rwkv__time_mix_v7(rwkv_state *st, const rwkv__layer *L, const rwkv__lstate *ls,
+                              int T)
+{
+    const int C = st->model->info.n_embd, nt = st->model->n_threads;
+    rwkv__scratch *s = &st->s;
+    rwkv__ln(st, s->x, L->ln1_w, L->ln1_b, T);          /* xln = LN(x, ln1) */
+    rwkv__token_shift(s->sx, s->xln, ls->att_x, T, C);  /* sx = prev - xln */
+    rwkv__mix_add(s->xr, s->xln, s->sx, L->x_r, NULL, T, C); /* xr = xln + sx·x_r, ... */
+    rwkv__mix_add(s->xw, s->xln, s->sx, L->x_w, NULL, T, C);
+    rwkv__mix_add(s->xk, s->xln, s->sx, L->x_k, NULL, T, C);
+    rwkv__mix_add(s->xv, s->xln, s->sx, L->x_v, NULL, T, C);
+    rwkv__mix_add(s->xa, s->xln, s->sx, L->x_a, NULL, T, C);
+    rwkv__mix_add(s->xg, s->xln, s->sx, L->x_g, NULL, T, C);
+    rwkv__matmul(s->r, L->att_r, s->xr, T, nt);
+    rwkv__matmul(s->k, L->att_k, s->xk, T, nt);
+    rwkv__matmul(s->v, L->att_v, s->xv, T, nt);
+    rwkv__lora(st, s->w, s->xw, L->w1, L->w2, L->w_rank, RWKV__TANH, T);
+    rwkv__lora(st, s->a, s->xa, L->a1, L->a2, L->a_rank, RWKV__LINEAR, T);
+    rwkv__lora(st, s->g, s->xg, L->g1, L->g2, L->g_rank, RWKV__SIGMOID, T);
+    if (L->v1) rwkv__lora(st, s->vres, s->xv, L->v1, L->v2, L->v_rank, RWKV__LINEAR, T);
+    rwkv__all_heads(rwkv__head_v7, st, L, ls->wkv, T);
+    rwkv__matmul(s->out, L->att_o, s->y, T, nt);
+    rwkv__residual(st, T);
+}
+
+/* ---- forward: a block of tokens ------------------------------------------------------- */
 
 /* Runs T <= RWKV_SEQ_BLOCK tokens through the model. logits: NULL, or rows for every token
    (all) or for the last one. */
@@ -2410,258 +2814,32 @@ static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float 
                                 int all)
 {
     const rwkv_model *m = st->model;
-    const rwkv_model_info *I = &m->info;
-    const int C = I->n_embd, F = I->n_ffn, nt = m->n_threads, ver = I->version;
-    const float eps = I->layer_norm_eps;
-    float *x = st->x, *xx = st->xx;
-    int t, l, c;
-
-    /* embedding row, then ln0, in float32 whatever the embedding's storage type: the
-       model's math. (The official loader folds ln0 in the checkpoint's dtype, and for bf16
-       what that gives depends on the torch build; the references leave that rounding out.) */
+    const int C = m->info.n_embd;
+    rwkv__mix_fn time_mix, channel_mix;
+    int t, l;
+    switch (m->info.version) {
+    case 4: time_mix = rwkv__time_mix_v4; channel_mix = rwkv__channel_mix_v4; break;
+    case 5: time_mix = rwkv__time_mix_v5; channel_mix = rwkv__channel_mix_v4; break;
+    case 6: time_mix = rwkv__time_mix_v6; channel_mix = rwkv__channel_mix_v6; break;
+    default: time_mix = rwkv__time_mix_v7; channel_mix = rwkv__channel_mix_v6; break;
+    }
+    /* x = LN(emb[token], ln0), in float32 whatever the embedding's type: the model's math
+       (the official loader folds ln0 in the checkpoint's dtype; see docs/VERSIONS.md) */
     for (t = 0; t < T; t++) {
-        const rwkv__tensor *E = m->emb;
-        float *xt = x + (size_t)t * C;
-        const size_t row = (size_t)tokens[t] * C;
-        if (E->type == RWKV_TYPE_F32) {
-            memcpy(xt, (const float *)E->data + row, sizeof(float) * (size_t)C);
-        } else {
-            const uint16_t *e = (const uint16_t *)E->data + row;
-            for (c = 0; c < C; c++)
-                xt[c] = E->type == RWKV_TYPE_F16 ? rwkv__f16_to_f32(e[c]) : rwkv__bf16_to_f32(e[c]);
-        }
-        rwkv__layer_norm(xt, xt, m->ln0_w, m->ln0_b, C, eps);
+        float *x = st->s.x + (size_t)t * C;
+        rwkv__get_row(x, m->emb, tokens[t]);
+        rwkv__norm(x, x, m->ln0_w, m->ln0_b, C, m->info.layer_norm_eps);
     }
-
-    for (l = 0; l < I->n_layer; l++) {
-        const rwkv__layer *L = &m->layers[l];
-        float *ls = st->data + (size_t)l * st->layer_stride;
-        float *att_x = ls, *ffn_x = ls + C, *wkv = ls + 2 * C;
-        float *xr = st->in[0], *xw = st->in[1], *xk = st->in[2], *xv = st->in[3];
-        float *xa = st->in[4], *xg = st->in[5];
-
-        /* ---- time mix ---- */
-        for (t = 0; t < T; t++)
-            rwkv__layer_norm(xx + (size_t)t * C, x + (size_t)t * C, L->ln1_w, L->ln1_b, C, eps);
-        for (t = 0; t < T; t++) {
-            const size_t o = (size_t)t * C;
-            const float *cur = xx + o, *prev = rwkv__prev(xx, att_x, t, C);
-            if (ver <= 5) {
-                rwkv__mix_lerp(xr + o, cur, prev, L->mix_r, C);
-                rwkv__mix_lerp(xk + o, cur, prev, L->mix_k, C);
-                rwkv__mix_lerp(xv + o, cur, prev, L->mix_v, C);
-                if (L->att_g) rwkv__mix_lerp(xg + o, cur, prev, L->mix_g, C);
-            } else if (ver == 6) {
-                /* data-dependent token shift, step 1: the LoRA input x + sx·maa_x; sx is
-                   kept for step 2 in the a-mix rows (v6 has no a) */
-                float *sx = xa + o;
-                for (c = 0; c < C; c++) sx[c] = prev[c] - cur[c];
-                rwkv__mix_add(xw + o, cur, sx, L->maa_x, NULL, C);
-            } else {
-                float *sx = st->tmp;
-                for (c = 0; c < C; c++) sx[c] = prev[c] - cur[c];
-                rwkv__mix_add(xr + o, cur, sx, L->x_r, NULL, C);
-                rwkv__mix_add(xw + o, cur, sx, L->x_w, NULL, C);
-                rwkv__mix_add(xk + o, cur, sx, L->x_k, NULL, C);
-                rwkv__mix_add(xv + o, cur, sx, L->x_v, NULL, C);
-                rwkv__mix_add(xa + o, cur, sx, L->x_a, NULL, C);
-                rwkv__mix_add(xg + o, cur, sx, L->x_g, NULL, C);
-            }
-        }
-        if (ver == 6) {
-            /* step 2: five mixes from one LoRA (w k v r g, in that order), then the decay
-               LoRA w = tanh(xw @ decay_w1) @ decay_w2 (finished in the time mix) */
-            const int D = L->maa_rank;
-            float *h = st->lora, *ms[5];
-            const size_t hs = st->lora_stride;
-            int i, d;
-            ms[0] = st->w; ms[1] = st->k; ms[2] = st->v; ms[3] = st->r; ms[4] = st->g;
-            rwkv__vecmat(h, hs, xw, (size_t)C, L->maa_w1, C, 5 * D, T, nt);
-            for (t = 0; t < T; t++)
-                for (d = 0; d < 5 * D; d++) h[t * hs + d] = tanhf(h[t * hs + d]);
-            for (i = 0; i < 5; i++)
-                rwkv__vecmat(ms[i], (size_t)C, h + i * D, hs, L->maa_w2 + (size_t)i * D * C, D,
-                             C, T, nt);
-            for (t = 0; t < T; t++) {
-                const size_t o = (size_t)t * C;
-                const float *cur = xx + o, *sx = xa + o;
-                rwkv__mix_add(xw + o, cur, sx, L->maa_w, st->w + o, C);
-                rwkv__mix_add(xk + o, cur, sx, L->maa_k, st->k + o, C);
-                rwkv__mix_add(xv + o, cur, sx, L->maa_v, st->v + o, C);
-                rwkv__mix_add(xr + o, cur, sx, L->maa_r, st->r + o, C);
-                rwkv__mix_add(xg + o, cur, sx, L->maa_g, st->g + o, C);
-            }
-            rwkv__lora2(st->w, xw, L->decay_w1, L->decay_w2, C, L->decay_rank, 1, h, hs, T, nt);
-        }
-        memcpy(att_x, xx + (size_t)(T - 1) * C, sizeof(float) * (size_t)C);
-        rwkv__linear(st->r, L->att_r, xr, T, nt);
-        rwkv__linear(st->k, L->att_k, xk, T, nt);
-        rwkv__linear(st->v, L->att_v, xv, T, nt);
-        if (ver == 7) {
-            /* LoRAs of v7; xw's slot is reused for the value-residual gate input once w is
-               done (layer 0 has no value residual). */
-            float *h = st->lora;
-            const size_t hs = st->lora_stride;
-            rwkv__lora2(st->w, xw, L->w1, L->w2, C, L->w_rank, 1, h, hs, T, nt);
-            rwkv__lora2(st->a, xa, L->a1, L->a2, C, L->a_rank, 0, h, hs, T, nt);
-            rwkv__lora2(st->g, xg, L->g1, L->g2, C, L->g_rank, 2, h, hs, T, nt);
-            if (l > 0) rwkv__lora2(xw, xv, L->v1, L->v2, C, L->v_rank, 0, h, hs, T, nt);
-            rwkv__time_mix_heads(st, L, l, wkv, T, NULL, NULL);
-        } else {
-            if (L->att_g) rwkv__linear(st->g, L->att_g, xg, T, nt);
-            if (ver == 4) rwkv__time_mix_v4(st, L, ls, T);
-            else if (ver == 5) rwkv__time_mix_v5(st, L, wkv, T);
-            else rwkv__time_mix_heads(st, L, l, wkv, T, NULL, L->time_first); /* v6 */
-        }
-        rwkv__linear(xr, L->att_o, st->y, T, nt);
-        for (t = 0; t < T * C; t++) x[t] += xr[t];
-
-        /* ---- channel mix ---- */
-        for (t = 0; t < T; t++)
-            rwkv__layer_norm(xx + (size_t)t * C, x + (size_t)t * C, L->ln2_w, L->ln2_b, C, eps);
-        for (t = 0; t < T; t++) {
-            const size_t o = (size_t)t * C;
-            const float *cur = xx + o, *prev = rwkv__prev(xx, ffn_x, t, C);
-            if (ver <= 5) {
-                rwkv__mix_lerp(xk + o, cur, prev, L->ffn_mix_k, C);
-                rwkv__mix_lerp(xr + o, cur, prev, L->ffn_mix_r, C);
-            } else {
-                float *sx = st->tmp;
-                for (c = 0; c < C; c++) sx[c] = prev[c] - cur[c];
-                rwkv__mix_add(xk + o, cur, sx, L->ffn_mix_k, NULL, C);
-                if (ver == 6) rwkv__mix_add(xr + o, cur, sx, L->ffn_mix_r, NULL, C);
-            }
-        }
-        memcpy(ffn_x, xx + (size_t)(T - 1) * C, sizeof(float) * (size_t)C);
-        rwkv__linear(st->hidden, L->ffn_k, xk, T, nt);
-        for (t = 0; t < T * F; t++) {
-            float h = st->hidden[t] > 0.0f ? st->hidden[t] : 0.0f;
-            st->hidden[t] = h * h; /* relu(k)^2 */
-        }
-        rwkv__linear(st->y, L->ffn_v, st->hidden, T, nt);
-        if (ver == 7) {
-            for (t = 0; t < T * C; t++) x[t] += st->y[t];
-        } else {
-            rwkv__linear(st->r, L->ffn_r, xr, T, nt);
-            for (t = 0; t < T * C; t++) x[t] += rwkv__sigmoid(st->r[t]) * st->y[t];
-        }
-    }
-
-    if (logits) {
-        const int first = all ? 0 : T - 1, n = T - first;
-        for (t = first; t < T; t++)
-            rwkv__layer_norm(xx + (size_t)(t - first) * C, x + (size_t)t * C, m->lnout_w,
-                             m->lnout_b, C, eps);
-        rwkv__linear(logits, m->head, xx, n, nt);
-    }
-}
-
-/* -- states ------------------------------------------------------------------------------ */
-
-static size_t rwkv__max_rank(const rwkv_model *m)
-{
-    size_t r = 1;
-    int l;
     for (l = 0; l < m->info.n_layer; l++) {
-        const rwkv__layer *L = &m->layers[l];
-        size_t cand[6];
-        int i;
-        cand[0] = (size_t)L->maa_rank * 5; cand[1] = (size_t)L->decay_rank;
-        cand[2] = (size_t)L->w_rank; cand[3] = (size_t)L->a_rank;
-        cand[4] = (size_t)L->v_rank; cand[5] = (size_t)L->g_rank;
-        for (i = 0; i < 6; i++) if (cand[i] > r) r = cand[i];
+        const rwkv__lstate ls = rwkv__lstate_of(st, l);
+        time_mix(st, &m->layers[l], &ls, T);
+        channel_mix(st, &m->layers[l], &ls, T);
     }
-    return r;
-}
-
-void rwkv_state_reset(rwkv_state *st)
-{
-    const rwkv_model *m;
-    int l;
-    if (!st) return;
-    m = st->model;
-    memset(st->data, 0, sizeof(float) * st->n_floats);
-    for (l = 0; l < m->info.n_layer; l++) {
-        float *ls = st->data + (size_t)l * st->layer_stride;
-        const int C = m->info.n_embd;
-        if (m->info.version == 4) {
-            int c;
-            for (c = 0; c < C; c++) ls[4 * C + c] = -1e30f; /* pp: "no history yet" */
-        } else if (m->layers[l].time_state) {
-            /* The tuned state is stored [head][value][key]; v6 runs on [head][key][value]. */
-            const int H = m->info.n_head, N = m->info.head_size;
-            const float *ts = m->layers[l].time_state;
-            float *S = ls + 2 * C;
-            int h, i, j;
-            for (h = 0; h < H; h++)
-                for (i = 0; i < N; i++)
-                    for (j = 0; j < N; j++)
-                        S[((size_t)h * N + i) * N + j] = ts[((size_t)h * N + j) * N + i];
-        }
+    if (logits) { /* logits = head·LN(x, ln_out) */
+        const int first = all ? 0 : T - 1;
+        rwkv__ln(st, st->s.x + (size_t)first * C, m->lnout_w, m->lnout_b, T - first);
+        rwkv__matmul(logits, m->head, st->s.xln, T - first, m->n_threads);
     }
-}
-
-rwkv_status rwkv_state_new(const rwkv_model *m, rwkv_state **out, rwkv_error *err)
-{
-    rwkv_state *st;
-    size_t C, F, B = RWKV_SEQ_BLOCK, wkv;
-    int i;
-    if (!m || !out) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_new: NULL argument");
-    *out = NULL;
-    C = (size_t)m->info.n_embd;
-    F = (size_t)m->info.n_ffn;
-    wkv = m->info.version == 4 ? 3 * C : (size_t)m->info.n_head * m->info.head_size * m->info.head_size;
-    st = (rwkv_state *)calloc(1, sizeof *st);
-    if (!st) return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory for a state");
-    st->model = m;
-    st->layer_stride = 2 * C + wkv;
-    st->n_floats = st->layer_stride * (size_t)m->info.n_layer;
-    st->data = (float *)malloc(sizeof(float) * st->n_floats);
-    st->x = (float *)malloc(sizeof(float) * B * C);
-    st->xx = (float *)malloc(sizeof(float) * B * C);
-    for (i = 0; i < 6; i++) st->in[i] = (float *)malloc(sizeof(float) * B * C);
-    st->r = (float *)malloc(sizeof(float) * B * C);
-    st->w = (float *)malloc(sizeof(float) * B * C);
-    st->k = (float *)malloc(sizeof(float) * B * C);
-    st->v = (float *)malloc(sizeof(float) * B * C);
-    st->a = (float *)malloc(sizeof(float) * B * C);
-    st->g = (float *)malloc(sizeof(float) * B * C);
-    st->y = (float *)malloc(sizeof(float) * B * (C > F ? C : F));
-    st->v_first = (float *)malloc(sizeof(float) * B * C);
-    st->hidden = (float *)malloc(sizeof(float) * B * F);
-    st->lora_stride = rwkv__max_rank(m);
-    st->lora = (float *)malloc(sizeof(float) * B * st->lora_stride);
-    st->tmp = (float *)malloc(sizeof(float) * C);
-    if (!st->data || !st->x || !st->xx || !st->in[0] || !st->in[1] || !st->in[2] ||
-        !st->in[3] || !st->in[4] || !st->in[5] || !st->r || !st->w || !st->k || !st->v ||
-        !st->a || !st->g || !st->y || !st->v_first || !st->hidden || !st->lora || !st->tmp) {
-        rwkv_state_free(st);
-        return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory for a state");
-    }
-    rwkv_state_reset(st);
-    *out = st;
-    return RWKV_OK;
-}
-
-void rwkv_state_free(rwkv_state *st)
-{
-    int i;
-    if (!st) return;
-    free(st->data); free(st->x); free(st->xx);
-    for (i = 0; i < 6; i++) free(st->in[i]);
-    free(st->r); free(st->w); free(st->k); free(st->v); free(st->a); free(st->g);
-    free(st->y); free(st->v_first); free(st->hidden); free(st->lora); free(st->tmp);
-    free(st);
-}
-
-rwkv_status rwkv_state_copy(rwkv_state *dst, const rwkv_state *src, rwkv_error *err)
-{
-    if (!dst || !src) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_copy: NULL state");
-    if (dst->model != src->model)
-        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_copy: the states belong to "
-                          "different models");
-    memcpy(dst->data, src->data, sizeof(float) * src->n_floats);
-    return RWKV_OK;
 }
 
 static rwkv_status rwkv__check_tokens(const rwkv_state *st, const int *tokens, size_t n,
@@ -2691,7 +2869,8 @@ rwkv_status rwkv_eval_seq(rwkv_state *st, const int *tokens, size_t n, float *lo
     const size_t V = st ? (size_t)st->model->info.n_vocab : 0;
     size_t done = 0;
     rwkv_status s;
-    if (!st || (!tokens && n)) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_eval_seq: NULL argument");
+    if (!st || (!tokens && n))
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_eval_seq: NULL argument");
     if ((s = rwkv__check_tokens(st, tokens, n, err)) != RWKV_OK) return s;
     while (done < n) {
         const int T = (int)(n - done < RWKV_SEQ_BLOCK ? n - done : RWKV_SEQ_BLOCK);
@@ -2704,25 +2883,136 @@ rwkv_status rwkv_eval_seq(rwkv_state *st, const int *tokens, size_t n, float *lo
     return RWKV_OK;
 }
 
-/* -- serialization ------------------------------------------------------------------------
-   "RWKVSTAT", then uint32 LE: format 1, version, minor, n_layer, n_embd, head_size,
-   then uint64 LE float count, then the floats (IEEE-754 binary32, little-endian). */
+/* ==== IMPL: state ====================================================================== */
+
+/* The widest LoRA hidden layer of the model (v6's five mixes share one of 5·Dm); 0 below
+   v6. */
+static size_t rwkv__lora_width(const rwkv_model *m)
+{
+    size_t r = 0;
+    int l;
+    for (l = 0; l < m->info.n_layer; l++) {
+        const rwkv__layer *L = &m->layers[l];
+        size_t cand[6];
+        int i;
+        cand[0] = (size_t)L->maa_rank * 5; cand[1] = (size_t)L->decay_rank;
+        cand[2] = (size_t)L->w_rank; cand[3] = (size_t)L->a_rank;
+        cand[4] = (size_t)L->v_rank; cand[5] = (size_t)L->g_rank;
+        for (i = 0; i < 6; i++) if (cand[i] > r) r = cand[i];
+    }
+    return r;
+}
+
+/* Allocates the scratch buffers the model's version uses, in one block, each 64-byte
+   aligned. */
+static int rwkv__scratch_new(rwkv_state *st)
+{
+    const rwkv_model *m = st->model;
+    const int ver = m->info.version;
+    const size_t B = RWKV_SEQ_BLOCK, C = (size_t)m->info.n_embd, BC = B * C;
+    rwkv__scratch *s = &st->s;
+    struct { float **p; size_t n; } buf[23];
+    size_t i, n = 0, total = 0;
+    char *base;
+#define RWKV__BUF(field, floats) (buf[n].p = &s->field, buf[n++].n = (floats))
+    s->lora_stride = rwkv__lora_width(m);
+    RWKV__BUF(x, BC); RWKV__BUF(xln, BC); RWKV__BUF(sx, ver >= 6 ? BC : 0);
+    RWKV__BUF(xr, BC); RWKV__BUF(xw, ver >= 6 ? BC : 0); RWKV__BUF(xk, BC); RWKV__BUF(xv, BC);
+    RWKV__BUF(xa, ver == 7 ? BC : 0); RWKV__BUF(xg, ver >= 5 ? BC : 0);
+    RWKV__BUF(xmaa, ver == 6 ? BC : 0); RWKV__BUF(maa, ver == 6 ? BC : 0);
+    RWKV__BUF(r, BC); RWKV__BUF(w, ver >= 6 ? BC : 0); RWKV__BUF(k, BC); RWKV__BUF(v, BC);
+    RWKV__BUF(a, ver == 7 ? BC : 0); RWKV__BUF(g, ver >= 5 ? BC : 0);
+    RWKV__BUF(vres, ver == 7 ? BC : 0); RWKV__BUF(v_first, ver == 7 ? BC : 0);
+    RWKV__BUF(kk, ver == 7 ? C : 0); RWKV__BUF(y, BC); RWKV__BUF(out, BC);
+    RWKV__BUF(hidden, B * (size_t)m->info.n_ffn);
+#undef RWKV__BUF
+    for (i = 0; i < n; i++) total += (buf[i].n + 15) / 16 * 16;
+    total += B * s->lora_stride;
+    st->scratch_block = malloc(sizeof(float) * total + 64);
+    if (!st->scratch_block) return 0;
+    base = (char *)st->scratch_block + (64 - (uintptr_t)st->scratch_block % 64) % 64;
+    for (i = 0; i < n; i++) {
+        *buf[i].p = buf[i].n ? (float *)(void *)base : NULL;
+        base += sizeof(float) * ((buf[i].n + 15) / 16 * 16);
+    }
+    s->lora = s->lora_stride ? (float *)(void *)base : NULL;
+    return 1;
+}
+
+void rwkv_state_reset(rwkv_state *st)
+{
+    const rwkv_model *m;
+    int l;
+    if (!st) return;
+    m = st->model;
+    memset(st->data, 0, sizeof(float) * st->n_floats);
+    for (l = 0; l < m->info.n_layer; l++) {
+        const rwkv__lstate ls = rwkv__lstate_of(st, l);
+        const int C = m->info.n_embd;
+        if (m->info.version == 4) {
+            int c;
+            for (c = 0; c < C; c++) ls.wkv[2 * C + c] = -1e30f; /* pp: "no history yet" */
+        } else if (m->layers[l].time_state) {
+            /* The tuned state is stored [head][value][key]; v6 runs on [head][key][value]. */
+            const int H = m->info.n_head, N = m->info.head_size;
+            const float *ts = m->layers[l].time_state;
+            int h, i, j;
+            for (h = 0; h < H; h++)
+                for (i = 0; i < N; i++)
+                    for (j = 0; j < N; j++)
+                        ls.wkv[((size_t)h * N + i) * N + j] = ts[((size_t)h * N + j) * N + i];
+        }
+    }
+}
+
+rwkv_status rwkv_state_new(const rwkv_model *m, rwkv_state **out, rwkv_error *err)
+{
+    rwkv_state *st;
+    if (!m || !out) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_new: NULL argument");
+    *out = NULL;
+    st = (rwkv_state *)calloc(1, sizeof *st);
+    if (!st) return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory for a state");
+    st->model = m;
+    st->layer_stride = rwkv__layer_state_floats(&m->info);
+    st->n_floats = st->layer_stride * (size_t)m->info.n_layer;
+    st->data = (float *)malloc(sizeof(float) * st->n_floats);
+    if (!st->data || !rwkv__scratch_new(st)) {
+        rwkv_state_free(st);
+        return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory for a state");
+    }
+    rwkv_state_reset(st);
+    *out = st;
+    return RWKV_OK;
+}
+
+void rwkv_state_free(rwkv_state *st)
+{
+    if (!st) return;
+    free(st->data);
+    free(st->scratch_block);
+    free(st);
+}
+
+rwkv_status rwkv_state_copy(rwkv_state *dst, const rwkv_state *src, rwkv_error *err)
+{
+    if (!dst || !src) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_copy: NULL state");
+    if (dst->model != src->model)
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_copy: the states belong to "
+                          "different models");
+    memcpy(dst->data, src->data, sizeof(float) * src->n_floats);
+    return RWKV_OK;
+}
+
+/* ---- serialization ------------------------------------------------------------------- */
+/* "RWKVSTAT", then uint32 LE: format 1, version, minor, n_layer, n_embd, head_size, then
+   uint64 LE float count, then the floats (IEEE-754 binary32, little-endian). */
 
 #define RWKV__STATE_HEADER 40
 
 size_t rwkv_state_serialized_size(const rwkv_model *m)
 {
-    size_t C, wkv;
     if (!m) return 0;
-    C = (size_t)m->info.n_embd;
-    wkv = m->info.version == 4 ? 3 * C : (size_t)m->info.n_head * m->info.head_size * m->info.head_size;
-    return RWKV__STATE_HEADER + 4 * (2 * C + wkv) * (size_t)m->info.n_layer;
-}
-
-static void rwkv__put_le(unsigned char *p, uint64_t v, int n)
-{
-    int i;
-    for (i = 0; i < n; i++) { p[i] = (unsigned char)(v & 0xff); v >>= 8; }
+    return RWKV__STATE_HEADER + 4 * rwkv__layer_state_floats(&m->info) * (size_t)m->info.n_layer;
 }
 
 /* Serialized float i is in memory at this index: the same, except that v7's S is stored
@@ -2813,13 +3103,17 @@ rwkv_status rwkv_state_save_file(const rwkv_state *st, const char *path, rwkv_er
     char tmp[1100];
     FILE *f;
     rwkv_status s;
-    if (!st || !path) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_save_file: NULL argument");
+    if (!st || !path)
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_save_file: NULL argument");
     n = rwkv_state_serialized_size(st->model);
     buf = (unsigned char *)malloc(n);
     if (!buf) return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory");
     rwkv_state_save(st, buf, n, NULL);
     /* Write a temporary file and rename it, so an old state is never half overwritten. */
-    if (strlen(path) > 1000) { free(buf); return rwkv__fail(err, RWKV_ERR_ARGUMENT, "path too long"); }
+    if (strlen(path) > 1000) {
+        free(buf);
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "path too long");
+    }
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     f = fopen(tmp, "wb");
     if (!f) {
@@ -2842,7 +3136,8 @@ rwkv_status rwkv_state_load_file(rwkv_state *st, const char *path, rwkv_error *e
     unsigned char *buf;
     FILE *f;
     rwkv_status s;
-    if (!st || !path) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_load_file: NULL argument");
+    if (!st || !path)
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_load_file: NULL argument");
     n = rwkv_state_serialized_size(st->model);
     f = fopen(path, "rb");
     if (!f) return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot open: %s", path, strerror(errno));

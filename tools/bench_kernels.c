@@ -187,7 +187,7 @@ int main(int argc, char **argv)
             for (nth = 1; nth <= max_threads; nth++) {
                 const int64_t rows = shapes[si][0], cols = shapes[si][1];
                 const int type = types[ti];
-                const size_t mbytes = (size_t)(rows * cols) * (type == RWKV_TYPE_F32 ? 4 : 2);
+                const size_t mbytes = (size_t)rwkv__row_bytes(type, (uint64_t)(rows * cols));
                 const size_t nmat = arena_bytes / mbytes;
                 rwkv__tensor W;
                 double best = 0.0, scal = 0.0, ratio[9];

@@ -1,0 +1,182 @@
+/* Model API tests: rwkv_model_open_memory against rwkv_model_open, on one model of every
+   version family (v4, v5.1, v6 with a tuned state, v7):
+     - the same info, metadata and logits (bit for bit, serial and sequence mode) from the
+       file's bytes in memory as from the file;
+     - the caller's buffer is left alone (closing the model does not free it);
+     - refused buffers: NULL data, NULL out, a truncated copy (the message names "(memory)").
+   Models are random GGUF files made by tools/random_model.py (standard-library Python, $PY)
+   in build/; skips (77) when that cannot run. */
+#define RWKV_IMPLEMENTATION
+#include "../rwkv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+
+#define N_TOK 70 /* crosses the 64-token block of sequence mode */
+
+typedef struct {
+    const char *name;
+    const char *args; /* tools/random_model.py arguments */
+} model_spec;
+
+static const model_spec SPECS[] = {
+    {"v4", "--version 4 --layers 2 --embd 64 --vocab 300 --seed 31"},
+    {"v5.1", "--version 5.1 --layers 2 --embd 64 --head-size 32 --vocab 300 --seed 32"},
+    {"v6-state", "--version 6 --layers 2 --embd 64 --head-size 32 --vocab 300 --time-state "
+                 "--seed 33"},
+    {"v7", "--version 7 --layers 3 --embd 64 --head-size 32 --vocab 300 --seed 34"},
+};
+#define N_SPECS (sizeof SPECS / sizeof SPECS[0])
+
+static unsigned char *read_file(const char *path, size_t *size)
+{
+    FILE *f = fopen(path, "rb");
+    unsigned char *buf = NULL;
+    long n;
+    if (!f) return NULL;
+    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0) {
+        buf = (unsigned char *)malloc((size_t)n);
+        if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+            free(buf);
+            buf = NULL;
+        }
+        *size = (size_t)n;
+    }
+    fclose(f);
+    return buf;
+}
+
+/* Logits of N_TOK tokens, one rwkv_eval each (seq = 0) or one rwkv_eval_seq (seq = 1). */
+static float *run(const rwkv_model *m, const int *tokens, int seq)
+{
+    const int V = rwkv_model_n_vocab(m);
+    float *logits = (float *)malloc(sizeof(float) * (size_t)V * N_TOK);
+    rwkv_state *st = NULL;
+    rwkv_error err;
+    int i;
+    if (!logits || rwkv_state_new(m, &st, &err) != RWKV_OK) {
+        printf("rwkv_state_new failed\n");
+        exit(1);
+    }
+    if (seq) {
+        CHECK(rwkv_eval_seq(st, tokens, N_TOK, logits, 1, &err) == RWKV_OK, "eval_seq: %s",
+              err.message);
+    } else {
+        for (i = 0; i < N_TOK; i++)
+            CHECK(rwkv_eval(st, tokens[i], logits + (size_t)i * V, &err) == RWKV_OK,
+                  "eval: %s", err.message);
+    }
+    rwkv_state_free(st);
+    return logits;
+}
+
+static void test_model(const char *name, const char *path)
+{
+    rwkv_model *mf = NULL, *mm = NULL;
+    rwkv_model_info fi, mi;
+    rwkv_error err;
+    unsigned char *bytes, *copy;
+    size_t size = 0, len_f = 0, len_m = 0;
+    const char *name_f, *name_m;
+    int64_t layers_f = 0, layers_m = 0;
+    int tokens[N_TOK], i, seq;
+
+    bytes = read_file(path, &size);
+    CHECK(bytes != NULL, "%s: cannot read %s", name, path);
+    if (!bytes) return;
+    if (rwkv_model_open(path, &mf, &err) != RWKV_OK) {
+        CHECK(0, "%s: rwkv_model_open: %s", name, err.message);
+        free(bytes);
+        return;
+    }
+    copy = (unsigned char *)malloc(size);
+    memcpy(copy, bytes, size);
+    if (rwkv_model_open_memory(bytes, size, &mm, &err) != RWKV_OK) {
+        CHECK(0, "%s: rwkv_model_open_memory: %s", name, err.message);
+        rwkv_model_close(mf);
+        free(bytes);
+        free(copy);
+        return;
+    }
+
+    rwkv_model_get_info(mf, &fi);
+    rwkv_model_get_info(mm, &mi);
+    CHECK(memcmp(&fi, &mi, sizeof fi) == 0, "%s: the infos differ", name);
+    name_f = rwkv_model_meta_string(mf, "general.name", &len_f);
+    name_m = rwkv_model_meta_string(mm, "general.name", &len_m);
+    CHECK(name_f && name_m && len_f == len_m && memcmp(name_f, name_m, len_f) == 0,
+          "%s: general.name differs", name);
+    CHECK(name_m >= (const char *)bytes && name_m < (const char *)bytes + size,
+          "%s: a metadata string does not point into the caller's buffer", name);
+    CHECK(rwkv_model_meta_int(mf, "rwkv.block_count", &layers_f) &&
+          rwkv_model_meta_int(mm, "rwkv.block_count", &layers_m) && layers_f == layers_m,
+          "%s: rwkv.block_count differs", name);
+
+    for (i = 0; i < N_TOK; i++) tokens[i] = (int)((i * 7919u + 13u) % (unsigned)fi.n_vocab);
+    for (seq = 0; seq < 2; seq++) {
+        float *a = run(mf, tokens, seq), *b = run(mm, tokens, seq);
+        CHECK(memcmp(a, b, sizeof(float) * (size_t)fi.n_vocab * N_TOK) == 0,
+              "%s: logits from memory differ from the file's (%s)", name,
+              seq ? "rwkv_eval_seq" : "rwkv_eval");
+        free(a);
+        free(b);
+    }
+
+    rwkv_model_close(mm);
+    CHECK(memcmp(bytes, copy, size) == 0, "%s: the caller's buffer changed", name);
+    rwkv_model_close(mf);
+    free(bytes); /* ASan: a double free if rwkv_model_close had freed it */
+    free(copy);
+    printf("%-9s open_memory == open: info, metadata, logits (serial and seq) bit-identical\n",
+           name);
+}
+
+static void test_refused(const char *path)
+{
+    rwkv_model *m = (rwkv_model *)(uintptr_t)1;
+    rwkv_error err;
+    size_t size = 0;
+    unsigned char *bytes = read_file(path, &size);
+    rwkv_status s;
+    if (!bytes) return;
+
+    s = rwkv_model_open_memory(NULL, 16, &m, &err);
+    CHECK(s == RWKV_ERR_ARGUMENT && m == NULL, "NULL data: status %d", (int)s);
+    s = rwkv_model_open_memory(bytes, size, NULL, &err);
+    CHECK(s == RWKV_ERR_ARGUMENT, "NULL out: status %d", (int)s);
+    s = rwkv_model_open_memory(bytes, size / 2, &m, &err);
+    CHECK(s == RWKV_ERR_FORMAT && m == NULL, "half a file: status %d", (int)s);
+    CHECK(s == RWKV_OK || strstr(err.message, "(memory)") != NULL,
+          "half a file: the message does not name (memory): %s", err.message);
+    s = rwkv_model_open_memory(bytes, 0, &m, &err);
+    CHECK(s == RWKV_ERR_FORMAT && m == NULL, "no bytes: status %d", (int)s);
+    s = rwkv_model_open_memory(bytes, size, &m, NULL); /* err may be NULL */
+    CHECK(s == RWKV_OK && m != NULL, "err NULL: status %d", (int)s);
+    rwkv_model_close(m);
+    free(bytes);
+    printf("open_memory refuses NULL data, NULL out, truncated and empty buffers\n");
+}
+
+int main(void)
+{
+    const char *py = getenv("PY") ? getenv("PY") : "python3";
+    char paths[N_SPECS][128], cmd[1024];
+    size_t i;
+
+    for (i = 0; i < N_SPECS; i++) {
+        sprintf(paths[i], "build/test_model_api-%s.gguf", SPECS[i].name);
+        sprintf(cmd, "%s tools/random_model.py %s %s > /dev/null", py, SPECS[i].args, paths[i]);
+        if (system(cmd) != 0) {
+            printf("skip: could not make test models with: %s\n", cmd);
+            return 77;
+        }
+    }
+    for (i = 0; i < N_SPECS; i++) test_model(SPECS[i].name, paths[i]);
+    test_refused(paths[0]);
+    for (i = 0; i < N_SPECS; i++) remove(paths[i]);
+    printf("%d checks, %d failure(s)\n", checks, failures);
+    return failures ? 1 : 0;
+}
