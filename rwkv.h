@@ -561,6 +561,13 @@ RWKV__INLINE uint64_t rwkv__row_bytes(int type, uint64_t n)
     return 0;
 }
 
+/* Bytes of a whole tensor (its dimensions are checked not to overflow this). */
+static uint64_t rwkv__tensor_bytes(const rwkv__tensor *t)
+{
+    return rwkv__row_bytes(t->type, (uint64_t)t->ne[0]) * (uint64_t)t->ne[1] *
+           (uint64_t)t->ne[2] * (uint64_t)t->ne[3];
+}
+
 static const char *rwkv__type_name(uint32_t t)
 {
     switch (t) {
@@ -1634,8 +1641,7 @@ static rwkv_status rwkv__gguf_data(rwkv__reader *r, rwkv__gguf *g)
     for (i = 0; i < g->n_tensors; i++) {
         rwkv__tensor *t = &g->tensors[i];
         const uint64_t off = (uint64_t)(uintptr_t)t->data, avail = g->size - data_start;
-        const uint64_t nbytes = rwkv__row_bytes(t->type, (uint64_t)t->ne[0]) *
-                                (uint64_t)t->ne[1] * (uint64_t)t->ne[2] * (uint64_t)t->ne[3];
+        const uint64_t nbytes = rwkv__tensor_bytes(t);
         if (off > avail || nbytes > avail - off)
             return rwkv__fail(r->err, RWKV_ERR_FORMAT,
                               "%s: tensor '%.*s' (%llu bytes at data offset %llu, file offset "
@@ -2165,28 +2171,36 @@ static rwkv_status rwkv__bind_model(rwkv_model *m, int vocab_key, rwkv_error *er
     return RWKV_OK;
 }
 
-/* Every tensor must have a place in the model; counts the tensors and bytes of each type. */
+/* Every tensor must have a place in the model; counts the tensors and bytes of each type
+   (rwkv_model_info's slots: F32, F16, BF16). */
 static rwkv_status rwkv__count_tensors(rwkv_model *m, rwkv_error *err)
 {
     rwkv_model_info *I = &m->info;
-    uint64_t i, emb_bytes = 0;
+    uint64_t i, all_bytes = 0, emb_bytes = 0;
     for (i = 0; i < m->gguf.n_tensors; i++) {
         const rwkv__tensor *t = &m->gguf.tensors[i];
-        uint64_t nbytes = rwkv__row_bytes(t->type, rwkv__nelem(t));
-        int slot = t->type == RWKV_TYPE_F32 ? 0 : t->type == RWKV_TYPE_F16 ? 1 : 2;
+        const uint64_t nbytes = rwkv__tensor_bytes(t);
+        int slot = -1;
         if (!m->used[i])
             return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: unexpected tensor '%.*s' for RWKV v%d "
                               "with %d blocks", m->gguf.path, (int)t->name.len, t->name.p,
                               I->version, I->n_layer);
-        I->tensors_of_type[slot]++;
-        I->bytes_of_type[slot] += nbytes;
+        switch (t->type) {
+        case RWKV_TYPE_F32: slot = 0; break;
+        case RWKV_TYPE_F16: slot = 1; break;
+        case RWKV_TYPE_BF16: slot = 2; break;
+        }
+        if (slot >= 0) {
+            I->tensors_of_type[slot]++;
+            I->bytes_of_type[slot] += nbytes;
+        }
+        all_bytes += nbytes;
         if (t == m->emb) emb_bytes = nbytes;
     }
     I->n_tensors = m->gguf.n_tensors;
     I->file_size = m->gguf.size;
     /* A token reads one embedding row and every other tensor once. */
-    I->bytes_per_token = I->bytes_of_type[0] + I->bytes_of_type[1] + I->bytes_of_type[2] -
-                         emb_bytes + emb_bytes / (uint64_t)I->n_vocab;
+    I->bytes_per_token = all_bytes - emb_bytes + emb_bytes / (uint64_t)I->n_vocab;
     return RWKV_OK;
 }
 
@@ -2411,14 +2425,15 @@ typedef struct rwkv__scratch {
     size_t lora_stride; /* the largest hidden width (5·Dm for v6's mix LoRA) */
 } rwkv__scratch;
 
-/* The recurrent state is n_layer blocks of layer_stride floats in `data` (rwkv__lstate);
-   serialized, it is the same floats (v7's S transposed to the official layout). */
+/* A state: the recurrent state of every layer (serialized, the same floats, v7's S
+   transposed to the official layout) and the scratch of the forward pass. */
 struct rwkv_state {
     const rwkv_model *model;
-    float *data;
-    size_t n_floats, layer_stride;
+    float *data;          /* [n_layer][layer_stride], one rwkv__lstate per layer */
+    size_t n_floats;      /* n_layer · layer_stride */
+    size_t layer_stride;  /* rwkv__layer_state_floats */
     rwkv__scratch s;
-    void *scratch_block; /* the allocation all of `s` lives in */
+    void *scratch_block;  /* the allocation all of `s` lives in */
 };
 
 /* One layer's part of the state. */
