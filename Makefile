@@ -56,16 +56,17 @@ FUZZ_SECONDS ?= 300
 FUZZ_CFLAGS   = $(WARN) -O1 -g $(TESTARCH) -fsanitize=address,undefined -fno-omit-frame-pointer \
                 -fno-sanitize-recover=undefined
 FUZZERS       = $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_OBJS     = $(BUILD)/fuzz/rwkv_impl.o $(patsubst %.c,$(BUILD)/fuzz/%.o,$(TOKSRC))
 $(BUILD)/fuzz/rwkv_impl.o: tests/fuzz/rwkv_impl.c rwkv.h
-	@mkdir -p $(BUILD)/fuzz
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ tests/fuzz/rwkv_impl.c
-$(BUILD)/fuzz/tokenizer.o: $(TOKSRC) $(TOKDEPS) rwkv.h
-	@mkdir -p $(BUILD)/fuzz
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $(TOKSRC)
-$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h tests/fuzz/tiny_gguf.h $(BUILD)/fuzz/rwkv_impl.o \
-                      $(BUILD)/fuzz/tokenizer.o
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/fuzz/rwkv_impl.o \
-	    $(BUILD)/fuzz/tokenizer.o $(LDLIBS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+.PRECIOUS: $(BUILD)/fuzz/%.o
+$(BUILD)/fuzz/%.o: %.c rwkv.h $(TOKDEPS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h tests/fuzz/tiny_gguf.h \
+                      $(FUZZ_OBJS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) $(LDLIBS)
 fuzzers: $(FUZZERS)
 fuzz: $(FUZZERS)
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(BUILD)/fuzz/corpus
