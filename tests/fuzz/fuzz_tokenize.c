@@ -11,9 +11,9 @@
        (POST9 below) are not compared;
      - the streaming decoder (rwkv_utf8_stream_push + flush) emits the decoded bytes;
      - byte-level inputs also check that rwkv_utf8_nfc is idempotent.
-   Vocabularies: $FUZZ_VOCAB_DIR, else ./vocab if it has them, else ../shared/vocab (paths
-   relative to the working directory: run from the repository root). A kind whose file is
-   absent is skipped (said once at start-up). */
+   Vocabularies, each file looked up in $FUZZ_VOCAB_DIR when set, else in ./vocab, then in
+   ../shared/vocab (relative to the working directory: run from the repository root). A kind
+   whose file is absent is skipped (said once at start-up). */
 #include "fuzz_common.h"
 
 static rwkv_tokenizer *g_tok[3];
@@ -45,14 +45,25 @@ static int file_exists(const char *path)
     return 1;
 }
 
-static void load(int kind, const char *dir, const char *file)
+/* The vocabulary file: $FUZZ_VOCAB_DIR/file when that variable is set, else vocab/file, else
+   ../shared/vocab/file; absent: its kind is skipped. */
+static void load(int kind, const char *file)
 {
+    const char *env = getenv("FUZZ_VOCAB_DIR");
+    const char *dirs[3];
     char path[1024];
     rwkv_error err;
-    snprintf(path, sizeof path, "%s/%s", dir, file);
-    if (!file_exists(path)) {
-        fprintf(stderr, "fuzz_tokenize: %s absent: %s inputs are skipped\n", path,
-                kind == RWKV_TOKENIZER_WORLD ? "World" : "Pile");
+    int i, n = 0;
+    if (env && *env) dirs[n++] = env;
+    else { dirs[n++] = "vocab"; dirs[n++] = "../shared/vocab"; }
+    for (i = 0; i < n; i++) {
+        snprintf(path, sizeof path, "%s/%s", dirs[i], file);
+        if (file_exists(path)) break;
+    }
+    if (i == n) {
+        fprintf(stderr, "fuzz_tokenize: %s not found (%s%s): %s inputs are skipped\n", file,
+                env && *env ? "FUZZ_VOCAB_DIR=" : "vocab/, ../shared/vocab/",
+                env && *env ? env : "", kind == RWKV_TOKENIZER_WORLD ? "World" : "Pile");
         return;
     }
     if (rwkv_tokenizer_open(path, &g_tok[kind], &err) != RWKV_OK) {
@@ -63,15 +74,12 @@ static void load(int kind, const char *dir, const char *file)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-    static const char world[] = "rwkv_vocab_v20230424.txt", pile[] = "20B_tokenizer.json";
-    const char *dir = getenv("FUZZ_VOCAB_DIR");
     rwkv_error err;
     (void)argc;
     (void)argv;
-    if (!dir || !*dir) dir = file_exists("vocab/rwkv_vocab_v20230424.txt") ? "vocab" : "../shared/vocab";
     if (rwkv_tokenizer_new_bytes(&g_tok[RWKV_TOKENIZER_BYTES], &err) != RWKV_OK) abort();
-    load(RWKV_TOKENIZER_WORLD, dir, world);
-    load(RWKV_TOKENIZER_PILE, dir, pile);
+    load(RWKV_TOKENIZER_WORLD, "rwkv_vocab_v20230424.txt");
+    load(RWKV_TOKENIZER_PILE, "20B_tokenizer.json");
     if (g_tok[RWKV_TOKENIZER_PILE]) {
         int id, n = rwkv_tokenizer_n_vocab(g_tok[RWKV_TOKENIZER_PILE]);
         for (id = 0; id < n && g_n_special < 8; id++)
