@@ -44,6 +44,12 @@ report() {
         echo "FAIL $name (libFuzzer exit $rc): see $log; input saved in build/fuzz/artifacts/$name/"
         grep -E 'ERROR|SUMMARY|invariant broken|runtime error|Test unit written' "$log" | head -n 20 |
             sed 's/^/    /'
+        # the input itself, so that a failure seen only in a CI log can be replayed
+        unit=$(sed -n 's/.*Test unit written to //p' "$log" | tail -n 1)
+        if [ -n "$unit" ] && [ -f "$unit" ] && [ "$(wc -c < "$unit")" -le 1024 ]; then
+            echo "    input (base64; base64 -d > FILE, then build/fuzz/$name FILE):"
+            base64 < "$unit" | sed 's/^/    /'
+        fi
     fi
 }
 
