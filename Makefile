@@ -12,7 +12,7 @@ SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 TOKSRC   = tokenizer.c
 CTESTS   = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 
-.PHONY: all test bench clean asan soak
+.PHONY: all test bench clean asan soak fuzz fuzzers
 all: rwkv
 
 rwkv: rwkv.c rwkv.h $(TOKSRC)
@@ -47,6 +47,29 @@ $(BUILD)/soak: tools/soak.c rwkv.h | $(BUILD)
 N ?= 100000
 soak: $(BUILD)/soak
 	$(BUILD)/soak $(MODEL) $(N)
+
+# libFuzzer harnesses tests/fuzz/fuzz_*.c (clang, ASan + UBSan, no OpenMP), built into
+# build/fuzz/. `make fuzz [FUZZ_SECONDS=300]` runs each for that long on its seed corpus
+# tests/fuzz/corpus/NAME, growing build/fuzz/corpus/NAME; crashes go to build/fuzz/artifacts/.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 300
+FUZZ_CFLAGS   = $(WARN) -O1 -g $(TESTARCH) -fsanitize=address,undefined -fno-omit-frame-pointer \
+                -fno-sanitize-recover=undefined
+FUZZERS       = $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_OBJS     = $(BUILD)/fuzz/rwkv_impl.o $(patsubst %.c,$(BUILD)/fuzz/%.o,$(TOKSRC))
+$(BUILD)/fuzz/rwkv_impl.o: tests/fuzz/rwkv_impl.c rwkv.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+.PRECIOUS: $(BUILD)/fuzz/%.o
+$(BUILD)/fuzz/%.o: %.c rwkv.h $(TOKDEPS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h tests/fuzz/tiny_gguf.h \
+                      $(FUZZ_OBJS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) $(LDLIBS)
+fuzzers: $(FUZZERS)
+fuzz: $(FUZZERS)
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(BUILD)/fuzz/corpus
 
 clean:
 	rm -rf $(BUILD) rwkv
