@@ -225,7 +225,7 @@ static rwkv_state *new_state(const rwkv_model *model)
 static const char *model_tokenizer_name(const rwkv_model *model, char *buf, size_t cap)
 {
     size_t len = 0;
-    const char *s = rwkv_model_meta_string(model, "tokenizer.ggml.model", &len);
+    const char *s = rwkv_model_get_meta_string(model, "tokenizer.ggml.model", &len);
     if (!s) return "bytes (no tokenizer.ggml.model: token = byte)";
     if (len == 4 && memcmp(s, "rwkv", 4) == 0) return "world (tokenizer.ggml.model = rwkv)";
     if (len == 4 && memcmp(s, "gpt2", 4) == 0) return "pile (tokenizer.ggml.model = gpt2)";
@@ -271,7 +271,7 @@ static int cmd_info(args *a)
 
     model = open_model(model_path, 0);
     rwkv_model_get_info(model, &info);
-    name = rwkv_model_meta_string(model, "general.name", &name_len);
+    name = rwkv_model_get_meta_string(model, "general.name", &name_len);
 
     printf("%-18s %s\n", "file:", model_path);
     if (name) printf("%-18s %.*s\n", "name:", (int)(name_len > 200 ? 200 : name_len), name);
@@ -394,7 +394,7 @@ static int cmd_logits(args *a)
     if (!out_path) usage_error("-o OUT is required");
 
     model = open_model(model_path, n_threads);
-    n_vocab = rwkv_model_n_vocab(model);
+    n_vocab = rwkv_model_get_n_vocab(model);
     state = new_state(model);
     logits = (float *)xmalloc(n * (size_t)n_vocab * sizeof *logits);
     if (seq) {
@@ -425,9 +425,9 @@ static rwkv_tokenizer *load_tokenizer(const rwkv_model *model, const char *vocab
     rwkv_tokenizer *tok;
     rwkv_error err;
     if (vocab_path) {
-        if (rwkv_tokenizer_open(vocab_path, &tok, &err) != RWKV_OK) die_err(&err);
+        if (rwkv_tokenizer_new_from_file(vocab_path, &tok, &err) != RWKV_OK) die_err(&err);
     } else {
-        if (rwkv_tokenizer_from_model(model, &tok, &err) != RWKV_OK) die_err(&err);
+        if (rwkv_tokenizer_new_from_model(model, &tok, &err) != RWKV_OK) die_err(&err);
     }
     return tok;
 }
@@ -502,7 +502,7 @@ static int cmd_tokenize(args *a)
                 v > INT_MAX)
                 die("--decode: '%.20s' is not a token id (input byte %zu)", p,
                     (size_t)(p - (const char *)data));
-            bytes = rwkv_token_bytes(tok, (int)v, &blen);
+            bytes = rwkv_tokenizer_get_token(tok, (int)v, &blen);
             if (!bytes) die("--decode: token id %ld is not in the vocabulary", v);
             out_write(bytes, blen);
             p = stop;
@@ -594,7 +594,7 @@ static int emitter_push(emitter *e, int token)
 {
     size_t tlen = 0;
     char *out;
-    if (!rwkv_token_bytes(e->tok, token, &tlen)) tlen = 0;
+    if (!rwkv_tokenizer_get_token(e->tok, token, &tlen)) tlen = 0;
     out = emitter_room(e, tlen + 8); /* the UTF-8 stream adds at most 4 held-back bytes */
     e->n_pending += rwkv_utf8_stream_push(&e->utf8, e->tok, token, out, tlen + 8);
     return emitter_settle(e);
@@ -699,7 +699,7 @@ static int parse_gen_opt(args *a, const char *s, gen_opts *g)
 static void gen_opts_init(gen_opts *g, int n_predict)
 {
     memset(g, 0, sizeof *g);
-    rwkv_sampler_default_params(&g->sp);
+    rwkv_sampler_params_default(&g->sp);
     g->n_predict = n_predict;
 }
 
@@ -718,7 +718,7 @@ static rwkv_sampler *make_sampler(const gen_opts *g, const rwkv_model *model,
 {
     rwkv_sampler *s;
     rwkv_error err;
-    if (rwkv_sampler_new(&g->sp, rwkv_model_n_vocab(model), &s, &err) != RWKV_OK) die_err(&err);
+    if (rwkv_sampler_new(&g->sp, rwkv_model_get_n_vocab(model), &s, &err) != RWKV_OK) die_err(&err);
     rwkv_sampler_set_tokenizer(s, tok); /* the library's space/digit rule needs the tokens */
     return s;
 }
@@ -812,7 +812,7 @@ static int cmd_generate(args *a)
     }
 
     model = open_model(model_path, g.n_threads);
-    V = rwkv_model_n_vocab(model);
+    V = rwkv_model_get_n_vocab(model);
     tok = load_tokenizer(model, g.vocab_path);
     state = new_state(model);
     if (state_in && rwkv_state_load_file(state, state_in, &err) != RWKV_OK) die_err(&err);
@@ -976,7 +976,7 @@ static void chat_open(chat *c, const char *model_path, const char *system)
     c->tok = load_tokenizer(c->model, c->g.vocab_path);
     c->state = new_state(c->model);
     c->initial = new_state(c->model);
-    c->logits = (float *)xmalloc((size_t)rwkv_model_n_vocab(c->model) * sizeof(float));
+    c->logits = (float *)xmalloc((size_t)rwkv_model_get_n_vocab(c->model) * sizeof(float));
     c->sampler = make_sampler(&c->g, c->model, c->tok);
     rwkv_sampler_ban(c->sampler, 0, 1); /* a reply ends at the blank line, never at end-of-text */
     if (system) {
@@ -1235,7 +1235,7 @@ static int cmd_perplexity(args *a)
     if (ctx == 1) usage_error("option --ctx: 1 token per chunk predicts nothing (use 0 or >= 2)");
 
     model = open_model(model_path, n_threads);
-    V = rwkv_model_n_vocab(model);
+    V = rwkv_model_get_n_vocab(model);
     tok = load_tokenizer(model, vocab_path);
     state = new_state(model);
     text = read_all(file, &len);
@@ -1261,7 +1261,7 @@ static int cmd_perplexity(args *a)
                 size_t blen = 0;
                 if (target < 0 || target >= V) die("token %d is outside the model's vocabulary", target);
                 nll -= log_prob(logits + r * (size_t)V, V, target);
-                if (rwkv_token_bytes(tok, target, &blen)) n_bytes += blen;
+                if (rwkv_tokenizer_get_token(tok, target, &blen)) n_bytes += blen;
                 n_pred++;
             }
             progress_show(&pg, (double)(off + m), (double)n, "tokens");
@@ -1383,7 +1383,7 @@ static int cmd_lambada(args *a)
     if (!pad && n_pad == 1) pad = &default_pad;
 
     model = open_model(model_path, n_threads);
-    V = rwkv_model_n_vocab(model);
+    V = rwkv_model_get_n_vocab(model);
     tok = load_tokenizer(model, vocab_path);
     state = new_state(model);
     data = read_all(file, &len);
@@ -1508,7 +1508,7 @@ static int cmd_bench(args *a)
     else
         printf("model:       %s (RWKV v%d, %d layers, n_embd %d, vocab %d)\n", model_path,
                info.version, info.n_layer, info.n_embd, info.n_vocab);
-    printf("threads:     %d\n", rwkv_model_threads(model));
+    printf("threads:     %d\n", rwkv_model_get_threads(model));
     printf("prompt:      %.1f tokens/s (%d tokens in %.3f s, best of %d)\n",
            n_prompt / best_prompt, n_prompt, best_prompt, repeat);
     printf("generation:  %.3f ms/token (%.1f tokens/s, %d tokens, best of %d)\n", ms,

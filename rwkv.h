@@ -27,13 +27,13 @@
        rwkv_sampler *sampler;
        rwkv_sampler_params params;
        if (rwkv_model_open("model.gguf", &model, &err) != RWKV_OK) { puts(err.message); ... }
-       rwkv_tokenizer_from_model(model, &tok, &err);   (the vocabulary is in the model file)
+       rwkv_tokenizer_new_from_model(model, &tok, &err);   (the vocabulary is in the model file)
        rwkv_state_new(model, &state, &err);
-       float *logits = malloc(sizeof(float) * rwkv_model_n_vocab(model));
+       float *logits = malloc(sizeof(float) * rwkv_model_get_n_vocab(model));
        rwkv_tokenize(tok, text, strlen(text), &ids, &n_ids, &err);
        rwkv_eval_seq(state, ids, n_ids, logits, 0, &err);   (logits after the last token)
-       rwkv_sampler_default_params(&params);
-       rwkv_sampler_new(&params, rwkv_model_n_vocab(model), &sampler, &err);
+       rwkv_sampler_params_default(&params);
+       rwkv_sampler_new(&params, rwkv_model_get_n_vocab(model), &sampler, &err);
        rwkv_sampler_set_tokenizer(sampler, tok);   (ChatRWKV's space/digit penalty rule)
        rwkv_sampler_sample(sampler, logits, &token, &err);
        rwkv_sampler_accept(sampler, token);
@@ -50,6 +50,25 @@
 
    Thread safety: a model is read-only after rwkv_model_open and may be shared by any number
    of states in any number of threads; a state must be used by one thread at a time.
+
+   Contents (search for the section's banner, "==== API: models" ...):
+       API: errors                  rwkv_status, rwkv_error, rwkv_error_set
+       API: models                  open / close, threads, information, metadata
+       API: states and evaluation   rwkv_state_*, rwkv_eval, rwkv_eval_seq, (de)serialization
+       API: sampler                 temperature, top-p, top-k, min-p, penalties, bans
+       API: tokenizers              byte-level, World, Pile; rwkv_tokenize, rwkv_detokenize
+       IMPL: utilities              errors, allocation, half floats, files
+       IMPL: kernels                the primitives, scalar definition first, then AVX2 /
+                                    AVX-512 / NEON: matvec and matmul over a token block,
+                                    group norm, the WKV recurrences of v4, v5, v6, v7
+       IMPL: GGUF reading           header, key-values, tensor infos, data (hostile input)
+       IMPL: model binding          names and shapes of every version's tensors -> rwkv__layer
+       IMPL: forward                scratch; time mix and channel mix of v4, v5, v6, v7, each
+                                    its own function; rwkv_eval / rwkv_eval_seq
+       IMPL: state                  new / free / copy, save and load (memory and files)
+       IMPL: sampler                ChatRWKV's sampling and penalty rules
+       IMPL: tokenizers             byte-level, World (trie), UTF-8 stream; the Pile hooks
+   Names and conventions: docs/STYLE.md. File format: docs/FORMAT.md.
 
    License: MIT (see LICENSE).
 */
@@ -106,7 +125,7 @@ void rwkv_model_close(rwkv_model *model);
 /* Threads used by one evaluation (default 1; needs OpenMP, otherwise ignored). Results are
    bit-identical whatever the thread count. */
 void rwkv_model_set_threads(rwkv_model *model, int n_threads);
-int rwkv_model_threads(const rwkv_model *model);
+int rwkv_model_get_threads(const rwkv_model *model);
 
 enum { RWKV_TYPE_F32 = 0, RWKV_TYPE_F16 = 1, RWKV_TYPE_BF16 = 30 }; /* ggml type ids */
 
@@ -130,13 +149,13 @@ typedef struct rwkv_model_info {
 } rwkv_model_info;
 
 void rwkv_model_get_info(const rwkv_model *model, rwkv_model_info *out);
-int rwkv_model_n_vocab(const rwkv_model *model);
+int rwkv_model_get_n_vocab(const rwkv_model *model);
 
 /* Metadata look-ups. A string comes back as a pointer into the file (NOT NUL-terminated) and
    its length; NULL when the key is absent or not a string. */
-const char *rwkv_model_meta_string(const rwkv_model *model, const char *key, size_t *len);
+const char *rwkv_model_get_meta_string(const rwkv_model *model, const char *key, size_t *len);
 /* Any GGUF integer type (or bool); returns 0 when absent or not an integer. */
-int rwkv_model_meta_int(const rwkv_model *model, const char *key, int64_t *out);
+int rwkv_model_get_meta_int(const rwkv_model *model, const char *key, int64_t *out);
 
 /* ==== API: states and evaluation ======================================================= */
 
@@ -203,20 +222,20 @@ typedef struct rwkv_sampler_params {
 } rwkv_sampler_params;
 
 /* Fills p with ChatRWKV's chat defaults (values above). */
-void rwkv_sampler_default_params(rwkv_sampler_params *p);
+void rwkv_sampler_params_default(rwkv_sampler_params *p);
 
 /* A sampler for a vocabulary of n_vocab tokens. Fails on out-of-range parameters. */
 rwkv_status rwkv_sampler_new(const rwkv_sampler_params *p, int n_vocab, rwkv_sampler **out,
                              rwkv_error *err);
 void rwkv_sampler_free(rwkv_sampler *s);
 /* Changes the parameters (the random stream and the counts carry on; a changed seed does NOT
-   reseed: use rwkv_sampler_seed). */
+   reseed: use rwkv_sampler_set_seed). */
 rwkv_status rwkv_sampler_set_params(rwkv_sampler *s, const rwkv_sampler_params *p,
                                     rwkv_error *err);
 /* The parameters in use (e.g. to change one of them: get, modify, set). */
 void rwkv_sampler_get_params(const rwkv_sampler *s, rwkv_sampler_params *p);
 /* Restarts the random stream from a seed. */
-void rwkv_sampler_seed(rwkv_sampler *s, uint64_t seed);
+void rwkv_sampler_set_seed(rwkv_sampler *s, uint64_t seed);
 
 /* A banned token is never returned (e.g. end-of-text id 0 for the first token of a reply). */
 void rwkv_sampler_ban(rwkv_sampler *s, int token, int banned);
@@ -238,7 +257,7 @@ rwkv_status rwkv_sampler_sample(rwkv_sampler *s, const float *logits, int *token
    by penalty_decay, then count[token] += weight[token]. */
 void rwkv_sampler_accept(rwkv_sampler *s, int token);
 /* The penalty count of a token (0 if never accepted); presence is whether it was accepted. */
-float rwkv_sampler_count(const rwkv_sampler *s, int token, int *present);
+float rwkv_sampler_get_count(const rwkv_sampler *s, int token, int *present);
 
 /* The generator on its own: uniform in [0, 1) with 53 random bits. */
 double rwkv_sampler_uniform(rwkv_sampler *s);
@@ -262,24 +281,24 @@ typedef enum rwkv_tokenizer_kind {
 
 /* Loads a vocabulary file; the kind is detected from the content: World vocab text (lines
    "ID LITERAL BYTE_LENGTH") or HuggingFace tokenizer JSON (Pile: needs tokenizer.c). */
-rwkv_status rwkv_tokenizer_open(const char *path, rwkv_tokenizer **out, rwkv_error *err);
+rwkv_status rwkv_tokenizer_new_from_file(const char *path, rwkv_tokenizer **out, rwkv_error *err);
 /* Same from a buffer (copied as needed; the caller may free it afterwards). */
-rwkv_status rwkv_tokenizer_open_memory(const char *data, size_t len, rwkv_tokenizer **out,
+rwkv_status rwkv_tokenizer_new_from_memory(const char *data, size_t len, rwkv_tokenizer **out,
                                        rwkv_error *err);
 /* The byte-level tokenizer (256 tokens). */
 rwkv_status rwkv_tokenizer_new_bytes(rwkv_tokenizer **out, rwkv_error *err);
 /* From a model file: tokenizer.rwkv.world or tokenizer.huggingface.json (Pile: needs
-   tokenizer.c; see docs/FORMAT.md), read with rwkv_model_meta_string(); byte-level when the
+   tokenizer.c; see docs/FORMAT.md), read with rwkv_model_get_meta_string(); byte-level when the
    model has no tokenizer keys and n_vocab == 256; else an error saying to pass --vocab. The
    tokenizer does not point into the model: either may be freed first. */
-rwkv_status rwkv_tokenizer_from_model(const rwkv_model *model, rwkv_tokenizer **out,
+rwkv_status rwkv_tokenizer_new_from_model(const rwkv_model *model, rwkv_tokenizer **out,
                                       rwkv_error *err);
 void rwkv_tokenizer_free(rwkv_tokenizer *tok);
 
 rwkv_tokenizer_kind rwkv_tokenizer_get_kind(const rwkv_tokenizer *tok);
 /* Highest token id + 1 (World: 65530, Pile: 50277, bytes: 256). Ids below it may still be
-   unassigned (rwkv_token_bytes returns NULL for them). */
-int rwkv_tokenizer_n_vocab(const rwkv_tokenizer *tok);
+   unassigned (rwkv_tokenizer_get_token returns NULL for them). */
+int rwkv_tokenizer_get_n_vocab(const rwkv_tokenizer *tok);
 
 /* Encodes len raw bytes. World works on any bytes. Pile treats bytes that are not valid
    UTF-8 as opaque symbols and keeps them (decoding gives them back) when the vocabulary has
@@ -293,12 +312,12 @@ rwkv_status rwkv_tokenize(const rwkv_tokenizer *tok, const char *text, size_t le
    range or unassigned. World's end-of-text (id 0) has 0 bytes; the byte-level tokenizer's
    id 0 is the byte 0; Pile special tokens give their literal text (id 0 "<|endoftext|>",
    id 1 "<|padding|>"), as HuggingFace's decode with skip_special_tokens=False does. */
-const char *rwkv_token_bytes(const rwkv_tokenizer *tok, int id, size_t *len);
+const char *rwkv_tokenizer_get_token(const rwkv_tokenizer *tok, int id, size_t *len);
 /* Non-zero for special tokens (end-of-text; Pile added tokens marked "special"). */
-int rwkv_token_is_special(const rwkv_tokenizer *tok, int id);
+int rwkv_tokenizer_is_special(const rwkv_tokenizer *tok, int id);
 
 /* Decodes n ids into a malloc'd buffer (*out, caller free()s; NUL-terminated for
-   convenience, *out_len excludes the NUL): the concatenated rwkv_token_bytes, so special
+   convenience, *out_len excludes the NUL): the concatenated rwkv_tokenizer_get_token, so special
    tokens give their text and encode-then-decode gives the text back (Pile: after NFC). An
    unassigned or out-of-range id is an error. Generation stops at end-of-text before it is
    decoded, so callers that stream never print it. */
@@ -345,7 +364,7 @@ rwkv_status rwkv_json_get_string(const char *json, size_t len, const char *key, 
                                  size_t *out_len, rwkv_error *err);
 
 /* The hook through which rwkv.h (built with RWKV_PILE) loads a HuggingFace tokenizer JSON;
-   applications call rwkv_tokenizer_open or rwkv_tokenizer_from_model instead. name is used
+   applications call rwkv_tokenizer_new_from_file or rwkv_tokenizer_new_from_model instead. name is used
    in error messages. */
 rwkv_status rwkv_pile_load(const char *json, size_t len, const char *name,
                            rwkv_tokenizer **out, rwkv_error *err);
@@ -1796,7 +1815,7 @@ struct rwkv_model {
     int n_threads;
 };
 
-const char *rwkv_model_meta_string(const rwkv_model *model, const char *key, size_t *len)
+const char *rwkv_model_get_meta_string(const rwkv_model *model, const char *key, size_t *len)
 {
     const rwkv__kv *kv = model ? rwkv__gguf_kv(&model->gguf, key) : NULL;
     if (!kv || kv->type != RWKV__GGUF_STRING) return NULL;
@@ -1804,7 +1823,7 @@ const char *rwkv_model_meta_string(const rwkv_model *model, const char *key, siz
     return (const char *)kv->value + 8;
 }
 
-int rwkv_model_meta_int(const rwkv_model *model, const char *key, int64_t *out)
+int rwkv_model_get_meta_int(const rwkv_model *model, const char *key, int64_t *out)
 {
     const rwkv__kv *kv = model ? rwkv__gguf_kv(&model->gguf, key) : NULL;
     return kv ? rwkv__kv_int(kv, out) : 0;
@@ -2088,7 +2107,7 @@ static rwkv_status rwkv__read_hparams(rwkv_model *m, int *vocab_key, rwkv_error 
 {
     rwkv_model_info *I = &m->info;
     size_t arch_len;
-    const char *arch = rwkv_model_meta_string(m, "general.architecture", &arch_len);
+    const char *arch = rwkv_model_get_meta_string(m, "general.architecture", &arch_len);
     rwkv_status s;
     if (!arch)
         return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: metadata key 'general.architecture' is "
@@ -2378,7 +2397,7 @@ void rwkv_model_set_threads(rwkv_model *model, int n_threads)
     if (model) model->n_threads = n_threads < 1 ? 1 : n_threads > 1024 ? 1024 : n_threads;
 }
 
-int rwkv_model_threads(const rwkv_model *model) { return model ? model->n_threads : 1; }
+int rwkv_model_get_threads(const rwkv_model *model) { return model ? model->n_threads : 1; }
 
 void rwkv_model_get_info(const rwkv_model *model, rwkv_model_info *out)
 {
@@ -2387,7 +2406,7 @@ void rwkv_model_get_info(const rwkv_model *model, rwkv_model_info *out)
     else memset(out, 0, sizeof *out);
 }
 
-int rwkv_model_n_vocab(const rwkv_model *model) { return model ? model->info.n_vocab : 0; }
+int rwkv_model_get_n_vocab(const rwkv_model *model) { return model ? model->info.n_vocab : 0; }
 
 
 /* ==== IMPL: forward ==================================================================== */
@@ -3229,7 +3248,7 @@ static uint64_t rwkv__xoshiro_next(uint64_t *s)
     return result;
 }
 
-void rwkv_sampler_seed(rwkv_sampler *s, uint64_t seed)
+void rwkv_sampler_set_seed(rwkv_sampler *s, uint64_t seed)
 {
     uint64_t x = seed;
     int i;
@@ -3241,7 +3260,7 @@ double rwkv_sampler_uniform(rwkv_sampler *s)
     return (double)(rwkv__xoshiro_next(s->rng) >> 11) * (1.0 / 9007199254740992.0);
 }
 
-void rwkv_sampler_default_params(rwkv_sampler_params *p)
+void rwkv_sampler_params_default(rwkv_sampler_params *p)
 {
     p->temperature = 1.0f;
     p->top_p = 0.85f;
@@ -3326,7 +3345,7 @@ rwkv_status rwkv_sampler_new(const rwkv_sampler_params *p, int n_vocab, rwkv_sam
         return rwkv__fail(err, RWKV_ERR_MEMORY, "sampler: out of memory for %d tokens", n_vocab);
     }
     for (i = 0; i < n_vocab; i++) s->weight[i] = 1.0f;
-    rwkv_sampler_seed(s, p->seed);
+    rwkv_sampler_set_seed(s, p->seed);
     *out = s;
     return RWKV_OK;
 }
@@ -3356,11 +3375,11 @@ void rwkv_sampler_set_penalty_weight(rwkv_sampler *s, int token, float weight)
 void rwkv_sampler_set_tokenizer(rwkv_sampler *s, const rwkv_tokenizer *tok)
 {
     static const char chars[] = " \t0123456789";
-    int id, n = tok ? rwkv_tokenizer_n_vocab(tok) : 0;
+    int id, n = tok ? rwkv_tokenizer_get_n_vocab(tok) : 0;
     memset(s->space_digit, 0, (size_t)s->n_vocab);
     for (id = 0; id < s->n_vocab && id < n; id++) {
         size_t len, i;
-        const char *b = rwkv_token_bytes(tok, id, &len);
+        const char *b = rwkv_tokenizer_get_token(tok, id, &len);
         if (!b || !len || len > sizeof chars - 1) continue;
         for (i = 0; i + len <= sizeof chars - 1; i++)
             if (memcmp(chars + i, b, len) == 0) {
@@ -3396,7 +3415,7 @@ void rwkv_sampler_accept(rwkv_sampler *s, int token)
     }
 }
 
-float rwkv_sampler_count(const rwkv_sampler *s, int token, int *present)
+float rwkv_sampler_get_count(const rwkv_sampler *s, int token, int *present)
 {
     if (token < 0 || token >= s->n_vocab) {
         if (present) *present = 0;
@@ -3917,9 +3936,9 @@ void rwkv_tokenizer_free(rwkv_tokenizer *tok)
 }
 
 rwkv_tokenizer_kind rwkv_tokenizer_get_kind(const rwkv_tokenizer *tok) { return tok->kind; }
-int rwkv_tokenizer_n_vocab(const rwkv_tokenizer *tok) { return tok->n_vocab; }
+int rwkv_tokenizer_get_n_vocab(const rwkv_tokenizer *tok) { return tok->n_vocab; }
 
-const char *rwkv_token_bytes(const rwkv_tokenizer *tok, int id, size_t *len)
+const char *rwkv_tokenizer_get_token(const rwkv_tokenizer *tok, int id, size_t *len)
 {
     if (len) *len = 0;
     if (!tok || id < 0 || id >= tok->n_vocab || tok->tok_len[id] < 0) return NULL;
@@ -3927,7 +3946,7 @@ const char *rwkv_token_bytes(const rwkv_tokenizer *tok, int id, size_t *len)
     return tok->blob + tok->tok_off[id];
 }
 
-int rwkv_token_is_special(const rwkv_tokenizer *tok, int id)
+int rwkv_tokenizer_is_special(const rwkv_tokenizer *tok, int id)
 {
     if (!tok || id < 0 || id >= tok->n_vocab) return 0;
     return tok->special[id] != 0;
@@ -4290,12 +4309,12 @@ static rwkv_status rwkv__open_any(const char *data, size_t len, const char *name
                       "LENGTH\", or HuggingFace tokenizer JSON)", name);
 }
 
-rwkv_status rwkv_tokenizer_open_memory(const char *data, size_t len, rwkv_tokenizer **out,
+rwkv_status rwkv_tokenizer_new_from_memory(const char *data, size_t len, rwkv_tokenizer **out,
                                        rwkv_error *err)
 {
     *out = NULL;
     if (!data && len)
-        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_tokenizer_open_memory: data is NULL");
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_tokenizer_new_from_memory: data is NULL");
     return rwkv__open_any(data, len, "<memory>", out, err);
 }
 
@@ -4330,7 +4349,7 @@ rwkv_status rwkv_file_read(const char *path, char **data, size_t *len, rwkv_erro
     return RWKV_OK;
 }
 
-rwkv_status rwkv_tokenizer_open(const char *path, rwkv_tokenizer **out, rwkv_error *err)
+rwkv_status rwkv_tokenizer_new_from_file(const char *path, rwkv_tokenizer **out, rwkv_error *err)
 {
     char *data;
     size_t len;
@@ -4342,21 +4361,21 @@ rwkv_status rwkv_tokenizer_open(const char *path, rwkv_tokenizer **out, rwkv_err
     return st;
 }
 
-rwkv_status rwkv_tokenizer_from_model(const rwkv_model *model, rwkv_tokenizer **out,
+rwkv_status rwkv_tokenizer_new_from_model(const rwkv_model *model, rwkv_tokenizer **out,
                                       rwkv_error *err)
 {
     size_t len;
     const char *s;
     *out = NULL;
-    if ((s = rwkv_model_meta_string(model, "tokenizer.rwkv.world", &len)) != NULL)
+    if ((s = rwkv_model_get_meta_string(model, "tokenizer.rwkv.world", &len)) != NULL)
         return rwkv__world_load(s, len, "model key tokenizer.rwkv.world", out, err);
-    if ((s = rwkv_model_meta_string(model, "tokenizer.huggingface.json", &len)) != NULL)
+    if ((s = rwkv_model_get_meta_string(model, "tokenizer.huggingface.json", &len)) != NULL)
         return rwkv__pile_open(s, len, "model key tokenizer.huggingface.json", out, err);
-    if (rwkv_model_n_vocab(model) == 256) return rwkv_tokenizer_new_bytes(out, err);
+    if (rwkv_model_get_n_vocab(model) == 256) return rwkv_tokenizer_new_bytes(out, err);
     return rwkv__fail(err, RWKV_ERR_ARGUMENT,
                       "the model carries no tokenizer (no tokenizer.rwkv.world or "
                       "tokenizer.huggingface.json key) and its vocabulary is %d, not 256: pass "
-                      "--vocab PATH", rwkv_model_n_vocab(model));
+                      "--vocab PATH", rwkv_model_get_n_vocab(model));
 }
 
 rwkv_status rwkv_tokenize(const rwkv_tokenizer *tok, const char *text, size_t len, int **ids,
@@ -4397,7 +4416,7 @@ rwkv_status rwkv_detokenize(const rwkv_tokenizer *tok, const int *ids, size_t n,
     if (out_len) *out_len = 0;
     for (i = 0; i < n; i++) {
         size_t len;
-        const char *p = rwkv_token_bytes(tok, ids[i], &len);
+        const char *p = rwkv_tokenizer_get_token(tok, ids[i], &len);
         if (!p) {
             free(b.p);
             return rwkv__fail(err, RWKV_ERR_ARGUMENT,
@@ -4462,7 +4481,7 @@ size_t rwkv_utf8_stream_push(rwkv_utf8_stream *s, const rwkv_tokenizer *tok, int
                              size_t cap)
 {
     size_t len;
-    const char *p = rwkv_token_bytes(tok, id, &len);
+    const char *p = rwkv_tokenizer_get_token(tok, id, &len);
     if (!p) return 0;
     return rwkv_utf8_stream_push_bytes(s, p, len, out, cap);
 }

@@ -46,9 +46,9 @@ int main(int argc, char **argv)
 
     if (rwkv_model_open(argv[1], &model, &err) != RWKV_OK) return fail(&err);
     /* the vocabulary travels inside the model file (byte-level models need none) */
-    if (rwkv_tokenizer_from_model(model, &tok, &err) != RWKV_OK) { rc = fail(&err); goto done; }
+    if (rwkv_tokenizer_new_from_model(model, &tok, &err) != RWKV_OK) { rc = fail(&err); goto done; }
     if (rwkv_state_new(model, &state, &err) != RWKV_OK) { rc = fail(&err); goto done; }
-    logits = (float *)malloc(sizeof(float) * (size_t)rwkv_model_n_vocab(model));
+    logits = (float *)malloc(sizeof(float) * (size_t)rwkv_model_get_n_vocab(model));
 
     /* the whole prompt in one call: weights stream from memory once per block of tokens */
     if (rwkv_tokenize(tok, argv[2], strlen(argv[2]), &ids, &n_ids, &err) != RWKV_OK) {
@@ -58,9 +58,9 @@ int main(int argc, char **argv)
     if (n_ids == 0) { fprintf(stderr, "embed: empty prompt\n"); goto done; }
     if (rwkv_eval_seq(state, ids, n_ids, logits, 0, &err) != RWKV_OK) { rc = fail(&err); goto done; }
 
-    rwkv_sampler_default_params(&params); /* ChatRWKV's: T 1.0, top-p 0.85, penalties 0.2 */
+    rwkv_sampler_params_default(&params); /* ChatRWKV's: T 1.0, top-p 0.85, penalties 0.2 */
     params.seed = 1234;
-    if (rwkv_sampler_new(&params, rwkv_model_n_vocab(model), &sampler, &err) != RWKV_OK) {
+    if (rwkv_sampler_new(&params, rwkv_model_get_n_vocab(model), &sampler, &err) != RWKV_OK) {
         rc = fail(&err);
         goto done;
     }

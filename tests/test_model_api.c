@@ -52,7 +52,7 @@ static unsigned char *read_file(const char *path, size_t *size)
 /* Logits of N_TOK tokens, one rwkv_eval each (seq = 0) or one rwkv_eval_seq (seq = 1). */
 static float *run(const rwkv_model *m, const int *tokens, int seq)
 {
-    const int V = rwkv_model_n_vocab(m);
+    const int V = rwkv_model_get_n_vocab(m);
     float *logits = (float *)malloc(sizeof(float) * (size_t)V * N_TOK);
     rwkv_state *st = NULL;
     rwkv_error err;
@@ -105,14 +105,14 @@ static void test_model(const char *name, const char *path)
     rwkv_model_get_info(mf, &fi);
     rwkv_model_get_info(mm, &mi);
     CHECK(memcmp(&fi, &mi, sizeof fi) == 0, "%s: the infos differ", name);
-    name_f = rwkv_model_meta_string(mf, "general.name", &len_f);
-    name_m = rwkv_model_meta_string(mm, "general.name", &len_m);
+    name_f = rwkv_model_get_meta_string(mf, "general.name", &len_f);
+    name_m = rwkv_model_get_meta_string(mm, "general.name", &len_m);
     CHECK(name_f && name_m && len_f == len_m && memcmp(name_f, name_m, len_f) == 0,
           "%s: general.name differs", name);
     CHECK(name_m >= (const char *)bytes && name_m < (const char *)bytes + size,
           "%s: a metadata string does not point into the caller's buffer", name);
-    CHECK(rwkv_model_meta_int(mf, "rwkv.block_count", &layers_f) &&
-          rwkv_model_meta_int(mm, "rwkv.block_count", &layers_m) && layers_f == layers_m,
+    CHECK(rwkv_model_get_meta_int(mf, "rwkv.block_count", &layers_f) &&
+          rwkv_model_get_meta_int(mm, "rwkv.block_count", &layers_m) && layers_f == layers_m,
           "%s: rwkv.block_count differs", name);
 
     for (i = 0; i < N_TOK; i++) tokens[i] = (int)((i * 7919u + 13u) % (unsigned)fi.n_vocab);

@@ -17,7 +17,7 @@ static rwkv_sampler *make(int V, float temp, float top_p, int top_k, float min_p
     rwkv_sampler_params p;
     rwkv_sampler *s = NULL;
     rwkv_error err;
-    rwkv_sampler_default_params(&p);
+    rwkv_sampler_params_default(&p);
     p.temperature = temp;
     p.top_p = top_p;
     p.top_k = top_k;
@@ -285,21 +285,21 @@ static void test_penalties(void)
     rwkv_sampler_accept(s, 2);
     rwkv_sampler_accept(s, 2);
     rwkv_sampler_accept(s, 3);
-    c = rwkv_sampler_count(s, 2, &present);
+    c = rwkv_sampler_get_count(s, 2, &present);
     CHECK(present && fabsf(c - 0.75f) < 1e-6f, "count after 2,2,3 with decay 0.5: %g != 0.75", c);
-    c = rwkv_sampler_count(s, 3, &present);
+    c = rwkv_sampler_get_count(s, 3, &present);
     CHECK(present && c == 1.0f, "count of 3: %g", c);
-    c = rwkv_sampler_count(s, 4, &present);
+    c = rwkv_sampler_get_count(s, 4, &present);
     CHECK(!present && c == 0.0f, "count of an unseen token");
     printf("penalty counts with decay 0.5 after 2,2,3: count[2]=%g count[3]=%g\n",
-           rwkv_sampler_count(s, 2, NULL), rwkv_sampler_count(s, 3, NULL));
+           rwkv_sampler_get_count(s, 2, NULL), rwkv_sampler_get_count(s, 3, NULL));
     /* weight 0 (whitespace/digits): presence but no frequency */
     rwkv_sampler_set_penalty_weight(s, 4, 0.0f);
     rwkv_sampler_accept(s, 4);
-    c = rwkv_sampler_count(s, 4, &present);
+    c = rwkv_sampler_get_count(s, 4, &present);
     CHECK(present && c == 0.0f, "weight-0 token: present with count 0");
     rwkv_sampler_reset_penalties(s);
-    c = rwkv_sampler_count(s, 2, &present);
+    c = rwkv_sampler_get_count(s, 2, &present);
     CHECK(!present && c == 0.0f, "reset forgets counts");
     rwkv_sampler_free(s);
 
@@ -379,7 +379,7 @@ static void test_seeds(void)
     }
     CHECK(differ > N / 2, "another seed should differ (%d of %d)", differ, N);
     /* reseeding restarts the stream */
-    rwkv_sampler_seed(s1, 31337);
+    rwkv_sampler_set_seed(s1, 31337);
     rwkv_sampler_reset_penalties(s1);
     for (i = 0; i < N; i++) {
         int t = draw(s1, l);
@@ -389,7 +389,7 @@ static void test_seeds(void)
     CHECK(same, "reseed must replay the sequence");
     printf("seeds: same seed identical over %d draws; seed+1 differs at %d of %d\n", N, differ, N);
     /* a known value pins the generator across machines */
-    rwkv_sampler_seed(s1, 0);
+    rwkv_sampler_set_seed(s1, 0);
     printf("first uniform for seed 0: %.17g\n", rwkv_sampler_uniform(s1));
     rwkv_sampler_free(s1);
     rwkv_sampler_free(s2);
@@ -403,17 +403,17 @@ static void test_errors(void)
     rwkv_error err;
     float l[3] = {0.0f, NAN, 1.0f};
     int t;
-    rwkv_sampler_default_params(&p);
+    rwkv_sampler_params_default(&p);
     CHECK(p.temperature == 1.0f && p.top_p == 0.85f && p.presence_penalty == 0.2f &&
               p.frequency_penalty == 0.2f && p.penalty_decay == 0.996f && p.top_k == 0,
           "defaults are ChatRWKV's");
     p.top_p = 1.5f;
     CHECK(rwkv_sampler_new(&p, 10, &s, &err) == RWKV_ERR_ARGUMENT && !s, "top_p 1.5 accepted");
     printf("bad top_p: %s\n", err.message);
-    rwkv_sampler_default_params(&p);
+    rwkv_sampler_params_default(&p);
     p.temperature = -1.0f;
     CHECK(rwkv_sampler_new(&p, 10, &s, &err) == RWKV_ERR_ARGUMENT, "negative temperature");
-    rwkv_sampler_default_params(&p);
+    rwkv_sampler_params_default(&p);
     CHECK(rwkv_sampler_new(&p, 0, &s, &err) == RWKV_ERR_ARGUMENT, "n_vocab 0");
     CHECK(rwkv_sampler_new(&p, 3, &s, &err) == RWKV_OK, "valid params");
     CHECK(rwkv_sampler_sample(s, l, &t, &err) == RWKV_ERR_ARGUMENT, "NaN logit accepted");
@@ -429,7 +429,7 @@ static void test_params(void)
     rwkv_sampler_params p, q;
     rwkv_sampler *s = NULL;
     rwkv_error err;
-    rwkv_sampler_default_params(&p);
+    rwkv_sampler_params_default(&p);
     CHECK(p.space_digit_rule == 1, "space_digit_rule is on by default");
     p.temperature = 0.7f;
     p.top_k = 5;
@@ -466,16 +466,16 @@ static void test_space_digit_rule(void)
     rwkv_sampler *s = make(10, 0.0f, 1.0f, 0, 0, 0.2f, 0.2f, 1.0f, 1);
     rwkv_error err;
     int id, present, ok = 1;
-    CHECK(rwkv_tokenizer_open_memory(vocab, sizeof vocab - 1, &tok, &err) == RWKV_OK, "vocab: %s", err.message);
+    CHECK(rwkv_tokenizer_new_from_memory(vocab, sizeof vocab - 1, &tok, &err) == RWKV_OK, "vocab: %s", err.message);
     rwkv_sampler_accept(s, 1);
-    CHECK(rwkv_sampler_count(s, 1, NULL) == 1.0f, "no tokenizer yet: a space counts");
+    CHECK(rwkv_sampler_get_count(s, 1, NULL) == 1.0f, "no tokenizer yet: a space counts");
     rwkv_sampler_reset_penalties(s);
     rwkv_sampler_set_tokenizer(s, tok);
     rwkv_tokenizer_free(tok); /* not kept by the sampler */
     for (id = 1; id < 10; id++) {
         float c;
         rwkv_sampler_accept(s, id);
-        c = rwkv_sampler_count(s, id, &present);
+        c = rwkv_sampler_get_count(s, id, &present);
         if (!present || c != (want[id] ? 0.0f : 1.0f)) ok = 0;
     }
     CHECK(ok, "space/tab/digit tokens present with count 0, the others with count 1");
@@ -483,7 +483,7 @@ static void test_space_digit_rule(void)
     p.space_digit_rule = 0;
     CHECK(rwkv_sampler_set_params(s, &p, &err) == RWKV_OK, "set_params");
     rwkv_sampler_accept(s, 3);
-    CHECK(rwkv_sampler_count(s, 3, NULL) == 1.0f, "rule off: the digit token counts");
+    CHECK(rwkv_sampler_get_count(s, 3, NULL) == 1.0f, "rule off: the digit token counts");
     rwkv_sampler_free(s);
     /* byte-level: bytes ' ', '\t' and '0'..'9' */
     s = make(256, 0.0f, 1.0f, 0, 0, 0.2f, 0.2f, 1.0f, 1);
@@ -491,7 +491,7 @@ static void test_space_digit_rule(void)
     rwkv_sampler_set_tokenizer(s, bytes);
     for (id = 0, ok = 1; id < 256; id++) {
         rwkv_sampler_accept(s, id);
-        if ((rwkv_sampler_count(s, id, NULL) == 0.0f) != (id == ' ' || id == '\t' || (id >= '0' && id <= '9'))) ok = 0;
+        if ((rwkv_sampler_get_count(s, id, NULL) == 0.0f) != (id == ' ' || id == '\t' || (id >= '0' && id <= '9'))) ok = 0;
     }
     CHECK(ok, "byte-level: exactly space, tab and the digits are exempt");
     rwkv_tokenizer_free(bytes);

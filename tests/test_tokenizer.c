@@ -88,7 +88,7 @@ static void expect_load_error(const char *label, const char *data, size_t len, r
     rwkv_error err;
     rwkv_status st;
     memset(&err, 0, sizeof err);
-    st = rwkv_tokenizer_open_memory(data, len, &tok, &err);
+    st = rwkv_tokenizer_new_from_memory(data, len, &tok, &err);
     CHECK(st == code, "%s: status %d, want %d (%s)", label, (int)st, (int)code, err.message);
     CHECK(tok == NULL, "%s: *out not NULL on error", label);
     CHECK(needle == NULL || strstr(err.message, needle) != NULL, "%s: message \"%s\" lacks \"%s\"", label, err.message, needle);
@@ -142,7 +142,7 @@ static void test_world(void)
 
     printf("World tokenizer (small vocabulary)\n");
     /* '\u00e9' and '\xe9' in a str literal are the same character: the loader must say so */
-    st = rwkv_tokenizer_open_memory(v, len, &tok, &err);
+    st = rwkv_tokenizer_new_from_memory(v, len, &tok, &err);
     CHECK(st == RWKV_ERR_FORMAT && strstr(err.message, "line 270") && strstr(err.message, "261"),
           "duplicate token bytes: %s", err.message);
     printf("  ok  %-28s -> %s\n", "same bytes twice", err.message);
@@ -153,29 +153,29 @@ static void test_world(void)
         memmove(q, e + 1, strlen(e + 1) + 1);
         len = strlen(v);
     }
-    st = rwkv_tokenizer_open_memory(v, len, &tok, &err);
+    st = rwkv_tokenizer_new_from_memory(v, len, &tok, &err);
     CHECK(st == RWKV_OK, "load: %s", err.message);
     if (st != RWKV_OK) { free(v); return; }
     CHECK(rwkv_tokenizer_get_kind(tok) == RWKV_TOKENIZER_WORLD, "kind");
-    CHECK(rwkv_tokenizer_n_vocab(tok) == 272, "n_vocab %d", rwkv_tokenizer_n_vocab(tok));
-    p = rwkv_token_bytes(tok, 0, &n);
+    CHECK(rwkv_tokenizer_get_n_vocab(tok) == 272, "n_vocab %d", rwkv_tokenizer_get_n_vocab(tok));
+    p = rwkv_tokenizer_get_token(tok, 0, &n);
     CHECK(p && n == 0, "end-of-text has 0 bytes");
-    CHECK(rwkv_token_is_special(tok, 0) && !rwkv_token_is_special(tok, 5), "special flags");
-    CHECK(rwkv_token_bytes(tok, 270, &n) == NULL, "unassigned id 270 gives NULL");
-    CHECK(rwkv_token_bytes(tok, 272, &n) == NULL && rwkv_token_bytes(tok, -1, &n) == NULL, "out of range gives NULL");
-    p = rwkv_token_bytes(tok, 261, &n);
+    CHECK(rwkv_tokenizer_is_special(tok, 0) && !rwkv_tokenizer_is_special(tok, 5), "special flags");
+    CHECK(rwkv_tokenizer_get_token(tok, 270, &n) == NULL, "unassigned id 270 gives NULL");
+    CHECK(rwkv_tokenizer_get_token(tok, 272, &n) == NULL && rwkv_tokenizer_get_token(tok, -1, &n) == NULL, "out of range gives NULL");
+    p = rwkv_tokenizer_get_token(tok, 261, &n);
     CHECK(p && n == 2 && memcmp(p, "\xc3\xa9", 2) == 0, "\\u00e9 -> C3 A9");
-    p = rwkv_token_bytes(tok, 263, &n);
+    p = rwkv_tokenizer_get_token(tok, 263, &n);
     CHECK(p && n == 8 && memcmp(p, "say \"hi\"", 8) == 0, "escaped quotes");
-    p = rwkv_token_bytes(tok, 265, &n);
+    p = rwkv_tokenizer_get_token(tok, 265, &n);
     CHECK(p && n == 4 && memcmp(p, "\xf0\x9f\x98\x80", 4) == 0, "\\U escape");
-    p = rwkv_token_bytes(tok, 267, &n);
+    p = rwkv_tokenizer_get_token(tok, 267, &n);
     CHECK(p && n == 3 && memcmp(p, "a\\b", 3) == 0, "escaped backslash");
-    p = rwkv_token_bytes(tok, 268, &n);
+    p = rwkv_tokenizer_get_token(tok, 268, &n);
     CHECK(p && n == 2 && memcmp(p, "AB", 2) == 0, "octal escapes");
-    p = rwkv_token_bytes(tok, 271, &n);
+    p = rwkv_tokenizer_get_token(tok, 271, &n);
     CHECK(p && n == 3 && memcmp(p, "   ", 3) == 0, "spaces literal on a CRLF line");
-    p = rwkv_token_bytes(tok, 129, &n);
+    p = rwkv_tokenizer_get_token(tok, 129, &n);
     CHECK(p && n == 1 && (unsigned char)p[0] == 0x80, "b'\\x80' is one byte");
     {
         static const int w1[] = {259, 'e' + 1, -1};            /* longest match: abcd + e */
@@ -247,7 +247,7 @@ static void test_world(void)
         const char *small = "1 'a' 1\n2 'b' 1\n";
         int *ids;
         size_t nid;
-        CHECK(rwkv_tokenizer_open_memory(small, strlen(small), &tok, &err) == RWKV_OK, "tiny vocab: %s", err.message);
+        CHECK(rwkv_tokenizer_new_from_memory(small, strlen(small), &tok, &err) == RWKV_OK, "tiny vocab: %s", err.message);
         CHECK(rwkv_tokenize(tok, "abc", 3, &ids, &nid, &err) == RWKV_ERR_ARGUMENT && strstr(err.message, "0x63"), "missing byte: %s", err.message);
         rwkv_tokenizer_free(tok);
     }
@@ -286,7 +286,7 @@ static void test_world(void)
         for (cut = 0; cut <= strlen(good); cut++) {
             char *copy = (char *)malloc(cut + 1); /* exact size: ASan sees any over-read */
             memcpy(copy, good, cut);
-            if (rwkv_tokenizer_open_memory(copy, cut, &tok, &err) == RWKV_OK) { ok++; rwkv_tokenizer_free(tok); }
+            if (rwkv_tokenizer_new_from_memory(copy, cut, &tok, &err) == RWKV_OK) { ok++; rwkv_tokenizer_free(tok); }
             free(copy);
         }
         printf("  ok  %zu truncations of a World vocabulary: %zu load, the rest fail cleanly\n", strlen(good) + 1, ok);
@@ -380,7 +380,7 @@ static void test_pile(void)
     const char *p;
 
     printf("Pile-style BPE tokenizer (small JSON)\n");
-    if (rwkv_tokenizer_open_memory(js, len, &tok, &err) != RWKV_OK) {
+    if (rwkv_tokenizer_new_from_memory(js, len, &tok, &err) != RWKV_OK) {
         checks++;
         failures++;
         printf("FAIL load: %s\n", err.message);
@@ -388,17 +388,17 @@ static void test_pile(void)
         return;
     }
     CHECK(rwkv_tokenizer_get_kind(tok) == RWKV_TOKENIZER_PILE, "kind");
-    CHECK(rwkv_tokenizer_n_vocab(tok) == 304, "n_vocab %d", rwkv_tokenizer_n_vocab(tok));
-    p = rwkv_token_bytes(tok, 32, &n);
+    CHECK(rwkv_tokenizer_get_n_vocab(tok) == 304, "n_vocab %d", rwkv_tokenizer_get_n_vocab(tok));
+    p = rwkv_tokenizer_get_token(tok, 32, &n);
     CHECK(p && n == 1 && p[0] == ' ', "Ġ decodes to a space");
-    p = rwkv_token_bytes(tok, 258, &n);
+    p = rwkv_tokenizer_get_token(tok, 258, &n);
     CHECK(p && n == 4 && memcmp(p, " the", 4) == 0, "Ġthe decodes to \" the\"");
-    p = rwkv_token_bytes(tok, 303, &n);
-    CHECK(p && n == 5 && memcmp(p, "<pad>", 5) == 0 && rwkv_token_is_special(tok, 303), "special <pad> keeps its text");
-    p = rwkv_token_bytes(tok, 301, &n);
-    CHECK(p && n == 2 && !rwkv_token_is_special(tok, 301), "added \"  \"");
-    p = rwkv_token_bytes(tok, 300, &n);
-    CHECK(p && n == 13 && rwkv_token_is_special(tok, 300), "<|endoftext|> (not id 0 here) keeps its text");
+    p = rwkv_tokenizer_get_token(tok, 303, &n);
+    CHECK(p && n == 5 && memcmp(p, "<pad>", 5) == 0 && rwkv_tokenizer_is_special(tok, 303), "special <pad> keeps its text");
+    p = rwkv_tokenizer_get_token(tok, 301, &n);
+    CHECK(p && n == 2 && !rwkv_tokenizer_is_special(tok, 301), "added \"  \"");
+    p = rwkv_tokenizer_get_token(tok, 300, &n);
+    CHECK(p && n == 13 && rwkv_tokenizer_is_special(tok, 300), "<|endoftext|> (not id 0 here) keeps its text");
     {
         static const int w_the[] = {'t', 257, -1};                 /* "the": t + he, no Ġt */
         static const int w_sthe[] = {258, -1};                     /* " the" via 3 merges */
@@ -475,14 +475,14 @@ static void test_pile(void)
             char *copy = (char *)malloc(cut);
             rwkv_status st;
             memcpy(copy, js, cut);
-            st = rwkv_tokenizer_open_memory(copy, cut, &tok, &err);
+            st = rwkv_tokenizer_new_from_memory(copy, cut, &tok, &err);
             if (st == RWKV_ERR_FORMAT && strstr(err.message, "JSON error")) errors++;
             else if (st == RWKV_OK) rwkv_tokenizer_free(tok);
             free(copy);
         }
         CHECK(errors == len - 3, "%zu of %zu truncations were JSON errors", errors, len - 3);
         printf("  ok  %zu truncated JSON files -> e.g. ", errors);
-        rwkv_tokenizer_open_memory(js, len / 2, &tok, &err);
+        rwkv_tokenizer_new_from_memory(js, len / 2, &tok, &err);
         printf("%s\n", err.message);
     }
     {
@@ -658,7 +658,7 @@ static void mutation_fuzz(const char *label, const char *good, size_t len, int i
             }
         }
         err.message[0] = 0;
-        if (rwkv_tokenizer_open_memory(buf, n, &tok, &err) == RWKV_OK) {
+        if (rwkv_tokenizer_new_from_memory(buf, n, &tok, &err) == RWKV_OK) {
             static const char sample[] = "it's a test  of the   \xe4\xbd\xa0 e\xcc\x81 <|endoftext|>\xff";
             int *ids = NULL;
             size_t n_ids = 0;
@@ -666,7 +666,7 @@ static void mutation_fuzz(const char *label, const char *good, size_t len, int i
             loaded++;
             if (rwkv_tokenize(tok, sample, sizeof sample - 1, &ids, &n_ids, &err) == RWKV_OK) {
                 size_t dlen;
-                for (k = 0; k < n_ids; k++) CHECK(ids[k] >= 0 && ids[k] < rwkv_tokenizer_n_vocab(tok), "%s: id out of range", label);
+                for (k = 0; k < n_ids; k++) CHECK(ids[k] >= 0 && ids[k] < rwkv_tokenizer_get_n_vocab(tok), "%s: id out of range", label);
                 if (rwkv_detokenize(tok, ids, n_ids, &dec, &dlen, &err) == RWKV_OK) free(dec);
             }
             free(ids);

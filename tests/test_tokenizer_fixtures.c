@@ -134,7 +134,7 @@ static int stress(const rwkv_tokenizer *tok, const char *name, const char *unit,
 static double now(void) { return (double)clock() / CLOCKS_PER_SEC; }
 
 
-/* --from-model MODEL [VOCAB]: rwkv_tokenizer_from_model on a GGUF file; prints the kind and
+/* --from-model MODEL [VOCAB]: rwkv_tokenizer_new_from_model on a GGUF file; prints the kind and
    n_vocab (or the error, exit 3); with VOCAB, the ids of a sample text must equal those of
    the tokenizer loaded from that file. Driven by tests/test_tokenizer_model.py. */
 static int from_model(const char *model_path, const char *vocab_path)
@@ -147,16 +147,16 @@ static int from_model(const char *model_path, const char *vocab_path)
     size_t na, nb;
     static const char *kinds[] = {"bytes", "world", "pile"};
     if (rwkv_model_open(model_path, &model, &err) != RWKV_OK) { printf("model: %s\n", err.message); return 2; }
-    if (rwkv_tokenizer_from_model(model, &a, &err) != RWKV_OK) {
+    if (rwkv_tokenizer_new_from_model(model, &a, &err) != RWKV_OK) {
         printf("error: %s\n", err.message);
         rwkv_model_close(model);
         return 3;
     }
-    printf("kind %s n_vocab %d\n", kinds[rwkv_tokenizer_get_kind(a)], rwkv_tokenizer_n_vocab(a));
+    printf("kind %s n_vocab %d\n", kinds[rwkv_tokenizer_get_kind(a)], rwkv_tokenizer_get_n_vocab(a));
     rwkv_model_close(model); /* the tokenizer must not point into the closed model */
     if (rwkv_tokenize(a, sample, sizeof sample - 1, &ia, &na, &err) != RWKV_OK) { printf("encode: %s\n", err.message); return 1; }
     if (vocab_path) {
-        if (rwkv_tokenizer_open(vocab_path, &b, &err) != RWKV_OK) { printf("vocab: %s\n", err.message); return 2; }
+        if (rwkv_tokenizer_new_from_file(vocab_path, &b, &err) != RWKV_OK) { printf("vocab: %s\n", err.message); return 2; }
         if (rwkv_tokenize(b, sample, sizeof sample - 1, &ib, &nb, &err) != RWKV_OK) { printf("encode: %s\n", err.message); return 1; }
         same = na == nb && memcmp(ia, ib, na * sizeof(int)) == 0;
         printf("%zu ids, %s the tokenizer loaded from %s\n", na, same ? "equal to" : "DIFFERENT FROM", vocab_path);
@@ -179,7 +179,7 @@ static int encode_lines(const char *vocab_path)
     rwkv_error err;
     static char line[1 << 20];
     char *bytes = (char *)malloc(sizeof line / 2 + 1);
-    if (rwkv_tokenizer_open(vocab_path, &tok, &err) != RWKV_OK) { printf("error: %s\n", err.message); return 2; }
+    if (rwkv_tokenizer_new_from_file(vocab_path, &tok, &err) != RWKV_OK) { printf("error: %s\n", err.message); return 2; }
     while (fgets(line, sizeof line, stdin)) {
         size_t n = 0, i, n_ids;
         int *ids;
@@ -205,13 +205,13 @@ static int dump_tokens(const char *vocab_path)
     rwkv_tokenizer *tok;
     rwkv_error err;
     int id;
-    if (rwkv_tokenizer_open(vocab_path, &tok, &err) != RWKV_OK) { printf("error: %s\n", err.message); return 2; }
-    for (id = 0; id < rwkv_tokenizer_n_vocab(tok); id++) {
+    if (rwkv_tokenizer_new_from_file(vocab_path, &tok, &err) != RWKV_OK) { printf("error: %s\n", err.message); return 2; }
+    for (id = 0; id < rwkv_tokenizer_get_n_vocab(tok); id++) {
         size_t len, i;
-        const unsigned char *p = (const unsigned char *)rwkv_token_bytes(tok, id, &len);
+        const unsigned char *p = (const unsigned char *)rwkv_tokenizer_get_token(tok, id, &len);
         if (!p) printf("-");
         for (i = 0; p && i < len; i++) printf("%02x", p[i]);
-        printf("%s\n", rwkv_token_is_special(tok, id) ? " S" : "");
+        printf("%s\n", rwkv_tokenizer_is_special(tok, id) ? " S" : "");
     }
     rwkv_tokenizer_free(tok);
     return 0;
@@ -241,12 +241,12 @@ int main(int argc, char **argv)
     }
     snprintf(path, sizeof path, "%s/vocab/rwkv_vocab_v20230424.txt", shared);
     t0 = now();
-    if (rwkv_tokenizer_open(path, &world, &err) != RWKV_OK) { printf("FAIL: World load: %s\n", err.message); return 1; }
-    printf("World vocabulary loaded in %.1f ms (n_vocab %d)\n", (now() - t0) * 1e3, rwkv_tokenizer_n_vocab(world));
+    if (rwkv_tokenizer_new_from_file(path, &world, &err) != RWKV_OK) { printf("FAIL: World load: %s\n", err.message); return 1; }
+    printf("World vocabulary loaded in %.1f ms (n_vocab %d)\n", (now() - t0) * 1e3, rwkv_tokenizer_get_n_vocab(world));
     snprintf(path, sizeof path, "%s/vocab/20B_tokenizer.json", shared);
     t0 = now();
-    if (rwkv_tokenizer_open(path, &pile, &err) != RWKV_OK) { printf("FAIL: Pile load: %s\n", err.message); return 1; }
-    printf("Pile tokenizer loaded in %.1f ms (n_vocab %d)\n", (now() - t0) * 1e3, rwkv_tokenizer_n_vocab(pile));
+    if (rwkv_tokenizer_new_from_file(path, &pile, &err) != RWKV_OK) { printf("FAIL: Pile load: %s\n", err.message); return 1; }
+    printf("Pile tokenizer loaded in %.1f ms (n_vocab %d)\n", (now() - t0) * 1e3, rwkv_tokenizer_get_n_vocab(pile));
 
     /* 1. reference.jsonl */
     for (line = next_line(ref, &save); line; line = next_line(NULL, &save)) {

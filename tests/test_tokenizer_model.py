@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""rwkv_tokenizer_from_model: small random GGUF models (tools/random_model.py) carrying the
+"""rwkv_tokenizer_new_from_model: small random GGUF models (tools/random_model.py) carrying the
 World vocabulary, the Pile JSON, or no tokenizer (vocab 256 -> byte-level; vocab 1000 -> an
 error saying to pass --vocab). Driven through build/test_tokenizer_fixtures --from-model.
 Skips (77) when ../shared/vocab or the binary is absent."""

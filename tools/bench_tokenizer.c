@@ -141,7 +141,7 @@ static rwkv_tokenizer *load(const char *path, const char *name)
     for (rep = 0; rep < 5; rep++) {
         double t = now();
         if (tok) rwkv_tokenizer_free(tok);
-        if (rwkv_tokenizer_open(path, &tok, &err) != RWKV_OK) {
+        if (rwkv_tokenizer_new_from_file(path, &tok, &err) != RWKV_OK) {
             printf("%s: %s\n", name, err.message);
             return NULL;
         }

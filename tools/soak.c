@@ -32,7 +32,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "soak: %s\n", err.message);
         return 1;
     }
-    vocab = rwkv_model_n_vocab(model);
+    vocab = rwkv_model_get_n_vocab(model);
     logits = (float *)malloc(sizeof(float) * (size_t)vocab);
     blob_size = rwkv_state_serialized_size(model);
     blob = (unsigned char *)malloc(blob_size);

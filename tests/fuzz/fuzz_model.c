@@ -6,7 +6,7 @@
        an out-of-range token is an argument error;
      - rwkv_state_save / rwkv_state_load into a second state: the same bytes back, and the
        next token gives bit-identical logits from both states;
-     - rwkv_tokenizer_from_model (an embedded World or HF JSON vocabulary), a tokenize /
+     - rwkv_tokenizer_new_from_model (an embedded World or HF JSON vocabulary), a tokenize /
        detokenize of a short text when it loads.
    Seeds: tests/fuzz/corpus/fuzz_model (tiny models of every version, make_seeds.py). */
 #include "fuzz_common.h"
@@ -26,10 +26,10 @@ static void check_tokenizer(const rwkv_model *m)
     int *ids = NULL;
     size_t n_ids = 0, i;
     memset(&err, 0, sizeof err);
-    s = rwkv_tokenizer_from_model(m, &tok, &err);
+    s = rwkv_tokenizer_new_from_model(m, &tok, &err);
     if (s != RWKV_OK) {
         fuzz_check_error(s, &err);
-        FUZZ_CHECK(tok == NULL, "a failed rwkv_tokenizer_from_model left *out set");
+        FUZZ_CHECK(tok == NULL, "a failed rwkv_tokenizer_new_from_model left *out set");
         return;
     }
     FUZZ_CHECK(tok != NULL, "tokenizer NULL on success");
@@ -38,7 +38,7 @@ static void check_tokenizer(const rwkv_model *m)
         char *out = NULL;
         size_t out_len = 0;
         for (i = 0; i < n_ids; i++)
-            FUZZ_CHECK(ids[i] >= 0 && ids[i] < rwkv_tokenizer_n_vocab(tok), "id %d out of range",
+            FUZZ_CHECK(ids[i] >= 0 && ids[i] < rwkv_tokenizer_get_n_vocab(tok), "id %d out of range",
                        ids[i]);
         s = rwkv_detokenize(tok, ids, n_ids, &out, &out_len, &err);
         FUZZ_CHECK(s == RWKV_OK, "detokenize of tokenize output: %s", err.message);
@@ -136,7 +136,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(info.version >= 4 && info.version <= 7, "version %d", info.version);
     FUZZ_CHECK(info.n_layer > 0 && info.n_embd > 0 && info.n_ffn > 0 && info.n_vocab > 0,
                "non-positive dims");
-    FUZZ_CHECK(info.n_vocab == rwkv_model_n_vocab(m), "n_vocab disagrees");
+    FUZZ_CHECK(info.n_vocab == rwkv_model_get_n_vocab(m), "n_vocab disagrees");
     if (info.version >= 5)
         FUZZ_CHECK(info.head_size > 0 && info.n_head * info.head_size == info.n_embd,
                    "n_head %d * head_size %d != n_embd %d", info.n_head, info.head_size,
@@ -148,12 +148,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                info.n_tensors, "tensor counts exceed n_tensors");
 
     /* metadata look-ups: present, absent, wrong type */
-    (void)rwkv_model_meta_string(m, "general.architecture", &len);
-    (void)rwkv_model_meta_string(m, "general.name", &len);
-    (void)rwkv_model_meta_string(m, "rwkv.block_count", &len);
-    (void)rwkv_model_meta_int(m, "rwkv.block_count", &iv);
-    (void)rwkv_model_meta_int(m, "general.architecture", &iv);
-    (void)rwkv_model_meta_int(m, "no.such.key", &iv);
+    (void)rwkv_model_get_meta_string(m, "general.architecture", &len);
+    (void)rwkv_model_get_meta_string(m, "general.name", &len);
+    (void)rwkv_model_get_meta_string(m, "rwkv.block_count", &len);
+    (void)rwkv_model_get_meta_int(m, "rwkv.block_count", &iv);
+    (void)rwkv_model_get_meta_int(m, "general.architecture", &iv);
+    (void)rwkv_model_get_meta_int(m, "no.such.key", &iv);
 
     check_tokenizer(m);
     if (info.bytes_per_token <= MAX_BYTES_PER_TOKEN && info.n_vocab <= MAX_VOCAB &&

@@ -66,7 +66,7 @@ static void load(int kind, const char *file)
                 env && *env ? env : "", kind == RWKV_TOKENIZER_WORLD ? "World" : "Pile");
         return;
     }
-    if (rwkv_tokenizer_open(path, &g_tok[kind], &err) != RWKV_OK) {
+    if (rwkv_tokenizer_new_from_file(path, &g_tok[kind], &err) != RWKV_OK) {
         fprintf(stderr, "fuzz_tokenize: %s\n", err.message);
         abort();
     }
@@ -81,10 +81,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     load(RWKV_TOKENIZER_WORLD, "rwkv_vocab_v20230424.txt");
     load(RWKV_TOKENIZER_PILE, "20B_tokenizer.json");
     if (g_tok[RWKV_TOKENIZER_PILE]) {
-        int id, n = rwkv_tokenizer_n_vocab(g_tok[RWKV_TOKENIZER_PILE]);
+        int id, n = rwkv_tokenizer_get_n_vocab(g_tok[RWKV_TOKENIZER_PILE]);
         for (id = 0; id < n && g_n_special < 8; id++)
-            if (rwkv_token_is_special(g_tok[RWKV_TOKENIZER_PILE], id)) {
-                g_special[g_n_special] = rwkv_token_bytes(g_tok[RWKV_TOKENIZER_PILE], id,
+            if (rwkv_tokenizer_is_special(g_tok[RWKV_TOKENIZER_PILE], id)) {
+                g_special[g_n_special] = rwkv_tokenizer_get_token(g_tok[RWKV_TOKENIZER_PILE], id,
                                                           &g_special_len[g_n_special]);
                 g_n_special++;
             }
@@ -186,7 +186,7 @@ static void check_stream(const rwkv_tokenizer *tok, const int *ids, size_t n, co
     size_t i, len, k;
     rwkv_utf8_stream_init(&us);
     for (i = 0; i < n; i++) {
-        (void)rwkv_token_bytes(tok, ids[i], &len);
+        (void)rwkv_tokenizer_get_token(tok, ids[i], &len);
         FUZZ_CHECK(len + 4 <= sizeof tmp, "token of %lu bytes", (unsigned long)len);
         k = rwkv_utf8_stream_push(&us, tok, ids[i], tmp, sizeof tmp);
         FUZZ_CHECK(k <= len + 4, "stream push wrote %lu bytes", (unsigned long)k);
@@ -248,7 +248,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK((n_ids == 0) == (ids == NULL), "ids %p with n_ids %lu", (void *)ids,
                (unsigned long)n_ids);
     for (i = 0; i < n_ids; i++)
-        FUZZ_CHECK(ids[i] >= 0 && ids[i] < rwkv_tokenizer_n_vocab(tok), "id %d out of range",
+        FUZZ_CHECK(ids[i] >= 0 && ids[i] < rwkv_tokenizer_get_n_vocab(tok), "id %d out of range",
                    ids[i]);
     s = rwkv_detokenize(tok, ids, n_ids, &dec, &dec_len, &err);
     FUZZ_CHECK(s == RWKV_OK, "detokenize of tokenize output: %s", err.message);

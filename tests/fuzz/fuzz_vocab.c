@@ -1,7 +1,7 @@
-/* fuzz_vocab.c - libFuzzer harness for vocabulary loading: rwkv_tokenizer_open_memory on the
+/* fuzz_vocab.c - libFuzzer harness for vocabulary loading: rwkv_tokenizer_new_from_memory on the
    input (World vocabulary text or HuggingFace tokenizer JSON). A refused input gives an error
    with a message and *out NULL. An accepted one is exercised:
-     - kind World or Pile, n_vocab > 0; rwkv_token_bytes / rwkv_token_is_special on the first
+     - kind World or Pile, n_vocab > 0; rwkv_tokenizer_get_token / rwkv_tokenizer_is_special on the first
        ids, the last ids and out-of-range ids;
      - World: every assigned token's bytes tokenize to exactly that token (greedy longest
        match can find nothing longer than the whole text);
@@ -35,7 +35,7 @@ static void check_text(const rwkv_tokenizer *tok, const char *text, size_t n)
         return;
     }
     for (i = 0; i < n_ids; i++)
-        FUZZ_CHECK(ids[i] >= 0 && ids[i] < rwkv_tokenizer_n_vocab(tok), "id %d out of range",
+        FUZZ_CHECK(ids[i] >= 0 && ids[i] < rwkv_tokenizer_get_n_vocab(tok), "id %d out of range",
                    ids[i]);
     s = rwkv_detokenize(tok, ids, n_ids, &dec, &dec_len, &err);
     FUZZ_CHECK(s == RWKV_OK, "detokenize of tokenize output: %s", err.message);
@@ -45,7 +45,7 @@ static void check_text(const rwkv_tokenizer *tok, const char *text, size_t n)
     rwkv_utf8_stream_init(&us);
     for (i = 0; i < n_ids; i++) {
         size_t len;
-        (void)rwkv_token_bytes(tok, ids[i], &len);
+        (void)rwkv_tokenizer_get_token(tok, ids[i], &len);
         if (len + 4 > cap) {
             cap = len + 4;
             tmp = (char *)realloc(tmp, cap);
@@ -71,8 +71,8 @@ static void check_text(const rwkv_tokenizer *tok, const char *text, size_t n)
 static void check_id(const rwkv_tokenizer *tok, int id)
 {
     size_t len = 12345;
-    const char *p = rwkv_token_bytes(tok, id, &len);
-    (void)rwkv_token_is_special(tok, id);
+    const char *p = rwkv_tokenizer_get_token(tok, id, &len);
+    (void)rwkv_tokenizer_is_special(tok, id);
     if (!p) {
         FUZZ_CHECK(len == 0, "len %lu for an unassigned id", (unsigned long)len);
         return;
@@ -108,7 +108,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t i;
 
     memset(&err, 0, sizeof err);
-    s = rwkv_tokenizer_open_memory((const char *)data, size, &tok, &err);
+    s = rwkv_tokenizer_new_from_memory((const char *)data, size, &tok, &err);
     if (s != RWKV_OK) {
         fuzz_check_error(s, &err);
         FUZZ_CHECK(tok == NULL, "a failed open left *out set");
@@ -118,14 +118,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(rwkv_tokenizer_get_kind(tok) == RWKV_TOKENIZER_WORLD ||
                rwkv_tokenizer_get_kind(tok) == RWKV_TOKENIZER_PILE, "kind %d",
                (int)rwkv_tokenizer_get_kind(tok));
-    n_vocab = rwkv_tokenizer_n_vocab(tok);
+    n_vocab = rwkv_tokenizer_get_n_vocab(tok);
     FUZZ_CHECK(n_vocab > 0, "n_vocab %d", n_vocab);
 
     for (id = 0; id < n_vocab && id < SCAN_IDS; id++) check_id(tok, id);
     for (id = n_vocab - 1; id >= SCAN_IDS && id >= n_vocab - SCAN_IDS; id--) check_id(tok, id);
-    FUZZ_CHECK(rwkv_token_bytes(tok, n_vocab, NULL) == NULL, "id n_vocab has bytes");
-    FUZZ_CHECK(rwkv_token_bytes(tok, -1, NULL) == NULL, "id -1 has bytes");
-    FUZZ_CHECK(!rwkv_token_is_special(tok, n_vocab) && !rwkv_token_is_special(tok, -1),
+    FUZZ_CHECK(rwkv_tokenizer_get_token(tok, n_vocab, NULL) == NULL, "id n_vocab has bytes");
+    FUZZ_CHECK(rwkv_tokenizer_get_token(tok, -1, NULL) == NULL, "id -1 has bytes");
+    FUZZ_CHECK(!rwkv_tokenizer_is_special(tok, n_vocab) && !rwkv_tokenizer_is_special(tok, -1),
                "out-of-range id special");
     {
         char *dec = NULL;
