@@ -44,11 +44,19 @@ def check(cond, what):
     return cond
 
 
-def run(args, stdin=None, binary=RWKV, timeout=300):
+def clean_env(**extra):
+    """The environment without $RWKV_MODEL (the default model is chosen on purpose)."""
+    env = {k: v for k, v in os.environ.items() if k != "RWKV_MODEL"}
+    env.update(extra)
+    return env
+
+
+def run(args, stdin=None, binary=RWKV, timeout=300, env=None, cwd=None):
     for attempt in range(30):
         try:
             p = subprocess.run([binary] + args, input=stdin, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, timeout=timeout)
+                               stderr=subprocess.PIPE, timeout=timeout,
+                               env=env if env is not None else clean_env(), cwd=cwd)
             break
         except OSError:  # the binary is being rebuilt by a concurrent `make`
             if attempt == 29:
@@ -64,7 +72,7 @@ def read_f32(path):
 
 def logits_rows(model, ids, tag="l", seq=True):
     out = os.path.join(BUILD, "cli-%s.f32" % tag)
-    rc, _, err = run(["logits", "-m", model, "-t", ",".join(map(str, ids)), "-o", out] +
+    rc, _, err = run(["logits", "-m", model, "--ids", ",".join(map(str, ids)), "-o", out] +
                      (["--seq"] if seq else []))
     assert rc == 0, err
     flat = read_f32(out)
@@ -143,7 +151,6 @@ def test_usage_errors(m):
     cases = [
         ([], None),
         (["frobnicate"], "unknown command"),
-        (["info"], "-m MODEL"),
         (["info", "-m", m, "--what"], "unknown argument"),
         (["-m", m, "-p", "x", "-n", "12abc"], "-n"),
         (["-m", m, "-p", "x", "-n", "-1"], "-n"),
@@ -155,12 +162,20 @@ def test_usage_errors(m):
         (["-m", m, "-p", "x", "-t", "0"], "-t"),
         (["-m", m, "-p", "x", "--seed"], "--seed"),
         (["-m", m, "-p", "x", "-f", "y"], "not both"),
-        (["logits", "-m", m, "-t", "1,,2", "-o", "/dev/null"], "-t"),
-        (["logits", "-m", m, "-t", "1,2"], "-o"),
+        (["logits", "-m", m, "--ids", "1,,2", "-o", "/dev/null"], "--ids"),
+        (["logits", "-m", m, "--ids", "1,2"], "-o"),
+        (["logits", "-m", m, "-t", "2", "-o", "/dev/null"], "--ids IDS is required"),
+        (["logits", "-m", m, "--tokens", "2", "-o", "/dev/null"], "--ids"),
+        (["-m", m, "-p", "x", "--tokens", "5"], "-n N"),
+        (["chat", "-m", m, "--tokens", "5"], "-n N"),
+        (["-m", m, "-p", "x", "--logit-bias", "5"], "--logit-bias"),
+        (["-m", m, "-p", "x", "--logit-bias", "5+x"], "--logit-bias"),
+        (["-m", m, "-p", "x", "--logit-bias", "5+inf"], "--logit-bias"),
+        (["-m", m, "-p", "x", "--reverse-prompt", "a"], "needs -i"),
+        (["chat", "-m", m, "--reverse-prompt", "a"], "generate -i"),
         (["perplexity", "-m", m], "-f"),
         (["perplexity", "-m", m, "-f", "x", "--ctx", "1"], "--ctx"),
         (["lambada", "-m", m, "-f", "x", "--limit", "0"], "--limit"),
-        (["tokenize"], "-m MODEL"),
         (["bench", "-m", m, "--repeat", "99999999999999999999"], "--repeat"),
     ]
     for args, needle in cases:
