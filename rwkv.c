@@ -1775,6 +1775,7 @@ static int cmd_perplexity(args *a)
             progress_show(&pg, (double)(off + m), (double)n, "tokens");
         }
     }
+    progress_show(&pg, (double)n, (double)n, "tokens");
     secs = now_seconds() - t0;
     progress_done(&pg);
 
