@@ -28,6 +28,7 @@
 #ifdef _WIN32
 #define WIN32_LEAN_AND_MEAN
 #include <windows.h>
+#include <fcntl.h>
 #include <io.h>
 #include <process.h>
 #else
@@ -635,7 +636,10 @@ static int cmd_logits(args *a)
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_logits);
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
-        else if (is_opt(s, NULL, "--ids")) { free(ids); ids = parse_id_list(s, args_value(a, s), &n); }
+        else if (is_opt(s, NULL, "--ids")) {
+            free(ids);
+            ids = parse_id_list(s, args_value(a, s), &n);
+        }
         else if (is_opt(s, "-o", "--output")) out_path = args_value(a, s);
         else if (is_opt(s, NULL, "--seq")) seq = 1;
         else if (is_opt(s, "-t", "--threads")) n_threads = parse_threads(s, args_value(a, s));
@@ -961,7 +965,8 @@ static size_t unescape(char *v)
 /* A --stop or --reverse-prompt value, escapes decoded (in place: argv). */
 static const char *stop_arg(const char *opt, char *v)
 {
-    if (!*v || unescape(v) != strlen(v) || !*v) usage_error("option %s: empty string (or a \\x00 in it)", opt);
+    if (!*v || unescape(v) != strlen(v) || !*v)
+        usage_error("option %s: empty string (or a \\x00 in it)", opt);
     return v;
 }
 
@@ -1254,7 +1259,8 @@ static void generation_feed(generation *G, const char *text, size_t len)
     double t0;
     if (n == 0 && G->n_prompt == 0 && G->n_gen == 0) {
         if (G->o->state_in)
-            usage_error("a prompt is needed to continue from --state-in (the state holds no logits)");
+            usage_error("a prompt is needed to continue from --state-in (the state holds no "
+                        "logits)");
         ids = (int *)xrealloc(ids, sizeof *ids);
         ids[0] = 0;
         n = 1;
@@ -1471,8 +1477,9 @@ static void chat_open(chat *c, const char *model_path, const char *system)
     c->tok = load_tokenizer(c->model, c->g.vocab_path);
     kind = rwkv_tokenizer_get_kind(c->tok);
     if (kind != RWKV_TOKENIZER_WORLD)
-        warn("the chat format (User: ... Assistant: ...) is meant for World models; this model's "
-             "vocabulary is %s", kind == RWKV_TOKENIZER_PILE ? "Pile (GPT-NeoX BPE)" : "byte-level");
+        warn("the chat format (User: ... Assistant: ...) is meant for World models; this "
+             "model's vocabulary is %s",
+             kind == RWKV_TOKENIZER_PILE ? "Pile (GPT-NeoX BPE)" : "byte-level");
     c->state = new_state(c->model);
     c->initial = new_state(c->model);
     c->logits = (float *)xmalloc((size_t)rwkv_model_get_n_vocab(c->model) * sizeof(float));
@@ -2076,6 +2083,10 @@ int main(int argc, char **argv)
 
 #ifdef SIGPIPE
     signal(SIGPIPE, SIG_IGN); /* a closed pipe shows up as EPIPE: see out_check */
+#endif
+#ifdef _WIN32
+    _setmode(_fileno(stdin), _O_BINARY); /* raw bytes in and out, no "\r\n" translation */
+    _setmode(_fileno(stdout), _O_BINARY);
 #endif
     if (argc > 0 && argv[0]) cli_argv0 = argv[0];
     a.argc = argc;
