@@ -3,7 +3,9 @@
    tokenizer.c, linked in); this file only parses options, moves bytes in and out and
    reports.
 
-   Exit codes: 0 ok, 1 runtime error ("rwkv: error: ..."), 2 usage error. */
+   Exit codes: 0 ok, 1 runtime error ("rwkv: error: ..."), 2 usage error.
+   Portable C99 plus one section ("the operating system") of POSIX / Windows calls, so that it
+   also builds with mingw-w64. */
 #if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
 #define _POSIX_C_SOURCE 200809L /* sigaction, isatty, clock_gettime, fileno, readlink */
 #endif
@@ -148,6 +150,34 @@ static int cores_available(void)
 #endif
 }
 
+/* The last directory separator of a path, or NULL. */
+static const char *last_separator(const char *path)
+{
+    const char *sep = strrchr(path, '/');
+#ifdef _WIN32
+    if (strrchr(path, '\\') > sep) sep = strrchr(path, '\\');
+#endif
+    return sep;
+}
+
+static int dir_writable(const char *dir)
+{
+#ifdef _WIN32
+    return _access(dir, 2) == 0;
+#else
+    return access(dir, W_OK) == 0;
+#endif
+}
+
+/* Raw bytes in and out on Windows too (no "\r\n" translation; logits -o - is binary). */
+static void binary_stdio(void)
+{
+#ifdef _WIN32
+    _setmode(_fileno(stdin), _O_BINARY);
+    _setmode(_fileno(stdout), _O_BINARY);
+#endif
+}
+
 /* The directory of the running executable, with a trailing separator ("" when unknown). */
 static void executable_dir(char *buf, size_t cap)
 {
@@ -165,10 +195,7 @@ static void executable_dir(char *buf, size_t cap)
         memcpy(buf, cli_argv0, n);
     }
     buf[n] = '\0';
-    sep = strrchr(buf, '/');
-#ifdef _WIN32
-    if (strrchr(buf, '\\') > sep) sep = strrchr(buf, '\\');
-#endif
+    sep = (char *)last_separator(buf);
     if (sep) sep[1] = '\0';
     else buf[0] = '\0';
 }
@@ -384,20 +411,13 @@ static long read_line(FILE *f, char **buf, size_t *cap)
 static void check_writable(const char *opt, const char *path)
 {
     char dir[4096];
-    const char *sep = strrchr(path, '/');
+    const char *sep = last_separator(path);
     size_t n;
-#ifdef _WIN32
-    if (strrchr(path, '\\') > sep) sep = strrchr(path, '\\');
-#endif
     n = sep ? (size_t)(sep - path) + 1 : 0;
     if (n >= sizeof dir) return;
     memcpy(dir, path, n);
     strcpy(dir + n, ".");
-#ifdef _WIN32
-    if (_access(dir, 2) != 0)
-#else
-    if (access(dir, W_OK) != 0)
-#endif
+    if (!dir_writable(dir))
         die("%s '%s': cannot write into directory '%.*s': %s", opt, path, (int)(n ? n : 1),
             n ? path : ".", strerror(errno));
 }
@@ -2045,6 +2065,8 @@ static const char help_main[] =
     "\n"
     "RWKV language model inference (v4, v5.0/5.1/5.2, v6, v7) on the CPU.\n"
     "Without a command, `rwkv -m MODEL -p TEXT` generates text.\n"
+    "Without -m, every command uses $RWKV_MODEL, else the bundled model models/kjv-v7.gguf\n"
+    "(next to the executable, or ../share/rwkv/ from it after make install).\n"
     "\n"
     "commands:\n"
     "  generate     continue a prompt (the default command)\n"
@@ -2084,10 +2106,7 @@ int main(int argc, char **argv)
 #ifdef SIGPIPE
     signal(SIGPIPE, SIG_IGN); /* a closed pipe shows up as EPIPE: see out_check */
 #endif
-#ifdef _WIN32
-    _setmode(_fileno(stdin), _O_BINARY); /* raw bytes in and out, no "\r\n" translation */
-    _setmode(_fileno(stdout), _O_BINARY);
-#endif
+    binary_stdio();
     if (argc > 0 && argv[0]) cli_argv0 = argv[0];
     a.argc = argc;
     a.argv = argv;
