@@ -407,6 +407,31 @@ def test_chat_interrupt(m):
           (p.returncode, len(got + rest), err.strip()[-80:]))
     check(p.returncode == 0 and "[interrupted]" in err and os.path.exists(st),
           "SIGINT during a reply: exit %s, stderr %r" % (p.returncode, err))
+    # a second Ctrl-C (at the prompt, after the interrupted reply) ends the chat
+    p = subprocess.Popen([RWKV, "chat", "-m", m, "-n", "100000000", "--seed", "1", "--stop",
+                          "\x01never", "--presence-penalty", "0", "--frequency-penalty", "0"],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env=clean_env())
+    p.stdin.write(b"Tell me a long story\n")
+    p.stdin.flush()
+    got = b""
+    while b"Assistant:" not in got or len(got) < 200:
+        chunk = os.read(p.stdout.fileno(), 4096)
+        if not chunk:
+            break
+        got += chunk
+    p.send_signal(signal.SIGINT)
+    time.sleep(0.5)
+    alive = p.poll() is None
+    p.send_signal(signal.SIGINT)
+    try:
+        p.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.communicate()
+    check(alive and p.returncode == 130, "chat: Ctrl-C, Ctrl-C: alive after the first %s, exit %s"
+          % (alive, p.returncode))
+    print("  a second Ctrl-C at the prompt: exit %s" % p.returncode)
 
 
 def test_perplexity(m):
