@@ -55,7 +55,7 @@
        API: errors                  rwkv_status, rwkv_error, rwkv_error_set
        API: models                  open / close, threads, information, metadata
        API: states and evaluation   rwkv_state_*, rwkv_eval, rwkv_eval_seq, (de)serialization
-       API: sampler                 temperature, top-p, top-k, min-p, penalties, bans
+       API: sampler                 temperature, top-p, top-k, min-p, penalties, bans, biases
        API: tokenizers              byte-level, World, Pile; rwkv_tokenize, rwkv_detokenize
        IMPL: utilities              errors, allocation, half floats, files
        IMPL: kernels                the primitives, scalar definition first, then AVX2 /
