@@ -169,12 +169,16 @@ static int dir_writable(const char *dir)
 #endif
 }
 
-/* Raw bytes in and out on Windows too (no "\r\n" translation; logits -o - is binary). */
-static void binary_stdio(void)
+/* Raw bytes in and out on Windows too (no "\r\n" translation; logits -o - is binary), and a
+   console that understands the ANSI colors of --color. */
+static void setup_stdio(void)
 {
 #ifdef _WIN32
+    HANDLE h = GetStdHandle(STD_OUTPUT_HANDLE);
+    DWORD mode;
     _setmode(_fileno(stdin), _O_BINARY);
     _setmode(_fileno(stdout), _O_BINARY);
+    if (GetConsoleMode(h, &mode)) SetConsoleMode(h, mode | 0x0004); /* VT processing */
 #endif
 }
 
@@ -2106,7 +2110,7 @@ int main(int argc, char **argv)
 #ifdef SIGPIPE
     signal(SIGPIPE, SIG_IGN); /* a closed pipe shows up as EPIPE: see out_check */
 #endif
-    binary_stdio();
+    setup_stdio();
     if (argc > 0 && argv[0]) cli_argv0 = argv[0];
     a.argc = argc;
     a.argv = argv;
