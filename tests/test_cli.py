@@ -377,6 +377,21 @@ def test_chat(m, binary=RWKV):
     check(rc == 0 and "rwkv: error:" in err and b"not read" not in e, "bad /load and /quit")
 
 
+def second_sigint(p):
+    """Sends the second Ctrl-C and waits for the exit (again if two signals merged into one
+    on a loaded machine)."""
+    import signal
+    for _ in range(5):
+        p.send_signal(signal.SIGINT)
+        try:
+            p.communicate(timeout=5)
+            return
+        except subprocess.TimeoutExpired:
+            pass
+    p.kill()
+    p.communicate()
+
+
 def test_chat_interrupt(m):
     section("chat: Ctrl-C (SIGINT) interrupts a reply, not the chat")
     import signal
@@ -423,12 +438,7 @@ def test_chat_interrupt(m):
     p.send_signal(signal.SIGINT)
     time.sleep(0.5)
     alive = p.poll() is None
-    p.send_signal(signal.SIGINT)
-    try:
-        p.communicate(timeout=30)
-    except subprocess.TimeoutExpired:
-        p.kill()
-        p.communicate()
+    second_sigint(p)
     check(alive and p.returncode == 130, "chat: Ctrl-C, Ctrl-C: alive after the first %s, exit %s"
           % (alive, p.returncode))
     print("  a second Ctrl-C at the prompt: exit %s" % p.returncode)
@@ -686,12 +696,7 @@ def test_generate_interrupt(m):
     still = p.poll() is None
     p.send_signal(signal.SIGINT)  # stops the second turn
     time.sleep(0.5)
-    p.send_signal(signal.SIGINT)  # at the input, after an interruption: leaves
-    try:
-        p.communicate(timeout=30)
-    except subprocess.TimeoutExpired:
-        p.kill()
-        p.communicate()
+    second_sigint(p)  # at the input, after an interruption: leaves
     check(still and b"more\n" in got and p.returncode == 130,
           "-i: Ctrl-C, input, Ctrl-C, Ctrl-C: running after input %s, exit %s" %
           (still, p.returncode))
