@@ -43,15 +43,21 @@
 static const char *cli_command = "rwkv"; /* "rwkv logits" etc., for messages */
 static const char *cli_argv0 = "rwkv";   /* to find the bundled model next to the binary */
 
+/* "rwkv: KIND: message" on standard error, after what stdout holds. */
+static void report(const char *kind, const char *fmt, va_list ap)
+{
+    fflush(stdout);
+    fprintf(stderr, "rwkv: %s: ", kind);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
 static void die(const char *fmt, ...)
 {
     va_list ap;
-    fflush(stdout);
-    fprintf(stderr, "rwkv: error: ");
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    report("error", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
     exit(1);
 }
 
@@ -60,12 +66,9 @@ static void die_err(const rwkv_error *err) { die("%s", err->message); }
 static void warn(const char *fmt, ...)
 {
     va_list ap;
-    fflush(stdout);
-    fprintf(stderr, "rwkv: warning: ");
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    report("warning", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 /* Usage errors exit 2 and point at --help. */

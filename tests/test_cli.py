@@ -392,16 +392,13 @@ def second_sigint(p):
     p.communicate()
 
 
-def test_chat_interrupt(m):
-    section("chat: Ctrl-C (SIGINT) interrupts a reply, not the chat")
-    import signal
-    st = os.path.join(BUILD, "cli-int.state")
-    if os.path.exists(st):
-        os.remove(st)
+def long_chat_reply(m):
+    """A chat whose first reply runs until interrupted: (process, its output so far)."""
     p = subprocess.Popen([RWKV, "chat", "-m", m, "-n", "100000000", "--seed", "1",
                           "--presence-penalty", "0", "--frequency-penalty", "0", "--stop",
                           "\x01never"],
-                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env=clean_env())
     p.stdin.write(b"Tell me a long story\n")
     p.stdin.flush()
     got = b""
@@ -410,6 +407,16 @@ def test_chat_interrupt(m):
         if not chunk:
             break
         got += chunk
+    return p, got
+
+
+def test_chat_interrupt(m):
+    section("chat: Ctrl-C (SIGINT) interrupts a reply, not the chat")
+    import signal
+    st = os.path.join(BUILD, "cli-int.state")
+    if os.path.exists(st):
+        os.remove(st)
+    p, got = long_chat_reply(m)
     p.send_signal(signal.SIGINT)
     time.sleep(0.3)
     try:
@@ -423,18 +430,7 @@ def test_chat_interrupt(m):
     check(p.returncode == 0 and "[interrupted]" in err and os.path.exists(st),
           "SIGINT during a reply: exit %s, stderr %r" % (p.returncode, err))
     # a second Ctrl-C (at the prompt, after the interrupted reply) ends the chat
-    p = subprocess.Popen([RWKV, "chat", "-m", m, "-n", "100000000", "--seed", "1", "--stop",
-                          "\x01never", "--presence-penalty", "0", "--frequency-penalty", "0"],
-                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         env=clean_env())
-    p.stdin.write(b"Tell me a long story\n")
-    p.stdin.flush()
-    got = b""
-    while b"Assistant:" not in got or len(got) < 200:
-        chunk = os.read(p.stdout.fileno(), 4096)
-        if not chunk:
-            break
-        got += chunk
+    p, got = long_chat_reply(m)
     p.send_signal(signal.SIGINT)
     time.sleep(0.5)
     alive = p.poll() is None
