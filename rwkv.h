@@ -115,7 +115,8 @@ typedef struct rwkv_model rwkv_model;
 
 /* Memory-maps a GGUF model file (see docs/FORMAT.md) and validates every header field,
    tensor offset, size, type and shape before anything is used. Constant time in the model
-   size: weights are used in place from the map. */
+   size: weights are used in place from the map. Also opens llama.cpp's `rwkv6` and `rwkv7`
+   files (docs/LLAMACPP.md): the same model, their LoRA matrices copied transposed to F32. */
 rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err);
 /* Same, from a buffer the caller keeps alive and unchanged until rwkv_model_close. */
 rwkv_status rwkv_model_open_memory(const void *data, size_t size, rwkv_model **out,
@@ -150,6 +151,19 @@ typedef struct rwkv_model_info {
 
 void rwkv_model_get_info(const rwkv_model *model, rwkv_model_info *out);
 int rwkv_model_get_n_vocab(const rwkv_model *model);
+
+/* Tensor i of the file (0 <= i < info.n_tensors, in name order); 0 when i is out of range.
+   name points into the file (NOT NUL-terminated). */
+typedef struct rwkv_tensor_info {
+    const char *name;
+    size_t name_len;
+    int type;              /* ggml type id */
+    const char *type_name; /* "F32", "Q4_0", ... */
+    int n_dims;
+    int64_t ne[4];         /* ggml order (ne[0] contiguous); unused dimensions are 1 */
+    uint64_t bytes;
+} rwkv_tensor_info;
+int rwkv_model_get_tensor(const rwkv_model *model, uint64_t i, rwkv_tensor_info *out);
 
 /* Metadata look-ups. A string comes back as a pointer into the file (NOT NUL-terminated) and
    its length; NULL when the key is absent or not a string. */
@@ -1792,6 +1806,9 @@ typedef struct rwkv__layer {
     const float *w1, *a1, *v1, *g1;  /* (C, D) LoRA first halves (v1: NULL in layer 0) */
     const float *w2, *a2, *v2, *g2;  /* (D, C) second halves */
     int w_rank, a_rank, v_rank, g_rank;
+    float out_scale; /* att_o's and ffn_v's products are multiplied by it: 2^floor(l / n) in
+                        llama.cpp rwkv6 files with rescale_every_n_layers n (their weights
+                        are divided by it), else 1 */
     /* channel mix */
     const float *ffn_mix_k, *ffn_mix_r;  /* [C]: v4/v5 time_mix_*, v6 time_maa_*, v7 x_k (no r) */
     const rwkv__tensor *ffn_k;           /* [F][C] */
@@ -1812,6 +1829,10 @@ struct rwkv_model {
     const rwkv__tensor *head; /* [V][C] output */
     rwkv__layer *layers;      /* [n_layer] */
     float *derived;           /* v4, v5: [n_layer][2][C], each layer's decay and bonus */
+    int llama;                /* 1: llama.cpp's rwkv6 / rwkv7 layout (docs/LLAMACPP.md) */
+    int rescale_every;        /* llama.cpp rwkv6: rescale_every_n_layers (0: none) */
+    float **copies;           /* llama.cpp files: the LoRA matrices, transposed to F32 */
+    size_t n_copies;          /* (at most 8 per layer) */
     int n_threads;
 };
 
@@ -1829,6 +1850,21 @@ int rwkv_model_get_meta_int(const rwkv_model *model, const char *key, int64_t *o
     return kv ? rwkv__kv_int(kv, out) : 0;
 }
 
+int rwkv_model_get_tensor(const rwkv_model *model, uint64_t i, rwkv_tensor_info *out)
+{
+    const rwkv__tensor *t;
+    if (!model || !out || i >= model->gguf.n_tensors) return 0;
+    t = &model->gguf.tensors[i];
+    out->name = t->name.p;
+    out->name_len = t->name.len;
+    out->type = t->type;
+    out->type_name = rwkv__type_name((uint32_t)t->type);
+    out->n_dims = t->n_dims;
+    memcpy(out->ne, t->ne, sizeof out->ne);
+    out->bytes = rwkv__tensor_bytes(t);
+    return 1;
+}
+
 /* -- binding tensors -------------------------------------------------------------------- */
 
 static uint64_t rwkv__nelem(const rwkv__tensor *t)
@@ -1844,8 +1880,9 @@ static rwkv_status rwkv__bind(rwkv_model *m, const char *name, int optional,
     *out = NULL;
     if (idx < 0) {
         if (optional) return RWKV_OK;
-        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' is missing (needed by RWKV "
-                          "v%d%s)", m->gguf.path, name, m->info.version,
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' is missing (needed by %sRWKV "
+                          "v%d%s)", m->gguf.path, name, m->llama ? "llama.cpp's layout of " : "",
+                          m->info.version,
                           m->info.version == 5 ? (m->info.version_minor == 0 ? ".0" :
                                                   m->info.version_minor == 1 ? ".1" : ".2")
                                                : "");
@@ -1916,9 +1953,54 @@ static rwkv_status rwkv__bind_lora(rwkv_model *m, const char *name, int64_t rows
     return RWKV_OK;
 }
 
+/* llama.cpp's form of a LoRA matrix (rows, cols) of ours: `planes` matrices ne [rows, cols]
+   of any type (they apply it as y = W·x), copied transposed to F32 (rows, cols) row-major,
+   the x @ A of the forward pass. rows == 0 or cols == 0: any rank, as in rwkv__bind_lora.
+   The copy is the one load-time transform of these files (docs/LLAMACPP.md). */
+static rwkv_status rwkv__bind_lora_t(rwkv_model *m, const char *name, int64_t rows,
+                                     int64_t cols, int64_t planes, const float **out,
+                                     int *rank, rwkv_error *err)
+{
+    const rwkv__tensor *t;
+    int64_t r, c, p, i, o;
+    float *copy, *row;
+    rwkv_status s = rwkv__bind(m, name, 0, &t, err);
+    *out = NULL;
+    if (s) return s;
+    r = t->ne[0]; c = t->ne[1];
+    if (t->ne[2] != planes || t->ne[3] != 1 || (rows && r != rows) || (cols && c != cols) ||
+        (!rows && *rank && r != *rank) || (!cols && *rank && c != *rank) ||
+        r > (1 << 20) || c > (1 << 20))
+        return rwkv__fail(err, RWKV_ERR_FORMAT,
+                          "%s: tensor '%s' has dims [%lld, %lld, %lld, %lld]; expected "
+                          "[%lld, %lld, %lld] (llama.cpp's LoRA layout)", m->gguf.path, name,
+                          (long long)t->ne[0], (long long)t->ne[1], (long long)t->ne[2],
+                          (long long)t->ne[3], (long long)(rows ? rows : *rank),
+                          (long long)(cols ? cols : *rank), (long long)planes);
+    if (!rows) *rank = (int)r;
+    if (!cols) *rank = (int)c;
+    copy = (float *)malloc(sizeof(float) * (size_t)(r * c * planes));
+    row = (float *)malloc(sizeof(float) * (size_t)r);
+    if (!copy || !row) {
+        free(copy);
+        free(row);
+        return rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory for tensor '%s'",
+                          m->gguf.path, name);
+    }
+    m->copies[m->n_copies++] = copy;
+    for (p = 0; p < planes; p++)
+        for (o = 0; o < c; o++) {
+            rwkv__get_row(row, t, p * c + o);
+            for (i = 0; i < r; i++) copy[(p * r + i) * c + o] = row[i];
+        }
+    free(row);
+    *out = copy;
+    return RWKV_OK;
+}
+
 /* Layer l's tensors are blk.<l>.<suffix>; these macros name them and return on failure. The
    bind functions below declare `m`, `l`, `err`, `n` (the name) and `s`. */
-#define RWKV__NAME(suffix) (snprintf(n, sizeof n, "blk.%d." suffix, l), n)
+#define RWKV__NAME(suffix) (snprintf(n, sizeof n, "blk.%d.%s", l, suffix), n)
 #define RWKV__TRY(call) do { if ((s = (call)) != RWKV_OK) return s; } while (0)
 #define RWKV__VEC(suffix, len, out) \
     RWKV__TRY(rwkv__bind_vec(m, RWKV__NAME(suffix), len, 0, out, err))
@@ -1926,6 +2008,8 @@ static rwkv_status rwkv__bind_lora(rwkv_model *m, const char *name, int64_t rows
     RWKV__TRY(rwkv__bind_mat(m, RWKV__NAME(suffix), rows, cols, 0, out, err))
 #define RWKV__LORA(suffix, rows, cols, out, rank) \
     RWKV__TRY(rwkv__bind_lora(m, RWKV__NAME(suffix), rows, cols, 0, out, rank, err))
+#define RWKV__LORA_T(suffix, rows, cols, planes, out, rank) \
+    RWKV__TRY(rwkv__bind_lora_t(m, RWKV__NAME(suffix), rows, cols, planes, out, rank, err))
 
 /* v4 and v5: lerp mixes, the decay and the bonus (v5's under either of its names). */
 static rwkv_status rwkv__bind_v4v5(rwkv_model *m, int l, rwkv_error *err)
@@ -2033,30 +2117,136 @@ static rwkv_status rwkv__bind_v7(rwkv_model *m, int l, rwkv_error *err)
     return RWKV_OK;
 }
 
+/* llama.cpp's rwkv6 (docs/LLAMACPP.md): the lerps of w, k, v, r, g fused in one tensor
+   (or, in older files, one each), every LoRA transposed, att_o and ffn_v rescaled. */
+static rwkv_status rwkv__bind_llama_v6(rwkv_model *m, int l, rwkv_error *err)
+{
+    rwkv__layer *L = &m->layers[l];
+    const int64_t C = m->info.n_embd, H = m->info.n_head, N = m->info.head_size;
+    const float *fused;
+    int rank5 = 0;
+    char n[96];
+    rwkv_status s;
+    RWKV__VEC("time_mix_lerp_x.weight", C, &L->maa_x);
+    RWKV__TRY(rwkv__bind_vec(m, RWKV__NAME("time_mix_lerp_fused.weight"), 5 * C, 1, &fused,
+                             err));
+    if (fused) { /* planes w, k, v, r, g */
+        L->maa_w = fused;
+        L->maa_k = fused + C;
+        L->maa_v = fused + 2 * C;
+        L->maa_r = fused + 3 * C;
+        L->maa_g = fused + 4 * C;
+    } else {
+        RWKV__VEC("time_mix_lerp_w.weight", C, &L->maa_w);
+        RWKV__VEC("time_mix_lerp_k.weight", C, &L->maa_k);
+        RWKV__VEC("time_mix_lerp_v.weight", C, &L->maa_v);
+        RWKV__VEC("time_mix_lerp_r.weight", C, &L->maa_r);
+        RWKV__VEC("time_mix_lerp_g.weight", C, &L->maa_g);
+    }
+    /* time_mix_w1 ne [C, 5·D], time_mix_w2 ne [D, C, 5]: the mixes' LoRA */
+    RWKV__LORA_T("time_mix_w1.weight", C, 0, 1, &L->maa_w1, &rank5);
+    if (rank5 % 5)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' has %d outputs, not a "
+                          "multiple of 5 (the mixes w, k, v, r, g)", m->gguf.path, n, rank5);
+    L->maa_rank = rank5 / 5;
+    RWKV__LORA_T("time_mix_w2.weight", 0, C, 5, &L->maa_w2, &L->maa_rank);
+    RWKV__VEC("time_mix_decay.weight", C, &L->time_decay);
+    L->decay_rank = 0;
+    RWKV__LORA_T("time_mix_decay_w1.weight", C, 0, 1, &L->decay_w1, &L->decay_rank);
+    RWKV__LORA_T("time_mix_decay_w2.weight", 0, C, 1, &L->decay_w2, &L->decay_rank);
+    RWKV__VEC("time_mix_first.weight", H * N, &L->bonus);
+    RWKV__MAT("time_mix_gate.weight", C, C, &L->att_g);
+    RWKV__VEC("channel_mix_lerp_k.weight", C, &L->ffn_mix_k);
+    RWKV__VEC("channel_mix_lerp_r.weight", C, &L->ffn_mix_r);
+    RWKV__MAT("channel_mix_receptance.weight", C, C, &L->ffn_r);
+    /* the converter divided att_o and ffn_v of block l by 2^floor(l / n): their products
+       are multiplied back by exactly that (llama.cpp halves x instead, which moves the
+       layer norms' epsilon) */
+    if (m->rescale_every) L->out_scale = ldexpf(1.0f, l / m->rescale_every);
+    return RWKV_OK;
+}
+
+/* llama.cpp's rwkv7: the lerps r, w, k, v, a, g fused in one tensor, every LoRA transposed,
+   block 0 with placeholder v0/v1/v2 (copies of a0/a1/a2: accepted, not used). */
+static rwkv_status rwkv__bind_llama_v7(rwkv_model *m, int l, rwkv_error *err)
+{
+    rwkv__layer *L = &m->layers[l];
+    const int64_t C = m->info.n_embd, H = m->info.n_head, N = m->info.head_size;
+    const float *fused;
+    const rwkv__tensor *unused;
+    char n[96];
+    rwkv_status s;
+    RWKV__VEC("time_mix_lerp_fused.weight", 6 * C, &fused); /* planes r, w, k, v, a, g */
+    L->x_r = fused;
+    L->x_w = fused + C;
+    L->x_k = fused + 2 * C;
+    L->x_v = fused + 3 * C;
+    L->x_a = fused + 4 * C;
+    L->x_g = fused + 5 * C;
+    RWKV__VEC("time_mix_w0.weight", C, &L->w0);
+    RWKV__VEC("time_mix_a0.weight", C, &L->a0);
+    RWKV__VEC("time_mix_k_k.weight", C, &L->k_k);
+    RWKV__VEC("time_mix_k_a.weight", C, &L->k_a);
+    RWKV__VEC("time_mix_r_k.weight", H * N, &L->r_k);
+    L->w_rank = L->a_rank = L->v_rank = L->g_rank = 0;
+    RWKV__LORA_T("time_mix_w1.weight", C, 0, 1, &L->w1, &L->w_rank);
+    RWKV__LORA_T("time_mix_w2.weight", 0, C, 1, &L->w2, &L->w_rank);
+    RWKV__LORA_T("time_mix_a1.weight", C, 0, 1, &L->a1, &L->a_rank);
+    RWKV__LORA_T("time_mix_a2.weight", 0, C, 1, &L->a2, &L->a_rank);
+    RWKV__LORA_T("time_mix_g1.weight", C, 0, 1, &L->g1, &L->g_rank);
+    RWKV__LORA_T("time_mix_g2.weight", 0, C, 1, &L->g2, &L->g_rank);
+    if (l > 0) {
+        RWKV__VEC("time_mix_v0.weight", C, &L->v0);
+        RWKV__LORA_T("time_mix_v1.weight", C, 0, 1, &L->v1, &L->v_rank);
+        RWKV__LORA_T("time_mix_v2.weight", 0, C, 1, &L->v2, &L->v_rank);
+    } else {
+        RWKV__TRY(rwkv__bind(m, RWKV__NAME("time_mix_v0.weight"), 1, &unused, err));
+        RWKV__TRY(rwkv__bind(m, RWKV__NAME("time_mix_v1.weight"), 1, &unused, err));
+        RWKV__TRY(rwkv__bind(m, RWKV__NAME("time_mix_v2.weight"), 1, &unused, err));
+    }
+    RWKV__VEC("channel_mix_lerp_k.weight", C, &L->ffn_mix_k);
+    return RWKV_OK;
+}
+
+/* The names of the tensors every version has, in our layout and in llama.cpp's: ln1, ln2
+   (weight, bias), att r, k, v, o, ffn k, v, ln_x (weight, bias). */
+static const char *const rwkv__common_names[2][12] = {
+    {"attn_norm.weight", "attn_norm.bias", "ffn_norm.weight", "ffn_norm.bias",
+     "att.receptance.weight", "att.key.weight", "att.value.weight", "att.output.weight",
+     "ffn.key.weight", "ffn.value.weight", "att.ln_x.weight", "att.ln_x.bias"},
+    {"attn_norm.weight", "attn_norm.bias", "attn_norm_2.weight", "attn_norm_2.bias",
+     "time_mix_receptance.weight", "time_mix_key.weight", "time_mix_value.weight",
+     "time_mix_output.weight", "channel_mix_key.weight", "channel_mix_value.weight",
+     "time_mix_ln.weight", "time_mix_ln.bias"}};
+
 /* The tensors every version has, then the version's own. */
 static rwkv_status rwkv__bind_layer(rwkv_model *m, int l, rwkv_error *err)
 {
     rwkv__layer *L = &m->layers[l];
     const int64_t C = m->info.n_embd, F = m->info.n_ffn;
+    const char *const *nm = rwkv__common_names[m->llama];
     char n[96];
     rwkv_status s;
-    RWKV__VEC("attn_norm.weight", C, &L->ln1_w);
-    RWKV__VEC("attn_norm.bias", C, &L->ln1_b);
-    RWKV__VEC("ffn_norm.weight", C, &L->ln2_w);
-    RWKV__VEC("ffn_norm.bias", C, &L->ln2_b);
-    RWKV__MAT("att.receptance.weight", C, C, &L->att_r);
-    RWKV__MAT("att.key.weight", C, C, &L->att_k);
-    RWKV__MAT("att.value.weight", C, C, &L->att_v);
-    RWKV__MAT("att.output.weight", C, C, &L->att_o);
-    RWKV__MAT("ffn.key.weight", F, C, &L->ffn_k);
-    RWKV__MAT("ffn.value.weight", C, F, &L->ffn_v);
+    L->out_scale = 1.0f;
+    RWKV__VEC(nm[0], C, &L->ln1_w);
+    RWKV__VEC(nm[1], C, &L->ln1_b);
+    RWKV__VEC(nm[2], C, &L->ln2_w);
+    RWKV__VEC(nm[3], C, &L->ln2_b);
+    RWKV__MAT(nm[4], C, C, &L->att_r);
+    RWKV__MAT(nm[5], C, C, &L->att_k);
+    RWKV__MAT(nm[6], C, C, &L->att_v);
+    RWKV__MAT(nm[7], C, C, &L->att_o);
+    RWKV__MAT(nm[8], F, C, &L->ffn_k);
+    RWKV__MAT(nm[9], C, F, &L->ffn_v);
     if (m->info.version >= 5) {
-        RWKV__VEC("att.ln_x.weight", C, &L->lnx_w);
-        RWKV__VEC("att.ln_x.bias", C, &L->lnx_b);
+        RWKV__VEC(nm[10], C, &L->lnx_w);
+        RWKV__VEC(nm[11], C, &L->lnx_b);
     }
-    switch (m->info.version) {
-    case 6: return rwkv__bind_v6(m, l, err);
-    case 7: return rwkv__bind_v7(m, l, err);
+    switch (m->info.version * 2 + m->llama) {
+    case 12: return rwkv__bind_v6(m, l, err);
+    case 13: return rwkv__bind_llama_v6(m, l, err);
+    case 14: return rwkv__bind_v7(m, l, err);
+    case 15: return rwkv__bind_llama_v7(m, l, err);
     }
     return rwkv__bind_v4v5(m, l, err);
 }
@@ -2065,6 +2255,7 @@ static rwkv_status rwkv__bind_layer(rwkv_model *m, int l, rwkv_error *err)
 #undef RWKV__VEC
 #undef RWKV__MAT
 #undef RWKV__LORA
+#undef RWKV__LORA_T
 
 /* -- loading ----------------------------------------------------------------------------- */
 
@@ -2102,20 +2293,60 @@ static rwkv_status rwkv__hparam_float(rwkv_model *m, const char *key, float *out
 
 #define RWKV__TRY(call) do { if ((s = (call)) != RWKV_OK) return s; } while (0)
 
-/* The architecture and the hyperparameters; *vocab_key: rwkv.vocab_size was given. */
-static rwkv_status rwkv__read_hparams(rwkv_model *m, int *vocab_key, rwkv_error *err)
+/* ne[dim] of a tensor that fixes a model size, in lo..hi; missing: an error. */
+static rwkv_status rwkv__size_of(rwkv_model *m, const char *name, int dim, int64_t lo,
+                                 int64_t hi, int *out, rwkv_error *err)
+{
+    long idx = rwkv__find(m->gguf.tensors, m->gguf.n_tensors, sizeof(rwkv__tensor), name);
+    const rwkv__tensor *t = idx < 0 ? NULL : &m->gguf.tensors[idx];
+    if (!t)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' is missing (needed by "
+                          "llama.cpp's layout of RWKV v%d)", m->gguf.path, name,
+                          m->info.version);
+    if (t->ne[dim] < lo || t->ne[dim] > hi)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' has dimension %d = %lld; "
+                          "expected %lld..%lld", m->gguf.path, name, dim,
+                          (long long)t->ne[dim], (long long)lo, (long long)hi);
+    *out = (int)t->ne[dim];
+    return RWKV_OK;
+}
+
+/* llama.cpp's rwkv6 / rwkv7 (docs/LLAMACPP.md): the block count and head size from their
+   keys; C and F from the tensors (the other size keys are informative only). */
+static rwkv_status rwkv__read_hparams_llama(rwkv_model *m, int version, rwkv_error *err)
 {
     rwkv_model_info *I = &m->info;
-    size_t arch_len;
-    const char *arch = rwkv_model_get_meta_string(m, "general.architecture", &arch_len);
+    char key[64];
     rwkv_status s;
-    if (!arch)
-        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: metadata key 'general.architecture' is "
-                          "missing or not a string", m->gguf.path);
-    if (rwkv__cmp_bytes(arch, arch_len, "rwkv", 4) != 0)
-        return rwkv__fail(err, RWKV_ERR_UNSUPPORTED, "%s: architecture is '%.*s'; rwkv.c runs "
-                          "'rwkv' models (convert RWKV checkpoints with convert_pth.py)",
-                          m->gguf.path, (int)(arch_len < 40 ? arch_len : 40), arch);
+    m->llama = 1;
+    I->version = version;
+    I->version_minor = 0;
+    snprintf(key, sizeof key, "rwkv%d.block_count", version);
+    RWKV__TRY(rwkv__hparam(m, key, 1, 4096, 0, &I->n_layer, err));
+    snprintf(key, sizeof key, "rwkv%d.wkv.head_size", version);
+    RWKV__TRY(rwkv__hparam(m, key, 1, 1024, 0, &I->head_size, err));
+    RWKV__TRY(rwkv__size_of(m, "token_embd.weight", 0, 1, 1 << 16, &I->n_embd, err));
+    RWKV__TRY(rwkv__size_of(m, "blk.0.channel_mix_key.weight", 1, 1, 1 << 20, &I->n_ffn,
+                            err));
+    m->rescale_every = 0;
+    if (version == 6)
+        RWKV__TRY(rwkv__hparam(m, "rwkv6.rescale_every_n_layers", 0, 4096, 1,
+                               &m->rescale_every, err));
+    if (m->rescale_every && (I->n_layer - 1) / m->rescale_every > 64)
+        return rwkv__fail(err, RWKV_ERR_UNSUPPORTED, "%s: rwkv6.rescale_every_n_layers %d "
+                          "with %d blocks divides weights by more than 2^64", m->gguf.path,
+                          m->rescale_every, I->n_layer);
+    I->layer_norm_eps = 1e-5f;
+    snprintf(key, sizeof key, "rwkv%d.attention.layer_norm_epsilon", version);
+    return rwkv__hparam_float(m, key, &I->layer_norm_eps, err);
+}
+
+/* Our own layout's hyperparameters (docs/FORMAT.md); *vocab_key: rwkv.vocab_size was
+   given. */
+static rwkv_status rwkv__read_hparams_own(rwkv_model *m, int *vocab_key, rwkv_error *err)
+{
+    rwkv_model_info *I = &m->info;
+    rwkv_status s;
     RWKV__TRY(rwkv__hparam(m, "rwkv.architecture_version", 4, 7, 0, &I->version, err));
     I->version_minor = 0;
     RWKV__TRY(rwkv__hparam(m, "rwkv.architecture_minor_version", 0, I->version == 5 ? 2 : 0,
@@ -2126,18 +2357,40 @@ static rwkv_status rwkv__read_hparams(rwkv_model *m, int *vocab_key, rwkv_error 
     I->n_vocab = 0;
     RWKV__TRY(rwkv__hparam(m, "rwkv.vocab_size", 1, 1 << 24, 1, &I->n_vocab, err));
     *vocab_key = I->n_vocab != 0;
-    I->head_size = I->n_head = 0;
-    if (I->version >= 5) {
+    I->head_size = 0;
+    if (I->version >= 5)
         RWKV__TRY(rwkv__hparam(m, "rwkv.wkv.head_size", 1, 1024, 0, &I->head_size, err));
+    I->layer_norm_eps = 1e-5f;
+    return rwkv__hparam_float(m, "rwkv.attention.layer_norm_epsilon", &I->layer_norm_eps, err);
+}
+
+/* The architecture and the hyperparameters; *vocab_key: rwkv.vocab_size was given. */
+static rwkv_status rwkv__read_hparams(rwkv_model *m, int *vocab_key, rwkv_error *err)
+{
+    rwkv_model_info *I = &m->info;
+    size_t arch_len;
+    const char *arch = rwkv_model_get_meta_string(m, "general.architecture", &arch_len);
+    rwkv_status s;
+    if (!arch)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: metadata key 'general.architecture' is "
+                          "missing or not a string", m->gguf.path);
+    if (rwkv__cmp_bytes(arch, arch_len, "rwkv6", 5) == 0 ||
+        rwkv__cmp_bytes(arch, arch_len, "rwkv7", 5) == 0)
+        RWKV__TRY(rwkv__read_hparams_llama(m, arch[4] - '0', err));
+    else if (rwkv__cmp_bytes(arch, arch_len, "rwkv", 4) == 0)
+        RWKV__TRY(rwkv__read_hparams_own(m, vocab_key, err));
+    else
+        return rwkv__fail(err, RWKV_ERR_UNSUPPORTED, "%s: architecture is '%.*s'; rwkv.c runs "
+                          "'rwkv' models (convert RWKV checkpoints with convert_pth.py) and "
+                          "llama.cpp's 'rwkv6' and 'rwkv7'", m->gguf.path,
+                          (int)(arch_len < 40 ? arch_len : 40), arch);
+    I->n_head = 0;
+    if (I->version >= 5) {
         if (I->n_embd % I->head_size)
-            return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: rwkv.wkv.head_size %d does not "
-                              "divide rwkv.embedding_length %d", m->gguf.path, I->head_size,
-                              I->n_embd);
+            return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: the head size %d does not divide "
+                              "the embedding size %d", m->gguf.path, I->head_size, I->n_embd);
         I->n_head = I->n_embd / I->head_size;
     }
-    I->layer_norm_eps = 1e-5f;
-    RWKV__TRY(rwkv__hparam_float(m, "rwkv.attention.layer_norm_epsilon", &I->layer_norm_eps,
-                                 err));
     I->group_norm_eps = 64e-5f;
     RWKV__TRY(rwkv__hparam_float(m, "rwkv.wkv.group_norm_epsilon", &I->group_norm_eps, err));
     if (!(I->layer_norm_eps > 0.0f && I->layer_norm_eps < 1.0f) ||
@@ -2179,7 +2432,9 @@ static rwkv_status rwkv__bind_model(rwkv_model *m, int vocab_key, rwkv_error *er
     RWKV__TRY(rwkv__bind_vec(m, "output_norm.bias", (uint64_t)I->n_embd, 0, &m->lnout_b, err));
 
     m->layers = (rwkv__layer *)calloc((size_t)I->n_layer, sizeof(rwkv__layer));
-    if (!m->layers) return rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory", m->gguf.path);
+    m->copies = (float **)calloc(m->llama ? 8 * (size_t)I->n_layer : 1, sizeof(float *));
+    if (!m->layers || !m->copies)
+        return rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory", m->gguf.path);
     for (l = 0; l < (uint64_t)I->n_layer; l++) RWKV__TRY(rwkv__bind_layer(m, (int)l, err));
     I->has_time_state = I->version == 6 && m->layers[0].time_state != NULL;
     for (l = 0; l < (uint64_t)I->n_layer; l++)
@@ -2389,6 +2644,9 @@ void rwkv_model_close(rwkv_model *m)
     free(m->used);
     free(m->layers);
     free(m->derived);
+    if (m->copies)
+        while (m->n_copies) free(m->copies[--m->n_copies]);
+    free(m->copies);
     free(m);
 }
 
@@ -2568,6 +2826,16 @@ static void rwkv__residual(rwkv_state *st, int T)
     for (i = 0; i < n; i++) st->s.x[i] += st->s.out[i];
 }
 
+/* out *= L->out_scale for T tokens (a power of two, exact; 1 in every file but llama.cpp's
+   rescaled rwkv6 ones, and then nothing is done). */
+static void rwkv__out_scale(rwkv_state *st, const rwkv__layer *L, int T)
+{
+    const size_t n = (size_t)T * (size_t)st->model->info.n_embd;
+    size_t i;
+    if (L->out_scale == 1.0f) return;
+    for (i = 0; i < n; i++) st->s.out[i] *= L->out_scale;
+}
+
 /* The channel mix after its token shift: x += sigmoid(Wr·xr) ⊙ Wv·relu(Wk·xk)^2, or, in v7
    (no receptance), x += Wv·relu(Wk·xk)^2. */
 static void rwkv__ffn(rwkv_state *st, const rwkv__layer *L, int T)
@@ -2583,6 +2851,7 @@ static void rwkv__ffn(rwkv_state *st, const rwkv__layer *L, int T)
         s->hidden[i] = h * h;
     }
     rwkv__matmul(s->out, L->ffn_v, s->hidden, T, nt);
+    rwkv__out_scale(st, L, T);
     if (!L->ffn_r) {
         rwkv__residual(st, T);
         return;
@@ -2759,6 +3028,7 @@ static void rwkv__time_mix_v6(rwkv_state *st, const rwkv__layer *L, const rwkv__
     rwkv__matmul(s->g, L->att_g, s->xg, T, nt);
     rwkv__all_heads(rwkv__head_v6, st, L, ls->wkv, T);
     rwkv__matmul(s->out, L->att_o, s->y, T, nt);
+    rwkv__out_scale(st, L, T);
     rwkv__residual(st, T);
 }
 
