@@ -239,11 +239,75 @@ static const char help_info[] =
     "usage: rwkv info -m MODEL\n"
     "\n"
     "Prints the model's architecture (version incl. minor, e.g. 5.2), sizes, vocabulary and\n"
-    "tokenizer, tensor counts and bytes per dtype, the weight bytes read per generated token\n"
-    "and the file size.\n"
+    "tokenizer, tensor counts and bytes per dtype, the weight bytes read per generated token,\n"
+    "the file size, the layout (rwkv.c's, or llama.cpp's rwkv6 / rwkv7), the bits per weight\n"
+    "and the type of every tensor (blocks folded: blk.*.NAME).\n"
     "\n"
     "  -m, --model MODEL   GGUF model file (see docs/FORMAT.md)\n"
     "  -h, --help          this help\n";
+
+/* The file's layout (ours or llama.cpp's), then every tensor name with the block number
+   replaced by '*' (blk.*.time_mix_key.weight), with its type(s), and the bits per weight of
+   the whole file. */
+static void print_layout_and_types(const rwkv_model *model)
+{
+    size_t arch_len = 0, i, j, n_groups = 0;
+    const char *arch = rwkv_model_get_meta_string(model, "general.architecture", &arch_len);
+    int64_t rescale = 0;
+    uint64_t k, bytes = 0, elems = 0;
+    rwkv_model_info info;
+    struct group { char name[80]; const char *type; uint64_t count; } *g;
+    rwkv_model_get_info(model, &info);
+    if (arch && arch_len != 4) {
+        printf("%-18s llama.cpp GGUF (general.architecture = %.*s)", "layout:", (int)arch_len,
+               arch);
+        if (rwkv_model_get_meta_int(model, "rwkv6.rescale_every_n_layers", &rescale) &&
+            rescale > 0)
+            printf(", rescale_every_n_layers = %lld (undone exactly)", (long long)rescale);
+        printf("\n");
+    } else {
+        printf("%-18s rwkv.c GGUF (docs/FORMAT.md)\n", "layout:");
+    }
+    g = (struct group *)calloc(info.n_tensors ? (size_t)info.n_tensors : 1, sizeof *g);
+    if (!g) die("out of memory");
+    for (k = 0; k < info.n_tensors; k++) {
+        rwkv_tensor_info t;
+        char name[80];
+        size_t w = 0, r = 0, len;
+        if (!rwkv_model_get_tensor(model, k, &t)) break;
+        len = t.name_len < 79 ? t.name_len : 79;
+        if (len > 4 && memcmp(t.name, "blk.", 4) == 0) { /* blk.<digits>. -> blk.*. */
+            memcpy(name, "blk.*", 5);
+            w = 5;
+            for (r = 4; r < len && t.name[r] >= '0' && t.name[r] <= '9'; r++) {}
+        }
+        while (r < len && w < 79) name[w++] = t.name[r++];
+        name[w] = '\0';
+        for (i = 0; i < n_groups; i++)
+            if (strcmp(g[i].name, name) == 0 && strcmp(g[i].type, t.type_name) == 0) break;
+        if (i == n_groups) {
+            strcpy(g[n_groups].name, name);
+            g[n_groups++].type = t.type_name;
+        }
+        g[i].count++;
+        bytes += t.bytes;
+        elems += (uint64_t)(t.ne[0] * t.ne[1] * t.ne[2] * t.ne[3]);
+    }
+    printf("%-18s %.2f (%llu bytes of tensors / %llu values)\n", "bits per weight:",
+           elems ? 8.0 * (double)bytes / (double)elems : 0.0, (unsigned long long)bytes,
+           (unsigned long long)elems);
+    printf("types per tensor:\n");
+    for (i = 0; i < n_groups; i++) {
+        for (j = 0; j < i; j++) if (strcmp(g[j].name, g[i].name) == 0) break;
+        if (j < i) continue; /* printed with its first type */
+        printf("  %-40s", g[i].name);
+        for (j = i; j < n_groups; j++)
+            if (strcmp(g[j].name, g[i].name) == 0)
+                printf(" %s x%llu", g[j].type, (unsigned long long)g[j].count);
+        printf("\n");
+    }
+    free(g);
+}
 
 static void print_bytes_line(const char *label, uint64_t bytes)
 {
@@ -301,6 +365,7 @@ static int cmd_info(args *a)
     }
     print_bytes_line("bytes per token:", info.bytes_per_token);
     print_bytes_line("file size:", info.file_size);
+    print_layout_and_types(model);
     out_flush();
     rwkv_model_close(model);
     return 0;

@@ -4631,16 +4631,112 @@ rwkv_status rwkv_tokenizer_new_from_file(const char *path, rwkv_tokenizer **out,
     return st;
 }
 
+/* One entry of llama.cpp's tokenizer.ggml.tokens decoded (docs/LLAMACPP.md): \t \n \r, \xhh
+   and \ before any other character stand for a byte; the rest is copied. Returns the length
+   (at most n). */
+static size_t rwkv__ggml_unescape(const char *s, size_t n, unsigned char *out)
+{
+    size_t i, w = 0;
+    for (i = 0; i < n; i++) {
+        int hi, lo;
+        if (s[i] != '\\' || i + 1 == n) { out[w++] = (unsigned char)s[i]; continue; }
+        i++;
+        if (s[i] == 't') out[w++] = '\t';
+        else if (s[i] == 'n') out[w++] = '\n';
+        else if (s[i] == 'r') out[w++] = '\r';
+        else if (s[i] == 'x' && i + 2 < n && (hi = rwkv__hexval(s[i + 1])) >= 0 &&
+                 (lo = rwkv__hexval(s[i + 2])) >= 0) {
+            out[w++] = (unsigned char)(hi << 4 | lo);
+            i += 2;
+        } else out[w++] = (unsigned char)s[i];
+    }
+    return w;
+}
+
+/* The World tokenizer from llama.cpp's tokenizer.ggml.tokens (kv, an array of strings) and
+   tokenizer.ggml.token_type: the NORMAL (1) and USER_DEFINED (4) entries keep their index as
+   id; the control entry 0 (<s>, the official end-of-text) and the [PAD] entries are no
+   tokens, so ids and encodings equal the official tokenizer's. */
+static rwkv_status rwkv__world_from_ggml(const rwkv_model *model, const rwkv__kv *kv,
+                                         rwkv_tokenizer **out, rwkv_error *err)
+{
+    const char *name = "model key tokenizer.ggml.tokens";
+    const rwkv__kv *tk = rwkv__gguf_kv(&model->gguf, "tokenizer.ggml.token_type");
+    const uint8_t *p = kv->value + 12, *types = NULL;
+    const uint64_t count = rwkv__le(kv->value + 4, 8);
+    rwkv_tokenizer *t = NULL;
+    rwkv__world_entry *e = NULL, none = {0, 0, 0, 0};
+    uint32_t path[256];
+    uint64_t i, total = 0;
+    size_t n_e = 0, blob_n = 0;
+    int max_id = 0;
+    rwkv_status st = RWKV_OK;
+    *out = NULL;
+    if (rwkv__le(kv->value, 4) != RWKV__GGUF_STRING || count > RWKV__WORLD_MAX_ID)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: %s must be an array of at most %d "
+                          "strings", model->gguf.path, name, RWKV__WORLD_MAX_ID);
+    if (tk) {
+        const uint32_t et = tk->type == RWKV__GGUF_ARRAY ? (uint32_t)rwkv__le(tk->value, 4) : 0;
+        if ((et != RWKV__GGUF_I32 && et != RWKV__GGUF_U32) ||
+            rwkv__le(tk->value + 4, 8) != count)
+            return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tokenizer.ggml.token_type must be "
+                              "an array of %llu 32-bit integers, one per token",
+                              model->gguf.path, (unsigned long long)count);
+        types = tk->value + 12;
+    }
+    for (i = 0; i < count; i++) { /* lengths were checked against the file by the reader */
+        const uint64_t len = rwkv__le(p + total, 8);
+        total += 8 + len;
+    }
+    t = rwkv__tok_alloc(RWKV_TOKENIZER_WORLD);
+    e = (rwkv__world_entry *)malloc((size_t)(count ? count : 1) * sizeof *e);
+    if (t) t->blob = (char *)malloc((size_t)total + 1);
+    if (!t || !t->blob || !e || !rwkv__trie_init(&t->trie, (size_t)total / 8 + 1024))
+        st = rwkv__oom(err, "loading the World vocabulary");
+    for (i = 0; st == RWKV_OK && i < count; i++) {
+        const uint64_t len = rwkv__le(p, 8);
+        const char *str = (const char *)p + 8;
+        const uint32_t type = types ? (uint32_t)rwkv__le(types + 4 * i, 4) : 1;
+        p += 8 + len;
+        if (i == 0 || (type != 1 && type != 4)) continue;
+        e[n_e].id = (int32_t)i;
+        e[n_e].len = (int32_t)rwkv__ggml_unescape(str, (size_t)len,
+                                                  (unsigned char *)t->blob + blob_n);
+        e[n_e].off = (uint32_t)blob_n;
+        e[n_e].lineno = (uint32_t)i;
+        if (e[n_e].len == 0) {
+            st = rwkv__fail(err, RWKV_ERR_FORMAT, "%s: %s entry %llu is empty",
+                            model->gguf.path, name, (unsigned long long)i);
+            break;
+        }
+        st = rwkv__world_insert(t, &e[n_e], n_e && e[n_e - 1].len <= 256 ? &e[n_e - 1] : &none,
+                                path, name, err);
+        blob_n += (size_t)e[n_e].len;
+        n_e++;
+        max_id = (int)i;
+    }
+    if (st == RWKV_OK) st = rwkv__world_tables(t, e, n_e, max_id, name, err);
+    free(e);
+    if (st != RWKV_OK) { rwkv_tokenizer_free(t); t = NULL; }
+    *out = t;
+    return st;
+}
+
 rwkv_status rwkv_tokenizer_new_from_model(const rwkv_model *model, rwkv_tokenizer **out,
                                       rwkv_error *err)
 {
     size_t len;
     const char *s;
+    const rwkv__kv *kv;
     *out = NULL;
     if ((s = rwkv_model_get_meta_string(model, "tokenizer.rwkv.world", &len)) != NULL)
         return rwkv__world_load(s, len, "model key tokenizer.rwkv.world", out, err);
     if ((s = rwkv_model_get_meta_string(model, "tokenizer.huggingface.json", &len)) != NULL)
         return rwkv__pile_open(s, len, "model key tokenizer.huggingface.json", out, err);
+    s = rwkv_model_get_meta_string(model, "tokenizer.ggml.model", &len);
+    kv = model ? rwkv__gguf_kv(&model->gguf, "tokenizer.ggml.tokens") : NULL;
+    if (s && len == 4 && memcmp(s, "rwkv", 4) == 0 && kv && kv->type == RWKV__GGUF_ARRAY)
+        return rwkv__world_from_ggml(model, kv, out, err);
     if (rwkv_model_get_n_vocab(model) == 256) return rwkv_tokenizer_new_bytes(out, err);
     return rwkv__fail(err, RWKV_ERR_ARGUMENT,
                       "the model carries no tokenizer (no tokenizer.rwkv.world or "
