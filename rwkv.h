@@ -2136,8 +2136,13 @@ static rwkv_status rwkv__bind_llama_v6(rwkv_model *m, int l, rwkv_error *err)
         L->maa_v = fused + 2 * C;
         L->maa_r = fused + 3 * C;
         L->maa_g = fused + 4 * C;
-    } else {
-        RWKV__VEC("time_mix_lerp_w.weight", C, &L->maa_w);
+    } else { /* older files: one tensor per mix */
+        RWKV__TRY(rwkv__bind_vec(m, RWKV__NAME("time_mix_lerp_w.weight"), C, 1, &L->maa_w,
+                                 err));
+        if (!L->maa_w)
+            return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor 'blk.%d.time_mix_lerp_fused."
+                              "weight' is missing (needed by llama.cpp's layout of RWKV v6; "
+                              "older files: time_mix_lerp_w/k/v/r/g)", m->gguf.path, l);
         RWKV__VEC("time_mix_lerp_k.weight", C, &L->maa_k);
         RWKV__VEC("time_mix_lerp_v.weight", C, &L->maa_v);
         RWKV__VEC("time_mix_lerp_r.weight", C, &L->maa_r);
