@@ -4665,7 +4665,7 @@ static size_t rwkv__ggml_unescape(const char *s, size_t n, unsigned char *out)
 static rwkv_status rwkv__world_from_ggml(const rwkv_model *model, const rwkv__kv *kv,
                                          rwkv_tokenizer **out, rwkv_error *err)
 {
-    const char *name = "model key tokenizer.ggml.tokens";
+    char name[320];
     const rwkv__kv *tk = rwkv__gguf_kv(&model->gguf, "tokenizer.ggml.token_type");
     const uint8_t *p = kv->value + 12, *types = NULL;
     const uint64_t count = rwkv__le(kv->value + 4, 8);
@@ -4677,9 +4677,10 @@ static rwkv_status rwkv__world_from_ggml(const rwkv_model *model, const rwkv__kv
     int max_id = 0;
     rwkv_status st = RWKV_OK;
     *out = NULL;
+    snprintf(name, sizeof name, "%s: model key tokenizer.ggml.tokens", model->gguf.path);
     if (rwkv__le(kv->value, 4) != RWKV__GGUF_STRING || count > RWKV__WORLD_MAX_ID)
-        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: %s must be an array of at most %d "
-                          "strings", model->gguf.path, name, RWKV__WORLD_MAX_ID);
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s must be an array of at most %d strings",
+                          name, RWKV__WORLD_MAX_ID);
     if (tk) {
         const uint32_t et = tk->type == RWKV__GGUF_ARRAY ? (uint32_t)rwkv__le(tk->value, 4) : 0;
         if ((et != RWKV__GGUF_I32 && et != RWKV__GGUF_U32) ||
@@ -4710,8 +4711,8 @@ static rwkv_status rwkv__world_from_ggml(const rwkv_model *model, const rwkv__kv
         e[n_e].off = (uint32_t)blob_n;
         e[n_e].lineno = (uint32_t)i;
         if (e[n_e].len == 0) {
-            st = rwkv__fail(err, RWKV_ERR_FORMAT, "%s: %s entry %llu is empty",
-                            model->gguf.path, name, (unsigned long long)i);
+            st = rwkv__fail(err, RWKV_ERR_FORMAT, "%s: entry %llu is empty", name,
+                            (unsigned long long)i);
             break;
         }
         st = rwkv__world_insert(t, &e[n_e], n_e && e[n_e - 1].len <= 256 ? &e[n_e - 1] : &none,

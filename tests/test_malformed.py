@@ -7,7 +7,8 @@ truncations at every section boundary and at random points, bad magic/versions, 
 counts, lengths, dims and offsets, unknown types, missing/duplicate tensors, contradicting
 metadata, etc. The same model of v6 and v7 rewritten in llama.cpp's rwkv6 / rwkv7 layout
 (tools/to_llamacpp.py) gives the cases of that layout: architectures we do not run, missing
-keys and tensors, wrong shapes of the fused lerps and transposed LoRAs, unknown types. Every case must exit non-zero (unless marked "may load": then it must only not
+keys and tensors, wrong shapes of the fused lerps and transposed LoRAs, unknown types.
+Every case must exit non-zero (unless marked "may load": then it must only not
 crash), print a one-line message on stderr, never die from a signal or hang, and produce no
 sanitizer report. Prints a table of all cases.
 """

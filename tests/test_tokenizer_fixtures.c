@@ -177,7 +177,8 @@ static rwkv_status open_tokenizer(const char *path, rwkv_tokenizer **tok, rwkv_e
     const size_t n = strlen(path);
     rwkv_model *model;
     rwkv_status s;
-    if (n < 5 || strcmp(path + n - 5, ".gguf") != 0) return rwkv_tokenizer_new_from_file(path, tok, err);
+    if (n < 5 || strcmp(path + n - 5, ".gguf") != 0)
+        return rwkv_tokenizer_new_from_file(path, tok, err);
     if ((s = rwkv_model_open(path, &model, err)) != RWKV_OK) return s;
     s = rwkv_tokenizer_new_from_model(model, tok, err);
     rwkv_model_close(model);
@@ -193,7 +194,10 @@ static int encode_lines(const char *vocab_path)
     rwkv_error err;
     static char line[1 << 20];
     char *bytes = (char *)malloc(sizeof line / 2 + 1);
-    if (open_tokenizer(vocab_path, &tok, &err) != RWKV_OK) { printf("error: %s\n", err.message); return 2; }
+    if (open_tokenizer(vocab_path, &tok, &err) != RWKV_OK) {
+        printf("error: %s\n", err.message);
+        return 2;
+    }
     while (fgets(line, sizeof line, stdin)) {
         size_t n = 0, i, n_ids;
         int *ids;
@@ -220,7 +224,10 @@ static int dump_tokens(const char *vocab_path)
     rwkv_tokenizer *tok;
     rwkv_error err;
     int id;
-    if (open_tokenizer(vocab_path, &tok, &err) != RWKV_OK) { printf("error: %s\n", err.message); return 2; }
+    if (open_tokenizer(vocab_path, &tok, &err) != RWKV_OK) {
+        printf("error: %s\n", err.message);
+        return 2;
+    }
     for (id = 0; id < rwkv_tokenizer_get_n_vocab(tok); id++) {
         size_t len, i;
         const unsigned char *p = (const unsigned char *)rwkv_tokenizer_get_token(tok, id, &len);
