@@ -239,7 +239,8 @@ static const char help_info[] =
     "usage: rwkv info -m MODEL\n"
     "\n"
     "Prints the model's architecture (version incl. minor, e.g. 5.2), sizes, vocabulary and\n"
-    "tokenizer, tensor counts and bytes per dtype, the weight bytes read per generated token\n"
+    "tokenizer, tensor counts, bytes and bits per weight of each type (F16, Q4_K...), the\n"
+    "weight bytes read per generated token "
     "and the file size.\n"
     "\n"
     "  -m, --model MODEL   GGUF model file (see docs/FORMAT.md)\n"
@@ -259,7 +260,7 @@ static int cmd_info(args *a)
     char tokbuf[128];
     size_t name_len = 0;
     const char *name;
-    static const char *type_names[3] = {"F32", "F16", "BF16"};
+    uint64_t all_bytes = 0;
     int t;
 
     while ((s = args_next(a)) != NULL) {
@@ -292,13 +293,18 @@ static int cmd_info(args *a)
     printf("%-18s %g\n", "layer norm eps:", (double)info.layer_norm_eps);
     if (info.version >= 5) printf("%-18s %g\n", "group norm eps:", (double)info.group_norm_eps);
     printf("%-18s %llu\n", "tensors:", (unsigned long long)info.n_tensors);
-    for (t = 0; t < 3; t++) {
+    for (t = 0; t < RWKV_TYPE_COUNT; t++) {
         if (!info.tensors_of_type[t]) continue;
-        printf("  %-16s %llu tensors, %llu bytes (%.2f MiB)\n", type_names[t],
-               (unsigned long long)info.tensors_of_type[t],
+        all_bytes += info.bytes_of_type[t];
+        printf("  %-16s %llu tensors, %llu bytes (%.2f MiB), %.2f bits per weight\n",
+               rwkv_type_name(t), (unsigned long long)info.tensors_of_type[t],
                (unsigned long long)info.bytes_of_type[t],
-               (double)info.bytes_of_type[t] / (1024.0 * 1024.0));
+               (double)info.bytes_of_type[t] / (1024.0 * 1024.0),
+               8.0 * (double)info.bytes_of_type[t] / (double)info.weights_of_type[t]);
     }
+    printf("%-18s %llu (%.2f bits per weight)\n", "weights:",
+           (unsigned long long)info.n_weights,
+           info.n_weights ? 8.0 * (double)all_bytes / (double)info.n_weights : 0.0);
     print_bytes_line("bytes per token:", info.bytes_per_token);
     print_bytes_line("file size:", info.file_size);
     out_flush();
