@@ -54,6 +54,7 @@
    Contents (search for the section's banner, "==== API: models" ...):
        API: errors                  rwkv_status, rwkv_error, rwkv_error_set
        API: models                  open / close, threads, information, metadata
+       API: quantization            rwkv_model_quantize: a GGUF file to Q8_0 ... Q4_K_M
        API: states and evaluation   rwkv_state_*, rwkv_eval, rwkv_eval_seq, (de)serialization
        API: sampler                 temperature, top-p, top-k, min-p, penalties, bans
        API: tokenizers              byte-level, World, Pile; rwkv_tokenize, rwkv_detokenize
@@ -66,6 +67,7 @@
        IMPL: forward                scratch; time mix and channel mix of v4, v5, v6, v7, each
                                     its own function; rwkv_eval / rwkv_eval_seq
        IMPL: state                  new / free / copy, save and load (memory and files)
+       IMPL: quantization           the presets' type choice, the GGUF writer
        IMPL: sampler                ChatRWKV's sampling and penalty rules
        IMPL: tokenizers             byte-level, World (trie), UTF-8 stream; the Pile hooks
    Names and conventions: docs/STYLE.md. File format: docs/FORMAT.md.
@@ -171,6 +173,40 @@ int rwkv_model_get_n_vocab(const rwkv_model *model);
 const char *rwkv_model_get_meta_string(const rwkv_model *model, const char *key, size_t *len);
 /* Any GGUF integer type (or bool); returns 0 when absent or not an integer. */
 int rwkv_model_get_meta_int(const rwkv_model *model, const char *key, int64_t *out);
+
+/* ==== API: quantization ================================================================ */
+/* rwkv_model_quantize reads a GGUF model and writes a copy whose matrices (the embedding, the
+   att/ffn projections, the head) are of another type; vectors, norms and LoRAs are copied as
+   they are, and so is the metadata, plus general.file_type (llama.cpp's ftype) and
+   rwkv.quantization (the preset's name). Presets (as llama.cpp's):
+       q8_0, q5_1, q5_0, q4_1, q4_0, q4_k, q5_k, q6_k   that type; the head Q6_K (Q8_0: Q8_0)
+       q4_k_m, q5_k_m     Q4_K / Q5_K; the head, and att.value and ffn.value of the layers
+                          llama.cpp's use_more_bits picks (the first and last eighth, every
+                          third between), Q6_K
+       f16, f32           every matrix in that float type (f32 accepts a quantized input: it
+                          dequantizes, the reference of the accuracy tests)
+   A matrix whose rows do not fit the type's blocks falls back as llama.cpp does (Q4_K -> Q5_0,
+   Q5_K -> Q5_1, Q6_K -> Q8_0; rows not a multiple of 32 keep their type). The 32-value types
+   use the error-searching quantizer (docs/QUANT.md), the K types ggml's. A quantized input is
+   refused (except for f32). The output is written to OUT.tmp and renamed to OUT at the end;
+   on failure OUT.tmp is removed and OUT is untouched. */
+
+/* Called after each tensor is written (from the calling thread): tensors done of total, the
+   tensor's name, the type the preset asked for it and the type written (they differ for a
+   fallback; both are the input's type for a tensor copied as it is). */
+typedef void (*rwkv_quantize_progress)(void *user, uint64_t done, uint64_t total,
+                                       const char *tensor, int wanted_type, int written_type);
+
+typedef struct rwkv_quantize_params {
+    const char *preset;               /* one of the names above (any case) */
+    int n_threads;                    /* threads over rows (needs OpenMP); default 1 */
+    rwkv_quantize_progress progress;  /* NULL: none */
+    void *user;                       /* passed to progress */
+} rwkv_quantize_params;
+
+void rwkv_quantize_params_default(rwkv_quantize_params *p);
+rwkv_status rwkv_model_quantize(const char *in_path, const char *out_path,
+                                const rwkv_quantize_params *params, rwkv_error *err);
 
 /* ==== API: states and evaluation ======================================================= */
 
@@ -2111,7 +2147,7 @@ static void rwkv__qmm_rows_scalar(float *Y, const uint8_t *W, int type, int64_t 
     }
 }
 
-/* ==== SIMD variants ========================================================================== */
+/* ---- SIMD variants of the quantized products ---------------------------------------- */
 /* Chosen at compile time with rwkv.h's RWKV__AVX512 / RWKV__AVX2 / RWKV__NEON. The AVX-512
    variant uses 512-bit integer kernels only with VNNI (+BW, VL); without VNNI it runs the AVX2
    kernels (AVX-512F implies AVX2/FMA/F16C on every such CPU). NEON uses vdotq_s32 with
@@ -5292,6 +5328,290 @@ rwkv_status rwkv_state_load_file(rwkv_state *st, const char *path, rwkv_error *e
     return s;
 }
 
+
+/* ==== IMPL: quantization =============================================================== */
+
+/* The presets: the type of the matrices, of the head, and of att.value / ffn.value in the
+   layers llama.cpp's use_more_bits picks (-1: as the matrices); ftype: general.file_type. */
+typedef struct rwkv__preset {
+    const char *name;
+    int type, head, more_bits, ftype;
+} rwkv__preset;
+
+static const rwkv__preset rwkv__presets[] = {
+    {"q8_0", RWKV_TYPE_Q8_0, RWKV_TYPE_Q8_0, -1, 7},
+    {"q6_k", RWKV_TYPE_Q6_K, RWKV_TYPE_Q6_K, -1, 18},
+    {"q5_k_m", RWKV_TYPE_Q5_K, RWKV_TYPE_Q6_K, RWKV_TYPE_Q6_K, 17},
+    {"q5_k", RWKV_TYPE_Q5_K, RWKV_TYPE_Q6_K, -1, 16},
+    {"q5_1", RWKV_TYPE_Q5_1, RWKV_TYPE_Q6_K, -1, 9},
+    {"q5_0", RWKV_TYPE_Q5_0, RWKV_TYPE_Q6_K, -1, 8},
+    {"q4_k_m", RWKV_TYPE_Q4_K, RWKV_TYPE_Q6_K, RWKV_TYPE_Q6_K, 15},
+    {"q4_k", RWKV_TYPE_Q4_K, RWKV_TYPE_Q6_K, -1, 14},
+    {"q4_1", RWKV_TYPE_Q4_1, RWKV_TYPE_Q6_K, -1, 3},
+    {"q4_0", RWKV_TYPE_Q4_0, RWKV_TYPE_Q6_K, -1, 2},
+    {"f16", RWKV_TYPE_F16, RWKV_TYPE_F16, -1, 1},
+    {"f32", RWKV_TYPE_F32, RWKV_TYPE_F32, -1, 0}
+};
+
+void rwkv_quantize_params_default(rwkv_quantize_params *p)
+{
+    if (!p) return;
+    memset(p, 0, sizeof *p);
+    p->preset = "q8_0";
+    p->n_threads = 1;
+}
+
+static const rwkv__preset *rwkv__find_preset(const char *name)
+{
+    size_t i, j;
+    for (i = 0; name && i < sizeof rwkv__presets / sizeof rwkv__presets[0]; i++) {
+        const char *p = rwkv__presets[i].name;
+        for (j = 0; p[j] && (name[j] == p[j] || name[j] == p[j] - 'a' + 'A'); j++) {}
+        if (!p[j] && !name[j]) return &rwkv__presets[i];
+    }
+    return NULL;
+}
+
+/* llama.cpp's use_more_bits(i_layer, n_layers): the first and last eighth of the layers and
+   every third one between. */
+static int rwkv__more_bits(int l, int n)
+{
+    return l < n / 8 || l >= 7 * n / 8 || (l - n / 8) % 3 == 2;
+}
+
+/* A type whose blocks fit rows of `cols` values (llama.cpp's fallbacks), or `keep`. */
+static int rwkv__fitting_type(int type, int64_t cols, int keep)
+{
+    if (!rwkv__qblock(type) || cols % rwkv__qblock(type) == 0) return type;
+    if (cols % 32 != 0) return keep;
+    switch (type) {
+    case RWKV_TYPE_Q4_K: return RWKV_TYPE_Q5_0;
+    case RWKV_TYPE_Q5_K: return RWKV_TYPE_Q5_1;
+    }
+    return RWKV_TYPE_Q8_0;
+}
+
+/* want[i] = the type the preset asks for tensor i (its own type when it is copied). */
+static void rwkv__quant_plan(const rwkv_model *m, const rwkv__preset *p, int *want)
+{
+    const rwkv__tensor *base = m->gguf.tensors;
+    uint64_t i;
+    int l;
+    for (i = 0; i < m->gguf.n_tensors; i++) want[i] = base[i].type;
+    want[m->emb - base] = p->type;
+    for (l = 0; l < m->info.n_layer; l++) {
+        const rwkv__layer *L = &m->layers[l];
+        const rwkv__tensor *mats[8];
+        int k;
+        mats[0] = L->att_r; mats[1] = L->att_k; mats[2] = L->att_v; mats[3] = L->att_o;
+        mats[4] = L->att_g; mats[5] = L->ffn_k; mats[6] = L->ffn_v; mats[7] = L->ffn_r;
+        for (k = 0; k < 8; k++) {
+            const int more = (k == 2 || k == 6) && p->more_bits >= 0 &&
+                             rwkv__more_bits(l, m->info.n_layer);
+            if (mats[k]) want[mats[k] - base] = more ? p->more_bits : p->type;
+        }
+    }
+    want[m->head - base] = p->head;
+}
+
+/* Rows [r0, r1) of t, converted to `type` into out (the tensor's whole output). */
+static void rwkv__convert_rows(const rwkv__tensor *t, int type, unsigned char *out, float *row,
+                               int64_t r0, int64_t r1)
+{
+    const int64_t cols = t->ne[0];
+    const uint64_t ob = rwkv__row_bytes(type, (uint64_t)cols);
+    int64_t r, c;
+    for (r = r0; r < r1; r++) {
+        unsigned char *o = out + (uint64_t)r * ob;
+        rwkv__get_row(row, t, r);
+        if (type == RWKV_TYPE_F32) {
+            memcpy(o, row, sizeof(float) * (size_t)cols);
+        } else if (type == RWKV_TYPE_F16) {
+            for (c = 0; c < cols; c++) rwkv__put_le(o + 2 * c, rwkv__f32_to_f16(row[c]), 2);
+        } else {
+            rwkv__quant_row(type, row, o, cols, RWKV__QUANT_SEARCH);
+        }
+    }
+}
+
+/* The data of tensor t as `type` into out (rows split between threads). */
+static rwkv_status rwkv__convert_tensor(const rwkv__tensor *t, int type, unsigned char *out,
+                                        int n_threads, rwkv_error *err)
+{
+    const int64_t rows = t->ne[1] * t->ne[2] * t->ne[3], cols = t->ne[0];
+    int nth = n_threads < 1 ? 1 : n_threads;
+    float *rowbuf;
+    if (nth > rows) nth = (int)rows;
+    rowbuf = (float *)malloc(sizeof(float) * (size_t)cols * (size_t)nth);
+    if (!rowbuf)
+        return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory converting tensor '%.*s'",
+                          (int)t->name.len, t->name.p);
+#ifdef _OPENMP
+#pragma omp parallel num_threads(nth) if (nth > 1)
+    {
+        const int id = omp_get_thread_num(), n = omp_get_num_threads();
+        rwkv__convert_rows(t, type, out, rowbuf + (size_t)cols * (size_t)id, rows * id / n,
+                           rows * (id + 1) / n);
+    }
+#else
+    rwkv__convert_rows(t, type, out, rowbuf, 0, rows);
+#endif
+    free(rowbuf);
+    return RWKV_OK;
+}
+
+static void rwkv__w_le(FILE *f, uint64_t v, int n)
+{
+    unsigned char b[8];
+    rwkv__put_le(b, v, n);
+    fwrite(b, 1, (size_t)n, f);
+}
+
+static void rwkv__w_str(FILE *f, const char *p, size_t len)
+{
+    rwkv__w_le(f, len, 8);
+    fwrite(p, 1, len, f);
+}
+
+static void rwkv__w_pad(FILE *f, uint64_t *pos, uint64_t alignment)
+{
+    while (*pos % alignment) { fputc(0, f); (*pos)++; }
+}
+
+/* Header, metadata (the input's, less the two keys written last) and tensor infos; *pos
+   ends at the aligned start of the data. */
+static uint64_t rwkv__w_head(FILE *f, const rwkv_model *m, const rwkv__preset *p,
+                             const int *type, uint64_t *pos, rwkv_error *err)
+{
+    const rwkv__gguf *g = &m->gguf;
+    const long skip1 = rwkv__find(g->kv, g->n_kv, sizeof *g->kv, "general.file_type");
+    const long skip2 = rwkv__find(g->kv, g->n_kv, sizeof *g->kv, "rwkv.quantization");
+    uint64_t i, off = 0, start = ftell(f) >= 0 ? (uint64_t)ftell(f) : 0;
+    fwrite("GGUF", 1, 4, f);
+    rwkv__w_le(f, 3, 4);
+    rwkv__w_le(f, g->n_tensors, 8);
+    rwkv__w_le(f, g->n_kv + 2 - (skip1 >= 0) - (skip2 >= 0), 8);
+    for (i = 0; i < g->n_kv; i++) {
+        const rwkv__kv *kv = &g->kv[i];
+        rwkv__reader r;
+        if ((long)i == skip1 || (long)i == skip2) continue;
+        r.p = g->map; r.size = g->size; r.pos = kv->offset; r.path = g->path; r.err = err;
+        if (rwkv__skip_value(&r, kv->type, 0, "") != RWKV_OK) return 0; /* read before */
+        rwkv__w_str(f, kv->key.p, kv->key.len);
+        rwkv__w_le(f, kv->type, 4);
+        fwrite(kv->value, 1, (size_t)(r.pos - kv->offset), f);
+    }
+    rwkv__w_str(f, "general.file_type", 17);
+    rwkv__w_le(f, RWKV__GGUF_U32, 4);
+    rwkv__w_le(f, (uint64_t)p->ftype, 4);
+    rwkv__w_str(f, "rwkv.quantization", 17);
+    rwkv__w_le(f, RWKV__GGUF_STRING, 4);
+    rwkv__w_str(f, p->name, strlen(p->name));
+    for (i = 0; i < g->n_tensors; i++) {
+        const rwkv__tensor *t = &g->tensors[i];
+        rwkv__tensor o = *t;
+        int d;
+        o.type = type[i];
+        rwkv__w_str(f, t->name.p, t->name.len);
+        rwkv__w_le(f, (uint64_t)t->n_dims, 4);
+        for (d = 0; d < t->n_dims; d++) rwkv__w_le(f, (uint64_t)t->ne[d], 8);
+        rwkv__w_le(f, (uint64_t)type[i], 4);
+        rwkv__w_le(f, off, 8);
+        off = (off + rwkv__tensor_bytes(&o) + g->alignment - 1) / g->alignment * g->alignment;
+    }
+    *pos = ftell(f) >= 0 ? (uint64_t)ftell(f) - start : 0;
+    rwkv__w_pad(f, pos, g->alignment);
+    return 1;
+}
+
+/* Writes the converted model to f. */
+static rwkv_status rwkv__w_model(FILE *f, const rwkv_model *m, const rwkv__preset *p,
+                                 const int *want, const int *type,
+                                 const rwkv_quantize_params *params, rwkv_error *err)
+{
+    const rwkv__gguf *g = &m->gguf;
+    uint64_t i, pos = 0;
+    if (!rwkv__w_head(f, m, p, type, &pos, err)) return err ? err->code : RWKV_ERR_FORMAT;
+    for (i = 0; i < g->n_tensors; i++) {
+        const rwkv__tensor *t = &g->tensors[i];
+        rwkv__tensor o = *t;
+        rwkv_status s;
+        char name[RWKV__MAX_NAME + 1];
+        o.type = type[i];
+        if (type[i] == t->type) {
+            fwrite(t->data, 1, (size_t)rwkv__tensor_bytes(t), f);
+        } else {
+            unsigned char *out = (unsigned char *)malloc((size_t)rwkv__tensor_bytes(&o));
+            if (!out)
+                return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory for tensor '%.*s'",
+                                  (int)t->name.len, t->name.p);
+            s = rwkv__convert_tensor(t, type[i], out, params->n_threads, err);
+            if (!s) fwrite(out, 1, (size_t)rwkv__tensor_bytes(&o), f);
+            free(out);
+            if (s) return s;
+        }
+        pos += rwkv__tensor_bytes(&o);
+        rwkv__w_pad(f, &pos, g->alignment);
+        if (ferror(f)) return rwkv__fail(err, RWKV_ERR_IO, "write failed (disk full?)");
+        snprintf(name, sizeof name, "%.*s", (int)t->name.len, t->name.p);
+        if (params->progress)
+            params->progress(params->user, i + 1, g->n_tensors, name, want[i], type[i]);
+    }
+    return RWKV_OK;
+}
+
+rwkv_status rwkv_model_quantize(const char *in_path, const char *out_path,
+                                const rwkv_quantize_params *params, rwkv_error *err)
+{
+    const rwkv__preset *p;
+    rwkv_model *m = NULL;
+    int *want = NULL, *type;
+    char *tmp = NULL;
+    FILE *f = NULL;
+    uint64_t i;
+    rwkv_status s;
+    if (!in_path || !out_path || !params)
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_model_quantize: NULL argument");
+    if (!(p = rwkv__find_preset(params->preset)))
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "unknown quantization type '%s' (known: q8_0, "
+                          "q6_k, q5_k_m, q5_k, q5_1, q5_0, q4_k_m, q4_k, q4_1, q4_0, f16, f32)",
+                          params->preset ? params->preset : "(null)");
+    if ((s = rwkv_model_open(in_path, &m, err)) != RWKV_OK) return s;
+    want = (int *)malloc(sizeof(int) * 2 * (size_t)(m->gguf.n_tensors + 1));
+    tmp = (char *)malloc(strlen(out_path) + 5);
+    if (!want || !tmp) {
+        s = rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory");
+        goto done;
+    }
+    type = want + m->gguf.n_tensors;
+    rwkv__quant_plan(m, p, want);
+    for (i = 0; i < m->gguf.n_tensors; i++) {
+        const rwkv__tensor *t = &m->gguf.tensors[i];
+        if (rwkv__qblock(t->type) && p->type != RWKV_TYPE_F32) {
+            s = rwkv__fail(err, RWKV_ERR_ARGUMENT, "%s: tensor '%.*s' is already quantized "
+                           "(%s); quantize from an F32/F16/BF16 model (or write f32)", in_path,
+                           (int)t->name.len, t->name.p, rwkv__type_name((uint32_t)t->type));
+            goto done;
+        }
+        type[i] = rwkv__fitting_type(want[i], t->ne[0], t->type);
+    }
+    sprintf(tmp, "%s.tmp", out_path);
+    if (!(f = fopen(tmp, "wb"))) {
+        s = rwkv__fail(err, RWKV_ERR_IO, "%s: cannot create: %s", tmp, strerror(errno));
+        goto done;
+    }
+    s = rwkv__w_model(f, m, p, want, type, params, err);
+    if (fclose(f) != 0 && !s) s = rwkv__fail(err, RWKV_ERR_IO, "%s: write failed", tmp);
+    if (!s && rename(tmp, out_path) != 0)
+        s = rwkv__fail(err, RWKV_ERR_IO, "%s: cannot rename to %s: %s", tmp, out_path,
+                       strerror(errno));
+    if (s) remove(tmp);
+done:
+    free(want);
+    free(tmp);
+    rwkv_model_close(m);
+    return s;
+}
 
 /* ==== IMPL: sampler ==================================================================== */
 
