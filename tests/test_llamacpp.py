@@ -6,9 +6,8 @@
    files, the official implementation's (oracle) logits of the same checkpoint. Bounds, in
    units of max|reference| (the fixture README's): float files 1e-4 vs the oracle and 1e-3
    vs llama.cpp (its F16 matmuls round the activations to f16: 3.4e-4); quantized files
-   2e-2 vs llama.cpp (it quantizes activations to 8 bits). A quantized file this build cannot
-   read (type not supported) is reported as such and fails only with RWKV_LLAMACPP_STRICT=1.
-2. the tokenizer built from each float file's tokenizer.ggml.* arrays: every id's bytes and
+   2e-2 vs llama.cpp (it quantizes activations to 8 bits).
+2. the tokenizer built from each file's tokenizer.ggml.* arrays: every id's bytes and
    special flag equal those of ../shared/vocab/rwkv_vocab_v20230424.txt (build/
    test_tokenizer_fixtures --dump), and the ids of every line of
    ../shared/fixtures/tokenizer/reference.jsonl equal the official tokenizer's.
@@ -28,7 +27,6 @@ SHARED = os.path.join(ROOT, '..', 'shared')
 FX = os.path.join(SHARED, 'fixtures', 'llamacpp')
 RWKV = os.environ.get('RWKV_BIN', os.path.join(ROOT, 'rwkv'))
 TOKFX = os.path.join(ROOT, 'build', 'test_tokenizer_fixtures')
-STRICT = os.environ.get('RWKV_LLAMACPP_STRICT') == '1'
 
 if not os.path.isfile(os.path.join(FX, 'manifest.jsonl')):
     print('skip: ../shared/fixtures/llamacpp is not there')
@@ -75,12 +73,8 @@ with tempfile.TemporaryDirectory() as tmp:
             r = run([RWKV, 'logits', '-m', path, '-t', ids, '-o', o] +
                     (['--seq'] if mode == 'seq' else []))
             if r.returncode != 0:
-                msg = r.stderr.decode(errors='replace').strip()
-                unsupported = 'ggml type' in msg and 'supports' in msg
-                if unsupported and not STRICT and e['type'] not in ('F16', 'F32', 'BF16'):
-                    print('UNSUPPORTED %s (%s): %s' % (e['file'], e['type'], msg))
-                else:
-                    check(False, '%s %s: rwkv logits failed: %s' % (e['file'], mode, msg))
+                check(False, '%s %s: rwkv logits failed: %s'
+                      % (e['file'], mode, r.stderr.decode(errors='replace').strip()))
                 break
             out[mode] = np.fromfile(o, dtype=np.float32).reshape(T, V)
         if len(out) < 2:
@@ -109,8 +103,6 @@ hex_in = ''.join((base64.b64decode(x['bytes']) if 'bytes' in x else x['text'].en
                  + '\n' for x in lines).encode()
 want_ids = [' '.join(str(i) for i in x['world']) for x in lines]
 for e in manifest:
-    if e['type'] not in ('F16', 'F32', 'BF16'):
-        continue
     path = os.path.join(FX, e['file'])
     got = run([TOKFX, '--dump', path]).stdout
     check(got == want_dump and len(want_dump) > 0,
@@ -129,7 +121,7 @@ r = run([RWKV, 'info', '-m', v6r])
 info = r.stdout.decode()
 check(r.returncode == 0 and 'general.architecture = rwkv6' in info and
       'rescale_every_n_layers = 2' in info and 'RWKV v6' in info and
-      'bits per weight:' in info and 'blk.*.time_mix_lerp_fused.weight' in info,
+      'bits per weight' in info and 'blk.*.time_mix_lerp_fused.weight' in info,
       'rwkv info describes a llama.cpp rwkv6 file (layout, rescale, bits per weight, types)')
 r = run([RWKV, 'generate', '-m', v7, '-p', 'Hello', '-n', '4', '--seed', '1'])
 check(r.returncode == 0, 'rwkv generate runs on a llama.cpp rwkv7 file')
