@@ -4115,7 +4115,7 @@ static rwkv_status rwkv__bind_lora_t(rwkv_model *m, const char *name, int64_t ro
     if (!rows) *rank = (int)r;
     if (!cols) *rank = (int)c;
     copy = (float *)malloc(sizeof(float) * (size_t)(r * c * planes));
-    row = (float *)malloc(sizeof(float) * (size_t)r);
+    row = (float *)malloc(sizeof(float) * (size_t)r * 16);
     if (!copy || !row) {
         free(copy);
         free(row);
@@ -4124,9 +4124,12 @@ static rwkv_status rwkv__bind_lora_t(rwkv_model *m, const char *name, int64_t ro
     }
     m->copies[m->n_copies++] = copy;
     for (p = 0; p < planes; p++)
-        for (o = 0; o < c; o++) {
-            rwkv__get_row(row, t, p * c + o);
-            for (i = 0; i < r; i++) copy[(p * r + i) * c + o] = row[i];
+        for (o = 0; o < c; o += 16) { /* 16 rows at a time: the writes are 64-byte runs */
+            const int64_t n_o = c - o < 16 ? c - o : 16;
+            int64_t j;
+            for (j = 0; j < n_o; j++) rwkv__get_row(row + j * r, t, p * c + o + j);
+            for (i = 0; i < r; i++)
+                for (j = 0; j < n_o; j++) copy[(p * r + i) * c + o + j] = row[j * r + i];
         }
     free(row);
     *out = copy;
