@@ -6,7 +6,8 @@ n_embd 64 for the fallbacks) is quantized with every preset; checked: the output
 `rwkv info` reports the expected type of every kind of tensor (emb, projections, head,
 att.value / ffn.value of the Q6_K layers of the _m presets, vectors and LoRAs unchanged) and
 its bits per weight, general.file_type and rwkv.quantization are written, the metadata is
-copied, fallbacks are listed, `f32` dequantizes a quantized model, and the errors: unknown
+copied, fallbacks are listed, serial 1-thread logits == --seq 2-thread logits (bit for bit),
+`f32` dequantizes a quantized model, and the errors: unknown
 type (exit 2), missing input, unwritable directory, already-quantized input (exit 1, an
 existing OUT untouched, no temporary file left).
 """
@@ -158,8 +159,16 @@ def main():
         bpw = re.search(r"weights:\s+\d+ \(([\d.]+) bits per weight\)", so)
         check(bpw is not None and float(bpw.group(1)) < 17.5,
               "%s: info reports no smaller bits per weight: %s" % (preset, so))
-        rc, so, se = run(["logits", "-m", out, "-t", "1,2,3", "-o", os.path.join(tmp, "l.f32")])
-        check(rc == 0, "%s: logits: %s" % (preset, se.strip()))
+        # 70 tokens: two blocks in sequence mode; serial (1 thread) == sequence (2 threads)
+        ids = ",".join(str(i * 37 % 300) for i in range(70))
+        outs = []
+        for extra in ([], ["--seq", "--threads", "2"]):
+            lpath = os.path.join(tmp, "l%d.f32" % len(outs))
+            rc, so, se = run(["logits", "-m", out, "-t", ids, "-o", lpath] + extra)
+            check(rc == 0, "%s: logits: %s" % (preset, se.strip()))
+            outs.append(open(lpath, "rb").read() if rc == 0 else b"")
+        check(outs[0] and outs[0] == outs[1],
+              "%s: serial 1-thread logits differ from --seq 2-thread ones" % preset)
         print("  %-7s ok (%s bits per weight)" % (preset, bpw.group(1) if bpw else "?"))
 
     print("fallbacks on n_embd 64:")
