@@ -64,6 +64,7 @@
                                     group norm, the WKV recurrences of v4, v5, v6, v7
        IMPL: GGUF reading           header, key-values, tensor infos, data (hostile input)
        IMPL: model binding          names and shapes of every version's tensors -> rwkv__layer
+                                    (our layout, and llama.cpp's rwkv6 / rwkv7: LLAMACPP.md)
        IMPL: forward                scratch; time mix and channel mix of v4, v5, v6, v7, each
                                     its own function; rwkv_eval / rwkv_eval_seq
        IMPL: state                  new / free / copy, save and load (memory and files)
