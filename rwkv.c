@@ -520,12 +520,71 @@ static const char help_info[] =
     "usage: rwkv info [-m MODEL]\n"
     "\n"
     "Prints the model's architecture (version incl. minor, e.g. 5.2), sizes, vocabulary and\n"
-    "tokenizer, tensor counts and bytes per dtype, the weight bytes read per generated token\n"
-    "and the file size, and which model file is used and why (-m, $RWKV_MODEL or bundled).\n"
+    "tokenizer, tensor counts, bytes and bits per weight of each type (F16, Q4_K...), the\n"
+    "weight bytes read per generated token, the file size, the layout (rwkv.c's, or\n"
+    "llama.cpp's rwkv6 / rwkv7), the type of every tensor (blocks folded: blk.*.NAME), and\n"
+    "which model file is used and why (-m, $RWKV_MODEL or bundled).\n"
     "\n"
     "  -m, --model MODEL   GGUF model file (see docs/FORMAT.md; default: $RWKV_MODEL, else the\n"
     "                      bundled models/kjv-v7.gguf)\n"
     "  -h, --help          this help\n";
+
+/* The file's layout (ours or llama.cpp's), then every tensor name with the block number
+   replaced by '*' (blk.*.time_mix_key.weight), with its type(s). */
+static void print_layout_and_types(const rwkv_model *model)
+{
+    size_t arch_len = 0, i, j, n_groups = 0;
+    const char *arch = rwkv_model_get_meta_string(model, "general.architecture", &arch_len);
+    int64_t rescale = 0;
+    uint64_t k;
+    rwkv_model_info info;
+    struct group { char name[80]; const char *type; uint64_t count; } *g;
+    rwkv_model_get_info(model, &info);
+    if (arch && arch_len != 4) {
+        printf("%-18s llama.cpp GGUF (general.architecture = %.*s)", "layout:", (int)arch_len,
+               arch);
+        if (rwkv_model_get_meta_int(model, "rwkv6.rescale_every_n_layers", &rescale) &&
+            rescale > 0)
+            printf(", rescale_every_n_layers = %lld (undone exactly)", (long long)rescale);
+        printf("\n");
+    } else {
+        printf("%-18s rwkv.c GGUF (docs/FORMAT.md)\n", "layout:");
+    }
+    g = (struct group *)calloc(info.n_tensors ? (size_t)info.n_tensors : 1, sizeof *g);
+    if (!g) die("out of memory");
+    for (k = 0; k < info.n_tensors; k++) {
+        rwkv_tensor_info t;
+        char name[80];
+        size_t w = 0, r = 0, len;
+        if (!rwkv_model_get_tensor(model, k, &t)) break;
+        len = t.name_len < 79 ? t.name_len : 79;
+        if (len > 4 && memcmp(t.name, "blk.", 4) == 0) { /* blk.<digits>. -> blk.*. */
+            memcpy(name, "blk.*", 5);
+            w = 5;
+            for (r = 4; r < len && t.name[r] >= '0' && t.name[r] <= '9'; r++) {}
+        }
+        while (r < len && w < 79) name[w++] = t.name[r++];
+        name[w] = '\0';
+        for (i = 0; i < n_groups; i++)
+            if (strcmp(g[i].name, name) == 0 && strcmp(g[i].type, t.type_name) == 0) break;
+        if (i == n_groups) {
+            strcpy(g[n_groups].name, name);
+            g[n_groups++].type = t.type_name;
+        }
+        g[i].count++;
+    }
+    printf("types per tensor:\n");
+    for (i = 0; i < n_groups; i++) {
+        for (j = 0; j < i; j++) if (strcmp(g[j].name, g[i].name) == 0) break;
+        if (j < i) continue; /* printed with its first type */
+        printf("  %-40s", g[i].name);
+        for (j = i; j < n_groups; j++)
+            if (strcmp(g[j].name, g[i].name) == 0)
+                printf(" %s x%llu", g[j].type, (unsigned long long)g[j].count);
+        printf("\n");
+    }
+    free(g);
+}
 
 static void print_bytes_line(const char *label, uint64_t bytes)
 {
@@ -541,7 +600,7 @@ static int cmd_info(args *a)
     char tokbuf[128];
     size_t name_len = 0;
     const char *name;
-    static const char *type_names[3] = {"F32", "F16", "BF16"};
+    uint64_t all_bytes = 0;
     int t;
 
     while ((s = args_next(a)) != NULL) {
@@ -573,15 +632,21 @@ static int cmd_info(args *a)
     printf("%-18s %g\n", "layer norm eps:", (double)info.layer_norm_eps);
     if (info.version >= 5) printf("%-18s %g\n", "group norm eps:", (double)info.group_norm_eps);
     printf("%-18s %llu\n", "tensors:", (unsigned long long)info.n_tensors);
-    for (t = 0; t < 3; t++) {
+    for (t = 0; t < RWKV_TYPE_COUNT; t++) {
         if (!info.tensors_of_type[t]) continue;
-        printf("  %-16s %llu tensors, %llu bytes (%.2f MiB)\n", type_names[t],
-               (unsigned long long)info.tensors_of_type[t],
+        all_bytes += info.bytes_of_type[t];
+        printf("  %-16s %llu tensors, %llu bytes (%.2f MiB), %.2f bits per weight\n",
+               rwkv_type_name(t), (unsigned long long)info.tensors_of_type[t],
                (unsigned long long)info.bytes_of_type[t],
-               (double)info.bytes_of_type[t] / (1024.0 * 1024.0));
+               (double)info.bytes_of_type[t] / (1024.0 * 1024.0),
+               8.0 * (double)info.bytes_of_type[t] / (double)info.weights_of_type[t]);
     }
+    printf("%-18s %llu (%.2f bits per weight)\n", "weights:",
+           (unsigned long long)info.n_weights,
+           info.n_weights ? 8.0 * (double)all_bytes / (double)info.n_weights : 0.0);
     print_bytes_line("bytes per token:", info.bytes_per_token);
     print_bytes_line("file size:", info.file_size);
+    print_layout_and_types(model);
     out_flush();
     rwkv_model_close(model);
     return 0;
@@ -2065,6 +2130,96 @@ static int cmd_bench(args *a)
     return 0;
 }
 
+/* ==== quantize ============================================================================ */
+
+static const char help_quantize[] =
+    "usage: rwkv quantize IN.gguf OUT.gguf TYPE [-t N]\n"
+    "\n"
+    "Writes a copy of the model IN whose matrices (embedding, att/ffn projections, head) are\n"
+    "of TYPE; vectors, norms and LoRAs stay as they are. TYPE is a preset (as llama.cpp's):\n"
+    "  q8_0, q6_k, q5_1, q5_0, q4_1, q4_0, q5_k, q4_k   that type, the head Q6_K (q8_0: Q8_0)\n"
+    "  q5_k_m, q4_k_m   Q5_K / Q4_K; the head, and att.value and ffn.value in the first and\n"
+    "                   last eighth of the layers and every third between, Q6_K\n"
+    "  f16, f32         float matrices (f32 also dequantizes a quantized model)\n"
+    "Rows that do not fit a type's blocks fall back (Q4_K -> Q5_0, Q5_K -> Q5_1, Q6_K -> Q8_0;\n"
+    "rows not a multiple of 32 keep their type); each fallback is listed. The output is\n"
+    "written to OUT.gguf.tmp and renamed at the end. Progress goes to standard error when it\n"
+    "is a terminal. A quantized IN is refused (except for f32). docs/QUANT.md has the formats.\n"
+    "\n"
+    "  -t, --threads N     threads over rows (default: 2)\n"
+    "  -h, --help          this help\n";
+
+typedef struct quantize_progress {
+    progress bar;
+    int n_fallback;
+} quantize_progress;
+
+static void on_tensor(void *user, uint64_t done, uint64_t total, const char *tensor, int wanted,
+                      int written)
+{
+    quantize_progress *q = (quantize_progress *)user;
+    if (wanted != written) {
+        if (q->bar.on) fprintf(stderr, "\r%60s\r", "");
+        printf("  %-32s %s does not fit its rows of this length: %s\n", tensor,
+               rwkv_type_name(wanted), rwkv_type_name(written));
+        q->n_fallback++;
+    }
+    progress_show(&q->bar, (double)done, (double)total, "tensors");
+}
+
+static int cmd_quantize(args *a)
+{
+    const char *pos[3] = {NULL, NULL, NULL}, *s;
+    int n_pos = 0, n_threads = 2;
+    rwkv_quantize_params params;
+    quantize_progress qp;
+    rwkv_error err;
+    rwkv_model *model;
+    rwkv_model_info info;
+    uint64_t bytes = 0;
+    const char *used, *why;
+    int t;
+
+    while ((s = args_next(a)) != NULL) {
+        if (is_help(s)) print_help(help_quantize);
+        else if (is_opt(s, "-t", "--threads")) n_threads = parse_threads(s, args_value(a, s));
+        else if (s[0] == '-' && s[1] != '\0') usage_error("unknown option '%s'", s);
+        else if (n_pos == 3) usage_error("too many arguments ('%s')", s);
+        else pos[n_pos++] = s;
+    }
+    if (n_pos != 3) usage_error("give IN.gguf OUT.gguf TYPE");
+    rwkv_quantize_params_default(&params);
+    params.preset = pos[2];
+    params.n_threads = n_threads;
+    params.progress = on_tensor;
+    params.user = &qp;
+    qp.n_fallback = 0;
+    progress_init(&qp.bar);
+    if (rwkv_model_quantize(pos[0], pos[1], &params, &err) != RWKV_OK) {
+        progress_done(&qp.bar);
+        if (err.code == RWKV_ERR_ARGUMENT && strncmp(err.message, "unknown quantization", 20) == 0)
+            usage_error("%s", err.message);
+        die_err(&err);
+    }
+    progress_done(&qp.bar);
+    model = open_model(pos[1], 1, &used, &why);
+    rwkv_model_get_info(model, &info);
+    printf("%s: %s, %d fallback%s\n", pos[1], pos[2], qp.n_fallback,
+           qp.n_fallback == 1 ? "" : "s");
+    for (t = 0; t < RWKV_TYPE_COUNT; t++) {
+        if (!info.tensors_of_type[t]) continue;
+        bytes += info.bytes_of_type[t];
+        printf("  %-6s %4llu tensors, %.2f bits per weight\n", rwkv_type_name(t),
+               (unsigned long long)info.tensors_of_type[t],
+               8.0 * (double)info.bytes_of_type[t] / (double)info.weights_of_type[t]);
+    }
+    printf("  all    %.2f bits per weight, %llu bytes\n",
+           8.0 * (double)bytes / (double)info.n_weights, (unsigned long long)info.file_size);
+    out_flush();
+    rwkv_model_close(model);
+    return 0;
+}
+
 /* ==== main ================================================================================ */
 
 static const char help_main[] =
@@ -2084,6 +2239,7 @@ static const char help_main[] =
     "  info         architecture, sizes and tensor statistics of a model file\n"
     "  logits       write the logits after each of a list of token ids (float32 file)\n"
     "  tokenize     text to token ids, or ids to text with --decode\n"
+    "  quantize     write a copy of a model with quantized matrices (q8_0 ... q4_k_m)\n"
     "\n"
     "`rwkv COMMAND --help` describes a command's options.\n"
     "Exit status: 0 success, 1 runtime error, 2 usage error.\n";
@@ -2102,6 +2258,7 @@ static const command commands[] = {
     {"info", cmd_info},
     {"logits", cmd_logits},
     {"tokenize", cmd_tokenize},
+    {"quantize", cmd_quantize},
 };
 
 int main(int argc, char **argv)

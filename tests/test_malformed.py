@@ -5,7 +5,10 @@
 From a small valid model written by tools/random_model.py (no ../shared needed) it derives
 truncations at every section boundary and at random points, bad magic/versions, overflowing
 counts, lengths, dims and offsets, unknown types, missing/duplicate tensors, contradicting
-metadata, etc. Every case must exit non-zero (unless marked "may load": then it must only not
+metadata, etc. The same model of v6 and v7 rewritten in llama.cpp's rwkv6 / rwkv7 layout
+(tools/to_llamacpp.py) gives the cases of that layout: architectures we do not run, missing
+keys and tensors, wrong shapes of the fused lerps and transposed LoRAs, unknown types.
+Every case must exit non-zero (unless marked "may load": then it must only not
 crash), print a one-line message on stderr, never die from a signal or hang, and produce no
 sanitizer report. Prints a table of all cases.
 """
@@ -261,9 +264,14 @@ def build_cases(path):
     for d in (1, 8, 32):
         add("offset misaligned by %d (%s)" % (d, mat),
             edit(mat, lambda t, d=d: t.__setitem__(3, t[3] + d)))
-    for ty, what in ((2, "Q4_0"), (8, "Q8_0"), (31, "31"), (39, "39"), (1000, "1000"),
-                     (0xFFFFFFFF, "2^32-1")):
+    for ty, what in ((31, "31"), (39, "39"), (1000, "1000"), (0xFFFFFFFF, "2^32-1")):
         add("tensor type %s (%s)" % (what, mat), edit(mat, lambda t, ty=ty: t.__setitem__(2, ty)))
+    # a quantized type on a matrix: fewer bytes than the data holds, a loader may accept it
+    for ty, what in ((2, "Q4_0"), (8, "Q8_0"), (14, "Q6_K")):
+        add("tensor type %s (%s)" % (what, mat), edit(mat, lambda t, ty=ty: t.__setitem__(2, ty)),
+            False)
+    add("tensor type Q4_0 on norm (F32 by FORMAT.md)",
+        edit(norm, lambda t: t.__setitem__(2, 2)))
     add("tensor type F16 on norm (F32 by FORMAT.md)",
         edit(norm, lambda t: t.__setitem__(2, 1)))
     # in bounds but overlapping the next tensor: harmless, so a loader may accept it
@@ -311,6 +319,126 @@ def build_cases(path):
     c.tinfos[1][3] = c.tinfos[0][3]
     add("two tensors at the same offset (overlap)", c.serialize(), False)
     return base, cases
+
+
+def build_llama_cases(path, arch):
+    """Cases of llama.cpp's layout, from a valid file of it (arch rwkv6 or rwkv7)."""
+    with open(path, "rb") as f:
+        base = f.read()
+    g = conv_gguf.read(base)
+    m = Model(g)
+    C = g.kv[arch + ".embedding_length"]
+    cases = [("%s: the valid base file" % arch, m.serialize(align=32), False)]
+
+    def add(name, data, must_reject=True):
+        cases.append(("%s: %s" % (arch, name), data, must_reject))
+
+    def edit(name, fn):
+        c = copy(m)
+        fn(c.tinfo(name))
+        return c.serialize(align=32)
+
+    def without(*victims):
+        c = copy(m)
+        c.tinfos = [t for t in c.tinfos if t[0] not in victims]
+        return c.serialize(align=32)
+
+    for other in ("rwkv6qwen2", "arwkv7", "rwkv8", "rwkv5"):
+        add("architecture %s (not run)" % other,
+            copy(m).set_kv("general.architecture", 8, gstr(other)).serialize(align=32))
+    add("architecture %s on the other's tensors" % arch,
+        copy(m).set_kv("general.architecture", 8,
+                       gstr("rwkv7" if arch == "rwkv6" else "rwkv6")).serialize(align=32))
+    for key in ("block_count", "wkv.head_size"):
+        add("missing key %s.%s" % (arch, key), copy(m).drop_kv(arch + "." + key).serialize(
+            align=32))
+    for key in ("embedding_length", "feed_forward_length", "attention.layer_norm_epsilon"):
+        # informative: the sizes come from the tensors' shapes, the epsilon has a default
+        add("missing key %s.%s (may load)" % (arch, key),
+            copy(m).drop_kv(arch + "." + key).serialize(align=32), False)
+    add("head_size 24 (does not divide C)",
+        copy(m).set_kv(arch + ".wkv.head_size", 4, struct.pack("<I", 24)).serialize(align=32))
+    add("block_count 3 (missing blocks)",
+        copy(m).set_kv(arch + ".block_count", 4, struct.pack("<I", 3)).serialize(align=32))
+    add("block_count 1 (extra tensors)",
+        copy(m).set_kv(arch + ".block_count", 4, struct.pack("<I", 1)).serialize(align=32))
+    # no general.alignment key: 32; a tensor at an offset that is not a multiple of it
+    add("tensor offset misaligned by 16 (default alignment 32)",
+        edit("blk.1.time_mix_key.weight", lambda t: t.__setitem__(3, t[3] + 16)))
+    for victim in ("token_embd.weight", "blk.0.channel_mix_key.weight",
+                   "blk.1.time_mix_lerp_fused.weight", "blk.1.time_mix_w2.weight",
+                   "blk.0.time_mix_ln.bias", "blk.1.attn_norm_2.weight",
+                   "blk.1.time_mix_output.weight"):
+        add("missing tensor %s" % victim, without(victim))
+    fused = m.tinfo("blk.0.time_mix_lerp_fused.weight")[1]
+    add("time_mix_lerp_fused dims [C, 1, 1, %d]" % (fused[3] - 1),
+        edit("blk.0.time_mix_lerp_fused.weight", lambda t: t.__setitem__(
+            1, [C, 1, 1, fused[3] - 1])))
+    for name in ("blk.0.time_mix_w1.weight", "blk.1.time_mix_w2.weight",
+                 "blk.0.channel_mix_key.weight", "blk.1.channel_mix_value.weight"):
+        d = m.tinfo(name)[1]
+        add("%s dims %s -> swapped" % (name, d),
+            edit(name, lambda t: t.__setitem__(1, [t[1][1], t[1][0]] + t[1][2:])))
+    add("LoRA with a third dimension (blk.0.time_mix_w1.weight)",
+        edit("blk.0.time_mix_w1.weight", lambda t: t.__setitem__(
+            1, [t[1][0], t[1][1] // 2, 2])))
+    for ty in (31, 1000):
+        add("LoRA of type %d (blk.1.time_mix_w1.weight)" % ty,
+            edit("blk.1.time_mix_w1.weight", lambda t, ty=ty: t.__setitem__(2, ty)))
+    add("F16 vector (blk.0.time_mix_lerp_fused.weight)",
+        edit("blk.0.time_mix_lerp_fused.weight", lambda t: t.__setitem__(2, 1)))
+    if arch == "rwkv6":
+        w1 = m.tinfo("blk.0.time_mix_w1.weight")[1]
+        add("time_mix_w1 with 5E-1 outputs (not 5 mixes)",
+            edit("blk.0.time_mix_w1.weight", lambda t: t.__setitem__(1, [C, w1[1] - 1])))
+        c = copy(m)   # the older form: one tensor per lerp (same bytes): must load
+        for t in [t for t in c.tinfos if t[0].endswith("time_mix_lerp_fused.weight")]:
+            c.tinfos.remove(t)
+            for p, x in enumerate("wkvrg"):
+                c.tinfos.append([t[0].replace("fused", x), [C], 0, t[3] + 4 * C * p])
+        cases.append(("rwkv6: older file, time_mix_lerp_w/k/v/r/g instead of fused",
+                      c.serialize(align=32), False))
+        add("older file without time_mix_lerp_fused and time_mix_lerp_w",
+            c.serialize(align=32).replace(b"blk.0.time_mix_lerp_w.weight",
+                                          b"blk.0.time_mix_lerp_q.weight"))
+        add("time_mix_first dims [N, H+1]", edit("blk.0.time_mix_first.weight", lambda t:
+                                                  t.__setitem__(1, [t[1][0], t[1][1] + 1])))
+        for v in (65, 0xFFFFFFFF):
+            add("rescale_every_n_layers %d" % v, copy(m).set_kv(
+                "rwkv6.rescale_every_n_layers", 4, struct.pack("<I", v)).serialize(align=32),
+                v != 65)
+        add("rescale_every_n_layers as a string", copy(m).set_kv(
+            "rwkv6.rescale_every_n_layers", 8, gstr("2")).serialize(align=32))
+    else:
+        add("missing tensor blk.1.time_mix_v0.weight", without("blk.1.time_mix_v0.weight"))
+        add("block 0 without its placeholder v0/v1/v2 (may load)",
+            without("blk.0.time_mix_v0.weight", "blk.0.time_mix_v1.weight",
+                    "blk.0.time_mix_v2.weight"), False)
+        add("time_mix_a2 rank differs from a1 (blk.1)",
+            edit("blk.1.time_mix_a2.weight", lambda t: t.__setitem__(
+                1, [t[1][0] // 2, t[1][1] * 2])))
+    return cases
+
+
+def llama_bases(tmp, src):
+    """The base model rewritten in llama.cpp's rwkv7 layout, and a v6 one in rwkv6's."""
+    out = []
+    v6 = os.path.join(tmp, "base-v6.gguf")
+    r = subprocess.run([sys.executable, "-I", "-S", os.path.join(ROOT, "tools", "random_model.py"),
+                        "--version", "6", "--layers", "2", "--embd", "64", "--head-size", "32",
+                        "--vocab", "100", "--dtype", "f16", v6], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE)
+    if r.returncode:
+        raise RuntimeError("random_model.py v6: " + r.stderr.decode())
+    for arch, own, extra in (("rwkv6", v6, ["--rescale", "1"]), ("rwkv7", src, [])):
+        dst = os.path.join(tmp, "base-%s.gguf" % arch)
+        r = subprocess.run([sys.executable, "-I", "-S", os.path.join(ROOT, "tools",
+                                                                      "to_llamacpp.py"),
+                            own, dst] + extra, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        if r.returncode:
+            raise RuntimeError("to_llamacpp.py: " + r.stderr.decode())
+        out.append((dst, arch))
+    return out
 
 
 def run(binary, path):
@@ -365,6 +493,8 @@ def main():
             print("FAIL: tools/random_model.py could not write the base model: " + r.stderr)
             return 1
         base, cases = build_cases(src)
+        for path, arch in llama_bases(tmp, src):
+            cases += build_llama_cases(path, arch)
         print("base model: %d bytes, %d tensors; %d cases; binaries: %s"
               % (len(base), len(conv_gguf.read(base).order), len(cases),
                  ", ".join(b for _, b in bins)))

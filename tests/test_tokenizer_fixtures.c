@@ -171,15 +171,33 @@ static int from_model(const char *model_path, const char *vocab_path)
     return 0;
 }
 
-/* --encode VOCAB: each stdin line is hex-encoded bytes; writes one line of ids per input line
-   (or "error: ..."). Driven by tests/test_tokenizer_fuzz.py. */
+/* A tokenizer from a vocabulary file, or from a model when the path ends in .gguf. */
+static rwkv_status open_tokenizer(const char *path, rwkv_tokenizer **tok, rwkv_error *err)
+{
+    const size_t n = strlen(path);
+    rwkv_model *model;
+    rwkv_status s;
+    if (n < 5 || strcmp(path + n - 5, ".gguf") != 0)
+        return rwkv_tokenizer_new_from_file(path, tok, err);
+    if ((s = rwkv_model_open(path, &model, err)) != RWKV_OK) return s;
+    s = rwkv_tokenizer_new_from_model(model, tok, err);
+    rwkv_model_close(model);
+    return s;
+}
+
+/* --encode VOCAB|MODEL.gguf: each stdin line is hex-encoded bytes; writes one line of ids per
+   input line (or "error: ..."). Driven by tests/test_tokenizer_fuzz.py and
+   tests/test_llamacpp.py. */
 static int encode_lines(const char *vocab_path)
 {
     rwkv_tokenizer *tok;
     rwkv_error err;
     static char line[1 << 20];
     char *bytes = (char *)malloc(sizeof line / 2 + 1);
-    if (rwkv_tokenizer_new_from_file(vocab_path, &tok, &err) != RWKV_OK) { printf("error: %s\n", err.message); return 2; }
+    if (open_tokenizer(vocab_path, &tok, &err) != RWKV_OK) {
+        printf("error: %s\n", err.message);
+        return 2;
+    }
     while (fgets(line, sizeof line, stdin)) {
         size_t n = 0, i, n_ids;
         int *ids;
@@ -198,14 +216,18 @@ static int encode_lines(const char *vocab_path)
     return 0;
 }
 
-/* --dump VOCAB: one line per id: the token's bytes in hex, "-" when unassigned, then " S"
-   for special tokens. Used by tests/test_tokenizer_fuzz.py to check every token's bytes. */
+/* --dump VOCAB|MODEL.gguf: one line per id: the token's bytes in hex, "-" when unassigned,
+   then " S" for special tokens. Used by tests/test_tokenizer_fuzz.py and tests/test_llamacpp.py
+   to check every token's bytes. */
 static int dump_tokens(const char *vocab_path)
 {
     rwkv_tokenizer *tok;
     rwkv_error err;
     int id;
-    if (rwkv_tokenizer_new_from_file(vocab_path, &tok, &err) != RWKV_OK) { printf("error: %s\n", err.message); return 2; }
+    if (open_tokenizer(vocab_path, &tok, &err) != RWKV_OK) {
+        printf("error: %s\n", err.message);
+        return 2;
+    }
     for (id = 0; id < rwkv_tokenizer_get_n_vocab(tok); id++) {
         size_t len, i;
         const unsigned char *p = (const unsigned char *)rwkv_tokenizer_get_token(tok, id, &len);
