@@ -5743,34 +5743,50 @@ static rwkv_status rwkv__convert_tensor(const rwkv__tensor *t, int type, unsigne
     return RWKV_OK;
 }
 
-static void rwkv__w_le(FILE *f, uint64_t v, int n)
+/* The output file and the bytes written to it (the data offsets and the padding need it;
+   ftell's long is 32 bits on some systems). */
+typedef struct rwkv__writer {
+    FILE *f;
+    uint64_t pos;
+} rwkv__writer;
+
+static void rwkv__w_bytes(rwkv__writer *w, const void *p, uint64_t n)
+{
+    fwrite(p, 1, (size_t)n, w->f);
+    w->pos += n;
+}
+
+static void rwkv__w_le(rwkv__writer *w, uint64_t v, int n)
 {
     unsigned char b[8];
     rwkv__put_le(b, v, n);
-    fwrite(b, 1, (size_t)n, f);
+    rwkv__w_bytes(w, b, (uint64_t)n);
 }
 
-static void rwkv__w_str(FILE *f, const char *p, size_t len)
+static void rwkv__w_str(rwkv__writer *w, const char *p, size_t len)
 {
-    rwkv__w_le(f, len, 8);
-    fwrite(p, 1, len, f);
+    rwkv__w_le(w, len, 8);
+    rwkv__w_bytes(w, p, len);
 }
 
-static void rwkv__w_pad(FILE *f, uint64_t *pos, uint64_t alignment)
+static void rwkv__w_pad(rwkv__writer *w, uint64_t alignment)
 {
-    while (*pos % alignment) { fputc(0, f); (*pos)++; }
+    static const unsigned char zeros[64] = {0};
+    while (w->pos % alignment)
+        rwkv__w_bytes(w, zeros, RWKV__QMIN(64, alignment - w->pos % alignment));
 }
 
-/* Header, metadata (the input's, less the two keys written last) and tensor infos; *pos
-   ends at the aligned start of the data. */
-static uint64_t rwkv__w_head(FILE *f, const rwkv_model *m, const rwkv__preset *p,
-                             const int *type, uint64_t *pos, rwkv_error *err)
+/* Header, metadata (the input's, less the two keys written last) and tensor infos, up to
+   the aligned start of the data. 0 if a metadata value cannot be re-read (never: the loader
+   read it). */
+static int rwkv__w_head(rwkv__writer *f, const rwkv_model *m, const rwkv__preset *p,
+                        const int *type, rwkv_error *err)
 {
     const rwkv__gguf *g = &m->gguf;
     const long skip1 = rwkv__find(g->kv, g->n_kv, sizeof *g->kv, "general.file_type");
     const long skip2 = rwkv__find(g->kv, g->n_kv, sizeof *g->kv, "rwkv.quantization");
-    uint64_t i, off = 0, start = ftell(f) >= 0 ? (uint64_t)ftell(f) : 0;
-    fwrite("GGUF", 1, 4, f);
+    uint64_t i, off = 0;
+    rwkv__w_bytes(f, "GGUF", 4);
     rwkv__w_le(f, 3, 4);
     rwkv__w_le(f, g->n_tensors, 8);
     rwkv__w_le(f, g->n_kv + 2 - (skip1 >= 0) - (skip2 >= 0), 8);
@@ -5782,7 +5798,7 @@ static uint64_t rwkv__w_head(FILE *f, const rwkv_model *m, const rwkv__preset *p
         if (rwkv__skip_value(&r, kv->type, 0, "") != RWKV_OK) return 0; /* read before */
         rwkv__w_str(f, kv->key.p, kv->key.len);
         rwkv__w_le(f, kv->type, 4);
-        fwrite(kv->value, 1, (size_t)(r.pos - kv->offset), f);
+        rwkv__w_bytes(f, kv->value, r.pos - kv->offset);
     }
     rwkv__w_str(f, "general.file_type", 17);
     rwkv__w_le(f, RWKV__GGUF_U32, 4);
@@ -5802,19 +5818,21 @@ static uint64_t rwkv__w_head(FILE *f, const rwkv_model *m, const rwkv__preset *p
         rwkv__w_le(f, off, 8);
         off = (off + rwkv__tensor_bytes(&o) + g->alignment - 1) / g->alignment * g->alignment;
     }
-    *pos = ftell(f) >= 0 ? (uint64_t)ftell(f) - start : 0;
-    rwkv__w_pad(f, pos, g->alignment);
+    rwkv__w_pad(f, g->alignment);
     return 1;
 }
 
 /* Writes the converted model to f. */
-static rwkv_status rwkv__w_model(FILE *f, const rwkv_model *m, const rwkv__preset *p,
-                                 const int *want, const int *type,
+static rwkv_status rwkv__w_model(FILE *file, const char *path, const rwkv_model *m,
+                                 const rwkv__preset *p, const int *want, const int *type,
                                  const rwkv_quantize_params *params, rwkv_error *err)
 {
     const rwkv__gguf *g = &m->gguf;
-    uint64_t i, pos = 0;
-    if (!rwkv__w_head(f, m, p, type, &pos, err)) return err ? err->code : RWKV_ERR_FORMAT;
+    rwkv__writer w, *f = &w;
+    uint64_t i;
+    w.f = file;
+    w.pos = 0;
+    if (!rwkv__w_head(f, m, p, type, err)) return err ? err->code : RWKV_ERR_FORMAT;
     for (i = 0; i < g->n_tensors; i++) {
         const rwkv__tensor *t = &g->tensors[i];
         rwkv__tensor o = *t;
@@ -5822,20 +5840,20 @@ static rwkv_status rwkv__w_model(FILE *f, const rwkv_model *m, const rwkv__prese
         char name[RWKV__MAX_NAME + 1];
         o.type = type[i];
         if (type[i] == t->type) {
-            fwrite(t->data, 1, (size_t)rwkv__tensor_bytes(t), f);
+            rwkv__w_bytes(f, t->data, rwkv__tensor_bytes(t));
         } else {
             unsigned char *out = (unsigned char *)malloc((size_t)rwkv__tensor_bytes(&o));
             if (!out)
                 return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory for tensor '%.*s'",
                                   (int)t->name.len, t->name.p);
             s = rwkv__convert_tensor(t, type[i], out, params->n_threads, err);
-            if (!s) fwrite(out, 1, (size_t)rwkv__tensor_bytes(&o), f);
+            if (!s) rwkv__w_bytes(f, out, rwkv__tensor_bytes(&o));
             free(out);
             if (s) return s;
         }
-        pos += rwkv__tensor_bytes(&o);
-        rwkv__w_pad(f, &pos, g->alignment);
-        if (ferror(f)) return rwkv__fail(err, RWKV_ERR_IO, "write failed (disk full?)");
+        rwkv__w_pad(f, g->alignment);
+        if (ferror(file))
+            return rwkv__fail(err, RWKV_ERR_IO, "%s: write failed (disk full?)", path);
         snprintf(name, sizeof name, "%.*s", (int)t->name.len, t->name.p);
         if (params->progress)
             params->progress(params->user, i + 1, g->n_tensors, name, want[i], type[i]);
@@ -5883,7 +5901,7 @@ rwkv_status rwkv_model_quantize(const char *in_path, const char *out_path,
         s = rwkv__fail(err, RWKV_ERR_IO, "%s: cannot create: %s", tmp, strerror(errno));
         goto done;
     }
-    s = rwkv__w_model(f, m, p, want, type, params, err);
+    s = rwkv__w_model(f, tmp, m, p, want, type, params, err);
     if (fclose(f) != 0 && !s) s = rwkv__fail(err, RWKV_ERR_IO, "%s: write failed", tmp);
     if (!s && rename(tmp, out_path) != 0)
         s = rwkv__fail(err, RWKV_ERR_IO, "%s: cannot rename to %s: %s", tmp, out_path,
