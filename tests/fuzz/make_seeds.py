@@ -217,9 +217,13 @@ STATE_MODELS = [("v4", 4, 0), ("v5.0", 5, 0), ("v5.1", 5, 1), ("v5.2", 5, 2), ("
                 ("v7", 7, 0)]
 
 
-def state_blob(version, minor, floats, fmt=1, layers=L):
+def state_blob(version, minor, floats, fmt=2, layers=L):
+    """A serialized state (docs/FORMAT.md); format 2 with fingerprint 0, which no model has:
+    fuzz_state loads each input as it is and with RWKV_STATE_LOAD_FORCE."""
     hs = 0 if version == 4 else S
     head = b"RWKVSTAT" + struct.pack("<6IQ", fmt, version, minor, layers, C, hs, len(floats))
+    if fmt == 2:
+        head += struct.pack("<Q", 0)
     return head + b"".join(struct.pack("<I", f) if isinstance(f, int) else struct.pack("<f", f)
                            for f in floats)
 
@@ -229,14 +233,19 @@ def states():
     rng = random.Random(5)
     specials = [0x7FC00000, 0xFFC00001, 0x7F800000, 0xFF800000, 0x7F7FFFFF, 0x00000001,
                 0x80000000, 0x3F800000, 0xC61C4000, 0x7FA00000]  # NaNs, infs, max, denormal...
+    finite = [0x7F7FFFFF, 0xFF7FFFFF, 0x00000001, 0x80000000, 0x3F800000, 0xC61C4000,
+              0x00800000, 0x7149F2CA]  # max, -max, denormal, -0, 1, -10000, min normal, 1e30
     for name, v, mi in STATE_MODELS:
         n = L * (2 * C + (3 * C if v == 4 else C * S))
         write(d, name + "-zeros", state_blob(v, mi, [0.0] * n))
         write(d, name + "-random", state_blob(v, mi, [rng.uniform(-2, 2) for _ in range(n)]))
         write(d, name + "-special", state_blob(v, mi, [specials[i % len(specials)]
                                                         for i in range(n)]))
+        write(d, name + "-finite", state_blob(v, mi, [finite[i % len(finite)]
+                                                       for i in range(n)]))
     n = L * (2 * C + C * S)
-    write(d, "v7-format2", state_blob(7, 0, [0.0] * n, fmt=2))
+    write(d, "v7-format1", state_blob(7, 0, [0.0] * n, fmt=1))
+    write(d, "v7-format3", state_blob(7, 0, [0.0] * n, fmt=3))
     write(d, "v7-3layers", state_blob(7, 0, [0.0] * (n // 2 * 3), layers=3))
     write(d, "short", state_blob(5, 2, [1.0] * 3)[:50])
 
@@ -272,6 +281,11 @@ def vocab_seeds(world_path_real, pile_path_real):
         write(d, "world-real-head.txt", world_head(world_path_real))
     if pile_path_real:
         write(d, "hf-20b-head.json", hf_20b_head(pile_path_real))
+    # regression inputs: UBSan "applying zero offset to null pointer" in the HF JSON loader
+    write(d, "vocab-merge-empty-left.json",
+          '{"model":{"vocab":{"a":0},"merges":[" a"]},"pre_tokenizer":{"type":"ByteLevel"}}')
+    write(d, "vocab-empty-token.json",
+          '{"pre_tokenizer":{"type":"ByteLevel"},"model":{"vocab":{"":9},"merges":[]}}')
 
 
 def main():
