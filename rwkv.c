@@ -346,26 +346,49 @@ static int *parse_id_list(const char *opt, const char *s, size_t *n_out)
     return ids;
 }
 
-/* float32 little-endian whatever the host order. */
+/* float32 little-endian whatever the host order: x[*i..n) into buf, as many as fit; returns
+   the bytes written and advances *i. */
+static size_t f32le_chunk(const float *x, size_t n, size_t *i, unsigned char buf[4096])
+{
+    size_t k = 0;
+    for (; *i < n && k + 4 <= 4096; (*i)++, k += 4) {
+        uint32_t bits;
+        memcpy(&bits, &x[*i], 4);
+        buf[k] = (unsigned char)bits;
+        buf[k + 1] = (unsigned char)(bits >> 8);
+        buf[k + 2] = (unsigned char)(bits >> 16);
+        buf[k + 3] = (unsigned char)(bits >> 24);
+    }
+    return k;
+}
+
 static void write_f32le(FILE *f, const float *x, size_t n, const char *path)
 {
     unsigned char buf[4096];
     size_t i = 0;
     while (i < n) {
-        size_t k = 0;
-        for (; i < n && k + 4 <= sizeof buf; i++, k += 4) {
-            uint32_t bits;
-            memcpy(&bits, &x[i], 4);
-            buf[k] = (unsigned char)bits;
-            buf[k + 1] = (unsigned char)(bits >> 8);
-            buf[k + 2] = (unsigned char)(bits >> 16);
-            buf[k + 3] = (unsigned char)(bits >> 24);
-        }
+        size_t k = f32le_chunk(x, n, &i, buf);
         if (fwrite(buf, 1, k, f) != k) {
             if (f == stdout) out_check();
             die("writing '%s': %s", path, strerror(errno));
         }
     }
+}
+
+/* The same into a file written whole (rwkv.h's rwkv__atomic_*: a temporary file renamed over
+   path), so that a reader never sees half of it. */
+static void save_f32le(const char *path, const float *x, size_t n)
+{
+    unsigned char buf[4096];
+    rwkv__atomic out;
+    rwkv_error err;
+    size_t i = 0;
+    if (rwkv__atomic_open(&out, path, &err) != RWKV_OK) die_err(&err);
+    while (i < n) {
+        size_t k = f32le_chunk(x, n, &i, buf);
+        if (rwkv__atomic_write(&out, buf, k, &err) != RWKV_OK) die_err(&err);
+    }
+    if (rwkv__atomic_commit(&out, &err) != RWKV_OK) die_err(&err);
 }
 
 static int cmd_logits(args *a)
@@ -377,7 +400,6 @@ static int cmd_logits(args *a)
     rwkv_state *state;
     rwkv_error err;
     float *logits;
-    FILE *f;
 
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_logits);
@@ -404,11 +426,12 @@ static int cmd_logits(args *a)
             if (rwkv_eval(state, ids[i], logits + i * (size_t)n_vocab, &err) != RWKV_OK)
                 die_err(&err);
     }
-    f = strcmp(out_path, "-") == 0 ? stdout : fopen(out_path, "wb");
-    if (!f) die("cannot create '%s': %s", out_path, strerror(errno));
-    write_f32le(f, logits, n * (size_t)n_vocab, out_path);
-    if (f == stdout) out_flush();
-    else if (fclose(f) != 0) die("writing '%s': %s", out_path, strerror(errno));
+    if (strcmp(out_path, "-") == 0) {
+        write_f32le(stdout, logits, n * (size_t)n_vocab, out_path);
+        out_flush();
+    } else {
+        save_f32le(out_path, logits, n * (size_t)n_vocab);
+    }
     if (state_out && rwkv_state_save_file(state, state_out, &err) != RWKV_OK) die_err(&err);
 
     free(logits);
@@ -761,6 +784,8 @@ static const char help_generate[] =
     "      --stop STR           stop when STR is generated (repeatable, up to 32; the\n"
     "                           escapes \\n \\t \\r \\\\ are decoded)\n"
     "      --state-in FILE      start from a saved state instead of the model's initial one\n"
+    "      --force              load --state-in even if it was saved from another model of\n"
+    "                           the same shape (its fingerprint differs)\n"
     "      --state-out FILE     save the state after the prompt and every printed token\n"
     "      --vocab PATH         tokenizer file, for models that do not embed one\n"
     "  -q, --quiet              no statistics on standard error\n"
@@ -771,7 +796,7 @@ static int cmd_generate(args *a)
 {
     const char *model_path = NULL, *prompt = NULL, *prompt_file = NULL, *s;
     const char *state_in = NULL, *state_out = NULL;
-    int quiet = 0, i, n_gen = 0, V;
+    int quiet = 0, i, n_gen = 0, V, force = 0;
     gen_opts g;
     rwkv_model *model;
     rwkv_tokenizer *tok;
@@ -793,6 +818,7 @@ static int cmd_generate(args *a)
         else if (is_opt(s, "-f", "--file")) prompt_file = args_value(a, s);
         else if (is_opt(s, "-n", "--tokens")) g.n_predict = (int)parse_int(s, args_value(a, s), 0, INT_MAX);
         else if (is_opt(s, NULL, "--state-in")) state_in = args_value(a, s);
+        else if (is_opt(s, NULL, "--force")) force = 1;
         else if (is_opt(s, NULL, "--state-out")) state_out = args_value(a, s);
         else if (is_opt(s, "-q", "--quiet")) quiet = 1;
         else if (parse_gen_opt(a, s, &g)) {}
@@ -815,7 +841,9 @@ static int cmd_generate(args *a)
     V = rwkv_model_get_n_vocab(model);
     tok = load_tokenizer(model, g.vocab_path);
     state = new_state(model);
-    if (state_in && rwkv_state_load_file(state, state_in, &err) != RWKV_OK) die_err(&err);
+    if (state_in && rwkv_state_load_file_flags(state, state_in, force ? RWKV_STATE_LOAD_FORCE : 0,
+                                               &err) != RWKV_OK)
+        die_err(&err);
     ids = tokenize_or_die(tok, prompt, text_len, &n_prompt);
     if (n_prompt == 0) {
         if (state_in)
