@@ -4,6 +4,9 @@
        cross_open open FILE    opens FILE, evaluates two tokens and prints
                                "opened: L0 L1 L2 L3" (the first logits) and exit 0, or
                                "refused: STATUS: MESSAGE" and exit 3
+       cross_open state MODEL FILE
+                               saves a state to FILE twice (the second replaces the first:
+                               MoveFileExA on Windows), loads it back and prints "state ok"
    Built without any flag beyond -std=c99, so that rwkv.h's own defaults are what is tested
    (large-file support on 32-bit hosts). */
 #define RWKV_IMPLEMENTATION
@@ -13,6 +16,35 @@
 
 static const tiny_spec SPEC = {7, 0, 2, 64, 256, 64, 32, 8, 0};
 
+static int state_files(const char *model, const char *path)
+{
+    rwkv_model *m;
+    rwkv_state *a, *b;
+    rwkv_error err;
+    unsigned char *x, *y;
+    size_t n;
+    if (rwkv_model_open(model, &m, &err) != RWKV_OK || rwkv_state_new(m, &a, &err) != RWKV_OK ||
+        rwkv_state_new(m, &b, &err) != RWKV_OK || rwkv_state_save_file(a, path, &err) != RWKV_OK ||
+        rwkv_eval(a, 3, NULL, &err) != RWKV_OK || rwkv_state_save_file(a, path, &err) != RWKV_OK ||
+        rwkv_state_load_file(b, path, &err) != RWKV_OK) {
+        printf("state failed: %s\n", err.message);
+        return 1;
+    }
+    n = rwkv_state_serialized_size(m);
+    x = (unsigned char *)malloc(n);
+    y = (unsigned char *)malloc(n);
+    if (!x || !y) return 1;
+    rwkv_state_save(a, x, n, NULL);
+    rwkv_state_save(b, y, n, NULL);
+    printf(memcmp(x, y, n) == 0 ? "state ok\n" : "state differs\n");
+    free(x);
+    free(y);
+    rwkv_state_free(a);
+    rwkv_state_free(b);
+    rwkv_model_close(m);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     rwkv_model *m;
@@ -20,8 +52,9 @@ int main(int argc, char **argv)
     rwkv_error err;
     rwkv_status s;
     float logits[64];
+    if (argc == 4 && strcmp(argv[1], "state") == 0) return state_files(argv[2], argv[3]);
     if (argc != 3) {
-        fprintf(stderr, "usage: cross_open write|open FILE\n");
+        fprintf(stderr, "usage: cross_open write|open FILE, cross_open state MODEL FILE\n");
         return 2;
     }
     if (strcmp(argv[1], "write") == 0) {

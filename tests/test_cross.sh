@@ -5,7 +5,9 @@
 #     "more than this 32-bit build can map" (rwkv.h turns on large-file support itself);
 #     built with -D_FILE_OFFSET_BITS=32, the same file is refused naming the 32-bit file
 #     offsets (not "not a regular file");
-#   - big-endian (s390x under qemu-s390x): the tiny model is refused at open, saying so.
+#   - big-endian (s390x under qemu-s390x): the tiny model is refused at open, saying so;
+#   - Windows (x86_64-w64-mingw32-gcc, wine64): a state file saved twice to one path (the
+#     second save replaces the first through MoveFileExA) loads back, no temporary file left.
 # Each target is skipped when its compiler or qemu is missing; all missing: skip (77).
 # Debian: gcc-arm-linux-gnueabihf libc6-dev-armhf-cross gcc-s390x-linux-gnu
 # libc6-dev-s390x-cross qemu-user.
@@ -81,6 +83,26 @@ if have s390x-linux-gnu-gcc && have qemu-s390x && [ -d /usr/s390x-linux-gnu ]; t
     fi
 else
     echo "skip s390x: s390x-linux-gnu-gcc or qemu-s390x missing"
+fi
+
+WINE=$(command -v wine64 || command -v wine || { [ -x /usr/lib/wine/wine64 ] && echo /usr/lib/wine/wine64; })
+if have x86_64-w64-mingw32-gcc && [ -n "$WINE" ]; then
+    if x86_64-w64-mingw32-gcc -std=c99 -O1 -o "$OUT/win.exe" tests/cross_open.c > "$OUT/win.log" 2>&1; then
+        ran=1
+        mkdir -p "$OUT/win"
+        rm -f "$OUT/win/"*
+        expect "windows state file replaced" '^state ok' \
+            env WINEDEBUG=-all "$WINE" "$OUT/win.exe" state "$OUT/tiny.gguf" "$OUT/win/s.state"
+        left=$(ls "$OUT/win")
+        if [ "$left" = "s.state" ]; then echo "ok   windows: no temporary file left"
+        else echo "FAIL windows: files left: $left"; fail=1; fi
+    else
+        cat "$OUT/win.log"
+        echo "FAIL windows: build"
+        fail=1
+    fi
+else
+    echo "skip windows: x86_64-w64-mingw32-gcc or wine64 missing"
 fi
 
 rm -f "$OUT/big.gguf"
