@@ -65,7 +65,8 @@
        IMPL: model binding          names and shapes of every version's tensors -> rwkv__layer
        IMPL: forward                scratch; time mix and channel mix of v4, v5, v6, v7, each
                                     its own function; rwkv_eval / rwkv_eval_seq
-       IMPL: state                  new / free / copy, save and load (memory and files)
+       IMPL: state                  new / free / copy; files written whole (rwkv__atomic_*);
+                                    save and load (memory and files, fingerprint checked)
        IMPL: sampler                ChatRWKV's sampling and penalty rules
        IMPL: tokenizers             byte-level, World (trie), UTF-8 stream; the Pile hooks
    Names and conventions: docs/STYLE.md. File format: docs/FORMAT.md.
