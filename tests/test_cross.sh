@@ -85,9 +85,11 @@ else
     echo "skip s390x: s390x-linux-gnu-gcc or qemu-s390x missing"
 fi
 
-WINE=$(command -v wine64 || command -v wine || { [ -x /usr/lib/wine/wine64 ] && echo /usr/lib/wine/wine64; })
+WINE=$(command -v wine64 || command -v wine ||
+       { [ -x /usr/lib/wine/wine64 ] && echo /usr/lib/wine/wine64; })
 if have x86_64-w64-mingw32-gcc && [ -n "$WINE" ]; then
-    if x86_64-w64-mingw32-gcc -std=c99 -O1 -o "$OUT/win.exe" tests/cross_open.c > "$OUT/win.log" 2>&1; then
+    if x86_64-w64-mingw32-gcc -std=c99 -O1 -o "$OUT/win.exe" tests/cross_open.c \
+        > "$OUT/win.log" 2>&1; then
         ran=1
         mkdir -p "$OUT/win"
         rm -f "$OUT/win/"*
@@ -108,7 +110,7 @@ fi
 rm -f "$OUT/big.gguf"
 if [ "$fail" -ne 0 ]; then exit 1; fi
 if [ "$ran" -eq 0 ]; then
-    echo "skip: no cross compiler with qemu (gcc-arm-linux-gnueabihf, gcc-s390x-linux-gnu, qemu-user)"
+    echo "skip: no cross compiler with qemu or wine (gcc-arm-linux-gnueabihf, gcc-s390x-linux-gnu)"
     exit 77
 fi
 exit 0
