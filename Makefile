@@ -67,6 +67,10 @@ $(BUILD)/fuzz/%.o: %.c rwkv.h $(TOKDEPS)
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h tests/fuzz/tiny_gguf.h \
                       $(FUZZ_OBJS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) $(LDLIBS)
+# fuzz_quant includes rwkv.h's implementation itself (it calls the static block decoder).
+$(BUILD)/fuzz/fuzz_quant: tests/fuzz/fuzz_quant.c tests/fuzz/fuzz_common.h rwkv.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LDLIBS)
 fuzzers: $(FUZZERS)
 fuzz: $(FUZZERS)
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(BUILD)/fuzz/corpus

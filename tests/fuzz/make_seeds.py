@@ -252,6 +252,33 @@ def states():
 
 # ---- tokenizer strings ---------------------------------------------------------------------
 
+# ---- quantized blocks (fuzz_quant.c) ---------------------------------------------------------
+
+# name, index in fuzz_quant.c's TYPES, bytes per block, offsets of the f16 scales
+QUANT_TYPES = [("q4_0", 0, 18, (0,)), ("q4_1", 1, 20, (0, 2)), ("q5_0", 2, 22, (0,)),
+               ("q5_1", 3, 24, (0, 2)), ("q8_0", 4, 34, (0,)), ("q4_k", 5, 144, (0, 2)),
+               ("q5_k", 6, 176, (0, 2)), ("q6_k", 7, 210, (208,))]
+
+
+def quant_seeds():
+    """Per type: 2 rows x 2 blocks of random bytes with small finite scales (two activation
+    modes), and one block whose first scale is NaN."""
+    d = fresh_dir("fuzz_quant")
+    rng = random.Random(9)
+    for name, idx, nbytes, scales in QUANT_TYPES:
+        for mode in (0, 6):
+            blocks = []
+            for _ in range(4):
+                b = bytearray(rng.getrandbits(8) for _ in range(nbytes))
+                for off in scales:
+                    b[off:off + 2] = struct.pack("<e", rng.uniform(-0.05, 0.05))
+                blocks.append(bytes(b))
+            write(d, "%s-mode%d" % (name, mode), bytes([idx, 1, 1, mode]) + b"".join(blocks))
+        b = bytearray(rng.getrandbits(8) for _ in range(nbytes))
+        b[scales[0]:scales[0] + 2] = b"\x00\x7e"  # f16 NaN
+        write(d, name + "-nan-scale", bytes([idx, 0, 0, 0]) + bytes(b))
+
+
 def tokenize_seeds(corpus_jsonl):
     d = fresh_dir("fuzz_tokenize")
     lines = open(corpus_jsonl, "rb").read().split(b"\n")
@@ -306,6 +333,7 @@ def main():
     finally:
         shutil.rmtree(tmp)
     states()
+    quant_seeds()
     if have_shared:
         tokenize_seeds(corpus_jsonl)
         vocab_seeds(world_real, pile_real)
