@@ -30,8 +30,9 @@ $(BUILD)/test_%: tests/test_%.c tests/check.h rwkv.h $(TOKSRC) | $(BUILD)
 $(BUILD):
 	mkdir -p $(BUILD)
 
+# +: tests/test_fuzz.sh's `make fuzzers` shares this make's job slots (-j2)
 test: rwkv $(BUILD)/rwkv-asan $(CTESTS)
-	PY=$(PY) sh tests/run_all.sh
+	+PY=$(PY) sh tests/run_all.sh
 
 # Each tools/bench_*.c is a stand-alone benchmark program (built optimized, no sanitizers).
 BENCHES  = $(patsubst tools/%.c,$(BUILD)/%,$(wildcard tools/bench_*.c))
