@@ -22,6 +22,7 @@ import os
 import random
 import shutil
 import struct
+import subprocess
 import sys
 import tempfile
 
@@ -209,6 +210,34 @@ def models(tmp, world_path, hf_path):
         if rc:
             raise SystemExit("random_model.py failed for %s" % name)
         shutil.copy(out, os.path.join(d, name))  # no .gguf: *.gguf is git-ignored
+    quant_models(tmp, d)
+
+
+def quant_models(tmp, d):
+    """Quantized matrices for fuzz_model: small models (n_embd 32, one block per row) through
+    `rwkv quantize` (the CLI must be built; otherwise these seeds are kept as they are)."""
+    rwkv = os.path.join(ROOT, "rwkv")
+    if not os.access(rwkv, os.X_OK):
+        print("make_seeds.py: ./rwkv not built: quantized fuzz_model seeds kept as they are")
+        return
+    for name, version, qtype in (("v7-q4_0", "7", "q4_0"), ("v6-q5_1", "6", "q5_1"),
+                                 ("v4-q8_0", "4", "q8_0")):
+        src = os.path.join(tmp, name + "-f16.gguf")
+        out = os.path.join(tmp, name + ".gguf")
+        args = [src, "--version", version, "--layers", "1", "--embd", "32", "--head-size",
+                "32", "--vocab", "16", "--ffn", "64", "--dtype", "f16", "--seed", "7"]
+        devnull = open(os.devnull, "w")
+        old = sys.stdout, sys.stderr
+        sys.stdout = sys.stderr = devnull
+        try:
+            rc = rm.main(args)
+        finally:
+            sys.stdout, sys.stderr = old
+            devnull.close()
+        if rc or subprocess.run([rwkv, "quantize", src, out, qtype],
+                                stdout=subprocess.DEVNULL).returncode:
+            raise SystemExit("making the quantized seed %s failed" % name)
+        shutil.copy(out, os.path.join(d, name))
 
 
 # ---- states --------------------------------------------------------------------------------
