@@ -41,8 +41,9 @@ $(BUILD)/test_%: tests/test_%.c tests/check.h rwkv.h $(TOKSRC) | $(BUILD)
 $(BUILD):
 	mkdir -p $(BUILD)
 
+# +: tests/test_fuzz.sh's `make fuzzers` shares this make's job slots (-j2)
 test: rwkv $(BUILD)/rwkv-asan $(CTESTS)
-	PY=$(PY) sh tests/run_all.sh
+	+PY=$(PY) sh tests/run_all.sh
 
 # Each tools/bench_*.c is a stand-alone benchmark program (built optimized, no sanitizers).
 BENCHES  = $(patsubst tools/%.c,$(BUILD)/%,$(wildcard tools/bench_*.c))
@@ -78,6 +79,10 @@ $(BUILD)/fuzz/%.o: %.c rwkv.h $(TOKDEPS)
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h tests/fuzz/tiny_gguf.h \
                       $(FUZZ_OBJS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) $(LDLIBS)
+# fuzz_quant includes rwkv.h's implementation itself (it calls the static block decoder).
+$(BUILD)/fuzz/fuzz_quant: tests/fuzz/fuzz_quant.c tests/fuzz/fuzz_common.h rwkv.h
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LDLIBS)
 fuzzers: $(FUZZERS)
 fuzz: $(FUZZERS)
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(BUILD)/fuzz/corpus

@@ -1090,6 +1090,7 @@ def write_gguf(out_path, kvs, tensors, progress=None):
             os.fsync(f.fileno())
         os.chmod(tmp, 0o644 & ~_umask())
         os.replace(tmp, out_path)
+        _fsync_dir(out_dir)
     except BaseException:
         try:
             os.unlink(tmp)
@@ -1097,6 +1098,23 @@ def write_gguf(out_path, kvs, tensors, progress=None):
             pass
         raise
     return total
+
+
+def _fsync_dir(path):
+    """Syncs a directory, so that a rename in it reaches the disk (POSIX; best effort: some
+    file systems cannot sync a directory)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _umask():

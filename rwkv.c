@@ -692,26 +692,49 @@ static int *parse_id_list(const char *opt, const char *s, size_t *n_out)
     return ids;
 }
 
-/* float32 little-endian whatever the host order. */
+/* float32 little-endian whatever the host order: x[*i..n) into buf, as many as fit; returns
+   the bytes written and advances *i. */
+static size_t f32le_chunk(const float *x, size_t n, size_t *i, unsigned char buf[4096])
+{
+    size_t k = 0;
+    for (; *i < n && k + 4 <= 4096; (*i)++, k += 4) {
+        uint32_t bits;
+        memcpy(&bits, &x[*i], 4);
+        buf[k] = (unsigned char)bits;
+        buf[k + 1] = (unsigned char)(bits >> 8);
+        buf[k + 2] = (unsigned char)(bits >> 16);
+        buf[k + 3] = (unsigned char)(bits >> 24);
+    }
+    return k;
+}
+
 static void write_f32le(FILE *f, const float *x, size_t n, const char *path)
 {
     unsigned char buf[4096];
     size_t i = 0;
     while (i < n) {
-        size_t k = 0;
-        for (; i < n && k + 4 <= sizeof buf; i++, k += 4) {
-            uint32_t bits;
-            memcpy(&bits, &x[i], 4);
-            buf[k] = (unsigned char)bits;
-            buf[k + 1] = (unsigned char)(bits >> 8);
-            buf[k + 2] = (unsigned char)(bits >> 16);
-            buf[k + 3] = (unsigned char)(bits >> 24);
-        }
+        size_t k = f32le_chunk(x, n, &i, buf);
         if (fwrite(buf, 1, k, f) != k) {
             if (f == stdout) out_check();
             die("writing '%s': %s", path, strerror(errno));
         }
     }
+}
+
+/* The same into a file written whole (rwkv.h's rwkv__atomic_*: a temporary file renamed over
+   path), so that a reader never sees half of it. */
+static void save_f32le(const char *path, const float *x, size_t n)
+{
+    unsigned char buf[4096];
+    rwkv__atomic out;
+    rwkv_error err;
+    size_t i = 0;
+    if (rwkv__atomic_open(&out, path, &err) != RWKV_OK) die_err(&err);
+    while (i < n) {
+        size_t k = f32le_chunk(x, n, &i, buf);
+        if (rwkv__atomic_write(&out, buf, k, &err) != RWKV_OK) die_err(&err);
+    }
+    if (rwkv__atomic_commit(&out, &err) != RWKV_OK) die_err(&err);
 }
 
 static int cmd_logits(args *a)
@@ -723,7 +746,6 @@ static int cmd_logits(args *a)
     rwkv_state *state;
     rwkv_error err;
     float *logits;
-    FILE *f;
 
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_logits);
@@ -758,11 +780,12 @@ static int cmd_logits(args *a)
             if (rwkv_eval(state, ids[i], logits + i * (size_t)n_vocab, &err) != RWKV_OK)
                 die_err(&err);
     }
-    f = strcmp(out_path, "-") == 0 ? stdout : fopen(out_path, "wb");
-    if (!f) die("cannot create '%s': %s", out_path, strerror(errno));
-    write_f32le(f, logits, n * (size_t)n_vocab, out_path);
-    if (f == stdout) out_flush();
-    else if (fclose(f) != 0) die("writing '%s': %s", out_path, strerror(errno));
+    if (strcmp(out_path, "-") == 0) {
+        write_f32le(stdout, logits, n * (size_t)n_vocab, out_path);
+        out_flush();
+    } else {
+        save_f32le(out_path, logits, n * (size_t)n_vocab);
+    }
     if (state_out) save_state(state, state_out);
 
     free(logits);
@@ -1228,6 +1251,8 @@ static const char help_generate[] =
     "      --color              on a terminal: the prompt in yellow, your input in green\n"
     "      --verbose-prompt     print the prompt's token ids and pieces to standard error\n"
     "      --state-in FILE      start from a saved state instead of the model's initial one\n"
+    "      --force              load --state-in even if it was saved from another model of\n"
+    "                           the same shape (its fingerprint differs)\n"
     "      --state-out FILE     save the state after the prompt and every printed token\n"
     "      --vocab PATH         tokenizer file, for models that do not embed one\n"
     "  -q, --quiet              no statistics on standard error\n"
@@ -1242,7 +1267,7 @@ static const char help_generate[] =
 typedef struct generate_opts {
     gen_opts g;
     const char *model_path, *prompt, *prompt_file, *state_in, *state_out;
-    int quiet, escape, interactive, color, verbose_prompt;
+    int quiet, escape, interactive, color, verbose_prompt, force;
 } generate_opts;
 
 /* A generate run: the objects, and the statistics for the summary line. */
@@ -1275,6 +1300,7 @@ static void generate_parse(args *a, generate_opts *o)
         else if (is_opt(s, NULL, "--color")) o->color = 1;
         else if (is_opt(s, NULL, "--verbose-prompt")) o->verbose_prompt = 1;
         else if (is_opt(s, NULL, "--state-in")) o->state_in = args_value(a, s);
+        else if (is_opt(s, NULL, "--force")) o->force = 1;
         else if (is_opt(s, NULL, "--state-out")) o->state_out = args_value(a, s);
         else if (is_opt(s, "-q", "--quiet")) o->quiet = 1;
         else if (parse_gen_opt(a, s, &o->g)) {}
@@ -1326,7 +1352,9 @@ static void generation_open(generation *G, const generate_opts *o)
     G->model = open_model(o->model_path, o->g.n_threads, &G->model_path, &G->model_why);
     G->tok = load_tokenizer(G->model, o->g.vocab_path);
     G->state = new_state(G->model);
-    if (o->state_in && rwkv_state_load_file(G->state, o->state_in, &err) != RWKV_OK)
+    if (o->state_in && rwkv_state_load_file_flags(G->state, o->state_in,
+                                                  o->force ? RWKV_STATE_LOAD_FORCE : 0,
+                                                  &err) != RWKV_OK)
         die_err(&err);
     G->logits = (float *)xmalloc((size_t)rwkv_model_get_n_vocab(G->model) * sizeof(float));
     G->sampler = make_sampler(&o->g, G->model, G->tok);

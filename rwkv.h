@@ -67,7 +67,8 @@
                                     (our layout, and llama.cpp's rwkv6 / rwkv7: LLAMACPP.md)
        IMPL: forward                scratch; time mix and channel mix of v4, v5, v6, v7, each
                                     its own function; rwkv_eval / rwkv_eval_seq
-       IMPL: state                  new / free / copy, save and load (memory and files)
+       IMPL: state                  new / free / copy; files written whole (rwkv__atomic_*);
+                                    save and load (memory and files, fingerprint checked)
        IMPL: quantization           the presets' type choice, the GGUF writer
        IMPL: sampler                ChatRWKV's sampling and penalty rules
        IMPL: tokenizers             byte-level, World (trie), UTF-8 stream; the Pile hooks
@@ -75,6 +76,13 @@
 
    License: MIT (see LICENSE).
 */
+/* Large files on 32-bit hosts: off_t, fstat and mmap offsets of 64 bits (without it, fstat
+   of a file of 2 GiB or more fails with EOVERFLOW). Effective when rwkv.h is the first header
+   of the file that defines RWKV_IMPLEMENTATION; no effect on 64-bit hosts. */
+#if defined(RWKV_IMPLEMENTATION) && !defined(_FILE_OFFSET_BITS) && !defined(_WIN32)
+#define _FILE_OFFSET_BITS 64
+#endif
+
 #ifndef RWKV_H
 #define RWKV_H
 
@@ -169,6 +177,10 @@ typedef struct rwkv_model_info {
 
 void rwkv_model_get_info(const rwkv_model *model, rwkv_model_info *out);
 int rwkv_model_get_n_vocab(const rwkv_model *model);
+/* A 64-bit hash of the model's metadata, tensor descriptions and a sample of every tensor's
+   bytes (docs/FORMAT.md): saved states record it, and a state is loaded only into a model
+   with the same fingerprint (or with RWKV_STATE_LOAD_FORCE). */
+uint64_t rwkv_model_get_fingerprint(const rwkv_model *model);
 
 /* Tensor i of the file (0 <= i < info.n_tensors, in name order); 0 when i is out of range.
    name points into the file (NOT NUL-terminated). */
@@ -244,12 +256,25 @@ rwkv_status rwkv_eval(rwkv_state *state, int token, float *logits, rwkv_error *e
 rwkv_status rwkv_eval_seq(rwkv_state *state, const int *tokens, size_t n, float *logits,
                           int all_logits, rwkv_error *err);
 
-/* Serialization: a versioned little-endian blob checked against the model's shape. */
+/* Serialization: a versioned little-endian blob (docs/FORMAT.md) that records the model's
+   shape and fingerprint (rwkv_model_get_fingerprint). A load is refused (RWKV_ERR_STATE, the
+   state unchanged) when the blob is from a model of another shape, from another model of the
+   same shape (unless RWKV_STATE_LOAD_FORCE), holds a NaN or an infinity, or is in format 1
+   (saved by an older rwkv.c, without a fingerprint). rwkv_state_save_file writes a temporary
+   file next to `path`, flushes it to disk and renames it over `path`: readers and concurrent
+   savers see the old file or a new one, never a mix, also after a crash or power loss. */
 size_t rwkv_state_serialized_size(const rwkv_model *model);
 rwkv_status rwkv_state_save(const rwkv_state *state, void *buf, size_t cap, rwkv_error *err);
 rwkv_status rwkv_state_load(rwkv_state *state, const void *buf, size_t len, rwkv_error *err);
 rwkv_status rwkv_state_save_file(const rwkv_state *state, const char *path, rwkv_error *err);
 rwkv_status rwkv_state_load_file(rwkv_state *state, const char *path, rwkv_error *err);
+/* The same loads with flags: RWKV_STATE_LOAD_FORCE accepts a state of another model of the
+   same shape (a different fingerprint); everything else is still checked. */
+enum { RWKV_STATE_LOAD_FORCE = 1 };
+rwkv_status rwkv_state_load_flags(rwkv_state *state, const void *buf, size_t len,
+                                  unsigned flags, rwkv_error *err);
+rwkv_status rwkv_state_load_file_flags(rwkv_state *state, const char *path, unsigned flags,
+                                       rwkv_error *err);
 
 /* ==== API: sampler ===================================================================== */
 /* Turns logits into a token id, following ChatRWKV's conventions (rwkv/utils.py):
@@ -458,6 +483,7 @@ rwkv_status rwkv_pile_load(const char *json, size_t len, const char *name,
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -3974,6 +4000,7 @@ struct rwkv_model {
     float **copies;           /* llama.cpp files: the LoRA matrices, transposed to F32 */
     size_t n_copies;          /* (at most 8 per layer) */
     int n_threads;
+    uint64_t fingerprint;     /* rwkv__fingerprint: written into saved states, checked on load */
 };
 
 const char *rwkv_model_get_meta_string(const rwkv_model *model, const char *key, size_t *len)
@@ -4652,10 +4679,53 @@ static rwkv_status rwkv__derive_v4v5(rwkv_model *m, rwkv_error *err)
     return RWKV_OK;
 }
 
+/* FNV-1a (64 bits) of n bytes, continuing from h. */
+static uint64_t rwkv__fnv1a(uint64_t h, const uint8_t *p, uint64_t n)
+{
+    uint64_t i;
+    for (i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ULL;
+    return h;
+}
+
+/* The model's fingerprint, saved in its states so that a state is not loaded into another
+   model of the same shape (docs/FORMAT.md): FNV-1a over the file's header up to the first
+   tensor's data (metadata and tensor descriptions: names, types, shapes, offsets), then over
+   a sample of every tensor's bytes in name order, its first, middle and last 64 bytes (two
+   fine-tunes of one base differ there). Reads a few pages per tensor, not the weights. */
+static uint64_t rwkv__fingerprint(const rwkv__gguf *g)
+{
+    const uint64_t S = 64;
+    uint64_t h = 1469598103934665603ULL, head = g->size, i;
+    for (i = 0; i < g->n_tensors; i++) {
+        uint64_t off = (uint64_t)((const uint8_t *)g->tensors[i].data - g->map);
+        if (off < head) head = off;
+    }
+    h = rwkv__fnv1a(h, g->map, head);
+    for (i = 0; i < g->n_tensors; i++) {
+        const uint8_t *d = (const uint8_t *)g->tensors[i].data;
+        const uint64_t n = rwkv__tensor_bytes(&g->tensors[i]);
+        if (n <= 3 * S) {
+            h = rwkv__fnv1a(h, d, n);
+        } else {
+            h = rwkv__fnv1a(h, d, S);
+            h = rwkv__fnv1a(h, d + (n - S) / 2, S);
+            h = rwkv__fnv1a(h, d + n - S, S);
+        }
+    }
+    return h;
+}
+
 static rwkv_status rwkv__load(rwkv_model *m, rwkv_error *err)
 {
+    const uint16_t one = 1;
     int vocab_key = 0;
     rwkv_status s;
+    /* The weights are used in place from the little-endian file: a big-endian host would
+       compute garbage. */
+    if (*(const unsigned char *)&one != 1)
+        return rwkv__fail(err, RWKV_ERR_UNSUPPORTED, "%s: this host is big-endian; rwkv.c uses "
+                          "the little-endian weights of a GGUF file in place and runs on "
+                          "little-endian hosts only", m->gguf.path);
     RWKV__TRY(rwkv__gguf_parse(&m->gguf, err));
     m->used = (unsigned char *)calloc(m->gguf.n_tensors ? (size_t)m->gguf.n_tensors : 1, 1);
     if (!m->used)
@@ -4665,6 +4735,7 @@ static rwkv_status rwkv__load(rwkv_model *m, rwkv_error *err)
     RWKV__TRY(rwkv__bind_model(m, vocab_key, err));
     RWKV__TRY(rwkv__count_tensors(m, err));
     RWKV__TRY(rwkv__derive_v4v5(m, err));
+    m->fingerprint = rwkv__fingerprint(&m->gguf);
     m->n_threads = 1;
     return RWKV_OK;
 }
@@ -4697,6 +4768,34 @@ rwkv_status rwkv_model_open_memory(const void *data, size_t size, rwkv_model **o
     return rwkv__open_common(m, out, err);
 }
 
+/* A file of n bytes can be mapped whole: n fits size_t (on a 32-bit host a 4 GiB + 4 KiB
+   file would otherwise be mapped as its first 4 KiB, and the checks that use the 64-bit size
+   would let reads run past the map). */
+static int rwkv__mappable(uint64_t n) { return (uint64_t)(size_t)n == n; }
+
+static rwkv_status rwkv__too_large(const char *path, uint64_t size, rwkv_error *err)
+{
+    return rwkv__fail(err, RWKV_ERR_UNSUPPORTED, "%s: the file has %llu bytes, more than this "
+                      "%u-bit build can map (at most %llu bytes)", path,
+                      (unsigned long long)size, (unsigned)(8 * sizeof(size_t)),
+                      (unsigned long long)(size_t)-1);
+}
+
+#if !defined(_WIN32)
+static rwkv_status rwkv__fstat_failed(const char *path, int e, rwkv_error *err)
+{
+#ifdef EOVERFLOW
+    if (e == EOVERFLOW)
+        return rwkv__fail(err, RWKV_ERR_UNSUPPORTED, "%s: the file is too large for this "
+                          "build's %u-bit file offsets (build with -D_FILE_OFFSET_BITS=64, or "
+                          "include rwkv.h before any other header)", path,
+                          (unsigned)(8 * sizeof(off_t)));
+#endif
+    return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot read the file's size: %s", path,
+                      strerror(e));
+}
+#endif
+
 rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err)
 {
     rwkv_model *m;
@@ -4721,6 +4820,11 @@ rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err)
             return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot read the file size", path);
         }
         m->gguf.size = (uint64_t)sz.QuadPart;
+        if (!rwkv__mappable(m->gguf.size)) {
+            CloseHandle(m->file);
+            free(m);
+            return rwkv__too_large(path, (uint64_t)sz.QuadPart, err);
+        }
         if (m->gguf.size > 0) {
             m->mapping = CreateFileMappingA(m->file, NULL, PAGE_READONLY, 0, 0, NULL);
             if (m->mapping)
@@ -4743,12 +4847,23 @@ rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err)
             free(m);
             return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot open: %s", path, strerror(e));
         }
-        if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (fstat(fd, &st) != 0) {
+            int e = errno;
+            close(fd);
+            free(m);
+            return rwkv__fstat_failed(path, e, err);
+        }
+        if (!S_ISREG(st.st_mode)) {
             close(fd);
             free(m);
             return rwkv__fail(err, RWKV_ERR_IO, "%s: not a regular file", path);
         }
         m->gguf.size = (uint64_t)st.st_size;
+        if (!rwkv__mappable(m->gguf.size)) {
+            close(fd);
+            free(m);
+            return rwkv__too_large(path, (uint64_t)st.st_size, err);
+        }
         if (m->gguf.size > 0) {
             void *p = mmap(NULL, (size_t)m->gguf.size, PROT_READ, MAP_SHARED, fd, 0);
             if (p == MAP_FAILED) {
@@ -4811,6 +4926,11 @@ void rwkv_model_get_info(const rwkv_model *model, rwkv_model_info *out)
 }
 
 int rwkv_model_get_n_vocab(const rwkv_model *model) { return model ? model->info.n_vocab : 0; }
+
+uint64_t rwkv_model_get_fingerprint(const rwkv_model *model)
+{
+    return model ? model->fingerprint : 0;
+}
 
 
 /* ==== IMPL: forward ==================================================================== */
@@ -5459,11 +5579,169 @@ rwkv_status rwkv_state_copy(rwkv_state *dst, const rwkv_state *src, rwkv_error *
     return RWKV_OK;
 }
 
-/* ---- serialization ------------------------------------------------------------------- */
-/* "RWKVSTAT", then uint32 LE: format 1, version, minor, n_layer, n_embd, head_size, then
-   uint64 LE float count, then the floats (IEEE-754 binary32, little-endian). */
+/* ---- files written whole: a temporary file renamed over the target ------------------- */
+/* rwkv__atomic_open creates a new file with a unique name next to `path` (in its directory,
+   so the rename stays on one file system); rwkv__atomic_write appends to it;
+   rwkv__atomic_commit flushes it to disk (fsync / FlushFileBuffers), renames it over `path`
+   and, on POSIX, syncs the directory, so that after a crash `path` holds the old contents or
+   the new ones; rwkv__atomic_abort removes it. After a failed write or commit the temporary
+   file is already gone. Used for saved states and by the CLI for the files it writes. */
 
-#define RWKV__STATE_HEADER 40
+typedef struct rwkv__atomic {
+    const char *path;   /* the file replaced at commit */
+    char tmp[1100];     /* the temporary file: path + ".XXXXXXXX-XXXXXXXX.tmp" */
+#if defined(_WIN32)
+    HANDLE h;
+#else
+    int fd;
+#endif
+} rwkv__atomic;
+
+static void rwkv__atomic_abort(rwkv__atomic *a)
+{
+#if defined(_WIN32)
+    if (a->h != INVALID_HANDLE_VALUE) CloseHandle(a->h);
+    a->h = INVALID_HANDLE_VALUE;
+    DeleteFileA(a->tmp);
+#else
+    if (a->fd >= 0) close(a->fd);
+    a->fd = -1;
+    unlink(a->tmp);
+#endif
+}
+
+static rwkv_status rwkv__atomic_open(rwkv__atomic *a, const char *path, rwkv_error *err)
+{
+    /* The name mixes the process id, this struct's address (distinct between threads), the
+       time and the attempt; creating it exclusively makes it unique whatever the mix gives. */
+#if defined(_WIN32)
+    const uint64_t pid = (uint64_t)GetCurrentProcessId();
+#else
+    const uint64_t pid = (uint64_t)getpid();
+#endif
+    uint64_t x = pid * 0x9e3779b97f4a7c15ULL ^ (uint64_t)(uintptr_t)a ^
+                 (uint64_t)time(NULL) * 0xbf58476d1ce4e5b9ULL ^ (uint64_t)clock();
+    int attempt;
+    a->path = path;
+    if (strlen(path) > 1000)
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "%.200s...: path too long", path);
+    for (attempt = 0; attempt < 100; attempt++) {
+        x = (x + (uint64_t)attempt) * 0x94d049bb133111ebULL;
+        x ^= x >> 31;
+        snprintf(a->tmp, sizeof a->tmp, "%s.%08lx-%08lx.tmp", path,
+                 (unsigned long)(pid & 0xffffffffu), (unsigned long)(x & 0xffffffffu));
+#if defined(_WIN32)
+        a->h = CreateFileA(a->tmp, GENERIC_WRITE, 0, NULL, CREATE_NEW, FILE_ATTRIBUTE_NORMAL,
+                           NULL);
+        if (a->h != INVALID_HANDLE_VALUE) return RWKV_OK;
+        if (GetLastError() != ERROR_FILE_EXISTS)
+            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot create (Windows error %lu)",
+                              a->tmp, (unsigned long)GetLastError());
+#else
+        a->fd = open(a->tmp, O_WRONLY | O_CREAT | O_EXCL, 0666);
+        if (a->fd >= 0) return RWKV_OK;
+        if (errno != EEXIST)
+            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot create: %s", a->tmp,
+                              strerror(errno));
+#endif
+    }
+    return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot create a temporary file next to it: 100 "
+                      "names taken", path);
+}
+
+static rwkv_status rwkv__atomic_write(rwkv__atomic *a, const void *data, size_t n,
+                                      rwkv_error *err)
+{
+    const char *p = (const char *)data;
+    while (n > 0) {
+        const size_t chunk = n < ((size_t)1 << 30) ? n : ((size_t)1 << 30);
+#if defined(_WIN32)
+        DWORD done = 0;
+        if (!WriteFile(a->h, p, (DWORD)chunk, &done, NULL) || done == 0) {
+            rwkv__fail(err, RWKV_ERR_IO, "%s: write failed (Windows error %lu)", a->tmp,
+                       (unsigned long)GetLastError());
+            rwkv__atomic_abort(a);
+            return RWKV_ERR_IO;
+        }
+#else
+        const ssize_t done = write(a->fd, p, chunk);
+        if (done < 0 && errno == EINTR) continue;
+        if (done <= 0) {
+            rwkv__fail(err, RWKV_ERR_IO, "%s: write failed: %s", a->tmp,
+                       done < 0 ? strerror(errno) : "nothing written");
+            rwkv__atomic_abort(a);
+            return RWKV_ERR_IO;
+        }
+#endif
+        p += done;
+        n -= (size_t)done;
+    }
+    return RWKV_OK;
+}
+
+static rwkv_status rwkv__atomic_commit(rwkv__atomic *a, rwkv_error *err)
+{
+#if defined(_WIN32)
+    if (!FlushFileBuffers(a->h)) {
+        rwkv__fail(err, RWKV_ERR_IO, "%s: cannot flush to disk (Windows error %lu)", a->tmp,
+                   (unsigned long)GetLastError());
+        rwkv__atomic_abort(a);
+        return RWKV_ERR_IO;
+    }
+    CloseHandle(a->h);
+    a->h = INVALID_HANDLE_VALUE;
+    /* rename() does not replace an existing file on Windows */
+    if (!MoveFileExA(a->tmp, a->path, MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
+        rwkv__fail(err, RWKV_ERR_IO, "%s: cannot rename to %s (Windows error %lu)", a->tmp,
+                   a->path, (unsigned long)GetLastError());
+        rwkv__atomic_abort(a);
+        return RWKV_ERR_IO;
+    }
+    return RWKV_OK;
+#else
+    char dir[1100];
+    const char *slash = strrchr(a->path, '/');
+    int fd = a->fd, dfd;
+    a->fd = -1;
+    if (fsync(fd) != 0) {
+        rwkv__fail(err, RWKV_ERR_IO, "%s: cannot flush to disk: %s", a->tmp, strerror(errno));
+        close(fd);
+        unlink(a->tmp);
+        return RWKV_ERR_IO;
+    }
+    if (close(fd) != 0) {
+        rwkv__fail(err, RWKV_ERR_IO, "%s: write failed: %s", a->tmp, strerror(errno));
+        unlink(a->tmp);
+        return RWKV_ERR_IO;
+    }
+    if (rename(a->tmp, a->path) != 0) {
+        rwkv__fail(err, RWKV_ERR_IO, "%s: cannot rename to %s: %s", a->tmp, a->path,
+                   strerror(errno));
+        unlink(a->tmp);
+        return RWKV_ERR_IO;
+    }
+    /* the rename itself reaches the disk with the directory (best effort: some file systems
+       cannot sync a directory) */
+    if (!slash) strcpy(dir, ".");
+    else if (slash == a->path) strcpy(dir, "/");
+    else snprintf(dir, sizeof dir, "%.*s", (int)(slash - a->path), a->path);
+    dfd = open(dir, O_RDONLY);
+    if (dfd >= 0) {
+        (void)fsync(dfd);
+        close(dfd);
+    }
+    return RWKV_OK;
+#endif
+}
+
+/* ---- serialization ------------------------------------------------------------------- */
+/* "RWKVSTAT", then uint32 LE: format 2, version, minor, n_layer, n_embd, head_size, then
+   uint64 LE float count, uint64 LE the model's fingerprint, then the floats (IEEE-754
+   binary32, little-endian). Format 1 (rwkv.c before the fingerprint) had a 40-byte header
+   without it; it is refused with a message. */
+
+#define RWKV__STATE_HEADER 48
+#define RWKV__STATE_FORMAT 2
 
 size_t rwkv_state_serialized_size(const rwkv_model *m)
 {
@@ -5492,13 +5770,14 @@ static size_t rwkv__state_index(const rwkv_state *st, size_t i)
 static void rwkv__state_header(const rwkv_model *m, uint64_t n_floats, unsigned char *h)
 {
     memcpy(h, "RWKVSTAT", 8);
-    rwkv__put_le(h + 8, 1, 4);
+    rwkv__put_le(h + 8, RWKV__STATE_FORMAT, 4);
     rwkv__put_le(h + 12, (uint64_t)m->info.version, 4);
     rwkv__put_le(h + 16, (uint64_t)m->info.version_minor, 4);
     rwkv__put_le(h + 20, (uint64_t)m->info.n_layer, 4);
     rwkv__put_le(h + 24, (uint64_t)m->info.n_embd, 4);
     rwkv__put_le(h + 28, (uint64_t)m->info.head_size, 4);
     rwkv__put_le(h + 32, n_floats, 8);
+    rwkv__put_le(h + 40, m->fingerprint, 8);
 }
 
 rwkv_status rwkv_state_save(const rwkv_state *st, void *buf, size_t cap, rwkv_error *err)
@@ -5519,32 +5798,69 @@ rwkv_status rwkv_state_save(const rwkv_state *st, void *buf, size_t cap, rwkv_er
     return RWKV_OK;
 }
 
-rwkv_status rwkv_state_load(rwkv_state *st, const void *buf, size_t len, rwkv_error *err)
+/* Checks a serialized state against st's model: everything rwkv_state_load_flags refuses. */
+static rwkv_status rwkv__state_check(const rwkv_state *st, const unsigned char *p, size_t len,
+                                     unsigned flags, rwkv_error *err)
 {
-    const unsigned char *p = (const unsigned char *)buf;
+    const rwkv_model *m = st->model;
     unsigned char want[RWKV__STATE_HEADER];
     size_t i;
-    if (!st || !buf) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_load: NULL argument");
-    if (len < RWKV__STATE_HEADER || memcmp(p, "RWKVSTAT", 8) != 0)
+    uint32_t format;
+    if (len < 12 || memcmp(p, "RWKVSTAT", 8) != 0)
         return rwkv__fail(err, RWKV_ERR_STATE, "not an rwkv.c state (bad magic)");
-    if (rwkv__le(p + 8, 4) != 1)
+    format = (uint32_t)rwkv__le(p + 8, 4);
+    if (format == 1)
+        return rwkv__fail(err, RWKV_ERR_STATE, "state format 1 (saved by an older rwkv.c, "
+                          "without the model's fingerprint) is no longer read: compute the "
+                          "state again and save it");
+    if (format != RWKV__STATE_FORMAT)
         return rwkv__fail(err, RWKV_ERR_STATE, "state format version %u is not supported "
-                          "(this build reads 1)", (unsigned)rwkv__le(p + 8, 4));
-    rwkv__state_header(st->model, st->n_floats, want);
-    if (memcmp(p, want, RWKV__STATE_HEADER) != 0)
+                          "(this build reads %d)", (unsigned)format, RWKV__STATE_FORMAT);
+    if (len < RWKV__STATE_HEADER)
+        return rwkv__fail(err, RWKV_ERR_STATE, "the state has %lu bytes, less than its "
+                          "%d-byte header", (unsigned long)len, RWKV__STATE_HEADER);
+    rwkv__state_header(m, st->n_floats, want);
+    if (memcmp(p, want, 40) != 0)
         return rwkv__fail(err, RWKV_ERR_STATE,
                           "the state was saved from a different model (v%u.%u, %u layers, "
                           "n_embd %u, head size %u; this model is v%d.%d, %d layers, n_embd "
                           "%d, head size %d)",
                           (unsigned)rwkv__le(p + 12, 4), (unsigned)rwkv__le(p + 16, 4),
                           (unsigned)rwkv__le(p + 20, 4), (unsigned)rwkv__le(p + 24, 4),
-                          (unsigned)rwkv__le(p + 28, 4), st->model->info.version,
-                          st->model->info.version_minor, st->model->info.n_layer,
-                          st->model->info.n_embd, st->model->info.head_size);
-    if (len != rwkv_state_serialized_size(st->model))
+                          (unsigned)rwkv__le(p + 28, 4), m->info.version,
+                          m->info.version_minor, m->info.n_layer, m->info.n_embd,
+                          m->info.head_size);
+    if (len != rwkv_state_serialized_size(m))
         return rwkv__fail(err, RWKV_ERR_STATE, "the state has %lu bytes; this model's states "
                           "have %lu", (unsigned long)len,
-                          (unsigned long)rwkv_state_serialized_size(st->model));
+                          (unsigned long)rwkv_state_serialized_size(m));
+    if (memcmp(p + 40, want + 40, 8) != 0 && !(flags & RWKV_STATE_LOAD_FORCE))
+        return rwkv__fail(err, RWKV_ERR_STATE, "the state was saved from another model of the "
+                          "same shape (fingerprint %016llx; this model's is %016llx): load it "
+                          "with RWKV_STATE_LOAD_FORCE (rwkv: --force) if that is intended",
+                          (unsigned long long)rwkv__le(p + 40, 8),
+                          (unsigned long long)m->fingerprint);
+    for (i = 0; i < st->n_floats; i++) {
+        const uint64_t b = rwkv__le(p + RWKV__STATE_HEADER + 4 * i, 4);
+        if ((b & 0x7f800000u) == 0x7f800000u)
+            return rwkv__fail(err, RWKV_ERR_STATE, "state float %lu (layer %lu, byte offset "
+                              "%lu) is %s", (unsigned long)i,
+                              (unsigned long)(i / st->layer_stride),
+                              (unsigned long)(RWKV__STATE_HEADER + 4 * i),
+                              (b & 0x7fffffu) ? "NaN" : "infinite");
+    }
+    return RWKV_OK;
+}
+
+rwkv_status rwkv_state_load_flags(rwkv_state *st, const void *buf, size_t len, unsigned flags,
+                                  rwkv_error *err)
+{
+    const unsigned char *p = (const unsigned char *)buf;
+    size_t i;
+    rwkv_status s;
+    if (!st || !buf) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_load: NULL argument");
+    s = rwkv__state_check(st, p, len, flags, err);
+    if (s) return s;
     for (i = 0; i < st->n_floats; i++) {
         uint32_t b = (uint32_t)rwkv__le(p + RWKV__STATE_HEADER + 4 * i, 4);
         memcpy(&st->data[rwkv__state_index(st, i)], &b, 4);
@@ -5552,12 +5868,16 @@ rwkv_status rwkv_state_load(rwkv_state *st, const void *buf, size_t len, rwkv_er
     return RWKV_OK;
 }
 
+rwkv_status rwkv_state_load(rwkv_state *st, const void *buf, size_t len, rwkv_error *err)
+{
+    return rwkv_state_load_flags(st, buf, len, 0, err);
+}
+
 rwkv_status rwkv_state_save_file(const rwkv_state *st, const char *path, rwkv_error *err)
 {
     size_t n;
     unsigned char *buf;
-    char tmp[1100];
-    FILE *f;
+    rwkv__atomic a;
     rwkv_status s;
     if (!st || !path)
         return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_save_file: NULL argument");
@@ -5565,28 +5885,15 @@ rwkv_status rwkv_state_save_file(const rwkv_state *st, const char *path, rwkv_er
     buf = (unsigned char *)malloc(n);
     if (!buf) return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory");
     rwkv_state_save(st, buf, n, NULL);
-    /* Write a temporary file and rename it, so an old state is never half overwritten. */
-    if (strlen(path) > 1000) {
-        free(buf);
-        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "path too long");
-    }
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
-    f = fopen(tmp, "wb");
-    if (!f) {
-        free(buf);
-        return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot create: %s", tmp, strerror(errno));
-    }
-    s = RWKV_OK;
-    if (fwrite(buf, 1, n, f) != n) s = rwkv__fail(err, RWKV_ERR_IO, "%s: write failed", tmp);
-    if (fclose(f) != 0 && !s) s = rwkv__fail(err, RWKV_ERR_IO, "%s: write failed", tmp);
+    s = rwkv__atomic_open(&a, path, err);
+    if (!s) s = rwkv__atomic_write(&a, buf, n, err);
+    if (!s) s = rwkv__atomic_commit(&a, err);
     free(buf);
-    if (!s && rename(tmp, path) != 0)
-        s = rwkv__fail(err, RWKV_ERR_IO, "%s: cannot rename to %s: %s", tmp, path, strerror(errno));
-    if (s) remove(tmp);
     return s;
 }
 
-rwkv_status rwkv_state_load_file(rwkv_state *st, const char *path, rwkv_error *err)
+rwkv_status rwkv_state_load_file_flags(rwkv_state *st, const char *path, unsigned flags,
+                                       rwkv_error *err)
 {
     size_t n, got;
     unsigned char *buf;
@@ -5601,7 +5908,7 @@ rwkv_status rwkv_state_load_file(rwkv_state *st, const char *path, rwkv_error *e
     if (!buf) { fclose(f); return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory"); }
     got = fread(buf, 1, n + 1, f); /* one byte more than expected detects a longer file */
     fclose(f);
-    s = rwkv_state_load(st, buf, got, err);
+    s = rwkv_state_load_flags(st, buf, got, flags, err);
     if (s && err) {
         char msg[sizeof err->message];
         snprintf(msg, sizeof msg, "%.200s: %.300s", path, err->message);
@@ -5609,6 +5916,11 @@ rwkv_status rwkv_state_load_file(rwkv_state *st, const char *path, rwkv_error *e
     }
     free(buf);
     return s;
+}
+
+rwkv_status rwkv_state_load_file(rwkv_state *st, const char *path, rwkv_error *err)
+{
+    return rwkv_state_load_file_flags(st, path, 0, err);
 }
 
 

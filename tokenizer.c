@@ -631,6 +631,9 @@ static rwkv_status rwkv__pile_vocab(rwkv_tokenizer *t, rwkv__pile *p, const rwkv
                                     rwkv__buf *blob, const char *name, rwkv_error *err)
 {
     size_t k;
+    /* allocated before any token, so that an empty one ("": 9) points into a buffer, not at
+       NULL + 0 */
+    if (!rwkv__buf_reserve(blob, 1)) return rwkv__oom(err, "loading the tokenizer");
     for (k = 0; k < vocab->n; k++) {
         const rwkv__jv *m = &j->vals[vocab->a + k];
         int id = m->ival;
@@ -705,7 +708,11 @@ static rwkv_status rwkv__pile_merges(const rwkv_tokenizer *t, rwkv__pile *p, con
     size_t k;
     p->merge_mask = rwkv__pow2_at_least(merges->n * 2 + 16) - 1;
     p->merges = (rwkv__merge *)calloc(p->merge_mask + 1, sizeof(rwkv__merge));
-    if (!p->merges) return rwkv__oom(err, "loading the tokenizer");
+    /* tmp allocated first: an empty merge part (" a") then points into it, not at NULL + 0 */
+    if (!p->merges || !rwkv__buf_reserve(&tmp, 1)) {
+        free(tmp.p);
+        return rwkv__oom(err, "loading the tokenizer");
+    }
     for (k = 0; k < merges->n && st == RWKV_OK; k++) {
         int32_t ids[3];
         uint64_t key;

@@ -69,7 +69,7 @@ def state_diff(path, ref_state, version):
         data = f.read()
     if data[:8] != b'RWKVSTAT':
         return float('inf'), ' (not a state file)'
-    got = np.frombuffer(data[40:], '<f4').astype(np.float64)
+    got = np.frombuffer(data[48:], '<f4').astype(np.float64)  # after the header (docs/FORMAT.md)
     parts = []
     for s in ref_state:
         names = ('att_x', 'ffn_x') + (('aa', 'bb', 'pp') if version == '4' else ('S',))

@@ -90,7 +90,7 @@ static int argmax(const float *a, int n)
     return best;
 }
 
-/* Every float of a saved state (the blob is a 40-byte header then little-endian floats). */
+/* Every float of a saved state (the blob is a 48-byte header then little-endian floats). */
 static int state_finite(const rwkv_state *s, const rwkv_model *m, float *worst)
 {
     size_t n = rwkv_state_serialized_size(m), i;

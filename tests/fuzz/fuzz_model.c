@@ -5,7 +5,8 @@
      - rwkv_state_new, rwkv_eval of a few tokens, rwkv_eval_seq of a few more (all logits);
        an out-of-range token is an argument error;
      - rwkv_state_save / rwkv_state_load into a second state: the same bytes back, and the
-       next token gives bit-identical logits from both states;
+       next token gives bit-identical logits from both states (a state holding a NaN or an
+       infinity, as random weights can give, must be refused instead);
      - rwkv_tokenizer_new_from_model (an embedded World or HF JSON vocabulary), a tokenize /
        detokenize of a short text when it loads.
    Seeds: tests/fuzz/corpus/fuzz_model (tiny models of every version, make_seeds.py). */
@@ -53,6 +54,15 @@ static void check_tokenizer(const rwkv_model *m)
     rwkv_tokenizer_free(tok);
 }
 
+/* No NaN or infinity among a serialized state's floats (after its 48-byte header). */
+static int finite_state(const unsigned char *blob, size_t n)
+{
+    size_t k;
+    for (k = 48; k + 4 <= n; k += 4)
+        if ((blob[k + 2] & 0x80) == 0x80 && (blob[k + 3] & 0x7f) == 0x7f) return 0;
+    return 1;
+}
+
 static void check_eval(rwkv_model *m, const rwkv_model_info *info, const uint8_t *data,
                        size_t size)
 {
@@ -96,6 +106,10 @@ static void check_eval(rwkv_model *m, const rwkv_model_info *info, const uint8_t
     s = rwkv_state_save(st, blob, n_ser, &err);
     FUZZ_CHECK(s == RWKV_OK, "rwkv_state_save: %s", err.message);
     s = rwkv_state_load(st2, blob, n_ser, &err);
+    if (!finite_state(blob, n_ser)) {
+        FUZZ_CHECK(s == RWKV_ERR_STATE, "a saved state with a NaN or an infinity was loaded");
+        goto done;
+    }
     FUZZ_CHECK(s == RWKV_OK, "rwkv_state_load of a saved state: %s", err.message);
     s = rwkv_state_save(st2, blob2, n_ser, &err);
     FUZZ_CHECK(s == RWKV_OK && memcmp(blob, blob2, n_ser) == 0, "save -> load -> save differs");
@@ -106,6 +120,7 @@ static void check_eval(rwkv_model *m, const rwkv_model_info *info, const uint8_t
     FUZZ_CHECK(memcmp(logits, logits2, sizeof(float) * (size_t)V) == 0,
                "logits after a state reload are not bit-identical");
 
+done:
     free(logits);
     free(logits2);
     free(blob);

@@ -22,6 +22,7 @@ import os
 import random
 import shutil
 import struct
+import subprocess
 import sys
 import tempfile
 
@@ -209,6 +210,34 @@ def models(tmp, world_path, hf_path):
         if rc:
             raise SystemExit("random_model.py failed for %s" % name)
         shutil.copy(out, os.path.join(d, name))  # no .gguf: *.gguf is git-ignored
+    quant_models(tmp, d)
+
+
+def quant_models(tmp, d):
+    """Quantized matrices for fuzz_model: small models (n_embd 32, one block per row) through
+    `rwkv quantize` (the CLI must be built; otherwise these seeds are kept as they are)."""
+    rwkv = os.path.join(ROOT, "rwkv")
+    if not os.access(rwkv, os.X_OK):
+        print("make_seeds.py: ./rwkv not built: quantized fuzz_model seeds kept as they are")
+        return
+    for name, version, qtype in (("v7-q4_0", "7", "q4_0"), ("v6-q5_1", "6", "q5_1"),
+                                 ("v4-q8_0", "4", "q8_0")):
+        src = os.path.join(tmp, name + "-f16.gguf")
+        out = os.path.join(tmp, name + ".gguf")
+        args = [src, "--version", version, "--layers", "1", "--embd", "32", "--head-size",
+                "32", "--vocab", "16", "--ffn", "64", "--dtype", "f16", "--seed", "7"]
+        devnull = open(os.devnull, "w")
+        old = sys.stdout, sys.stderr
+        sys.stdout = sys.stderr = devnull
+        try:
+            rc = rm.main(args)
+        finally:
+            sys.stdout, sys.stderr = old
+            devnull.close()
+        if rc or subprocess.run([rwkv, "quantize", src, out, qtype],
+                                stdout=subprocess.DEVNULL).returncode:
+            raise SystemExit("making the quantized seed %s failed" % name)
+        shutil.copy(out, os.path.join(d, name))
 
 
 # ---- states --------------------------------------------------------------------------------
@@ -217,9 +246,13 @@ STATE_MODELS = [("v4", 4, 0), ("v5.0", 5, 0), ("v5.1", 5, 1), ("v5.2", 5, 2), ("
                 ("v7", 7, 0)]
 
 
-def state_blob(version, minor, floats, fmt=1, layers=L):
+def state_blob(version, minor, floats, fmt=2, layers=L):
+    """A serialized state (docs/FORMAT.md); format 2 with fingerprint 0, which no model has:
+    fuzz_state loads each input as it is and with RWKV_STATE_LOAD_FORCE."""
     hs = 0 if version == 4 else S
     head = b"RWKVSTAT" + struct.pack("<6IQ", fmt, version, minor, layers, C, hs, len(floats))
+    if fmt == 2:
+        head += struct.pack("<Q", 0)
     return head + b"".join(struct.pack("<I", f) if isinstance(f, int) else struct.pack("<f", f)
                            for f in floats)
 
@@ -229,19 +262,51 @@ def states():
     rng = random.Random(5)
     specials = [0x7FC00000, 0xFFC00001, 0x7F800000, 0xFF800000, 0x7F7FFFFF, 0x00000001,
                 0x80000000, 0x3F800000, 0xC61C4000, 0x7FA00000]  # NaNs, infs, max, denormal...
+    finite = [0x7F7FFFFF, 0xFF7FFFFF, 0x00000001, 0x80000000, 0x3F800000, 0xC61C4000,
+              0x00800000, 0x7149F2CA]  # max, -max, denormal, -0, 1, -10000, min normal, 1e30
     for name, v, mi in STATE_MODELS:
         n = L * (2 * C + (3 * C if v == 4 else C * S))
         write(d, name + "-zeros", state_blob(v, mi, [0.0] * n))
         write(d, name + "-random", state_blob(v, mi, [rng.uniform(-2, 2) for _ in range(n)]))
         write(d, name + "-special", state_blob(v, mi, [specials[i % len(specials)]
                                                         for i in range(n)]))
+        write(d, name + "-finite", state_blob(v, mi, [finite[i % len(finite)]
+                                                       for i in range(n)]))
     n = L * (2 * C + C * S)
-    write(d, "v7-format2", state_blob(7, 0, [0.0] * n, fmt=2))
+    write(d, "v7-format1", state_blob(7, 0, [0.0] * n, fmt=1))
+    write(d, "v7-format3", state_blob(7, 0, [0.0] * n, fmt=3))
     write(d, "v7-3layers", state_blob(7, 0, [0.0] * (n // 2 * 3), layers=3))
     write(d, "short", state_blob(5, 2, [1.0] * 3)[:50])
 
 
 # ---- tokenizer strings ---------------------------------------------------------------------
+
+# ---- quantized blocks (fuzz_quant.c) ---------------------------------------------------------
+
+# name, index in fuzz_quant.c's TYPES, bytes per block, offsets of the f16 scales
+QUANT_TYPES = [("q4_0", 0, 18, (0,)), ("q4_1", 1, 20, (0, 2)), ("q5_0", 2, 22, (0,)),
+               ("q5_1", 3, 24, (0, 2)), ("q8_0", 4, 34, (0,)), ("q4_k", 5, 144, (0, 2)),
+               ("q5_k", 6, 176, (0, 2)), ("q6_k", 7, 210, (208,))]
+
+
+def quant_seeds():
+    """Per type: 2 rows x 2 blocks of random bytes with small finite scales (two activation
+    modes), and one block whose first scale is NaN."""
+    d = fresh_dir("fuzz_quant")
+    rng = random.Random(9)
+    for name, idx, nbytes, scales in QUANT_TYPES:
+        for mode in (0, 6):
+            blocks = []
+            for _ in range(4):
+                b = bytearray(rng.getrandbits(8) for _ in range(nbytes))
+                for off in scales:
+                    b[off:off + 2] = struct.pack("<e", rng.uniform(-0.05, 0.05))
+                blocks.append(bytes(b))
+            write(d, "%s-mode%d" % (name, mode), bytes([idx, 1, 1, mode]) + b"".join(blocks))
+        b = bytearray(rng.getrandbits(8) for _ in range(nbytes))
+        b[scales[0]:scales[0] + 2] = b"\x00\x7e"  # f16 NaN
+        write(d, name + "-nan-scale", bytes([idx, 0, 0, 0]) + bytes(b))
+
 
 def tokenize_seeds(corpus_jsonl):
     d = fresh_dir("fuzz_tokenize")
@@ -272,6 +337,11 @@ def vocab_seeds(world_path_real, pile_path_real):
         write(d, "world-real-head.txt", world_head(world_path_real))
     if pile_path_real:
         write(d, "hf-20b-head.json", hf_20b_head(pile_path_real))
+    # regression inputs: UBSan "applying zero offset to null pointer" in the HF JSON loader
+    write(d, "vocab-merge-empty-left.json",
+          '{"model":{"vocab":{"a":0},"merges":[" a"]},"pre_tokenizer":{"type":"ByteLevel"}}')
+    write(d, "vocab-empty-token.json",
+          '{"pre_tokenizer":{"type":"ByteLevel"},"model":{"vocab":{"":9},"merges":[]}}')
 
 
 def main():
@@ -292,6 +362,7 @@ def main():
     finally:
         shutil.rmtree(tmp)
     states()
+    quant_seeds()
     if have_shared:
         tokenize_seeds(corpus_jsonl)
         vocab_seeds(world_real, pile_real)
