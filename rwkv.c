@@ -2171,8 +2171,9 @@ static const char help_quantize[] =
     "  f16, f32         float matrices (f32 also dequantizes a quantized model)\n"
     "Rows that do not fit a type's blocks fall back (Q4_K -> Q5_0, Q5_K -> Q5_1, Q6_K -> Q8_0;\n"
     "rows not a multiple of 32 keep their type); each fallback is listed. The output is\n"
-    "written to OUT.gguf.tmp and renamed at the end. Progress goes to standard error when it\n"
-    "is a terminal. A quantized IN is refused (except for f32). docs/QUANT.md has the formats.\n"
+    "written to a temporary file next to OUT.gguf, flushed to disk and renamed at the end.\n"
+    "Progress goes to standard error when it is a terminal. A quantized IN is refused (except\n"
+    "for f32). docs/QUANT.md has the formats.\n"
     "\n"
     "  -t, --threads N     threads over rows (default: 2)\n"
     "  -h, --help          this help\n";

@@ -215,8 +215,9 @@ int rwkv_model_get_meta_int(const rwkv_model *model, const char *key, int64_t *o
    A matrix whose rows do not fit the type's blocks falls back as llama.cpp does (Q4_K -> Q5_0,
    Q5_K -> Q5_1, Q6_K -> Q8_0; rows not a multiple of 32 keep their type). The 32-value types
    use the error-searching quantizer (docs/QUANT.md), the K types ggml's. A quantized input is
-   refused (except for f32). The output is written to OUT.tmp and renamed to OUT at the end;
-   on failure OUT.tmp is removed and OUT is untouched. */
+   refused (except for f32). The output is written to a temporary file next to OUT (a
+   unique name), flushed to disk and renamed to OUT at the end; on failure it is removed and
+   OUT is untouched. */
 
 /* Called after each tensor is written (from the calling thread): tensors done of total, the
    tensor's name, the type the preset asked for it and the type written (they differ for a
@@ -6055,16 +6056,18 @@ static rwkv_status rwkv__convert_tensor(const rwkv__tensor *t, int type, unsigne
     return RWKV_OK;
 }
 
-/* The output file and the bytes written to it (the data offsets and the padding need it;
-   ftell's long is 32 bits on some systems). */
+/* The output file, the bytes written to it (the data offsets and the padding need it;
+   ftell's long is 32 bits on some systems) and the first error (later writes are skipped). */
 typedef struct rwkv__writer {
-    FILE *f;
+    rwkv__atomic *out;
     uint64_t pos;
+    rwkv_status status;
+    rwkv_error *err;
 } rwkv__writer;
 
 static void rwkv__w_bytes(rwkv__writer *w, const void *p, uint64_t n)
 {
-    fwrite(p, 1, (size_t)n, w->f);
+    if (w->status == RWKV_OK) w->status = rwkv__atomic_write(w->out, p, (size_t)n, w->err);
     w->pos += n;
 }
 
@@ -6134,16 +6137,18 @@ static int rwkv__w_head(rwkv__writer *f, const rwkv_model *m, const rwkv__preset
     return 1;
 }
 
-/* Writes the converted model to f. */
-static rwkv_status rwkv__w_model(FILE *file, const char *path, const rwkv_model *m,
+/* Writes the converted model to `out`. */
+static rwkv_status rwkv__w_model(rwkv__atomic *out, const rwkv_model *m,
                                  const rwkv__preset *p, const int *want, const int *type,
                                  const rwkv_quantize_params *params, rwkv_error *err)
 {
     const rwkv__gguf *g = &m->gguf;
     rwkv__writer w, *f = &w;
     uint64_t i;
-    w.f = file;
+    w.out = out;
     w.pos = 0;
+    w.status = RWKV_OK;
+    w.err = err;
     if (!rwkv__w_head(f, m, p, type, err)) return err ? err->code : RWKV_ERR_FORMAT;
     for (i = 0; i < g->n_tensors; i++) {
         const rwkv__tensor *t = &g->tensors[i];
@@ -6164,8 +6169,7 @@ static rwkv_status rwkv__w_model(FILE *file, const char *path, const rwkv_model 
             if (s) return s;
         }
         rwkv__w_pad(f, g->alignment);
-        if (ferror(file))
-            return rwkv__fail(err, RWKV_ERR_IO, "%s: write failed (disk full?)", path);
+        if (w.status != RWKV_OK) return w.status;
         snprintf(name, sizeof name, "%.*s", (int)t->name.len, t->name.p);
         if (params->progress)
             params->progress(params->user, i + 1, g->n_tensors, name, want[i], type[i]);
@@ -6179,8 +6183,7 @@ rwkv_status rwkv_model_quantize(const char *in_path, const char *out_path,
     const rwkv__preset *p;
     rwkv_model *m = NULL;
     int *want = NULL, *type;
-    char *tmp = NULL;
-    FILE *f = NULL;
+    rwkv__atomic out;
     uint64_t i;
     rwkv_status s;
     if (!in_path || !out_path || !params)
@@ -6191,8 +6194,7 @@ rwkv_status rwkv_model_quantize(const char *in_path, const char *out_path,
                           params->preset ? params->preset : "(null)");
     if ((s = rwkv_model_open(in_path, &m, err)) != RWKV_OK) return s;
     want = (int *)malloc(sizeof(int) * 2 * (size_t)(m->gguf.n_tensors + 1));
-    tmp = (char *)malloc(strlen(out_path) + 5);
-    if (!want || !tmp) {
+    if (!want) {
         s = rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory");
         goto done;
     }
@@ -6208,20 +6210,12 @@ rwkv_status rwkv_model_quantize(const char *in_path, const char *out_path,
         }
         type[i] = rwkv__fitting_type(want[i], t->ne[0], t->type);
     }
-    sprintf(tmp, "%s.tmp", out_path);
-    if (!(f = fopen(tmp, "wb"))) {
-        s = rwkv__fail(err, RWKV_ERR_IO, "%s: cannot create: %s", tmp, strerror(errno));
-        goto done;
-    }
-    s = rwkv__w_model(f, tmp, m, p, want, type, params, err);
-    if (fclose(f) != 0 && !s) s = rwkv__fail(err, RWKV_ERR_IO, "%s: write failed", tmp);
-    if (!s && rename(tmp, out_path) != 0)
-        s = rwkv__fail(err, RWKV_ERR_IO, "%s: cannot rename to %s: %s", tmp, out_path,
-                       strerror(errno));
-    if (s) remove(tmp);
+    if ((s = rwkv__atomic_open(&out, out_path, err)) != RWKV_OK) goto done;
+    s = rwkv__w_model(&out, m, p, want, type, params, err);
+    if (s == RWKV_OK) s = rwkv__atomic_commit(&out, err);
+    else rwkv__atomic_abort(&out);
 done:
     free(want);
-    free(tmp);
     rwkv_model_close(m);
     return s;
 }

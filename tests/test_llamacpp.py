@@ -70,7 +70,7 @@ with tempfile.TemporaryDirectory() as tmp:
         out = {}
         for mode in ('serial', 'seq'):
             o = os.path.join(tmp, '%s.%s.f32' % (e['file'], mode))
-            r = run([RWKV, 'logits', '-m', path, '-t', ids, '-o', o] +
+            r = run([RWKV, 'logits', '-m', path, '--ids', ids, '-o', o] +
                     (['--seq'] if mode == 'seq' else []))
             if r.returncode != 0:
                 check(False, '%s %s: rwkv logits failed: %s'

@@ -63,7 +63,7 @@ with tempfile.TemporaryDirectory() as tmp:
         for name, path in (('own', own), ('llamacpp', lcp)):
             for mode in ('serial', 'seq'):
                 out = os.path.join(tmp, '%s.%s.f32' % (name, mode))
-                r = run([RWKV, 'logits', '-m', path, '-t', TOKENS, '-o', out] +
+                r = run([RWKV, 'logits', '-m', path, '--ids', TOKENS, '-o', out] +
                         (['--seq'] if mode == 'seq' else []))
                 if r.returncode:
                     check(False, '%s: rwkv logits on the %s file' % (label, name), r.stderr)

@@ -61,7 +61,7 @@ def rwkv(args):
 
 
 def logits(model, out):
-    rwkv(["logits", "-m", model, "-t", ",".join(map(str, TOKENS)), "-o", out, "--seq"])
+    rwkv(["logits", "-m", model, "--ids", ",".join(map(str, TOKENS)), "-o", out, "--seq"])
     with open(out, "rb") as f:
         b = f.read()
     return struct.unpack("<%df" % (len(b) // 4), b)

@@ -153,7 +153,8 @@ def main():
         same = all(meta.get(k) == v for k, v in src_meta.items()
                    if k not in ("general.file_type", "rwkv.quantization"))
         check(same, "%s: metadata not copied" % preset)
-        check(not os.path.exists(out + ".tmp"), "%s: temporary file left" % preset)
+        left = [f for f in os.listdir(tmp) if f.endswith(".tmp")]
+        check(not left, "%s: temporary file(s) left: %s" % (preset, left))
         rc, so, se = run(["info", "-m", out])
         check(rc == 0 and "bits per weight" in so, "%s: info: %s" % (preset, se.strip()))
         bpw = re.search(r"weights:\s+\d+ \(([\d.]+) bits per weight\)", so)
@@ -164,7 +165,7 @@ def main():
         outs = []
         for extra in ([], ["--seq", "--threads", "2"]):
             lpath = os.path.join(tmp, "l%d.f32" % len(outs))
-            rc, so, se = run(["logits", "-m", out, "-t", ids, "-o", lpath] + extra)
+            rc, so, se = run(["logits", "-m", out, "--ids", ids, "-o", lpath] + extra)
             check(rc == 0, "%s: logits: %s" % (preset, se.strip()))
             outs.append(open(lpath, "rb").read() if rc == 0 else b"")
         check(outs[0] and outs[0] == outs[1],

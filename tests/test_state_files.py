@@ -57,13 +57,13 @@ def main():
         st = os.path.join(tmp, "out", "s.state")
         os.mkdir(os.path.dirname(out))
 
-        r = run([RWKV, "logits", "-m", f32, "-t", "1,2,3", "-o", out, "--state-out", st])
+        r = run([RWKV, "logits", "-m", f32, "--ids", "1,2,3", "-o", out, "--state-out", st])
         check(r.returncode == 0, "logits -o --state-out: exit %d %s" % (r.returncode, r.stderr))
         check(os.path.getsize(out) == 3 * 256 * 4, "logits file of 3 rows")
         check(sorted(os.listdir(os.path.dirname(out))) == ["logits.f32", "s.state"],
               "no temporary file left: %s" % os.listdir(os.path.dirname(out)))
         missing = os.path.join(tmp, "no", "such", "logits.f32")
-        r = run([RWKV, "logits", "-m", f32, "-t", "1", "-o", missing])
+        r = run([RWKV, "logits", "-m", f32, "--ids", "1", "-o", missing])
         check(r.returncode == 1 and missing.encode() in r.stderr,
               "-o into a missing directory: exit %d, %s" % (r.returncode, r.stderr.strip()))
 
@@ -81,7 +81,7 @@ def main():
         for toks in ("1,2,3", "4,5,6"):
             d = os.path.join(tmp, "ref" + toks[0])
             os.mkdir(d)
-            run([RWKV, "logits", "-m", f32, "-t", toks, "-o", os.path.join(d, "l"),
+            run([RWKV, "logits", "-m", f32, "--ids", toks, "-o", os.path.join(d, "l"),
                  "--state-out", os.path.join(d, "s")], check=True)
             for name in ("l", "s"):
                 with open(os.path.join(d, name), "rb") as f:
@@ -92,7 +92,7 @@ def main():
         shutil.copy(os.path.join(tmp, "ref1", "s"), os.path.join(shared, "s"))
         procs, reads, bad, fails = [], 0, 0, 0
         for rnd in range(10):
-            procs = [subprocess.Popen([RWKV, "logits", "-m", f32, "-t", toks, "-o",
+            procs = [subprocess.Popen([RWKV, "logits", "-m", f32, "--ids", toks, "-o",
                                        os.path.join(shared, "l"), "--state-out",
                                        os.path.join(shared, "s")],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -159,8 +159,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK(info.file_size == size, "file_size %llu, input %lu",
                (unsigned long long)info.file_size, (unsigned long)size);
     /* (tensor data may overlap: the loader accepts aliased tensors, e.g. a tied head) */
-    FUZZ_CHECK(info.tensors_of_type[0] + info.tensors_of_type[1] + info.tensors_of_type[2] <=
-               info.n_tensors, "tensor counts exceed n_tensors");
+    {
+        uint64_t n_typed = 0;
+        int t;
+        for (t = 0; t < RWKV_TYPE_COUNT; t++) n_typed += info.tensors_of_type[t];
+        FUZZ_CHECK(n_typed == info.n_tensors, "tensor counts per type %llu != n_tensors %llu",
+                   (unsigned long long)n_typed, (unsigned long long)info.n_tensors);
+    }
 
     /* metadata look-ups: present, absent, wrong type */
     (void)rwkv_model_get_meta_string(m, "general.architecture", &len);
