@@ -541,6 +541,8 @@ static long rwkv__find(const void *sorted, uint64_t n, size_t size, const char *
        __AVX512F__                     16-lane kernels (f16 via vcvtph2ps, bf16 by shifting)
        __AVX2__ + __FMA__ + __F16C__   8-lane kernels
        __ARM_NEON on __aarch64__       4-lane kernels (f16 via vcvt_f32_f16)
+       __ARM_NEON + __ARM_FEATURE_FMA  the same on 32-bit ARMv7 (-mfpu=neon-vfpv4: Raspberry
+                                       Pi 2/3/4 and Zero 2 on a 32-bit OS); a smaller tile
        anything else, or RWKV_NO_SIMD  the scalar kernels
    Summation order of one output y[r] (the same in matvec and matmul, so a block of tokens
    gives the same bits as one token at a time): one vector accumulator of L lanes, lane j
@@ -608,8 +610,8 @@ static const char *rwkv__type_name(uint32_t t)
 #define RWKV__AVX512 1
 #elif defined(__AVX2__) && defined(__FMA__) && defined(__F16C__)
 #define RWKV__AVX2 1
-#elif defined(__ARM_NEON) && defined(__aarch64__)
-#define RWKV__NEON 1
+#elif defined(__ARM_NEON) && (defined(__aarch64__) || defined(__ARM_FEATURE_FMA))
+#define RWKV__NEON 1 /* 32-bit ARM needs vfmaq_f32: VFPv4 (plain -mfpu=neon is scalar) */
 #endif
 #endif
 
@@ -779,17 +781,45 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 #include <arm_neon.h>
 #define RWKV__SIMD 1
 #define RWKV__L 4
+#if defined(__aarch64__)
 #define RWKV__TR 4
 #define RWKV__TT 5
+#else
+/* 32-bit ARM has 16 q registers, not 32: 12 accumulators + 3 weight vectors + 1 token vector */
+#define RWKV__TR 3
+#define RWKV__TT 4
+#endif
 typedef float32x4_t rwkv__vf;
 RWKV__INLINE rwkv__vf rwkv__vzero(void) { return vdupq_n_f32(0.0f); }
 RWKV__INLINE rwkv__vf rwkv__vld_f32(const float *p) { return vld1q_f32(p); }
 RWKV__INLINE rwkv__vf rwkv__vset1(float f) { return vdupq_n_f32(f); }
 RWKV__INLINE void rwkv__vst(float *p, rwkv__vf v) { vst1q_f32(p, v); }
+#if defined(__aarch64__) || defined(__ARM_FP16_FORMAT_IEEE)
 RWKV__INLINE rwkv__vf rwkv__vld_f16(const uint16_t *p)
 {
     return vcvt_f32_f16(vreinterpret_f16_u16(vld1_u16(p)));
 }
+#else
+/* 32-bit gcc has vcvt_f32_f16 only with -mfp16-format=ieee: without it, the conversion in
+   integer steps, exact like the scalar one (subnormals through an exact int-to-float
+   conversion, since NEON on ARMv7 flushes subnormal operands to zero). */
+RWKV__INLINE rwkv__vf rwkv__vld_f16(const uint16_t *p)
+{
+    const uint32x4_t h = vmovl_u16(vld1_u16(p));
+    const uint32x4_t sign = vshlq_n_u32(vandq_u32(h, vdupq_n_u32(0x8000u)), 16);
+    const uint32x4_t em = vandq_u32(h, vdupq_n_u32(0x7fffu)); /* exponent and mantissa */
+    const uint32x4_t rebias = vdupq_n_u32((127u - 15u) << 23);
+    /* normal: exponent + 112; infinity and NaN (exponent 31): + 112 again, to 255 */
+    uint32x4_t bits = vaddq_u32(vshlq_n_u32(em, 13), rebias);
+    bits = vaddq_u32(bits, vandq_u32(vcgeq_u32(em, vdupq_n_u32(0x7c00u)), rebias));
+    /* zero and subnormal (exponent 0): mantissa * 2^-24, exact */
+    bits = vbslq_u32(vcltq_u32(em, vdupq_n_u32(0x400u)),
+                     vreinterpretq_u32_f32(vmulq_f32(vcvtq_f32_u32(em),
+                                                     vdupq_n_f32(5.9604644775390625e-8f))),
+                     bits);
+    return vreinterpretq_f32_u32(vorrq_u32(bits, sign));
+}
+#endif
 RWKV__INLINE rwkv__vf rwkv__vld_bf16(const uint16_t *p)
 {
     return vreinterpretq_f32_u32(vshll_n_u16(vld1_u16(p), 16));
