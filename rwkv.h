@@ -104,7 +104,9 @@ const char *rwkv_status_string(rwkv_status code);
 
 /* Fills *err (when err is not NULL) with code and a printf-style message and returns code:
    the library's own way of reporting, for code built on it (tokenizer.c uses it). */
-#if defined(__GNUC__) || defined(__clang__)
+#if defined(__MINGW32__) /* C99 formats (%zu): the implementation calls mingw's own printf */
+__attribute__((format(gnu_printf, 3, 4)))
+#elif defined(__GNUC__) || defined(__clang__)
 __attribute__((format(printf, 3, 4)))
 #endif
 rwkv_status rwkv_error_set(rwkv_error *err, rwkv_status code, const char *fmt, ...);
@@ -415,7 +417,11 @@ rwkv_status rwkv_error_set(rwkv_error *err, rwkv_status code, const char *fmt, .
         va_list ap;
         va_start(ap, fmt);
         err->code = code;
+#if defined(__MINGW32__) /* msvcrt's vsnprintf lacks %zu; this one is always there */
+        __mingw_vsnprintf(err->message, sizeof err->message, fmt, ap);
+#else
         vsnprintf(err->message, sizeof err->message, fmt, ap);
+#endif
         va_end(ap);
     }
     return code;
