@@ -1791,6 +1791,16 @@ int madvise(void *addr, size_t length, int advice);
 #endif
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* What to add to an open/fstat error of a 32-bit program whose off_t is 32 bits. */
+static const char *rwkv__large_file_hint(int e)
+{
+#ifdef EOVERFLOW
+    if (e == EOVERFLOW) return " (a file over 2 GiB: build with -D_FILE_OFFSET_BITS=64)";
+#endif
+    (void)e;
+    return "";
+}
 #endif
 
 /* The weights of one layer. C = n_embd, F = n_ffn, H heads of N channels (C = H·N), D the
@@ -1838,9 +1848,6 @@ typedef struct rwkv__layer {
 struct rwkv_model {
     rwkv__gguf gguf;          /* the parsed file */
     int mapped;               /* 1 when we own the mapping and must unmap it */
-#if defined(_WIN32)
-    HANDLE file, mapping;
-#endif
     rwkv_model_info info;
     unsigned char *used;      /* [gguf.n_tensors]: bound to a weight */
     const rwkv__tensor *emb;  /* [V][C] token_embd */
@@ -2342,31 +2349,49 @@ rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err)
     snprintf(m->gguf.path, sizeof m->gguf.path, "%s", path);
 #if defined(_WIN32)
     {
+        /* The view keeps the file and the mapping object open: both handles are closed here
+           and rwkv_model_close only unmaps. Sizes are 64-bit (GetFileSizeEx; the mapping and
+           the view of 0 bytes cover the whole file). */
         LARGE_INTEGER sz;
-        m->file = CreateFileA(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING,
-                              FILE_ATTRIBUTE_NORMAL, NULL);
-        if (m->file == INVALID_HANDLE_VALUE) {
+        HANDLE mapping;
+        unsigned long e = 0;
+        HANDLE file = CreateFileA(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING,
+                                  FILE_ATTRIBUTE_NORMAL, NULL);
+        if (file == INVALID_HANDLE_VALUE) {
             free(m);
             return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot open (Windows error %lu)", path,
                               (unsigned long)GetLastError());
         }
-        if (!GetFileSizeEx(m->file, &sz)) {
-            CloseHandle(m->file);
+        if (!GetFileSizeEx(file, &sz)) {
+            e = (unsigned long)GetLastError();
+            CloseHandle(file);
             free(m);
-            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot read the file size", path);
+            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot read the file size (Windows error "
+                              "%lu)", path, e);
         }
         m->gguf.size = (uint64_t)sz.QuadPart;
+        if ((uint64_t)(size_t)m->gguf.size != m->gguf.size) {
+            CloseHandle(file);
+            free(m);
+            return rwkv__fail(err, RWKV_ERR_IO, "%s: %llu bytes do not fit in the address space "
+                              "of a 32-bit program", path, (unsigned long long)sz.QuadPart);
+        }
         if (m->gguf.size > 0) {
-            m->mapping = CreateFileMappingA(m->file, NULL, PAGE_READONLY, 0, 0, NULL);
-            if (m->mapping)
-                m->gguf.map = (const uint8_t *)MapViewOfFile(m->mapping, FILE_MAP_READ, 0, 0, 0);
-            if (!m->gguf.map) {
-                if (m->mapping) CloseHandle(m->mapping);
-                CloseHandle(m->file);
-                free(m);
-                return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot map the file into memory", path);
+            mapping = CreateFileMappingA(file, NULL, PAGE_READONLY, 0, 0, NULL);
+            if (mapping) {
+                m->gguf.map = (const uint8_t *)MapViewOfFile(mapping, FILE_MAP_READ, 0, 0, 0);
+                if (!m->gguf.map) e = (unsigned long)GetLastError();
+                CloseHandle(mapping);
+            } else {
+                e = (unsigned long)GetLastError();
             }
-            m->mapped = 1;
+            m->mapped = m->gguf.map != NULL;
+        }
+        CloseHandle(file);
+        if (m->gguf.size > 0 && !m->mapped) {
+            free(m);
+            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot map the file into memory (Windows "
+                              "error %lu)", path, e);
         }
     }
 #else
@@ -2376,14 +2401,28 @@ rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err)
         if (fd < 0) {
             int e = errno;
             free(m);
-            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot open: %s", path, strerror(e));
+            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot open: %s%s", path, strerror(e),
+                              rwkv__large_file_hint(e));
         }
-        if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (fstat(fd, &st) != 0) {
+            int e = errno;
+            close(fd);
+            free(m);
+            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot read the file size: %s%s", path,
+                              strerror(e), rwkv__large_file_hint(e));
+        }
+        if (!S_ISREG(st.st_mode)) {
             close(fd);
             free(m);
             return rwkv__fail(err, RWKV_ERR_IO, "%s: not a regular file", path);
         }
         m->gguf.size = (uint64_t)st.st_size;
+        if ((uint64_t)(size_t)m->gguf.size != m->gguf.size) {
+            close(fd);
+            free(m);
+            return rwkv__fail(err, RWKV_ERR_IO, "%s: %llu bytes do not fit in the address space "
+                              "of a 32-bit program", path, (unsigned long long)st.st_size);
+        }
         if (m->gguf.size > 0) {
             void *p = mmap(NULL, (size_t)m->gguf.size, PROT_READ, MAP_SHARED, fd, 0);
             if (p == MAP_FAILED) {
@@ -2414,8 +2453,6 @@ void rwkv_model_close(rwkv_model *m)
     if (m->mapped) {
 #if defined(_WIN32)
         UnmapViewOfFile((LPCVOID)m->gguf.map);
-        CloseHandle(m->mapping);
-        CloseHandle(m->file);
 #else
         munmap((void *)(uintptr_t)m->gguf.map, (size_t)m->gguf.size);
 #endif
