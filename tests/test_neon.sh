@@ -3,7 +3,7 @@
 # and for 32-bit armhf (ARMv7 NEON with VFPv4, as on a Pi 2/3/4/Zero 2 running a 32-bit OS)
 # and runs it under qemu-user; each build checks its kernels against the scalar definition.
 # Then the output hashes: NEON on aarch64 and on armhf use the same summation order, so they
-# must give the same bits; so must the scalar builds of both.
+# must give the same bits; so must the scalar builds of both, and clang's aarch64 build.
 # Needs: gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user (.ci/run installs them);
 # armhf additionally gcc-arm-linux-gnueabihf libc6-dev-armhf-cross. Skips (77) when the
 # aarch64 tools are missing.
@@ -51,6 +51,14 @@ rm -f "$out"/*.out
 # plain ARMv8.0 (Pi 3/4; the Pi 5's armv8.2-a+fp16 compiles the same kernels)
 runone aarch64 aarch64-linux-gnu-gcc qemu-aarch64 -march=armv8-a
 runone aarch64-scalar aarch64-linux-gnu-gcc qemu-aarch64 -march=armv8-a -DRWKV_NO_SIMD
+# clang on aarch64 is the macOS (Apple silicon) combination: the same bits as gcc
+if command -v clang > /dev/null 2>&1 && echo 'int main(void){return 0;}' |
+   clang --target=aarch64-linux-gnu -static -x c -o "$out/clang_probe" - > /dev/null 2>&1; then
+    runone aarch64-clang clang qemu-aarch64 --target=aarch64-linux-gnu
+    same_hash "NEON, gcc and clang" aarch64 aarch64-clang
+else
+    echo "(clang for aarch64 skipped: no clang, or it cannot link for aarch64-linux-gnu)"
+fi
 if command -v arm-linux-gnueabihf-gcc > /dev/null 2>&1 && command -v qemu-arm > /dev/null 2>&1; then
     # ARMv7 NEON + VFPv4: f16 converted in integer steps (gcc without -mfp16-format) and by
     # the hardware (with it); plain -mfpu=neon (no FMA) stays scalar
