@@ -104,7 +104,7 @@ const char *rwkv_status_string(rwkv_status code);
 
 /* Fills *err (when err is not NULL) with code and a printf-style message and returns code:
    the library's own way of reporting, for code built on it (tokenizer.c uses it). */
-#if defined(__MINGW32__) /* C99 formats (%zu): the implementation calls mingw's own printf */
+#if defined(__MINGW32__) && !defined(__clang__) /* C99 formats (%zu): mingw's own printf */
 __attribute__((format(gnu_printf, 3, 4)))
 #elif defined(__GNUC__) || defined(__clang__)
 __attribute__((format(printf, 3, 4)))
