@@ -195,8 +195,9 @@ def main():
             archive = subprocess.run(['git', '-C', ROOT, 'archive', old], stdout=subprocess.PIPE,
                                      check=True).stdout
             subprocess.run(['tar', '-x', '-C', odir], input=archive, check=True)
-            for f in SOURCES:
-                shutil.copy(os.path.join(ROOT, f), ndir)
+            for f in SOURCES:  # the files of the working tree's build (some revisions lack some)
+                if os.path.exists(os.path.join(ROOT, f)):
+                    shutil.copy(os.path.join(ROOT, f), ndir)
             bins = {'old': build(odir, variant, log), 'new': build(ndir, variant, log)}
             probe = run([bins['new'], 'info', '-m', models[0][1]])
             if probe.returncode < 0 or probe.returncode == 132:  # SIGILL: not this CPU
