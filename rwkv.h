@@ -1251,8 +1251,9 @@ static float rwkv__sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
 /* ---- the WKV recurrences -------------------------------------------------------------- */
 /* rwkv__wkv5_head and rwkv__wkv7_head round every product and sum separately, in the order
    of their scalar loops, so that their SIMD paths (over j or i in vectors, N % L == 0) give
-   the same bits as the scalar ones; each product of a scalar loop is a statement of its own
-   so that no compiler fuses it into an FMA (clang would). */
+   the same bits as the scalar ones (ARMv7 NEON flushes subnormals to zero: there, only down
+   to 2^-126); each product of a scalar loop is a statement of its own so that no compiler
+   fuses it into an FMA (clang would). */
 
 /* v4, one token, C channels: the WKV with a running maximum exponent pp, so that nothing
    overflows; y = sigmoid(r) * wkv, rounded as written. aa, bb, pp [C] (numerator,
