@@ -154,7 +154,10 @@ for t in $targets; do
     case $t in
         aarch64) run aarch64 qemu-aarch64 ;;
         armhf) run armhf qemu-arm ;;
-        mingw) mkdir -p build/wine; WINEPREFIX="$PWD/build/wine" WINEDEBUG=-all run mingw "$wine" ;;
+        # (no Mono or Gecko: the prefix is made without asking to install them)
+        mingw) mkdir -p build/wine
+               run mingw env WINEPREFIX="$PWD/build/wine" WINEDEBUG=-all \
+                   WINEDLLOVERRIDES="mscoree,mshtml=" "$wine" ;;
     esac || continue
     if [ "$t" = armhf ] && [ -n "$big" ]; then
         if qemu-arm "$out/armhf/cross_logits" "$out/armhf" "$big" 2>&1 |
