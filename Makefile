@@ -12,11 +12,22 @@ SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 TOKSRC   = tokenizer.c
 CTESTS   = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
 
-.PHONY: all test bench clean asan soak fuzz fuzzers
+.PHONY: all test bench clean asan soak fuzz fuzzers install
 all: rwkv
 
 rwkv: rwkv.c rwkv.h $(TOKSRC)
 	$(CC) $(WARN) $(CFLAGS) $(OMP) -o $@ rwkv.c $(TOKSRC) $(LDLIBS)
+
+# make install [PREFIX=/usr/local] [DESTDIR=staging]: the CLI, the bundled model (which rwkv
+# finds at ../share/rwkv/ from its own directory) and the header.
+PREFIX  ?= /usr/local
+install: rwkv
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/rwkv $(DESTDIR)$(PREFIX)/include
+	cp rwkv $(DESTDIR)$(PREFIX)/bin/rwkv
+	cp models/kjv-v7.gguf $(DESTDIR)$(PREFIX)/share/rwkv/kjv-v7.gguf
+	cp rwkv.h $(DESTDIR)$(PREFIX)/include/rwkv.h
+	chmod 755 $(DESTDIR)$(PREFIX)/bin/rwkv
+	chmod 644 $(DESTDIR)$(PREFIX)/share/rwkv/kjv-v7.gguf $(DESTDIR)$(PREFIX)/include/rwkv.h
 
 # The CLI again with AddressSanitizer + UBSan, for the malformed-input suites.
 $(BUILD)/rwkv-asan: rwkv.c rwkv.h $(TOKSRC) | $(BUILD)

@@ -3,9 +3,11 @@
    tokenizer.c, linked in); this file only parses options, moves bytes in and out and
    reports.
 
-   Exit codes: 0 ok, 1 runtime error ("rwkv: error: ..."), 2 usage error. */
+   Exit codes: 0 ok, 1 runtime error ("rwkv: error: ..."), 2 usage error.
+   Portable C99 plus one section ("the operating system") of POSIX / Windows calls, so that it
+   also builds with mingw-w64. */
 #if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
-#define _POSIX_C_SOURCE 200809L /* sigaction, isatty, clock_gettime, fileno */
+#define _POSIX_C_SOURCE 200809L /* sigaction, isatty, clock_gettime, fileno, readlink */
 #endif
 
 #define RWKV_IMPLEMENTATION
@@ -24,25 +26,50 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#ifdef _WIN32
+#define WIN32_LEAN_AND_MEAN
+#include <windows.h>
+#include <fcntl.h>
+#include <io.h>
+#include <process.h>
+#else
+#include <sys/ioctl.h>
 #include <unistd.h>
+#endif
 
 /* ==== reporting and exits =============================================================== */
 
 static const char *cli_command = "rwkv"; /* "rwkv logits" etc., for messages */
+static const char *cli_argv0 = "rwkv";   /* to find the bundled model next to the binary */
+
+/* "rwkv: KIND: message" on standard error, after what stdout holds. */
+static void report(const char *kind, const char *fmt, va_list ap)
+{
+    fflush(stdout);
+    fprintf(stderr, "rwkv: %s: ", kind);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
 
 static void die(const char *fmt, ...)
 {
     va_list ap;
-    fflush(stdout);
-    fprintf(stderr, "rwkv: error: ");
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    report("error", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
     exit(1);
 }
 
 static void die_err(const rwkv_error *err) { die("%s", err->message); }
+
+static void warn(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    report("warning", fmt, ap);
+    va_end(ap);
+}
 
 /* Usage errors exit 2 and point at --help. */
 static void usage_error(const char *fmt, ...)
@@ -57,11 +84,164 @@ static void usage_error(const char *fmt, ...)
     exit(2);
 }
 
+/* ==== the operating system: clocks, terminals, cores, Ctrl-C ============================= */
+/* Everything POSIX- or Windows-specific is in this section. */
+
 static double now_seconds(void)
 {
+#ifdef _WIN32
+    LARGE_INTEGER f, c;
+    QueryPerformanceFrequency(&f);
+    QueryPerformanceCounter(&c);
+    return (double)c.QuadPart / (double)f.QuadPart;
+#else
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+#endif
+}
+
+/* A seed that differs from run to run: wall clock, a fine clock and the process id. */
+static uint64_t clock_seed(void)
+{
+    uint64_t pid, fine = (uint64_t)(now_seconds() * 1e9);
+#ifdef _WIN32
+    pid = (uint64_t)GetCurrentProcessId();
+#else
+    pid = (uint64_t)getpid();
+#endif
+    return (uint64_t)time(NULL) * 1000000007ull + fine + (pid << 32);
+}
+
+static int is_terminal(FILE *f)
+{
+#ifdef _WIN32
+    return _isatty(_fileno(f));
+#else
+    return isatty(fileno(f));
+#endif
+}
+
+/* Columns of the terminal on standard error (80 when unknown). */
+static int terminal_columns(void)
+{
+    const char *env = getenv("COLUMNS");
+#ifdef _WIN32
+    CONSOLE_SCREEN_BUFFER_INFO info;
+    if (GetConsoleScreenBufferInfo(GetStdHandle(STD_ERROR_HANDLE), &info))
+        return info.srWindow.Right - info.srWindow.Left + 1;
+#elif defined(TIOCGWINSZ)
+    struct winsize ws;
+    if (ioctl(fileno(stderr), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+#endif
+    if (env && atoi(env) > 0) return atoi(env);
+    return 80;
+}
+
+/* Processors this process may run on (0 when unknown). */
+static int cores_available(void)
+{
+#ifdef _WIN32
+    SYSTEM_INFO si;
+    GetSystemInfo(&si);
+    return (int)si.dwNumberOfProcessors;
+#elif defined(_SC_NPROCESSORS_ONLN)
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 && n < INT_MAX ? (int)n : 0;
+#else
+    return 0;
+#endif
+}
+
+/* The last directory separator of a path, or NULL. */
+static const char *last_separator(const char *path)
+{
+    const char *sep = strrchr(path, '/');
+#ifdef _WIN32
+    if (strrchr(path, '\\') > sep) sep = strrchr(path, '\\');
+#endif
+    return sep;
+}
+
+static int dir_writable(const char *dir)
+{
+#ifdef _WIN32
+    return _access(dir, 2) == 0;
+#else
+    return access(dir, W_OK) == 0;
+#endif
+}
+
+/* Raw bytes in and out on Windows too (no "\r\n" translation; logits -o - is binary), and a
+   console that understands the ANSI colors of --color. */
+static void setup_stdio(void)
+{
+#ifdef _WIN32
+    HANDLE h = GetStdHandle(STD_OUTPUT_HANDLE);
+    DWORD mode;
+    _setmode(_fileno(stdin), _O_BINARY);
+    _setmode(_fileno(stdout), _O_BINARY);
+    if (GetConsoleMode(h, &mode)) SetConsoleMode(h, mode | 0x0004); /* VT processing */
+#endif
+}
+
+/* The directory of the running executable, with a trailing separator ("" when unknown). */
+static void executable_dir(char *buf, size_t cap)
+{
+    size_t n = 0;
+    char *sep;
+#ifdef _WIN32
+    DWORD k = GetModuleFileNameA(NULL, buf, (DWORD)cap);
+    n = k > 0 && k < cap ? (size_t)k : 0;
+#else
+    ssize_t k = readlink("/proc/self/exe", buf, cap - 1);
+    n = k > 0 ? (size_t)k : 0;
+#endif
+    if (!n && strlen(cli_argv0) < cap) { /* no /proc: argv[0], when it holds a directory */
+        n = strlen(cli_argv0);
+        memcpy(buf, cli_argv0, n);
+    }
+    buf[n] = '\0';
+    sep = (char *)last_separator(buf);
+    if (sep) sep[1] = '\0';
+    else buf[0] = '\0';
+}
+
+/* Ctrl-C: the first stops what is running (the command checks cli_interrupts), a second one
+   before cli_interrupts is cleared ends the process. */
+static volatile sig_atomic_t cli_interrupts = 0;
+
+#ifdef _WIN32
+static BOOL WINAPI on_console_ctrl(DWORD type)
+{
+    if (type != CTRL_C_EVENT && type != CTRL_BREAK_EVENT) return FALSE;
+    if (cli_interrupts >= 1) return FALSE; /* the default handler ends the process */
+    cli_interrupts = 1;
+    return TRUE;
+}
+#else
+static void on_sigint(int sig)
+{
+    (void)sig;
+    if (cli_interrupts >= 1) _exit(130);
+    cli_interrupts = 1;
+}
+#endif
+
+/* Installs the handler. A read from a terminal is interrupted by Ctrl-C (EINTR: no
+   SA_RESTART), so a command waiting for input sees it. */
+static void catch_interrupts(void)
+{
+#ifdef _WIN32
+    SetConsoleCtrlHandler(on_console_ctrl, TRUE);
+#else
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;
+    sigaction(SIGINT, &sa, NULL);
+#endif
 }
 
 static void *xmalloc(size_t n)
@@ -129,6 +309,16 @@ static double parse_float(const char *opt, const char *s, double lo, double hi)
         usage_error("option %s: '%s' is not a number", opt, s);
     if (v < lo || v > hi) usage_error("option %s: %s is out of range [%g, %g]", opt, s, lo, hi);
     return v;
+}
+
+/* -t N: a thread count; more than the cores available is allowed, with a warning. */
+static int parse_threads(const char *opt, const char *v)
+{
+    int n = (int)parse_int(opt, v, 1, 1024), cores = cores_available();
+    if (cores > 0 && n > cores)
+        warn("%s %d is more than the %d cores available; using %d threads anyway", opt, n, cores,
+             n);
+    return n;
 }
 
 /* Options are walked with a tiny cursor: `--opt value` and `--opt=value` both work. */
@@ -204,12 +394,95 @@ static unsigned char *read_all(const char *path, size_t *len)
     return buf;
 }
 
-static rwkv_model *open_model(const char *path, int n_threads)
+/* One line of f into *buf (grown as needed, NUL-terminated, its '\n' kept). Returns the
+   length, or -1 at the end of input or on an error (errno: EINTR after a Ctrl-C). */
+static long read_line(FILE *f, char **buf, size_t *cap)
+{
+    size_t n = 0;
+    int c;
+    while ((c = getc(f)) != EOF) {
+        if (n + 2 > *cap) {
+            *cap = *cap ? *cap * 2 : 256;
+            *buf = (char *)xrealloc(*buf, *cap);
+        }
+        (*buf)[n++] = (char)c;
+        if (c == '\n') break;
+    }
+    if (n == 0) return -1;
+    (*buf)[n] = '\0';
+    return (long)n;
+}
+
+/* Fails early, before any work, when path cannot be created: its directory is missing or
+   not writable. OPT names the option in the message. */
+static void check_writable(const char *opt, const char *path)
+{
+    char dir[4096];
+    const char *sep = last_separator(path);
+    size_t n;
+    n = sep ? (size_t)(sep - path) + 1 : 0;
+    if (n >= sizeof dir) return;
+    memcpy(dir, path, n);
+    strcpy(dir + n, ".");
+    if (!dir_writable(dir))
+        die("%s '%s': cannot write into directory '%.*s': %s", opt, path, (int)(n ? n : 1),
+            n ? path : ".", strerror(errno));
+}
+
+/* ==== which model ========================================================================= */
+
+#define BUNDLED_MODEL "kjv-v7.gguf"
+
+static int file_exists(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f) fclose(f);
+    return f != NULL;
+}
+
+/* The model to use: -m, else $RWKV_MODEL, else the bundled model next to the executable
+   (models/ in the source tree, ../share/rwkv/ after `make install`). *why says which. */
+static const char *find_model(const char *flag_path, const char **why)
+{
+    static char found[4096];
+    static const char *const places[2] = {"models/" BUNDLED_MODEL, "../share/rwkv/" BUNDLED_MODEL};
+    const char *env = getenv("RWKV_MODEL");
+    char dir[3800];
+    int i;
+    if (flag_path) {
+        *why = "-m";
+        return flag_path;
+    }
+    if (env && *env) {
+        *why = "$RWKV_MODEL";
+        return env;
+    }
+    executable_dir(dir, sizeof dir);
+    for (i = 0; i < 2; i++) {
+        snprintf(found, sizeof found, "%s%s", dir, places[i]);
+        if (file_exists(found)) {
+            *why = "bundled model next to the executable";
+            return found;
+        }
+    }
+    usage_error("no model: give -m MODEL, or set $RWKV_MODEL, or put the bundled model at\n"
+                "  %s%s or %s%s (make install does);\n"
+                "  models are GGUF files: convert_pth.py converts the official .pth checkpoints "
+                "(README.md)", dir, places[0], dir, places[1]);
+    return NULL;
+}
+
+/* Opens the model find_model chooses; *path and *why (when not NULL) say which and why. */
+static rwkv_model *open_model(const char *flag_path, int n_threads, const char **path,
+                              const char **why)
 {
     rwkv_model *model = NULL;
     rwkv_error err;
-    if (rwkv_model_open(path, &model, &err) != RWKV_OK) die_err(&err);
+    const char *w, *p = find_model(flag_path, &w);
+    if (rwkv_model_open(p, &model, &err) != RWKV_OK) die_err(&err);
     if (n_threads > 0) rwkv_model_set_threads(model, n_threads);
+    if (path) *path = p;
+    if (why) *why = w;
     return model;
 }
 
@@ -219,6 +492,14 @@ static rwkv_state *new_state(const rwkv_model *model)
     rwkv_error err;
     if (rwkv_state_new(model, &state, &err) != RWKV_OK) die_err(&err);
     return state;
+}
+
+/* --state-out: the message names the user's path whatever the library's file names are. */
+static void save_state(const rwkv_state *state, const char *path)
+{
+    rwkv_error err;
+    if (rwkv_state_save_file(state, path, &err) != RWKV_OK)
+        die("--state-out '%s': %s", path, err.message);
 }
 
 /* The tokenizer a model declares in its metadata, as rwkv.c names it. */
@@ -236,13 +517,14 @@ static const char *model_tokenizer_name(const rwkv_model *model, char *buf, size
 /* ==== info ================================================================================ */
 
 static const char help_info[] =
-    "usage: rwkv info -m MODEL\n"
+    "usage: rwkv info [-m MODEL]\n"
     "\n"
     "Prints the model's architecture (version incl. minor, e.g. 5.2), sizes, vocabulary and\n"
     "tokenizer, tensor counts and bytes per dtype, the weight bytes read per generated token\n"
-    "and the file size.\n"
+    "and the file size, and which model file is used and why (-m, $RWKV_MODEL or bundled).\n"
     "\n"
-    "  -m, --model MODEL   GGUF model file (see docs/FORMAT.md)\n"
+    "  -m, --model MODEL   GGUF model file (see docs/FORMAT.md; default: $RWKV_MODEL, else the\n"
+    "                      bundled models/kjv-v7.gguf)\n"
     "  -h, --help          this help\n";
 
 static void print_bytes_line(const char *label, uint64_t bytes)
@@ -253,7 +535,7 @@ static void print_bytes_line(const char *label, uint64_t bytes)
 
 static int cmd_info(args *a)
 {
-    const char *model_path = NULL, *s;
+    const char *model_path = NULL, *why, *s;
     rwkv_model *model;
     rwkv_model_info info;
     char tokbuf[128];
@@ -267,13 +549,12 @@ static int cmd_info(args *a)
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
         else usage_error("unknown argument '%s'", s);
     }
-    if (!model_path) usage_error("-m MODEL is required");
-
-    model = open_model(model_path, 0);
+    model = open_model(model_path, 0, &model_path, &why);
     rwkv_model_get_info(model, &info);
     name = rwkv_model_get_meta_string(model, "general.name", &name_len);
 
     printf("%-18s %s\n", "file:", model_path);
+    printf("%-18s %s\n", "chosen by:", why);
     if (name) printf("%-18s %.*s\n", "name:", (int)(name_len > 200 ? 200 : name_len), name);
     if (info.version == 5)
         printf("%-18s RWKV v%d.%d\n", "architecture:", info.version, info.version_minor);
@@ -309,17 +590,17 @@ static int cmd_info(args *a)
 /* ==== logits ============================================================================== */
 
 static const char help_logits[] =
-    "usage: rwkv logits -m MODEL -t IDS -o OUT [--seq] [--state-out FILE]\n"
+    "usage: rwkv logits [-m MODEL] --ids IDS -o OUT [--seq] [--state-out FILE] [-t N]\n"
     "\n"
     "Feeds the token ids IDS from a fresh state and writes the logits after every token to\n"
     "OUT: T rows of n_vocab float32, little-endian, row-major (row i = after token i).\n"
     "\n"
-    "  -m, --model MODEL    GGUF model file\n"
-    "  -t, --tokens IDS     comma-separated token ids, e.g. 34,105,110\n"
+    "  -m, --model MODEL    GGUF model file (default: $RWKV_MODEL, else the bundled model)\n"
+    "      --ids IDS        comma-separated token ids, e.g. 34,105,110\n"
     "  -o, --output OUT     output file ('-' = standard output)\n"
     "      --seq            one rwkv_eval_seq call over all tokens (all_logits=1) instead of\n"
     "                       one rwkv_eval per token\n"
-    "      --threads N      threads for the evaluation (default 1)\n"
+    "  -t, --threads N      threads for the evaluation (default 1)\n"
     "      --state-out FILE save the state after the last token (rwkv_state_save_file)\n"
     "  -h, --help           this help\n";
 
@@ -382,19 +663,27 @@ static int cmd_logits(args *a)
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_logits);
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
-        else if (is_opt(s, "-t", "--tokens")) { free(ids); ids = parse_id_list(s, args_value(a, s), &n); }
+        else if (is_opt(s, NULL, "--ids")) {
+            free(ids);
+            ids = parse_id_list(s, args_value(a, s), &n);
+        }
         else if (is_opt(s, "-o", "--output")) out_path = args_value(a, s);
         else if (is_opt(s, NULL, "--seq")) seq = 1;
-        else if (is_opt(s, NULL, "--threads")) n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
+        else if (is_opt(s, "-t", "--threads")) n_threads = parse_threads(s, args_value(a, s));
         else if (is_opt(s, NULL, "--state-out")) state_out = args_value(a, s);
+        else if (is_opt(s, NULL, "--tokens")) usage_error("--tokens is now --ids IDS");
         else usage_error("unknown argument '%s'", s);
     }
-    if (!model_path) usage_error("-m MODEL is required");
-    if (!ids) usage_error("-t IDS is required");
+    if (!ids) usage_error("--ids IDS is required");
     if (!out_path) usage_error("-o OUT is required");
+    if (state_out) check_writable("--state-out", state_out);
 
-    model = open_model(model_path, n_threads);
+    model = open_model(model_path, n_threads, NULL, NULL);
     n_vocab = rwkv_model_get_n_vocab(model);
+    for (i = 0; i < n; i++) /* the position in the list, not in one rwkv_eval call */
+        if (ids[i] >= n_vocab)
+            die("--ids: token %d (position %zu) is outside the vocabulary 0..%d", ids[i], i,
+                n_vocab - 1);
     state = new_state(model);
     logits = (float *)xmalloc(n * (size_t)n_vocab * sizeof *logits);
     if (seq) {
@@ -409,7 +698,7 @@ static int cmd_logits(args *a)
     write_f32le(f, logits, n * (size_t)n_vocab, out_path);
     if (f == stdout) out_flush();
     else if (fclose(f) != 0) die("writing '%s': %s", out_path, strerror(errno));
-    if (state_out && rwkv_state_save_file(state, state_out, &err) != RWKV_OK) die_err(&err);
+    if (state_out) save_state(state, state_out);
 
     free(logits);
     free(ids);
@@ -443,13 +732,14 @@ static int *tokenize_or_die(const rwkv_tokenizer *tok, const char *text, size_t 
 /* ==== tokenize ============================================================================ */
 
 static const char help_tokenize[] =
-    "usage: rwkv tokenize (-m MODEL | --vocab PATH) [--decode] [FILE]\n"
+    "usage: rwkv tokenize [-m MODEL | --vocab PATH] [--decode] [FILE]\n"
     "\n"
     "Reads FILE (default: standard input) and writes its token ids separated by single spaces,\n"
     "then a newline. The input is taken as raw bytes (no newline is stripped or added).\n"
     "With --decode, reads whitespace-separated ids and writes the raw bytes of the tokens.\n"
     "\n"
-    "  -m, --model MODEL   use the tokenizer stored in the model (byte-level when it has none)\n"
+    "  -m, --model MODEL   use the tokenizer stored in the model (byte-level when it has none;\n"
+    "                      default: $RWKV_MODEL, else the bundled model)\n"
     "      --vocab PATH    rwkv_vocab_v20230424.txt (World) or 20B_tokenizer.json (Pile)\n"
     "      --decode        ids to bytes instead of bytes to ids\n"
     "  -h, --help          this help\n";
@@ -472,8 +762,8 @@ static int cmd_tokenize(args *a)
         else if (file) usage_error("only one input file, got '%s' and '%s'", file, s);
         else file = s;
     }
-    if (!model_path == !vocab_path) usage_error("give exactly one of -m MODEL and --vocab PATH");
-    if (model_path) model = open_model(model_path, 0);
+    if (model_path && vocab_path) usage_error("give -m MODEL or --vocab PATH, not both");
+    if (!vocab_path) model = open_model(model_path, 0, NULL, NULL);
     tok = load_tokenizer(model, vocab_path);
     data = read_all(file, &len);
 
@@ -520,8 +810,10 @@ static int cmd_tokenize(args *a)
 typedef struct emitter {
     const rwkv_tokenizer *tok;
     rwkv_utf8_stream utf8;
-    const char *const *stops; /* a stop string ends the text; it is not printed */
+    const char *const *stops; /* a stop string ends the text; it is not printed ... */
     int n_stops;
+    int first_shown;          /* ... except stops[first_shown..] (--reverse-prompt) */
+    int escape_ctrl;          /* show C0 control bytes other than \t \n as \xHH (a terminal) */
     char *pending;            /* complete UTF-8 not printed yet: it may start a stop string */
     size_t n_pending, cap;
     int stopped;
@@ -536,6 +828,8 @@ static void emitter_init(emitter *e, const rwkv_tokenizer *tok, const char *cons
     e->tok = tok;
     e->stops = stops;
     e->n_stops = n_stops;
+    e->first_shown = n_stops;
+    e->escape_ctrl = is_terminal(stdout);
     rwkv_utf8_stream_init(&e->utf8);
 }
 
@@ -549,9 +843,29 @@ static char *emitter_room(emitter *e, size_t n)
     return e->pending + e->n_pending;
 }
 
+/* Model text to stdout; on a terminal a control byte (ESC...) is shown, not obeyed. */
+static void out_model_text(const char *p, size_t n, int escape_ctrl)
+{
+    size_t i, from = 0;
+    char hex[8];
+    if (!escape_ctrl) {
+        out_write(p, n);
+        return;
+    }
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c >= 0x20 || c == '\t' || c == '\n') continue;
+        out_write(p + from, i - from);
+        snprintf(hex, sizeof hex, "\\x%02x", c);
+        out_write(hex, 4);
+        from = i + 1;
+    }
+    out_write(p + from, n - from);
+}
+
 static void emitter_print(emitter *e, size_t n)
 {
-    out_write(e->pending, n);
+    out_model_text(e->pending, n, e->escape_ctrl);
     e->printed += n;
     memmove(e->pending, e->pending + n, e->n_pending - n);
     e->n_pending -= n;
@@ -580,6 +894,7 @@ static int emitter_settle(emitter *e)
             }
     }
     if (first != (size_t)-1) {
+        if (which >= e->first_shown) first += strlen(e->stops[which]);
         emitter_print(e, first);
         e->n_pending = 0;
         e->stopped = 1;
@@ -615,14 +930,20 @@ static void emitter_free(emitter *e) { free(e->pending); }
 
 /* ==== sampling options shared by generate and chat ======================================= */
 
+#define MAX_STOPS 32
+#define MAX_BIASES 256
+
 typedef struct gen_opts {
     rwkv_sampler_params sp;
     int seed_given;
     int n_predict;
     int n_threads;
     const char *vocab_path;
-    const char *stops[32];
-    int n_stops;
+    const char *stops[2 * MAX_STOPS]; /* --stop strings, then --reverse-prompt ones */
+    int n_stops, n_reverse;
+    int bias_id[MAX_BIASES];          /* --logit-bias */
+    float bias[MAX_BIASES];
+    int n_bias;
 } gen_opts;
 
 #define SAMPLING_HELP                                                                          \
@@ -637,36 +958,88 @@ typedef struct gen_opts {
     "                           tokens do not add to their count (ChatRWKV's rule, the\n"       \
     "                           library sampler's default)\n"                                   \
     "      --penalty-decay D    counts are multiplied by D per generated token (default 0.996)\n" \
+    "      --logit-bias ID+X    add X to the logit of token ID before sampling (ID-X\n"         \
+    "                           subtracts; ID-inf never samples it); repeatable\n"              \
     "      --seed N             random seed (default: from the clock; printed with the stats)\n"
 
-/* --stop values: "\n", "\t", "\r" and "\\" escapes are decoded (in place: argv). */
-static const char *stop_arg(char *v)
+/* Decodes the escapes \n \t \r \\ \" \' \a \b \f \v \e and \xHH in place; returns the new
+   length (a \x00 leaves a NUL inside). Unknown escapes stay as written. */
+static size_t unescape(char *v)
 {
+    static const char from[] = "ntr\\\"'abfve", to[] = "\n\t\r\\\"'\a\b\f\v\033";
     char *r = v, *w = v;
-    if (!*v) usage_error("option --stop: empty string");
+    const char *k;
     while (*r) {
-        if (r[0] == '\\' && (r[1] == 'n' || r[1] == 't' || r[1] == 'r' || r[1] == '\\')) {
-            *w++ = r[1] == 'n' ? '\n' : r[1] == 't' ? '\t' : r[1] == 'r' ? '\r' : '\\';
+        if (r[0] == '\\' && r[1] && (k = strchr(from, r[1])) != NULL) {
+            *w++ = to[k - from];
             r += 2;
+        } else if (r[0] == '\\' && r[1] == 'x' && strchr("0123456789abcdefABCDEF", r[2]) &&
+                   r[2] && strchr("0123456789abcdefABCDEF", r[3]) && r[3]) {
+            char hex[3];
+            hex[0] = r[2];
+            hex[1] = r[3];
+            hex[2] = '\0';
+            *w++ = (char)strtol(hex, NULL, 16);
+            r += 4;
         } else {
             *w++ = *r++;
         }
     }
     *w = '\0';
+    return (size_t)(w - v);
+}
+
+/* A --stop or --reverse-prompt value, escapes decoded (in place: argv). */
+static const char *stop_arg(const char *opt, char *v)
+{
+    if (!*v || unescape(v) != strlen(v) || !*v)
+        usage_error("option %s: empty string (or a \\x00 in it)", opt);
     return v;
 }
 
+/* --logit-bias ID+X, ID-X, ID-inf. */
+static void parse_bias(gen_opts *g, const char *opt, const char *v)
+{
+    char *end;
+    long id;
+    double x;
+    errno = 0;
+    id = strtol(v, &end, 10);
+    if (end == v || errno || id < 0 || id > INT_MAX || (*end != '+' && *end != '-'))
+        usage_error("option %s: '%s' is not ID+BIAS or ID-BIAS (e.g. 15+2.5, 0-inf)", opt, v);
+    x = strtod(end, &end);
+    if (*end || x != x || x == HUGE_VAL || (x != -HUGE_VAL && (x < -1e4 || x > 1e4)))
+        usage_error("option %s: '%s': the bias must be a number in [-1e4, 1e4] or -inf", opt, v);
+    if (g->n_bias == MAX_BIASES) usage_error("option %s: at most %d biases", opt, MAX_BIASES);
+    g->bias_id[g->n_bias] = (int)id;
+    g->bias[g->n_bias++] = (float)x;
+}
+
 /* Returns 1 if s was an option that generate and chat share (and consumed its value):
-   sampling, -t, --stop, --vocab. */
+   sampling, -n, -t, --stop, --logit-bias, --vocab. */
 static int parse_gen_opt(args *a, const char *s, gen_opts *g)
 {
     if (is_opt(s, "-t", "--threads"))
-        g->n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
-    else if (is_opt(s, NULL, "--stop")) {
-        const char *v = stop_arg((char *)args_value(a, s));
-        if (g->n_stops == 32) usage_error("option --stop: at most 32 stop strings");
-        g->stops[g->n_stops++] = v;
-    } else if (is_opt(s, NULL, "--vocab"))
+        g->n_threads = parse_threads(s, args_value(a, s));
+    else if (is_opt(s, "-n", "--n-predict"))
+        g->n_predict = (int)parse_int(s, args_value(a, s), 0, INT_MAX);
+    else if (is_opt(s, NULL, "--tokens"))
+        usage_error("--tokens is now -n N (--n-predict N)");
+    else if (is_opt(s, NULL, "--stop") || is_opt(s, NULL, "--reverse-prompt")) {
+        const char *v = stop_arg(s, (char *)args_value(a, s));
+        int reverse = strcmp(s, "--reverse-prompt") == 0, k;
+        if ((reverse ? g->n_reverse : g->n_stops - g->n_reverse) == MAX_STOPS)
+            usage_error("option %s: at most %d strings", s, MAX_STOPS);
+        if (reverse) {
+            g->stops[g->n_stops++] = v;
+            g->n_reverse++;
+        } else { /* the --stop strings come first */
+            for (k = g->n_stops; k > g->n_stops - g->n_reverse; k--) g->stops[k] = g->stops[k - 1];
+            g->stops[g->n_stops++ - g->n_reverse] = v;
+        }
+    } else if (is_opt(s, NULL, "--logit-bias"))
+        parse_bias(g, s, args_value(a, s));
+    else if (is_opt(s, NULL, "--vocab"))
         g->vocab_path = args_value(a, s);
     else if (is_opt(s, NULL, "--temp"))
         g->sp.temperature = (float)parse_float(s, args_value(a, s), 0.0, 100.0);
@@ -705,12 +1078,7 @@ static void gen_opts_init(gen_opts *g, int n_predict)
 
 static void gen_opts_seed(gen_opts *g)
 {
-    if (!g->seed_given) {
-        struct timespec ts;
-        clock_gettime(CLOCK_REALTIME, &ts);
-        g->sp.seed = (uint64_t)ts.tv_sec * 1000000007ull + (uint64_t)ts.tv_nsec +
-                     ((uint64_t)getpid() << 32);
-    }
+    if (!g->seed_given) g->sp.seed = clock_seed();
 }
 
 static rwkv_sampler *make_sampler(const gen_opts *g, const rwkv_model *model,
@@ -718,8 +1086,12 @@ static rwkv_sampler *make_sampler(const gen_opts *g, const rwkv_model *model,
 {
     rwkv_sampler *s;
     rwkv_error err;
+    int i;
     if (rwkv_sampler_new(&g->sp, rwkv_model_get_n_vocab(model), &s, &err) != RWKV_OK) die_err(&err);
     rwkv_sampler_set_tokenizer(s, tok); /* the library's space/digit rule needs the tokens */
+    for (i = 0; i < g->n_bias; i++)
+        if (rwkv_sampler_set_bias(s, g->bias_id[i], g->bias[i], &err) != RWKV_OK)
+            die("--logit-bias: %s", err.message);
     return s;
 }
 
@@ -743,23 +1115,53 @@ static void eval_seq_or_die(rwkv_state *st, const int *ids, size_t n, float *log
     if (n && rwkv_eval_seq(st, ids, n, logits, all, &err) != RWKV_OK) die_err(&err);
 }
 
+/* A line of input for a command that waits for the user (chat, generate -i); -1 at the end
+   of input. A Ctrl-C while waiting says how to leave and waits again (a second one ends the
+   process: on_sigint). */
+static long read_input_line(char **line, size_t *cap, const char *color)
+{
+    for (;;) {
+        long got;
+        sig_atomic_t before = cli_interrupts;
+        if (color) out_write(color, strlen(color));
+        out_flush();
+        errno = 0;
+        got = read_line(stdin, line, cap);
+        if (color) { out_write("\033[0m", 4); out_flush(); }
+        if (got >= 0 || (errno != EINTR && cli_interrupts == before)) return got;
+        clearerr(stdin);
+        fprintf(stderr, "\n(Ctrl-C again or Ctrl-D to leave)\n");
+    }
+}
+
 /* ==== generate ============================================================================ */
 
 static const char help_generate[] =
-    "usage: rwkv [generate] -m MODEL [-p TEXT | -f FILE] [options]\n"
+    "usage: rwkv [generate] [-m MODEL] [-p TEXT | -f FILE] [options]\n"
     "\n"
     "Continues a prompt (from -p, -f, or standard input when neither is given), streaming the\n"
-    "text as it is generated. Stops after -n tokens, at end-of-text (token 0) or at a --stop\n"
-    "string (not printed). The speed goes to standard error at the end unless --quiet.\n"
-    "An empty prompt starts from end-of-text (token 0), as a new document.\n"
+    "text as it is generated. Stops after -n tokens, at end-of-text (token 0), at a --stop\n"
+    "string (not printed) or at Ctrl-C (a second Ctrl-C ends the process at once). The speed\n"
+    "and the model in use go to standard error at the end unless --quiet. An empty prompt\n"
+    "starts from end-of-text (token 0), as a new document. On a terminal, control bytes the\n"
+    "model writes (ESC...) are shown as \\xHH.\n"
+    "With -i, control then returns to you: a line typed (or read from standard input) is fed\n"
+    "and generation continues from the kept state; end of input (Ctrl-D) ends.\n"
     "\n"
-    "  -m, --model MODEL        GGUF model file\n"
+    "  -m, --model MODEL        GGUF model file (default: $RWKV_MODEL, else the bundled\n"
+    "                           models/kjv-v7.gguf found next to the executable)\n"
     "  -p, --prompt TEXT        the prompt\n"
+    "  -e, --escape             decode \\n \\t \\r \\\\ \\\" \\' \\xHH in -p TEXT\n"
     "  -f, --file FILE          read the prompt from FILE (raw bytes)\n"
-    "  -n, --tokens N           tokens to generate (default 200)\n"
+    "  -n, --n-predict N        tokens to generate (default 200; with -i, per turn)\n"
     "  -t, --threads N          threads (default 1)\n"
     "      --stop STR           stop when STR is generated (repeatable, up to 32; the\n"
-    "                           escapes \\n \\t \\r \\\\ are decoded)\n"
+    "                           escapes of -e are decoded)\n"
+    "  -i, --interactive        after the output, read a line, feed it and continue\n"
+    "      --reverse-prompt STR with -i: hand control back when STR is generated (printed;\n"
+    "                           repeatable, escapes decoded)\n"
+    "      --color              on a terminal: the prompt in yellow, your input in green\n"
+    "      --verbose-prompt     print the prompt's token ids and pieces to standard error\n"
     "      --state-in FILE      start from a saved state instead of the model's initial one\n"
     "      --state-out FILE     save the state after the prompt and every printed token\n"
     "      --vocab PATH         tokenizer file, for models that do not embed one\n"
@@ -767,120 +1169,242 @@ static const char help_generate[] =
     SAMPLING_HELP
     "  -h, --help               this help\n";
 
-static int cmd_generate(args *a)
-{
-    const char *model_path = NULL, *prompt = NULL, *prompt_file = NULL, *s;
-    const char *state_in = NULL, *state_out = NULL;
-    int quiet = 0, i, n_gen = 0, V;
+#define COLOR_PROMPT "\033[33m" /* yellow, as llama-cli */
+#define COLOR_INPUT "\033[32m"  /* green */
+#define COLOR_RESET "\033[0m"
+
+/* generate's options beyond the shared ones */
+typedef struct generate_opts {
     gen_opts g;
+    const char *model_path, *prompt, *prompt_file, *state_in, *state_out;
+    int quiet, escape, interactive, color, verbose_prompt;
+} generate_opts;
+
+/* A generate run: the objects, and the statistics for the summary line. */
+typedef struct generation {
+    const generate_opts *o;
+    const char *model_path, *model_why;
     rwkv_model *model;
     rwkv_tokenizer *tok;
     rwkv_state *state;
     rwkv_sampler *sampler;
-    rwkv_error err;
-    unsigned char *text = NULL;
-    size_t text_len, n_prompt;
-    int *ids;
     float *logits;
-    emitter em;
-    double t0, t1, t2;
+    int need_state; /* the state reads every printed token (--state-out, -i) */
+    size_t n_prompt;
+    int n_gen;
+    double prompt_secs, gen_secs;
+} generation;
 
-    gen_opts_init(&g, 200);
+static void generate_parse(args *a, generate_opts *o)
+{
+    const char *s;
+    memset(o, 0, sizeof *o);
+    gen_opts_init(&o->g, 200);
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_generate);
-        else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
-        else if (is_opt(s, "-p", "--prompt")) prompt = args_value(a, s);
-        else if (is_opt(s, "-f", "--file")) prompt_file = args_value(a, s);
-        else if (is_opt(s, "-n", "--tokens")) g.n_predict = (int)parse_int(s, args_value(a, s), 0, INT_MAX);
-        else if (is_opt(s, NULL, "--state-in")) state_in = args_value(a, s);
-        else if (is_opt(s, NULL, "--state-out")) state_out = args_value(a, s);
-        else if (is_opt(s, "-q", "--quiet")) quiet = 1;
-        else if (parse_gen_opt(a, s, &g)) {}
+        else if (is_opt(s, "-m", "--model")) o->model_path = args_value(a, s);
+        else if (is_opt(s, "-p", "--prompt")) o->prompt = args_value(a, s);
+        else if (is_opt(s, "-f", "--file")) o->prompt_file = args_value(a, s);
+        else if (is_opt(s, "-e", "--escape")) o->escape = 1;
+        else if (is_opt(s, "-i", "--interactive")) o->interactive = 1;
+        else if (is_opt(s, NULL, "--color")) o->color = 1;
+        else if (is_opt(s, NULL, "--verbose-prompt")) o->verbose_prompt = 1;
+        else if (is_opt(s, NULL, "--state-in")) o->state_in = args_value(a, s);
+        else if (is_opt(s, NULL, "--state-out")) o->state_out = args_value(a, s);
+        else if (is_opt(s, "-q", "--quiet")) o->quiet = 1;
+        else if (parse_gen_opt(a, s, &o->g)) {}
         else usage_error("unknown argument '%s'", s);
     }
-    if (!model_path) usage_error("-m MODEL is required");
-    if (prompt && prompt_file) usage_error("give -p TEXT or -f FILE, not both");
-    gen_opts_seed(&g);
+    if (o->prompt && o->prompt_file) usage_error("give -p TEXT or -f FILE, not both");
+    if (o->g.n_reverse && !o->interactive) usage_error("--reverse-prompt needs -i");
+    if (!o->prompt && !o->prompt_file && !o->interactive && is_terminal(stdin))
+        usage_error("no prompt: give -p TEXT, -f FILE, or pipe the prompt into stdin");
+    if (o->state_out) check_writable("--state-out", o->state_out);
+    o->color = o->color && is_terminal(stdout);
+    gen_opts_seed(&o->g);
+}
 
-    if (prompt) {
-        text_len = strlen(prompt);
-    } else {
-        if (!prompt_file && isatty(0))
-            usage_error("no prompt: give -p TEXT, -f FILE, or pipe the prompt into stdin");
-        text = read_all(prompt_file, &text_len);
-        prompt = (const char *)text;
+/* Text with its bytes shown safely: printable ASCII and UTF-8 as is, the rest escaped. */
+static void fput_piece(FILE *f, const char *p, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c == '\n') fputs("\\n", f);
+        else if (c == '\t') fputs("\\t", f);
+        else if (c == '\\' || c == '\'') fprintf(f, "\\%c", c);
+        else if (c < 0x20 || c == 0x7f) fprintf(f, "\\x%02x", c);
+        else fputc(c, f);
     }
+}
 
-    model = open_model(model_path, g.n_threads);
-    V = rwkv_model_get_n_vocab(model);
-    tok = load_tokenizer(model, g.vocab_path);
-    state = new_state(model);
-    if (state_in && rwkv_state_load_file(state, state_in, &err) != RWKV_OK) die_err(&err);
-    ids = tokenize_or_die(tok, prompt, text_len, &n_prompt);
-    if (n_prompt == 0) {
-        if (state_in)
-            usage_error("a prompt is needed to continue from --state-in (the state holds no logits)");
-        free(ids);
-        ids = (int *)xmalloc(sizeof *ids);
-        ids[0] = 0; /* end-of-text: a document starts */
-        n_prompt = 1;
+/* --verbose-prompt: the ids and the text of each token, on standard error. */
+static void print_prompt_tokens(const rwkv_tokenizer *tok, const int *ids, size_t n)
+{
+    size_t i;
+    fflush(stdout);
+    fprintf(stderr, "prompt: %zu token(s)\n", n);
+    for (i = 0; i < n; i++) {
+        size_t len = 0;
+        const char *p = rwkv_tokenizer_get_token(tok, ids[i], &len);
+        fprintf(stderr, "%8d -> '", ids[i]);
+        if (p) fput_piece(stderr, p, len);
+        fputs("'\n", stderr);
     }
-    logits = (float *)xmalloc((size_t)V * sizeof *logits);
-    sampler = make_sampler(&g, model, tok);
-    rwkv_sampler_ban(sampler, 0, 1); /* at least one token: no end-of-text first */
+}
 
+static void generation_open(generation *G, const generate_opts *o)
+{
+    rwkv_error err;
+    memset(G, 0, sizeof *G);
+    G->o = o;
+    G->model = open_model(o->model_path, o->g.n_threads, &G->model_path, &G->model_why);
+    G->tok = load_tokenizer(G->model, o->g.vocab_path);
+    G->state = new_state(G->model);
+    if (o->state_in && rwkv_state_load_file(G->state, o->state_in, &err) != RWKV_OK)
+        die_err(&err);
+    G->logits = (float *)xmalloc((size_t)rwkv_model_get_n_vocab(G->model) * sizeof(float));
+    G->sampler = make_sampler(&o->g, G->model, G->tok);
+    G->need_state = o->state_out || o->interactive;
+}
+
+static void generation_close(generation *G)
+{
+    free(G->logits);
+    rwkv_sampler_free(G->sampler);
+    rwkv_state_free(G->state);
+    rwkv_tokenizer_free(G->tok);
+    rwkv_model_close(G->model);
+}
+
+/* Feeds text (the prompt, or a line typed with -i); an empty first text feeds end-of-text
+   (token 0): a document starts. */
+static void generation_feed(generation *G, const char *text, size_t len)
+{
+    size_t n;
+    int *ids = tokenize_or_die(G->tok, text, len, &n);
+    double t0;
+    if (n == 0 && G->n_prompt == 0 && G->n_gen == 0) {
+        if (G->o->state_in)
+            usage_error("a prompt is needed to continue from --state-in (the state holds no "
+                        "logits)");
+        ids = (int *)xrealloc(ids, sizeof *ids);
+        ids[0] = 0;
+        n = 1;
+    }
+    if (G->o->verbose_prompt) print_prompt_tokens(G->tok, ids, n);
     t0 = now_seconds();
-    eval_seq_or_die(state, ids, n_prompt, logits, 0);
-    t1 = now_seconds();
+    eval_seq_or_die(G->state, ids, n, G->logits, 0);
+    G->prompt_secs += now_seconds() - t0;
+    G->n_prompt += n;
+    free(ids);
+}
 
-    emitter_init(&em, tok, g.stops, g.n_stops);
-    for (i = 0; i < g.n_predict; i++) {
-        int stop, last = sample_or_die(sampler, logits);
-        if (i == 0) rwkv_sampler_ban(sampler, 0, 0);
+/* Streams up to -n tokens sampled from G->logits. Returns 1 when it was stopped by Ctrl-C. */
+static int generation_run(generation *G)
+{
+    const gen_opts *g = &G->o->g;
+    emitter em;
+    int i, interrupted = 0;
+    double t0 = now_seconds();
+    emitter_init(&em, G->tok, g->stops, g->n_stops);
+    em.first_shown = g->n_stops - g->n_reverse;
+    rwkv_sampler_ban(G->sampler, 0, 1); /* at least one token: no end-of-text first */
+    for (i = 0; i < g->n_predict; i++) {
+        int stop, last;
+        if (cli_interrupts) {
+            interrupted = 1;
+            break;
+        }
+        last = sample_or_die(G->sampler, G->logits);
+        if (i == 0) rwkv_sampler_ban(G->sampler, 0, 0);
         if (last == 0) break; /* end-of-text */
-        rwkv_sampler_accept(sampler, last);
-        n_gen++;
+        rwkv_sampler_accept(G->sampler, last);
+        G->n_gen++;
         stop = emitter_push(&em, last);
         out_flush();
-        /* the state reads every printed token (so --state-out continues exactly after the
-           text), except that the very last one needs no logits when nothing is saved */
-        if ((stop || i + 1 == g.n_predict) && !state_out) break;
-        eval_or_die(state, last, logits);
+        /* the state reads every printed token (so --state-out and -i continue exactly after
+           the text), except that the very last one needs no logits when nothing follows */
+        if ((stop || i + 1 == g->n_predict) && !G->need_state) break;
+        eval_or_die(G->state, last, G->logits);
         if (stop) break;
     }
+    rwkv_sampler_ban(G->sampler, 0, 0);
     emitter_finish(&em);
-    t2 = now_seconds();
-
-    if (state_out && rwkv_state_save_file(state, state_out, &err) != RWKV_OK) die_err(&err);
-    if (!quiet) {
-        fprintf(stderr, "\n[prompt: %zu tokens, %.1f tokens/s | generated: %d tokens, %.2f ms/token"
-                        " | seed %llu]\n",
-                n_prompt, (double)n_prompt / (t1 - t0 > 0 ? t1 - t0 : 1e-9), n_gen,
-                n_gen ? (t2 - t1) * 1000.0 / n_gen : 0.0, (unsigned long long)g.sp.seed);
-    }
     emitter_free(&em);
-    free(logits);
-    free(ids);
+    G->gen_secs += now_seconds() - t0;
+    return interrupted;
+}
+
+/* -i: reads a line and feeds it; returns 0 at the end of input. */
+static int generation_take_turn(generation *G, char **line, size_t *cap)
+{
+    long got;
+    got = read_input_line(line, cap, G->o->color ? COLOR_INPUT : NULL);
+    if (got < 0) return 0;
+    cli_interrupts = 0;
+    if (!is_terminal(stdin)) out_write(*line, (size_t)got); /* echo, for a transcript */
+    generation_feed(G, *line, (size_t)got);
+    return 1;
+}
+
+static void generation_summary(const generation *G)
+{
+    double ps = G->prompt_secs > 0 ? G->prompt_secs : 1e-9;
+    fprintf(stderr, "\n[model: %s (%s) | prompt: %zu tokens, %.1f tokens/s | generated: %d "
+                    "tokens, %.2f ms/token | seed %llu]\n",
+            G->model_path, G->model_why, G->n_prompt, (double)G->n_prompt / ps, G->n_gen,
+            G->n_gen ? G->gen_secs * 1000.0 / G->n_gen : 0.0, (unsigned long long)G->o->g.sp.seed);
+}
+
+static int cmd_generate(args *a)
+{
+    generate_opts o;
+    generation G;
+    unsigned char *text = NULL;
+    size_t text_len = 0, line_cap = 0;
+    char *line = NULL;
+    const char *prompt;
+    int interrupted;
+
+    generate_parse(a, &o);
+    prompt = o.prompt;
+    if (prompt) {
+        text_len = o.escape ? unescape((char *)prompt) : strlen(prompt);
+    } else if (o.prompt_file || !o.interactive) {
+        text = read_all(o.prompt_file, &text_len);
+        prompt = (const char *)text;
+    }
+    generation_open(&G, &o);
+    catch_interrupts();
+    if (!prompt) { /* -i without a prompt: the first line typed is the prompt */
+        long got = read_input_line(&line, &line_cap, o.color ? COLOR_INPUT : NULL);
+        prompt = got > 0 ? line : "";
+        text_len = got > 0 ? (size_t)got : 0;
+    } else if (o.color) {
+        out_write(COLOR_PROMPT, strlen(COLOR_PROMPT));
+        out_write(prompt, text_len);
+        out_write(COLOR_RESET, strlen(COLOR_RESET));
+    }
+    generation_feed(&G, prompt, text_len);
+    do {
+        interrupted = generation_run(&G);
+    } while (o.interactive && generation_take_turn(&G, &line, &line_cap));
+    if (interrupted && is_terminal(stdout)) out_write("\n", 1);
+    out_flush();
+    if (interrupted) fprintf(stderr, "[interrupted]\n");
+    if (o.state_out) save_state(G.state, o.state_out);
+    if (!o.quiet) generation_summary(&G);
+    free(line);
     free(text);
-    rwkv_sampler_free(sampler);
-    rwkv_state_free(state);
-    rwkv_tokenizer_free(tok);
-    rwkv_model_close(model);
+    generation_close(&G);
     return 0;
 }
 
 /* ==== chat ================================================================================ */
 
-static volatile sig_atomic_t chat_interrupted = 0;
-
-static void on_sigint(int sig)
-{
-    (void)sig;
-    chat_interrupted = 1;
-}
-
 static const char help_chat[] =
-    "usage: rwkv chat -m MODEL [options]\n"
+    "usage: rwkv chat [-m MODEL] [options]\n"
     "\n"
     "Interactive chat in the World models' format:\n"
     "    [System: SYSTEM\\n\\n]User: MESSAGE\\n\\nAssistant: REPLY\\n\\nUser: ...\n"
@@ -888,15 +1412,18 @@ static const char help_chat[] =
     "with a backslash to continue the message on the next line. The state is\n"
     "kept between turns, so the history is never processed again. A reply ends at a blank\n"
     "line (the turn boundary), at -n tokens or at Ctrl-C (which interrupts the reply, not the\n"
-    "chat). Blank lines inside a message are collapsed so they cannot end the turn early.\n"
+    "chat; a second Ctrl-C ends it). Blank lines inside a message are collapsed so they cannot\n"
+    "end the turn early. The format is the World models'; with another vocabulary (byte-level,\n"
+    "Pile) a warning says so.\n"
     "Commands: /reset (forget the conversation), /save FILE, /load FILE (the state at a turn\n"
     "boundary), /quit (or end of input).\n"
     "\n"
-    "  -m, --model MODEL        GGUF model file\n"
+    "  -m, --model MODEL        GGUF model file (default: $RWKV_MODEL, else the bundled model)\n"
     "      --system TEXT        system prompt, fed once at the start (and after /reset)\n"
-    "  -n, --tokens N           at most N tokens per reply (default 500)\n"
+    "  -n, --n-predict N        at most N tokens per reply (default 500)\n"
     "  -t, --threads N          threads (default 1)\n"
-    "      --stop STR           also end a reply at STR (repeatable; \\n \\t \\r \\\\ decoded)\n"
+    "      --stop STR           also end a reply at STR (repeatable; escapes \\n \\t \\xHH ...\n"
+    "                           decoded)\n"
     "      --vocab PATH         tokenizer file, for models that do not embed one\n"
     SAMPLING_HELP
     "  -h, --help               this help\n";
@@ -929,6 +1456,7 @@ typedef struct chat {
     rwkv_sampler *sampler;
     float *logits;
     gen_opts g;
+    const char *model_path;
 } chat;
 
 static void chat_feed(chat *c, const char *text, size_t len)
@@ -948,8 +1476,7 @@ static void chat_reply(chat *c)
     for (i = 0; i < c->g.n_stops; i++) stops[n_stops++] = c->g.stops[i];
     emitter_init(&em, c->tok, stops, n_stops);
     rwkv_sampler_reset_penalties(c->sampler); /* ChatRWKV counts per reply */
-    chat_interrupted = 0;
-    for (i = 0; i < c->g.n_predict && !chat_interrupted; i++) {
+    for (i = 0; i < c->g.n_predict && !cli_interrupts; i++) {
         int t = sample_or_die(c->sampler, c->logits);
         rwkv_sampler_accept(c->sampler, t);
         stopped = emitter_push(&em, t);
@@ -961,7 +1488,7 @@ static void chat_reply(chat *c)
     /* the state has read the blank line only when the model wrote it; after -n, Ctrl-C or
        a --stop string, close the turn so the format stays intact */
     if (!stopped || em.stop_index != 0) chat_feed(c, "\n\n", 2);
-    if (chat_interrupted) fprintf(stderr, "\n[interrupted]\n");
+    if (cli_interrupts) fprintf(stderr, "\n[interrupted]\n");
     out_write("\n\n", 2);
     out_flush();
     emitter_free(&em);
@@ -972,8 +1499,14 @@ static void chat_reply(chat *c)
 static void chat_open(chat *c, const char *model_path, const char *system)
 {
     rwkv_error err;
-    c->model = open_model(model_path, c->g.n_threads);
+    rwkv_tokenizer_kind kind;
+    c->model = open_model(model_path, c->g.n_threads, &c->model_path, NULL);
     c->tok = load_tokenizer(c->model, c->g.vocab_path);
+    kind = rwkv_tokenizer_get_kind(c->tok);
+    if (kind != RWKV_TOKENIZER_WORLD)
+        warn("the chat format (User: ... Assistant: ...) is meant for World models; this "
+             "model's vocabulary is %s",
+             kind == RWKV_TOKENIZER_PILE ? "Pile (GPT-NeoX BPE)" : "byte-level");
     c->state = new_state(c->model);
     c->initial = new_state(c->model);
     c->logits = (float *)xmalloc((size_t)rwkv_model_get_n_vocab(c->model) * sizeof(float));
@@ -1005,29 +1538,29 @@ static void chat_close(chat *c)
 }
 
 /* One message from stdin into *line: a line, joined with the next while it ends in a
-   backslash. Returns its length, or -1 at the end of input or on an error (errno). */
-static ssize_t chat_read_message(char **line, size_t *line_cap)
+   backslash. Returns its length, or -1 at the end of input. */
+static long chat_read_message(char **line, size_t *line_cap)
 {
-    ssize_t got = getline(line, line_cap, stdin);
+    long got = read_input_line(line, line_cap, NULL);
     while (got > 0) {
         size_t k = (size_t)got;
         char *more = NULL;
         size_t more_cap = 0;
-        ssize_t m;
+        long m;
         while (k && ((*line)[k - 1] == '\n' || (*line)[k - 1] == '\r')) k--;
         if (!k || (*line)[k - 1] != '\\') break;
         (*line)[k - 1] = '\n';
-        m = getline(&more, &more_cap, stdin);
+        m = read_input_line(&more, &more_cap, NULL);
         if (m <= 0) {
             free(more);
-            return (ssize_t)k;
+            return (long)k;
         }
         if (k + (size_t)m + 1 > *line_cap) {
             *line_cap = k + (size_t)m + 1;
             *line = (char *)xrealloc(*line, *line_cap);
         }
         memcpy(*line + k, more, (size_t)m + 1);
-        got = (ssize_t)(k + (size_t)m);
+        got = (long)(k + (size_t)m);
         free(more);
     }
     return got;
@@ -1077,49 +1610,37 @@ static int cmd_chat(args *a)
 {
     const char *model_path = NULL, *system = NULL, *s;
     chat c;
-    int tty_in = isatty(0);
+    int tty_in = is_terminal(stdin);
     char *line = NULL;
     size_t line_cap = 0;
-    struct sigaction sa;
 
     gen_opts_init(&c.g, 500);
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_chat);
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
         else if (is_opt(s, NULL, "--system")) system = args_value(a, s);
-        else if (is_opt(s, "-n", "--tokens")) c.g.n_predict = (int)parse_int(s, args_value(a, s), 1, INT_MAX);
         else if (parse_gen_opt(a, s, &c.g)) {}
         else usage_error("unknown argument '%s'", s);
     }
-    if (!model_path) usage_error("-m MODEL is required");
+    if (c.g.n_reverse) usage_error("--reverse-prompt is for generate -i (a reply ends at \\n\\n)");
+    if (c.g.n_predict < 1) usage_error("option -n: a reply needs at least 1 token");
     gen_opts_seed(&c.g);
     chat_open(&c, model_path, system);
-
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_sigint;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0; /* no SA_RESTART: Ctrl-C at the prompt returns from the read */
-    sigaction(SIGINT, &sa, NULL);
+    catch_interrupts();
 
     if (tty_in)
         fprintf(stderr, "Chatting with %s. /reset, /save FILE, /load FILE, /quit; Ctrl-C stops a "
-                        "reply.\n\n", model_path);
+                        "reply.\n\n", c.model_path);
     for (;;) {
-        ssize_t got;
+        long got;
         size_t n;
         if (tty_in) { out_write("User: ", 6); out_flush(); }
-        chat_interrupted = 0;
-        errno = 0;
         got = chat_read_message(&line, &line_cap);
         if (got < 0) {
-            if (errno == EINTR || chat_interrupted) {
-                clearerr(stdin);
-                fprintf(stderr, "\n(/quit or Ctrl-D to leave)\n");
-                continue;
-            }
             if (tty_in) out_write("\n", 1);
             break;
         }
+        cli_interrupts = 0;
         n = normalize_message(line, (size_t)got);
         if (n == 0) continue;
         if (line[0] == '/') {
@@ -1137,35 +1658,57 @@ static int cmd_chat(args *a)
 
 typedef struct progress {
     int on;
+    int drawn; /* columns of the line last drawn, cleared by progress_done */
     double start, last;
 } progress;
 
 static void progress_init(progress *p)
 {
-    p->on = isatty(2);
+    p->on = is_terminal(stderr);
+    p->drawn = 0;
     p->start = p->last = now_seconds();
 }
 
+/* "[####----] 42.0% 420/1000 tokens, ETA 3s", the bar as wide as the terminal allows (the
+   line stays one column short of the width, so it never wraps). */
 static void progress_show(progress *p, double done, double total, const char *unit)
 {
     double now = now_seconds(), frac, eta;
-    int i, w = 30, filled;
-    char bar[40];
+    int i, w, filled, cols, n;
+    char text[128], bar[256];
     if (!p->on || (now - p->last < 0.2 && done < total)) return;
     p->last = now;
     frac = total > 0 ? done / total : 1.0;
-    filled = (int)(frac * w);
-    for (i = 0; i < w; i++) bar[i] = i < filled ? '#' : '-';
-    bar[w] = '\0';
     eta = frac > 0 ? (now - p->start) * (1.0 - frac) / frac : 0.0;
-    fprintf(stderr, "\r[%s] %5.1f%% %.0f/%.0f %s, ETA %.0fs   ", bar, frac * 100.0, done, total,
-            unit, eta);
+    n = snprintf(text, sizeof text, " %5.1f%% %.0f/%.0f %s, ETA %.0fs", frac * 100.0, done, total,
+                 unit, eta);
+    if (n < 0 || n >= (int)sizeof text) n = (int)strlen(text);
+    cols = terminal_columns();
+    w = cols - 1 - n - 2;
+    if (w > 60) w = 60;
+    if (w >= 5) {
+        filled = (int)(frac * w);
+        bar[0] = '[';
+        for (i = 0; i < w; i++) bar[1 + i] = i < filled ? '#' : '-';
+        bar[1 + w] = ']';
+        bar[2 + w] = '\0';
+    } else {
+        bar[0] = '\0';
+        w = -2;
+        if (n > cols - 1) n = cols - 1 > 0 ? cols - 1 : 0; /* a very narrow terminal */
+    }
+    fprintf(stderr, "\r%s%.*s", bar, n, text);
+    /* blank what a longer previous line left */
+    if (w + 2 + n < p->drawn) fprintf(stderr, "%*s", p->drawn - (w + 2 + n), "");
+    if (w + 2 + n > p->drawn) p->drawn = w + 2 + n;
     fflush(stderr);
 }
 
+/* Clears every column drawn, and leaves the cursor at the start of the line. */
 static void progress_done(progress *p)
 {
-    if (p->on) fprintf(stderr, "\r%60s\r", "");
+    if (p->on && p->drawn) fprintf(stderr, "\r%*s\r", p->drawn, "");
+    p->drawn = 0;
 }
 
 /* log softmax(logits)[target] in double */
@@ -1188,7 +1731,7 @@ static int argmax(const float *logits, int V)
 /* ==== perplexity ========================================================================== */
 
 static const char help_perplexity[] =
-    "usage: rwkv perplexity -m MODEL -f FILE [--ctx N] [-t N]\n"
+    "usage: rwkv perplexity [-m MODEL] -f FILE [--ctx N] [-t N]\n"
     "\n"
     "Perplexity of the model on the text in FILE (raw bytes). The text is tokenized, cut into\n"
     "chunks of N tokens (default: one chunk, the whole file) and each chunk is evaluated from\n"
@@ -1197,7 +1740,7 @@ static const char help_perplexity[] =
     "bits over the bytes of the predicted tokens) and tokens/s. A progress bar with ETA goes\n"
     "to standard error when it is a terminal.\n"
     "\n"
-    "  -m, --model MODEL   GGUF model file\n"
+    "  -m, --model MODEL   GGUF model file (default: $RWKV_MODEL, else the bundled model)\n"
     "  -f, --file FILE     text file\n"
     "      --ctx N         tokens per chunk (default 0 = the whole file)\n"
     "  -t, --threads N     threads (default 1)\n"
@@ -1226,15 +1769,14 @@ static int cmd_perplexity(args *a)
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
         else if (is_opt(s, "-f", "--file")) file = args_value(a, s);
         else if (is_opt(s, NULL, "--ctx")) ctx = parse_int(s, args_value(a, s), 0, LLONG_MAX);
-        else if (is_opt(s, "-t", "--threads")) n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
+        else if (is_opt(s, "-t", "--threads")) n_threads = parse_threads(s, args_value(a, s));
         else if (is_opt(s, NULL, "--vocab")) vocab_path = args_value(a, s);
         else usage_error("unknown argument '%s'", s);
     }
-    if (!model_path) usage_error("-m MODEL is required");
     if (!file) usage_error("-f FILE is required");
     if (ctx == 1) usage_error("option --ctx: 1 token per chunk predicts nothing (use 0 or >= 2)");
 
-    model = open_model(model_path, n_threads);
+    model = open_model(model_path, n_threads, NULL, NULL);
     V = rwkv_model_get_n_vocab(model);
     tok = load_tokenizer(model, vocab_path);
     state = new_state(model);
@@ -1267,6 +1809,7 @@ static int cmd_perplexity(args *a)
             progress_show(&pg, (double)(off + m), (double)n, "tokens");
         }
     }
+    progress_show(&pg, (double)n, (double)n, "tokens");
     secs = now_seconds() - t0;
     progress_done(&pg);
 
@@ -1289,7 +1832,7 @@ static int cmd_perplexity(args *a)
 /* ==== lambada ============================================================================= */
 
 static const char help_lambada[] =
-    "usage: rwkv lambada -m MODEL -f lambada_test.jsonl [--limit N] [--pad IDS] [-t N]\n"
+    "usage: rwkv lambada [-m MODEL] -f lambada_test.jsonl [--limit N] [--pad IDS] [-t N]\n"
     "\n"
     "LAMBADA last-word prediction with the protocol of RWKV-LM/ChatRWKV's evaluation: for each\n"
     "passage ({\"text\": ...} per line), context = text up to its last space, target = \" \" +\n"
@@ -1297,7 +1840,7 @@ static const char help_lambada[] =
     "state. A passage is correct when greedy argmax reproduces every target token (teacher\n"
     "forcing); perplexity = exp(-mean over passages of the target's total log-probability).\n"
     "\n"
-    "  -m, --model MODEL   GGUF model file\n"
+    "  -m, --model MODEL   GGUF model file (default: $RWKV_MODEL, else the bundled model)\n"
     "  -f, --file FILE     lambada_test.jsonl\n"
     "      --limit N       only the first N passages\n"
     "      --pad IDS       comma-separated ids fed before each context, or 'none'\n"
@@ -1374,15 +1917,14 @@ static int cmd_lambada(args *a)
             if (strcmp(v, "none") == 0) { pad = NULL; n_pad = 0; }
             else pad = parse_id_list(s, v, &n_pad);
         }
-        else if (is_opt(s, "-t", "--threads")) n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
+        else if (is_opt(s, "-t", "--threads")) n_threads = parse_threads(s, args_value(a, s));
         else if (is_opt(s, NULL, "--vocab")) vocab_path = args_value(a, s);
         else usage_error("unknown argument '%s'", s);
     }
-    if (!model_path) usage_error("-m MODEL is required");
     if (!file) usage_error("-f FILE is required");
     if (!pad && n_pad == 1) pad = &default_pad;
 
-    model = open_model(model_path, n_threads);
+    model = open_model(model_path, n_threads, NULL, NULL);
     V = rwkv_model_get_n_vocab(model);
     tok = load_tokenizer(model, vocab_path);
     state = new_state(model);
@@ -1442,14 +1984,14 @@ static int cmd_lambada(args *a)
 /* ==== bench =============================================================================== */
 
 static const char help_bench[] =
-    "usage: rwkv bench -m MODEL [-t N] [--prompt-tokens N] [--gen-tokens N] [--repeat N]\n"
+    "usage: rwkv bench [-m MODEL] [-t N] [--prompt-tokens N] [--gen-tokens N] [--repeat N]\n"
     "\n"
     "Measures prompt throughput (one rwkv_eval_seq over a block of tokens, tokens/s) and\n"
     "generation latency (rwkv_eval one token at a time with logits, ms/token), and from the\n"
     "weight bytes read per generated token the memory bandwidth that latency implies. Each\n"
     "measurement is the best of --repeat runs. Token ids are a fixed pseudo-random sequence.\n"
     "\n"
-    "  -m, --model MODEL      GGUF model file\n"
+    "  -m, --model MODEL      GGUF model file (default: $RWKV_MODEL, else the bundled model)\n"
     "  -t, --threads N        threads (default 1)\n"
     "      --prompt-tokens N  prompt block (default 512)\n"
     "      --gen-tokens N     generated tokens (default 64)\n"
@@ -1471,14 +2013,13 @@ static int cmd_bench(args *a)
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_bench);
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
-        else if (is_opt(s, "-t", "--threads")) n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
+        else if (is_opt(s, "-t", "--threads")) n_threads = parse_threads(s, args_value(a, s));
         else if (is_opt(s, NULL, "--prompt-tokens")) n_prompt = (int)parse_int(s, args_value(a, s), 1, 1 << 20);
         else if (is_opt(s, NULL, "--gen-tokens")) n_gen = (int)parse_int(s, args_value(a, s), 1, 1 << 20);
         else if (is_opt(s, NULL, "--repeat")) repeat = (int)parse_int(s, args_value(a, s), 1, 1000);
         else usage_error("unknown argument '%s'", s);
     }
-    if (!model_path) usage_error("-m MODEL is required");
-    model = open_model(model_path, n_threads);
+    model = open_model(model_path, n_threads, &model_path, NULL);
     rwkv_model_get_info(model, &info);
     V = info.n_vocab;
     state = new_state(model);
@@ -1531,6 +2072,8 @@ static const char help_main[] =
     "\n"
     "RWKV language model inference (v4, v5.0/5.1/5.2, v6, v7) on the CPU.\n"
     "Without a command, `rwkv -m MODEL -p TEXT` generates text.\n"
+    "Without -m, every command uses $RWKV_MODEL, else the bundled model models/kjv-v7.gguf\n"
+    "(next to the executable, or ../share/rwkv/ from it after make install).\n"
     "\n"
     "commands:\n"
     "  generate     continue a prompt (the default command)\n"
@@ -1570,6 +2113,8 @@ int main(int argc, char **argv)
 #ifdef SIGPIPE
     signal(SIGPIPE, SIG_IGN); /* a closed pipe shows up as EPIPE: see out_check */
 #endif
+    setup_stdio();
+    if (argc > 0 && argv[0]) cli_argv0 = argv[0];
     a.argc = argc;
     a.argv = argv;
     a.i = 1;

@@ -55,7 +55,7 @@
        API: errors                  rwkv_status, rwkv_error, rwkv_error_set
        API: models                  open / close, threads, information, metadata
        API: states and evaluation   rwkv_state_*, rwkv_eval, rwkv_eval_seq, (de)serialization
-       API: sampler                 temperature, top-p, top-k, min-p, penalties, bans
+       API: sampler                 temperature, top-p, top-k, min-p, penalties, bans, biases
        API: tokenizers              byte-level, World, Pile; rwkv_tokenize, rwkv_detokenize
        IMPL: utilities              errors, allocation, half floats, files
        IMPL: kernels                the primitives, scalar definition first, then AVX2 /
@@ -189,7 +189,7 @@ rwkv_status rwkv_state_load_file(rwkv_state *state, const char *path, rwkv_error
 
 /* ==== API: sampler ===================================================================== */
 /* Turns logits into a token id, following ChatRWKV's conventions (rwkv/utils.py):
-     1. banned tokens are removed;
+     1. banned tokens are removed, logit biases added (rwkv_sampler_set_bias);
      2. penalties: logit[t] -= presence + count[t] * frequency for every token t generated
         so far (see rwkv_sampler_accept for how counts grow and decay; by ChatRWKV's rule,
         space_digit_rule, tokens of spaces, tabs and digits keep a count of 0);
@@ -241,6 +241,10 @@ void rwkv_sampler_set_seed(rwkv_sampler *s, uint64_t seed);
 
 /* A banned token is never returned (e.g. end-of-text id 0 for the first token of a reply). */
 void rwkv_sampler_ban(rwkv_sampler *s, int token, int banned);
+/* Adds bias to the logit of token before every other step (llama.cpp's --logit-bias); 0 takes
+   it away, -INFINITY means never (like a ban). Fails on a token outside the vocabulary, a NaN
+   or +inf. */
+rwkv_status rwkv_sampler_set_bias(rwkv_sampler *s, int token, float bias, rwkv_error *err);
 /* Finds the tokens of tok that space_digit_rule applies to (the tokenizer is read now, not
    kept: it may be freed afterwards). Until this is called the rule has no tokens to act on. */
 void rwkv_sampler_set_tokenizer(rwkv_sampler *s, const struct rwkv_tokenizer *tok);
@@ -3283,6 +3287,7 @@ struct rwkv_sampler {
     int n_vocab;
     uint64_t rng[4];
     unsigned char *banned;  /* n_vocab */
+    float *bias;            /* n_vocab: added to the logits first; NULL until a bias is set */
     unsigned char *present; /* n_vocab: accepted at least once since the last reset */
     float *count;           /* n_vocab: ChatRWKV's `occurrence` */
     float *weight;          /* n_vocab: added to the count per accepted token */
@@ -3375,6 +3380,7 @@ void rwkv_sampler_free(rwkv_sampler *s)
 {
     if (!s) return;
     free(s->banned);
+    free(s->bias);
     free(s->present);
     free(s->count);
     free(s->weight);
@@ -3437,6 +3443,22 @@ void rwkv_sampler_get_params(const rwkv_sampler *s, rwkv_sampler_params *p) { *p
 void rwkv_sampler_ban(rwkv_sampler *s, int token, int banned)
 {
     if (token >= 0 && token < s->n_vocab) s->banned[token] = (unsigned char)(banned != 0);
+}
+
+rwkv_status rwkv_sampler_set_bias(rwkv_sampler *s, int token, float bias, rwkv_error *err)
+{
+    if (!s) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "sampler: NULL sampler");
+    if (token < 0 || token >= s->n_vocab)
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "sampler: bias for token %d, outside the "
+                          "vocabulary 0..%d", token, s->n_vocab - 1);
+    if (bias != bias || bias == INFINITY)
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "sampler: bias %g for token %d must be a "
+                          "number below +inf", (double)bias, token);
+    if (!s->bias && !(s->bias = (float *)calloc((size_t)s->n_vocab, sizeof *s->bias)))
+        return rwkv__fail(err, RWKV_ERR_MEMORY, "sampler: out of memory for %d biases",
+                          s->n_vocab);
+    s->bias[token] = bias;
+    return RWKV_OK;
 }
 
 void rwkv_sampler_set_penalty_weight(rwkv_sampler *s, int token, float weight)
@@ -3545,7 +3567,7 @@ rwkv_status rwkv_sampler_sample(rwkv_sampler *s, const float *logits, int *token
     if (!token || !logits) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "sampler: NULL argument");
     *token = -1;
 
-    /* 1-2: bans and penalties on a copy */
+    /* 1-2: bans, biases and penalties on a copy */
     for (i = 0; i < V; i++) {
         float l = logits[i];
         if (l != l || l == INFINITY)
@@ -3553,6 +3575,8 @@ rwkv_status rwkv_sampler_sample(rwkv_sampler *s, const float *logits, int *token
                               l != l ? "NaN" : "+inf");
         s->work[i] = s->banned[i] ? -INFINITY : l;
     }
+    if (s->bias)
+        for (i = 0; i < V; i++) s->work[i] += s->bias[i];
     for (i = 0; i < s->n_seen; i++) {
         int t = s->seen[i];
         s->work[t] -= p->presence_penalty + s->count[t] * p->frequency_penalty;

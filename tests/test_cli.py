@@ -44,11 +44,19 @@ def check(cond, what):
     return cond
 
 
-def run(args, stdin=None, binary=RWKV, timeout=300):
+def clean_env(**extra):
+    """The environment without $RWKV_MODEL (the default model is chosen on purpose)."""
+    env = {k: v for k, v in os.environ.items() if k != "RWKV_MODEL"}
+    env.update(extra)
+    return env
+
+
+def run(args, stdin=None, binary=RWKV, timeout=300, env=None, cwd=None):
     for attempt in range(30):
         try:
             p = subprocess.run([binary] + args, input=stdin, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, timeout=timeout)
+                               stderr=subprocess.PIPE, timeout=timeout,
+                               env=env if env is not None else clean_env(), cwd=cwd)
             break
         except OSError:  # the binary is being rebuilt by a concurrent `make`
             if attempt == 29:
@@ -64,7 +72,7 @@ def read_f32(path):
 
 def logits_rows(model, ids, tag="l", seq=True):
     out = os.path.join(BUILD, "cli-%s.f32" % tag)
-    rc, _, err = run(["logits", "-m", model, "-t", ",".join(map(str, ids)), "-o", out] +
+    rc, _, err = run(["logits", "-m", model, "--ids", ",".join(map(str, ids)), "-o", out] +
                      (["--seq"] if seq else []))
     assert rc == 0, err
     flat = read_f32(out)
@@ -143,7 +151,6 @@ def test_usage_errors(m):
     cases = [
         ([], None),
         (["frobnicate"], "unknown command"),
-        (["info"], "-m MODEL"),
         (["info", "-m", m, "--what"], "unknown argument"),
         (["-m", m, "-p", "x", "-n", "12abc"], "-n"),
         (["-m", m, "-p", "x", "-n", "-1"], "-n"),
@@ -155,12 +162,20 @@ def test_usage_errors(m):
         (["-m", m, "-p", "x", "-t", "0"], "-t"),
         (["-m", m, "-p", "x", "--seed"], "--seed"),
         (["-m", m, "-p", "x", "-f", "y"], "not both"),
-        (["logits", "-m", m, "-t", "1,,2", "-o", "/dev/null"], "-t"),
-        (["logits", "-m", m, "-t", "1,2"], "-o"),
+        (["logits", "-m", m, "--ids", "1,,2", "-o", "/dev/null"], "--ids"),
+        (["logits", "-m", m, "--ids", "1,2"], "-o"),
+        (["logits", "-m", m, "-t", "2", "-o", "/dev/null"], "--ids IDS is required"),
+        (["logits", "-m", m, "--tokens", "2", "-o", "/dev/null"], "--ids"),
+        (["-m", m, "-p", "x", "--tokens", "5"], "-n N"),
+        (["chat", "-m", m, "--tokens", "5"], "-n N"),
+        (["-m", m, "-p", "x", "--logit-bias", "5"], "--logit-bias"),
+        (["-m", m, "-p", "x", "--logit-bias", "5+x"], "--logit-bias"),
+        (["-m", m, "-p", "x", "--logit-bias", "5+inf"], "--logit-bias"),
+        (["-m", m, "-p", "x", "--reverse-prompt", "a"], "needs -i"),
+        (["chat", "-m", m, "--reverse-prompt", "a"], "generate -i"),
         (["perplexity", "-m", m], "-f"),
         (["perplexity", "-m", m, "-f", "x", "--ctx", "1"], "--ctx"),
         (["lambada", "-m", m, "-f", "x", "--limit", "0"], "--limit"),
-        (["tokenize"], "-m MODEL"),
         (["bench", "-m", m, "--repeat", "99999999999999999999"], "--repeat"),
     ]
     for args, needle in cases:
@@ -362,16 +377,28 @@ def test_chat(m, binary=RWKV):
     check(rc == 0 and "rwkv: error:" in err and b"not read" not in e, "bad /load and /quit")
 
 
-def test_chat_interrupt(m):
-    section("chat: Ctrl-C (SIGINT) interrupts a reply, not the chat")
+def second_sigint(p):
+    """Sends the second Ctrl-C and waits for the exit (again if two signals merged into one
+    on a loaded machine)."""
     import signal
-    st = os.path.join(BUILD, "cli-int.state")
-    if os.path.exists(st):
-        os.remove(st)
+    for _ in range(5):
+        p.send_signal(signal.SIGINT)
+        try:
+            p.communicate(timeout=5)
+            return
+        except subprocess.TimeoutExpired:
+            pass
+    p.kill()
+    p.communicate()
+
+
+def long_chat_reply(m):
+    """A chat whose first reply runs until interrupted: (process, its output so far)."""
     p = subprocess.Popen([RWKV, "chat", "-m", m, "-n", "100000000", "--seed", "1",
                           "--presence-penalty", "0", "--frequency-penalty", "0", "--stop",
                           "\x01never"],
-                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env=clean_env())
     p.stdin.write(b"Tell me a long story\n")
     p.stdin.flush()
     got = b""
@@ -380,6 +407,16 @@ def test_chat_interrupt(m):
         if not chunk:
             break
         got += chunk
+    return p, got
+
+
+def test_chat_interrupt(m):
+    section("chat: Ctrl-C (SIGINT) interrupts a reply, not the chat")
+    import signal
+    st = os.path.join(BUILD, "cli-int.state")
+    if os.path.exists(st):
+        os.remove(st)
+    p, got = long_chat_reply(m)
     p.send_signal(signal.SIGINT)
     time.sleep(0.3)
     try:
@@ -392,6 +429,15 @@ def test_chat_interrupt(m):
           (p.returncode, len(got + rest), err.strip()[-80:]))
     check(p.returncode == 0 and "[interrupted]" in err and os.path.exists(st),
           "SIGINT during a reply: exit %s, stderr %r" % (p.returncode, err))
+    # a second Ctrl-C (at the prompt, after the interrupted reply) ends the chat
+    p, got = long_chat_reply(m)
+    p.send_signal(signal.SIGINT)
+    time.sleep(0.5)
+    alive = p.poll() is None
+    second_sigint(p)
+    check(alive and p.returncode == 130, "chat: Ctrl-C, Ctrl-C: alive after the first %s, exit %s"
+          % (alive, p.returncode))
+    print("  a second Ctrl-C at the prompt: exit %s" % p.returncode)
 
 
 def test_perplexity(m):
@@ -482,17 +528,342 @@ def test_bench(m):
           re.search(r"generation:\s+[\d.]+ ms/token", text) and "GB/s" in text, "bench output")
 
 
+
+# ---- issue 13: terminal behaviour, flags, warnings, llama-cli options; the default model -----
+
+def pty_spawn(args, stdin_tty=False, stdout_tty=False, stderr_tty=False, cols=80, env=None,
+              binary=RWKV):
+    """Starts the CLI with the chosen streams on a pseudo-terminal of `cols` columns; the others
+    are pipes. Returns (process, master fd)."""
+    import fcntl
+    import pty
+    import termios
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, cols, 0, 0))
+    p = subprocess.Popen([binary] + args, stdin=slave if stdin_tty else subprocess.PIPE,
+                         stdout=slave if stdout_tty else subprocess.PIPE,
+                         stderr=slave if stderr_tty else subprocess.PIPE,
+                         env=env if env is not None else clean_env(), close_fds=True)
+    os.close(slave)
+    return p, master
+
+
+def pty_read(master, until=None, timeout=60.0):
+    """Reads the terminal side until `until` (bytes) appeared, or EOF, or the timeout."""
+    import select
+    got = b""
+    end = time.time() + timeout
+    while time.time() < end and (until is None or until not in got):
+        r, _, _ = select.select([master], [], [], 0.2)
+        if not r:
+            continue
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: every slave end is closed
+            break
+        if not chunk:
+            break
+        got += chunk
+    return got
+
+
+def screen(data, cols):
+    """A tiny terminal: the visible lines after `data` (\\r, \\n, overwriting), and the widest
+    column written."""
+    lines, row, col, widest = [[]], 0, 0, 0
+    for ch in data.decode("utf-8", "replace"):
+        if ch == "\r":
+            col = 0
+        elif ch == "\n":
+            row += 1
+            col = 0
+            if row == len(lines):
+                lines.append([])
+        else:
+            line = lines[row]
+            while len(line) <= col:
+                line.append(" ")
+            line[col] = ch
+            col += 1
+            widest = max(widest, col)
+    return ["".join(line).rstrip() for line in lines], widest
+
+
+def test_progress(models):
+    section("progress line on a terminal: clears what it drew, fits the width (item 1)")
+    src = os.path.join(BUILD, "cli-progress.txt")
+    with open(src, "wb") as f:
+        f.write(b"In the beginning God created the heaven and the earth. " * 40)
+    lam = os.path.join(SHARED, "text", "lambada_test.jsonl")
+    runs = [(["perplexity", "-m", models["micro"], "-f", src, "--ctx", "64"], 80),
+            (["perplexity", "-m", models["micro"], "-f", src, "--ctx", "64"], 50),
+            (["perplexity", "-m", models["micro"], "-f", src], 200)]
+    if os.path.exists(lam):
+        runs.append((["lambada", "-m", models["micro"], "-f", lam, "--limit", "100"], 80))
+    for args, cols in runs:
+        p, master = pty_spawn(args, stderr_tty=True, cols=cols)
+        err = pty_read(master)
+        out = p.stdout.read()
+        p.wait()
+        os.close(master)
+        lines, widest = screen(err, cols)
+        check(p.returncode == 0 and b"[" in err and b"#" in err, "%s: progress drawn: %r" %
+              (args[0], err[:200]))
+        check(all(not ln for ln in lines), "%s (%d columns): leftovers on the terminal: %r" %
+              (args[0], cols, lines))
+        check(widest <= cols - 1, "%s: the bar is %d columns on a %d-column terminal" %
+              (args[0], widest, cols))
+        print("  %-10s %3d columns: widest line %d, screen after the run %r, stdout %d bytes" %
+              (args[0], cols, widest, [ln for ln in lines if ln], len(out)))
+
+
+def test_flag_meanings(m):
+    section("one flag, one meaning: -t threads, -n count, logits --ids (item 5); error position "
+            "(item 2); --state-out checked first (item 3)")
+    rows1 = logits_rows(m, [1, 2, 3], "ids1")
+    out = os.path.join(BUILD, "cli-ids-t2.f32")
+    rc, _, err = run(["logits", "-m", m, "--ids", "1,2,3", "-t", "2", "-o", out])
+    check(rc == 0 and read_f32(out) == tuple(x for r in rows1 for x in r),
+          "logits -t 2 (threads) = -t 1: " + err)
+    rc, o, err = run(["-m", m, "-p", "abc", "-n", "7", "-q", "--seed", "2"])
+    rc2, o2, err2 = run(["-m", m, "-p", "abc", "--n-predict", "7", "-q", "--seed", "2"])
+    check(rc == 0 and len(o) == 7 and o == o2, "-n / --n-predict count the generated tokens")
+    rc, _, err = run(["logits", "-m", m, "--ids", "1,2,999", "-o", out])
+    check(rc == 1 and "token 999 (position 2)" in err, "logits error position: " + err)
+    print("  logits --ids 1,2,999: %s" % err.strip())
+    bad = "/nonexistent-dir/sub/out.state"
+    for args in (["-m", m, "-p", "x", "-n", "100000000", "--state-out", bad],
+                 ["logits", "-m", m, "--ids", "1,2", "-o", out, "--state-out", bad]):
+        t = time.time()
+        rc, o, err = run(args)
+        check(rc == 1 and "'%s'" % bad in err and ".tmp" not in err and o == b"" and
+              time.time() - t < 30, "--state-out to a missing directory: exit %d, %r" % (rc, err))
+    print("  --state-out %s: %s" % (bad, err.strip()))
+
+
+def test_generate_interrupt(m):
+    section("generate: the first Ctrl-C stops cleanly (stats, --state-out), a second exits "
+            "(item 4)")
+    import signal
+    st = os.path.join(BUILD, "cli-gen-int.state")
+    if os.path.exists(st):
+        os.remove(st)
+    greedy = ["--temp", "0", "--presence-penalty", "0", "--frequency-penalty", "0"]
+    p = subprocess.Popen([RWKV, "-m", m, "-p", "It was", "-n", "100000000", "--state-out", st,
+                          "--seed", "4"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         env=clean_env())
+    got = b""
+    while len(got) < 150:
+        chunk = os.read(p.stdout.fileno(), 4096)
+        if not chunk:
+            break
+        got += chunk
+    p.send_signal(signal.SIGINT)
+    rest, err = p.communicate(timeout=60)
+    err = err.decode("utf-8", "replace")
+    printed = got + rest
+    check(p.returncode == 0 and "[interrupted]" in err and "generated:" in err and
+          os.path.exists(st), "SIGINT in generate: exit %s, stderr %r" % (p.returncode, err))
+    # the saved state continues exactly after the printed text
+    rc, o1, e1 = run(["-m", m, "--state-in", st, "-p", " and", "-n", "20", "-q"] + greedy)
+    whole = os.path.join(BUILD, "cli-gen-int.txt")
+    with open(whole, "wb") as f:
+        f.write(b"It was" + printed + b" and")
+    rc2, o2, e2 = run(["-m", m, "-f", whole, "-n", "20", "-q"] + greedy)
+    check(rc == 0 and rc2 == 0 and o1 == o2, "state after SIGINT: %r != %r" % (o1, o2))
+    print("  SIGINT after %d bytes: exit %d, stats %r, --state-out continues exactly: %s" %
+          (len(printed), p.returncode, err.strip().splitlines()[-1][:70], o1 == o2))
+    # -i: the first Ctrl-C hands control back, input continues; a second one at the input exits
+    p = subprocess.Popen([RWKV, "-m", m, "-i", "-p", "It was", "-n", "100000000", "--seed", "4",
+                          "-q"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, env=clean_env())
+    os.read(p.stdout.fileno(), 100)
+    p.send_signal(signal.SIGINT)
+    time.sleep(0.5)
+    p.stdin.write(b"more\n")
+    p.stdin.flush()
+    got = b""
+    while b"more\n" not in got:
+        chunk = os.read(p.stdout.fileno(), 4096)
+        if not chunk:
+            break
+        got += chunk
+    time.sleep(0.3)
+    still = p.poll() is None
+    p.send_signal(signal.SIGINT)  # stops the second turn
+    time.sleep(0.5)
+    second_sigint(p)  # at the input, after an interruption: leaves
+    check(still and b"more\n" in got and p.returncode == 130,
+          "-i: Ctrl-C, input, Ctrl-C, Ctrl-C: running after input %s, exit %s" %
+          (still, p.returncode))
+    print("  -i: Ctrl-C returned control, the input was fed, a second Ctrl-C exited %s" %
+          p.returncode)
+
+
+def test_warnings(models):
+    section("warnings: -t above the cores, chat without a chat vocabulary, control bytes (item 6)")
+    m = models["micro"]
+    cores = os.cpu_count() or 1
+    rc, _, err = run(["-m", m, "-p", "x", "-n", "1", "-q", "-t", str(cores + 1)])
+    check(rc == 0 and "more than the %d cores" % cores in err, "-t %d: %r" % (cores + 1, err))
+    rc, _, err1 = run(["-m", m, "-p", "x", "-n", "1", "-q", "-t", "1"])
+    check(rc == 0 and "warning" not in err1, "-t 1 warns: " + err1)
+    print("  -t %d: %s" % (cores + 1, err.strip()))
+    rc, _, err = run(["chat", "-m", m, "-n", "3"], stdin=b"hi\n")
+    check(rc == 0 and "meant for World models" in err and "byte-level" in err, "chat: " + err)
+    print("  chat, byte-level model: %s" % err.strip().splitlines()[0])
+    if "world" in models:
+        rc, _, err = run(["chat", "-m", models["world"], "-n", "3"], stdin=b"hi\n")
+        check(rc == 0 and "World models" not in err, "chat with a World model warns: " + err)
+    # ESC (27) made likely by a bias: raw into a pipe, escaped on a terminal; \t stays raw
+    args = ["-m", m, "-p", "x", "-n", "6", "-q", "--temp", "0", "--logit-bias", "27+1000",
+            "--logit-bias", "9+999.9", "--presence-penalty", "0", "--frequency-penalty", "0"]
+    rc, piped, _ = run(args)
+    p, master = pty_spawn(args, stdout_tty=True)
+    shown = pty_read(master)
+    p.wait()
+    os.close(master)
+    check(rc == 0 and piped == b"\x1b" * 6, "ESC into a pipe: %r" % piped)
+    check(b"\x1b" not in shown and shown.count(b"\\x1b") == 6, "ESC on a terminal: %r" % shown)
+    print("  6 x ESC: pipe %r, terminal %r" % (piped, shown))
+
+
+def test_llama_options(models):
+    section("-e, --verbose-prompt, --logit-bias, --color, -i, --reverse-prompt (item 7)")
+    m = models.get("tiny", models["micro"])
+    greedy = ["--temp", "0", "--presence-penalty", "0", "--frequency-penalty", "0", "-q"]
+    rc, _, err = run(["-m", m, "-p", "A\\nB", "-e", "--verbose-prompt", "-n", "0"])
+    check(rc == 0 and re.search(r"65 -> 'A'\n\s+10 -> '\\n'\n\s+66 -> 'B'", err),
+          "-e --verbose-prompt: " + err)
+    rc, _, err2 = run(["-m", m, "-p", "A\\nB", "--verbose-prompt", "-n", "0"])
+    check(rc == 0 and "4 token(s)" in err2 and "92 -> '\\\\'" in err2, "without -e: " + err2)
+    print("  -e -p 'A\\nB' --verbose-prompt: %r" % err.strip())
+    # --logit-bias ID-inf: the greedy first byte never appears
+    rc, g1, _ = run(["-m", m, "-p", "In the", "-n", "12"] + greedy)
+    b = g1[0]
+    rc, g2, err = run(["-m", m, "-p", "In the", "-n", "12", "--logit-bias", "%d-inf" % b] + greedy)
+    check(rc == 0 and len(g2) == 12 and b not in g2, "--logit-bias %d-inf: %r" % (b, g2))
+    rc, g3, _ = run(["-m", m, "-p", "In the", "-n", "4", "--logit-bias", "90+100"] + greedy)
+    check(g3 == b"ZZZZ", "--logit-bias 90+100: %r" % g3)
+    print("  greedy %r; with %d-inf %r; with 90+100 %r" % (g1, b, g2, g3))
+    # --color: the prompt in yellow on a terminal, nothing added into a pipe
+    p, master = pty_spawn(["-m", m, "-p", "In the", "-n", "5", "--color"] + greedy,
+                          stdout_tty=True)
+    shown = pty_read(master)
+    p.wait()
+    os.close(master)
+    rc, piped, _ = run(["-m", m, "-p", "In the", "-n", "5", "--color"] + greedy)
+    check(shown.startswith(b"\x1b[33mIn the\x1b[0m" + g1[:5]), "--color on a terminal: %r" % shown)
+    check(piped == g1[:5], "--color into a pipe: %r" % piped)
+    print("  --color: terminal %r, pipe %r" % (shown, piped))
+    # -i through a pipe: the line read is fed after the output and generation continues
+    rc, out, err = run(["-m", m, "-p", "In the", "-n", "12", "-i"] + greedy, stdin=b"And\n")
+    whole = os.path.join(BUILD, "cli-i.txt")
+    with open(whole, "wb") as f:
+        f.write(b"In the" + g1 + b"And\n")
+    rc2, cont, _ = run(["-m", m, "-f", whole, "-n", "12"] + greedy)
+    check(rc == 0 and out == g1 + b"And\n" + cont, "-i: %r vs %r + And + %r" % (out, g1, cont))
+    print("  -i: %r = output, the line read, the continuation of the whole text" % out)
+    # --reverse-prompt: control comes back right after it (printed)
+    rp = g1[3:6]
+    rc, out, err = run(["-m", m, "-p", "In the", "-n", "12", "-i", "--reverse-prompt",
+                        rp.decode("latin-1")] + greedy, stdin=b"")
+    cut = g1[:g1.index(rp) + len(rp)]
+    check(rc == 0 and out == cut, "--reverse-prompt %r: %r, expected %r" % (rp, out, cut))
+    print("  --reverse-prompt %r: %r" % (rp, out))
+    # -i on a terminal, with --color: the input is shown in green, Ctrl-D ends
+    p, master = pty_spawn(["-m", m, "-p", "In the", "-n", "12", "-i", "--color"] + greedy,
+                          stdin_tty=True, stdout_tty=True)
+    first = pty_read(master, until=b"\x1b[32m")
+    os.write(master, b"And\n")
+    second = pty_read(master, until=cont[:12].replace(b"\n", b"\r\n") + b"\x1b[32m")
+    os.write(master, b"\x04")
+    rest = pty_read(master)
+    p.wait()
+    os.close(master)
+    check(p.returncode == 0 and g1 in first and cont.replace(b"\n", b"\r\n") in second,
+          "-i on a terminal: %r %r %r" % (first, second, rest))
+    print("  -i on a terminal: exit %s, %r" % (p.returncode, (first + second)[-60:]))
+
+
+def test_default_model(models):
+    section("default model: $RWKV_MODEL, the bundled model, make install (issue 11)")
+    bundled = os.path.join(ROOT, "models", "kjv-v7.gguf")
+    if not os.path.exists(bundled):
+        print("  skipped: models/kjv-v7.gguf is absent")
+        return
+    rc, out, err = run(["info"], cwd="/")
+    text = out.decode()
+    check(rc == 0 and "kjv-v7.gguf" in text and "bundled" in text, "info from /: " + text + err)
+    print("  rwkv info (cwd /): %s" % " | ".join(text.splitlines()[:2]))
+    rc, out, err = run(["info"], cwd="/", env=clean_env(RWKV_MODEL=models["micro"]))
+    text = out.decode()
+    check(rc == 0 and models["micro"] in text and "$RWKV_MODEL" in text, "RWKV_MODEL: " + text)
+    rc, out, err = run(["info", "-m", bundled], env=clean_env(RWKV_MODEL=models["micro"]))
+    check(rc == 0 and "chosen by:         -m" in out.decode(), "-m beats $RWKV_MODEL")
+    rc, out, err = run(["-p", "In the beginning", "-n", "5", "--seed", "1"], cwd="/")
+    check(rc == 0 and "kjv-v7.gguf (bundled" in err, "summary line names the model: " + err)
+    print("  generate summary: %s" % err.strip())
+    lonely = os.path.join(BUILD, "cli-lonely")
+    os.makedirs(lonely, exist_ok=True)
+    subprocess.run(["cp", RWKV, os.path.join(lonely, "rwkv")], check=True)
+    rc, out, err = run(["info"], binary=os.path.join(lonely, "rwkv"), cwd="/")
+    check(rc == 2 and "-m MODEL" in err and "$RWKV_MODEL" in err and "convert_pth.py" in err,
+          "no model anywhere: exit %d %r" % (rc, err))
+    print("  no model: exit %d, %s" % (rc, err.strip().splitlines()[0]))
+    dest = os.path.join(BUILD, "cli-install")
+    subprocess.run(["rm", "-rf", dest], check=True)
+    r = subprocess.run(["make", "-s", "install", "DESTDIR=" + dest, "PREFIX=/opt/rwkv"], cwd=ROOT,
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    binary = os.path.join(dest, "opt", "rwkv", "bin", "rwkv")
+    check(r.returncode == 0 and os.path.exists(binary) and
+          os.path.exists(os.path.join(dest, "opt", "rwkv", "include", "rwkv.h")),
+          "make install: " + r.stdout.decode())
+    rc, out, err = run(["info"], binary=binary, cwd="/")
+    text = out.decode()
+    check(rc == 0 and "share/rwkv/kjv-v7.gguf" in text and "bundled" in text,
+          "installed binary: " + text + err)
+    rc, o1, _ = run(["-p", "In the", "-n", "20", "--seed", "9", "-q"], binary=binary, cwd="/")
+    rc2, o2, _ = run(["-m", bundled, "-p", "In the", "-n", "20", "--seed", "9", "-q"])
+    check(rc == 0 and o1 == o2 and len(o1) == 20, "installed binary generates what rwkv does")
+    print("  make install DESTDIR=... PREFIX=/opt/rwkv: %s" % text.splitlines()[0])
+
+
+def test_readme_matches_help():
+    section("README command reference matches --help")
+    readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+    missing = []
+    for sub in SUBCOMMANDS:
+        text = run([sub, "--help"])[1].decode()
+        for o in sorted(set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", text)) - {"--help"}):
+            if o not in readme:
+                missing.append("%s %s" % (sub, o))
+    check(not missing, "options in --help missing from README.md: %s" % missing)
+    code = "\n".join(re.findall(r"```sh\n(.*?)```", readme, re.S))
+    stale = re.findall(r"rwkv logits[^\n]* -t \d+,|--tokens", code)
+    check(not stale, "README still uses the old flags: %r" % stale)
+    print("  every option of every --help is in README.md; old flags gone from its examples: %s"
+          % (not stale))
+
+
 def main():
     if not os.path.exists(RWKV):
         print("no rwkv binary at " + RWKV)
         return 1
     models = build_models()
     test_help()
+    test_readme_matches_help()
     test_usage_errors(models["micro"])
     test_runtime_errors()
     test_tokenize(models)
     test_bench(models["micro"])
     test_lambada(models)
+    test_progress(models)
+    test_warnings(models)
+    test_llama_options(models)
+    test_default_model(models)
+    test_flag_meanings(models.get("tiny", models["micro"]))
+    test_generate_interrupt(models.get("tiny", models["micro"]))
     if "tiny" in models:
         test_info_logits(models["tiny"])
         test_generate(models["tiny"])

@@ -121,7 +121,7 @@ def main():
                 modes = ('serial', 'seq') + (('serial-t2', 'seq-t2') if gd == gguf_dtypes[0] else ())
                 for mode in modes:
                     out = os.path.join(tmp, 'out.f32')
-                    cmd = [RWKV, 'logits', '-m', gguf, '-t', ','.join(map(str, tokens)), '-o', out]
+                    cmd = [RWKV, 'logits', '-m', gguf, '--ids', ','.join(map(str, tokens)), '-o', out]
                     cmd += ['--seq'] if mode.startswith('seq') else []
                     cmd += ['--threads', '2'] if mode.endswith('-t2') else []
                     state_file = os.path.join(tmp, 'state.bin')

@@ -59,7 +59,7 @@ def convert(src, dst):
 
 def engine_logits(gguf, tokens, seq, tmp, n_threads=1):
     out = os.path.join(tmp, 'logits.f32')
-    cmd = [RWKV, 'logits', '-m', gguf, '-t', ','.join(str(t) for t in tokens), '-o', out,
+    cmd = [RWKV, 'logits', '-m', gguf, '--ids', ','.join(str(t) for t in tokens), '-o', out,
            '--threads', str(n_threads)]
     r = run(cmd + (['--seq'] if seq else []))
     if r.returncode != 0:

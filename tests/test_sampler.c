@@ -1,5 +1,5 @@
 /* Sampler tests: greedy, nucleus / top-k / min-p sets against a full-sort reference, draw
-   frequencies against the distribution (chi-square), penalties, bans, seeding, errors. */
+   frequencies against the distribution (chi-square), penalties, bans, biases, seeding, errors. */
 #define RWKV_IMPLEMENTATION
 #include "../rwkv.h"
 
@@ -354,6 +354,57 @@ static void test_bans(void)
     rwkv_sampler_free(s);
 }
 
+/* rwkv_sampler_set_bias: a biased sampler draws exactly what an unbiased one draws from
+   logits with the bias added (same seed), -inf never comes out, bad arguments fail. */
+static void test_bias(void)
+{
+    const int V = 500, N = 400;
+    float *l = (float *)malloc(sizeof(float) * V), *lb = (float *)malloc(sizeof(float) * V);
+    float g[3] = {0.0f, 1.0f, 0.9f};
+    rwkv_sampler *s1, *s2;
+    rwkv_error err;
+    int i, same = 1, hits = 0;
+    for (i = 0; i < V; i++) lb[i] = l[i] = gauss();
+    s1 = make(V, 1.0f, 0.9f, 0, 0, 0.1f, 0.0f, 0.996f, 77);
+    s2 = make(V, 1.0f, 0.9f, 0, 0, 0.1f, 0.0f, 0.996f, 77);
+    CHECK(rwkv_sampler_set_bias(s1, 7, 6.0f, &err) == RWKV_OK, "bias: %s", err.message);
+    CHECK(rwkv_sampler_set_bias(s1, 8, -2.0f, &err) == RWKV_OK, "bias: %s", err.message);
+    CHECK(rwkv_sampler_set_bias(s1, 9, -INFINITY, &err) == RWKV_OK, "bias -inf: %s", err.message);
+    lb[7] += 6.0f;
+    lb[8] -= 2.0f;
+    lb[9] = -INFINITY;
+    for (i = 0; i < N; i++) {
+        int a = draw(s1, l), b = draw(s2, lb);
+        rwkv_sampler_accept(s1, a);
+        rwkv_sampler_accept(s2, b);
+        if (a != b) same = 0;
+        if (a == 7) hits++;
+        CHECK(a != 9, "a token biased by -inf was drawn");
+    }
+    CHECK(same, "biased sampler != unbiased sampler on biased logits");
+    CHECK(hits > N / 10, "token 7 (+6) drawn only %d times in %d", hits, N);
+    printf("bias: %d draws identical to sampling biased logits; token +6 drawn %d times, "
+           "-inf never\n", N, hits);
+    rwkv_sampler_free(s2);
+    /* greedy: the bias moves the argmax; bias 0 takes it away */
+    s2 = make(3, 0.0f, 1.0f, 0, 0, 0, 0, 1, 1);
+    CHECK(draw(s2, g) == 1, "greedy without bias");
+    rwkv_sampler_set_bias(s2, 2, 0.2f, NULL);
+    CHECK(draw(s2, g) == 2, "greedy with bias +0.2 on token 2");
+    rwkv_sampler_set_bias(s2, 2, 0.0f, NULL);
+    CHECK(draw(s2, g) == 1, "bias 0 restores");
+    CHECK(rwkv_sampler_set_bias(s2, 3, 1.0f, &err) == RWKV_ERR_ARGUMENT &&
+          strstr(err.message, "token 3"), "bias outside the vocabulary: %s", err.message);
+    CHECK(rwkv_sampler_set_bias(s2, -1, 1.0f, &err) == RWKV_ERR_ARGUMENT, "bias token -1");
+    CHECK(rwkv_sampler_set_bias(s2, 0, NAN, &err) == RWKV_ERR_ARGUMENT, "bias NaN");
+    CHECK(rwkv_sampler_set_bias(s2, 0, INFINITY, &err) == RWKV_ERR_ARGUMENT, "bias +inf");
+    printf("bias errors: %s\n", err.message);
+    rwkv_sampler_free(s1);
+    rwkv_sampler_free(s2);
+    free(l);
+    free(lb);
+}
+
 static void test_seeds(void)
 {
     const int V = 1000, N = 500;
@@ -525,6 +576,7 @@ int main(void)
     test_frequencies();
     test_penalties();
     test_bans();
+    test_bias();
     test_seeds();
     test_errors();
     test_params();

@@ -165,7 +165,7 @@ def main():
         text = b"And Moses spake unto the children of Israel, saying,\nAnd the LORD blessed the land."
         ids = ",".join(str(b) for b in text)
         eng_path = os.path.join(tmp, "eng.f32")
-        rc, out = run([RWKV, "logits", "-m", gguf, "-t", ids, "-o", eng_path])
+        rc, out = run([RWKV, "logits", "-m", gguf, "--ids", ids, "-o", eng_path])
         check(rc == 0, "rwkv logits on the converted model")
         if rc == 0:
             import array

@@ -156,6 +156,11 @@ def make_models(tmp, quick):
     return models
 
 
+def ids_flag(binary):
+    """`rwkv logits` takes the ids as --ids (-t before the flags were made one meaning each)."""
+    return '--ids' if '--ids' in run([binary, 'logits', '--help']).stdout else '-t'
+
+
 def vocab_of(binary, model):
     r = must([binary, 'info', '-m', model])
     for line in r.stdout.splitlines():
@@ -213,7 +218,7 @@ def main():
                     for which, binary in bins.items():
                         lo = os.path.join(tmp, '%s.logits' % which)
                         so = os.path.join(tmp, '%s.state' % which)
-                        must([binary, 'logits', '-m', model, '-t', ids, '-o', lo,
+                        must([binary, 'logits', '-m', model, ids_flag(binary), ids, '-o', lo,
                               '--state-out', so] + flags)
                         outs[which] = (lo, so)
                     for i, what in enumerate(('logits', 'state')):
