@@ -4,10 +4,10 @@
 #   (x86_64-w64-mingw32-gcc, wine64): tests/cross_logits.c writes the logits of a fixed token
 #   sequence (per token with 1 and 2 threads, and as one block: bitwise equal within a build),
 #   and each must be within 1e-4 of max|logit| of the native build's, row by row.
-# Also: every cross compiler builds the library, the CLI's tokenizer.c and examples/embed.c
-# with zero warnings (-std=c99 -Wall -Wextra -pedantic), and the library builds natively as
-# plain POSIX.1-2008 (-D_POSIX_C_SOURCE=200809L, no _GNU_SOURCE / _DEFAULT_SOURCE), also with
-# __linux__ undefined (the macOS / BSD path).
+# Also: every cross compiler builds the library, the CLI (rwkv.c), tokenizer.c and
+# examples/embed.c with zero warnings (-std=c99 -Wall -Wextra -pedantic), and they build
+# natively as plain POSIX.1-2008 (-D_POSIX_C_SOURCE=200809L, no _GNU_SOURCE /
+# _DEFAULT_SOURCE), also with __linux__ undefined (the macOS / BSD path).
 # Models: tests/gen_checkpoint.py (needs torch) makes small random ones of every version in
 # f32, f16 and bf16, converted with convert_pth.py; plus ../shared/fixtures/tiny (trained, f16)
 # when present (else the bundled models/kjv-v7.gguf). Kept in build/cross/models and made
@@ -111,10 +111,12 @@ build() { # name compiler flags...: build/cross/NAME/cross_logits[.exe], zero wa
     if ! "$cc" $warn -O2 "$@" -o "$exe" tests/cross_logits.c -lm 2> "$out/$name/build.log"; then
         cat "$out/$name/build.log"; bad "$name: cross_logits does not compile"; return 1
     fi
-    # the library as the CLI and the example use it, Pile tokenizer included
-    "$cc" $warn -O2 "$@" -DRWKV_PILE -c -o "$out/$name/embed.o" examples/embed.c 2>> "$out/$name/build.log" &&
-        "$cc" $warn -O2 "$@" -c -o "$out/$name/tokenizer.o" tokenizer.c 2>> "$out/$name/build.log" ||
-        bad "$name: examples/embed.c or tokenizer.c does not compile"
+    # the CLI, the example with the Pile tokenizer, and tokenizer.c (compiled, not run)
+    for f in rwkv.c examples/embed.c tokenizer.c; do
+        o="$out/$name/$(basename "$f" .c).o"
+        "$cc" $warn -O2 "$@" -DRWKV_PILE -c -o "$o" "$f" 2>> "$out/$name/build.log" ||
+            bad "$name: $f does not compile"
+    done
     # (a static libgomp warns about dlopen: not ours)
     if grep -v "dlopen\|goacc_profiling_initialize\|In function\|^collect2" "$out/$name/build.log" | grep .; then
         bad "$name: warnings"
@@ -175,7 +177,7 @@ done
 posix="$warn -D_POSIX_C_SOURCE=200809L -U_GNU_SOURCE -U_DEFAULT_SOURCE -fsyntax-only"
 for undef in "" "-U__linux__ -U__linux -Ulinux"; do
     if "$CC" $posix $undef -DRWKV_PILE examples/embed.c 2>&1 | grep . ||
-       "$CC" $posix $undef tokenizer.c 2>&1 | grep .; then
+       "$CC" $posix $undef tokenizer.c 2>&1 | grep . || "$CC" $posix $undef rwkv.c 2>&1 | grep .; then
         bad "POSIX.1-2008 build ${undef:+($undef) }has errors or warnings"
     else
         echo "POSIX.1-2008 build ${undef:+($undef) }clean"; ok
