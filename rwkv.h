@@ -115,7 +115,9 @@ const char *rwkv_status_string(rwkv_status code);
 
 /* Fills *err (when err is not NULL) with code and a printf-style message and returns code:
    the library's own way of reporting, for code built on it (tokenizer.c uses it). */
-#if defined(__GNUC__) || defined(__clang__)
+#if defined(__MINGW32__) && !defined(__clang__) /* C99 formats (%zu): mingw's own printf */
+__attribute__((format(gnu_printf, 3, 4)))
+#elif defined(__GNUC__) || defined(__clang__)
 __attribute__((format(printf, 3, 4)))
 #endif
 rwkv_status rwkv_error_set(rwkv_error *err, rwkv_status code, const char *fmt, ...);
@@ -513,7 +515,11 @@ rwkv_status rwkv_error_set(rwkv_error *err, rwkv_status code, const char *fmt, .
         va_list ap;
         va_start(ap, fmt);
         err->code = code;
+#if defined(__MINGW32__) /* msvcrt's vsnprintf lacks %zu; this one is always there */
+        __mingw_vsnprintf(err->message, sizeof err->message, fmt, ap);
+#else
         vsnprintf(err->message, sizeof err->message, fmt, ap);
+#endif
         va_end(ap);
     }
     return code;
@@ -639,6 +645,8 @@ static long rwkv__find(const void *sorted, uint64_t n, size_t size, const char *
        __AVX512F__                     16-lane kernels (f16 via vcvtph2ps, bf16 by shifting)
        __AVX2__ + __FMA__ + __F16C__   8-lane kernels
        __ARM_NEON on __aarch64__       4-lane kernels (f16 via vcvt_f32_f16)
+       __ARM_NEON + __ARM_FEATURE_FMA  the same on 32-bit ARMv7 (-mfpu=neon-vfpv4: Raspberry
+                                       Pi 2/3/4 and Zero 2 on a 32-bit OS); a smaller tile
        anything else, or RWKV_NO_SIMD  the scalar kernels
    Summation order of one output y[r] (the same in matvec and matmul, so a block of tokens
    gives the same bits as one token at a time): one vector accumulator of L lanes, lane j
@@ -744,8 +752,8 @@ const char *rwkv_type_name(int type) { return rwkv__type_name((uint32_t)type); }
 #define RWKV__AVX512 1
 #elif defined(__AVX2__) && defined(__FMA__) && defined(__F16C__)
 #define RWKV__AVX2 1
-#elif defined(__ARM_NEON) && defined(__aarch64__)
-#define RWKV__NEON 1
+#elif defined(__ARM_NEON) && (defined(__aarch64__) || defined(__ARM_FEATURE_FMA))
+#define RWKV__NEON 1 /* 32-bit ARM needs vfmaq_f32: VFPv4 (plain -mfpu=neon is scalar) */
 #endif
 #endif
 
@@ -915,17 +923,45 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 #include <arm_neon.h>
 #define RWKV__SIMD 1
 #define RWKV__L 4
+#if defined(__aarch64__)
 #define RWKV__TR 4
 #define RWKV__TT 5
+#else
+/* 32-bit ARM has 16 q registers, not 32: 12 accumulators + 3 weight vectors + 1 token vector */
+#define RWKV__TR 3
+#define RWKV__TT 4
+#endif
 typedef float32x4_t rwkv__vf;
 RWKV__INLINE rwkv__vf rwkv__vzero(void) { return vdupq_n_f32(0.0f); }
 RWKV__INLINE rwkv__vf rwkv__vld_f32(const float *p) { return vld1q_f32(p); }
 RWKV__INLINE rwkv__vf rwkv__vset1(float f) { return vdupq_n_f32(f); }
 RWKV__INLINE void rwkv__vst(float *p, rwkv__vf v) { vst1q_f32(p, v); }
+#if defined(__aarch64__) || defined(__ARM_FP16_FORMAT_IEEE)
 RWKV__INLINE rwkv__vf rwkv__vld_f16(const uint16_t *p)
 {
     return vcvt_f32_f16(vreinterpret_f16_u16(vld1_u16(p)));
 }
+#else
+/* 32-bit gcc has vcvt_f32_f16 only with -mfp16-format=ieee: without it, the conversion in
+   integer steps, exact like the scalar one (subnormals through an exact int-to-float
+   conversion, since NEON on ARMv7 flushes subnormal operands to zero). */
+RWKV__INLINE rwkv__vf rwkv__vld_f16(const uint16_t *p)
+{
+    const uint32x4_t h = vmovl_u16(vld1_u16(p));
+    const uint32x4_t sign = vshlq_n_u32(vandq_u32(h, vdupq_n_u32(0x8000u)), 16);
+    const uint32x4_t em = vandq_u32(h, vdupq_n_u32(0x7fffu)); /* exponent and mantissa */
+    const uint32x4_t rebias = vdupq_n_u32((127u - 15u) << 23);
+    /* normal: exponent + 112; infinity and NaN (exponent 31): + 112 again, to 255 */
+    uint32x4_t bits = vaddq_u32(vshlq_n_u32(em, 13), rebias);
+    bits = vaddq_u32(bits, vandq_u32(vcgeq_u32(em, vdupq_n_u32(0x7c00u)), rebias));
+    /* zero and subnormal (exponent 0): mantissa * 2^-24, exact */
+    bits = vbslq_u32(vcltq_u32(em, vdupq_n_u32(0x400u)),
+                     vreinterpretq_u32_f32(vmulq_f32(vcvtq_f32_u32(em),
+                                                     vdupq_n_f32(5.9604644775390625e-8f))),
+                     bits);
+    return vreinterpretq_f32_u32(vorrq_u32(bits, sign));
+}
+#endif
 RWKV__INLINE rwkv__vf rwkv__vld_bf16(const uint16_t *p)
 {
     return vreinterpretq_f32_u32(vshll_n_u16(vld1_u16(p), 16));
@@ -3387,8 +3423,9 @@ static float rwkv__sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
 /* ---- the WKV recurrences -------------------------------------------------------------- */
 /* rwkv__wkv5_head and rwkv__wkv7_head round every product and sum separately, in the order
    of their scalar loops, so that their SIMD paths (over j or i in vectors, N % L == 0) give
-   the same bits as the scalar ones; each product of a scalar loop is a statement of its own
-   so that no compiler fuses it into an FMA (clang would). */
+   the same bits as the scalar ones (ARMv7 NEON flushes subnormals to zero: there, only down
+   to 2^-126); each product of a scalar loop is a statement of its own so that no compiler
+   fuses it into an FMA (clang would). */
 
 /* v4, one token, C channels: the WKV with a running maximum exponent pp, so that nothing
    overflows; y = sigmoid(r) * wkv, rounded as written. aa, bb, pp [C] (numerator,
@@ -3935,6 +3972,16 @@ int madvise(void *addr, size_t length, int advice);
 #endif
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* What to add to an open/fstat error of a 32-bit program whose off_t is 32 bits. */
+static const char *rwkv__large_file_hint(int e)
+{
+#ifdef EOVERFLOW
+    if (e == EOVERFLOW) return " (a file over 2 GiB: build with -D_FILE_OFFSET_BITS=64)";
+#endif
+    (void)e;
+    return "";
+}
 #endif
 
 /* The weights of one layer. C = n_embd, F = n_ffn, H heads of N channels (C = H·N), D the
@@ -3985,9 +4032,6 @@ typedef struct rwkv__layer {
 struct rwkv_model {
     rwkv__gguf gguf;          /* the parsed file */
     int mapped;               /* 1 when we own the mapping and must unmap it */
-#if defined(_WIN32)
-    HANDLE file, mapping;
-#endif
     rwkv_model_info info;
     unsigned char *used;      /* [gguf.n_tensors]: bound to a weight */
     const rwkv__tensor *emb;  /* [V][C] token_embd */
@@ -4807,36 +4851,48 @@ rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err)
     snprintf(m->gguf.path, sizeof m->gguf.path, "%s", path);
 #if defined(_WIN32)
     {
+        /* The view keeps the file and the mapping object open: both handles are closed here
+           and rwkv_model_close only unmaps. Sizes are 64-bit (GetFileSizeEx; the mapping and
+           the view of 0 bytes cover the whole file). */
         LARGE_INTEGER sz;
-        m->file = CreateFileA(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING,
-                              FILE_ATTRIBUTE_NORMAL, NULL);
-        if (m->file == INVALID_HANDLE_VALUE) {
+        HANDLE mapping;
+        unsigned long e = 0;
+        HANDLE file = CreateFileA(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING,
+                                  FILE_ATTRIBUTE_NORMAL, NULL);
+        if (file == INVALID_HANDLE_VALUE) {
             free(m);
             return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot open (Windows error %lu)", path,
                               (unsigned long)GetLastError());
         }
-        if (!GetFileSizeEx(m->file, &sz)) {
-            CloseHandle(m->file);
+        if (!GetFileSizeEx(file, &sz)) {
+            e = (unsigned long)GetLastError();
+            CloseHandle(file);
             free(m);
-            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot read the file size", path);
+            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot read the file size (Windows error "
+                              "%lu)", path, e);
         }
         m->gguf.size = (uint64_t)sz.QuadPart;
         if (!rwkv__mappable(m->gguf.size)) {
-            CloseHandle(m->file);
+            CloseHandle(file);
             free(m);
             return rwkv__too_large(path, (uint64_t)sz.QuadPart, err);
         }
         if (m->gguf.size > 0) {
-            m->mapping = CreateFileMappingA(m->file, NULL, PAGE_READONLY, 0, 0, NULL);
-            if (m->mapping)
-                m->gguf.map = (const uint8_t *)MapViewOfFile(m->mapping, FILE_MAP_READ, 0, 0, 0);
-            if (!m->gguf.map) {
-                if (m->mapping) CloseHandle(m->mapping);
-                CloseHandle(m->file);
-                free(m);
-                return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot map the file into memory", path);
+            mapping = CreateFileMappingA(file, NULL, PAGE_READONLY, 0, 0, NULL);
+            if (mapping) {
+                m->gguf.map = (const uint8_t *)MapViewOfFile(mapping, FILE_MAP_READ, 0, 0, 0);
+                if (!m->gguf.map) e = (unsigned long)GetLastError();
+                CloseHandle(mapping);
+            } else {
+                e = (unsigned long)GetLastError();
             }
-            m->mapped = 1;
+            m->mapped = m->gguf.map != NULL;
+        }
+        CloseHandle(file);
+        if (m->gguf.size > 0 && !m->mapped) {
+            free(m);
+            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot map the file into memory (Windows "
+                              "error %lu)", path, e);
         }
     }
 #else
@@ -4846,7 +4902,8 @@ rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err)
         if (fd < 0) {
             int e = errno;
             free(m);
-            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot open: %s", path, strerror(e));
+            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot open: %s%s", path, strerror(e),
+                              rwkv__large_file_hint(e));
         }
         if (fstat(fd, &st) != 0) {
             int e = errno;
@@ -4895,8 +4952,6 @@ void rwkv_model_close(rwkv_model *m)
     if (m->mapped) {
 #if defined(_WIN32)
         UnmapViewOfFile((LPCVOID)m->gguf.map);
-        CloseHandle(m->mapping);
-        CloseHandle(m->file);
 #else
         munmap((void *)(uintptr_t)m->gguf.map, (size_t)m->gguf.size);
 #endif

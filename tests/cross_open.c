@@ -1,4 +1,4 @@
-/* cross_open.c - the program tests/test_cross.sh builds for other targets (armhf, i386,
+/* cross_open.c - the program tests/test_cross_safety.sh builds for other targets (armhf, i386,
    s390x) and runs under qemu:
        cross_open write FILE   writes a tiny v7 model (tests/fuzz/tiny_gguf.h) to FILE
        cross_open open FILE    opens FILE, evaluates two tokens and prints

@@ -501,8 +501,10 @@ int main(void)
     const char *variant = "AVX-512 (16 lanes)";
 #elif defined(RWKV__AVX2)
     const char *variant = "AVX2+FMA+F16C (8 lanes)";
-#elif defined(RWKV__NEON)
+#elif defined(RWKV__NEON) && defined(__aarch64__)
     const char *variant = "NEON aarch64 (4 lanes)";
+#elif defined(RWKV__NEON)
+    const char *variant = "NEON ARMv7 VFPv4 (4 lanes)";
 #else
     const char *variant = "scalar";
 #endif
