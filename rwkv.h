@@ -551,8 +551,8 @@ static long rwkv__find(const void *sorted, uint64_t n, size_t size, const char *
    the measurements behind the choices here.
 
    The primitives the forward pass uses: rwkv__matvec / rwkv__matmul (a weight matrix times
-   one token / a block of tokens), rwkv__get_row (an embedding row), rwkv__vecmat (the LoRA
-   products x @ W), rwkv__norm (layer norm; group norm per group), rwkv__sigmoid, and the
+   one token / a block of tokens; the LoRAs too, stored one row per output), rwkv__get_row
+   (an embedding row), rwkv__norm (layer norm; group norm per group), rwkv__sigmoid, and the
    WKV recurrences rwkv__wkv4, rwkv__wkv5_head, rwkv__wkv7_head. */
 
 /* A weight tensor inside the mapped file. Matrices are row-major: ne[0] = columns
@@ -1071,127 +1071,6 @@ static void rwkv__get_row(float *out, const rwkv__tensor *W, int64_t row)
     case RWKV_TYPE_F16: for (c = 0; c < cols; c++) out[c] = rwkv__f16_to_f32(h[c]); break;
     case RWKV_TYPE_BF16: for (c = 0; c < cols; c++) out[c] = rwkv__bf16_to_f32(h[c]); break;
     }
-}
-
-/* Y[t][c] = sum_r X[t][r] * W[r][c] for t < T: the "x @ W" of the LoRA paths, W stored F32
-   as (rows, cols); X rows xs floats apart, Y rows ys apart. Every Y[t][c] is the same chain
-   whatever T, the thread count or the tile that computes it: SIMD columns c < cols - cols % L
-   accumulate W[r][c] * X[t][r] with FMA in increasing r from 0; the cols % L last columns
-   add rounded products in increasing r. Below RWKV__VM_PAR_MIN multiply-adds it stays on one
-   thread (lower than for matvec: these small matrices stream from memory once per token). */
-#define RWKV__VM_PAR_MIN 65536
-
-static void rwkv__vecmat_tail(float *Y, size_t ys, const float *X, size_t xs, const float *W,
-                              int rows, int cols, int c0, int T)
-{
-    int t, r, c;
-    for (t = 0; t < T; t++) {
-        float *y = Y + (size_t)t * ys;
-        const float *x = X + (size_t)t * xs;
-        for (c = c0; c < cols; c++) y[c] = 0.0f;
-        for (r = 0; r < rows; r++) {
-            const float xr = x[r];
-            const float *w = W + (size_t)r * cols;
-            for (c = c0; c < cols; c++) { const float p = xr * w[c]; y[c] += p; }
-        }
-    }
-}
-
-#ifdef RWKV__SIMD
-/* One token, columns [c0, c1) (multiples of L): 4 vectors of columns at a time, kept in
-   registers over all rows, then single vectors. */
-static void rwkv__vecmat_cols(float *y, const float *x, const float *W, int rows, int cols,
-                              int c0, int c1)
-{
-    int r, c;
-    for (c = c0; c + 4 * RWKV__L <= c1; c += 4 * RWKV__L) {
-        rwkv__vf a0 = rwkv__vzero(), a1 = a0, a2 = a0, a3 = a0;
-        for (r = 0; r < rows; r++) {
-            const float *w = W + (size_t)r * cols + c;
-            const rwkv__vf xr = rwkv__vset1(x[r]);
-            a0 = rwkv__vfma(rwkv__vld_f32(w), xr, a0);
-            a1 = rwkv__vfma(rwkv__vld_f32(w + RWKV__L), xr, a1);
-            a2 = rwkv__vfma(rwkv__vld_f32(w + 2 * RWKV__L), xr, a2);
-            a3 = rwkv__vfma(rwkv__vld_f32(w + 3 * RWKV__L), xr, a3);
-        }
-        rwkv__vst(y + c, a0);
-        rwkv__vst(y + c + RWKV__L, a1);
-        rwkv__vst(y + c + 2 * RWKV__L, a2);
-        rwkv__vst(y + c + 3 * RWKV__L, a3);
-    }
-    for (; c + RWKV__L <= c1; c += RWKV__L) {
-        rwkv__vf a0 = rwkv__vzero();
-        for (r = 0; r < rows; r++)
-            a0 = rwkv__vfma(rwkv__vld_f32(W + (size_t)r * cols + c), rwkv__vset1(x[r]), a0);
-        rwkv__vst(y + c, a0);
-    }
-}
-
-/* One vector of columns at c for nt <= 4 tokens: each row of W is loaded once for all of
-   them (a prompt block reads the LoRA matrices T/4 times instead of T). */
-static void rwkv__vecmat_tok4(float *Y, size_t ys, const float *X, size_t xs, const float *W,
-                              int rows, int cols, int c, int nt)
-{
-    const float *x0 = X, *x1 = X + (nt > 1 ? xs : 0);
-    const float *x2 = X + (nt > 2 ? 2 * xs : 0), *x3 = X + (nt > 3 ? 3 * xs : 0);
-    rwkv__vf a0 = rwkv__vzero(), a1 = a0, a2 = a0, a3 = a0;
-    int r;
-    for (r = 0; r < rows; r++) {
-        const rwkv__vf w = rwkv__vld_f32(W + (size_t)r * cols + c);
-        a0 = rwkv__vfma(w, rwkv__vset1(x0[r]), a0);
-        a1 = rwkv__vfma(w, rwkv__vset1(x1[r]), a1);
-        a2 = rwkv__vfma(w, rwkv__vset1(x2[r]), a2);
-        a3 = rwkv__vfma(w, rwkv__vset1(x3[r]), a3);
-    }
-    rwkv__vst(Y + c, a0);
-    if (nt > 1) rwkv__vst(Y + ys + c, a1);
-    if (nt > 2) rwkv__vst(Y + 2 * ys + c, a2);
-    if (nt > 3) rwkv__vst(Y + 3 * ys + c, a3);
-}
-
-/* Work item i of the split below: one token, or a column vector of a group of 4 tokens. */
-static void rwkv__vecmat_items(float *Y, size_t ys, const float *X, size_t xs, const float *W,
-                               int rows, int cols, int T, int i0, int i1)
-{
-    const int groups = (T + 3) / 4;
-    int i;
-    if (T == 1) {
-        rwkv__vecmat_cols(Y, X, W, rows, cols, i0 * RWKV__L, i1 * RWKV__L);
-        return;
-    }
-    for (i = i0; i < i1; i++) {
-        const int c = i / groups * RWKV__L, t = i % groups * 4;
-        rwkv__vecmat_tok4(Y + (size_t)t * ys, ys, X + (size_t)t * xs, xs, W, rows, cols, c,
-                          T - t < 4 ? T - t : 4);
-    }
-}
-#endif
-
-static void rwkv__vecmat(float *Y, size_t ys, const float *X, size_t xs, const float *W,
-                         int rows, int cols, int T, int n_threads)
-{
-#ifdef RWKV__SIMD
-    /* items: column vectors (x token groups of 4 when T > 1), split evenly between threads */
-    const int nv = cols / RWKV__L, items = T == 1 ? nv : nv * ((T + 3) / 4);
-    int nth = (int64_t)rows * cols * T < RWKV__VM_PAR_MIN ? 1 : n_threads;
-    if (nth > items) nth = items;
-#ifdef _OPENMP
-    if (nth > 1) {
-#pragma omp parallel num_threads(nth)
-        {
-            const int id = omp_get_thread_num(), n = omp_get_num_threads();
-            rwkv__vecmat_items(Y, ys, X, xs, W, rows, cols, T, (int)((int64_t)items * id / n),
-                               (int)((int64_t)items * (id + 1) / n));
-        }
-    } else
-#endif
-        rwkv__vecmat_items(Y, ys, X, xs, W, rows, cols, T, 0, items);
-    (void)nth;
-    if (nv * RWKV__L < cols) rwkv__vecmat_tail(Y, ys, X, xs, W, rows, cols, nv * RWKV__L, T);
-#else
-    (void)n_threads;
-    rwkv__vecmat_tail(Y, ys, X, xs, W, rows, cols, 0, T);
-#endif
 }
 
 /* out = (x - mean) / sqrt(var + eps) * w + b over n values (biased variance): the layer
@@ -1759,9 +1638,11 @@ int madvise(void *addr, size_t length, int advice);
 
 /* The weights of one layer. C = n_embd, F = n_ffn, H heads of N channels (C = H·N), D the
    rank of a LoRA. Vectors [n] are F32; matrices (rwkv__tensor) are [rows][cols] of any
-   weight type and give y = W·x; LoRA matrices are F32 (rows, cols) row-major and give
-   y = x @ A. Everything points into the map, except v4/v5's decay and bonus (computed at
-   load, in rwkv_model.derived). NULL: not in this version. */
+   weight type and give y = W·x, LoRA matrices too (one row per output: x @ A of the
+   checkpoint is A^T·x; docs/FORMAT.md, rwkv.lora_layout). Everything points into the map,
+   except v4/v5's decay and bonus (computed at load, in rwkv_model.derived) and the LoRAs of
+   files in the old layout (transposed at load into rwkv_model.owned). NULL (a LoRA: data
+   NULL): not in this version. */
 typedef struct rwkv__layer {
     const float *ln1_w, *ln1_b, *ln2_w, *ln2_b;          /* [C] */
     /* time mix */
@@ -1778,10 +1659,10 @@ typedef struct rwkv__layer {
                                  v6 time_faaaa */
     /* v6 */
     const float *maa_x, *maa_w, *maa_k, *maa_v, *maa_r, *maa_g; /* [C] time_maa_* */
-    const float *maa_w1;      /* (C, 5·Dm) */
-    const float *maa_w2;      /* (5, Dm, C): the mixes w, k, v, r, g in this order */
-    const float *decay_w1;    /* (C, Dd) */
-    const float *decay_w2;    /* (Dd, C) */
+    rwkv__tensor maa_w1;      /* [5·Dm][C] */
+    rwkv__tensor maa_w2[5];   /* [C][Dm] each: the mixes w, k, v, r, g in this order */
+    rwkv__tensor decay_w1;    /* [Dd][C] */
+    rwkv__tensor decay_w2;    /* [C][Dd] */
     int maa_rank, decay_rank; /* Dm, Dd */
     const float *time_state;  /* (H, N, N) [value][key], tuned initial state, or NULL */
     /* v7 */
@@ -1789,8 +1670,8 @@ typedef struct rwkv__layer {
     const float *w0, *a0, *k_k, *k_a;                     /* [C] */
     const float *v0;                                      /* [C], NULL in the first layer */
     const float *r_k;                                     /* [H·N] */
-    const float *w1, *a1, *v1, *g1;  /* (C, D) LoRA first halves (v1: NULL in layer 0) */
-    const float *w2, *a2, *v2, *g2;  /* (D, C) second halves */
+    rwkv__tensor w1, a1, v1, g1;  /* [D][C] LoRA first halves (v1: data NULL in layer 0) */
+    rwkv__tensor w2, a2, v2, g2;  /* [C][D] second halves */
     int w_rank, a_rank, v_rank, g_rank;
     /* channel mix */
     const float *ffn_mix_k, *ffn_mix_r;  /* [C]: v4/v5 time_mix_*, v6 time_maa_*, v7 x_k (no r) */
@@ -1812,6 +1693,9 @@ struct rwkv_model {
     const rwkv__tensor *head; /* [V][C] output */
     rwkv__layer *layers;      /* [n_layer] */
     float *derived;           /* v4, v5: [n_layer][2][C], each layer's decay and bonus */
+    int lora_layout;          /* rwkv.lora_layout: 1 one row per output, 0 the old x @ A */
+    float **owned;            /* [n_owned] LoRAs of old-layout files, transposed at load */
+    int n_owned;
     int n_threads;
 };
 
@@ -1890,30 +1774,68 @@ static rwkv_status rwkv__bind_mat(rwkv_model *m, const char *name, int64_t rows,
     return RWKV_OK;
 }
 
-/* An F32 LoRA matrix (rows, cols) in row-major order; cols (or rows) == 0 means "any rank,
-   report it". Exactly one of rows/cols is C. */
-static rwkv_status rwkv__bind_lora(rwkv_model *m, const char *name, int64_t rows, int64_t cols,
-                                   int optional, const float **out, int *rank, rwkv_error *err)
+/* The LoRA matrix of `outs` outputs and `ins` inputs whose elements start at `data` (a
+   whole tensor, or one of v6's five maa_w2 matrices), as a matrix of one row per output in
+   *out. Files with rwkv.lora_layout = 1 store it so (ggml dims [ins, outs]) and it is used
+   in place. Older files store the checkpoint's F32 (ins, outs) array (dims [outs, ins]): it
+   is transposed into a buffer the model owns (at load, one pass over 4 bytes per weight:
+   ~200 MB for a 1.5B v7 model). */
+static rwkv_status rwkv__lora_matrix(rwkv_model *m, const rwkv__tensor *t, const void *data,
+                                     int64_t outs, int64_t ins, rwkv__tensor *out,
+                                     rwkv_error *err)
+{
+    float **list, *buf;
+    const float *src = (const float *)data;
+    int64_t o, i;
+    *out = *t;
+    out->n_dims = 2;
+    out->ne[0] = ins;
+    out->ne[1] = outs;
+    out->ne[2] = out->ne[3] = 1;
+    out->data = data;
+    if (m->lora_layout) return RWKV_OK;
+    list = (float **)realloc(m->owned, sizeof *list * (size_t)(m->n_owned + 1));
+    if (!list) return rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory", m->gguf.path);
+    m->owned = list;
+    buf = (float *)malloc(sizeof(float) * (size_t)outs * (size_t)ins);
+    if (!buf)
+        return rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory for tensor '%.*s' "
+                          "(transposed at load)", m->gguf.path, (int)t->name.len, t->name.p);
+    m->owned[m->n_owned++] = buf;
+    for (o = 0; o < outs; o++)
+        for (i = 0; i < ins; i++) buf[o * ins + i] = src[i * outs + o];
+    out->data = buf;
+    return RWKV_OK;
+}
+
+/* A LoRA matrix of `outs` outputs and `ins` inputs (rwkv__lora_matrix); outs (or ins) == 0
+   means "the rank: any, reported in *rank", and must then equal *rank if that is set. */
+static rwkv_status rwkv__bind_lora(rwkv_model *m, const char *name, int64_t outs, int64_t ins,
+                                   int optional, rwkv__tensor *out, int *rank, rwkv_error *err)
 {
     const rwkv__tensor *t;
-    int64_t r, c;
+    int64_t o, i;
     rwkv_status s = rwkv__bind(m, name, optional, &t, err);
-    *out = NULL;
+    memset(out, 0, sizeof *out);
     if (s || !t) return s;
-    r = t->ne[1]; c = t->ne[0];
-    if (t->type != RWKV_TYPE_F32)
-        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' is %s; it must be F32",
-                          m->gguf.path, name, rwkv__type_name((uint32_t)t->type));
-    if (t->n_dims != 2 || (rows && r != rows) || (cols && c != cols) ||
-        (!rows && *rank && r != *rank) || (!cols && *rank && c != *rank))
+    o = m->lora_layout ? t->ne[1] : t->ne[0];
+    i = m->lora_layout ? t->ne[0] : t->ne[1];
+    if (!m->lora_layout && t->type != RWKV_TYPE_F32)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' is %s; LoRA matrices in the "
+                          "old layout (no rwkv.lora_layout = 1) must be F32", m->gguf.path,
+                          name, rwkv__type_name((uint32_t)t->type));
+    if (t->n_dims != 2 || (outs && o != outs) || (ins && i != ins) ||
+        (!outs && *rank && o != *rank) || (!ins && *rank && i != *rank))
         return rwkv__fail(err, RWKV_ERR_FORMAT,
-                          "%s: tensor '%s' has dims [%lld, %lld]; expected [%lld, %lld]",
-                          m->gguf.path, name, (long long)c, (long long)r,
-                          (long long)(cols ? cols : *rank), (long long)(rows ? rows : *rank));
-    if (!rows) *rank = (int)r;
-    if (!cols) *rank = (int)c;
-    *out = (const float *)t->data;
-    return RWKV_OK;
+                          "%s: tensor '%s' has dims [%lld, %lld]; expected [%lld, %lld] "
+                          "(rwkv.lora_layout %d)", m->gguf.path, name, (long long)t->ne[0],
+                          (long long)t->ne[1],
+                          (long long)(m->lora_layout ? (ins ? ins : *rank) : (outs ? outs : *rank)),
+                          (long long)(m->lora_layout ? (outs ? outs : *rank) : (ins ? ins : *rank)),
+                          m->lora_layout);
+    if (!outs) *rank = (int)o;
+    if (!ins) *rank = (int)i;
+    return rwkv__lora_matrix(m, t, t->data, o, i, out, err);
 }
 
 /* Layer l's tensors are blk.<l>.<suffix>; these macros name them and return on failure. The
@@ -1924,8 +1846,8 @@ static rwkv_status rwkv__bind_lora(rwkv_model *m, const char *name, int64_t rows
     RWKV__TRY(rwkv__bind_vec(m, RWKV__NAME(suffix), len, 0, out, err))
 #define RWKV__MAT(suffix, rows, cols, out) \
     RWKV__TRY(rwkv__bind_mat(m, RWKV__NAME(suffix), rows, cols, 0, out, err))
-#define RWKV__LORA(suffix, rows, cols, out, rank) \
-    RWKV__TRY(rwkv__bind_lora(m, RWKV__NAME(suffix), rows, cols, 0, out, rank, err))
+#define RWKV__LORA(suffix, outs, ins, out, rank) \
+    RWKV__TRY(rwkv__bind_lora(m, RWKV__NAME(suffix), outs, ins, 0, out, rank, err))
 
 /* v4 and v5: lerp mixes, the decay and the bonus (v5's under either of its names). */
 static rwkv_status rwkv__bind_v4v5(rwkv_model *m, int l, rwkv_error *err)
@@ -1964,32 +1886,42 @@ static rwkv_status rwkv__bind_v6(rwkv_model *m, int l, rwkv_error *err)
 {
     rwkv__layer *L = &m->layers[l];
     const int64_t C = m->info.n_embd, H = m->info.n_head, N = m->info.head_size;
-    const rwkv__tensor *t1, *t2;
+    const rwkv__tensor *t2;
     char n[96];
     rwkv_status s;
+    int i;
     RWKV__VEC("att.time_maa_x", C, &L->maa_x);
     RWKV__VEC("att.time_maa_w", C, &L->maa_w);
     RWKV__VEC("att.time_maa_k", C, &L->maa_k);
     RWKV__VEC("att.time_maa_v", C, &L->maa_v);
     RWKV__VEC("att.time_maa_r", C, &L->maa_r);
     RWKV__VEC("att.time_maa_g", C, &L->maa_g);
-    /* time_maa_w1 (C, 5*D) and time_maa_w2 (5, D, C): ggml dims [5D, C], [C, D, 5] */
-    RWKV__TRY(rwkv__bind(m, RWKV__NAME("att.time_maa_w1"), 0, &t1, err));
-    if (t1->type != RWKV_TYPE_F32 || t1->n_dims != 2 || t1->ne[1] != C || t1->ne[0] % 5 != 0)
-        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' must be F32 with "
-                          "dims [5*D, %lld]", m->gguf.path, n, (long long)C);
-    L->maa_rank = (int)(t1->ne[0] / 5);
-    L->maa_w1 = (const float *)t1->data;
+    /* time_maa_w1: 5·D outputs; time_maa_w2: five matrices of C outputs, D inputs (ggml dims
+       [D, C, 5]; old layout [C, D, 5]) */
+    L->maa_rank = 0;
+    RWKV__TRY(rwkv__bind_lora(m, RWKV__NAME("att.time_maa_w1"), 0, C, 0, &L->maa_w1,
+                              &L->maa_rank, err));
+    if (L->maa_rank % 5 != 0)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' has %d outputs, not a multiple "
+                          "of 5", m->gguf.path, n, L->maa_rank);
+    L->maa_rank /= 5;
     RWKV__TRY(rwkv__bind(m, RWKV__NAME("att.time_maa_w2"), 0, &t2, err));
-    if (t2->type != RWKV_TYPE_F32 || t2->n_dims != 3 || t2->ne[0] != C ||
-        t2->ne[1] != L->maa_rank || t2->ne[2] != 5)
-        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' must be F32 with "
-                          "dims [%lld, %d, 5]", m->gguf.path, n, (long long)C, L->maa_rank);
-    L->maa_w2 = (const float *)t2->data;
+    if ((!m->lora_layout && t2->type != RWKV_TYPE_F32) || t2->n_dims != 3 ||
+        t2->ne[0] != (m->lora_layout ? L->maa_rank : C) ||
+        t2->ne[1] != (m->lora_layout ? C : L->maa_rank) || t2->ne[2] != 5)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' must have dims [%lld, %lld, "
+                          "5]%s", m->gguf.path, n,
+                          (long long)(m->lora_layout ? L->maa_rank : C),
+                          (long long)(m->lora_layout ? C : L->maa_rank),
+                          m->lora_layout ? "" : " and be F32 (old LoRA layout)");
+    for (i = 0; i < 5; i++)
+        RWKV__TRY(rwkv__lora_matrix(m, t2, (const char *)t2->data + (size_t)i *
+                                    (size_t)rwkv__row_bytes(t2->type, (uint64_t)t2->ne[0]) *
+                                    (size_t)t2->ne[1], C, L->maa_rank, &L->maa_w2[i], err));
     RWKV__VEC("att.time_decay", C, &L->time_decay);
     L->decay_rank = 0;
-    RWKV__LORA("att.time_decay_w1", C, 0, &L->decay_w1, &L->decay_rank);
-    RWKV__LORA("att.time_decay_w2", 0, C, &L->decay_w2, &L->decay_rank);
+    RWKV__LORA("att.time_decay_w1", 0, C, &L->decay_w1, &L->decay_rank);
+    RWKV__LORA("att.time_decay_w2", C, 0, &L->decay_w2, &L->decay_rank);
     RWKV__VEC("att.time_faaaa", H * N, &L->bonus);
     RWKV__MAT("att.gate.weight", C, C, &L->att_g);
     RWKV__TRY(rwkv__bind_vec(m, RWKV__NAME("att.time_state"), H * N * N, 1, &L->time_state,
@@ -2018,16 +1950,16 @@ static rwkv_status rwkv__bind_v7(rwkv_model *m, int l, rwkv_error *err)
     RWKV__VEC("att.k_a", C, &L->k_a);
     RWKV__VEC("att.r_k", H * N, &L->r_k);
     L->w_rank = L->a_rank = L->v_rank = L->g_rank = 0;
-    RWKV__LORA("att.w1", C, 0, &L->w1, &L->w_rank);
-    RWKV__LORA("att.w2", 0, C, &L->w2, &L->w_rank);
-    RWKV__LORA("att.a1", C, 0, &L->a1, &L->a_rank);
-    RWKV__LORA("att.a2", 0, C, &L->a2, &L->a_rank);
-    RWKV__LORA("att.g1", C, 0, &L->g1, &L->g_rank);
-    RWKV__LORA("att.g2", 0, C, &L->g2, &L->g_rank);
+    RWKV__LORA("att.w1", 0, C, &L->w1, &L->w_rank);
+    RWKV__LORA("att.w2", C, 0, &L->w2, &L->w_rank);
+    RWKV__LORA("att.a1", 0, C, &L->a1, &L->a_rank);
+    RWKV__LORA("att.a2", C, 0, &L->a2, &L->a_rank);
+    RWKV__LORA("att.g1", 0, C, &L->g1, &L->g_rank);
+    RWKV__LORA("att.g2", C, 0, &L->g2, &L->g_rank);
     if (l > 0) { /* layer 0 defines v_first and has no value-residual LoRA */
         RWKV__VEC("att.v0", C, &L->v0);
-        RWKV__LORA("att.v1", C, 0, &L->v1, &L->v_rank);
-        RWKV__LORA("att.v2", 0, C, &L->v2, &L->v_rank);
+        RWKV__LORA("att.v1", 0, C, &L->v1, &L->v_rank);
+        RWKV__LORA("att.v2", C, 0, &L->v2, &L->v_rank);
     }
     RWKV__VEC("ffn.x_k", C, &L->ffn_mix_k);
     return RWKV_OK;
@@ -2135,6 +2067,8 @@ static rwkv_status rwkv__read_hparams(rwkv_model *m, int *vocab_key, rwkv_error 
                               I->n_embd);
         I->n_head = I->n_embd / I->head_size;
     }
+    m->lora_layout = 0;
+    RWKV__TRY(rwkv__hparam(m, "rwkv.lora_layout", 0, 1, 1, &m->lora_layout, err));
     I->layer_norm_eps = 1e-5f;
     RWKV__TRY(rwkv__hparam_float(m, "rwkv.attention.layer_norm_epsilon", &I->layer_norm_eps,
                                  err));
@@ -2389,6 +2323,8 @@ void rwkv_model_close(rwkv_model *m)
     free(m->used);
     free(m->layers);
     free(m->derived);
+    if (m->owned) while (m->n_owned > 0) free(m->owned[--m->n_owned]);
+    free(m->owned);
     free(m);
 }
 
@@ -2440,7 +2376,7 @@ typedef struct rwkv__scratch {
     float *y;        /* [B][C] the recurrence output, normalized and gated: att_o's input */
     float *out;      /* [B][C] att_o's or ffn_v's output, added to x */
     float *hidden;   /* [B][F] the channel mix's relu(Wk xk)^2 */
-    float *lora;     /* [B][lora_stride] the hidden activations of a LoRA (v6, v7) */
+    float *lora;     /* [2·B·lora_stride] the hidden activations of a LoRA (v6, v7), [T][D] */
     size_t lora_stride; /* the largest hidden width (5·Dm for v6's mix LoRA) */
 } rwkv__scratch;
 
@@ -2549,15 +2485,15 @@ static void rwkv__activate(float *h, size_t hs, int D, int T, int f)
     }
 }
 
-/* out = f(x @ A) @ B for T tokens: a LoRA of rank D, A (C, D), B (D, C). */
-static void rwkv__lora(rwkv_state *st, float *out, const float *x, const float *A,
-                       const float *B, int D, int f, int T)
+/* out = B·f(A·x) for T tokens: a LoRA, A [D][C], B [C][D] (the checkpoint's f(x @ A) @ B). */
+static void rwkv__lora(rwkv_state *st, float *out, const float *x, const rwkv__tensor *A,
+                       const rwkv__tensor *B, int f, int T)
 {
-    const int C = st->model->info.n_embd, nt = st->model->n_threads;
+    const int nt = st->model->n_threads, D = (int)A->ne[1];
     rwkv__scratch *s = &st->s;
-    rwkv__vecmat(s->lora, s->lora_stride, x, (size_t)C, A, C, D, T, nt);
-    rwkv__activate(s->lora, s->lora_stride, D, T, f);
-    rwkv__vecmat(out, (size_t)C, s->lora, s->lora_stride, B, D, C, T, nt);
+    rwkv__matmul(s->lora, A, x, T, nt);  /* [T][D] */
+    rwkv__activate(s->lora, (size_t)D, D, T, f);
+    rwkv__matmul(out, B, s->lora, T, nt);
 }
 
 /* x += out for T tokens. */
@@ -2744,15 +2680,22 @@ static void rwkv__time_mix_v6(rwkv_state *st, const rwkv__layer *L, const rwkv__
     /* data-dependent token shift: h = tanh((xln + sx·maa_x) @ maa_w1) [T][5·D], then mix i
        is xln + sx·(mu_i + h_i @ maa_w2[i]) */
     rwkv__mix_add(s->xmaa, s->xln, s->sx, L->maa_x, NULL, T, C);
-    rwkv__vecmat(s->lora, s->lora_stride, s->xmaa, (size_t)C, L->maa_w1, C, 5 * D, T, nt);
-    rwkv__activate(s->lora, s->lora_stride, 5 * D, T, RWKV__TANH);
+    rwkv__matmul(s->lora, &L->maa_w1, s->xmaa, T, nt);  /* [T][5·D] */
+    rwkv__activate(s->lora, (size_t)(5 * D), 5 * D, T, RWKV__TANH);
     for (i = 0; i < 5; i++) {
-        rwkv__vecmat(s->maa, (size_t)C, s->lora + (size_t)i * D, s->lora_stride,
-                     L->maa_w2 + (size_t)i * D * C, D, C, T, nt);
+        const float *h = s->lora + (size_t)i * D;
+        if (T > 1) { /* h_i of each token, gathered into [T][D] after the [T][5·D] block */
+            float *hs = s->lora + (size_t)T * 5 * D;
+            int t;
+            for (t = 0; t < T; t++)
+                memcpy(hs + (size_t)t * D, h + (size_t)t * 5 * D, sizeof(float) * (size_t)D);
+            h = hs;
+        }
+        rwkv__matmul(s->maa, &L->maa_w2[i], h, T, nt);
         rwkv__mix_add(mixed[i], s->xln, s->sx, mu[i], s->maa, T, C);
     }
     /* w = tanh(xw @ decay_w1) @ decay_w2 (time_decay is added per head) */
-    rwkv__lora(st, s->w, s->xw, L->decay_w1, L->decay_w2, L->decay_rank, RWKV__TANH, T);
+    rwkv__lora(st, s->w, s->xw, &L->decay_w1, &L->decay_w2, RWKV__TANH, T);
     rwkv__matmul(s->r, L->att_r, s->xr, T, nt);
     rwkv__matmul(s->k, L->att_k, s->xk, T, nt);
     rwkv__matmul(s->v, L->att_v, s->xv, T, nt);
@@ -2831,10 +2774,10 @@ static void rwkv__time_mix_v7(rwkv_state *st, const rwkv__layer *L, const rwkv__
     rwkv__matmul(s->r, L->att_r, s->xr, T, nt);
     rwkv__matmul(s->k, L->att_k, s->xk, T, nt);
     rwkv__matmul(s->v, L->att_v, s->xv, T, nt);
-    rwkv__lora(st, s->w, s->xw, L->w1, L->w2, L->w_rank, RWKV__TANH, T);
-    rwkv__lora(st, s->a, s->xa, L->a1, L->a2, L->a_rank, RWKV__LINEAR, T);
-    rwkv__lora(st, s->g, s->xg, L->g1, L->g2, L->g_rank, RWKV__SIGMOID, T);
-    if (L->v1) rwkv__lora(st, s->vres, s->xv, L->v1, L->v2, L->v_rank, RWKV__LINEAR, T);
+    rwkv__lora(st, s->w, s->xw, &L->w1, &L->w2, RWKV__TANH, T);
+    rwkv__lora(st, s->a, s->xa, &L->a1, &L->a2, RWKV__LINEAR, T);
+    rwkv__lora(st, s->g, s->xg, &L->g1, &L->g2, RWKV__SIGMOID, T);
+    if (L->v1.data) rwkv__lora(st, s->vres, s->xv, &L->v1, &L->v2, RWKV__LINEAR, T);
     rwkv__all_heads(rwkv__head_v7, st, L, ls->wkv, T);
     rwkv__matmul(s->out, L->att_o, s->y, T, nt);
     rwkv__residual(st, T);
@@ -2961,7 +2904,7 @@ static int rwkv__scratch_new(rwkv_state *st)
     RWKV__BUF(hidden, B * (size_t)m->info.n_ffn);
 #undef RWKV__BUF
     for (i = 0; i < n; i++) total += (buf[i].n + 15) / 16 * 16;
-    total += B * s->lora_stride;
+    total += 2 * B * s->lora_stride; /* v6: the [B][5·Dm] block, then one mix's [B][Dm] */
     st->scratch_block = malloc(sizeof(float) * total + 64);
     if (!st->scratch_block) return 0;
     base = (char *)st->scratch_block + (64 - (uintptr_t)st->scratch_block % 64) % 64;
