@@ -2380,6 +2380,32 @@ typedef struct rwkv__scratch {
     size_t lora_stride; /* the largest hidden width (5·Dm for v6's mix LoRA) */
 } rwkv__scratch;
 
+/* The thread team of one evaluation. With n > 1 threads, rwkv_eval / rwkv_eval_seq open one
+   OpenMP parallel region per block of tokens: thread 0 runs the forward pass and hands out
+   jobs (a matrix product, the heads of a layer, v4's channels); the other threads wait for
+   jobs. A job is n items (a run of rows, a head, a run of channels) that every thread,
+   thread 0 included, claims one at a time until none is left: thread 0 never waits for a
+   thread to arrive, only for the items already claimed to finish, so a thread that the OS
+   has descheduled (another process on the core) costs at most the item it holds. Waits spin
+   for about what a job takes (~50 us), then sleep in short naps, so that a waiting thread
+   gives its core to a descheduled one instead of spinning against it: OpenMP's barriers
+   spin for milliseconds, and with one busy process on a 2-core machine 2 threads were 5x
+   slower than 1 (docs/KERNELS.md). Which thread computes an item never changes its bits.
+   Needs OpenMP, the SIMD kernels and the gcc/clang __atomic builtins; without them the
+   products use one OpenMP region each (rwkv__matmul). */
+#if defined(_OPENMP) && defined(RWKV__SIMD) && (defined(__GNUC__) || defined(__clang__))
+#define RWKV__TEAM 1
+#endif
+typedef void (*rwkv__item_fn)(const void *job, int item);
+typedef struct rwkv__team {
+    uint64_t claim;     /* atomic: job number (24 bits) | items (20) | next unclaimed (20) */
+    int done;           /* atomic: items of the current job finished */
+    int quit;           /* atomic: the forward pass is over, workers leave */
+    int active;         /* thread 0 only: inside the region, with more than one thread */
+    rwkv__item_fn fn;   /* the current job, written before claim publishes it */
+    const void *job;
+} rwkv__team;
+
 /* A state: the recurrent state of every layer (serialized, the same floats, v7's S
    transposed to the official layout) and the scratch of the forward pass. */
 struct rwkv_state {
@@ -2389,6 +2415,7 @@ struct rwkv_state {
     size_t layer_stride;  /* rwkv__layer_state_floats */
     rwkv__scratch s;
     void *scratch_block;  /* the allocation all of `s` lives in */
+    rwkv__team team;
 };
 
 /* One layer's part of the state. */
@@ -2417,6 +2444,133 @@ static rwkv__lstate rwkv__lstate_of(const rwkv_state *st, int l)
 }
 
 /* ---- steps every version uses --------------------------------------------------------- */
+
+/* ---- the team: jobs of items -------------------------------------------------------- */
+
+#ifdef RWKV__TEAM
+#define RWKV__ITEM_BITS 20
+#define RWKV__ITEM_MASK ((1u << RWKV__ITEM_BITS) - 1)
+#define RWKV__SPINS 2048 /* pauses before napping: ~50-100 us */
+#if defined(_WIN32)
+#define rwkv__nap() Sleep(0)
+#else
+/* usleep is in every POSIX libc; a -std=c99 program's <unistd.h> does not declare it */
+#ifdef __cplusplus
+extern "C"
+#endif
+int usleep(unsigned int usec);
+#define rwkv__nap() ((void)usleep(20))
+#endif
+#if defined(__x86_64__) || defined(__i386__)
+#define rwkv__pause() __builtin_ia32_pause()
+#elif defined(__aarch64__) || defined(__arm__)
+#define rwkv__pause() __asm__ __volatile__("yield")
+#else
+#define rwkv__pause() ((void)0)
+#endif
+
+/* Claims and runs items of the current job until none is left. */
+static void rwkv__team_work(rwkv__team *tm)
+{
+    uint64_t v = __atomic_load_n(&tm->claim, __ATOMIC_ACQUIRE);
+    while ((v & RWKV__ITEM_MASK) < ((v >> RWKV__ITEM_BITS) & RWKV__ITEM_MASK)) {
+        /* fn and job belong to this job as long as claim is still v: the job cannot end
+           (nor the next be written) while an item is unclaimed */
+        const rwkv__item_fn fn = __atomic_load_n(&tm->fn, __ATOMIC_RELAXED);
+        const void *job = __atomic_load_n(&tm->job, __ATOMIC_RELAXED);
+        if (__atomic_compare_exchange_n(&tm->claim, &v, v + 1, 0, __ATOMIC_ACQ_REL,
+                                        __ATOMIC_ACQUIRE)) {
+            fn(job, (int)(v & RWKV__ITEM_MASK));
+            __atomic_add_fetch(&tm->done, 1, __ATOMIC_RELEASE);
+            v = __atomic_load_n(&tm->claim, __ATOMIC_ACQUIRE);
+        } /* else v was reloaded by the failed exchange */
+    }
+}
+
+/* Threads 1..n-1: take items of every job until thread 0 says the pass is over. */
+static void rwkv__team_worker(rwkv__team *tm)
+{
+    int spins = 0;
+    for (;;) {
+        const uint64_t v = __atomic_load_n(&tm->claim, __ATOMIC_ACQUIRE);
+        if ((v & RWKV__ITEM_MASK) < ((v >> RWKV__ITEM_BITS) & RWKV__ITEM_MASK)) {
+            rwkv__team_work(tm);
+            spins = 0;
+        } else if (__atomic_load_n(&tm->quit, __ATOMIC_ACQUIRE)) {
+            return;
+        } else if (++spins < RWKV__SPINS) {
+            rwkv__pause();
+        } else {
+            rwkv__nap();
+        }
+    }
+}
+#endif
+
+/* Runs fn(job, i) for i < n: on the team when there is one (any thread, any order), else
+   in order on this thread. */
+static void rwkv__run(rwkv_state *st, rwkv__item_fn fn, const void *job, int n)
+{
+    int i;
+#ifdef RWKV__TEAM
+    rwkv__team *tm = &st->team;
+    if (tm->active && n > 1) {
+        const uint64_t seq = (__atomic_load_n(&tm->claim, __ATOMIC_RELAXED) >>
+                              (2 * RWKV__ITEM_BITS)) + 1;
+        int spins = 0;
+        __atomic_store_n(&tm->fn, fn, __ATOMIC_RELAXED);
+        __atomic_store_n(&tm->job, job, __ATOMIC_RELAXED);
+        __atomic_store_n(&tm->done, 0, __ATOMIC_RELAXED);
+        __atomic_store_n(&tm->claim, (seq & 0xffffff) << (2 * RWKV__ITEM_BITS) |
+                         (uint64_t)n << RWKV__ITEM_BITS, __ATOMIC_RELEASE);
+        rwkv__team_work(tm);
+        while (__atomic_load_n(&tm->done, __ATOMIC_ACQUIRE) < n) {
+            if (++spins < RWKV__SPINS) rwkv__pause();
+            else rwkv__nap();
+        }
+        return;
+    }
+#endif
+    for (i = 0; i < n; i++) fn(job, i);
+}
+
+/* Y = W·X for T tokens (rwkv__matmul) on the team: items of whole 8-row tiles, each about
+   RWKV__ITEM_WORK multiply-adds (fewer than 2^20 items). */
+#define RWKV__ITEM_WORK 131072
+typedef struct rwkv__mm_job {
+    float *Y;
+    const rwkv__tensor *W;
+    const float *X;
+    int T;
+    int64_t rows_per_item;
+} rwkv__mm_job;
+
+#ifdef RWKV__TEAM
+static void rwkv__mm_item(const void *p, int i)
+{
+    const rwkv__mm_job *j = (const rwkv__mm_job *)p;
+    const int64_t r0 = (int64_t)i * j->rows_per_item, rows = j->W->ne[1];
+    rwkv__matmul_rows(j->Y, j->W, j->X, j->T, r0,
+                      r0 + j->rows_per_item < rows ? r0 + j->rows_per_item : rows);
+}
+#endif
+
+static void rwkv__mm(rwkv_state *st, float *Y, const rwkv__tensor *W, const float *X, int T)
+{
+#ifdef RWKV__TEAM
+    if (st->team.active) {
+        const int64_t rows = W->ne[1], work = W->ne[0] * (int64_t)T;
+        rwkv__mm_job j;
+        int64_t per = (RWKV__ITEM_WORK / (work > 0 ? work : 1)) / 8 * 8;
+        if (per < 8) per = 8;
+        while ((rows + per - 1) / per > (int64_t)RWKV__ITEM_MASK) per *= 2;
+        j.Y = Y; j.W = W; j.X = X; j.T = T; j.rows_per_item = per;
+        if (rows > 0 && T > 0) rwkv__run(st, rwkv__mm_item, &j, (int)((rows + per - 1) / per));
+        return;
+    }
+#endif
+    rwkv__matmul(Y, W, X, T, st->model->n_threads);
+}
 
 /* xln[t] = LN(x[t]) for t < T, the model's layer norm epsilon. */
 static void rwkv__ln(rwkv_state *st, const float *x, const float *w, const float *b, int T)
@@ -2489,11 +2643,11 @@ static void rwkv__activate(float *h, size_t hs, int D, int T, int f)
 static void rwkv__lora(rwkv_state *st, float *out, const float *x, const rwkv__tensor *A,
                        const rwkv__tensor *B, int f, int T)
 {
-    const int nt = st->model->n_threads, D = (int)A->ne[1];
+    const int D = (int)A->ne[1];
     rwkv__scratch *s = &st->s;
-    rwkv__matmul(s->lora, A, x, T, nt);  /* [T][D] */
+    rwkv__mm(st, s->lora, A, x, T);  /* [T][D] */
     rwkv__activate(s->lora, (size_t)D, D, T, f);
-    rwkv__matmul(out, B, s->lora, T, nt);
+    rwkv__mm(st, out, B, s->lora, T);
 }
 
 /* x += out for T tokens. */
@@ -2508,22 +2662,21 @@ static void rwkv__residual(rwkv_state *st, int T)
    (no receptance), x += Wv·relu(Wk·xk)^2. */
 static void rwkv__ffn(rwkv_state *st, const rwkv__layer *L, int T)
 {
-    const int nt = st->model->n_threads;
     rwkv__scratch *s = &st->s;
     const size_t n = (size_t)T * (size_t)st->model->info.n_ffn;
     const size_t nc = (size_t)T * (size_t)st->model->info.n_embd;
     size_t i;
-    rwkv__matmul(s->hidden, L->ffn_k, s->xk, T, nt);
+    rwkv__mm(st, s->hidden, L->ffn_k, s->xk, T);
     for (i = 0; i < n; i++) {
         const float h = s->hidden[i] > 0.0f ? s->hidden[i] : 0.0f;
         s->hidden[i] = h * h;
     }
-    rwkv__matmul(s->out, L->ffn_v, s->hidden, T, nt);
+    rwkv__mm(st, s->out, L->ffn_v, s->hidden, T);
     if (!L->ffn_r) {
         rwkv__residual(st, T);
         return;
     }
-    rwkv__matmul(s->r, L->ffn_r, s->xr, T, nt);
+    rwkv__mm(st, s->r, L->ffn_r, s->xr, T);
     for (i = 0; i < nc; i++) s->x[i] += rwkv__sigmoid(s->r[i]) * s->out[i];
 }
 
@@ -2545,13 +2698,35 @@ static void rwkv__some_heads(rwkv__head_fn fn, rwkv_state *st, const rwkv__layer
 }
 
 /* All heads: one parallel region per layer, each thread taking a run of whole heads for all
-   T tokens (the result does not depend on the split). */
+   T tokens, or, on the team, one item per head (the result does not depend on the split). */
+typedef struct rwkv__heads_job {
+    rwkv__head_fn fn;
+    rwkv_state *st;
+    const rwkv__layer *L;
+    float *S;
+    int T;
+} rwkv__heads_job;
+
+static void rwkv__heads_item(const void *p, int h)
+{
+    const rwkv__heads_job *j = (const rwkv__heads_job *)p;
+    rwkv__some_heads(j->fn, j->st, j->L, j->S, j->T, h, h + 1);
+}
+
 static void rwkv__all_heads(rwkv__head_fn fn, rwkv_state *st, const rwkv__layer *L, float *S,
                             int T)
 {
     const int H = st->model->info.n_head;
 #ifdef _OPENMP
     const int nth = st->model->n_threads;
+#endif
+    if (st->team.active) {
+        rwkv__heads_job j;
+        j.fn = fn; j.st = st; j.L = L; j.S = S; j.T = T;
+        rwkv__run(st, rwkv__heads_item, &j, H);
+        return;
+    }
+#ifdef _OPENMP
     if (nth > 1 && H > 1) {
 #pragma omp parallel num_threads(nth < H ? nth : H)
         {
@@ -2580,17 +2755,17 @@ static void rwkv__head_out(rwkv_state *st, const rwkv__layer *L, size_t at, int 
 /* r, k, v (and g, v5.1+) = W · lerp-mixed xln: the first half of v4's and v5's time mix. */
 static void rwkv__rkvg_lerp(rwkv_state *st, const rwkv__layer *L, float *att_x, int T)
 {
-    const int C = st->model->info.n_embd, nt = st->model->n_threads;
+    const int C = st->model->info.n_embd;
     rwkv__scratch *s = &st->s;
     rwkv__mix_lerp(s->xr, s->xln, att_x, L->mix_r, T, C);
     rwkv__mix_lerp(s->xk, s->xln, att_x, L->mix_k, T, C);
     rwkv__mix_lerp(s->xv, s->xln, att_x, L->mix_v, T, C);
     if (L->att_g) rwkv__mix_lerp(s->xg, s->xln, att_x, L->mix_g, T, C);
     rwkv__keep_last(att_x, s->xln, T, C);
-    rwkv__matmul(s->r, L->att_r, s->xr, T, nt);
-    rwkv__matmul(s->k, L->att_k, s->xk, T, nt);
-    rwkv__matmul(s->v, L->att_v, s->xv, T, nt);
-    if (L->att_g) rwkv__matmul(s->g, L->att_g, s->xg, T, nt);
+    rwkv__mm(st, s->r, L->att_r, s->xr, T);
+    rwkv__mm(st, s->k, L->att_k, s->xk, T);
+    rwkv__mm(st, s->v, L->att_v, s->xv, T);
+    if (L->att_g) rwkv__mm(st, s->g, L->att_g, s->xg, T);
 }
 
 /* A time mix or channel mix of T tokens: reads and advances x and the layer's state. */
@@ -2600,6 +2775,30 @@ typedef void (*rwkv__mix_fn)(rwkv_state *st, const rwkv__layer *L, const rwkv__l
 /* ---- forward v4 ----------------------------------------------------------------------- */
 
 /* x += Wo·(sigmoid(r) ⊙ wkv): the running-max WKV over aa, bb, pp. */
+/* v4's recurrence is per channel: channels [c0, c0 + RWKV__WKV4_RUN) of all T tokens. */
+#define RWKV__WKV4_RUN 256
+typedef struct rwkv__wkv4_job {
+    rwkv_state *st;
+    const rwkv__layer *L;
+    float *wkv;
+    int T;
+} rwkv__wkv4_job;
+
+static void rwkv__wkv4_item(const void *p, int i)
+{
+    const rwkv__wkv4_job *j = (const rwkv__wkv4_job *)p;
+    const int C = j->st->model->info.n_embd, c0 = i * RWKV__WKV4_RUN;
+    const int n = C - c0 < RWKV__WKV4_RUN ? C - c0 : RWKV__WKV4_RUN;
+    const rwkv__scratch *s = &j->st->s;
+    float *aa = j->wkv + c0, *bb = j->wkv + C + c0, *pp = j->wkv + 2 * C + c0;
+    int t;
+    for (t = 0; t < j->T; t++) {
+        const size_t o = (size_t)t * C + (size_t)c0;
+        rwkv__wkv4(s->y + o, aa, bb, pp, s->r + o, s->k + o, s->v + o, j->L->decay + c0,
+                   j->L->bonus + c0, n);
+    }
+}
+
 static void rwkv__time_mix_v4(rwkv_state *st, const rwkv__layer *L, const rwkv__lstate *ls,
                               int T)
 {
@@ -2609,11 +2808,18 @@ static void rwkv__time_mix_v4(rwkv_state *st, const rwkv__layer *L, const rwkv__
     int t;
     rwkv__ln(st, s->x, L->ln1_w, L->ln1_b, T);   /* xln = LN(x, ln1) */
     rwkv__rkvg_lerp(st, L, ls->att_x, T);        /* r, k, v = W·(xln·mu + prev·(1 - mu)) */
-    for (t = 0; t < T; t++) {
-        const size_t o = (size_t)t * C;
-        rwkv__wkv4(s->y + o, aa, bb, pp, s->r + o, s->k + o, s->v + o, L->decay, L->bonus, C);
+    if (st->team.active) { /* runs of RWKV__WKV4_RUN channels on the team */
+        rwkv__wkv4_job j;
+        j.st = st; j.L = L; j.wkv = ls->wkv; j.T = T;
+        rwkv__run(st, rwkv__wkv4_item, &j, (C + RWKV__WKV4_RUN - 1) / RWKV__WKV4_RUN);
+    } else {
+        for (t = 0; t < T; t++) {
+            const size_t o = (size_t)t * C;
+            rwkv__wkv4(s->y + o, aa, bb, pp, s->r + o, s->k + o, s->v + o, L->decay, L->bonus,
+                       C);
+        }
     }
-    rwkv__matmul(s->out, L->att_o, s->y, T, st->model->n_threads);
+    rwkv__mm(st, s->out, L->att_o, s->y, T);
     rwkv__residual(st, T);
 }
 
@@ -2648,7 +2854,7 @@ static void rwkv__time_mix_v5(rwkv_state *st, const rwkv__layer *L, const rwkv__
     rwkv__ln(st, s->x, L->ln1_w, L->ln1_b, T);   /* xln = LN(x, ln1) */
     rwkv__rkvg_lerp(st, L, ls->att_x, T);        /* r, k, v, g as v4 */
     rwkv__all_heads(rwkv__head_v5, st, L, ls->wkv, T);
-    rwkv__matmul(s->out, L->att_o, s->y, T, st->model->n_threads);
+    rwkv__mm(st, s->out, L->att_o, s->y, T);
     rwkv__residual(st, T);
 }
 
@@ -2670,7 +2876,7 @@ static void rwkv__head_v6(rwkv_state *st, const rwkv__layer *L, float *S, size_t
 static void rwkv__time_mix_v6(rwkv_state *st, const rwkv__layer *L, const rwkv__lstate *ls,
                               int T)
 {
-    const int C = st->model->info.n_embd, nt = st->model->n_threads, D = L->maa_rank;
+    const int C = st->model->info.n_embd, D = L->maa_rank;
     rwkv__scratch *s = &st->s;
     float *const mixed[5] = {s->xw, s->xk, s->xv, s->xr, s->xg}; /* maa_w2's order */
     const float *const mu[5] = {L->maa_w, L->maa_k, L->maa_v, L->maa_r, L->maa_g};
@@ -2680,7 +2886,7 @@ static void rwkv__time_mix_v6(rwkv_state *st, const rwkv__layer *L, const rwkv__
     /* data-dependent token shift: h = tanh((xln + sx·maa_x) @ maa_w1) [T][5·D], then mix i
        is xln + sx·(mu_i + h_i @ maa_w2[i]) */
     rwkv__mix_add(s->xmaa, s->xln, s->sx, L->maa_x, NULL, T, C);
-    rwkv__matmul(s->lora, &L->maa_w1, s->xmaa, T, nt);  /* [T][5·D] */
+    rwkv__mm(st, s->lora, &L->maa_w1, s->xmaa, T);  /* [T][5·D] */
     rwkv__activate(s->lora, (size_t)(5 * D), 5 * D, T, RWKV__TANH);
     for (i = 0; i < 5; i++) {
         const float *h = s->lora + (size_t)i * D;
@@ -2691,17 +2897,17 @@ static void rwkv__time_mix_v6(rwkv_state *st, const rwkv__layer *L, const rwkv__
                 memcpy(hs + (size_t)t * D, h + (size_t)t * 5 * D, sizeof(float) * (size_t)D);
             h = hs;
         }
-        rwkv__matmul(s->maa, &L->maa_w2[i], h, T, nt);
+        rwkv__mm(st, s->maa, &L->maa_w2[i], h, T);
         rwkv__mix_add(mixed[i], s->xln, s->sx, mu[i], s->maa, T, C);
     }
     /* w = tanh(xw @ decay_w1) @ decay_w2 (time_decay is added per head) */
     rwkv__lora(st, s->w, s->xw, &L->decay_w1, &L->decay_w2, RWKV__TANH, T);
-    rwkv__matmul(s->r, L->att_r, s->xr, T, nt);
-    rwkv__matmul(s->k, L->att_k, s->xk, T, nt);
-    rwkv__matmul(s->v, L->att_v, s->xv, T, nt);
-    rwkv__matmul(s->g, L->att_g, s->xg, T, nt);
+    rwkv__mm(st, s->r, L->att_r, s->xr, T);
+    rwkv__mm(st, s->k, L->att_k, s->xk, T);
+    rwkv__mm(st, s->v, L->att_v, s->xv, T);
+    rwkv__mm(st, s->g, L->att_g, s->xg, T);
     rwkv__all_heads(rwkv__head_v6, st, L, ls->wkv, T);
-    rwkv__matmul(s->out, L->att_o, s->y, T, nt);
+    rwkv__mm(st, s->out, L->att_o, s->y, T);
     rwkv__residual(st, T);
 }
 
@@ -2761,7 +2967,7 @@ static void rwkv__head_v7(rwkv_state *st, const rwkv__layer *L, float *S, size_t
 static void rwkv__time_mix_v7(rwkv_state *st, const rwkv__layer *L, const rwkv__lstate *ls,
                               int T)
 {
-    const int C = st->model->info.n_embd, nt = st->model->n_threads;
+    const int C = st->model->info.n_embd;
     rwkv__scratch *s = &st->s;
     rwkv__ln(st, s->x, L->ln1_w, L->ln1_b, T);          /* xln = LN(x, ln1) */
     rwkv__token_shift(s->sx, s->xln, ls->att_x, T, C);  /* sx = prev - xln */
@@ -2771,15 +2977,15 @@ static void rwkv__time_mix_v7(rwkv_state *st, const rwkv__layer *L, const rwkv__
     rwkv__mix_add(s->xv, s->xln, s->sx, L->x_v, NULL, T, C);
     rwkv__mix_add(s->xa, s->xln, s->sx, L->x_a, NULL, T, C);
     rwkv__mix_add(s->xg, s->xln, s->sx, L->x_g, NULL, T, C);
-    rwkv__matmul(s->r, L->att_r, s->xr, T, nt);
-    rwkv__matmul(s->k, L->att_k, s->xk, T, nt);
-    rwkv__matmul(s->v, L->att_v, s->xv, T, nt);
+    rwkv__mm(st, s->r, L->att_r, s->xr, T);
+    rwkv__mm(st, s->k, L->att_k, s->xk, T);
+    rwkv__mm(st, s->v, L->att_v, s->xv, T);
     rwkv__lora(st, s->w, s->xw, &L->w1, &L->w2, RWKV__TANH, T);
     rwkv__lora(st, s->a, s->xa, &L->a1, &L->a2, RWKV__LINEAR, T);
     rwkv__lora(st, s->g, s->xg, &L->g1, &L->g2, RWKV__SIGMOID, T);
     if (L->v1.data) rwkv__lora(st, s->vres, s->xv, &L->v1, &L->v2, RWKV__LINEAR, T);
     rwkv__all_heads(rwkv__head_v7, st, L, ls->wkv, T);
-    rwkv__matmul(s->out, L->att_o, s->y, T, nt);
+    rwkv__mm(st, s->out, L->att_o, s->y, T);
     rwkv__residual(st, T);
 }
 
@@ -2787,8 +2993,8 @@ static void rwkv__time_mix_v7(rwkv_state *st, const rwkv__layer *L, const rwkv__
 
 /* Runs T <= RWKV_SEQ_BLOCK tokens through the model. logits: NULL, or rows for every token
    (all) or for the last one. */
-static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float *logits,
-                                int all)
+static void rwkv__forward_pass(rwkv_state *st, const int *tokens, int T, float *logits,
+                               int all)
 {
     const rwkv_model *m = st->model;
     const int C = m->info.n_embd;
@@ -2815,8 +3021,34 @@ static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float 
     if (logits) { /* logits = head·LN(x, ln_out) */
         const int first = all ? 0 : T - 1;
         rwkv__ln(st, st->s.x + (size_t)first * C, m->lnout_w, m->lnout_b, T - first);
-        rwkv__matmul(logits, m->head, st->s.xln, T - first, m->n_threads);
+        rwkv__mm(st, logits, m->head, st->s.xln, T - first);
     }
+}
+
+/* The forward pass, with n threads on a team (rwkv__team): thread 0 runs the pass, the
+   others take items of its jobs. */
+static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float *logits,
+                                int all)
+{
+#ifdef RWKV__TEAM
+    const int nth = st->model->n_threads;
+    if (nth > 1) {
+        __atomic_store_n(&st->team.quit, 0, __ATOMIC_RELAXED);
+#pragma omp parallel num_threads(nth)
+        {
+            if (omp_get_thread_num() == 0) {
+                st->team.active = omp_get_num_threads() > 1;
+                rwkv__forward_pass(st, tokens, T, logits, all);
+                st->team.active = 0;
+                __atomic_store_n(&st->team.quit, 1, __ATOMIC_RELEASE);
+            } else {
+                rwkv__team_worker(&st->team);
+            }
+        }
+        return;
+    }
+#endif
+    rwkv__forward_pass(st, tokens, T, logits, all);
 }
 
 static rwkv_status rwkv__check_tokens(const rwkv_state *st, const int *tokens, size_t n,
