@@ -2404,6 +2404,10 @@ typedef struct rwkv__team {
     int active;         /* thread 0 only: inside the region, with more than one thread */
     rwkv__item_fn fn;   /* the current job, written before claim publishes it */
     const void *job;
+    /* thread 0 only: the back-off. Seconds thread 0 waited for other threads' items during
+       this block; blocks still to run on one thread; the next back-off's length. */
+    double waited, quit_at;
+    int solo, backoff, next_backoff;
 } rwkv__team;
 
 /* A state: the recurrent state of every layer (serialized, the same floats, v7's S
@@ -2451,6 +2455,7 @@ static rwkv__lstate rwkv__lstate_of(const rwkv_state *st, int l)
 #define RWKV__ITEM_BITS 20
 #define RWKV__ITEM_MASK ((1u << RWKV__ITEM_BITS) - 1)
 #define RWKV__SPINS 2048 /* pauses before napping: ~50-100 us */
+#define RWKV__STALL 1e-3 /* seconds of waiting for one job that end the team's block */
 #if defined(_WIN32)
 #define rwkv__nap() Sleep(0)
 #else
@@ -2524,9 +2529,20 @@ static void rwkv__run(rwkv_state *st, rwkv__item_fn fn, const void *job, int n)
         __atomic_store_n(&tm->claim, (seq & 0xffffff) << (2 * RWKV__ITEM_BITS) |
                          (uint64_t)n << RWKV__ITEM_BITS, __ATOMIC_RELEASE);
         rwkv__team_work(tm);
-        while (__atomic_load_n(&tm->done, __ATOMIC_ACQUIRE) < n) {
-            if (++spins < RWKV__SPINS) rwkv__pause();
-            else rwkv__nap();
+        if (__atomic_load_n(&tm->done, __ATOMIC_ACQUIRE) < n) {
+            const double t0 = omp_get_wtime();
+            while (__atomic_load_n(&tm->done, __ATOMIC_ACQUIRE) < n) {
+                if (++spins < RWKV__SPINS) rwkv__pause();
+                else rwkv__nap();
+            }
+            tm->waited += omp_get_wtime() - t0;
+            if (omp_get_wtime() - t0 > RWKV__STALL) {
+                /* another thread was descheduled holding an item: the rest of the block
+                   runs on this thread alone, the others leave */
+                tm->active = 0;
+                tm->solo = 1;
+                __atomic_store_n(&tm->quit, 1, __ATOMIC_RELEASE);
+            }
         }
         return;
     }
@@ -2569,7 +2585,7 @@ static void rwkv__mm(rwkv_state *st, float *Y, const rwkv__tensor *W, const floa
         return;
     }
 #endif
-    rwkv__matmul(Y, W, X, T, st->model->n_threads);
+    rwkv__matmul(Y, W, X, T, st->team.solo ? 1 : st->model->n_threads);
 }
 
 /* xln[t] = LN(x[t]) for t < T, the model's layer norm epsilon. */
@@ -2718,7 +2734,7 @@ static void rwkv__all_heads(rwkv__head_fn fn, rwkv_state *st, const rwkv__layer 
 {
     const int H = st->model->info.n_head;
 #ifdef _OPENMP
-    const int nth = st->model->n_threads;
+    const int nth = st->team.solo ? 1 : st->model->n_threads;
 #endif
     if (st->team.active) {
         rwkv__heads_job j;
@@ -3026,24 +3042,52 @@ static void rwkv__forward_pass(rwkv_state *st, const int *tokens, int T, float *
 }
 
 /* The forward pass, with n threads on a team (rwkv__team): thread 0 runs the pass, the
-   others take items of its jobs. */
+   others take items of its jobs. Back-off: when thread 0 spent more than a quarter of a
+   block waiting for the others (their items, or their arrival at the region's end: they are
+   being descheduled, the machine is busy), the next 8 blocks run on one thread (16, 32 ...
+   up to 256 while it keeps happening), then the team is tried again: N threads stay at
+   least about as fast as one. */
 static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float *logits,
                                 int all)
 {
 #ifdef RWKV__TEAM
     const int nth = st->model->n_threads;
-    if (nth > 1) {
-        __atomic_store_n(&st->team.quit, 0, __ATOMIC_RELAXED);
+    rwkv__team *tm = &st->team;
+    /* a block of less than 1 MiB of weights gains nothing from a second thread */
+    if (nth > 1 && st->model->info.bytes_per_token * (uint64_t)T >= ((uint64_t)1 << 20)) {
+        double t0, t1;
+        if (tm->backoff > 0) {
+            tm->backoff--;
+            tm->solo = 1;
+            rwkv__forward_pass(st, tokens, T, logits, all);
+            tm->solo = 0;
+            return;
+        }
+        tm->waited = 0.0;
+        t0 = omp_get_wtime();
+        tm->quit_at = t0;
+        __atomic_store_n(&tm->quit, 0, __ATOMIC_RELAXED);
 #pragma omp parallel num_threads(nth)
         {
             if (omp_get_thread_num() == 0) {
-                st->team.active = omp_get_num_threads() > 1;
+                tm->active = omp_get_num_threads() > 1;
                 rwkv__forward_pass(st, tokens, T, logits, all);
-                st->team.active = 0;
-                __atomic_store_n(&st->team.quit, 1, __ATOMIC_RELEASE);
+                if (tm->active) {
+                    tm->active = 0;
+                    tm->quit_at = omp_get_wtime();
+                    __atomic_store_n(&tm->quit, 1, __ATOMIC_RELEASE);
+                }
             } else {
-                rwkv__team_worker(&st->team);
+                rwkv__team_worker(tm);
             }
+        }
+        t1 = omp_get_wtime();
+        tm->solo = 0;
+        if (tm->waited + (t1 - tm->quit_at) > 0.25 * (t1 - t0)) {
+            tm->backoff = tm->next_backoff < 8 ? 8 : tm->next_backoff;
+            tm->next_backoff = tm->backoff < 256 ? 2 * tm->backoff : 256;
+        } else {
+            tm->next_backoff = 8;
         }
         return;
     }
