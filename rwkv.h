@@ -16,7 +16,9 @@
        RWKV_PILE            tokenizer.c is part of the program (the Pile BPE, NFC, JSON)
        RWKV_NO_SIMD         use the scalar kernels only (they are the reference definition)
        RWKV_SEQ_BLOCK       tokens per matrix-matrix block in sequence mode (default 64)
-   Threads: compile with -fopenmp to use several cores (rwkv_model_set_threads).
+   Threads: compile with -fopenmp to use several cores (rwkv_model_set_threads); an
+   evaluation's threads take work items as they come and fall back to one thread while
+   the machine is too busy for them to help (rwkv__team, docs/KERNELS.md).
    Linux: the loader asks for huge pages on the model map (madvise MADV_HUGEPAGE, advice only).
 
    Quick use (examples/embed.c is the complete program):
