@@ -1287,8 +1287,17 @@ def convert(in_path, out_path, dtype=None, vocab="auto", name=None, quiet=False,
     size = write_gguf(out_path, kvs, tensors, progress)
     if progress:
         sys.stderr.write("\r" + " " * 60 + "\r")
+    by_type = {}  # ggml type -> [weights, bytes]
+    for t in tensors:
+        n = 1
+        for d in t.dims:
+            n *= d
+        e = by_type.setdefault(t.gtype, [0, 0])
+        e[0] += n
+        e[1] += t.nbytes
     return {"info": info, "dtype": file_dtype, "file_type": ftype, "vocab": vkind,
-            "tensors": len(tensors), "size": size, "seconds": time.time() - t0,
+            "tensors": len(tensors), "by_type": by_type, "size": size,
+            "seconds": time.time() - t0,
             "notes": notes + info["notes"], "input_kind": kind, "output": out_path}
 
 
@@ -1308,6 +1317,13 @@ def summary(r):
              "  dtype      %s for weight matrices and LoRAs (file_type %d), F32 for the rest"
              % (r["dtype"], r["file_type"]),
              "  tensors    %d" % r["tensors"]]
+    bt = r["by_type"]
+    weights = sum(e[0] for e in bt.values())
+    if weights:
+        lines.append("  weights    %d, %.2f bits per weight (%s)" % (
+            weights, 8.0 * sum(e[1] for e in bt.values()) / weights,
+            ", ".join("%s %d at %.2f" % (GGML_TYPE_NAMES[g], e[0], 8.0 * e[1] / e[0])
+                      for g, e in sorted(bt.items()))))
     for n in r["notes"]:
         lines.append("  note       " + n)
     return "\n".join(lines)

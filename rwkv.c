@@ -239,7 +239,8 @@ static const char help_info[] =
     "usage: rwkv info -m MODEL\n"
     "\n"
     "Prints the model's architecture (version incl. minor, e.g. 5.2), sizes, vocabulary and\n"
-    "tokenizer, tensor counts and bytes per dtype, the weight bytes read per generated token\n"
+    "tokenizer, tensor counts, bytes and bits per weight of each type (F16, Q4_K...), the\n"
+    "weight bytes read per generated token "
     "and the file size.\n"
     "\n"
     "  -m, --model MODEL   GGUF model file (see docs/FORMAT.md)\n"
@@ -259,7 +260,7 @@ static int cmd_info(args *a)
     char tokbuf[128];
     size_t name_len = 0;
     const char *name;
-    static const char *type_names[3] = {"F32", "F16", "BF16"};
+    uint64_t all_bytes = 0;
     int t;
 
     while ((s = args_next(a)) != NULL) {
@@ -292,13 +293,18 @@ static int cmd_info(args *a)
     printf("%-18s %g\n", "layer norm eps:", (double)info.layer_norm_eps);
     if (info.version >= 5) printf("%-18s %g\n", "group norm eps:", (double)info.group_norm_eps);
     printf("%-18s %llu\n", "tensors:", (unsigned long long)info.n_tensors);
-    for (t = 0; t < 3; t++) {
+    for (t = 0; t < RWKV_TYPE_COUNT; t++) {
         if (!info.tensors_of_type[t]) continue;
-        printf("  %-16s %llu tensors, %llu bytes (%.2f MiB)\n", type_names[t],
-               (unsigned long long)info.tensors_of_type[t],
+        all_bytes += info.bytes_of_type[t];
+        printf("  %-16s %llu tensors, %llu bytes (%.2f MiB), %.2f bits per weight\n",
+               rwkv_type_name(t), (unsigned long long)info.tensors_of_type[t],
                (unsigned long long)info.bytes_of_type[t],
-               (double)info.bytes_of_type[t] / (1024.0 * 1024.0));
+               (double)info.bytes_of_type[t] / (1024.0 * 1024.0),
+               8.0 * (double)info.bytes_of_type[t] / (double)info.weights_of_type[t]);
     }
+    printf("%-18s %llu (%.2f bits per weight)\n", "weights:",
+           (unsigned long long)info.n_weights,
+           info.n_weights ? 8.0 * (double)all_bytes / (double)info.n_weights : 0.0);
     print_bytes_line("bytes per token:", info.bytes_per_token);
     print_bytes_line("file size:", info.file_size);
     out_flush();
@@ -1226,7 +1232,8 @@ static int cmd_perplexity(args *a)
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
         else if (is_opt(s, "-f", "--file")) file = args_value(a, s);
         else if (is_opt(s, NULL, "--ctx")) ctx = parse_int(s, args_value(a, s), 0, LLONG_MAX);
-        else if (is_opt(s, "-t", "--threads")) n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
+        else if (is_opt(s, "-t", "--threads"))
+            n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
         else if (is_opt(s, NULL, "--vocab")) vocab_path = args_value(a, s);
         else usage_error("unknown argument '%s'", s);
     }
@@ -1374,7 +1381,8 @@ static int cmd_lambada(args *a)
             if (strcmp(v, "none") == 0) { pad = NULL; n_pad = 0; }
             else pad = parse_id_list(s, v, &n_pad);
         }
-        else if (is_opt(s, "-t", "--threads")) n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
+        else if (is_opt(s, "-t", "--threads"))
+            n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
         else if (is_opt(s, NULL, "--vocab")) vocab_path = args_value(a, s);
         else usage_error("unknown argument '%s'", s);
     }
@@ -1471,7 +1479,8 @@ static int cmd_bench(args *a)
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_bench);
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
-        else if (is_opt(s, "-t", "--threads")) n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
+        else if (is_opt(s, "-t", "--threads"))
+            n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
         else if (is_opt(s, NULL, "--prompt-tokens")) n_prompt = (int)parse_int(s, args_value(a, s), 1, 1 << 20);
         else if (is_opt(s, NULL, "--gen-tokens")) n_gen = (int)parse_int(s, args_value(a, s), 1, 1 << 20);
         else if (is_opt(s, NULL, "--repeat")) repeat = (int)parse_int(s, args_value(a, s), 1, 1000);
@@ -1524,6 +1533,96 @@ static int cmd_bench(args *a)
     return 0;
 }
 
+/* ==== quantize ============================================================================ */
+
+static const char help_quantize[] =
+    "usage: rwkv quantize IN.gguf OUT.gguf TYPE [-t N]\n"
+    "\n"
+    "Writes a copy of the model IN whose matrices (embedding, att/ffn projections, head) are\n"
+    "of TYPE; vectors, norms and LoRAs stay as they are. TYPE is a preset (as llama.cpp's):\n"
+    "  q8_0, q6_k, q5_1, q5_0, q4_1, q4_0, q5_k, q4_k   that type, the head Q6_K (q8_0: Q8_0)\n"
+    "  q5_k_m, q4_k_m   Q5_K / Q4_K; the head, and att.value and ffn.value in the first and\n"
+    "                   last eighth of the layers and every third between, Q6_K\n"
+    "  f16, f32         float matrices (f32 also dequantizes a quantized model)\n"
+    "Rows that do not fit a type's blocks fall back (Q4_K -> Q5_0, Q5_K -> Q5_1, Q6_K -> Q8_0;\n"
+    "rows not a multiple of 32 keep their type); each fallback is listed. The output is\n"
+    "written to OUT.gguf.tmp and renamed at the end. Progress goes to standard error when it\n"
+    "is a terminal. A quantized IN is refused (except for f32). docs/QUANT.md has the formats.\n"
+    "\n"
+    "  -t, --threads N     threads over rows (default: 2)\n"
+    "  -h, --help          this help\n";
+
+typedef struct quantize_progress {
+    progress bar;
+    int n_fallback;
+} quantize_progress;
+
+static void on_tensor(void *user, uint64_t done, uint64_t total, const char *tensor, int wanted,
+                      int written)
+{
+    quantize_progress *q = (quantize_progress *)user;
+    if (wanted != written) {
+        if (q->bar.on) fprintf(stderr, "\r%60s\r", "");
+        printf("  %-32s %s does not fit its rows of this length: %s\n", tensor,
+               rwkv_type_name(wanted), rwkv_type_name(written));
+        q->n_fallback++;
+    }
+    progress_show(&q->bar, (double)done, (double)total, "tensors");
+}
+
+static int cmd_quantize(args *a)
+{
+    const char *pos[3] = {NULL, NULL, NULL}, *s;
+    int n_pos = 0, n_threads = 2;
+    rwkv_quantize_params params;
+    quantize_progress qp;
+    rwkv_error err;
+    rwkv_model *model;
+    rwkv_model_info info;
+    uint64_t bytes = 0;
+    int t;
+
+    while ((s = args_next(a)) != NULL) {
+        if (is_help(s)) print_help(help_quantize);
+        else if (is_opt(s, "-t", "--threads"))
+            n_threads = (int)parse_int(s, args_value(a, s), 1, 1024);
+        else if (s[0] == '-' && s[1] != '\0') usage_error("unknown option '%s'", s);
+        else if (n_pos == 3) usage_error("too many arguments ('%s')", s);
+        else pos[n_pos++] = s;
+    }
+    if (n_pos != 3) usage_error("give IN.gguf OUT.gguf TYPE");
+    rwkv_quantize_params_default(&params);
+    params.preset = pos[2];
+    params.n_threads = n_threads;
+    params.progress = on_tensor;
+    params.user = &qp;
+    qp.n_fallback = 0;
+    progress_init(&qp.bar);
+    if (rwkv_model_quantize(pos[0], pos[1], &params, &err) != RWKV_OK) {
+        progress_done(&qp.bar);
+        if (err.code == RWKV_ERR_ARGUMENT && strncmp(err.message, "unknown quantization", 20) == 0)
+            usage_error("%s", err.message);
+        die_err(&err);
+    }
+    progress_done(&qp.bar);
+    model = open_model(pos[1], 1);
+    rwkv_model_get_info(model, &info);
+    printf("%s: %s, %d fallback%s\n", pos[1], pos[2], qp.n_fallback,
+           qp.n_fallback == 1 ? "" : "s");
+    for (t = 0; t < RWKV_TYPE_COUNT; t++) {
+        if (!info.tensors_of_type[t]) continue;
+        bytes += info.bytes_of_type[t];
+        printf("  %-6s %4llu tensors, %.2f bits per weight\n", rwkv_type_name(t),
+               (unsigned long long)info.tensors_of_type[t],
+               8.0 * (double)info.bytes_of_type[t] / (double)info.weights_of_type[t]);
+    }
+    printf("  all    %.2f bits per weight, %llu bytes\n",
+           8.0 * (double)bytes / (double)info.n_weights, (unsigned long long)info.file_size);
+    out_flush();
+    rwkv_model_close(model);
+    return 0;
+}
+
 /* ==== main ================================================================================ */
 
 static const char help_main[] =
@@ -1541,6 +1640,7 @@ static const char help_main[] =
     "  info         architecture, sizes and tensor statistics of a model file\n"
     "  logits       write the logits after each of a list of token ids (float32 file)\n"
     "  tokenize     text to token ids, or ids to text with --decode\n"
+    "  quantize     write a copy of a model with quantized matrices (q8_0 ... q4_k_m)\n"
     "\n"
     "`rwkv COMMAND --help` describes a command's options.\n"
     "Exit status: 0 success, 1 runtime error, 2 usage error.\n";
@@ -1559,6 +1659,7 @@ static const command commands[] = {
     {"info", cmd_info},
     {"logits", cmd_logits},
     {"tokenize", cmd_tokenize},
+    {"quantize", cmd_quantize},
 };
 
 int main(int argc, char **argv)

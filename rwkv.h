@@ -56,6 +56,7 @@
    Contents (search for the section's banner, "==== API: models" ...):
        API: errors                  rwkv_status, rwkv_error, rwkv_error_set
        API: models                  open / close, threads, information, metadata
+       API: quantization            rwkv_model_quantize: a GGUF file to Q8_0 ... Q4_K_M
        API: states and evaluation   rwkv_state_*, rwkv_eval, rwkv_eval_seq, (de)serialization
        API: sampler                 temperature, top-p, top-k, min-p, penalties, bans
        API: tokenizers              byte-level, World, Pile; rwkv_tokenize, rwkv_detokenize
@@ -68,6 +69,7 @@
        IMPL: forward                scratch; time mix and channel mix of v4, v5, v6, v7, each
                                     its own function; rwkv_eval / rwkv_eval_seq
        IMPL: state                  new / free / copy, save and load (memory and files)
+       IMPL: quantization           the presets' type choice, the GGUF writer
        IMPL: sampler                ChatRWKV's sampling and penalty rules
        IMPL: tokenizers             byte-level, World (trie), UTF-8 stream; the Pile hooks
    Names and conventions: docs/STYLE.md. File format: docs/FORMAT.md.
@@ -129,7 +131,18 @@ void rwkv_model_close(rwkv_model *model);
 void rwkv_model_set_threads(rwkv_model *model, int n_threads);
 int rwkv_model_get_threads(const rwkv_model *model);
 
-enum { RWKV_TYPE_F32 = 0, RWKV_TYPE_F16 = 1, RWKV_TYPE_BF16 = 30 }; /* ggml type ids */
+/* Weight types (ggml type ids). Matrices (the embedding, the att/ffn projections, the head)
+   may be of any of them, and so may LoRAs of rwkv.lora_layout = 1 files (older files: F32);
+   vectors and norms are F32. The quantized types are ggml's
+   block formats, bit-compatible (docs/QUANT.md). */
+enum {
+    RWKV_TYPE_F32 = 0, RWKV_TYPE_F16 = 1, RWKV_TYPE_BF16 = 30,
+    RWKV_TYPE_Q4_0 = 2, RWKV_TYPE_Q4_1 = 3, RWKV_TYPE_Q5_0 = 6, RWKV_TYPE_Q5_1 = 7,
+    RWKV_TYPE_Q8_0 = 8, RWKV_TYPE_Q4_K = 12, RWKV_TYPE_Q5_K = 13, RWKV_TYPE_Q6_K = 14,
+    RWKV_TYPE_COUNT = 31 /* bound of the ids: the size of rwkv_model_info's per-type arrays */
+};
+/* "F32", "Q4_K", ... ("an unknown type" for an id rwkv.h does not read). */
+const char *rwkv_type_name(int type);
 
 typedef struct rwkv_model_info {
     int version;          /* 4, 5, 6, 7 */
@@ -145,8 +158,13 @@ typedef struct rwkv_model_info {
     float group_norm_eps; /* v5+ */
     uint64_t file_size;
     uint64_t n_tensors;
-    uint64_t tensors_of_type[3];   /* count of F32, F16, BF16 tensors */
-    uint64_t bytes_of_type[3];     /* their bytes */
+    /* per ggml type id (RWKV_TYPE_*): tensors, their bytes and their weights (elements);
+       bits per weight of a type = 8 bytes / weights */
+    uint64_t tensors_of_type[RWKV_TYPE_COUNT];
+    uint64_t bytes_of_type[RWKV_TYPE_COUNT];
+    uint64_t weights_of_type[RWKV_TYPE_COUNT];
+    uint64_t n_weights;            /* all tensors' elements (the model's bits per weight is
+                                      8 * (sum of bytes_of_type) / n_weights) */
     uint64_t bytes_per_token;      /* weight bytes read to generate one token */
 } rwkv_model_info;
 
@@ -158,6 +176,40 @@ int rwkv_model_get_n_vocab(const rwkv_model *model);
 const char *rwkv_model_get_meta_string(const rwkv_model *model, const char *key, size_t *len);
 /* Any GGUF integer type (or bool); returns 0 when absent or not an integer. */
 int rwkv_model_get_meta_int(const rwkv_model *model, const char *key, int64_t *out);
+
+/* ==== API: quantization ================================================================ */
+/* rwkv_model_quantize reads a GGUF model and writes a copy whose matrices (the embedding, the
+   att/ffn projections, the head) are of another type; vectors, norms and LoRAs are copied as
+   they are, and so is the metadata, plus general.file_type (llama.cpp's ftype) and
+   rwkv.quantization (the preset's name). Presets (as llama.cpp's):
+       q8_0, q5_1, q5_0, q4_1, q4_0, q4_k, q5_k, q6_k   that type; the head Q6_K (Q8_0: Q8_0)
+       q4_k_m, q5_k_m     Q4_K / Q5_K; the head, and att.value and ffn.value of the layers
+                          llama.cpp's use_more_bits picks (the first and last eighth, every
+                          third between), Q6_K
+       f16, f32           every matrix in that float type (f32 accepts a quantized input: it
+                          dequantizes, the reference of the accuracy tests)
+   A matrix whose rows do not fit the type's blocks falls back as llama.cpp does (Q4_K -> Q5_0,
+   Q5_K -> Q5_1, Q6_K -> Q8_0; rows not a multiple of 32 keep their type). The 32-value types
+   use the error-searching quantizer (docs/QUANT.md), the K types ggml's. A quantized input is
+   refused (except for f32). The output is written to OUT.tmp and renamed to OUT at the end;
+   on failure OUT.tmp is removed and OUT is untouched. */
+
+/* Called after each tensor is written (from the calling thread): tensors done of total, the
+   tensor's name, the type the preset asked for it and the type written (they differ for a
+   fallback; both are the input's type for a tensor copied as it is). */
+typedef void (*rwkv_quantize_progress)(void *user, uint64_t done, uint64_t total,
+                                       const char *tensor, int wanted_type, int written_type);
+
+typedef struct rwkv_quantize_params {
+    const char *preset;               /* one of the names above (any case) */
+    int n_threads;                    /* threads over rows (needs OpenMP); default 1 */
+    rwkv_quantize_progress progress;  /* NULL: none */
+    void *user;                       /* passed to progress */
+} rwkv_quantize_params;
+
+void rwkv_quantize_params_default(rwkv_quantize_params *p);
+rwkv_status rwkv_model_quantize(const char *in_path, const char *out_path,
+                                const rwkv_quantize_params *params, rwkv_error *err);
 
 /* ==== API: states and evaluation ======================================================= */
 
@@ -384,6 +436,7 @@ rwkv_status rwkv_pile_load(const char *json, size_t len, const char *name,
 #define RWKV_IMPLEMENTATION_DONE
 
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -562,14 +615,49 @@ static long rwkv__find(const void *sorted, uint64_t n, size_t size, const char *
 typedef struct rwkv__tensor {
     rwkv__str name;   /* first member: tensors are sorted and searched by name */
     const void *data;
-    int type;         /* RWKV_TYPE_F32, _F16, _BF16 */
+    int type;         /* RWKV_TYPE_F32, _F16, _BF16, or a quantized type (RWKV__TYPE_Q*) */
     int n_dims;
     int64_t ne[4];    /* unused dimensions are 1 */
 } rwkv__tensor;
 
-/* Every weight type the kernels read has a case in rwkv__row_bytes, rwkv__type_name,
-   rwkv__weight, rwkv__get_row, rwkv__matvec_scalar, rwkv__vld_w and rwkv__tile_for: adding a
-   type (the quantized ones) is adding those cases. */
+/* Every float weight type the kernels read has a case in rwkv__row_bytes, rwkv__type_name,
+   rwkv__weight, rwkv__get_row, rwkv__matvec_scalar, rwkv__vld_w and rwkv__tile_for. The
+   quantized types (ggml's blocks, below) have their own kernels: rwkv__matmul and
+   rwkv__get_row send them to rwkv__matmul_q_ws and rwkv__dequant_row. */
+
+/* The quantized types (ggml type ids): blocks of 32 values, or super-blocks of 256 (the K
+   types); a row of n values is n / block consecutive blocks. */
+enum {
+    RWKV__TYPE_Q4_0 = 2, RWKV__TYPE_Q4_1 = 3, RWKV__TYPE_Q5_0 = 6, RWKV__TYPE_Q5_1 = 7,
+    RWKV__TYPE_Q8_0 = 8, RWKV__TYPE_Q4_K = 12, RWKV__TYPE_Q5_K = 13, RWKV__TYPE_Q6_K = 14
+};
+
+/* Values per block (0: not a quantized type this file knows). */
+static int rwkv__qblock(int type)
+{
+    switch (type) {
+    case RWKV__TYPE_Q4_0: case RWKV__TYPE_Q4_1: case RWKV__TYPE_Q5_0: case RWKV__TYPE_Q5_1:
+    case RWKV__TYPE_Q8_0: return 32;
+    case RWKV__TYPE_Q4_K: case RWKV__TYPE_Q5_K: case RWKV__TYPE_Q6_K: return 256;
+    }
+    return 0;
+}
+
+/* Bytes per block (0: unknown type). */
+static size_t rwkv__qbytes(int type)
+{
+    switch (type) {
+    case RWKV__TYPE_Q4_0: return 18;
+    case RWKV__TYPE_Q4_1: return 20;
+    case RWKV__TYPE_Q5_0: return 22;
+    case RWKV__TYPE_Q5_1: return 24;
+    case RWKV__TYPE_Q8_0: return 34;
+    case RWKV__TYPE_Q4_K: return 144;
+    case RWKV__TYPE_Q5_K: return 176;
+    case RWKV__TYPE_Q6_K: return 210;
+    }
+    return 0;
+}
 
 /* Bytes of n consecutive weights of one row; 0 for a type the kernels cannot read (and, for
    a type stored in blocks, for n not a whole number of blocks). */
@@ -579,7 +667,8 @@ RWKV__INLINE uint64_t rwkv__row_bytes(int type, uint64_t n)
     case RWKV_TYPE_F32: return 4 * n;
     case RWKV_TYPE_F16: case RWKV_TYPE_BF16: return 2 * n;
     }
-    return 0;
+    if (rwkv__qblock(type) == 0 || n % (uint64_t)rwkv__qblock(type) != 0) return 0;
+    return n / (uint64_t)rwkv__qblock(type) * rwkv__qbytes(type);
 }
 
 /* Bytes of a whole tensor (its dimensions are checked not to overflow this). */
@@ -596,10 +685,12 @@ static const char *rwkv__type_name(uint32_t t)
     case RWKV_TYPE_F16: return "F16";
     case RWKV_TYPE_BF16: return "BF16";
     case 2: return "Q4_0"; case 3: return "Q4_1"; case 6: return "Q5_0"; case 7: return "Q5_1";
-    case 8: return "Q8_0";
+    case 8: return "Q8_0"; case 12: return "Q4_K"; case 13: return "Q5_K"; case 14: return "Q6_K";
     }
     return "an unknown type";
 }
+
+const char *rwkv_type_name(int type) { return rwkv__type_name((uint32_t)type); }
 
 /* Below this many multiply-adds a matrix product stays on one thread: waking a second one
    costs more than it saves. */
@@ -1035,10 +1126,2038 @@ static void rwkv__matmul_simd(float *Y, const rwkv__tensor *W, const float *X, i
 
 #endif /* RWKV__SIMD */
 
+/* ---- quantized weights: ggml blocks, quantizers, products (docs/QUANT.md) ----------- */
+/* ---- scalar helpers ------------------------------------------------------------------------ */
+
+static uint16_t rwkv__rd16(const uint8_t *p) { return (uint16_t)(p[0] | (p[1] << 8)); }
+static uint32_t rwkv__rd32(const uint8_t *p)
+{
+    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
+}
+static void rwkv__wr16(uint8_t *p, uint16_t v) { p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); }
+static void rwkv__wr32(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)v;
+    p[1] = (uint8_t)(v >> 8);
+    p[2] = (uint8_t)(v >> 16);
+    p[3] = (uint8_t)(v >> 24);
+}
+static float rwkv__h2f(const uint8_t *p) { return rwkv__f16_to_f32(rwkv__rd16(p)); }
+
+/* f32 -> f16, round to nearest even (what ggml's GGML_FP32_TO_FP16 computes); NaN stays NaN. */
+static uint16_t rwkv__f32_to_f16(float f)
+{
+    uint32_t x, ax, sign, h;
+    memcpy(&x, &f, 4);
+    sign = (x >> 16) & 0x8000u;
+    ax = x & 0x7fffffffu;
+    if (ax >= 0x7f800000u) return (uint16_t)(sign | 0x7c00u | (ax > 0x7f800000u ? 0x200u : 0));
+    if (ax >= 0x477ff000u) return (uint16_t)(sign | 0x7c00u); /* >= 65520: rounds to inf */
+    if (ax < 0x38800000u) {                                   /* below 2^-14: subnormal */
+        uint32_t m, q, rem, half;
+        int shift;
+        if (ax <= 0x33000000u) return (uint16_t)sign; /* <= 2^-25 (the tie goes to 0) */
+        m = (ax & 0x7fffffu) | 0x800000u;
+        shift = 126 - (int)(ax >> 23);                /* 14..24 */
+        q = m >> shift;
+        rem = m & ((1u << shift) - 1u);
+        half = 1u << (shift - 1);
+        if (rem > half || (rem == half && (q & 1u))) q++;
+        return (uint16_t)(sign | q);
+    }
+    h = (ax >> 13) - (112u << 10);
+    if ((ax & 0x1fffu) > 0x1000u || ((ax & 0x1fffu) == 0x1000u && (h & 1u))) h++;
+    return (uint16_t)(sign | h);
+}
+
+/* Round to nearest, ties to even, for |v| < 2^22 (ggml's nearest_int); no UB for any v. */
+static int rwkv__nearest(float v)
+{
+    float t = v + 12582912.0f;
+    int32_t i;
+    memcpy(&i, &t, 4);
+    return (int)(i & 0x007fffff) - 0x00400000;
+}
+
+/* (int)v for the quantizers' small truncations; clamped so that no input is UB. */
+static int rwkv__trunc(float v)
+{
+    if (!(v > -1000.0f)) return -1000;
+    if (v > 1000.0f) return 1000;
+    return (int)v;
+}
+
+/* roundf(v) as an int (half away from zero), clamped like rwkv__trunc. */
+static int rwkv__round(float v)
+{
+    if (!(v > -1000.0f)) return -1000;
+    if (v > 1000.0f) return 1000;
+    return (int)roundf(v);
+}
+
+#define RWKV__QMIN(a, b) ((a) < (b) ? (a) : (b))
+#define RWKV__QMAX(a, b) ((a) > (b) ? (a) : (b))
+
+/* 6-bit scale and min j (0..7) of a Q4_K / Q5_K super-block (12 packed bytes). */
+static void rwkv__k4_scale_min(int j, const uint8_t *q, int *sc, int *m)
+{
+    if (j < 4) {
+        *sc = q[j] & 63;
+        *m = q[j + 4] & 63;
+    } else {
+        *sc = (q[j + 4] & 0x0F) | ((q[j - 4] >> 6) << 4);
+        *m = (q[j + 4] >> 4) | ((q[j] >> 6) << 4);
+    }
+}
+
+/* ---- dequantization (scalar; bit-exact with ggml's to_float) ------------------------------ */
+/* Each product / difference is rounded to float in ggml's order (separate statements: no
+   contraction into FMA by any compiler). */
+
+static void rwkv__dequant_block(int type, const uint8_t *b, float *y)
+{
+    int j;
+    switch (type) {
+    case RWKV__TYPE_Q8_0: {
+        const float d = rwkv__h2f(b);
+        for (j = 0; j < 32; j++) y[j] = (float)(int8_t)b[2 + j] * d;
+        break;
+    }
+    case RWKV__TYPE_Q4_0: {
+        const float d = rwkv__h2f(b);
+        for (j = 0; j < 16; j++) {
+            y[j] = (float)((b[2 + j] & 0x0F) - 8) * d;
+            y[j + 16] = (float)((b[2 + j] >> 4) - 8) * d;
+        }
+        break;
+    }
+    case RWKV__TYPE_Q4_1: {
+        const float d = rwkv__h2f(b), m = rwkv__h2f(b + 2);
+        for (j = 0; j < 16; j++) {
+            const float p0 = (float)(b[4 + j] & 0x0F) * d, p1 = (float)(b[4 + j] >> 4) * d;
+            y[j] = p0 + m;
+            y[j + 16] = p1 + m;
+        }
+        break;
+    }
+    case RWKV__TYPE_Q5_0: {
+        const float d = rwkv__h2f(b);
+        const uint32_t qh = rwkv__rd32(b + 2);
+        for (j = 0; j < 16; j++) {
+            const int lo = (b[6 + j] & 0x0F) | (int)(((qh >> j) & 1u) << 4);
+            const int hi = (b[6 + j] >> 4) | (int)(((qh >> (j + 16)) & 1u) << 4);
+            y[j] = (float)(lo - 16) * d;
+            y[j + 16] = (float)(hi - 16) * d;
+        }
+        break;
+    }
+    case RWKV__TYPE_Q5_1: {
+        const float d = rwkv__h2f(b), m = rwkv__h2f(b + 2);
+        const uint32_t qh = rwkv__rd32(b + 4);
+        for (j = 0; j < 16; j++) {
+            const int lo = (b[8 + j] & 0x0F) | (int)(((qh >> j) & 1u) << 4);
+            const int hi = (b[8 + j] >> 4) | (int)(((qh >> (j + 16)) & 1u) << 4);
+            const float p0 = (float)lo * d, p1 = (float)hi * d;
+            y[j] = p0 + m;
+            y[j + 16] = p1 + m;
+        }
+        break;
+    }
+    case RWKV__TYPE_Q4_K: case RWKV__TYPE_Q5_K: {
+        const float d = rwkv__h2f(b), dmin = rwkv__h2f(b + 2);
+        const uint8_t *sc = b + 4, *qh = b + 16;
+        const uint8_t *qs = type == RWKV__TYPE_Q4_K ? b + 16 : b + 48;
+        int c, l;
+        for (c = 0; c < 4; c++) {
+            int s0, m0, s1, m1;
+            float d0, d1, n0, n1;
+            rwkv__k4_scale_min(2 * c, sc, &s0, &m0);
+            rwkv__k4_scale_min(2 * c + 1, sc, &s1, &m1);
+            d0 = d * (float)s0; n0 = dmin * (float)m0;
+            d1 = d * (float)s1; n1 = dmin * (float)m1;
+            for (l = 0; l < 32; l++) {
+                int q0 = qs[32 * c + l] & 0x0F, q1 = qs[32 * c + l] >> 4;
+                float p0, p1;
+                if (type == RWKV__TYPE_Q5_K) {
+                    q0 += ((qh[l] >> (2 * c)) & 1) << 4;
+                    q1 += ((qh[l] >> (2 * c + 1)) & 1) << 4;
+                }
+                p0 = d0 * (float)q0;
+                p1 = d1 * (float)q1;
+                y[64 * c + l] = p0 - n0;
+                y[64 * c + 32 + l] = p1 - n1;
+            }
+        }
+        break;
+    }
+    case RWKV__TYPE_Q6_K: {
+        const uint8_t *ql = b, *qh = b + 128;
+        const int8_t *sc = (const int8_t *)(const void *)(b + 192);
+        const float d = rwkv__h2f(b + 208);
+        int h, l;
+        for (h = 0; h < 2; h++) {
+            const uint8_t *A = ql + 64 * h, *B = qh + 32 * h;
+            float *yy = y + 128 * h;
+            const int8_t *s = sc + 8 * h;
+            for (l = 0; l < 32; l++) {
+                const int is = l / 16;
+                const int q1 = ((A[l] & 0x0F) | (((B[l] >> 0) & 3) << 4)) - 32;
+                const int q2 = ((A[l + 32] & 0x0F) | (((B[l] >> 2) & 3) << 4)) - 32;
+                const int q3 = ((A[l] >> 4) | (((B[l] >> 4) & 3) << 4)) - 32;
+                const int q4 = ((A[l + 32] >> 4) | (((B[l] >> 6) & 3) << 4)) - 32;
+                const float e1 = d * (float)s[is], e2 = d * (float)s[is + 2];
+                const float e3 = d * (float)s[is + 4], e4 = d * (float)s[is + 6];
+                yy[l] = e1 * (float)q1;
+                yy[l + 32] = e2 * (float)q2;
+                yy[l + 64] = e3 * (float)q3;
+                yy[l + 96] = e4 * (float)q4;
+            }
+        }
+        break;
+    }
+    }
+}
+
+/* dst[0..n) = the values of the row src (n a multiple of the block). 0, or -1 for an unknown
+   type or a bad n. */
+static RWKV__UNUSED int rwkv__dequant_row(int type, const void *src, float *dst, int64_t n)
+{
+    const int blk = rwkv__qblock(type);
+    const size_t bytes = rwkv__qbytes(type);
+    const uint8_t *s = (const uint8_t *)src;
+    int64_t i;
+    if (blk == 0 || n < 0 || n % blk != 0) return -1;
+    for (i = 0; i < n / blk; i++) rwkv__dequant_block(type, s + (size_t)i * bytes, dst + i * blk);
+    return 0;
+}
+
+/* ---- reference quantizers (ggml's quantize_row_*_ref: the same bytes) ----------------------- */
+
+static void rwkv__quant_ref_legacy(int type, const float *x, uint8_t *y)
+{
+    int j;
+    if (type == RWKV__TYPE_Q8_0) {
+        float amax = 0.0f, d, id;
+        for (j = 0; j < 32; j++) amax = RWKV__QMAX(amax, fabsf(x[j]));
+        d = amax / 127.0f;
+        id = d != 0.0f ? 1.0f / d : 0.0f;
+        rwkv__wr16(y, rwkv__f32_to_f16(d));
+        for (j = 0; j < 32; j++) {
+            const float v = x[j] * id;
+            y[2 + j] = (uint8_t)(int8_t)rwkv__round(v);
+        }
+    } else if (type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q5_0) {
+        const int q5 = type == RWKV__TYPE_Q5_0;
+        const int nmax = q5 ? 31 : 15;
+        const float off = q5 ? 16.5f : 8.5f;
+        float amax = 0.0f, max = 0.0f, d, id;
+        uint32_t qh = 0;
+        uint8_t *qs = y + (q5 ? 6 : 2);
+        for (j = 0; j < 32; j++)
+            if (amax < fabsf(x[j])) { amax = fabsf(x[j]); max = x[j]; }
+        d = max / (q5 ? -16.0f : -8.0f);
+        id = d != 0.0f ? 1.0f / d : 0.0f;
+        rwkv__wr16(y, rwkv__f32_to_f16(d));
+        for (j = 0; j < 16; j++) {
+            const float x0 = x[j] * id, x1 = x[16 + j] * id;
+            const int i0 = RWKV__QMIN(nmax, rwkv__trunc(x0 + off));
+            const int i1 = RWKV__QMIN(nmax, rwkv__trunc(x1 + off));
+            qs[j] = (uint8_t)((i0 & 0x0F) | ((i1 & 0x0F) << 4));
+            qh |= (uint32_t)((i0 >> 4) & 1) << j;
+            qh |= (uint32_t)((i1 >> 4) & 1) << (j + 16);
+        }
+        if (q5) rwkv__wr32(y + 2, qh);
+    } else { /* Q4_1, Q5_1 */
+        const int q5 = type == RWKV__TYPE_Q5_1;
+        float min = FLT_MAX, max = -FLT_MAX, d, id;
+        uint32_t qh = 0;
+        uint8_t *qs = y + (q5 ? 8 : 4);
+        for (j = 0; j < 32; j++) {
+            if (x[j] < min) min = x[j];
+            if (x[j] > max) max = x[j];
+        }
+        d = (max - min) / (q5 ? 31.0f : 15.0f);
+        id = d != 0.0f ? 1.0f / d : 0.0f;
+        rwkv__wr16(y, rwkv__f32_to_f16(d));
+        rwkv__wr16(y + 2, rwkv__f32_to_f16(min));
+        for (j = 0; j < 16; j++) {
+            const float x0 = (x[j] - min) * id, x1 = (x[16 + j] - min) * id;
+            int i0 = rwkv__trunc(x0 + 0.5f), i1 = rwkv__trunc(x1 + 0.5f);
+            if (!q5) { i0 = RWKV__QMIN(15, i0); i1 = RWKV__QMIN(15, i1); }
+            qs[j] = (uint8_t)((i0 & 0x0F) | ((i1 & 0x0F) << 4));
+            qh |= (uint32_t)((i0 >> 4) & 1) << j;
+            qh |= (uint32_t)((i1 >> 4) & 1) << (j + 16);
+        }
+        if (q5) rwkv__wr32(y + 4, qh);
+    }
+}
+
+/* ggml's make_qkx2_quants (asymmetric levels 0..nmax with a min), weighted squared error. */
+static float rwkv__make_qkx2(int n, int nmax, const float *x, const float *w, uint8_t *L,
+                             float *the_min, uint8_t *Laux, float rmin, float rdelta, int nstep)
+{
+    float min = x[0], max = x[0], sum_w = w[0], sum_x = sum_w * x[0];
+    float iscale, scale, best = 0.0f;
+    int i, is;
+    for (i = 1; i < n; i++) {
+        float t;
+        if (x[i] < min) min = x[i];
+        if (x[i] > max) max = x[i];
+        sum_w += w[i];
+        t = w[i] * x[i];
+        sum_x += t;
+    }
+    if (min > 0) min = 0;
+    if (max == min) {
+        for (i = 0; i < n; i++) L[i] = 0;
+        *the_min = -min;
+        return 0.0f;
+    }
+    iscale = (float)nmax / (max - min);
+    scale = 1.0f / iscale;
+    for (i = 0; i < n; i++) {
+        const int l = rwkv__nearest(iscale * (x[i] - min));
+        float diff, a;
+        L[i] = (uint8_t)RWKV__QMAX(0, RWKV__QMIN(nmax, l));
+        a = scale * (float)L[i];
+        a = a + min;
+        diff = a - x[i];
+        diff = diff * diff;
+        diff = w[i] * diff;
+        best += diff;
+    }
+    for (is = 0; is <= nstep; is++) {
+        float sum_l = 0, sum_l2 = 0, sum_xl = 0, D, t;
+        t = rdelta * (float)is;
+        t = rmin + t;
+        t = t + (float)nmax;
+        iscale = t / (max - min);
+        for (i = 0; i < n; i++) {
+            int l = rwkv__nearest(iscale * (x[i] - min));
+            float wl, a;
+            l = RWKV__QMAX(0, RWKV__QMIN(nmax, l));
+            Laux[i] = (uint8_t)l;
+            wl = w[i] * (float)l;
+            sum_l += wl;
+            a = wl * (float)l;
+            sum_l2 += a;
+            a = wl * x[i];
+            sum_xl += a;
+        }
+        {
+            const float p1 = sum_w * sum_l2, p2 = sum_l * sum_l;
+            D = p1 - p2;
+        }
+        if (D > 0) {
+            float this_scale, this_min, cur = 0.0f;
+            {
+                const float a1 = sum_w * sum_xl, a2 = sum_x * sum_l;
+                const float b1 = sum_l2 * sum_x, b2 = sum_l * sum_xl;
+                this_scale = (a1 - a2) / D;
+                this_min = (b1 - b2) / D;
+            }
+            if (this_min > 0) {
+                this_min = 0;
+                this_scale = sum_xl / sum_l2;
+            }
+            for (i = 0; i < n; i++) {
+                float diff, a;
+                a = this_scale * (float)Laux[i];
+                a = a + this_min;
+                diff = a - x[i];
+                diff = diff * diff;
+                diff = w[i] * diff;
+                cur += diff;
+            }
+            if (cur < best) {
+                for (i = 0; i < n; i++) L[i] = Laux[i];
+                best = cur;
+                scale = this_scale;
+                min = this_min;
+            }
+        }
+    }
+    *the_min = -min;
+    return scale;
+}
+
+/* ggml's make_qx_quants with rmse_type 1 and no importance weights (weights x^2). */
+static float rwkv__make_qx(int n, int nmax, const float *x, int8_t *L)
+{
+    float max = 0, amax = 0, iscale, sumlx = 0, suml2 = 0, scale, best;
+    int i, is;
+    for (i = 0; i < n; i++) {
+        const float ax = fabsf(x[i]);
+        if (ax > amax) { amax = ax; max = x[i]; }
+    }
+    if (amax < 1e-15f) {
+        for (i = 0; i < n; i++) L[i] = 0;
+        return 0.0f;
+    }
+    iscale = (float)-nmax / max;
+    for (i = 0; i < n; i++) {
+        int l = rwkv__nearest(iscale * x[i]);
+        float w, a;
+        l = RWKV__QMAX(-nmax, RWKV__QMIN(nmax - 1, l));
+        L[i] = (int8_t)(l + nmax);
+        w = x[i] * x[i];
+        a = w * x[i];
+        a = a * (float)l;
+        sumlx += a;
+        a = w * (float)l;
+        a = a * (float)l;
+        suml2 += a;
+    }
+    scale = suml2 != 0.0f ? sumlx / suml2 : 0.0f;
+    best = scale * sumlx;
+    for (is = -9; is <= 9; is++) {
+        float t, p1, p2;
+        if (is == 0) continue;
+        t = 0.1f * (float)is;
+        t = (float)nmax + t;
+        iscale = -t / max;
+        sumlx = suml2 = 0;
+        for (i = 0; i < n; i++) {
+            int l = rwkv__nearest(iscale * x[i]);
+            float w, a;
+            l = RWKV__QMAX(-nmax, RWKV__QMIN(nmax - 1, l));
+            w = x[i] * x[i];
+            a = w * x[i];
+            a = a * (float)l;
+            sumlx += a;
+            a = w * (float)l;
+            a = a * (float)l;
+            suml2 += a;
+        }
+        p1 = sumlx * sumlx;
+        p2 = best * suml2;
+        if (suml2 > 0 && p1 > p2) {
+            for (i = 0; i < n; i++) {
+                const int l = rwkv__nearest(iscale * x[i]);
+                L[i] = (int8_t)(nmax + RWKV__QMAX(-nmax, RWKV__QMIN(nmax - 1, l)));
+            }
+            scale = sumlx / suml2;
+            best = scale * sumlx;
+        }
+    }
+    return scale;
+}
+
+/* One super-block of Q4_K / Q5_K (ggml's quantize_row_q4_K_ref / q5_K_ref). */
+static void rwkv__quant_ref_k45(int type, const float *x, uint8_t *y)
+{
+    const int q5 = type == RWKV__TYPE_Q5_K, nmax = q5 ? 31 : 15;
+    uint8_t L[256], Laux[32], *sc = y + 4;
+    float weights[32], mins[8], scales[8], max_scale = 0, max_min = 0, inv_scale, inv_min;
+    float d, dmin;
+    int j, l;
+    for (j = 0; j < 8; j++) {
+        float sum_x2 = 0, av_x;
+        for (l = 0; l < 32; l++) {
+            const float t = x[32 * j + l] * x[32 * j + l];
+            sum_x2 += t;
+        }
+        av_x = sqrtf(sum_x2 / 32.0f);
+        for (l = 0; l < 32; l++) weights[l] = av_x + fabsf(x[32 * j + l]);
+        scales[j] = rwkv__make_qkx2(32, nmax, x + 32 * j, weights, L + 32 * j, &mins[j], Laux,
+                                    q5 ? -0.5f : -1.0f, 0.1f, q5 ? 15 : 20);
+        if (scales[j] > max_scale) max_scale = scales[j];
+        if (mins[j] > max_min) max_min = mins[j];
+    }
+    inv_scale = max_scale > 0 ? 63.0f / max_scale : 0.0f;
+    inv_min = max_min > 0 ? 63.0f / max_min : 0.0f;
+    for (j = 0; j < 8; j++) {
+        int ls = (uint8_t)rwkv__nearest(inv_scale * scales[j]);
+        int lm = (uint8_t)rwkv__nearest(inv_min * mins[j]);
+        ls = RWKV__QMIN(63, ls);
+        lm = RWKV__QMIN(63, lm);
+        if (j < 4) {
+            sc[j] = (uint8_t)ls;
+            sc[j + 4] = (uint8_t)lm;
+        } else {
+            sc[j + 4] = (uint8_t)((ls & 0xF) | ((lm & 0xF) << 4));
+            sc[j - 4] |= (uint8_t)((ls >> 4) << 6);
+            sc[j] |= (uint8_t)((lm >> 4) << 6);
+        }
+    }
+    rwkv__wr16(y, rwkv__f32_to_f16(max_scale / 63.0f));
+    rwkv__wr16(y + 2, rwkv__f32_to_f16(max_min / 63.0f));
+    d = rwkv__h2f(y);
+    dmin = rwkv__h2f(y + 2);
+    for (j = 0; j < 8; j++) {
+        int s, m;
+        float dd, dm;
+        rwkv__k4_scale_min(j, sc, &s, &m);
+        dd = d * (float)s;
+        if (dd == 0.0f) continue;
+        dm = dmin * (float)m;
+        for (l = 0; l < 32; l++) {
+            const float t = x[32 * j + l] + dm;
+            const int v = rwkv__nearest(t / dd);
+            L[32 * j + l] = (uint8_t)RWKV__QMAX(0, RWKV__QMIN(nmax, v));
+        }
+    }
+    if (!q5) {
+        uint8_t *q = y + 16;
+        for (j = 0; j < 256; j += 64) {
+            for (l = 0; l < 32; l++) q[l] = (uint8_t)(L[j + l] | (L[j + l + 32] << 4));
+            q += 32;
+        }
+    } else {
+        uint8_t *qh = y + 16, *ql = y + 48, m1 = 1, m2 = 2;
+        memset(qh, 0, 32);
+        for (j = 0; j < 256; j += 64) {
+            for (l = 0; l < 32; l++) {
+                int l1 = L[j + l], l2 = L[j + l + 32];
+                if (l1 > 15) { l1 -= 16; qh[l] |= m1; }
+                if (l2 > 15) { l2 -= 16; qh[l] |= m2; }
+                ql[l] = (uint8_t)(l1 | (l2 << 4));
+            }
+            m1 = (uint8_t)(m1 << 2);
+            m2 = (uint8_t)(m2 << 2);
+            ql += 32;
+        }
+    }
+}
+
+/* One super-block of Q6_K (ggml's quantize_row_q6_K_ref). */
+static void rwkv__quant_ref_q6k(const float *x, uint8_t *y)
+{
+    int8_t L[256], *sc = (int8_t *)(void *)(y + 192);
+    uint8_t *ql = y, *qh = y + 128;
+    float scales[16], max_scale = 0, max_abs = 0, iscale, d;
+    int ib, j, l;
+    for (ib = 0; ib < 16; ib++) {
+        scales[ib] = rwkv__make_qx(16, 32, x + 16 * ib, L + 16 * ib);
+        if (fabsf(scales[ib]) > max_abs) { max_abs = fabsf(scales[ib]); max_scale = scales[ib]; }
+    }
+    if (max_abs < 1e-15f) {
+        memset(y, 0, 210);
+        return;
+    }
+    iscale = -128.0f / max_scale;
+    rwkv__wr16(y + 208, rwkv__f32_to_f16(1.0f / iscale));
+    for (ib = 0; ib < 16; ib++)
+        sc[ib] = (int8_t)RWKV__QMIN(127, rwkv__nearest(iscale * scales[ib]));
+    d = rwkv__h2f(y + 208);
+    for (j = 0; j < 16; j++) {
+        const float dd = d * (float)sc[j];
+        if (dd == 0.0f) continue;
+        for (l = 0; l < 16; l++) {
+            const int v = rwkv__nearest(x[16 * j + l] / dd);
+            L[16 * j + l] = (int8_t)(RWKV__QMAX(-32, RWKV__QMIN(31, v)) + 32);
+        }
+    }
+    for (j = 0; j < 256; j += 128) {
+        for (l = 0; l < 32; l++) {
+            const int q1 = L[j + l] & 0xF, q2 = L[j + l + 32] & 0xF;
+            const int q3 = L[j + l + 64] & 0xF, q4 = L[j + l + 96] & 0xF;
+            ql[l] = (uint8_t)(q1 | (q3 << 4));
+            ql[l + 32] = (uint8_t)(q2 | (q4 << 4));
+            qh[l] = (uint8_t)((L[j + l] >> 4) | ((L[j + l + 32] >> 4) << 2) |
+                              ((L[j + l + 64] >> 4) << 4) | ((L[j + l + 96] >> 4) << 6));
+        }
+        ql += 64;
+        qh += 32;
+    }
+}
+
+/* ---- the error-searching quantizer for the 32-value formats ------------------------------- */
+/* Squared error (double) of one block against x, dequantized exactly as rwkv__dequant_row. */
+static double rwkv__block_sqerr(int type, const uint8_t *b, const float *x)
+{
+    float y[32];
+    double e = 0;
+    int j;
+    rwkv__dequant_block(type, b, y);
+    for (j = 0; j < 32; j++) e += ((double)x[j] - y[j]) * ((double)x[j] - y[j]);
+    return e;
+}
+
+/* Encodes a block of a 32-value type from the f16 scale d (and min m for Q4_1 / Q5_1), each
+   value at its nearest level given the f16-rounded d and m (what dequantization will use). */
+static void rwkv__encode_legacy(int type, const float *x, uint16_t dh, uint16_t mh, uint8_t *y)
+{
+    const float d = rwkv__f16_to_f32(dh), m = rwkv__f16_to_f32(mh);
+    const float id = d != 0.0f ? 1.0f / d : 0.0f;
+    int nmax, off, j, q[32];
+    uint32_t qh = 0;
+    switch (type) {
+    case RWKV__TYPE_Q8_0: nmax = 255; off = 128; break;
+    case RWKV__TYPE_Q4_0: nmax = 15; off = 8; break;
+    case RWKV__TYPE_Q5_0: nmax = 31; off = 16; break;
+    case RWKV__TYPE_Q4_1: nmax = 15; off = 0; break;
+    default: nmax = 31; off = 0; break; /* Q5_1 */
+    }
+    for (j = 0; j < 32; j++) {
+        float t = x[j] - m;
+        int v;
+        t = t * id;
+        if (t > 1000.0f) t = 1000.0f;
+        if (!(t > -1000.0f)) t = -1000.0f;
+        v = rwkv__nearest(t) + off;
+        q[j] = RWKV__QMAX(0, RWKV__QMIN(nmax, v));
+    }
+    rwkv__wr16(y, dh);
+    if (type == RWKV__TYPE_Q8_0) {
+        for (j = 0; j < 32; j++) y[2 + j] = (uint8_t)(int8_t)(q[j] - 128);
+        return;
+    }
+    for (j = 0; j < 16; j++) {
+        qh |= (uint32_t)((q[j] >> 4) & 1) << j;
+        qh |= (uint32_t)((q[16 + j] >> 4) & 1) << (j + 16);
+    }
+    switch (type) {
+    case RWKV__TYPE_Q4_0:
+        for (j = 0; j < 16; j++) y[2 + j] = (uint8_t)(q[j] | (q[16 + j] << 4));
+        break;
+    case RWKV__TYPE_Q5_0:
+        rwkv__wr32(y + 2, qh);
+        for (j = 0; j < 16; j++) y[6 + j] = (uint8_t)((q[j] & 15) | ((q[16 + j] & 15) << 4));
+        break;
+    case RWKV__TYPE_Q4_1:
+        rwkv__wr16(y + 2, mh);
+        for (j = 0; j < 16; j++) y[4 + j] = (uint8_t)(q[j] | (q[16 + j] << 4));
+        break;
+    default:
+        rwkv__wr16(y + 2, mh);
+        rwkv__wr32(y + 4, qh);
+        for (j = 0; j < 16; j++) y[8 + j] = (uint8_t)((q[j] & 15) | ((q[16 + j] & 15) << 4));
+        break;
+    }
+}
+
+/* Tries the candidate (d, m): keeps it in best if its error is lower. */
+static void rwkv__try_legacy(int type, const float *x, float d, float m, uint8_t *best,
+                             double *best_err)
+{
+    uint8_t cand[34];
+    double e;
+    if (!(fabsf(d) < 65504.0f) || !(fabsf(m) < 65504.0f)) return;
+    rwkv__encode_legacy(type, x, rwkv__f32_to_f16(d), rwkv__f32_to_f16(m), cand);
+    e = rwkv__block_sqerr(type, cand, x);
+    if (e < *best_err) {
+        *best_err = e;
+        memcpy(best, cand, rwkv__qbytes(type));
+    }
+}
+
+/* Least-squares (d, m) for the levels of the block b (m fixed at 0 for the symmetric types),
+   then tried. */
+static void rwkv__refit_legacy(int type, const float *x, const uint8_t *b, uint8_t *best,
+                               double *best_err)
+{
+    float y[32];
+    const float d0 = rwkv__h2f(b);
+    const int asym = type == RWKV__TYPE_Q4_1 || type == RWKV__TYPE_Q5_1;
+    const float m0 = asym ? rwkv__h2f(b + 2) : 0.0f;
+    double sl = 0, sl2 = 0, sx = 0, sxl = 0, n = 32, D, d, m;
+    int j;
+    if (d0 == 0.0f) return;
+    rwkv__dequant_block(type, b, y);
+    for (j = 0; j < 32; j++) { /* recover the integer level of each value */
+        const double l = floor(((double)y[j] - m0) / d0 + 0.5);
+        sl += l; sl2 += l * l; sx += x[j]; sxl += x[j] * l;
+    }
+    if (!asym) {
+        if (sl2 > 0) rwkv__try_legacy(type, x, (float)(sxl / sl2), 0.0f, best, best_err);
+        return;
+    }
+    D = n * sl2 - sl * sl;
+    if (D <= 0) return;
+    d = (n * sxl - sx * sl) / D;
+    m = (sl2 * sx - sl * sxl) / D;
+    rwkv__try_legacy(type, x, (float)d, (float)m, best, best_err);
+}
+
+/* Searches the scale (and min) of one block for the least squared error: starts from the
+   reference encoding, tries a grid of scales around it (each refitted by least squares on
+   the levels it gives), keeps the best. Never worse than the reference, by construction. */
+static void rwkv__quant_search_legacy(int type, const float *x, uint8_t *y)
+{
+    uint8_t best[34];
+    double best_err;
+    int j, k;
+    rwkv__quant_ref_legacy(type, x, best);
+    best_err = rwkv__block_sqerr(type, best, x);
+    rwkv__refit_legacy(type, x, best, best, &best_err);
+    if (type == RWKV__TYPE_Q4_1 || type == RWKV__TYPE_Q5_1) {
+        const float nmax = type == RWKV__TYPE_Q4_1 ? 15.0f : 31.0f;
+        float mn = x[0], mx = x[0];
+        for (j = 1; j < 32; j++) { mn = RWKV__QMIN(mn, x[j]); mx = RWKV__QMAX(mx, x[j]); }
+        for (k = 0; k < 24 && mx > mn; k++) { /* shrink the range from both ends */
+            const float lo = mn + (mx - mn) * 0.02f * (float)(k % 6);
+            const float hi = mx - (mx - mn) * 0.02f * (float)(k / 6);
+            uint8_t c[34];
+            double e;
+            if (hi <= lo) continue;
+            rwkv__encode_legacy(type, x, rwkv__f32_to_f16((hi - lo) / nmax), rwkv__f32_to_f16(lo),
+                                c);
+            e = rwkv__block_sqerr(type, c, x);
+            if (e < best_err) { best_err = e; memcpy(best, c, rwkv__qbytes(type)); }
+            rwkv__refit_legacy(type, x, c, best, &best_err);
+        }
+    } else {
+        const float lev = type == RWKV__TYPE_Q8_0 ? 127.0f : type == RWKV__TYPE_Q4_0 ? 8.0f : 16.0f;
+        float amax = 0, max = 0;
+        for (j = 0; j < 32; j++)
+            if (fabsf(x[j]) > amax) { amax = fabsf(x[j]); max = x[j]; }
+        for (k = 0; k < 24 && amax > 0; k++) {
+            /* the largest value at level -lev (as the reference), or at +(lev - 1), each with
+               the grid of scales between lev and lev + 2.4 levels */
+            const float t = (k < 12 ? lev : lev - 1.0f) + 0.2f * (float)(k % 12);
+            const float dd = k < 12 ? -max / t : max / t;
+            uint8_t c[34];
+            double e;
+            rwkv__encode_legacy(type, x, rwkv__f32_to_f16(dd), 0, c);
+            e = rwkv__block_sqerr(type, c, x);
+            if (e < best_err) { best_err = e; memcpy(best, c, rwkv__qbytes(type)); }
+            rwkv__refit_legacy(type, x, c, best, &best_err);
+        }
+    }
+    memcpy(y, best, rwkv__qbytes(type));
+}
+
+enum { RWKV__QUANT_REF = 0, RWKV__QUANT_SEARCH = 1 };
+
+/* Quantizes the n floats of src into one row of `type` at dst (rwkv__row_bytes(type, n)
+   bytes). method RWKV__QUANT_REF: ggml's reference algorithm (the bytes llama-quantize writes
+   without an importance matrix); RWKV__QUANT_SEARCH: for the 32-value types the per-block
+   error search above (the K types have no search variant: they use the reference). 0, or -1
+   for an unknown type or a bad n. */
+static RWKV__UNUSED int rwkv__quant_row(int type, const float *src, void *dst, int64_t n,
+                                        int method)
+{
+    const int blk = rwkv__qblock(type);
+    const size_t bytes = rwkv__qbytes(type);
+    uint8_t *d = (uint8_t *)dst;
+    int64_t i;
+    if (blk == 0 || n < 0 || n % blk != 0) return -1;
+    for (i = 0; i < n / blk; i++) {
+        const float *x = src + i * blk;
+        uint8_t *y = d + (size_t)i * bytes;
+        if (type == RWKV__TYPE_Q4_K || type == RWKV__TYPE_Q5_K) rwkv__quant_ref_k45(type, x, y);
+        else if (type == RWKV__TYPE_Q6_K) rwkv__quant_ref_q6k(x, y);
+        else if (method == RWKV__QUANT_SEARCH) rwkv__quant_search_legacy(type, x, y);
+        else rwkv__quant_ref_legacy(type, x, y);
+    }
+    return 0;
+}
+
+
+/* ---- products with quantized weights ---------------------------------------------------- */
+/* Activations. Each token x (cols floats) is quantized per block: the 32-value formats per 32
+   values, the K formats per 256 (as ggml's q8_0 / q8_K): d = amax / 127, q = nearest-even
+   (x * (127 / amax)) in -127..127 (q = 0, d = 0 when amax is 0). The SIMD variants store extra
+   derived data (integer sums, repeated scales); every variant quantizes to the same numbers.
+
+   Definition of one output y = sum_c W[r][c] x[c] (the scalar code below; every SIMD variant
+   computes exactly this, so all give the same bits):
+
+   32-value formats (Q4_0 Q4_1 Q5_0 Q5_1 Q8_0). v_e: the integer level of weight e of a block
+   (Q4_0: q - 8, Q5_0: q - 16, Q8_0: q, Q4_1 / Q5_1: q >= 0), dw / mw its f16 scale / min as
+   float, xq_e / dx the activation block. Four integer group sums per block,
+       G_i = sum of v_e xq_e over e in {4i..4i+3} and {16+4i..16+4i+3}, i = 0..3 (exact),
+   eight float lanes A[0..7] = +0; for the blocks b = 0, 1, ... in order and i = 0..3, with
+   L = i + 4 (b mod 2):
+       A[L] = fma((float)G_i, dw * dx, A[L])
+       A[L] = fma(mw, dx * (float)X_i, A[L])      (Q4_1 / Q5_1 only; X_i = sum of xq_e over
+                                                    the same e)
+   y = ((A0 + A4) + (A2 + A6)) + ((A1 + A5) + (A3 + A7)).
+
+   Q4_K / Q5_K (per super-block of 256: d, dmin, 6-bit scales S_s and mins M_s of the eight
+   sub-blocks of 32, levels q_e >= 0): integer lane sums, k = 0..7,
+       I_k = sum over s of S_s * (sum of q_e xq_e over e = 32s+4k .. 32s+4k+3)
+       Msum = sum over s of M_s * (sum of xq_e over sub-block s)
+   then, super-blocks in order: A[k] = fma((float)I_k, d * dx, A[k]),
+   B = fma((float)Msum, dmin * dx, B); y = tree(A) - B (tree as above).
+
+   Q6_K (d, signed scales sc_m of the 16 sub-blocks of 16, levels q_e in 0..63, value
+   d sc (q - 32)): with bs_m = sum of xq_e over sub-block m,
+       I_k = sum over j = 0..7 of sc_{2j + k/4} * (sum of q_e xq_e, e = 32j+4k .. 32j+4k+3)
+             - 32 (sc_{2k} bs_{2k} + sc_{2k+1} bs_{2k+1})
+   and A[k] = fma((float)I_k, d * dx, A[k]) per super-block; y = tree(A).
+
+   All integer sums fit in 32 bits (at most ~3.3e7), so they are exact however a variant
+   groups them; the float operations are the ones written above, in that order. */
+
+typedef struct rwkv__qact {
+    int8_t *q;     /* cols values; 32-value formats: "quad" order (below), K formats: natural */
+    float *d;      /* one scale per block (32 or 256 values) */
+    float *d4;     /* 32-value formats: each d four times (the SIMD scale vectors) */
+    int32_t *corr; /* 32-value formats: 4 per block, -off * X_i (off: Q4_0 8, Q5_0 16, Q8_0 128) */
+    float *dsx;    /* 32-value formats: 4 per block, d * X_i (the min term of Q4_1 / Q5_1) */
+    int16_t *bs;   /* K formats: 16 per super-block, the sums of 16 consecutive xq */
+} rwkv__qact;
+/* Quad order: blocks are taken four at a time (the count padded with zero blocks to a
+   multiple of 4); quad Q occupies bytes 128Q..128Q+127: values 0..15 of block 4Q+j at
+   128Q + 16j, values 16..31 at 128Q + 64 + 16j. So 32 bytes at 128Q + 32h hold the low
+   halves of blocks 4Q+2h and 4Q+2h+1, and 128Q + 64 + 32h their high halves. */
+
+#define RWKV__ALIGN64(n) (((n) + 63) & ~(size_t)63)
+
+/* Bytes of one token's quantized activation for a `type` matrix of `cols` columns. */
+static size_t rwkv__qact_bytes(int type, int64_t cols)
+{
+    const int blk = rwkv__qblock(type);
+    const size_t nb = (size_t)(cols / blk);
+    if (blk == 32) {
+        const size_t nq = (nb + 3) / 4 * 4; /* padded to quads */
+        return RWKV__ALIGN64(nq * 32) + RWKV__ALIGN64(nq * 4) + 3 * RWKV__ALIGN64(nq * 16);
+    }
+    return RWKV__ALIGN64((size_t)cols) + RWKV__ALIGN64(nb * 4) + RWKV__ALIGN64(nb * 32);
+}
+
+static rwkv__qact rwkv__qact_at(int type, int64_t cols, void *base)
+{
+    const int blk = rwkv__qblock(type);
+    const size_t nb = (size_t)(cols / blk);
+    char *p = (char *)base;
+    rwkv__qact a;
+    memset(&a, 0, sizeof a);
+    if (blk == 32) {
+        const size_t nq = (nb + 3) / 4 * 4;
+        a.q = (int8_t *)(void *)p; p += RWKV__ALIGN64(nq * 32);
+        a.d = (float *)(void *)p; p += RWKV__ALIGN64(nq * 4);
+        a.d4 = (float *)(void *)p; p += RWKV__ALIGN64(nq * 16);
+        a.corr = (int32_t *)(void *)p; p += RWKV__ALIGN64(nq * 16);
+        a.dsx = (float *)(void *)p;
+    } else {
+        a.q = (int8_t *)(void *)p; p += RWKV__ALIGN64((size_t)cols);
+        a.d = (float *)(void *)p; p += RWKV__ALIGN64(nb * 4);
+        a.bs = (int16_t *)(void *)p;
+    }
+    return a;
+}
+
+/* Position of value e (0..31) of block b in quad order. */
+RWKV__INLINE size_t rwkv__quad_pos(int64_t b, int e)
+{
+    return (size_t)(b / 4) * 128 + (size_t)(e < 16 ? 16 * (b % 4) + e : 64 + 16 * (b % 4) + e - 16);
+}
+
+/* n values -> d and q (the quantization shared by every variant). */
+static float rwkv__quant_act_block(const float *x, int n, int8_t *q)
+{
+    float amax = 0.0f, id;
+    int i;
+    for (i = 0; i < n; i++) amax = RWKV__QMAX(amax, fabsf(x[i]));
+    id = amax > 0.0f ? 127.0f / amax : 0.0f;
+    for (i = 0; i < n; i++) {
+        const int v = rwkv__nearest(x[i] * id);
+        q[i] = (int8_t)RWKV__QMAX(-127, RWKV__QMIN(127, v));
+    }
+    return amax / 127.0f;
+}
+
+/* Quantizes one token x (cols values) for a `type` matrix into a (rwkv__qact_at). */
+static void rwkv__quant_act(int type, const float *x, int64_t cols, const rwkv__qact *a)
+{
+    const int blk = rwkv__qblock(type);
+    const int64_t nb = cols / blk;
+    int64_t b;
+    int i, e;
+    if (blk == 32) {
+        const int64_t nq = (nb + 3) / 4 * 4;
+        const int off = type == RWKV__TYPE_Q4_0 ? 8 : type == RWKV__TYPE_Q5_0 ? 16
+                      : type == RWKV__TYPE_Q8_0 ? 128 : 0;
+        for (b = 0; b < nq; b++) {
+            int8_t q[32];
+            float d = 0.0f;
+            if (b < nb) d = rwkv__quant_act_block(x + b * 32, 32, q);
+            else memset(q, 0, 32);
+            a->d[b] = d;
+            for (e = 0; e < 32; e++) a->q[rwkv__quad_pos(b, e)] = q[e];
+            for (i = 0; i < 4; i++) {
+                int X = 0;
+                for (e = 4 * i; e < 4 * i + 4; e++) X += q[e] + q[16 + e];
+                a->d4[4 * b + i] = d;
+                a->corr[4 * b + i] = -off * X;
+                a->dsx[4 * b + i] = d * (float)X;
+            }
+        }
+    } else {
+        for (b = 0; b < nb; b++) {
+            int8_t *q = a->q + b * 256;
+            a->d[b] = rwkv__quant_act_block(x + b * 256, 256, q);
+            for (i = 0; i < 16; i++) {
+                int s = 0;
+                for (e = 0; e < 16; e++) s += q[16 * i + e];
+                a->bs[16 * b + i] = (int16_t)s;
+            }
+        }
+    }
+}
+
+RWKV__INLINE float rwkv__tree8(const float *A)
+{
+    const float a0 = A[0] + A[4], a1 = A[1] + A[5], a2 = A[2] + A[6], a3 = A[3] + A[7];
+    const float b0 = a0 + a2, b1 = a1 + a3;
+    return b0 + b1;
+}
+
+/* Integer levels v[0..31] (the definition's v_e), dw and mw of one 32-value block. */
+static void rwkv__decode_legacy(int type, const uint8_t *p, int *v, float *dw, float *mw)
+{
+    int j;
+    *dw = rwkv__h2f(p);
+    *mw = 0.0f;
+    switch (type) {
+    case RWKV__TYPE_Q8_0:
+        for (j = 0; j < 32; j++) v[j] = (int8_t)p[2 + j];
+        break;
+    case RWKV__TYPE_Q4_0:
+        for (j = 0; j < 16; j++) { v[j] = (p[2 + j] & 15) - 8; v[16 + j] = (p[2 + j] >> 4) - 8; }
+        break;
+    case RWKV__TYPE_Q4_1:
+        *mw = rwkv__h2f(p + 2);
+        for (j = 0; j < 16; j++) { v[j] = p[4 + j] & 15; v[16 + j] = p[4 + j] >> 4; }
+        break;
+    case RWKV__TYPE_Q5_0: {
+        const uint32_t qh = rwkv__rd32(p + 2);
+        for (j = 0; j < 16; j++) {
+            v[j] = ((p[6 + j] & 15) | (int)(((qh >> j) & 1u) << 4)) - 16;
+            v[16 + j] = ((p[6 + j] >> 4) | (int)(((qh >> (j + 16)) & 1u) << 4)) - 16;
+        }
+        break;
+    }
+    default: { /* Q5_1 */
+        const uint32_t qh = rwkv__rd32(p + 4);
+        *mw = rwkv__h2f(p + 2);
+        for (j = 0; j < 16; j++) {
+            v[j] = (p[8 + j] & 15) | (int)(((qh >> j) & 1u) << 4);
+            v[16 + j] = (p[8 + j] >> 4) | (int)(((qh >> (j + 16)) & 1u) << 4);
+        }
+        break;
+    }
+    }
+}
+
+/* Levels q[0..255] in value order of a Q4_K / Q5_K / Q6_K super-block, with its scales. */
+static void rwkv__decode_k(int type, const uint8_t *p, int *q, int *S, int *M, float *d, float *dm)
+{
+    int c, l, s;
+    if (type == RWKV__TYPE_Q6_K) {
+        const uint8_t *ql = p, *qh = p + 128;
+        int h;
+        for (h = 0; h < 2; h++)
+            for (l = 0; l < 32; l++) {
+                const uint8_t *A = ql + 64 * h, *B = qh + 32 * h;
+                int *qq = q + 128 * h;
+                qq[l] = (A[l] & 15) | (((B[l] >> 0) & 3) << 4);
+                qq[l + 32] = (A[l + 32] & 15) | (((B[l] >> 2) & 3) << 4);
+                qq[l + 64] = (A[l] >> 4) | (((B[l] >> 4) & 3) << 4);
+                qq[l + 96] = (A[l + 32] >> 4) | (((B[l] >> 6) & 3) << 4);
+            }
+        for (s = 0; s < 16; s++) S[s] = (int8_t)p[192 + s];
+        *d = rwkv__h2f(p + 208);
+        *dm = 0.0f;
+        return;
+    }
+    {
+        const uint8_t *qh = p + 16, *qs = type == RWKV__TYPE_Q4_K ? p + 16 : p + 48;
+        for (c = 0; c < 4; c++)
+            for (l = 0; l < 32; l++) {
+                q[64 * c + l] = qs[32 * c + l] & 15;
+                q[64 * c + 32 + l] = qs[32 * c + l] >> 4;
+                if (type == RWKV__TYPE_Q5_K) {
+                    q[64 * c + l] += ((qh[l] >> (2 * c)) & 1) << 4;
+                    q[64 * c + 32 + l] += ((qh[l] >> (2 * c + 1)) & 1) << 4;
+                }
+            }
+        for (s = 0; s < 8; s++) rwkv__k4_scale_min(s, p + 4, &S[s], &M[s]);
+        *d = rwkv__h2f(p);
+        *dm = rwkv__h2f(p + 2);
+    }
+}
+
+/* The definition: one row (cols values of `type` at w) times one quantized token. */
+static float rwkv__qdot_scalar(int type, const uint8_t *w, const rwkv__qact *a, int64_t cols)
+{
+    const int blk = rwkv__qblock(type);
+    const size_t bytes = rwkv__qbytes(type);
+    const int64_t nb = cols / blk;
+    float A[8] = { 0, 0, 0, 0, 0, 0, 0, 0 }, B = 0.0f;
+    int64_t b;
+    int i, e, k;
+    if (blk == 32) {
+        const int asym = type == RWKV__TYPE_Q4_1 || type == RWKV__TYPE_Q5_1;
+        for (b = 0; b < nb; b++) {
+            int v[32];
+            float dw, mw, s;
+            const int8_t *xl = a->q + rwkv__quad_pos(b, 0), *xh = a->q + rwkv__quad_pos(b, 16);
+            rwkv__decode_legacy(type, w + (size_t)b * bytes, v, &dw, &mw);
+            s = dw * a->d[b];
+            for (i = 0; i < 4; i++) {
+                const int L = i + 4 * (int)(b & 1);
+                int G = 0;
+                for (e = 4 * i; e < 4 * i + 4; e++) G += v[e] * xl[e] + v[16 + e] * xh[e];
+                A[L] = fmaf((float)G, s, A[L]);
+                if (asym) A[L] = fmaf(mw, a->dsx[4 * b + i], A[L]);
+            }
+        }
+        return rwkv__tree8(A);
+    }
+    for (b = 0; b < nb; b++) {
+        int q[256], S[16], M[8], I[8] = { 0, 0, 0, 0, 0, 0, 0, 0 }, msum = 0;
+        float d, dm, sd;
+        const int8_t *x = a->q + b * 256;
+        const int16_t *bs = a->bs + b * 16;
+        rwkv__decode_k(type, w + (size_t)b * bytes, q, S, M, &d, &dm);
+        if (type == RWKV__TYPE_Q6_K) {
+            for (k = 0; k < 8; k++) {
+                int j;
+                for (j = 0; j < 8; j++) {
+                    int g = 0;
+                    for (e = 32 * j + 4 * k; e < 32 * j + 4 * k + 4; e++) g += q[e] * x[e];
+                    I[k] += S[2 * j + k / 4] * g;
+                }
+                I[k] -= 32 * (S[2 * k] * bs[2 * k] + S[2 * k + 1] * bs[2 * k + 1]);
+            }
+        } else {
+            int s;
+            for (s = 0; s < 8; s++) {
+                for (k = 0; k < 8; k++) {
+                    int g = 0;
+                    for (e = 32 * s + 4 * k; e < 32 * s + 4 * k + 4; e++) g += q[e] * x[e];
+                    I[k] += S[s] * g;
+                }
+                msum += M[s] * (bs[2 * s] + bs[2 * s + 1]);
+            }
+        }
+        sd = d * a->d[b];
+        for (k = 0; k < 8; k++) A[k] = fmaf((float)I[k], sd, A[k]);
+        if (type != RWKV__TYPE_Q6_K) {
+            const float sm = dm * a->d[b];
+            B = fmaf((float)msum, sm, B);
+        }
+    }
+    return rwkv__tree8(A) - B;
+}
+
+/* Rows [r0, r1) x tokens [0, T) with the scalar definition. acts: T quantized tokens, `stride`
+   bytes apart. Y[t * rows + r]. */
+static void rwkv__qmm_rows_scalar(float *Y, const uint8_t *W, int type, int64_t rows, int64_t cols,
+                                  const char *acts, size_t stride, int T, int64_t r0, int64_t r1)
+{
+    const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols);
+    int64_t r;
+    int t;
+    for (t = 0; t < T; t++) {
+        const rwkv__qact a = rwkv__qact_at(type, cols, (void *)(acts + (size_t)t * stride));
+        for (r = r0; r < r1; r++)
+            Y[(int64_t)t * rows + r] = rwkv__qdot_scalar(type, W + (size_t)r * rowb, &a, cols);
+    }
+}
+
+/* ---- SIMD variants of the quantized products ---------------------------------------- */
+/* Chosen at compile time with rwkv.h's RWKV__AVX512 / RWKV__AVX2 / RWKV__NEON. The AVX-512
+   variant uses 512-bit integer kernels only with VNNI (+BW, VL); without VNNI it runs the AVX2
+   kernels (AVX-512F implies AVX2/FMA/F16C on every such CPU). NEON uses vdotq_s32 with
+   __ARM_FEATURE_DOTPROD, widening multiplies otherwise. All give the scalar definition's bits. */
+
+#if defined(__GNUC__) && !defined(__clang__)
+#define RWKV__UNROLL _Pragma("GCC unroll 8")
+#elif defined(__clang__)
+#define RWKV__UNROLL _Pragma("unroll")
+#else
+#define RWKV__UNROLL
+#endif
+
+#if defined(RWKV__AVX2) ||                                                                         \
+    (defined(RWKV__AVX512) && defined(__AVX2__) && defined(__FMA__) && defined(__F16C__))
+#define RWKV__QAVX2 1
+#endif
+#if defined(RWKV__AVX512) && defined(__AVX512VNNI__) && defined(__AVX512BW__) &&                   \
+    defined(__AVX512VL__)
+#define RWKV__QVNNI 1
+#endif
+#if defined(RWKV__NEON)
+#define RWKV__QNEON 1
+#endif
+#if defined(RWKV__QAVX2) || defined(RWKV__QNEON)
+#define RWKV__QSIMD 1
+#endif
+
+/* Rows per matvec tile and the matmul register tile (rows x tokens). */
+#ifndef RWKV__QMV_R
+#define RWKV__QMV_R 4
+#endif
+#ifndef RWKV__QMM_R
+#define RWKV__QMM_R 2
+#endif
+#ifndef RWKV__QMM_T
+#define RWKV__QMM_T 4
+#endif
+#define RWKV__QTMAX 8 /* bound of the tile sizes above (array dimensions) */
+/* Software prefetch of the matvec (0: none, 1: the next tile). A tile's rows are consecutive
+   in memory, so the hardware prefetchers follow the streams of the current tile, but each new
+   tile would start R cold streams (a 2048-column row is only 1-2 KiB): each row prefetches the
+   same column R rows ahead, the next tile, at the rate this one is read (into L2). Without it a
+   2048x2048 matvec read at half the speed of a 2048x8192 one on a Xeon. */
+#ifndef RWKV__QPF
+#define RWKV__QPF 1
+#endif
+#define RWKV__QPF_AHEAD(type, R, nblocks) ((size_t)(R) * (size_t)(nblocks) * rwkv__qbytes(type))
+
+#ifdef RWKV__QAVX2
+
+/* ---- AVX2: activation quantization ---------------------------------------------------------- */
+
+RWKV__INLINE float rwkv__hmax_avx2(__m256 m)
+{
+    __m128 q = _mm_max_ps(_mm256_castps256_ps128(m), _mm256_extractf128_ps(m, 1));
+    q = _mm_max_ps(q, _mm_movehl_ps(q, q));
+    q = _mm_max_ss(q, _mm_shuffle_ps(q, q, 1));
+    return _mm_cvtss_f32(q);
+}
+
+/* 8k floats -> int32 levels (nearest even, as rwkv__nearest), returns d; v receives k vectors. */
+RWKV__INLINE float rwkv__qa_levels_avx2(const float *x, int k, __m256i *v)
+{
+    const __m256 sign = _mm256_set1_ps(-0.0f);
+    __m256 m = _mm256_setzero_ps();
+    float amax, id;
+    int i;
+    for (i = 0; i < k; i++)
+        m = _mm256_max_ps(m, _mm256_andnot_ps(sign, _mm256_loadu_ps(x + 8 * i)));
+    amax = rwkv__hmax_avx2(m);
+    id = amax > 0.0f ? 127.0f / amax : 0.0f;
+    for (i = 0; i < k; i++)
+        v[i] = _mm256_cvtps_epi32(_mm256_mul_ps(_mm256_loadu_ps(x + 8 * i), _mm256_set1_ps(id)));
+    return amax / 127.0f;
+}
+
+/* 4 int32 vectors (32 levels in order) -> 32 int8 in order */
+RWKV__INLINE __m256i rwkv__pack32_avx2(__m256i a, __m256i b, __m256i c, __m256i d)
+{
+    __m256i ab = _mm256_packs_epi32(a, b), cd = _mm256_packs_epi32(c, d);
+    __m256i r = _mm256_packs_epi16(ab, cd);
+    return _mm256_permutevar8x32_epi32(r, _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
+}
+
+static void rwkv__quant_act_avx2(int type, const float *x, int64_t cols, const rwkv__qact *a)
+{
+    const int blk = rwkv__qblock(type);
+    const int64_t nb = cols / blk;
+    int64_t b;
+    if (blk == 32) {
+        const int64_t nq = (nb + 3) / 4 * 4;
+        const int off = type == RWKV__TYPE_Q4_0 ? 8 : type == RWKV__TYPE_Q5_0 ? 16
+                      : type == RWKV__TYPE_Q8_0 ? 128 : 0;
+        const __m256i perm = _mm256_setr_epi32(0, 4, 1, 5, 0, 4, 1, 5);
+        for (b = 0; b < nq; b++) {
+            __m256i v[4], s, h;
+            __m128i X;
+            float d = 0.0f;
+            if (b < nb) d = rwkv__qa_levels_avx2(x + b * 32, 4, v);
+            else v[0] = v[1] = v[2] = v[3] = _mm256_setzero_si256();
+            {
+                const __m256i q = rwkv__pack32_avx2(v[0], v[1], v[2], v[3]);
+                _mm_storeu_si128((__m128i *)(void *)(a->q + rwkv__quad_pos(b, 0)),
+                                 _mm256_castsi256_si128(q));
+                _mm_storeu_si128((__m128i *)(void *)(a->q + rwkv__quad_pos(b, 16)),
+                                 _mm256_extracti128_si256(q, 1));
+            }
+            /* X_i: v0 + v2 = values e, e+16 (e < 8); v1 + v3 (e = 8..15) */
+            s = _mm256_hadd_epi32(_mm256_add_epi32(v[0], v[2]), _mm256_add_epi32(v[1], v[3]));
+            h = _mm256_hadd_epi32(s, s); /* [X0 X2 X0 X2 | X1 X3 X1 X3] */
+            X = _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(h, perm));
+            a->d[b] = d;
+            _mm_storeu_ps(a->d4 + 4 * b, _mm_set1_ps(d));
+            _mm_storeu_si128((__m128i *)(void *)(a->corr + 4 * b),
+                             _mm_mullo_epi32(X, _mm_set1_epi32(-off)));
+            _mm_storeu_ps(a->dsx + 4 * b, _mm_mul_ps(_mm_set1_ps(d), _mm_cvtepi32_ps(X)));
+        }
+    } else {
+        const __m256i ones8 = _mm256_set1_epi8(1), ones16 = _mm256_set1_epi16(1);
+        for (b = 0; b < nb; b++) {
+            __m256i v[32];
+            int g;
+            a->d[b] = rwkv__qa_levels_avx2(x + b * 256, 32, v);
+            for (g = 0; g < 8; g++) {
+                const __m256i q =
+                    rwkv__pack32_avx2(v[4 * g], v[4 * g + 1], v[4 * g + 2], v[4 * g + 3]);
+                __m256i t = _mm256_madd_epi16(_mm256_maddubs_epi16(ones8, q), ones16);
+                _mm256_storeu_si256((__m256i *)(void *)(a->q + b * 256 + 32 * g), q);
+                t = _mm256_hadd_epi32(t, t);
+                t = _mm256_hadd_epi32(t, t);
+                a->bs[16 * b + 2 * g] = (int16_t)_mm256_extract_epi32(t, 0);
+                a->bs[16 * b + 2 * g + 1] = (int16_t)_mm256_extract_epi32(t, 4);
+            }
+        }
+    }
+}
+
+/* The definition's final tree of eight lanes (= rwkv__tree8). */
+RWKV__INLINE float rwkv__tree8_avx2(__m256 v)
+{
+    __m128 q = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    q = _mm_add_ps(q, _mm_movehl_ps(q, q));
+    q = _mm_add_ss(q, _mm_shuffle_ps(q, q, 1));
+    return _mm_cvtss_f32(q);
+}
+
+RWKV__INLINE __m128i rwkv__ld128(const void *p) { return _mm_loadu_si128((const __m128i *)p); }
+RWKV__INLINE __m256i rwkv__ld256(const void *p) { return _mm256_loadu_si256((const __m256i *)p); }
+RWKV__INLINE uint16_t rwkv__u16(const uint8_t *p) { uint16_t v; memcpy(&v, p, 2); return v; }
+RWKV__INLINE uint32_t rwkv__u32(const uint8_t *p) { uint32_t v; memcpy(&v, p, 4); return v; }
+
+/* 32 bits -> 32 bytes, byte i = 0x10 where bit i is set */
+RWKV__INLINE __m256i rwkv__bits16_avx2(uint32_t x)
+{
+    const __m256i shuf = _mm256_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1,
+                                          2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
+    const __m256i bits = _mm256_set1_epi64x((long long)0x8040201008040201ULL);
+    __m256i t = _mm256_shuffle_epi8(_mm256_set1_epi32((int)x), shuf);
+    t = _mm256_cmpeq_epi8(_mm256_and_si256(t, bits), bits);
+    return _mm256_and_si256(t, _mm256_set1_epi8(0x10));
+}
+
+/* One pair of 32-value blocks (the second absent when two == 0) of a row: lo = values 0..15 of
+   both blocks, hi = values 16..31 (as bytes: levels 0..31 for Q4/Q5, raw int8 for Q8_0),
+   dw / mw = [d0 x4, d1 x4] and the mins. */
+RWKV__INLINE void rwkv__q32_unpack_avx2(int type, const uint8_t *p, int two, __m256i *lo,
+                                        __m256i *hi, __m256 *dw, __m256 *mw)
+{
+    const size_t bs = rwkv__qbytes(type);
+    const __m256i m4 = _mm256_set1_epi8(0x0F);
+    const __m128i z = _mm_setzero_si128();
+    if (type == RWKV__TYPE_Q8_0) {
+        __m128i a0 = rwkv__ld128(p + 2), a1 = rwkv__ld128(p + 18);
+        __m128i b0 = two ? rwkv__ld128(p + 36) : z, b1 = two ? rwkv__ld128(p + 52) : z;
+        *lo = _mm256_inserti128_si256(_mm256_castsi128_si256(a0), b0, 1);
+        *hi = _mm256_inserti128_si256(_mm256_castsi128_si256(a1), b1, 1);
+    } else {
+        const size_t qo = type == RWKV__TYPE_Q4_0 ? 2 : type == RWKV__TYPE_Q4_1 ? 4
+                        : type == RWKV__TYPE_Q5_0 ? 6 : 8;
+        __m128i a = rwkv__ld128(p + qo), b = two ? rwkv__ld128(p + bs + qo) : z;
+        __m256i v = _mm256_inserti128_si256(_mm256_castsi128_si256(a), b, 1);
+        *lo = _mm256_and_si256(v, m4);
+        *hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), m4);
+        if (type == RWKV__TYPE_Q5_0 || type == RWKV__TYPE_Q5_1) {
+            const size_t ho = type == RWKV__TYPE_Q5_0 ? 2 : 4;
+            const uint32_t h0 = rwkv__u32(p + ho), h1 = two ? rwkv__u32(p + bs + ho) : 0;
+            *lo = _mm256_or_si256(*lo, rwkv__bits16_avx2((h0 & 0xFFFFu) | (h1 << 16)));
+            *hi = _mm256_or_si256(*hi, rwkv__bits16_avx2((h0 >> 16) | (h1 & 0xFFFF0000u)));
+        }
+    }
+    if (type == RWKV__TYPE_Q4_1 || type == RWKV__TYPE_Q5_1) {
+        const uint64_t dm =
+            (uint64_t)rwkv__u32(p) | ((uint64_t)(two ? rwkv__u32(p + bs) : 0) << 32);
+        const __m128i h = _mm_cvtsi64_si128((long long)dm);
+        *dw = _mm256_cvtph_ps(
+            _mm_shuffle_epi8(h, _mm_setr_epi8(0, 1, 0, 1, 0, 1, 0, 1, 4, 5, 4, 5, 4, 5, 4, 5)));
+        *mw = _mm256_cvtph_ps(
+            _mm_shuffle_epi8(h, _mm_setr_epi8(2, 3, 2, 3, 2, 3, 2, 3, 6, 7, 6, 7, 6, 7, 6, 7)));
+    } else {
+        const uint32_t dd =
+            (uint32_t)rwkv__u16(p) | ((uint32_t)(two ? rwkv__u16(p + bs) : 0) << 16);
+        const __m128i h = _mm_cvtsi32_si128((int)dd);
+        *dw = _mm256_cvtph_ps(
+            _mm_shuffle_epi8(h, _mm_setr_epi8(0, 1, 0, 1, 0, 1, 0, 1, 2, 3, 2, 3, 2, 3, 2, 3)));
+        *mw = _mm256_setzero_ps();
+    }
+}
+
+/* One pair of blocks b, b+1 (two == 0: only b) of R rows x NT tokens into acc. */
+RWKV__INLINE void rwkv__q32_step_avx2(int type, int R, int NT, __m256 acc[RWKV__QTMAX][RWKV__QTMAX],
+                                      const uint8_t *const *w, const rwkv__qact *x, int64_t b,
+                                      int two, size_t pf)
+{
+    const size_t bs = rwkv__qbytes(type);
+    const int asym = type == RWKV__TYPE_Q4_1 || type == RWKV__TYPE_Q5_1;
+    const int q8 = type == RWKV__TYPE_Q8_0,
+              corr = type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q5_0;
+    const __m256i ones = _mm256_set1_epi16(1);
+    const size_t xo = (size_t)(b / 4) * 128 + (size_t)(b % 4) * 16;
+    __m256i lo[RWKV__QTMAX], hi[RWKV__QTMAX], alo[RWKV__QTMAX], ahi[RWKV__QTMAX];
+    __m256 dw[RWKV__QTMAX], mw[RWKV__QTMAX];
+    int r, t;
+    RWKV__UNROLL for (r = 0; r < R; r++) {
+        const uint8_t *p = w[r] + (size_t)b * bs;
+#if RWKV__QPF > 0
+        if (NT == 1) RWKV__PREFETCH(p + pf);
+#endif
+        rwkv__q32_unpack_avx2(type, p, two, &lo[r], &hi[r], &dw[r], &mw[r]);
+        if (q8) { /* the sign trick: |w| (unsigned; -128 -> 128) times x with w's sign */
+            alo[r] = _mm256_sign_epi8(lo[r], lo[r]);
+            ahi[r] = _mm256_sign_epi8(hi[r], hi[r]);
+        } else {
+            alo[r] = ahi[r] = _mm256_setzero_si256();
+        }
+    }
+    RWKV__UNROLL for (t = 0; t < NT; t++) {
+        const __m256i XA = rwkv__ld256(x[t].q + xo), XB = rwkv__ld256(x[t].q + xo + 64);
+        const __m256 D4 = _mm256_loadu_ps(x[t].d4 + 4 * b);
+        RWKV__UNROLL for (r = 0; r < R; r++) {
+            __m256i G;
+            if (q8) {
+                G = _mm256_add_epi32(
+                    _mm256_madd_epi16(_mm256_maddubs_epi16(alo[r], _mm256_sign_epi8(XA, lo[r])),
+                                      ones),
+                    _mm256_madd_epi16(_mm256_maddubs_epi16(ahi[r], _mm256_sign_epi8(XB, hi[r])),
+                                      ones));
+            } else {
+                const __m256i P = _mm256_add_epi16(_mm256_maddubs_epi16(lo[r], XA),
+                                                   _mm256_maddubs_epi16(hi[r], XB));
+                G = _mm256_madd_epi16(P, ones);
+                if (corr) G = _mm256_add_epi32(G, rwkv__ld256(x[t].corr + 4 * b));
+            }
+            acc[r][t] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(G), _mm256_mul_ps(dw[r], D4), acc[r][t]);
+            if (asym)
+                acc[r][t] = _mm256_fmadd_ps(mw[r], _mm256_loadu_ps(x[t].dsx + 4 * b), acc[r][t]);
+        }
+    }
+}
+
+#ifdef RWKV__QVNNI
+/* AVX-512 VNNI: four blocks b..b+3 (b % 4 == 0) of R rows x NT tokens into acc. The integer
+   sums come from vpdpbusd (u8 x s8, 4 products per int32 lane, starting from the offset
+   correction -off * X); Q8_0's signed weights are made unsigned by w ^ 0x80 = w + 128, which
+   the correction -128 X undoes. The float part is the definition's: blocks b, b+1 (low 256
+   bits) then b+2, b+3 into the same 8 lanes. */
+RWKV__INLINE __m512i rwkv__ld4x16(const uint8_t *p, size_t stride)
+{
+    __m512i v = _mm512_castsi128_si512(rwkv__ld128(p));
+    v = _mm512_inserti32x4(v, rwkv__ld128(p + stride), 1);
+    v = _mm512_inserti32x4(v, rwkv__ld128(p + 2 * stride), 2);
+    return _mm512_inserti32x4(v, rwkv__ld128(p + 3 * stride), 3);
+}
+
+RWKV__INLINE void rwkv__q32_quad_vnni(int type, int R, int NT, __m256 acc[RWKV__QTMAX][RWKV__QTMAX],
+                                      const uint8_t *const *w, const rwkv__qact *x, int64_t b,
+                                      size_t pf)
+{
+    const size_t bs = rwkv__qbytes(type);
+    const int asym = type == RWKV__TYPE_Q4_1 || type == RWKV__TYPE_Q5_1;
+    const int q8 = type == RWKV__TYPE_Q8_0, corr = !asym;
+    const __m512i m4 = _mm512_set1_epi8(0x0F);
+    const __m256i rep = _mm256_setr_epi16(0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3);
+    const size_t xo = (size_t)(b / 4) * 128;
+    __m512i lo[RWKV__QTMAX], hi[RWKV__QTMAX];
+    __m512 dw[RWKV__QTMAX], mw[RWKV__QTMAX];
+    int r, t;
+    RWKV__UNROLL for (r = 0; r < R; r++) {
+        const uint8_t *p = w[r] + (size_t)b * bs;
+        uint64_t dd = 0, mm = 0;
+        int j;
+#if RWKV__QPF > 0
+        if (NT == 1) { RWKV__PREFETCH(p + pf); RWKV__PREFETCH(p + pf + 64); }
+#endif
+        if (q8) {
+            const __m512i f = _mm512_set1_epi8((char)0x80);
+            lo[r] = _mm512_xor_si512(rwkv__ld4x16(p + 2, bs), f);
+            hi[r] = _mm512_xor_si512(rwkv__ld4x16(p + 18, bs), f);
+        } else {
+            const size_t qo = type == RWKV__TYPE_Q4_0 ? 2 : type == RWKV__TYPE_Q4_1 ? 4
+                            : type == RWKV__TYPE_Q5_0 ? 6 : 8;
+            const __m512i v = rwkv__ld4x16(p + qo, bs);
+            lo[r] = _mm512_and_si512(v, m4);
+            hi[r] = _mm512_and_si512(_mm512_srli_epi16(v, 4), m4);
+            if (type == RWKV__TYPE_Q5_0 || type == RWKV__TYPE_Q5_1) {
+                const size_t ho = type == RWKV__TYPE_Q5_0 ? 2 : 4;
+                uint64_t ml = 0, mh = 0;
+                for (j = 0; j < 4; j++) {
+                    const uint32_t h = rwkv__u32(p + j * bs + ho);
+                    ml |= (uint64_t)(h & 0xFFFFu) << (16 * j);
+                    mh |= (uint64_t)(h >> 16) << (16 * j);
+                }
+                lo[r] = _mm512_mask_mov_epi8(lo[r], (__mmask64)ml,
+                                             _mm512_or_si512(lo[r], _mm512_set1_epi8(0x10)));
+                hi[r] = _mm512_mask_mov_epi8(hi[r], (__mmask64)mh,
+                                             _mm512_or_si512(hi[r], _mm512_set1_epi8(0x10)));
+            }
+        }
+        for (j = 0; j < 4; j++) {
+            dd |= (uint64_t)rwkv__u16(p + j * bs) << (16 * j);
+            if (asym) mm |= (uint64_t)rwkv__u16(p + j * bs + 2) << (16 * j);
+        }
+        dw[r] = _mm512_cvtph_ps(_mm256_permutexvar_epi16(
+            rep, _mm256_castsi128_si256(_mm_cvtsi64_si128((long long)dd))));
+        mw[r] = asym ? _mm512_cvtph_ps(_mm256_permutexvar_epi16(
+                           rep, _mm256_castsi128_si256(_mm_cvtsi64_si128((long long)mm))))
+                     : _mm512_setzero_ps();
+    }
+    RWKV__UNROLL for (t = 0; t < NT; t++) {
+        const __m512i XA = _mm512_loadu_si512((const void *)(x[t].q + xo));
+        const __m512i XB = _mm512_loadu_si512((const void *)(x[t].q + xo + 64));
+        const __m512i C =
+            corr ? _mm512_loadu_si512((const void *)(x[t].corr + 4 * b)) : _mm512_setzero_si512();
+        const __m512 D4 = _mm512_loadu_ps(x[t].d4 + 4 * b);
+        RWKV__UNROLL for (r = 0; r < R; r++) {
+            const __m512i G = _mm512_dpbusd_epi32(_mm512_dpbusd_epi32(C, lo[r], XA), hi[r], XB);
+            const __m512 Gf = _mm512_cvtepi32_ps(G), S = _mm512_mul_ps(dw[r], D4);
+            __m256 a = acc[r][t];
+            a = _mm256_fmadd_ps(_mm512_castps512_ps256(Gf), _mm512_castps512_ps256(S), a);
+            if (asym) {
+                const __m512 dsx = _mm512_loadu_ps(x[t].dsx + 4 * b);
+                a = _mm256_fmadd_ps(_mm512_castps512_ps256(mw[r]), _mm512_castps512_ps256(dsx), a);
+                a = _mm256_fmadd_ps(_mm512_extractf32x8_ps(Gf, 1), _mm512_extractf32x8_ps(S, 1), a);
+                a = _mm256_fmadd_ps(_mm512_extractf32x8_ps(mw[r], 1),
+                                    _mm512_extractf32x8_ps(dsx, 1), a);
+            } else {
+                a = _mm256_fmadd_ps(_mm512_extractf32x8_ps(Gf, 1), _mm512_extractf32x8_ps(S, 1), a);
+            }
+            acc[r][t] = a;
+        }
+    }
+}
+#endif
+
+/* The tile of R rows x NT tokens for the 32-value formats: out[r * NT + t]. */
+RWKV__INLINE void rwkv__q32_tile_avx2(int type, int R, int NT, float *out, const uint8_t *const *w,
+                                      const rwkv__qact *x, int64_t nb)
+{
+    __m256 acc[RWKV__QTMAX][RWKV__QTMAX];
+    int64_t b;
+    int r, t;
+    RWKV__UNROLL for (r = 0; r < R; r++)
+        RWKV__UNROLL for (t = 0; t < NT; t++) acc[r][t] = _mm256_setzero_ps();
+    const size_t pf = RWKV__QPF_AHEAD(type, R, nb);
+    b = 0;
+#ifdef RWKV__QVNNI
+    for (; b + 4 <= nb; b += 4) rwkv__q32_quad_vnni(type, R, NT, acc, w, x, b, pf);
+#endif
+    for (; b + 2 <= nb; b += 2) rwkv__q32_step_avx2(type, R, NT, acc, w, x, b, 1, pf);
+    if (b < nb) rwkv__q32_step_avx2(type, R, NT, acc, w, x, b, 0, pf);
+    RWKV__UNROLL for (r = 0; r < R; r++)
+        RWKV__UNROLL for (t = 0; t < NT; t++) out[r * NT + t] = rwkv__tree8_avx2(acc[r][t]);
+}
+
+/* hsum of 8 int32 (exact) */
+RWKV__INLINE int rwkv__hsum_epi32_avx2(__m256i v)
+{
+    __m128i q = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
+    q = _mm_add_epi32(q, _mm_shuffle_epi32(q, 0x4E));
+    q = _mm_add_epi32(q, _mm_shuffle_epi32(q, 0xB1));
+    return _mm_cvtsi128_si32(q);
+}
+
+RWKV__INLINE float rwkv__h2f_f16c(const uint8_t *p) { return _cvtsh_ss(rwkv__u16(p)); }
+
+/* Q4_K / Q5_K scales of a super-block: S16 = [S0..S7] as int16 in both 128-bit lanes, Md =
+   [M0 M0 M1 M1 .. M7 M7] as int16. */
+RWKV__INLINE void rwkv__k4_scales_avx2(const uint8_t *sc, __m256i *S16, __m256i *Md)
+{
+    const uint32_t w0 = rwkv__u32(sc), w1 = rwkv__u32(sc + 4), w2 = rwkv__u32(sc + 8);
+    const uint32_t s03 = w0 & 0x3f3f3f3fu,
+                   s47 = (w2 & 0x0f0f0f0fu) | (((w0 >> 6) & 0x03030303u) << 4);
+    const uint32_t m03 = w1 & 0x3f3f3f3fu,
+                   m47 = ((w2 >> 4) & 0x0f0f0f0fu) | (((w1 >> 6) & 0x03030303u) << 4);
+    const __m128i sv =
+        _mm_cvtepu8_epi16(_mm_cvtsi64_si128((long long)((uint64_t)s03 | ((uint64_t)s47 << 32))));
+    __m128i mv = _mm_cvtsi64_si128((long long)((uint64_t)m03 | ((uint64_t)m47 << 32)));
+    mv = _mm_shuffle_epi8(mv, _mm_setr_epi8(0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7));
+    *S16 = _mm256_broadcastsi128_si256(sv);
+    *Md = _mm256_cvtepu8_epi16(mv);
+}
+
+/* int16 lane s (0..7) of both 128-bit lanes of v, broadcast */
+RWKV__INLINE __m256i rwkv__bcast16_avx2(__m256i v, int s)
+{
+    const __m256i m = _mm256_set1_epi16((short)((2 * s) | ((2 * s + 1) << 8)));
+    return _mm256_shuffle_epi8(v, m);
+}
+
+/* The tile of R rows x NT tokens for Q4_K / Q5_K / Q6_K: out[r * NT + t]. */
+RWKV__INLINE void rwkv__qk_tile_avx2(int type, int R, int NT, float *out, const uint8_t *const *w,
+                                     const rwkv__qact *x, int64_t ns)
+{
+    const size_t bs = rwkv__qbytes(type), pf = RWKV__QPF_AHEAD(type, R, ns);
+    const __m256i m4 = _mm256_set1_epi8(0x0F), ones = _mm256_set1_epi16(1);
+    __m256 acc[RWKV__QTMAX][RWKV__QTMAX];
+    float B[RWKV__QTMAX][RWKV__QTMAX];
+    int64_t sb;
+    int r, t, c;
+    RWKV__UNROLL for (r = 0; r < R; r++)
+        RWKV__UNROLL for (t = 0; t < NT; t++) { acc[r][t] = _mm256_setzero_ps(); B[r][t] = 0.0f; }
+    for (sb = 0; sb < ns; sb++) {
+        __m256i I[RWKV__QTMAX][RWKV__QTMAX], S16[RWKV__QTMAX], Md[RWKV__QTMAX], qh[RWKV__QTMAX];
+        float d[RWKV__QTMAX], dm[RWKV__QTMAX];
+        RWKV__UNROLL for (r = 0; r < R; r++) {
+            const uint8_t *p = w[r] + (size_t)sb * bs;
+#if RWKV__QPF > 0
+            if (NT == 1) {
+                RWKV__PREFETCH(p + pf);
+                RWKV__PREFETCH(p + pf + 64);
+                RWKV__PREFETCH(p + pf + 128);
+                if (bs > 192) RWKV__PREFETCH(p + pf + 192);
+            }
+#endif
+            if (type == RWKV__TYPE_Q6_K) {
+                const __m256i sc = _mm256_cvtepi8_epi16(rwkv__ld128(p + 192));
+                d[r] = rwkv__h2f_f16c(p + 208);
+                dm[r] = 0.0f;
+                S16[r] = sc; /* [sc0..sc15] */
+                Md[r] = qh[r] = _mm256_setzero_si256();
+            } else {
+                d[r] = rwkv__h2f_f16c(p);
+                dm[r] = rwkv__h2f_f16c(p + 2);
+                rwkv__k4_scales_avx2(p + 4, &S16[r], &Md[r]);
+                qh[r] = type == RWKV__TYPE_Q5_K ? rwkv__ld256(p + 16) : _mm256_setzero_si256();
+            }
+        }
+        RWKV__UNROLL for (t = 0; t < NT; t++) {
+            const __m256i b16 = rwkv__ld256(x[t].bs + 16 * sb);
+            RWKV__UNROLL for (r = 0; r < R; r++) {
+                if (type == RWKV__TYPE_Q6_K)
+                    I[r][t] =
+                        _mm256_sub_epi32(_mm256_setzero_si256(),
+                                         _mm256_slli_epi32(_mm256_madd_epi16(b16, S16[r]), 5));
+                else
+                    I[r][t] = _mm256_setzero_si256();
+            }
+        }
+        if (type == RWKV__TYPE_Q6_K) {
+            int h;
+            for (h = 0; h < 2; h++) {
+                __m256i q[RWKV__QTMAX][4], sv[RWKV__QTMAX][4];
+                RWKV__UNROLL for (r = 0; r < R; r++) {
+                    const uint8_t *p = w[r] + (size_t)sb * bs;
+                    const __m256i a0 = rwkv__ld256(p + 64 * h), a1 = rwkv__ld256(p + 64 * h + 32);
+                    const __m256i hb = rwkv__ld256(p + 128 + 32 * h);
+                    /* the 8 scales of this half in both lanes */
+                    const __m256i src = h ? _mm256_permute4x64_epi64(S16[r], 0xEE)
+                                          : _mm256_permute4x64_epi64(S16[r], 0x44);
+                    int m;
+                    q[r][0] = _mm256_or_si256(
+                        _mm256_and_si256(a0, m4),
+                        _mm256_slli_epi16(_mm256_and_si256(hb, _mm256_set1_epi8(0x03)), 4));
+                    q[r][1] = _mm256_or_si256(
+                        _mm256_and_si256(a1, m4),
+                        _mm256_slli_epi16(_mm256_and_si256(hb, _mm256_set1_epi8(0x0C)), 2));
+                    q[r][2] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(a0, 4), m4),
+                                              _mm256_and_si256(hb, _mm256_set1_epi8(0x30)));
+                    q[r][3] = _mm256_or_si256(
+                        _mm256_and_si256(_mm256_srli_epi16(a1, 4), m4),
+                        _mm256_srli_epi16(_mm256_and_si256(hb, _mm256_set1_epi8((char)0xC0)), 2));
+                    for (m = 0; m < 4; m++) {
+                        /* chunk 4h+m: scales 2m (low 16 values) and 2m+1 (high 16) of this half */
+                        const __m256i mask = _mm256_setr_epi8(
+                            (char)(4 * m), (char)(4 * m + 1), (char)(4 * m), (char)(4 * m + 1),
+                            (char)(4 * m), (char)(4 * m + 1), (char)(4 * m), (char)(4 * m + 1),
+                            (char)(4 * m), (char)(4 * m + 1), (char)(4 * m), (char)(4 * m + 1),
+                            (char)(4 * m), (char)(4 * m + 1), (char)(4 * m), (char)(4 * m + 1),
+                            (char)(4 * m + 2), (char)(4 * m + 3), (char)(4 * m + 2),
+                            (char)(4 * m + 3), (char)(4 * m + 2), (char)(4 * m + 3),
+                            (char)(4 * m + 2), (char)(4 * m + 3), (char)(4 * m + 2),
+                            (char)(4 * m + 3), (char)(4 * m + 2), (char)(4 * m + 3),
+                            (char)(4 * m + 2), (char)(4 * m + 3), (char)(4 * m + 2),
+                            (char)(4 * m + 3));
+                        sv[r][m] = _mm256_shuffle_epi8(src, mask);
+                    }
+                }
+                RWKV__UNROLL for (t = 0; t < NT; t++) {
+                    const int8_t *xq = x[t].q + sb * 256 + 128 * h;
+                    int m;
+                    for (m = 0; m < 4; m++) {
+                        const __m256i X = rwkv__ld256(xq + 32 * m);
+                        RWKV__UNROLL for (r = 0; r < R; r++) I[r][t] = _mm256_add_epi32(
+                            I[r][t], _mm256_madd_epi16(_mm256_maddubs_epi16(q[r][m], X), sv[r][m]));
+                    }
+                }
+            }
+        } else {
+            for (c = 0; c < 4; c++) {
+                __m256i lo[RWKV__QTMAX], hi[RWKV__QTMAX], s0[RWKV__QTMAX], s1[RWKV__QTMAX];
+                RWKV__UNROLL for (r = 0; r < R; r++) {
+                    const uint8_t *p = w[r] + (size_t)sb * bs;
+                    const __m256i v = rwkv__ld256(p + (type == RWKV__TYPE_Q4_K ? 16 : 48) + 32 * c);
+                    lo[r] = _mm256_and_si256(v, m4);
+                    hi[r] = _mm256_and_si256(_mm256_srli_epi16(v, 4), m4);
+                    if (type == RWKV__TYPE_Q5_K) {
+                        const __m256i b0 =
+                            _mm256_and_si256(qh[r], _mm256_set1_epi8((char)(1 << (2 * c))));
+                        const __m256i b1 =
+                            _mm256_and_si256(qh[r], _mm256_set1_epi8((char)(2 << (2 * c))));
+                        /* bit 2c -> bit 4, bit 2c+1 -> bit 4 (within each byte) */
+                        lo[r] =
+                            _mm256_or_si256(lo[r], 2 * c <= 4 ? _mm256_slli_epi16(b0, 4 - 2 * c)
+                                                              : _mm256_srli_epi16(b0, 2 * c - 4));
+                        hi[r] = _mm256_or_si256(hi[r], 2 * c + 1 <= 4
+                                                           ? _mm256_slli_epi16(b1, 3 - 2 * c)
+                                                           : _mm256_srli_epi16(b1, 2 * c - 3));
+                    }
+                    s0[r] = rwkv__bcast16_avx2(S16[r], 2 * c);
+                    s1[r] = rwkv__bcast16_avx2(S16[r], 2 * c + 1);
+                }
+                RWKV__UNROLL for (t = 0; t < NT; t++) {
+                    const int8_t *xq = x[t].q + sb * 256 + 64 * c;
+                    const __m256i X0 = rwkv__ld256(xq), X1 = rwkv__ld256(xq + 32);
+                    RWKV__UNROLL for (r = 0; r < R; r++) {
+                        const __m256i p0 =
+                            _mm256_madd_epi16(_mm256_maddubs_epi16(lo[r], X0), s0[r]);
+                        const __m256i p1 =
+                            _mm256_madd_epi16(_mm256_maddubs_epi16(hi[r], X1), s1[r]);
+                        I[r][t] = _mm256_add_epi32(I[r][t], _mm256_add_epi32(p0, p1));
+                    }
+                }
+            }
+        }
+        RWKV__UNROLL for (t = 0; t < NT; t++) {
+            const float dx = x[t].d[sb];
+            const __m256i b16 = rwkv__ld256(x[t].bs + 16 * sb);
+            RWKV__UNROLL for (r = 0; r < R; r++) {
+                const float sd = d[r] * dx;
+                acc[r][t] =
+                    _mm256_fmadd_ps(_mm256_cvtepi32_ps(I[r][t]), _mm256_set1_ps(sd), acc[r][t]);
+                if (type != RWKV__TYPE_Q6_K) {
+                    const float sm = dm[r] * dx;
+                    const int msum = rwkv__hsum_epi32_avx2(_mm256_madd_epi16(b16, Md[r]));
+                    B[r][t] = fmaf((float)msum, sm, B[r][t]);
+                }
+            }
+        }
+        (void)ones;
+    }
+    RWKV__UNROLL for (r = 0; r < R; r++) RWKV__UNROLL for (t = 0; t < NT; t++) out[r * NT + t] =
+        rwkv__tree8_avx2(acc[r][t]) - B[r][t];
+}
+
+#define RWKV__QTILE(type, R, NT, out, w, x, n)                                                    \
+    do {                                                                                          \
+        if (rwkv__qblock(type) == 32) rwkv__q32_tile_avx2(type, R, NT, out, w, x, n);             \
+        else rwkv__qk_tile_avx2(type, R, NT, out, w, x, n);                                       \
+    } while (0)
+#define rwkv__quant_act_simd rwkv__quant_act_avx2
+#endif /* RWKV__QAVX2 */
+
+#ifdef RWKV__QNEON
+/* ---- NEON ------------------------------------------------------------------------------------ */
+/* The definition's 8 float lanes are two float32x4 (lanes 0..3 and 4..7); with dotprod the
+   group sums come from vdotq_s32 (4 consecutive int8 products per lane), otherwise from
+   vmull_s8 and pairwise adds: integers, so the same values either way. Activations are
+   quantized by the scalar code (rwkv__quant_act). */
+#define rwkv__quant_act_simd rwkv__quant_act
+
+/* lane i = sum of a[4i..4i+3] * b[4i..4i+3] (16 int8 each) */
+RWKV__INLINE int32x4_t rwkv__dot4_neon(int32x4_t acc, int8x16_t a, int8x16_t b)
+{
+#ifdef __ARM_FEATURE_DOTPROD
+    return vdotq_s32(acc, a, b);
+#else
+    const int16x8_t p0 = vmull_s8(vget_low_s8(a), vget_low_s8(b));
+    const int16x8_t p1 = vmull_s8(vget_high_s8(a), vget_high_s8(b));
+    return vaddq_s32(acc, vpaddq_s32(vpaddlq_s16(p0), vpaddlq_s16(p1)));
+#endif
+}
+
+/* lane i = sum over {4i..4i+3} of a*b plus sum over the same of c*d (the definition's G_i) */
+RWKV__INLINE int32x4_t rwkv__dot4x2_neon(int32x4_t acc, int8x16_t a, int8x16_t b, int8x16_t c,
+                                         int8x16_t d)
+{
+#ifdef __ARM_FEATURE_DOTPROD
+    return vdotq_s32(vdotq_s32(acc, a, b), c, d);
+#else
+    /* each int16 is at most 2 * 128 * 127 in magnitude: no overflow */
+    const int16x8_t s0 = vaddq_s16(vmull_s8(vget_low_s8(a), vget_low_s8(b)),
+                                   vmull_s8(vget_low_s8(c), vget_low_s8(d)));
+    const int16x8_t s1 = vaddq_s16(vmull_s8(vget_high_s8(a), vget_high_s8(b)),
+                                   vmull_s8(vget_high_s8(c), vget_high_s8(d)));
+    return vaddq_s32(acc, vpaddq_s32(vpaddlq_s16(s0), vpaddlq_s16(s1)));
+#endif
+}
+
+RWKV__INLINE float rwkv__h2f_neon(const uint8_t *p)
+{
+    return vgetq_lane_f32(vcvt_f32_f16(vreinterpret_f16_u16(vdup_n_u16(rwkv__rd16(p)))), 0);
+}
+
+/* 16 bits of h (from bit 0) -> 16 bytes, 0x10 where set */
+RWKV__INLINE uint8x16_t rwkv__bits16_neon(uint32_t h)
+{
+    static const uint8_t bit[16] = { 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128 };
+    const uint8x16_t v = vcombine_u8(vdup_n_u8((uint8_t)h), vdup_n_u8((uint8_t)(h >> 8)));
+    return vandq_u8(vtstq_u8(v, vld1q_u8(bit)), vdupq_n_u8(0x10));
+}
+
+RWKV__INLINE float rwkv__tree8_neon(float32x4_t a, float32x4_t b)
+{
+    const float32x4_t q = vaddq_f32(a, b);
+    const float32x2_t h = vadd_f32(vget_low_f32(q), vget_high_f32(q));
+    return vget_lane_f32(h, 0) + vget_lane_f32(h, 1);
+}
+
+RWKV__INLINE void rwkv__q32_tile_neon(int type, int R, int NT, float *out, const uint8_t *const *w,
+                                      const rwkv__qact *x, int64_t nb)
+{
+    const size_t bs = rwkv__qbytes(type), pf = RWKV__QPF_AHEAD(type, R, nb);
+    const int asym = type == RWKV__TYPE_Q4_1 || type == RWKV__TYPE_Q5_1;
+    const int corr = type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q5_0;
+    float32x4_t acc[RWKV__QTMAX][RWKV__QTMAX][2];
+    int64_t b;
+    int r, t;
+    (void)pf;
+    RWKV__UNROLL for (r = 0; r < R; r++)
+        RWKV__UNROLL for (t = 0; t < NT; t++) acc[r][t][0] = acc[r][t][1] = vdupq_n_f32(0.0f);
+    for (b = 0; b < nb; b++) {
+        const int par = (int)(b & 1);
+        int8x16_t lo[RWKV__QTMAX], hi[RWKV__QTMAX];
+        float dw[RWKV__QTMAX], mw[RWKV__QTMAX];
+        RWKV__UNROLL for (r = 0; r < R; r++) {
+            const uint8_t *p = w[r] + (size_t)b * bs;
+#if RWKV__QPF > 0
+            if (NT == 1 && (b & 1) == 0) RWKV__PREFETCH(p + pf);
+#endif
+            dw[r] = rwkv__h2f_neon(p);
+            mw[r] = asym ? rwkv__h2f_neon(p + 2) : 0.0f;
+            if (type == RWKV__TYPE_Q8_0) {
+                lo[r] = vld1q_s8((const int8_t *)(const void *)(p + 2));
+                hi[r] = vld1q_s8((const int8_t *)(const void *)(p + 18));
+            } else {
+                const size_t qo = type == RWKV__TYPE_Q4_0 ? 2 : type == RWKV__TYPE_Q4_1 ? 4
+                                : type == RWKV__TYPE_Q5_0 ? 6 : 8;
+                const uint8x16_t v = vld1q_u8(p + qo);
+                uint8x16_t l = vandq_u8(v, vdupq_n_u8(0x0F)), h = vshrq_n_u8(v, 4);
+                if (type == RWKV__TYPE_Q5_0 || type == RWKV__TYPE_Q5_1) {
+                    const uint32_t qh = rwkv__rd32(p + (type == RWKV__TYPE_Q5_0 ? 2 : 4));
+                    l = vorrq_u8(l, rwkv__bits16_neon(qh));
+                    h = vorrq_u8(h, rwkv__bits16_neon(qh >> 16));
+                }
+                lo[r] = vreinterpretq_s8_u8(l);
+                hi[r] = vreinterpretq_s8_u8(h);
+            }
+        }
+        RWKV__UNROLL for (t = 0; t < NT; t++) {
+            const int8x16_t XL = vld1q_s8(x[t].q + rwkv__quad_pos(b, 0));
+            const int8x16_t XH = vld1q_s8(x[t].q + rwkv__quad_pos(b, 16));
+            const int32x4_t C = corr ? vld1q_s32(x[t].corr + 4 * b) : vdupq_n_s32(0);
+            const float dx = x[t].d[b];
+            RWKV__UNROLL for (r = 0; r < R; r++) {
+                const int32x4_t G = rwkv__dot4x2_neon(C, lo[r], XL, hi[r], XH);
+                const float sc = dw[r] * dx;
+                float32x4_t a = acc[r][t][par];
+                a = vfmaq_f32(a, vcvtq_f32_s32(G), vdupq_n_f32(sc));
+                if (asym) a = vfmaq_f32(a, vdupq_n_f32(mw[r]), vld1q_f32(x[t].dsx + 4 * b));
+                acc[r][t][par] = a;
+            }
+        }
+    }
+    RWKV__UNROLL for (r = 0; r < R; r++) RWKV__UNROLL for (t = 0; t < NT; t++) out[r * NT + t] =
+        rwkv__tree8_neon(acc[r][t][0], acc[r][t][1]);
+}
+
+RWKV__INLINE void rwkv__qk_tile_neon(int type, int R, int NT, float *out, const uint8_t *const *w,
+                                     const rwkv__qact *x, int64_t ns)
+{
+    const size_t bs = rwkv__qbytes(type), pf = RWKV__QPF_AHEAD(type, R, ns);
+    const uint8x16_t m4 = vdupq_n_u8(0x0F);
+    float32x4_t acc[RWKV__QTMAX][RWKV__QTMAX][2];
+    float B[RWKV__QTMAX][RWKV__QTMAX];
+    int64_t sb;
+    int r, t;
+    (void)pf;
+    RWKV__UNROLL for (r = 0; r < R; r++) RWKV__UNROLL for (t = 0; t < NT; t++)
+    {
+        acc[r][t][0] = acc[r][t][1] = vdupq_n_f32(0.0f);
+        B[r][t] = 0.0f;
+    }
+    for (sb = 0; sb < ns; sb++) {
+        int32x4_t I[RWKV__QTMAX][RWKV__QTMAX][2];
+        int S[RWKV__QTMAX][16], M[RWKV__QTMAX][8];
+        float d[RWKV__QTMAX], dm[RWKV__QTMAX];
+        RWKV__UNROLL for (r = 0; r < R; r++) {
+            const uint8_t *p = w[r] + (size_t)sb * bs;
+            int j;
+#if RWKV__QPF > 0
+            if (NT == 1) {
+                RWKV__PREFETCH(p + pf);
+                RWKV__PREFETCH(p + pf + 64);
+                RWKV__PREFETCH(p + pf + 128);
+                if (bs > 192) RWKV__PREFETCH(p + pf + 192);
+            }
+#endif
+            if (type == RWKV__TYPE_Q6_K) {
+                for (j = 0; j < 16; j++) S[r][j] = (int8_t)p[192 + j];
+                d[r] = rwkv__h2f_neon(p + 208);
+                dm[r] = 0.0f;
+            } else {
+                for (j = 0; j < 8; j++) rwkv__k4_scale_min(j, p + 4, &S[r][j], &M[r][j]);
+                d[r] = rwkv__h2f_neon(p);
+                dm[r] = rwkv__h2f_neon(p + 2);
+            }
+        }
+        RWKV__UNROLL for (t = 0; t < NT; t++) {
+            const int16_t *b16 = x[t].bs + 16 * sb;
+            RWKV__UNROLL for (r = 0; r < R; r++) {
+                if (type == RWKV__TYPE_Q6_K) {
+                    int c0[8], k;
+                    for (k = 0; k < 8; k++)
+                        c0[k] = -32 * (S[r][2 * k] * b16[2 * k] + S[r][2 * k + 1] * b16[2 * k + 1]);
+                    I[r][t][0] = vld1q_s32(c0);
+                    I[r][t][1] = vld1q_s32(c0 + 4);
+                } else {
+                    I[r][t][0] = I[r][t][1] = vdupq_n_s32(0);
+                }
+            }
+        }
+        if (type == RWKV__TYPE_Q6_K) {
+            int h, m;
+            for (h = 0; h < 2; h++)
+                for (m = 0; m < 4; m++) {
+                    const int j = 4 * h + m;
+                    int8x16_t q0[RWKV__QTMAX], q1[RWKV__QTMAX];
+                    RWKV__UNROLL for (r = 0; r < R; r++) {
+                        const uint8_t *p = w[r] + (size_t)sb * bs;
+                        const uint8_t *A = p + 64 * h + (m & 1) * 32, *Bh = p + 128 + 32 * h;
+                        const uint8x16_t a0 = vld1q_u8(A), a1 = vld1q_u8(A + 16);
+                        const uint8x16_t b0 = vld1q_u8(Bh), b1 = vld1q_u8(Bh + 16);
+                        const int8x16_t sh = vdupq_n_s8((int8_t)(-2 * m));
+                        uint8x16_t l0 = m < 2 ? vandq_u8(a0, m4) : vshrq_n_u8(a0, 4);
+                        uint8x16_t l1 = m < 2 ? vandq_u8(a1, m4) : vshrq_n_u8(a1, 4);
+                        l0 = vorrq_u8(l0, vshlq_n_u8(vandq_u8(vshlq_u8(b0, sh), vdupq_n_u8(3)), 4));
+                        l1 = vorrq_u8(l1, vshlq_n_u8(vandq_u8(vshlq_u8(b1, sh), vdupq_n_u8(3)), 4));
+                        q0[r] = vreinterpretq_s8_u8(l0);
+                        q1[r] = vreinterpretq_s8_u8(l1);
+                    }
+                    RWKV__UNROLL for (t = 0; t < NT; t++) {
+                        const int8_t *xq = x[t].q + sb * 256 + 32 * j;
+                        const int8x16_t x0 = vld1q_s8(xq), x1 = vld1q_s8(xq + 16);
+                        RWKV__UNROLL for (r = 0; r < R; r++) {
+                            I[r][t][0] =
+                                vmlaq_n_s32(I[r][t][0], rwkv__dot4_neon(vdupq_n_s32(0), q0[r], x0),
+                                            S[r][2 * j]);
+                            I[r][t][1] =
+                                vmlaq_n_s32(I[r][t][1], rwkv__dot4_neon(vdupq_n_s32(0), q1[r], x1),
+                                            S[r][2 * j + 1]);
+                        }
+                    }
+                }
+        } else {
+            int s;
+            for (s = 0; s < 8; s++) {
+                const int c = s / 2;
+                int8x16_t q0[RWKV__QTMAX], q1[RWKV__QTMAX];
+                RWKV__UNROLL for (r = 0; r < R; r++) {
+                    const uint8_t *p = w[r] + (size_t)sb * bs;
+                    const uint8_t *qs = p + (type == RWKV__TYPE_Q4_K ? 16 : 48) + 32 * c;
+                    const uint8x16_t v0 = vld1q_u8(qs), v1 = vld1q_u8(qs + 16);
+                    uint8x16_t l0 = (s & 1) ? vshrq_n_u8(v0, 4) : vandq_u8(v0, m4);
+                    uint8x16_t l1 = (s & 1) ? vshrq_n_u8(v1, 4) : vandq_u8(v1, m4);
+                    if (type == RWKV__TYPE_Q5_K) {
+                        const int8x16_t sh = vdupq_n_s8((int8_t)-s);
+                        const uint8x16_t h0 = vld1q_u8(p + 16), h1 = vld1q_u8(p + 32);
+                        l0 = vorrq_u8(l0, vshlq_n_u8(vandq_u8(vshlq_u8(h0, sh), vdupq_n_u8(1)), 4));
+                        l1 = vorrq_u8(l1, vshlq_n_u8(vandq_u8(vshlq_u8(h1, sh), vdupq_n_u8(1)), 4));
+                    }
+                    q0[r] = vreinterpretq_s8_u8(l0);
+                    q1[r] = vreinterpretq_s8_u8(l1);
+                }
+                RWKV__UNROLL for (t = 0; t < NT; t++) {
+                    const int8_t *xq = x[t].q + sb * 256 + 32 * s;
+                    const int8x16_t x0 = vld1q_s8(xq), x1 = vld1q_s8(xq + 16);
+                    RWKV__UNROLL for (r = 0; r < R; r++) {
+                        I[r][t][0] = vmlaq_n_s32(
+                            I[r][t][0], rwkv__dot4_neon(vdupq_n_s32(0), q0[r], x0), S[r][s]);
+                        I[r][t][1] = vmlaq_n_s32(
+                            I[r][t][1], rwkv__dot4_neon(vdupq_n_s32(0), q1[r], x1), S[r][s]);
+                    }
+                }
+            }
+        }
+        RWKV__UNROLL for (t = 0; t < NT; t++) {
+            const float dx = x[t].d[sb];
+            const int16_t *b16 = x[t].bs + 16 * sb;
+            RWKV__UNROLL for (r = 0; r < R; r++) {
+                const float sd = d[r] * dx;
+                acc[r][t][0] = vfmaq_f32(acc[r][t][0], vcvtq_f32_s32(I[r][t][0]), vdupq_n_f32(sd));
+                acc[r][t][1] = vfmaq_f32(acc[r][t][1], vcvtq_f32_s32(I[r][t][1]), vdupq_n_f32(sd));
+                if (type != RWKV__TYPE_Q6_K) {
+                    const float sm = dm[r] * dx;
+                    int msum = 0, s;
+                    for (s = 0; s < 8; s++) msum += M[r][s] * (b16[2 * s] + b16[2 * s + 1]);
+                    B[r][t] = fmaf((float)msum, sm, B[r][t]);
+                }
+            }
+        }
+    }
+    RWKV__UNROLL for (r = 0; r < R; r++) RWKV__UNROLL for (t = 0; t < NT; t++) out[r * NT + t] =
+        rwkv__tree8_neon(acc[r][t][0], acc[r][t][1]) - B[r][t];
+}
+
+#define RWKV__QTILE(type, R, NT, out, w, x, n)                                                    \
+    do {                                                                                          \
+        if (rwkv__qblock(type) == 32) rwkv__q32_tile_neon(type, R, NT, out, w, x, n);             \
+        else rwkv__qk_tile_neon(type, R, NT, out, w, x, n);                                       \
+    } while (0)
+#endif /* RWKV__QNEON */
+
+#ifdef RWKV__QSIMD
+typedef void (*rwkv__qtile_fn)(float *out, const uint8_t *const *w, const rwkv__qact *x, int64_t n);
+#define RWKV__QTILE_FNS(name, type)                                                                \
+    static void rwkv__qmv_##name(float *o, const uint8_t *const *w, const rwkv__qact *x,           \
+                                 int64_t n)                                                        \
+    {                                                                                              \
+        RWKV__QTILE(type, RWKV__QMV_R, 1, o, w, x, n);                                             \
+    }                                                                                              \
+    static void rwkv__qmm_##name(float *o, const uint8_t *const *w, const rwkv__qact *x,           \
+                                 int64_t n)                                                        \
+    {                                                                                              \
+        RWKV__QTILE(type, RWKV__QMM_R, RWKV__QMM_T, o, w, x, n);                                   \
+    }
+RWKV__QTILE_FNS(q4_0, RWKV__TYPE_Q4_0)
+RWKV__QTILE_FNS(q4_1, RWKV__TYPE_Q4_1)
+RWKV__QTILE_FNS(q5_0, RWKV__TYPE_Q5_0)
+RWKV__QTILE_FNS(q5_1, RWKV__TYPE_Q5_1)
+RWKV__QTILE_FNS(q8_0, RWKV__TYPE_Q8_0)
+RWKV__QTILE_FNS(q4_k, RWKV__TYPE_Q4_K)
+RWKV__QTILE_FNS(q5_k, RWKV__TYPE_Q5_K)
+RWKV__QTILE_FNS(q6_k, RWKV__TYPE_Q6_K)
+#undef RWKV__QTILE_FNS
+
+/* Rows [r0, r1) x tokens [0, T) with the SIMD tiles (same bits as rwkv__qmm_rows_scalar). */
+static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t rows, int64_t cols,
+                                const char *acts, size_t stride, int T, int64_t r0, int64_t r1)
+{
+    const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols);
+    const int R = T == 1 ? RWKV__QMV_R : RWKV__QMM_R, NT = T == 1 ? 1 : RWKV__QMM_T;
+    const int64_t n = cols / rwkv__qblock(type);
+    rwkv__qtile_fn fn;
+    int64_t r;
+    int t, i, j;
+    switch (type) {
+    case RWKV__TYPE_Q4_0: fn = T == 1 ? rwkv__qmv_q4_0 : rwkv__qmm_q4_0; break;
+    case RWKV__TYPE_Q4_1: fn = T == 1 ? rwkv__qmv_q4_1 : rwkv__qmm_q4_1; break;
+    case RWKV__TYPE_Q5_0: fn = T == 1 ? rwkv__qmv_q5_0 : rwkv__qmm_q5_0; break;
+    case RWKV__TYPE_Q5_1: fn = T == 1 ? rwkv__qmv_q5_1 : rwkv__qmm_q5_1; break;
+    case RWKV__TYPE_Q8_0: fn = T == 1 ? rwkv__qmv_q8_0 : rwkv__qmm_q8_0; break;
+    case RWKV__TYPE_Q4_K: fn = T == 1 ? rwkv__qmv_q4_k : rwkv__qmm_q4_k; break;
+    case RWKV__TYPE_Q5_K: fn = T == 1 ? rwkv__qmv_q5_k : rwkv__qmm_q5_k; break;
+    default: fn = T == 1 ? rwkv__qmv_q6_k : rwkv__qmm_q6_k; break;
+    }
+    for (r = r0; r < r1; r += R) {
+        const int nr = r1 - r < R ? (int)(r1 - r) : R;
+        const uint8_t *w[RWKV__QTMAX];
+        for (i = 0; i < RWKV__QTMAX; i++) w[i] = W + (size_t)(r + (i < nr ? i : nr - 1)) * rowb;
+        for (t = 0; t < T; t += NT) {
+            const int nt = T - t < NT ? T - t : NT;
+            rwkv__qact x[RWKV__QTMAX];
+            float out[RWKV__QTMAX * RWKV__QTMAX];
+            for (j = 0; j < NT; j++)
+                x[j] = rwkv__qact_at(type, cols,
+                                     (void *)(acts + (size_t)(t + (j < nt ? j : nt - 1)) * stride));
+            fn(out, w, x, n);
+            for (i = 0; i < nr; i++)
+                for (j = 0; j < nt; j++) Y[(int64_t)(t + j) * rows + r + i] = out[i * NT + j];
+        }
+    }
+}
+#endif /* RWKV__QSIMD */
+
+/* ---- entry points ---------------------------------------------------------------------------- */
+
+/* Scratch bytes rwkv__matmul_q_ws needs for T tokens of a `type` matrix with `cols` columns. */
+static size_t rwkv__matmul_q_work_bytes(int type, int64_t cols, int T)
+{
+    return (size_t)(T > 0 ? T : 0) * rwkv__qact_bytes(type, cols) + 64;
+}
+
+/* The product with caller-provided scratch (`work`, at least rwkv__matmul_q_work_bytes, any
+   alignment). simd = 0 forces the scalar definition (tests); the SIMD path gives the same
+   bits. Threads (OpenMP) first quantize the tokens (split by token), then split the rows in
+   multiples of 4: never a row's sum, so no result depends on the thread count. */
+static void rwkv__matmul_q_run(float *Y, const void *W, int type, int64_t rows, int64_t cols,
+                               const float *X, int T, int n_threads, void *work, int simd)
+{
+    const size_t stride = rwkv__qact_bytes(type, cols);
+    char *acts = (char *)(((uintptr_t)work + 63) & ~(uintptr_t)63);
+    const int nth = rwkv__threads_for(n_threads, rows, rows * cols * T);
+    if (rows <= 0 || T <= 0 || (size_t)rwkv__row_bytes(type, (uint64_t)cols) == 0) return;
+    (void)simd;
+#ifdef _OPENMP
+#pragma omp parallel num_threads(nth) if (nth > 1)
+#endif
+    {
+        int id = 0, n = 1, t;
+        int64_t quads, r0, r1;
+#ifdef _OPENMP
+        id = omp_get_thread_num();
+        n = omp_get_num_threads();
+#endif
+        for (t = id; t < T; t += n) {
+            const rwkv__qact a = rwkv__qact_at(type, cols, acts + (size_t)t * stride);
+#ifdef RWKV__QSIMD
+            if (simd) rwkv__quant_act_simd(type, X + (int64_t)t * cols, cols, &a);
+            else
+#endif
+                rwkv__quant_act(type, X + (int64_t)t * cols, cols, &a);
+        }
+#ifdef _OPENMP
+#pragma omp barrier
+#endif
+        quads = (rows + 3) / 4;
+        r0 = quads * id / n * 4;
+        r1 = quads * (id + 1) / n * 4;
+        if (r1 > rows) r1 = rows;
+        if (r0 < r1) {
+#ifdef RWKV__QSIMD
+            if (simd)
+                rwkv__qmm_rows_simd(Y, (const uint8_t *)W, type, rows, cols, acts, stride, T, r0,
+                                    r1);
+            else
+#endif
+                rwkv__qmm_rows_scalar(Y, (const uint8_t *)W, type, rows, cols, acts, stride, T, r0,
+                                      r1);
+        }
+    }
+    (void)nth;
+}
+
+static RWKV__UNUSED void rwkv__matmul_q_ws(float *Y, const void *W, int type, int64_t rows,
+                                           int64_t cols, const float *X, int T, int n_threads,
+                                           void *work)
+{
+    rwkv__matmul_q_run(Y, W, type, rows, cols, X, T, n_threads, work, 1);
+}
+
+/* Y[t][r] = sum_c W[r][c] X[t][c], r < rows, t < T (T == 1: the matrix-vector product of one
+   token). W: rows x cols of `type` in ggml's layout (cols a multiple of the block); X: T x cols
+   floats; Y: T x rows. Scratch comes from the stack when small, else malloc; if malloc fails
+   the tokens go one at a time through the stack buffer, and Y is NaN if even one does not fit
+   (the engine should call rwkv__matmul_q_ws with its own scratch). */
+static RWKV__UNUSED void rwkv__matmul_q(float *Y, const void *W, int type, int64_t rows,
+                                        int64_t cols, const float *X, int T, int n_threads)
+{
+    unsigned char stack[16384 + 64];
+    const size_t need = rwkv__matmul_q_work_bytes(type, cols, T);
+    void *heap;
+    int t;
+    if (need <= sizeof stack) {
+        rwkv__matmul_q_run(Y, W, type, rows, cols, X, T, n_threads, stack, 1);
+        return;
+    }
+    heap = malloc(need);
+    if (heap) {
+        rwkv__matmul_q_run(Y, W, type, rows, cols, X, T, n_threads, heap, 1);
+        free(heap);
+        return;
+    }
+    if (rwkv__matmul_q_work_bytes(type, cols, 1) > sizeof stack) {
+        int64_t i;
+        for (i = 0; i < rows * T; i++) Y[i] = NAN;
+        return;
+    }
+    for (t = 0; t < T; t++) { /* one token at a time: Y row t of a 1 x rows product */
+        float *tmp = Y + (int64_t)t * rows;
+        rwkv__matmul_q_run(tmp, W, type, rows, cols, X + (int64_t)t * cols, 1, n_threads, stack, 1);
+    }
+}
+
+/* The scalar definition of the same product (tests, and the reference of every variant). */
+static RWKV__UNUSED void rwkv__matmul_q_scalar(float *Y, const void *W, int type, int64_t rows,
+                                               int64_t cols, const float *X, int T, int n_threads)
+{
+    void *work = malloc(rwkv__matmul_q_work_bytes(type, cols, T));
+    if (!work) return;
+    rwkv__matmul_q_run(Y, W, type, rows, cols, X, T, n_threads, work, 0);
+    free(work);
+}
+
 /* ---- the entry points the forward pass calls ------------------------------------------ */
 
-/* y[r] = sum_c W[r][c] * x[c] for r < W->ne[1]. Rows are split between threads, never a
-   row's sum, so the result does not depend on the thread count. */
+/* y[r] = sum_c W[r][c] * x[c] for r < W->ne[1], W of a float type. Rows are split between
+   threads, never a row's sum, so the result does not depend on the thread count. */
 static RWKV__UNUSED void rwkv__matvec(float *y, const rwkv__tensor *W, const float *x,
                                       int n_threads)
 {
@@ -1051,9 +3170,16 @@ static RWKV__UNUSED void rwkv__matvec(float *y, const rwkv__tensor *W, const flo
 
 /* Y[t][r] = sum_c W[r][c] * X[t][c] for t < T: a block of T tokens against one weight
    matrix, so the weights stream from memory once per block. X is T x cols, Y is T x rows.
-   Each Y[t] has the same bits rwkv__matvec would give for X[t]. */
-static void rwkv__matmul(float *Y, const rwkv__tensor *W, const float *X, int T, int n_threads)
+   Each Y[t] has the same bits rwkv__matvec would give for X[t] (for a quantized W, those of
+   a T = 1 call). qwork: rwkv__matmul_q_work_bytes(W->type, cols, T) bytes of scratch when W
+   is quantized (the state's), else unused. */
+static void rwkv__matmul(float *Y, const rwkv__tensor *W, const float *X, int T, int n_threads,
+                         void *qwork)
 {
+    if (rwkv__qblock(W->type)) {
+        rwkv__matmul_q_ws(Y, W->data, W->type, W->ne[1], W->ne[0], X, T, n_threads, qwork);
+        return;
+    }
 #ifdef RWKV__SIMD
     rwkv__matmul_simd(Y, W, X, T, n_threads);
 #else
@@ -1072,6 +3198,7 @@ static void rwkv__get_row(float *out, const rwkv__tensor *W, int64_t row)
     case RWKV_TYPE_F32: memcpy(out, p, sizeof(float) * (size_t)cols); break;
     case RWKV_TYPE_F16: for (c = 0; c < cols; c++) out[c] = rwkv__f16_to_f32(h[c]); break;
     case RWKV_TYPE_BF16: for (c = 0; c < cols; c++) out[c] = rwkv__bf16_to_f32(h[c]); break;
+    default: rwkv__dequant_row(W->type, p, out, cols); break;
     }
 }
 
@@ -1509,10 +3636,18 @@ static rwkv_status rwkv__gguf_tensor_infos(rwkv__reader *r, rwkv__gguf *g)
             t->ne[d] = (int64_t)ne;
         }
         if ((s = rwkv__rd_u32(r, &type, "a tensor type")) != RWKV_OK) return s;
+        if (rwkv__qblock((int)type) && t->ne[0] % rwkv__qblock((int)type) != 0)
+            return rwkv__fail(r->err, RWKV_ERR_FORMAT,
+                              "%s: tensor '%.*s' is %s (blocks of %d values) but its rows "
+                              "have %lld values, not a multiple of %d", g->path,
+                              (int)name_len, name, rwkv__type_name(type),
+                              rwkv__qblock((int)type), (long long)t->ne[0],
+                              rwkv__qblock((int)type));
         if (rwkv__row_bytes((int)type, (uint64_t)t->ne[0]) == 0) /* a type we cannot read */
             return rwkv__fail(r->err, RWKV_ERR_UNSUPPORTED,
                               "%s: tensor '%.*s' has ggml type %u (%s); rwkv.c supports F32, "
-                              "F16 and BF16", g->path, (int)name_len, name, type,
+                              "F16, BF16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q4_K, Q5_K and Q6_K",
+                              g->path, (int)name_len, name, type,
                               rwkv__type_name(type));
         t->type = (int)type;
         if ((s = rwkv__rd_u64(r, &off, "a tensor offset")) != RWKV_OK) return s;
@@ -1698,6 +3833,7 @@ struct rwkv_model {
     int lora_layout;          /* rwkv.lora_layout: 1 one row per output, 0 the old x @ A */
     float **owned;            /* [n_owned] LoRAs of old-layout files, transposed at load */
     int n_owned;
+    size_t qwork_bytes;       /* a state's scratch for the quantized matrices (0: none) */
     int n_threads;
 };
 
@@ -2126,8 +4262,8 @@ static rwkv_status rwkv__bind_model(rwkv_model *m, int vocab_key, rwkv_error *er
     return RWKV_OK;
 }
 
-/* Every tensor must have a place in the model; counts the tensors and bytes of each type
-   (rwkv_model_info's slots: F32, F16, BF16). */
+/* Every tensor must have a place in the model; counts the tensors, bytes and weights of each
+   type, and sizes the states' scratch for the quantized matrices. */
 static rwkv_status rwkv__count_tensors(rwkv_model *m, rwkv_error *err)
 {
     rwkv_model_info *I = &m->info;
@@ -2135,19 +4271,17 @@ static rwkv_status rwkv__count_tensors(rwkv_model *m, rwkv_error *err)
     for (i = 0; i < m->gguf.n_tensors; i++) {
         const rwkv__tensor *t = &m->gguf.tensors[i];
         const uint64_t nbytes = rwkv__tensor_bytes(t);
-        int slot = -1;
         if (!m->used[i])
             return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: unexpected tensor '%.*s' for RWKV v%d "
                               "with %d blocks", m->gguf.path, (int)t->name.len, t->name.p,
                               I->version, I->n_layer);
-        switch (t->type) {
-        case RWKV_TYPE_F32: slot = 0; break;
-        case RWKV_TYPE_F16: slot = 1; break;
-        case RWKV_TYPE_BF16: slot = 2; break;
-        }
-        if (slot >= 0) {
-            I->tensors_of_type[slot]++;
-            I->bytes_of_type[slot] += nbytes;
+        I->tensors_of_type[t->type]++; /* the reader accepts only types below RWKV_TYPE_COUNT */
+        I->bytes_of_type[t->type] += nbytes;
+        I->weights_of_type[t->type] += rwkv__nelem(t);
+        I->n_weights += rwkv__nelem(t);
+        if (rwkv__qblock(t->type) && t != m->emb) {
+            const size_t w = rwkv__matmul_q_work_bytes(t->type, t->ne[0], RWKV_SEQ_BLOCK);
+            if (w > m->qwork_bytes) m->qwork_bytes = w;
         }
         all_bytes += nbytes;
         if (t == m->emb) emb_bytes = nbytes;
@@ -2380,6 +4514,8 @@ typedef struct rwkv__scratch {
     float *hidden;   /* [B][F] the channel mix's relu(Wk xk)^2 */
     float *lora;     /* [2·B·lora_stride] the hidden activations of a LoRA (v6, v7), [T][D] */
     size_t lora_stride; /* the largest hidden width (5·Dm for v6's mix LoRA) */
+    void *qwork;     /* model->qwork_bytes: the quantized activations of a block (rwkv__matmul
+                        with a quantized matrix); NULL when the model has none */
 } rwkv__scratch;
 
 /* The thread team of one evaluation. With n > 1 threads, rwkv_eval / rwkv_eval_seq open one
@@ -2561,15 +4697,28 @@ typedef struct rwkv__mm_job {
     const float *X;
     int T;
     int64_t rows_per_item;
+    char *acts;   /* quantized W: the quantized tokens (rwkv__matmul_q_run's layout), else NULL */
 } rwkv__mm_job;
 
 #ifdef RWKV__TEAM
 static void rwkv__mm_item(const void *p, int i)
 {
     const rwkv__mm_job *j = (const rwkv__mm_job *)p;
-    const int64_t r0 = (int64_t)i * j->rows_per_item, rows = j->W->ne[1];
-    rwkv__matmul_rows(j->Y, j->W, j->X, j->T, r0,
-                      r0 + j->rows_per_item < rows ? r0 + j->rows_per_item : rows);
+    const rwkv__tensor *W = j->W;
+    const int64_t r0 = (int64_t)i * j->rows_per_item, rows = W->ne[1];
+    const int64_t r1 = r0 + j->rows_per_item < rows ? r0 + j->rows_per_item : rows;
+    if (j->acts) { /* quantized W: the tokens were quantized into acts by thread 0 */
+        const size_t stride = rwkv__qact_bytes(W->type, W->ne[0]);
+#ifdef RWKV__QSIMD
+        rwkv__qmm_rows_simd(j->Y, (const uint8_t *)W->data, W->type, rows, W->ne[0], j->acts,
+                            stride, j->T, r0, r1);
+#else
+        rwkv__qmm_rows_scalar(j->Y, (const uint8_t *)W->data, W->type, rows, W->ne[0], j->acts,
+                              stride, j->T, r0, r1);
+#endif
+        return;
+    }
+    rwkv__matmul_rows(j->Y, W, j->X, j->T, r0, r1);
 }
 #endif
 
@@ -2582,12 +4731,26 @@ static void rwkv__mm(rwkv_state *st, float *Y, const rwkv__tensor *W, const floa
         int64_t per = (RWKV__ITEM_WORK / (work > 0 ? work : 1)) / 8 * 8;
         if (per < 8) per = 8;
         while ((rows + per - 1) / per > (int64_t)RWKV__ITEM_MASK) per *= 2;
-        j.Y = Y; j.W = W; j.X = X; j.T = T; j.rows_per_item = per;
-        if (rows > 0 && T > 0) rwkv__run(st, rwkv__mm_item, &j, (int)((rows + per - 1) / per));
+        j.Y = Y; j.W = W; j.X = X; j.T = T; j.rows_per_item = per; j.acts = NULL;
+        if (rows <= 0 || T <= 0) return;
+        if (rwkv__qblock(W->type)) { /* as rwkv__matmul_q_run, the rows split in items */
+            const size_t stride = rwkv__qact_bytes(W->type, W->ne[0]);
+            int t;
+            j.acts = (char *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
+            for (t = 0; t < T; t++) {
+                const rwkv__qact a = rwkv__qact_at(W->type, W->ne[0], j.acts + (size_t)t * stride);
+#ifdef RWKV__QSIMD
+                rwkv__quant_act_simd(W->type, X + (int64_t)t * W->ne[0], W->ne[0], &a);
+#else
+                rwkv__quant_act(W->type, X + (int64_t)t * W->ne[0], W->ne[0], &a);
+#endif
+            }
+        }
+        rwkv__run(st, rwkv__mm_item, &j, (int)((rows + per - 1) / per));
         return;
     }
 #endif
-    rwkv__matmul(Y, W, X, T, st->team.solo ? 1 : st->model->n_threads);
+    rwkv__matmul(Y, W, X, T, st->team.solo ? 1 : st->model->n_threads, st->s.qwork);
 }
 
 /* xln[t] = LN(x[t]) for t < T, the model's layer norm epsilon. */
@@ -3182,7 +5345,8 @@ static int rwkv__scratch_new(rwkv_state *st)
     RWKV__BUF(hidden, B * (size_t)m->info.n_ffn);
 #undef RWKV__BUF
     for (i = 0; i < n; i++) total += (buf[i].n + 15) / 16 * 16;
-    total += 2 * B * s->lora_stride; /* v6: the [B][5·Dm] block, then one mix's [B][Dm] */
+    total += (2 * B * s->lora_stride + 15) / 16 * 16; /* v6: [B][5·Dm], then [B][Dm] */
+    total += (m->qwork_bytes + 63) / 64 * 16;
     st->scratch_block = malloc(sizeof(float) * total + 64);
     if (!st->scratch_block) return 0;
     base = (char *)st->scratch_block + (64 - (uintptr_t)st->scratch_block % 64) % 64;
@@ -3191,6 +5355,8 @@ static int rwkv__scratch_new(rwkv_state *st)
         base += sizeof(float) * ((buf[i].n + 15) / 16 * 16);
     }
     s->lora = s->lora_stride ? (float *)(void *)base : NULL;
+    base += sizeof(float) * ((2 * B * s->lora_stride + 15) / 16 * 16);
+    s->qwork = m->qwork_bytes ? (void *)base : NULL;
     return 1;
 }
 
@@ -3410,6 +5576,303 @@ rwkv_status rwkv_state_load_file(rwkv_state *st, const char *path, rwkv_error *e
     return s;
 }
 
+
+/* ==== IMPL: quantization =============================================================== */
+
+/* The presets: the type of the matrices, of the head, and of att.value / ffn.value in the
+   layers llama.cpp's use_more_bits picks (-1: as the matrices); ftype: general.file_type. */
+typedef struct rwkv__preset {
+    const char *name;
+    int type, head, more_bits, ftype;
+} rwkv__preset;
+
+static const rwkv__preset rwkv__presets[] = {
+    {"q8_0", RWKV_TYPE_Q8_0, RWKV_TYPE_Q8_0, -1, 7},
+    {"q6_k", RWKV_TYPE_Q6_K, RWKV_TYPE_Q6_K, -1, 18},
+    {"q5_k_m", RWKV_TYPE_Q5_K, RWKV_TYPE_Q6_K, RWKV_TYPE_Q6_K, 17},
+    {"q5_k", RWKV_TYPE_Q5_K, RWKV_TYPE_Q6_K, -1, 16},
+    {"q5_1", RWKV_TYPE_Q5_1, RWKV_TYPE_Q6_K, -1, 9},
+    {"q5_0", RWKV_TYPE_Q5_0, RWKV_TYPE_Q6_K, -1, 8},
+    {"q4_k_m", RWKV_TYPE_Q4_K, RWKV_TYPE_Q6_K, RWKV_TYPE_Q6_K, 15},
+    {"q4_k", RWKV_TYPE_Q4_K, RWKV_TYPE_Q6_K, -1, 14},
+    {"q4_1", RWKV_TYPE_Q4_1, RWKV_TYPE_Q6_K, -1, 3},
+    {"q4_0", RWKV_TYPE_Q4_0, RWKV_TYPE_Q6_K, -1, 2},
+    {"f16", RWKV_TYPE_F16, RWKV_TYPE_F16, -1, 1},
+    {"f32", RWKV_TYPE_F32, RWKV_TYPE_F32, -1, 0}
+};
+
+void rwkv_quantize_params_default(rwkv_quantize_params *p)
+{
+    if (!p) return;
+    memset(p, 0, sizeof *p);
+    p->preset = "q8_0";
+    p->n_threads = 1;
+}
+
+static const rwkv__preset *rwkv__find_preset(const char *name)
+{
+    size_t i, j;
+    for (i = 0; name && i < sizeof rwkv__presets / sizeof rwkv__presets[0]; i++) {
+        const char *p = rwkv__presets[i].name;
+        for (j = 0; p[j] && (name[j] == p[j] || name[j] == p[j] - 'a' + 'A'); j++) {}
+        if (!p[j] && !name[j]) return &rwkv__presets[i];
+    }
+    return NULL;
+}
+
+/* llama.cpp's use_more_bits(i_layer, n_layers): the first and last eighth of the layers and
+   every third one between. */
+static int rwkv__more_bits(int l, int n)
+{
+    return l < n / 8 || l >= 7 * n / 8 || (l - n / 8) % 3 == 2;
+}
+
+/* A type whose blocks fit rows of `cols` values (llama.cpp's fallbacks), or `keep`. */
+static int rwkv__fitting_type(int type, int64_t cols, int keep)
+{
+    if (!rwkv__qblock(type) || cols % rwkv__qblock(type) == 0) return type;
+    if (cols % 32 != 0) return keep;
+    switch (type) {
+    case RWKV_TYPE_Q4_K: return RWKV_TYPE_Q5_0;
+    case RWKV_TYPE_Q5_K: return RWKV_TYPE_Q5_1;
+    }
+    return RWKV_TYPE_Q8_0;
+}
+
+/* want[i] = the type the preset asks for tensor i (its own type when it is copied). */
+static void rwkv__quant_plan(const rwkv_model *m, const rwkv__preset *p, int *want)
+{
+    const rwkv__tensor *base = m->gguf.tensors;
+    uint64_t i;
+    int l;
+    for (i = 0; i < m->gguf.n_tensors; i++) want[i] = base[i].type;
+    want[m->emb - base] = p->type;
+    for (l = 0; l < m->info.n_layer; l++) {
+        const rwkv__layer *L = &m->layers[l];
+        const rwkv__tensor *mats[8];
+        int k;
+        mats[0] = L->att_r; mats[1] = L->att_k; mats[2] = L->att_v; mats[3] = L->att_o;
+        mats[4] = L->att_g; mats[5] = L->ffn_k; mats[6] = L->ffn_v; mats[7] = L->ffn_r;
+        for (k = 0; k < 8; k++) {
+            const int more = (k == 2 || k == 6) && p->more_bits >= 0 &&
+                             rwkv__more_bits(l, m->info.n_layer);
+            if (mats[k]) want[mats[k] - base] = more ? p->more_bits : p->type;
+        }
+        /* the float presets convert the LoRAs too (rwkv.lora_layout = 1: matrices in the
+           file's type; older files' are F32 already); the quantized ones copy them */
+        if (m->lora_layout && (p->type == RWKV_TYPE_F32 || p->type == RWKV_TYPE_F16)) {
+            const void *lora[12];
+            lora[0] = L->maa_w1.data; lora[1] = L->maa_w2[0].data;
+            lora[2] = L->decay_w1.data; lora[3] = L->decay_w2.data;
+            lora[4] = L->w1.data; lora[5] = L->w2.data; lora[6] = L->a1.data;
+            lora[7] = L->a2.data; lora[8] = L->g1.data; lora[9] = L->g2.data;
+            lora[10] = L->v1.data; lora[11] = L->v2.data;
+            for (i = 0; i < m->gguf.n_tensors; i++)
+                for (k = 0; k < 12; k++)
+                    if (lora[k] && base[i].data == lora[k]) want[i] = p->type;
+        }
+    }
+    want[m->head - base] = p->head;
+}
+
+/* Rows [r0, r1) of t, converted to `type` into out (the tensor's whole output). */
+static void rwkv__convert_rows(const rwkv__tensor *t, int type, unsigned char *out, float *row,
+                               int64_t r0, int64_t r1)
+{
+    const int64_t cols = t->ne[0];
+    const uint64_t ob = rwkv__row_bytes(type, (uint64_t)cols);
+    int64_t r, c;
+    for (r = r0; r < r1; r++) {
+        unsigned char *o = out + (uint64_t)r * ob;
+        rwkv__get_row(row, t, r);
+        if (type == RWKV_TYPE_F32) {
+            memcpy(o, row, sizeof(float) * (size_t)cols);
+        } else if (type == RWKV_TYPE_F16) {
+            for (c = 0; c < cols; c++) rwkv__put_le(o + 2 * c, rwkv__f32_to_f16(row[c]), 2);
+        } else {
+            rwkv__quant_row(type, row, o, cols, RWKV__QUANT_SEARCH);
+        }
+    }
+}
+
+/* The data of tensor t as `type` into out (rows split between threads). */
+static rwkv_status rwkv__convert_tensor(const rwkv__tensor *t, int type, unsigned char *out,
+                                        int n_threads, rwkv_error *err)
+{
+    const int64_t rows = t->ne[1] * t->ne[2] * t->ne[3], cols = t->ne[0];
+    int nth = n_threads < 1 ? 1 : n_threads;
+    float *rowbuf;
+    if (nth > rows) nth = (int)rows;
+    rowbuf = (float *)malloc(sizeof(float) * (size_t)cols * (size_t)nth);
+    if (!rowbuf)
+        return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory converting tensor '%.*s'",
+                          (int)t->name.len, t->name.p);
+#ifdef _OPENMP
+#pragma omp parallel num_threads(nth) if (nth > 1)
+    {
+        const int id = omp_get_thread_num(), n = omp_get_num_threads();
+        rwkv__convert_rows(t, type, out, rowbuf + (size_t)cols * (size_t)id, rows * id / n,
+                           rows * (id + 1) / n);
+    }
+#else
+    rwkv__convert_rows(t, type, out, rowbuf, 0, rows);
+#endif
+    free(rowbuf);
+    return RWKV_OK;
+}
+
+static void rwkv__w_le(FILE *f, uint64_t v, int n)
+{
+    unsigned char b[8];
+    rwkv__put_le(b, v, n);
+    fwrite(b, 1, (size_t)n, f);
+}
+
+static void rwkv__w_str(FILE *f, const char *p, size_t len)
+{
+    rwkv__w_le(f, len, 8);
+    fwrite(p, 1, len, f);
+}
+
+static void rwkv__w_pad(FILE *f, uint64_t *pos, uint64_t alignment)
+{
+    while (*pos % alignment) { fputc(0, f); (*pos)++; }
+}
+
+/* Header, metadata (the input's, less the two keys written last) and tensor infos; *pos
+   ends at the aligned start of the data. */
+static uint64_t rwkv__w_head(FILE *f, const rwkv_model *m, const rwkv__preset *p,
+                             const int *type, uint64_t *pos, rwkv_error *err)
+{
+    const rwkv__gguf *g = &m->gguf;
+    const long skip1 = rwkv__find(g->kv, g->n_kv, sizeof *g->kv, "general.file_type");
+    const long skip2 = rwkv__find(g->kv, g->n_kv, sizeof *g->kv, "rwkv.quantization");
+    uint64_t i, off = 0, start = ftell(f) >= 0 ? (uint64_t)ftell(f) : 0;
+    fwrite("GGUF", 1, 4, f);
+    rwkv__w_le(f, 3, 4);
+    rwkv__w_le(f, g->n_tensors, 8);
+    rwkv__w_le(f, g->n_kv + 2 - (skip1 >= 0) - (skip2 >= 0), 8);
+    for (i = 0; i < g->n_kv; i++) {
+        const rwkv__kv *kv = &g->kv[i];
+        rwkv__reader r;
+        if ((long)i == skip1 || (long)i == skip2) continue;
+        r.p = g->map; r.size = g->size; r.pos = kv->offset; r.path = g->path; r.err = err;
+        if (rwkv__skip_value(&r, kv->type, 0, "") != RWKV_OK) return 0; /* read before */
+        rwkv__w_str(f, kv->key.p, kv->key.len);
+        rwkv__w_le(f, kv->type, 4);
+        fwrite(kv->value, 1, (size_t)(r.pos - kv->offset), f);
+    }
+    rwkv__w_str(f, "general.file_type", 17);
+    rwkv__w_le(f, RWKV__GGUF_U32, 4);
+    rwkv__w_le(f, (uint64_t)p->ftype, 4);
+    rwkv__w_str(f, "rwkv.quantization", 17);
+    rwkv__w_le(f, RWKV__GGUF_STRING, 4);
+    rwkv__w_str(f, p->name, strlen(p->name));
+    for (i = 0; i < g->n_tensors; i++) {
+        const rwkv__tensor *t = &g->tensors[i];
+        rwkv__tensor o = *t;
+        int d;
+        o.type = type[i];
+        rwkv__w_str(f, t->name.p, t->name.len);
+        rwkv__w_le(f, (uint64_t)t->n_dims, 4);
+        for (d = 0; d < t->n_dims; d++) rwkv__w_le(f, (uint64_t)t->ne[d], 8);
+        rwkv__w_le(f, (uint64_t)type[i], 4);
+        rwkv__w_le(f, off, 8);
+        off = (off + rwkv__tensor_bytes(&o) + g->alignment - 1) / g->alignment * g->alignment;
+    }
+    *pos = ftell(f) >= 0 ? (uint64_t)ftell(f) - start : 0;
+    rwkv__w_pad(f, pos, g->alignment);
+    return 1;
+}
+
+/* Writes the converted model to f. */
+static rwkv_status rwkv__w_model(FILE *f, const rwkv_model *m, const rwkv__preset *p,
+                                 const int *want, const int *type,
+                                 const rwkv_quantize_params *params, rwkv_error *err)
+{
+    const rwkv__gguf *g = &m->gguf;
+    uint64_t i, pos = 0;
+    if (!rwkv__w_head(f, m, p, type, &pos, err)) return err ? err->code : RWKV_ERR_FORMAT;
+    for (i = 0; i < g->n_tensors; i++) {
+        const rwkv__tensor *t = &g->tensors[i];
+        rwkv__tensor o = *t;
+        rwkv_status s;
+        char name[RWKV__MAX_NAME + 1];
+        o.type = type[i];
+        if (type[i] == t->type) {
+            fwrite(t->data, 1, (size_t)rwkv__tensor_bytes(t), f);
+        } else {
+            unsigned char *out = (unsigned char *)malloc((size_t)rwkv__tensor_bytes(&o));
+            if (!out)
+                return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory for tensor '%.*s'",
+                                  (int)t->name.len, t->name.p);
+            s = rwkv__convert_tensor(t, type[i], out, params->n_threads, err);
+            if (!s) fwrite(out, 1, (size_t)rwkv__tensor_bytes(&o), f);
+            free(out);
+            if (s) return s;
+        }
+        pos += rwkv__tensor_bytes(&o);
+        rwkv__w_pad(f, &pos, g->alignment);
+        if (ferror(f)) return rwkv__fail(err, RWKV_ERR_IO, "write failed (disk full?)");
+        snprintf(name, sizeof name, "%.*s", (int)t->name.len, t->name.p);
+        if (params->progress)
+            params->progress(params->user, i + 1, g->n_tensors, name, want[i], type[i]);
+    }
+    return RWKV_OK;
+}
+
+rwkv_status rwkv_model_quantize(const char *in_path, const char *out_path,
+                                const rwkv_quantize_params *params, rwkv_error *err)
+{
+    const rwkv__preset *p;
+    rwkv_model *m = NULL;
+    int *want = NULL, *type;
+    char *tmp = NULL;
+    FILE *f = NULL;
+    uint64_t i;
+    rwkv_status s;
+    if (!in_path || !out_path || !params)
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_model_quantize: NULL argument");
+    if (!(p = rwkv__find_preset(params->preset)))
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "unknown quantization type '%s' (known: q8_0, "
+                          "q6_k, q5_k_m, q5_k, q5_1, q5_0, q4_k_m, q4_k, q4_1, q4_0, f16, f32)",
+                          params->preset ? params->preset : "(null)");
+    if ((s = rwkv_model_open(in_path, &m, err)) != RWKV_OK) return s;
+    want = (int *)malloc(sizeof(int) * 2 * (size_t)(m->gguf.n_tensors + 1));
+    tmp = (char *)malloc(strlen(out_path) + 5);
+    if (!want || !tmp) {
+        s = rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory");
+        goto done;
+    }
+    type = want + m->gguf.n_tensors;
+    rwkv__quant_plan(m, p, want);
+    for (i = 0; i < m->gguf.n_tensors; i++) {
+        const rwkv__tensor *t = &m->gguf.tensors[i];
+        if (rwkv__qblock(t->type) && p->type != RWKV_TYPE_F32) {
+            s = rwkv__fail(err, RWKV_ERR_ARGUMENT, "%s: tensor '%.*s' is already quantized "
+                           "(%s); quantize from an F32/F16/BF16 model (or write f32)", in_path,
+                           (int)t->name.len, t->name.p, rwkv__type_name((uint32_t)t->type));
+            goto done;
+        }
+        type[i] = rwkv__fitting_type(want[i], t->ne[0], t->type);
+    }
+    sprintf(tmp, "%s.tmp", out_path);
+    if (!(f = fopen(tmp, "wb"))) {
+        s = rwkv__fail(err, RWKV_ERR_IO, "%s: cannot create: %s", tmp, strerror(errno));
+        goto done;
+    }
+    s = rwkv__w_model(f, m, p, want, type, params, err);
+    if (fclose(f) != 0 && !s) s = rwkv__fail(err, RWKV_ERR_IO, "%s: write failed", tmp);
+    if (!s && rename(tmp, out_path) != 0)
+        s = rwkv__fail(err, RWKV_ERR_IO, "%s: cannot rename to %s: %s", tmp, out_path,
+                       strerror(errno));
+    if (s) remove(tmp);
+done:
+    free(want);
+    free(tmp);
+    rwkv_model_close(m);
+    return s;
+}
 
 /* ==== IMPL: sampler ==================================================================== */
 

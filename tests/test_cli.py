@@ -116,7 +116,8 @@ def build_models():
 
 # ---- checks ---------------------------------------------------------------------------------
 
-SUBCOMMANDS = ["generate", "chat", "perplexity", "lambada", "bench", "info", "logits", "tokenize"]
+SUBCOMMANDS = ["generate", "chat", "perplexity", "lambada", "bench", "info", "logits", "tokenize",
+               "quantize"]
 
 
 def test_help():

@@ -230,10 +230,10 @@ static void test_shape(int type, int64_t rows, int64_t cols, int T, int misalign
     random_weights((void *)(uintptr_t)W.data, type, rows * cols);
     for (i = 0; i < T * cols; i++) X[i] = rng_sym();
 
-    rwkv__matmul(Y, &W, X, T, 1);
+    rwkv__matmul(Y, &W, X, T, 1, NULL);
     hash_floats(Y, (size_t)(T * rows));
     for (th = 2; th <= 3; th++) {
-        rwkv__matmul(Y2, &W, X, T, th);
+        rwkv__matmul(Y2, &W, X, T, th, NULL);
         CHECK(memcmp(Y, Y2, sizeof(float) * (size_t)(T * rows)) == 0,
               "matmul %d threads differs from 1 thread (type %d, %lldx%lld, T=%d)", th, type,
               (long long)rows, (long long)cols, T);

@@ -261,9 +261,14 @@ def build_cases(path):
     for d in (1, 8, 32):
         add("offset misaligned by %d (%s)" % (d, mat),
             edit(mat, lambda t, d=d: t.__setitem__(3, t[3] + d)))
-    for ty, what in ((2, "Q4_0"), (8, "Q8_0"), (31, "31"), (39, "39"), (1000, "1000"),
-                     (0xFFFFFFFF, "2^32-1")):
+    for ty, what in ((31, "31"), (39, "39"), (1000, "1000"), (0xFFFFFFFF, "2^32-1")):
         add("tensor type %s (%s)" % (what, mat), edit(mat, lambda t, ty=ty: t.__setitem__(2, ty)))
+    # a quantized type on a matrix: fewer bytes than the data holds, a loader may accept it
+    for ty, what in ((2, "Q4_0"), (8, "Q8_0"), (14, "Q6_K")):
+        add("tensor type %s (%s)" % (what, mat), edit(mat, lambda t, ty=ty: t.__setitem__(2, ty)),
+            False)
+    add("tensor type Q4_0 on norm (F32 by FORMAT.md)",
+        edit(norm, lambda t: t.__setitem__(2, 2)))
     add("tensor type F16 on norm (F32 by FORMAT.md)",
         edit(norm, lambda t: t.__setitem__(2, 1)))
     # in bounds but overlapping the next tensor: harmless, so a loader may accept it

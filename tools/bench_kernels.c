@@ -256,7 +256,7 @@ int main(int argc, char **argv)
                     for (rep = 0; rep < reps; rep++) {
                         double dt;
                         t0 = now();
-                        rwkv__matmul(Y, &W, X, T, nth);
+                        rwkv__matmul(Y, &W, X, T, nth, NULL);
                         dt = now() - t0;
                         if (dt < best) best = dt;
                     }

@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""Tests of `rwkv quantize` (run by `make test`; standard library only).
+
+A small random v7 model (tools/random_model.py, n_embd 256 so the K types fit, and one of
+n_embd 64 for the fallbacks) is quantized with every preset; checked: the output loads,
+`rwkv info` reports the expected type of every kind of tensor (emb, projections, head,
+att.value / ffn.value of the Q6_K layers of the _m presets, vectors and LoRAs unchanged) and
+its bits per weight, general.file_type and rwkv.quantization are written, the metadata is
+copied, fallbacks are listed, serial 1-thread logits == --seq 2-thread logits (bit for bit),
+`f32` dequantizes a quantized model, and the errors: unknown
+type (exit 2), missing input, unwritable directory, already-quantized input (exit 1, an
+existing OUT untouched, no temporary file left).
+"""
+
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+RWKV = os.environ.get("RWKV_BIN") or os.path.join(ROOT, "rwkv")
+sys.path.insert(0, ROOT)
+import convert_pth as cp  # noqa: E402  (its GGUF reader)
+
+failures = []
+n_checks = 0
+
+
+def check(cond, what):
+    global n_checks
+    n_checks += 1
+    if not cond:
+        failures.append(what)
+        print("  FAIL: " + what)
+    return cond
+
+
+def run(args):
+    p = subprocess.run([RWKV] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       timeout=300)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def read_gguf(path):
+    """(metadata dict, {tensor name: ggml type}) of a GGUF file (a minimal v3 reader)."""
+    with open(path, "rb") as f:
+        b = f.read()
+    pos = [0]
+
+    def rd(fmt):
+        v = struct.unpack_from("<" + fmt, b, pos[0])
+        pos[0] += struct.calcsize("<" + fmt)
+        return v[0]
+
+    def rstr():
+        n = rd("Q")
+        s = b[pos[0]:pos[0] + n].decode("utf-8", "replace")
+        pos[0] += n
+        return s
+
+    sizes = {0: "B", 1: "b", 2: "H", 3: "h", 4: "I", 5: "i", 6: "f", 7: "B", 10: "Q", 11: "q",
+             12: "d"}
+
+    def rval(t):
+        if t in sizes:
+            return rd(sizes[t])
+        if t == 8:
+            return rstr()
+        if t == 9:
+            et, n = rd("I"), rd("Q")
+            return [rval(et) for _ in range(n)]
+        raise ValueError("value type %d" % t)
+
+    assert b[:4] == b"GGUF"
+    pos[0] = 4
+    rd("I")
+    nt, nkv = rd("Q"), rd("Q")
+    meta = {}
+    for _ in range(nkv):
+        k = rstr()
+        meta[k] = rval(rd("I"))
+    types = {}
+    for _ in range(nt):
+        name = rstr()
+        nd = rd("I")
+        for _ in range(nd):
+            rd("Q")
+        types[name] = rd("I")
+        rd("Q")
+    return meta, types
+
+
+Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q4_K, Q5_K, Q6_K, F32, F16 = 2, 3, 6, 7, 8, 12, 13, 14, 0, 1
+MATS = ("att.receptance.weight", "att.key.weight", "att.output.weight", "ffn.key.weight")
+
+
+def more_bits(l, n):
+    return l < n // 8 or l >= 7 * n // 8 or (l - n // 8) % 3 == 2
+
+
+def expected(preset, name, n_layer):
+    """The type the preset gives tensor `name` of the random v7 model (n_embd 256)."""
+    base = {"q8_0": Q8_0, "q6_k": Q6_K, "q5_k_m": Q5_K, "q5_k": Q5_K, "q5_1": Q5_1, "q5_0": Q5_0,
+            "q4_k_m": Q4_K, "q4_k": Q4_K, "q4_1": Q4_1, "q4_0": Q4_0}[preset]
+    if name == "output.weight":
+        return Q8_0 if preset == "q8_0" else Q6_K
+    if name == "token_embd.weight":
+        return base
+    m = re.match(r"blk\.(\d+)\.(.*)$", name)
+    if m and m.group(2) in ("att.value.weight", "ffn.value.weight") and preset.endswith("_m") \
+            and more_bits(int(m.group(1)), n_layer):
+        return Q6_K
+    if m and (m.group(2) in MATS or m.group(2) in ("att.value.weight", "ffn.value.weight")):
+        return base
+    return None  # copied as it is
+
+
+def main():
+    if not os.path.exists(RWKV):
+        print("SKIP: %s not built" % RWKV)
+        return 77
+    tmp = tempfile.mkdtemp(prefix="rwkv-test-quantize-")
+    src = os.path.join(tmp, "v7.gguf")
+    small = os.path.join(tmp, "v7-64.gguf")
+    n_layer = 8
+    for out, embd in ((src, 256), (small, 64)):
+        subprocess.run([sys.executable, os.path.join(ROOT, "tools", "random_model.py"),
+                        "--version", "7", "--layers", str(n_layer), "--embd", str(embd),
+                        "--vocab", "300", "--dtype", "f16", "--name", "qtest", out], check=True,
+                       stdout=subprocess.DEVNULL)
+    src_meta, src_types = read_gguf(src)
+
+    print("presets on a random v7 model (8 layers, n_embd 256, F16):")
+    for preset in ("q8_0", "q6_k", "q5_k_m", "q5_k", "q5_1", "q5_0", "q4_k_m", "q4_k", "q4_1",
+                   "q4_0"):
+        out = os.path.join(tmp, "v7-%s.gguf" % preset)
+        rc, so, se = run(["quantize", src, out, preset.upper() if preset == "q4_1" else preset,
+                          "-t", "2"])
+        if not check(rc == 0, "%s: exit %d (%s)" % (preset, rc, se.strip())):
+            continue
+        check("0 fallbacks" in so, "%s: no fallback expected on n_embd 256: %s" % (preset, so))
+        meta, types = read_gguf(out)
+        bad = [n for n in types if (expected(preset, n, n_layer) or src_types[n]) != types[n]]
+        check(not bad, "%s: unexpected types for %s" % (preset, bad[:5]))
+        check(meta.get("rwkv.quantization") == preset, "%s: rwkv.quantization %r" %
+              (preset, meta.get("rwkv.quantization")))
+        check(isinstance(meta.get("general.file_type"), int),
+              "%s: general.file_type missing" % preset)
+        same = all(meta.get(k) == v for k, v in src_meta.items()
+                   if k not in ("general.file_type", "rwkv.quantization"))
+        check(same, "%s: metadata not copied" % preset)
+        check(not os.path.exists(out + ".tmp"), "%s: temporary file left" % preset)
+        rc, so, se = run(["info", "-m", out])
+        check(rc == 0 and "bits per weight" in so, "%s: info: %s" % (preset, se.strip()))
+        bpw = re.search(r"weights:\s+\d+ \(([\d.]+) bits per weight\)", so)
+        check(bpw is not None and float(bpw.group(1)) < 17.5,
+              "%s: info reports no smaller bits per weight: %s" % (preset, so))
+        # 70 tokens: two blocks in sequence mode; serial (1 thread) == sequence (2 threads)
+        ids = ",".join(str(i * 37 % 300) for i in range(70))
+        outs = []
+        for extra in ([], ["--seq", "--threads", "2"]):
+            lpath = os.path.join(tmp, "l%d.f32" % len(outs))
+            rc, so, se = run(["logits", "-m", out, "-t", ids, "-o", lpath] + extra)
+            check(rc == 0, "%s: logits: %s" % (preset, se.strip()))
+            outs.append(open(lpath, "rb").read() if rc == 0 else b"")
+        check(outs[0] and outs[0] == outs[1],
+              "%s: serial 1-thread logits differ from --seq 2-thread ones" % preset)
+        print("  %-7s ok (%s bits per weight)" % (preset, bpw.group(1) if bpw else "?"))
+
+    print("fallbacks on n_embd 64:")
+    out = os.path.join(tmp, "v7-64-q4_k_m.gguf")
+    rc, so, se = run(["quantize", small, out, "q4_k_m"])
+    check(rc == 0, "q4_k_m on n_embd 64: exit %d (%s)" % (rc, se.strip()))
+    check(re.search(r"blk\.0\.att\.key\.weight\s+Q4_K .*Q5_0", so) is not None,
+          "fallback Q4_K -> Q5_0 not listed: %s" % so)
+    check(re.search(r"output\.weight\s+Q6_K .*Q8_0", so) is not None,
+          "fallback Q6_K -> Q8_0 not listed: %s" % so)
+    _, types = read_gguf(out)
+    check(types["blk.0.ffn.value.weight"] in (Q4_K, Q6_K),
+          "ffn.value (rows of 256) should stay a K type, is %d" % types["blk.0.ffn.value.weight"])
+    print("  listed: %d fallbacks" % len(re.findall(r"does not fit", so)))
+
+    print("f32 dequantizes; errors:")
+    deq = os.path.join(tmp, "deq.gguf")
+    rc, so, se = run(["quantize", os.path.join(tmp, "v7-q4_0.gguf"), deq, "f32"])
+    check(rc == 0, "f32 from a quantized model: %s" % se.strip())
+    if rc == 0:
+        _, types = read_gguf(deq)
+        check(all(t == F32 for t in types.values()), "f32: not every tensor F32")
+    keep = os.path.join(tmp, "keep.gguf")
+    with open(keep, "wb") as f:
+        f.write(b"precious")
+    cases = [
+        (["quantize", src, keep, "q3_k"], 2, "unknown quantization type 'q3_k'"),
+        (["quantize", src, keep], 2, "give IN.gguf OUT.gguf TYPE"),
+        (["quantize", os.path.join(tmp, "missing.gguf"), keep, "q8_0"], 1, "missing.gguf"),
+        (["quantize", os.path.join(tmp, "v7-q8_0.gguf"), keep, "q4_0"], 1, "already quantized"),
+        (["quantize", src, os.path.join(tmp, "no", "such", "dir", "o.gguf"), "q8_0"], 1,
+         "cannot create"),
+    ]
+    if os.geteuid() != 0:  # root writes anywhere
+        ro = os.path.join(tmp, "ro")
+        os.mkdir(ro, 0o555)
+        cases.append((["quantize", src, os.path.join(ro, "o.gguf"), "q8_0"], 1, "cannot create"))
+    for args, want_rc, want_msg in cases:
+        rc, so, se = run(args)
+        check(rc == want_rc and want_msg in se,
+              "%s: exit %d, stderr %r (want %d, %r)" % (" ".join(args[3:]), rc, se.strip(),
+                                                         want_rc, want_msg))
+        check(open(keep, "rb").read() == b"precious", "%s: OUT was touched" % " ".join(args[3:]))
+        check(not os.path.exists(keep + ".tmp"), "%s: temporary file left" % " ".join(args[3:]))
+    print("  %d error cases" % len(cases))
+
+    print("%d checks, %d failures" % (n_checks, len(failures)))
+    if not failures:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

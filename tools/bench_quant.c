@@ -1,0 +1,256 @@
+/* bench_quant.c - speed of the quantized kernels (rwkv.h) against the read bandwidth.
+
+   cc -std=c99 -O3 -march=native -fopenmp -o build/bench_quant tools/bench_quant.c tokenizer.c -lm
+   build/bench_quant [--quick] [--all] [--type ID] [--mv-only | --mm-only]
+
+   matvec (generation, one token): for each type and shape (rows x cols) it makes one quantized
+   matrix and copies it into enough distinct buffers to read >= 256 MiB per pass (nothing comes
+   from cache), then, for 1 and 2 threads, alternates ROUNDS times: a plain read of exactly those
+   buffers (vector loads, summed) and a pass of rwkv__matmul_q over them (T = 1). It prints the
+   best GB/s of each (weight bytes / time) and the median over the rounds of matvec GB/s / read
+   GB/s of the same round ("% of read"). The VM this was written on is noisy (2 cores shared):
+   only same-run ratios mean anything.
+   matmul (prompt): GFLOP/s of a 64-token block (2 FLOP per weight per token), 2048 x 2048,
+   1 and 2 threads, best of a few calls.
+   Default types: Q8_0 Q4_0 Q4_K (--all: all eight). */
+#if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
+#define _POSIX_C_SOURCE 200809L
+#endif
+#define RWKV_IMPLEMENTATION
+#include "../rwkv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static uint64_t rng = 88172645463325252ULL;
+static double urand(void)
+{
+    rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17;
+    return (double)(rng >> 11) * (1.0 / 9007199254740992.0);
+}
+static float grand(void)
+{
+    double u = urand(), v = urand();
+    if (u < 1e-300) u = 1e-300;
+    return (float)(sqrt(-2.0 * log(u)) * cos(6.283185307179586 * v));
+}
+
+static volatile float sink;
+
+/* sum of the bytes of [p, p + n) read as floats with vector loads (n a multiple of 64) */
+static float read_range(const unsigned char *p, size_t n)
+{
+#ifdef RWKV__SIMD
+    rwkv__vf a0 = rwkv__vzero(), a1 = a0, a2 = a0, a3 = a0;
+    size_t i;
+    const size_t step = 4 * RWKV__L * 4;
+    for (i = 0; i + step <= n; i += step) {
+        const float *f = (const float *)(const void *)(p + i);
+        a0 = rwkv__vadd(a0, rwkv__vld_f32(f));
+        a1 = rwkv__vadd(a1, rwkv__vld_f32(f + RWKV__L));
+        a2 = rwkv__vadd(a2, rwkv__vld_f32(f + 2 * RWKV__L));
+        a3 = rwkv__vadd(a3, rwkv__vld_f32(f + 3 * RWKV__L));
+    }
+    return rwkv__vsum(a0) + rwkv__vsum(a1) + rwkv__vsum(a2) + rwkv__vsum(a3);
+#else
+    float s = 0;
+    size_t i;
+    for (i = 0; i + 4 <= n; i += 4) { float f; memcpy(&f, p + i, 4); s += f; }
+    return s;
+#endif
+}
+
+/* one read pass over the nbuf buffers of `bytes` each, nth threads; returns GB/s */
+static double read_pass(unsigned char **bufs, int nbuf, size_t bytes, int nth)
+{
+    const size_t chunk = 1 << 20;
+    const size_t per = (bytes + chunk - 1) / chunk;
+    const int64_t items = (int64_t)nbuf * (int64_t)per;
+    double t0 = now();
+    float s = 0;
+    int64_t i;
+    (void)nth;
+#ifdef _OPENMP
+#pragma omp parallel for num_threads(nth) schedule(static) reduction(+ : s)
+#endif
+    for (i = 0; i < items; i++) {
+        const size_t off = (size_t)(i % (int64_t)per) * chunk;
+        const size_t n = bytes - off < chunk ? (bytes - off) / 64 * 64 : chunk;
+        s += read_range(bufs[i / (int64_t)per] + off, n);
+    }
+    sink = s;
+    return (double)nbuf * (double)bytes / (now() - t0) / 1e9;
+}
+
+static double mv_pass(unsigned char **bufs, int nbuf, size_t bytes, int type, int64_t rows,
+                      int64_t cols, const float *x, float *y, int nth)
+{
+    double t0 = now();
+    int i;
+    for (i = 0; i < nbuf; i++) rwkv__matmul_q(y, bufs[i], type, rows, cols, x, 1, nth);
+    return (double)nbuf * (double)bytes / (now() - t0) / 1e9;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    const double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static const char *tname(int type)
+{
+    switch (type) {
+    case RWKV__TYPE_Q4_0: return "Q4_0";
+    case RWKV__TYPE_Q4_1: return "Q4_1";
+    case RWKV__TYPE_Q5_0: return "Q5_0";
+    case RWKV__TYPE_Q5_1: return "Q5_1";
+    case RWKV__TYPE_Q8_0: return "Q8_0";
+    case RWKV__TYPE_Q4_K: return "Q4_K";
+    case RWKV__TYPE_Q5_K: return "Q5_K";
+    case RWKV__TYPE_Q6_K: return "Q6_K";
+    }
+    return "?";
+}
+
+/* one quantized rows x cols matrix of Gaussian weights with a few outliers */
+static unsigned char *make_matrix(int type, int64_t rows, int64_t cols)
+{
+    const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols);
+    unsigned char *q = (unsigned char *)malloc(rowb * (size_t)rows);
+    float *row = (float *)malloc((size_t)cols * sizeof(float));
+    int64_t r, c;
+    /* quantize 64 distinct rows and repeat them (quantizing 65536 rows takes a while) */
+    for (r = 0; r < rows; r++) {
+        if (r < 64) {
+            for (c = 0; c < cols; c++) row[c] = 0.02f * grand() * (urand() < 0.005 ? 10.0f : 1.0f);
+            rwkv__quant_row(type, row, q + (size_t)r * rowb, cols, RWKV__QUANT_REF);
+        } else {
+            memcpy(q + (size_t)r * rowb, q + (size_t)(r % 64) * rowb, rowb);
+        }
+    }
+    free(row);
+    return q;
+}
+
+int main(int argc, char **argv)
+{
+    static const int64_t shapes[4][2] = {{2048, 2048}, {2048, 8192}, {8192, 2048}, {65536, 2048}};
+    static const int all[8] = {RWKV__TYPE_Q8_0, RWKV__TYPE_Q4_0, RWKV__TYPE_Q4_K, RWKV__TYPE_Q4_1,
+                               RWKV__TYPE_Q5_0, RWKV__TYPE_Q5_1, RWKV__TYPE_Q5_K, RWKV__TYPE_Q6_K};
+    int quick = 0, ntypes = 3, mv = 1, mm = 1, i, k, si, nth, only = -1;
+    const int ROUNDS_FULL = 9;
+    int rounds;
+    const size_t target = (size_t)256 << 20;
+    for (i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--quick")) quick = 1;
+        else if (!strcmp(argv[i], "--all")) ntypes = 8;
+        else if (!strcmp(argv[i], "--mv-only")) mm = 0;
+        else if (!strcmp(argv[i], "--mm-only")) mv = 0;
+        else if (!strcmp(argv[i], "--type") && i + 1 < argc) { only = atoi(argv[++i]); ntypes = 8;
+        } else {
+            fprintf(stderr, "usage: %s [--quick] [--all] [--type ID] [--mv-only | --mm-only]\n",
+                    argv[0]);
+            return 2;
+        }
+    }
+    rounds = quick ? 3 : ROUNDS_FULL;
+    printf("variant: %s; matvec tile %d rows, matmul tile %dx%d, next-tile prefetch %s\n",
+#if defined(RWKV__QVNNI)
+           "AVX-512 VNNI",
+#elif defined(RWKV__QAVX2)
+           "AVX2",
+#elif defined(RWKV__QNEON) && defined(__ARM_FEATURE_DOTPROD)
+           "NEON dotprod",
+#elif defined(RWKV__QNEON)
+           "NEON",
+#else
+           "scalar",
+#endif
+           RWKV__QMV_R, RWKV__QMM_R, RWKV__QMM_T, RWKV__QPF ? "on" : "off");
+    if (mv) {
+        printf("\nmatvec (T=1), >= %d MiB of distinct weights per pass, %d rounds of (read pass, "
+               "matvec pass)\n",
+               (int)(target >> 20), rounds);
+        printf("%-5s %-12s %4s %9s %9s %8s %8s\n", "type", "rows x cols", "thr", "read GB/s",
+               "mv GB/s", "% read", "(min-max)");
+        for (k = 0; k < ntypes; k++) {
+            const int type = all[k];
+            if (only >= 0 && type != only) continue;
+            for (si = 0; si < 4; si++) {
+                const int64_t rows = shapes[si][0], cols = shapes[si][1];
+                const size_t bytes = (size_t)rwkv__row_bytes(type, (uint64_t)cols) * (size_t)rows;
+                const int nbuf = (int)((target + bytes - 1) / bytes);
+                unsigned char **bufs = (unsigned char **)malloc((size_t)nbuf * sizeof *bufs);
+                unsigned char *m = make_matrix(type, rows, cols);
+                float *x = (float *)malloc((size_t)cols * sizeof(float));
+                float *y = (float *)malloc((size_t)rows * sizeof(float));
+                int64_t c;
+                for (c = 0; c < cols; c++) x[c] = grand();
+                for (i = 0; i < nbuf; i++) {
+                    bufs[i] = (unsigned char *)malloc(bytes);
+                    memcpy(bufs[i], m, bytes);
+                }
+                for (nth = 1; nth <= 2; nth++) {
+                    double ratio[32], best_r = 0, best_m = 0;
+                    int rr;
+                    mv_pass(bufs, nbuf, bytes, type, rows, cols, x, y, nth); /* warm-up */
+                    for (rr = 0; rr < rounds; rr++) {
+                        const double r = read_pass(bufs, nbuf, bytes, nth);
+                        const double g = mv_pass(bufs, nbuf, bytes, type, rows, cols, x, y, nth);
+                        ratio[rr] = g / r;
+                        if (r > best_r) best_r = r;
+                        if (g > best_m) best_m = g;
+                    }
+                    qsort(ratio, (size_t)rounds, sizeof ratio[0], cmp_double);
+                    printf("%-5s %5dx%-6d %4d %9.1f %9.1f %7.0f%% %4.0f-%.0f%%\n", tname(type),
+                           (int)rows, (int)cols, nth, best_r, best_m, 100 * ratio[rounds / 2],
+                           100 * ratio[0], 100 * ratio[rounds - 1]);
+                    fflush(stdout);
+                }
+                for (i = 0; i < nbuf; i++) free(bufs[i]);
+                free(bufs); free(m); free(x); free(y);
+            }
+        }
+    }
+    if (mm) {
+        const int64_t rows = 2048, cols = 2048;
+        const int T = 64;
+        printf("\nmatmul (prompt), %dx%d, T = %d tokens: GFLOP/s (2 FLOP per weight per token), "
+               "best of %d\n",
+               (int)rows, (int)cols, T, quick ? 3 : 7);
+        for (k = 0; k < ntypes; k++) {
+            const int type = all[k];
+            unsigned char *m;
+            if (only >= 0 && type != only) continue;
+            m = make_matrix(type, rows, cols);
+            float *X = (float *)malloc((size_t)T * cols * sizeof(float));
+            float *Y = (float *)malloc((size_t)T * rows * sizeof(float));
+            int64_t c;
+            for (c = 0; c < T * cols; c++) X[c] = grand();
+            printf("%-5s", tname(type));
+            for (nth = 1; nth <= 2; nth++) {
+                double best = 1e30;
+                int rr;
+                for (rr = 0; rr < (quick ? 3 : 7); rr++) {
+                    const double t0 = now();
+                    rwkv__matmul_q(Y, m, type, rows, cols, X, T, nth);
+                    if (now() - t0 < best) best = now() - t0;
+                }
+                printf("  %d thr %6.1f GFLOP/s", nth,
+                       2.0 * (double)rows * (double)cols * T / best / 1e9);
+            }
+            printf("\n");
+            free(m); free(X); free(Y);
+        }
+    }
+    return 0;
+}
