@@ -2,18 +2,20 @@
 # `make bench`: every speed number the README quotes comes from here. One table:
 #   per model shape (0.1B: 12 x 768, 1.5B: 24 x 2048, vocab 65536; random weights written by
 #   tools/random_model.py into build/bench/, kept between runs, ~3 GB each at 1.5B), version
-#   (4, 6, 7), type (F16, BF16) and thread count: build/bench_model's generation ms/token,
+#   (4, 6, 7), type (F16, BF16; Q8_0, Q4_0, Q4_K_M made by `rwkv quantize` from the F16 model)
+#   and thread count: build/bench_model's generation ms/token,
 #   weight bytes per token, GB/s and % of the read bandwidth measured in the same rounds
 #   (medians), prompt tokens/s (512-token block), GFLOP/s and % of the measured FMA peak.
 # Then the same under a competing load: one busy-loop process started here (killed at the end).
-# BENCH_QUICK=1: the 0.1B shape only, fewer rounds (~1 minute). BENCH_THREADS ("1,2"),
-# BENCH_VERSIONS ("4 6 7"), BENCH_TYPES ("f16 bf16"), BENCH_SHAPES ("0.1b 1.5b") choose rows.
+# BENCH_QUICK=1: the 0.1B shape only, fewer rounds (a few minutes). BENCH_THREADS ("1,2"),
+# BENCH_VERSIONS ("4 6 7"), BENCH_TYPES ("f16 bf16 q8_0 q4_0 q4_k_m"), BENCH_SHAPES
+# ("0.1b 1.5b") choose rows. The first run also writes the models (~25 GB at 1.5B).
 # BENCH_KERNELS=1 also runs build/bench_kernels (per-kernel numbers, several minutes).
 cd "$(dirname "$0")/.." || exit 2
 PY=${PY:-python3}
 THREADS=${BENCH_THREADS:-1,2}
 VERSIONS=${BENCH_VERSIONS:-"4 6 7"}
-TYPES=${BENCH_TYPES:-"f16 bf16"}
+TYPES=${BENCH_TYPES:-"f16 bf16 q8_0 q4_0 q4_k_m"}
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
     SHAPES=${BENCH_SHAPES:-0.1b}; ROUNDS="--rounds 3 --gen 4 --prompt-rounds 1"
 else
@@ -45,8 +47,14 @@ model() { # shape version type -> path (written when missing)
     f=$DIR/rwkv$2-$1-$3.gguf
     if [ ! -f "$f" ]; then
         mkdir -p $DIR
-        "$PY" tools/random_model.py --version "$2" --layers $L --embd $E --vocab 65536 \
-            --dtype "$3" --tokenizer none "$f" >&2 || return 1
+        case $3 in
+            f16|bf16|f32)
+                "$PY" tools/random_model.py --version "$2" --layers $L --embd $E --vocab 65536 \
+                    --dtype "$3" --tokenizer none "$f" >&2 || return 1 ;;
+            *)  # a quantization preset of the F16 model (rwkv quantize)
+                src=$(model $1 $2 f16) || return 1
+                ./rwkv quantize "$src" "$f" "$3" >/dev/null || return 1 ;;
+        esac
     fi
     # Every model starts from the same page-cache state: dropped, then read back by the
     # first evaluation's page faults (a cache left in 4 KiB pages read at 5 GB/s instead of

@@ -167,13 +167,21 @@ static double weights_per_token(const rwkv_model *m)
     return n;
 }
 
-static const char *file_type(const rwkv_model_info *I)
+/* The model's type: rwkv.quantization when rwkv quantize wrote it (q4_k_m...), else the type
+   holding most of the weight bytes. */
+static const char *file_type(const rwkv_model *m, const rwkv_model_info *I, char *buf)
 {
-    if (I->bytes_of_type[2] > I->bytes_of_type[1] && I->bytes_of_type[2] > I->bytes_of_type[0])
-        return "BF16";
-    if (I->bytes_of_type[1] > I->bytes_of_type[0]) return "F16";
-    if (I->bytes_of_type[0] * 2 > I->file_size) return "F32";
-    return "other";
+    size_t len = 0, i;
+    const char *q = rwkv_model_get_meta_string(m, "rwkv.quantization", &len);
+    int t, best = 0;
+    if (q && len > 0 && len < 32) {
+        for (i = 0; i < len; i++) buf[i] = (char)(q[i] >= 'a' && q[i] <= 'z' ? q[i] - 32 : q[i]);
+        buf[len] = 0;
+        return buf;
+    }
+    for (t = 0; t < RWKV_TYPE_COUNT; t++)
+        if (I->bytes_of_type[t] > I->bytes_of_type[best]) best = t;
+    return rwkv_type_name(best);
 }
 
 int main(int argc, char **argv)
@@ -231,6 +239,7 @@ int main(int argc, char **argv)
         uint64_t x = 0x2545f4914f6cdd1dull;
         double wpt;
         const char *name = strrchr(argv[a], '/') ? strrchr(argv[a], '/') + 1 : argv[a];
+        char tname[32];
         if (rwkv_model_open(argv[a], &model, &err) != RWKV_OK) {
             fprintf(stderr, "bench_model: %s\n", err.message);
             return 1;
@@ -279,7 +288,7 @@ int main(int argc, char **argv)
             m_pct = median(pct, rounds);
             if (n_prompt > 0) m_tps = median(tps, prompt_rounds);
             printf("| %s | %s | %d | %.1f | %.0f | %.1f | %.1f | %.0f%% (%.0f-%.0f) | ", name,
-                   file_type(&I), rwkv_model_get_threads(model), m_ms,
+                   file_type(model, &I, tname), rwkv_model_get_threads(model), m_ms,
                    (double)I.bytes_per_token / 1e6, m_gbs, m_bw, m_pct, lo, hi);
             if (n_prompt > 0)
                 printf("%.1f | %.1f | %.0f | %.0f%% |", m_tps, m_tps * 2.0 * wpt / 1e9,
