@@ -4655,6 +4655,7 @@ static void rwkv__team_worker(rwkv__team *tm)
 static void rwkv__run(rwkv_state *st, rwkv__item_fn fn, const void *job, int n)
 {
     int i;
+    (void)st;
 #ifdef RWKV__TEAM
     rwkv__team *tm = &st->team;
     if (tm->active && n > 1) {
