@@ -4544,7 +4544,7 @@ typedef struct rwkv__team {
     const void *job;
     /* thread 0 only: the back-off. Seconds thread 0 waited for other threads' items during
        this block; blocks still to run on one thread; the next back-off's length. */
-    double waited, quit_at;
+    double waited, quit_at, started;
     int solo, backoff, next_backoff;
 } rwkv__team;
 
@@ -4593,7 +4593,8 @@ static rwkv__lstate rwkv__lstate_of(const rwkv_state *st, int l)
 #define RWKV__ITEM_BITS 20
 #define RWKV__ITEM_MASK ((1u << RWKV__ITEM_BITS) - 1)
 #define RWKV__SPINS 2048 /* pauses before napping: ~50-100 us */
-#define RWKV__STALL 1e-3 /* seconds of waiting for one job that end the team's block */
+#define RWKV__STALL 1e-3 /* seconds of waiting for one job that end the team's block (or a
+                            quarter of the block's time spent waiting, after 2 ms) */
 #if defined(_WIN32)
 #define rwkv__nap() Sleep(0)
 #else
@@ -4674,10 +4675,12 @@ static void rwkv__run(rwkv_state *st, rwkv__item_fn fn, const void *job, int n)
                 if (++spins < RWKV__SPINS) rwkv__pause();
                 else rwkv__nap();
             }
-            tm->waited += omp_get_wtime() - t0;
-            if (omp_get_wtime() - t0 > RWKV__STALL) {
-                /* another thread was descheduled holding an item: the rest of the block
-                   runs on this thread alone, the others leave */
+            const double t1 = omp_get_wtime();
+            tm->waited += t1 - t0;
+            if (t1 - t0 > RWKV__STALL ||
+                (t1 - tm->started > 2 * RWKV__STALL && tm->waited > 0.25 * (t1 - tm->started))) {
+                /* another thread was descheduled holding an item, or the others keep
+                   thread 0 waiting: the rest of the block runs on this thread alone */
                 tm->active = 0;
                 tm->solo = 1;
                 __atomic_store_n(&tm->quit, 1, __ATOMIC_RELEASE);
@@ -5231,7 +5234,7 @@ static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float 
         }
         tm->waited = 0.0;
         t0 = omp_get_wtime();
-        tm->quit_at = t0;
+        tm->quit_at = tm->started = t0;
         __atomic_store_n(&tm->quit, 0, __ATOMIC_RELAXED);
 #pragma omp parallel num_threads(nth)
         {
