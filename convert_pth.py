@@ -1035,6 +1035,8 @@ def model_metadata(info, name, file_type, vocab_kind=None, vocab_bytes=None):
           ("rwkv.vocab_size", T_UINT64, info["n_vocab"])]
     if info["version"] >= 5:
         kv.append(("rwkv.wkv.head_size", T_UINT32, info["head_size"]))
+    if info["version"] >= 6:
+        kv.append(("rwkv.lora_layout", T_UINT32, 1))
     kv.append(("rwkv.attention.layer_norm_epsilon", T_FLOAT32, 1e-5))
     if info["version"] >= 5:
         kv.append(("rwkv.wkv.group_norm_epsilon", T_FLOAT32, 64e-5))
@@ -1123,12 +1125,34 @@ def _umask():
     return m
 
 
+LORA_SUFFIXES = (".att.time_maa_w1", ".att.time_maa_w2", ".att.time_decay_w1",
+                 ".att.time_decay_w2") + tuple(".att.%s%d" % (m, i) for m in "wavg" for i in (1, 2))
+
+
+def is_lora(key):
+    """v6/v7 LoRA matrices: the checkpoint computes x @ A with them (A is (inputs, outputs))."""
+    return key.endswith(LORA_SUFFIXES)
+
+
+def lora_matvec(t):
+    """A LoRA in the file's layout (rwkv.lora_layout = 1): one row per output, like every
+    `.weight` matrix, i.e. the checkpoint's (in, out) transposed to (out, in); v6
+    time_maa_w2 (5, D, C) -> (5, C, D)."""
+    if len(t.shape) == 3:
+        return t.transposed((0, 2, 1))
+    return t.transposed((1, 0))
+
+
 def plan_output(plan, file_dtype):
     """[(key, Tensor)] -> [OutTensor] following the dtype rule of docs/FORMAT.md."""
     out = []
     for key, t in plan:
         shape = squeezed(t.shape)
         dst = file_dtype if (key.endswith(".weight") and len(shape) == 2) else "f32"
+        if is_lora(key):
+            t = lora_matvec(t)
+            shape = tuple(t.shape)
+            dst = file_dtype
         n = t.numel()
 
         def produce(t=t, dst=dst, key=key):
@@ -1308,7 +1332,7 @@ def summary(r):
              "  vocab      %d (%s)" % (i["n_vocab"], {"world": "World tokenizer embedded",
                                                       "pile": "Pile/NeoX tokenizer embedded"}
                                        .get(r["vocab"], "no tokenizer")),
-             "  dtype      %s for weight matrices (file_type %d), F32 for the rest"
+             "  dtype      %s for weight matrices and LoRAs (file_type %d), F32 for the rest"
              % (r["dtype"], r["file_type"]),
              "  tensors    %d" % r["tensors"]]
     bt = r["by_type"]

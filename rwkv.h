@@ -16,7 +16,9 @@
        RWKV_PILE            tokenizer.c is part of the program (the Pile BPE, NFC, JSON)
        RWKV_NO_SIMD         use the scalar kernels only (they are the reference definition)
        RWKV_SEQ_BLOCK       tokens per matrix-matrix block in sequence mode (default 64)
-   Threads: compile with -fopenmp to use several cores (rwkv_model_set_threads).
+   Threads: compile with -fopenmp to use several cores (rwkv_model_set_threads); an
+   evaluation's threads take work items as they come and fall back to one thread while
+   the machine is too busy for them to help (rwkv__team, docs/KERNELS.md).
    Linux: the loader asks for huge pages on the model map (madvise MADV_HUGEPAGE, advice only).
 
    Quick use (examples/embed.c is the complete program):
@@ -142,7 +144,8 @@ void rwkv_model_set_threads(rwkv_model *model, int n_threads);
 int rwkv_model_get_threads(const rwkv_model *model);
 
 /* Weight types (ggml type ids). Matrices (the embedding, the att/ffn projections, the head)
-   may be of any of them; vectors, norms and LoRAs are F32. The quantized types are ggml's
+   may be of any of them, and so may LoRAs of rwkv.lora_layout = 1 files (older files: F32);
+   vectors and norms are F32. The quantized types are ggml's
    block formats, bit-compatible (docs/QUANT.md). */
 enum {
     RWKV_TYPE_F32 = 0, RWKV_TYPE_F16 = 1, RWKV_TYPE_BF16 = 30,
@@ -657,8 +660,8 @@ static long rwkv__find(const void *sorted, uint64_t n, size_t size, const char *
    the measurements behind the choices here.
 
    The primitives the forward pass uses: rwkv__matvec / rwkv__matmul (a weight matrix times
-   one token / a block of tokens), rwkv__get_row (an embedding row), rwkv__vecmat (the LoRA
-   products x @ W), rwkv__norm (layer norm; group norm per group), rwkv__sigmoid, and the
+   one token / a block of tokens; the LoRAs too, stored one row per output), rwkv__get_row
+   (an embedding row), rwkv__norm (layer norm; group norm per group), rwkv__sigmoid, and the
    WKV recurrences rwkv__wkv4, rwkv__wkv5_head, rwkv__wkv7_head. */
 
 /* A weight tensor inside the mapped file. Matrices are row-major: ne[0] = columns
@@ -3281,127 +3284,6 @@ static void rwkv__get_row(float *out, const rwkv__tensor *W, int64_t row)
     }
 }
 
-/* Y[t][c] = sum_r X[t][r] * W[r][c] for t < T: the "x @ W" of the LoRA paths, W stored F32
-   as (rows, cols); X rows xs floats apart, Y rows ys apart. Every Y[t][c] is the same chain
-   whatever T, the thread count or the tile that computes it: SIMD columns c < cols - cols % L
-   accumulate W[r][c] * X[t][r] with FMA in increasing r from 0; the cols % L last columns
-   add rounded products in increasing r. Below RWKV__VM_PAR_MIN multiply-adds it stays on one
-   thread (lower than for matvec: these small matrices stream from memory once per token). */
-#define RWKV__VM_PAR_MIN 65536
-
-static void rwkv__vecmat_tail(float *Y, size_t ys, const float *X, size_t xs, const float *W,
-                              int rows, int cols, int c0, int T)
-{
-    int t, r, c;
-    for (t = 0; t < T; t++) {
-        float *y = Y + (size_t)t * ys;
-        const float *x = X + (size_t)t * xs;
-        for (c = c0; c < cols; c++) y[c] = 0.0f;
-        for (r = 0; r < rows; r++) {
-            const float xr = x[r];
-            const float *w = W + (size_t)r * cols;
-            for (c = c0; c < cols; c++) { const float p = xr * w[c]; y[c] += p; }
-        }
-    }
-}
-
-#ifdef RWKV__SIMD
-/* One token, columns [c0, c1) (multiples of L): 4 vectors of columns at a time, kept in
-   registers over all rows, then single vectors. */
-static void rwkv__vecmat_cols(float *y, const float *x, const float *W, int rows, int cols,
-                              int c0, int c1)
-{
-    int r, c;
-    for (c = c0; c + 4 * RWKV__L <= c1; c += 4 * RWKV__L) {
-        rwkv__vf a0 = rwkv__vzero(), a1 = a0, a2 = a0, a3 = a0;
-        for (r = 0; r < rows; r++) {
-            const float *w = W + (size_t)r * cols + c;
-            const rwkv__vf xr = rwkv__vset1(x[r]);
-            a0 = rwkv__vfma(rwkv__vld_f32(w), xr, a0);
-            a1 = rwkv__vfma(rwkv__vld_f32(w + RWKV__L), xr, a1);
-            a2 = rwkv__vfma(rwkv__vld_f32(w + 2 * RWKV__L), xr, a2);
-            a3 = rwkv__vfma(rwkv__vld_f32(w + 3 * RWKV__L), xr, a3);
-        }
-        rwkv__vst(y + c, a0);
-        rwkv__vst(y + c + RWKV__L, a1);
-        rwkv__vst(y + c + 2 * RWKV__L, a2);
-        rwkv__vst(y + c + 3 * RWKV__L, a3);
-    }
-    for (; c + RWKV__L <= c1; c += RWKV__L) {
-        rwkv__vf a0 = rwkv__vzero();
-        for (r = 0; r < rows; r++)
-            a0 = rwkv__vfma(rwkv__vld_f32(W + (size_t)r * cols + c), rwkv__vset1(x[r]), a0);
-        rwkv__vst(y + c, a0);
-    }
-}
-
-/* One vector of columns at c for nt <= 4 tokens: each row of W is loaded once for all of
-   them (a prompt block reads the LoRA matrices T/4 times instead of T). */
-static void rwkv__vecmat_tok4(float *Y, size_t ys, const float *X, size_t xs, const float *W,
-                              int rows, int cols, int c, int nt)
-{
-    const float *x0 = X, *x1 = X + (nt > 1 ? xs : 0);
-    const float *x2 = X + (nt > 2 ? 2 * xs : 0), *x3 = X + (nt > 3 ? 3 * xs : 0);
-    rwkv__vf a0 = rwkv__vzero(), a1 = a0, a2 = a0, a3 = a0;
-    int r;
-    for (r = 0; r < rows; r++) {
-        const rwkv__vf w = rwkv__vld_f32(W + (size_t)r * cols + c);
-        a0 = rwkv__vfma(w, rwkv__vset1(x0[r]), a0);
-        a1 = rwkv__vfma(w, rwkv__vset1(x1[r]), a1);
-        a2 = rwkv__vfma(w, rwkv__vset1(x2[r]), a2);
-        a3 = rwkv__vfma(w, rwkv__vset1(x3[r]), a3);
-    }
-    rwkv__vst(Y + c, a0);
-    if (nt > 1) rwkv__vst(Y + ys + c, a1);
-    if (nt > 2) rwkv__vst(Y + 2 * ys + c, a2);
-    if (nt > 3) rwkv__vst(Y + 3 * ys + c, a3);
-}
-
-/* Work item i of the split below: one token, or a column vector of a group of 4 tokens. */
-static void rwkv__vecmat_items(float *Y, size_t ys, const float *X, size_t xs, const float *W,
-                               int rows, int cols, int T, int i0, int i1)
-{
-    const int groups = (T + 3) / 4;
-    int i;
-    if (T == 1) {
-        rwkv__vecmat_cols(Y, X, W, rows, cols, i0 * RWKV__L, i1 * RWKV__L);
-        return;
-    }
-    for (i = i0; i < i1; i++) {
-        const int c = i / groups * RWKV__L, t = i % groups * 4;
-        rwkv__vecmat_tok4(Y + (size_t)t * ys, ys, X + (size_t)t * xs, xs, W, rows, cols, c,
-                          T - t < 4 ? T - t : 4);
-    }
-}
-#endif
-
-static void rwkv__vecmat(float *Y, size_t ys, const float *X, size_t xs, const float *W,
-                         int rows, int cols, int T, int n_threads)
-{
-#ifdef RWKV__SIMD
-    /* items: column vectors (x token groups of 4 when T > 1), split evenly between threads */
-    const int nv = cols / RWKV__L, items = T == 1 ? nv : nv * ((T + 3) / 4);
-    int nth = (int64_t)rows * cols * T < RWKV__VM_PAR_MIN ? 1 : n_threads;
-    if (nth > items) nth = items;
-#ifdef _OPENMP
-    if (nth > 1) {
-#pragma omp parallel num_threads(nth)
-        {
-            const int id = omp_get_thread_num(), n = omp_get_num_threads();
-            rwkv__vecmat_items(Y, ys, X, xs, W, rows, cols, T, (int)((int64_t)items * id / n),
-                               (int)((int64_t)items * (id + 1) / n));
-        }
-    } else
-#endif
-        rwkv__vecmat_items(Y, ys, X, xs, W, rows, cols, T, 0, items);
-    (void)nth;
-    if (nv * RWKV__L < cols) rwkv__vecmat_tail(Y, ys, X, xs, W, rows, cols, nv * RWKV__L, T);
-#else
-    (void)n_threads;
-    rwkv__vecmat_tail(Y, ys, X, xs, W, rows, cols, 0, T);
-#endif
-}
-
 /* out = (x - mean) / sqrt(var + eps) * w + b over n values (biased variance): the layer
    norm of a token, and the group norm of one group (a head's channels, with that group's
    w and b). out may be x. */
@@ -3986,9 +3868,11 @@ static const char *rwkv__large_file_hint(int e)
 
 /* The weights of one layer. C = n_embd, F = n_ffn, H heads of N channels (C = H·N), D the
    rank of a LoRA. Vectors [n] are F32; matrices (rwkv__tensor) are [rows][cols] of any
-   weight type and give y = W·x; LoRA matrices are F32 (rows, cols) row-major and give
-   y = x @ A. Everything points into the map, except v4/v5's decay and bonus (computed at
-   load, in rwkv_model.derived). NULL: not in this version. */
+   weight type and give y = W·x, LoRA matrices too (one row per output: x @ A of the
+   checkpoint is A^T·x; docs/FORMAT.md, rwkv.lora_layout). Everything points into the map,
+   except v4/v5's decay and bonus (computed at load, in rwkv_model.derived) and the LoRAs of
+   files in the old layout (transposed at load into rwkv_model.owned). NULL (a LoRA: data
+   NULL): not in this version. */
 typedef struct rwkv__layer {
     const float *ln1_w, *ln1_b, *ln2_w, *ln2_b;          /* [C] */
     /* time mix */
@@ -4005,10 +3889,10 @@ typedef struct rwkv__layer {
                                  v6 time_faaaa */
     /* v6 */
     const float *maa_x, *maa_w, *maa_k, *maa_v, *maa_r, *maa_g; /* [C] time_maa_* */
-    const float *maa_w1;      /* (C, 5·Dm) */
-    const float *maa_w2;      /* (5, Dm, C): the mixes w, k, v, r, g in this order */
-    const float *decay_w1;    /* (C, Dd) */
-    const float *decay_w2;    /* (Dd, C) */
+    rwkv__tensor maa_w1;      /* [5·Dm][C] */
+    rwkv__tensor maa_w2[5];   /* [C][Dm] each: the mixes w, k, v, r, g in this order */
+    rwkv__tensor decay_w1;    /* [Dd][C] */
+    rwkv__tensor decay_w2;    /* [C][Dd] */
     int maa_rank, decay_rank; /* Dm, Dd */
     const float *time_state;  /* (H, N, N) [value][key], tuned initial state, or NULL */
     /* v7 */
@@ -4016,8 +3900,8 @@ typedef struct rwkv__layer {
     const float *w0, *a0, *k_k, *k_a;                     /* [C] */
     const float *v0;                                      /* [C], NULL in the first layer */
     const float *r_k;                                     /* [H·N] */
-    const float *w1, *a1, *v1, *g1;  /* (C, D) LoRA first halves (v1: NULL in layer 0) */
-    const float *w2, *a2, *v2, *g2;  /* (D, C) second halves */
+    rwkv__tensor w1, a1, v1, g1;  /* [D][C] LoRA first halves (v1: data NULL in layer 0) */
+    rwkv__tensor w2, a2, v2, g2;  /* [C][D] second halves */
     int w_rank, a_rank, v_rank, g_rank;
     float out_scale; /* att_o's and ffn_v's products are multiplied by it: 2^floor(l / n) in
                         llama.cpp rwkv6 files with rescale_every_n_layers n (their weights
@@ -4039,11 +3923,12 @@ struct rwkv_model {
     const rwkv__tensor *head; /* [V][C] output */
     rwkv__layer *layers;      /* [n_layer] */
     float *derived;           /* v4, v5: [n_layer][2][C], each layer's decay and bonus */
+    int lora_layout;          /* rwkv.lora_layout: 1 one row per output, 0 the old x @ A */
+    float **owned;            /* [n_owned] LoRAs of old-layout files, transposed at load */
+    int n_owned;
     size_t qwork_bytes;       /* a state's scratch for the quantized matrices (0: none) */
     int llama;                /* 1: llama.cpp's rwkv6 / rwkv7 layout (docs/LLAMACPP.md) */
     int rescale_every;        /* llama.cpp rwkv6: rescale_every_n_layers (0: none) */
-    float **copies;           /* llama.cpp files: the LoRA matrices, transposed to F32 */
-    size_t n_copies;          /* (at most 8 per layer) */
     int n_threads;
     uint64_t fingerprint;     /* rwkv__fingerprint: written into saved states, checked on load */
 };
@@ -4139,77 +4024,92 @@ static rwkv_status rwkv__bind_mat(rwkv_model *m, const char *name, int64_t rows,
     return RWKV_OK;
 }
 
-/* An F32 LoRA matrix (rows, cols) in row-major order; cols (or rows) == 0 means "any rank,
-   report it". Exactly one of rows/cols is C. */
-static rwkv_status rwkv__bind_lora(rwkv_model *m, const char *name, int64_t rows, int64_t cols,
-                                   int optional, const float **out, int *rank, rwkv_error *err)
+/* The LoRA matrix of `outs` outputs and `ins` inputs whose elements start at `data` (a
+   whole tensor, or one of v6's five maa_w2 matrices), as a matrix of one row per output in
+   *out. Files with rwkv.lora_layout = 1 store it so (ggml dims [ins, outs]) and it is used
+   in place. Older files store the checkpoint's F32 (ins, outs) array (dims [outs, ins]): it
+   is transposed into a buffer the model owns (at load, one pass over 4 bytes per weight:
+   ~200 MB for a 1.5B v7 model). */
+static rwkv_status rwkv__lora_matrix(rwkv_model *m, const rwkv__tensor *t, const void *data,
+                                     int64_t outs, int64_t ins, rwkv__tensor *out,
+                                     rwkv_error *err)
 {
-    const rwkv__tensor *t;
-    int64_t r, c;
-    rwkv_status s = rwkv__bind(m, name, optional, &t, err);
-    *out = NULL;
-    if (s || !t) return s;
-    r = t->ne[1]; c = t->ne[0];
-    if (t->type != RWKV_TYPE_F32)
-        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' is %s; it must be F32",
-                          m->gguf.path, name, rwkv__type_name((uint32_t)t->type));
-    if (t->n_dims != 2 || (rows && r != rows) || (cols && c != cols) ||
-        (!rows && *rank && r != *rank) || (!cols && *rank && c != *rank))
-        return rwkv__fail(err, RWKV_ERR_FORMAT,
-                          "%s: tensor '%s' has dims [%lld, %lld]; expected [%lld, %lld]",
-                          m->gguf.path, name, (long long)c, (long long)r,
-                          (long long)(cols ? cols : *rank), (long long)(rows ? rows : *rank));
-    if (!rows) *rank = (int)r;
-    if (!cols) *rank = (int)c;
-    *out = (const float *)t->data;
+    float **list, *buf;
+    const float *src = (const float *)data;
+    int64_t o, i;
+    *out = *t;
+    out->n_dims = 2;
+    out->ne[0] = ins;
+    out->ne[1] = outs;
+    out->ne[2] = out->ne[3] = 1;
+    out->data = data;
+    if (m->lora_layout) return RWKV_OK;
+    list = (float **)realloc(m->owned, sizeof *list * (size_t)(m->n_owned + 1));
+    if (!list) return rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory", m->gguf.path);
+    m->owned = list;
+    buf = (float *)malloc(sizeof(float) * (size_t)outs * (size_t)ins);
+    if (!buf)
+        return rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory for tensor '%.*s' "
+                          "(transposed at load)", m->gguf.path, (int)t->name.len, t->name.p);
+    m->owned[m->n_owned++] = buf;
+    for (o = 0; o < outs; o++)
+        for (i = 0; i < ins; i++) buf[o * ins + i] = src[i * outs + o];
+    out->data = buf;
     return RWKV_OK;
 }
 
-/* llama.cpp's form of a LoRA matrix (rows, cols) of ours: `planes` matrices ne [rows, cols]
-   of any type (they apply it as y = W·x), copied transposed to F32 (rows, cols) row-major,
-   the x @ A of the forward pass. rows == 0 or cols == 0: any rank, as in rwkv__bind_lora.
-   The copy is the one load-time transform of these files (docs/LLAMACPP.md). */
-static rwkv_status rwkv__bind_lora_t(rwkv_model *m, const char *name, int64_t rows,
-                                     int64_t cols, int64_t planes, const float **out,
-                                     int *rank, rwkv_error *err)
+/* A LoRA matrix of `outs` outputs and `ins` inputs (rwkv__lora_matrix); outs (or ins) == 0
+   means "the rank: any, reported in *rank", and must then equal *rank if that is set. */
+static rwkv_status rwkv__bind_lora(rwkv_model *m, const char *name, int64_t outs, int64_t ins,
+                                   int optional, rwkv__tensor *out, int *rank, rwkv_error *err)
 {
     const rwkv__tensor *t;
-    int64_t r, c, p, i, o;
-    float *copy, *row;
-    rwkv_status s = rwkv__bind(m, name, 0, &t, err);
-    *out = NULL;
-    if (s) return s;
-    r = t->ne[0]; c = t->ne[1];
-    if (t->ne[2] != planes || t->ne[3] != 1 || (rows && r != rows) || (cols && c != cols) ||
-        (!rows && *rank && r != *rank) || (!cols && *rank && c != *rank) ||
-        r > (1 << 20) || c > (1 << 20))
+    int64_t o, i;
+    rwkv_status s = rwkv__bind(m, name, optional, &t, err);
+    memset(out, 0, sizeof *out);
+    if (s || !t) return s;
+    o = m->lora_layout ? t->ne[1] : t->ne[0];
+    i = m->lora_layout ? t->ne[0] : t->ne[1];
+    if (!m->lora_layout && t->type != RWKV_TYPE_F32)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' is %s; LoRA matrices in the "
+                          "old layout (no rwkv.lora_layout = 1) must be F32", m->gguf.path,
+                          name, rwkv__type_name((uint32_t)t->type));
+    if (t->n_dims != 2 || (outs && o != outs) || (ins && i != ins) ||
+        (!outs && *rank && o != *rank) || (!ins && *rank && i != *rank))
         return rwkv__fail(err, RWKV_ERR_FORMAT,
-                          "%s: tensor '%s' has dims [%lld, %lld, %lld, %lld]; expected "
-                          "[%lld, %lld, %lld] (llama.cpp's LoRA layout)", m->gguf.path, name,
-                          (long long)t->ne[0], (long long)t->ne[1], (long long)t->ne[2],
-                          (long long)t->ne[3], (long long)(rows ? rows : *rank),
-                          (long long)(cols ? cols : *rank), (long long)planes);
-    if (!rows) *rank = (int)r;
-    if (!cols) *rank = (int)c;
-    copy = (float *)malloc(sizeof(float) * (size_t)(r * c * planes));
-    row = (float *)malloc(sizeof(float) * (size_t)r * 16);
-    if (!copy || !row) {
-        free(copy);
-        free(row);
-        return rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory for tensor '%s'",
-                          m->gguf.path, name);
-    }
-    m->copies[m->n_copies++] = copy;
-    for (p = 0; p < planes; p++)
-        for (o = 0; o < c; o += 16) { /* 16 rows at a time: the writes are 64-byte runs */
-            const int64_t n_o = c - o < 16 ? c - o : 16;
-            int64_t j;
-            for (j = 0; j < n_o; j++) rwkv__get_row(row + j * r, t, p * c + o + j);
-            for (i = 0; i < r; i++)
-                for (j = 0; j < n_o; j++) copy[(p * r + i) * c + o + j] = row[j * r + i];
-        }
-    free(row);
-    *out = copy;
+                          "%s: tensor '%s' has dims [%lld, %lld]; expected [%lld, %lld] "
+                          "(rwkv.lora_layout %d)", m->gguf.path, name, (long long)t->ne[0],
+                          (long long)t->ne[1],
+                          (long long)(m->lora_layout ? (ins ? ins : *rank) : (outs ? outs : *rank)),
+                          (long long)(m->lora_layout ? (outs ? outs : *rank) : (ins ? ins : *rank)),
+                          m->lora_layout);
+    if (!outs) *rank = (int)o;
+    if (!ins) *rank = (int)i;
+    return rwkv__lora_matrix(m, t, t->data, o, i, out, err);
+}
+
+/* v6's time_maa_w2: five LoRA matrices of C outputs and maa_rank inputs, ggml dims
+   [maa_rank, C, 5] (llama.cpp's time_mix_w2 too; old layout: F32 [C, maa_rank, 5]). */
+static rwkv_status rwkv__bind_maa_w2(rwkv_model *m, const char *name, int64_t C,
+                                     rwkv__layer *L, rwkv_error *err)
+{
+    const rwkv__tensor *t2;
+    int i;
+    rwkv_status s = rwkv__bind(m, name, 0, &t2, err);
+    if (s) return s;
+    if ((!m->lora_layout && t2->type != RWKV_TYPE_F32) || t2->n_dims != 3 ||
+        t2->ne[0] != (m->lora_layout ? L->maa_rank : C) ||
+        t2->ne[1] != (m->lora_layout ? C : L->maa_rank) || t2->ne[2] != 5)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' must have dims [%lld, %lld, "
+                          "5]%s", m->gguf.path, name,
+                          (long long)(m->lora_layout ? L->maa_rank : C),
+                          (long long)(m->lora_layout ? C : L->maa_rank),
+                          m->lora_layout ? "" : " and be F32 (old LoRA layout)");
+    for (i = 0; i < 5; i++)
+        if ((s = rwkv__lora_matrix(m, t2, (const char *)t2->data + (size_t)i *
+                                   (size_t)rwkv__row_bytes(t2->type, (uint64_t)t2->ne[0]) *
+                                   (size_t)t2->ne[1], C, L->maa_rank, &L->maa_w2[i], err)))
+            return s;
     return RWKV_OK;
 }
 
@@ -4221,10 +4121,8 @@ static rwkv_status rwkv__bind_lora_t(rwkv_model *m, const char *name, int64_t ro
     RWKV__TRY(rwkv__bind_vec(m, RWKV__NAME(suffix), len, 0, out, err))
 #define RWKV__MAT(suffix, rows, cols, out) \
     RWKV__TRY(rwkv__bind_mat(m, RWKV__NAME(suffix), rows, cols, 0, out, err))
-#define RWKV__LORA(suffix, rows, cols, out, rank) \
-    RWKV__TRY(rwkv__bind_lora(m, RWKV__NAME(suffix), rows, cols, 0, out, rank, err))
-#define RWKV__LORA_T(suffix, rows, cols, planes, out, rank) \
-    RWKV__TRY(rwkv__bind_lora_t(m, RWKV__NAME(suffix), rows, cols, planes, out, rank, err))
+#define RWKV__LORA(suffix, outs, ins, out, rank) \
+    RWKV__TRY(rwkv__bind_lora(m, RWKV__NAME(suffix), outs, ins, 0, out, rank, err))
 
 /* v4 and v5: lerp mixes, the decay and the bonus (v5's under either of its names). */
 static rwkv_status rwkv__bind_v4v5(rwkv_model *m, int l, rwkv_error *err)
@@ -4263,7 +4161,6 @@ static rwkv_status rwkv__bind_v6(rwkv_model *m, int l, rwkv_error *err)
 {
     rwkv__layer *L = &m->layers[l];
     const int64_t C = m->info.n_embd, H = m->info.n_head, N = m->info.head_size;
-    const rwkv__tensor *t1, *t2;
     char n[96];
     rwkv_status s;
     RWKV__VEC("att.time_maa_x", C, &L->maa_x);
@@ -4272,23 +4169,20 @@ static rwkv_status rwkv__bind_v6(rwkv_model *m, int l, rwkv_error *err)
     RWKV__VEC("att.time_maa_v", C, &L->maa_v);
     RWKV__VEC("att.time_maa_r", C, &L->maa_r);
     RWKV__VEC("att.time_maa_g", C, &L->maa_g);
-    /* time_maa_w1 (C, 5*D) and time_maa_w2 (5, D, C): ggml dims [5D, C], [C, D, 5] */
-    RWKV__TRY(rwkv__bind(m, RWKV__NAME("att.time_maa_w1"), 0, &t1, err));
-    if (t1->type != RWKV_TYPE_F32 || t1->n_dims != 2 || t1->ne[1] != C || t1->ne[0] % 5 != 0)
-        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' must be F32 with "
-                          "dims [5*D, %lld]", m->gguf.path, n, (long long)C);
-    L->maa_rank = (int)(t1->ne[0] / 5);
-    L->maa_w1 = (const float *)t1->data;
-    RWKV__TRY(rwkv__bind(m, RWKV__NAME("att.time_maa_w2"), 0, &t2, err));
-    if (t2->type != RWKV_TYPE_F32 || t2->n_dims != 3 || t2->ne[0] != C ||
-        t2->ne[1] != L->maa_rank || t2->ne[2] != 5)
-        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' must be F32 with "
-                          "dims [%lld, %d, 5]", m->gguf.path, n, (long long)C, L->maa_rank);
-    L->maa_w2 = (const float *)t2->data;
+    /* time_maa_w1: 5·D outputs; time_maa_w2: five matrices of C outputs, D inputs (ggml dims
+       [D, C, 5]; old layout [C, D, 5]) */
+    L->maa_rank = 0;
+    RWKV__TRY(rwkv__bind_lora(m, RWKV__NAME("att.time_maa_w1"), 0, C, 0, &L->maa_w1,
+                              &L->maa_rank, err));
+    if (L->maa_rank % 5 != 0)
+        return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' has %d outputs, not a multiple "
+                          "of 5", m->gguf.path, n, L->maa_rank);
+    L->maa_rank /= 5;
+    RWKV__TRY(rwkv__bind_maa_w2(m, RWKV__NAME("att.time_maa_w2"), C, L, err));
     RWKV__VEC("att.time_decay", C, &L->time_decay);
     L->decay_rank = 0;
-    RWKV__LORA("att.time_decay_w1", C, 0, &L->decay_w1, &L->decay_rank);
-    RWKV__LORA("att.time_decay_w2", 0, C, &L->decay_w2, &L->decay_rank);
+    RWKV__LORA("att.time_decay_w1", 0, C, &L->decay_w1, &L->decay_rank);
+    RWKV__LORA("att.time_decay_w2", C, 0, &L->decay_w2, &L->decay_rank);
     RWKV__VEC("att.time_faaaa", H * N, &L->bonus);
     RWKV__MAT("att.gate.weight", C, C, &L->att_g);
     RWKV__TRY(rwkv__bind_vec(m, RWKV__NAME("att.time_state"), H * N * N, 1, &L->time_state,
@@ -4317,16 +4211,16 @@ static rwkv_status rwkv__bind_v7(rwkv_model *m, int l, rwkv_error *err)
     RWKV__VEC("att.k_a", C, &L->k_a);
     RWKV__VEC("att.r_k", H * N, &L->r_k);
     L->w_rank = L->a_rank = L->v_rank = L->g_rank = 0;
-    RWKV__LORA("att.w1", C, 0, &L->w1, &L->w_rank);
-    RWKV__LORA("att.w2", 0, C, &L->w2, &L->w_rank);
-    RWKV__LORA("att.a1", C, 0, &L->a1, &L->a_rank);
-    RWKV__LORA("att.a2", 0, C, &L->a2, &L->a_rank);
-    RWKV__LORA("att.g1", C, 0, &L->g1, &L->g_rank);
-    RWKV__LORA("att.g2", 0, C, &L->g2, &L->g_rank);
+    RWKV__LORA("att.w1", 0, C, &L->w1, &L->w_rank);
+    RWKV__LORA("att.w2", C, 0, &L->w2, &L->w_rank);
+    RWKV__LORA("att.a1", 0, C, &L->a1, &L->a_rank);
+    RWKV__LORA("att.a2", C, 0, &L->a2, &L->a_rank);
+    RWKV__LORA("att.g1", 0, C, &L->g1, &L->g_rank);
+    RWKV__LORA("att.g2", C, 0, &L->g2, &L->g_rank);
     if (l > 0) { /* layer 0 defines v_first and has no value-residual LoRA */
         RWKV__VEC("att.v0", C, &L->v0);
-        RWKV__LORA("att.v1", C, 0, &L->v1, &L->v_rank);
-        RWKV__LORA("att.v2", 0, C, &L->v2, &L->v_rank);
+        RWKV__LORA("att.v1", 0, C, &L->v1, &L->v_rank);
+        RWKV__LORA("att.v2", C, 0, &L->v2, &L->v_rank);
     }
     RWKV__VEC("ffn.x_k", C, &L->ffn_mix_k);
     return RWKV_OK;
@@ -4364,16 +4258,16 @@ static rwkv_status rwkv__bind_llama_v6(rwkv_model *m, int l, rwkv_error *err)
         RWKV__VEC("time_mix_lerp_g.weight", C, &L->maa_g);
     }
     /* time_mix_w1 ne [C, 5·D], time_mix_w2 ne [D, C, 5]: the mixes' LoRA */
-    RWKV__LORA_T("time_mix_w1.weight", C, 0, 1, &L->maa_w1, &rank5);
+    RWKV__LORA("time_mix_w1.weight", 0, C, &L->maa_w1, &rank5);
     if (rank5 % 5)
         return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: tensor '%s' has %d outputs, not a "
                           "multiple of 5 (the mixes w, k, v, r, g)", m->gguf.path, n, rank5);
     L->maa_rank = rank5 / 5;
-    RWKV__LORA_T("time_mix_w2.weight", 0, C, 5, &L->maa_w2, &L->maa_rank);
+    RWKV__TRY(rwkv__bind_maa_w2(m, RWKV__NAME("time_mix_w2.weight"), C, L, err));
     RWKV__VEC("time_mix_decay.weight", C, &L->time_decay);
     L->decay_rank = 0;
-    RWKV__LORA_T("time_mix_decay_w1.weight", C, 0, 1, &L->decay_w1, &L->decay_rank);
-    RWKV__LORA_T("time_mix_decay_w2.weight", 0, C, 1, &L->decay_w2, &L->decay_rank);
+    RWKV__LORA("time_mix_decay_w1.weight", 0, C, &L->decay_w1, &L->decay_rank);
+    RWKV__LORA("time_mix_decay_w2.weight", C, 0, &L->decay_w2, &L->decay_rank);
     RWKV__VEC("time_mix_first.weight", H * N, &L->bonus);
     RWKV__MAT("time_mix_gate.weight", C, C, &L->att_g);
     RWKV__VEC("channel_mix_lerp_k.weight", C, &L->ffn_mix_k);
@@ -4409,16 +4303,16 @@ static rwkv_status rwkv__bind_llama_v7(rwkv_model *m, int l, rwkv_error *err)
     RWKV__VEC("time_mix_k_a.weight", C, &L->k_a);
     RWKV__VEC("time_mix_r_k.weight", H * N, &L->r_k);
     L->w_rank = L->a_rank = L->v_rank = L->g_rank = 0;
-    RWKV__LORA_T("time_mix_w1.weight", C, 0, 1, &L->w1, &L->w_rank);
-    RWKV__LORA_T("time_mix_w2.weight", 0, C, 1, &L->w2, &L->w_rank);
-    RWKV__LORA_T("time_mix_a1.weight", C, 0, 1, &L->a1, &L->a_rank);
-    RWKV__LORA_T("time_mix_a2.weight", 0, C, 1, &L->a2, &L->a_rank);
-    RWKV__LORA_T("time_mix_g1.weight", C, 0, 1, &L->g1, &L->g_rank);
-    RWKV__LORA_T("time_mix_g2.weight", 0, C, 1, &L->g2, &L->g_rank);
+    RWKV__LORA("time_mix_w1.weight", 0, C, &L->w1, &L->w_rank);
+    RWKV__LORA("time_mix_w2.weight", C, 0, &L->w2, &L->w_rank);
+    RWKV__LORA("time_mix_a1.weight", 0, C, &L->a1, &L->a_rank);
+    RWKV__LORA("time_mix_a2.weight", C, 0, &L->a2, &L->a_rank);
+    RWKV__LORA("time_mix_g1.weight", 0, C, &L->g1, &L->g_rank);
+    RWKV__LORA("time_mix_g2.weight", C, 0, &L->g2, &L->g_rank);
     if (l > 0) {
         RWKV__VEC("time_mix_v0.weight", C, &L->v0);
-        RWKV__LORA_T("time_mix_v1.weight", C, 0, 1, &L->v1, &L->v_rank);
-        RWKV__LORA_T("time_mix_v2.weight", 0, C, 1, &L->v2, &L->v_rank);
+        RWKV__LORA("time_mix_v1.weight", 0, C, &L->v1, &L->v_rank);
+        RWKV__LORA("time_mix_v2.weight", C, 0, &L->v2, &L->v_rank);
     } else {
         RWKV__TRY(rwkv__bind(m, RWKV__NAME("time_mix_v0.weight"), 1, &unused, err));
         RWKV__TRY(rwkv__bind(m, RWKV__NAME("time_mix_v1.weight"), 1, &unused, err));
@@ -4475,7 +4369,6 @@ static rwkv_status rwkv__bind_layer(rwkv_model *m, int l, rwkv_error *err)
 #undef RWKV__VEC
 #undef RWKV__MAT
 #undef RWKV__LORA
-#undef RWKV__LORA_T
 
 /* -- loading ----------------------------------------------------------------------------- */
 
@@ -4611,6 +4504,10 @@ static rwkv_status rwkv__read_hparams(rwkv_model *m, int *vocab_key, rwkv_error 
                               "the embedding size %d", m->gguf.path, I->head_size, I->n_embd);
         I->n_head = I->n_embd / I->head_size;
     }
+    /* LoRAs: llama.cpp's files store them one row per output, as rwkv.lora_layout = 1 */
+    m->lora_layout = m->llama;
+    if (!m->llama)
+        RWKV__TRY(rwkv__hparam(m, "rwkv.lora_layout", 0, 1, 1, &m->lora_layout, err));
     I->group_norm_eps = 64e-5f;
     RWKV__TRY(rwkv__hparam_float(m, "rwkv.wkv.group_norm_epsilon", &I->group_norm_eps, err));
     if (!(I->layer_norm_eps > 0.0f && I->layer_norm_eps < 1.0f) ||
@@ -4652,8 +4549,7 @@ static rwkv_status rwkv__bind_model(rwkv_model *m, int vocab_key, rwkv_error *er
     RWKV__TRY(rwkv__bind_vec(m, "output_norm.bias", (uint64_t)I->n_embd, 0, &m->lnout_b, err));
 
     m->layers = (rwkv__layer *)calloc((size_t)I->n_layer, sizeof(rwkv__layer));
-    m->copies = (float **)calloc(m->llama ? 8 * (size_t)I->n_layer : 1, sizeof(float *));
-    if (!m->layers || !m->copies)
+    if (!m->layers)
         return rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory", m->gguf.path);
     for (l = 0; l < (uint64_t)I->n_layer; l++) RWKV__TRY(rwkv__bind_layer(m, (int)l, err));
     I->has_time_state = I->version == 6 && m->layers[0].time_state != NULL;
@@ -4961,9 +4857,8 @@ void rwkv_model_close(rwkv_model *m)
     free(m->used);
     free(m->layers);
     free(m->derived);
-    if (m->copies)
-        while (m->n_copies) free(m->copies[--m->n_copies]);
-    free(m->copies);
+    if (m->owned) while (m->n_owned > 0) free(m->owned[--m->n_owned]);
+    free(m->owned);
     free(m);
 }
 
@@ -5020,11 +4915,41 @@ typedef struct rwkv__scratch {
     float *y;        /* [B][C] the recurrence output, normalized and gated: att_o's input */
     float *out;      /* [B][C] att_o's or ffn_v's output, added to x */
     float *hidden;   /* [B][F] the channel mix's relu(Wk xk)^2 */
-    float *lora;     /* [B][lora_stride] the hidden activations of a LoRA (v6, v7) */
+    float *lora;     /* [2·B·lora_stride] the hidden activations of a LoRA (v6, v7), [T][D] */
     size_t lora_stride; /* the largest hidden width (5·Dm for v6's mix LoRA) */
     void *qwork;     /* model->qwork_bytes: the quantized activations of a block (rwkv__matmul
                         with a quantized matrix); NULL when the model has none */
 } rwkv__scratch;
+
+/* The thread team of one evaluation. With n > 1 threads, rwkv_eval / rwkv_eval_seq open one
+   OpenMP parallel region per block of tokens: thread 0 runs the forward pass and hands out
+   jobs (a matrix product, the heads of a layer, v4's channels); the other threads wait for
+   jobs. A job is n items (a run of rows, a head, a run of channels) that every thread,
+   thread 0 included, claims one at a time until none is left: thread 0 never waits for a
+   thread to arrive, only for the items already claimed to finish, so a thread that the OS
+   has descheduled (another process on the core) costs at most the item it holds. Waits spin
+   for about what a job takes (~50 us), then sleep in short naps, so that a waiting thread
+   gives its core to a descheduled one instead of spinning against it: OpenMP's barriers
+   spin for milliseconds, and with one busy process on a 2-core machine 2 threads were 5x
+   slower than 1 (docs/KERNELS.md). Which thread computes an item never changes its bits.
+   Needs OpenMP, the SIMD kernels and the gcc/clang __atomic builtins; without them the
+   products use one OpenMP region each (rwkv__matmul). */
+#if defined(_OPENMP) && defined(RWKV__SIMD) && (defined(__GNUC__) || defined(__clang__))
+#define RWKV__TEAM 1
+#endif
+typedef void (*rwkv__item_fn)(const void *job, int item);
+typedef struct rwkv__team {
+    uint64_t claim;     /* atomic: job number (24 bits) | items (20) | next unclaimed (20) */
+    int done;           /* atomic: items of the current job finished */
+    int quit;           /* atomic: the forward pass is over, workers leave */
+    int active;         /* thread 0 only: inside the region, with more than one thread */
+    rwkv__item_fn fn;   /* the current job, written before claim publishes it */
+    const void *job;
+    /* thread 0 only: the back-off. Seconds thread 0 waited for other threads' items during
+       this block; blocks still to run on one thread; the next back-off's length. */
+    double waited, quit_at, started;
+    int solo, backoff, next_backoff;
+} rwkv__team;
 
 /* A state: the recurrent state of every layer (serialized, the same floats, v7's S
    transposed to the official layout) and the scratch of the forward pass. */
@@ -5035,6 +4960,7 @@ struct rwkv_state {
     size_t layer_stride;  /* rwkv__layer_state_floats */
     rwkv__scratch s;
     void *scratch_block;  /* the allocation all of `s` lives in */
+    rwkv__team team;
 };
 
 /* One layer's part of the state. */
@@ -5063,6 +4989,176 @@ static rwkv__lstate rwkv__lstate_of(const rwkv_state *st, int l)
 }
 
 /* ---- steps every version uses --------------------------------------------------------- */
+
+/* ---- the team: jobs of items -------------------------------------------------------- */
+
+#ifdef RWKV__TEAM
+#define RWKV__ITEM_BITS 20
+#define RWKV__ITEM_MASK ((1u << RWKV__ITEM_BITS) - 1)
+#define RWKV__SPINS 2048 /* pauses before napping: ~50-100 us */
+#define RWKV__STALL 1e-3 /* seconds of waiting for one job that end the team's block (or a
+                            quarter of the block's time spent waiting, after 2 ms) */
+#if defined(_WIN32)
+#define rwkv__nap() Sleep(0)
+#else
+/* usleep is in every POSIX libc; a -std=c99 program's <unistd.h> does not declare it */
+#ifdef __cplusplus
+extern "C"
+#endif
+int usleep(unsigned int usec);
+#define rwkv__nap() ((void)usleep(20))
+#endif
+#if defined(__x86_64__) || defined(__i386__)
+#define rwkv__pause() __builtin_ia32_pause()
+#elif defined(__aarch64__) || defined(__arm__)
+#define rwkv__pause() __asm__ __volatile__("yield")
+#else
+#define rwkv__pause() ((void)0)
+#endif
+
+/* Claims and runs items of the current job until none is left. */
+static void rwkv__team_work(rwkv__team *tm)
+{
+    uint64_t v = __atomic_load_n(&tm->claim, __ATOMIC_ACQUIRE);
+    while ((v & RWKV__ITEM_MASK) < ((v >> RWKV__ITEM_BITS) & RWKV__ITEM_MASK)) {
+        /* fn and job belong to this job as long as claim is still v: the job cannot end
+           (nor the next be written) while an item is unclaimed */
+        const rwkv__item_fn fn = __atomic_load_n(&tm->fn, __ATOMIC_RELAXED);
+        const void *job = __atomic_load_n(&tm->job, __ATOMIC_RELAXED);
+        if (__atomic_compare_exchange_n(&tm->claim, &v, v + 1, 0, __ATOMIC_ACQ_REL,
+                                        __ATOMIC_ACQUIRE)) {
+            fn(job, (int)(v & RWKV__ITEM_MASK));
+            __atomic_add_fetch(&tm->done, 1, __ATOMIC_RELEASE);
+            v = __atomic_load_n(&tm->claim, __ATOMIC_ACQUIRE);
+        } /* else v was reloaded by the failed exchange */
+    }
+}
+
+/* Threads 1..n-1: take items of every job until thread 0 says the pass is over. */
+static void rwkv__team_worker(rwkv__team *tm)
+{
+    int spins = 0;
+    for (;;) {
+        const uint64_t v = __atomic_load_n(&tm->claim, __ATOMIC_ACQUIRE);
+        if ((v & RWKV__ITEM_MASK) < ((v >> RWKV__ITEM_BITS) & RWKV__ITEM_MASK)) {
+            rwkv__team_work(tm);
+            spins = 0;
+        } else if (__atomic_load_n(&tm->quit, __ATOMIC_ACQUIRE)) {
+            return;
+        } else if (++spins < RWKV__SPINS) {
+            rwkv__pause();
+        } else {
+            rwkv__nap();
+        }
+    }
+}
+#endif
+
+/* Runs fn(job, i) for i < n: on the team when there is one (any thread, any order), else
+   in order on this thread. */
+static void rwkv__run(rwkv_state *st, rwkv__item_fn fn, const void *job, int n)
+{
+    int i;
+    (void)st;
+#ifdef RWKV__TEAM
+    rwkv__team *tm = &st->team;
+    if (tm->active && n > 1) {
+        const uint64_t seq = (__atomic_load_n(&tm->claim, __ATOMIC_RELAXED) >>
+                              (2 * RWKV__ITEM_BITS)) + 1;
+        int spins = 0;
+        __atomic_store_n(&tm->fn, fn, __ATOMIC_RELAXED);
+        __atomic_store_n(&tm->job, job, __ATOMIC_RELAXED);
+        __atomic_store_n(&tm->done, 0, __ATOMIC_RELAXED);
+        __atomic_store_n(&tm->claim, (seq & 0xffffff) << (2 * RWKV__ITEM_BITS) |
+                         (uint64_t)n << RWKV__ITEM_BITS, __ATOMIC_RELEASE);
+        rwkv__team_work(tm);
+        if (__atomic_load_n(&tm->done, __ATOMIC_ACQUIRE) < n) {
+            const double t0 = omp_get_wtime();
+            while (__atomic_load_n(&tm->done, __ATOMIC_ACQUIRE) < n) {
+                if (++spins < RWKV__SPINS) rwkv__pause();
+                else rwkv__nap();
+            }
+            const double t1 = omp_get_wtime();
+            tm->waited += t1 - t0;
+            if (t1 - t0 > RWKV__STALL ||
+                (t1 - tm->started > 2 * RWKV__STALL && tm->waited > 0.25 * (t1 - tm->started))) {
+                /* another thread was descheduled holding an item, or the others keep
+                   thread 0 waiting: the rest of the block runs on this thread alone */
+                tm->active = 0;
+                tm->solo = 1;
+                __atomic_store_n(&tm->quit, 1, __ATOMIC_RELEASE);
+            }
+        }
+        return;
+    }
+#endif
+    for (i = 0; i < n; i++) fn(job, i);
+}
+
+/* Y = W·X for T tokens (rwkv__matmul) on the team: items of whole 8-row tiles, each about
+   RWKV__ITEM_WORK multiply-adds (fewer than 2^20 items). */
+#define RWKV__ITEM_WORK 131072
+typedef struct rwkv__mm_job {
+    float *Y;
+    const rwkv__tensor *W;
+    const float *X;
+    int T;
+    int64_t rows_per_item;
+    char *acts;   /* quantized W: the quantized tokens (rwkv__matmul_q_run's layout), else NULL */
+} rwkv__mm_job;
+
+#ifdef RWKV__TEAM
+static void rwkv__mm_item(const void *p, int i)
+{
+    const rwkv__mm_job *j = (const rwkv__mm_job *)p;
+    const rwkv__tensor *W = j->W;
+    const int64_t r0 = (int64_t)i * j->rows_per_item, rows = W->ne[1];
+    const int64_t r1 = r0 + j->rows_per_item < rows ? r0 + j->rows_per_item : rows;
+    if (j->acts) { /* quantized W: the tokens were quantized into acts by thread 0 */
+        const size_t stride = rwkv__qact_bytes(W->type, W->ne[0]);
+#ifdef RWKV__QSIMD
+        rwkv__qmm_rows_simd(j->Y, (const uint8_t *)W->data, W->type, rows, W->ne[0], j->acts,
+                            stride, j->T, r0, r1);
+#else
+        rwkv__qmm_rows_scalar(j->Y, (const uint8_t *)W->data, W->type, rows, W->ne[0], j->acts,
+                              stride, j->T, r0, r1);
+#endif
+        return;
+    }
+    rwkv__matmul_rows(j->Y, W, j->X, j->T, r0, r1);
+}
+#endif
+
+static void rwkv__mm(rwkv_state *st, float *Y, const rwkv__tensor *W, const float *X, int T)
+{
+#ifdef RWKV__TEAM
+    if (st->team.active) {
+        const int64_t rows = W->ne[1], work = W->ne[0] * (int64_t)T;
+        rwkv__mm_job j;
+        int64_t per = (RWKV__ITEM_WORK / (work > 0 ? work : 1)) / 8 * 8;
+        if (per < 8) per = 8;
+        while ((rows + per - 1) / per > (int64_t)RWKV__ITEM_MASK) per *= 2;
+        j.Y = Y; j.W = W; j.X = X; j.T = T; j.rows_per_item = per; j.acts = NULL;
+        if (rows <= 0 || T <= 0) return;
+        if (rwkv__qblock(W->type)) { /* as rwkv__matmul_q_run, the rows split in items */
+            const size_t stride = rwkv__qact_bytes(W->type, W->ne[0]);
+            int t;
+            j.acts = (char *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
+            for (t = 0; t < T; t++) {
+                const rwkv__qact a = rwkv__qact_at(W->type, W->ne[0], j.acts + (size_t)t * stride);
+#ifdef RWKV__QSIMD
+                rwkv__quant_act_simd(W->type, X + (int64_t)t * W->ne[0], W->ne[0], &a);
+#else
+                rwkv__quant_act(W->type, X + (int64_t)t * W->ne[0], W->ne[0], &a);
+#endif
+            }
+        }
+        rwkv__run(st, rwkv__mm_item, &j, (int)((rows + per - 1) / per));
+        return;
+    }
+#endif
+    rwkv__matmul(Y, W, X, T, st->team.solo ? 1 : st->model->n_threads, st->s.qwork);
+}
 
 /* xln[t] = LN(x[t]) for t < T, the model's layer norm epsilon. */
 static void rwkv__ln(rwkv_state *st, const float *x, const float *w, const float *b, int T)
@@ -5131,15 +5227,15 @@ static void rwkv__activate(float *h, size_t hs, int D, int T, int f)
     }
 }
 
-/* out = f(x @ A) @ B for T tokens: a LoRA of rank D, A (C, D), B (D, C). */
-static void rwkv__lora(rwkv_state *st, float *out, const float *x, const float *A,
-                       const float *B, int D, int f, int T)
+/* out = B·f(A·x) for T tokens: a LoRA, A [D][C], B [C][D] (the checkpoint's f(x @ A) @ B). */
+static void rwkv__lora(rwkv_state *st, float *out, const float *x, const rwkv__tensor *A,
+                       const rwkv__tensor *B, int f, int T)
 {
-    const int C = st->model->info.n_embd, nt = st->model->n_threads;
+    const int D = (int)A->ne[1];
     rwkv__scratch *s = &st->s;
-    rwkv__vecmat(s->lora, s->lora_stride, x, (size_t)C, A, C, D, T, nt);
-    rwkv__activate(s->lora, s->lora_stride, D, T, f);
-    rwkv__vecmat(out, (size_t)C, s->lora, s->lora_stride, B, D, C, T, nt);
+    rwkv__mm(st, s->lora, A, x, T);  /* [T][D] */
+    rwkv__activate(s->lora, (size_t)D, D, T, f);
+    rwkv__mm(st, out, B, s->lora, T);
 }
 
 /* x += out for T tokens. */
@@ -5164,23 +5260,22 @@ static void rwkv__out_scale(rwkv_state *st, const rwkv__layer *L, int T)
    (no receptance), x += Wv·relu(Wk·xk)^2. */
 static void rwkv__ffn(rwkv_state *st, const rwkv__layer *L, int T)
 {
-    const int nt = st->model->n_threads;
     rwkv__scratch *s = &st->s;
     const size_t n = (size_t)T * (size_t)st->model->info.n_ffn;
     const size_t nc = (size_t)T * (size_t)st->model->info.n_embd;
     size_t i;
-    rwkv__matmul(s->hidden, L->ffn_k, s->xk, T, nt, s->qwork);
+    rwkv__mm(st, s->hidden, L->ffn_k, s->xk, T);
     for (i = 0; i < n; i++) {
         const float h = s->hidden[i] > 0.0f ? s->hidden[i] : 0.0f;
         s->hidden[i] = h * h;
     }
-    rwkv__matmul(s->out, L->ffn_v, s->hidden, T, nt, s->qwork);
+    rwkv__mm(st, s->out, L->ffn_v, s->hidden, T);
     rwkv__out_scale(st, L, T);
     if (!L->ffn_r) {
         rwkv__residual(st, T);
         return;
     }
-    rwkv__matmul(s->r, L->ffn_r, s->xr, T, nt, s->qwork);
+    rwkv__mm(st, s->r, L->ffn_r, s->xr, T);
     for (i = 0; i < nc; i++) s->x[i] += rwkv__sigmoid(s->r[i]) * s->out[i];
 }
 
@@ -5202,13 +5297,35 @@ static void rwkv__some_heads(rwkv__head_fn fn, rwkv_state *st, const rwkv__layer
 }
 
 /* All heads: one parallel region per layer, each thread taking a run of whole heads for all
-   T tokens (the result does not depend on the split). */
+   T tokens, or, on the team, one item per head (the result does not depend on the split). */
+typedef struct rwkv__heads_job {
+    rwkv__head_fn fn;
+    rwkv_state *st;
+    const rwkv__layer *L;
+    float *S;
+    int T;
+} rwkv__heads_job;
+
+static void rwkv__heads_item(const void *p, int h)
+{
+    const rwkv__heads_job *j = (const rwkv__heads_job *)p;
+    rwkv__some_heads(j->fn, j->st, j->L, j->S, j->T, h, h + 1);
+}
+
 static void rwkv__all_heads(rwkv__head_fn fn, rwkv_state *st, const rwkv__layer *L, float *S,
                             int T)
 {
     const int H = st->model->info.n_head;
 #ifdef _OPENMP
-    const int nth = st->model->n_threads;
+    const int nth = st->team.solo ? 1 : st->model->n_threads;
+#endif
+    if (st->team.active) {
+        rwkv__heads_job j;
+        j.fn = fn; j.st = st; j.L = L; j.S = S; j.T = T;
+        rwkv__run(st, rwkv__heads_item, &j, H);
+        return;
+    }
+#ifdef _OPENMP
     if (nth > 1 && H > 1) {
 #pragma omp parallel num_threads(nth < H ? nth : H)
         {
@@ -5237,17 +5354,17 @@ static void rwkv__head_out(rwkv_state *st, const rwkv__layer *L, size_t at, int 
 /* r, k, v (and g, v5.1+) = W · lerp-mixed xln: the first half of v4's and v5's time mix. */
 static void rwkv__rkvg_lerp(rwkv_state *st, const rwkv__layer *L, float *att_x, int T)
 {
-    const int C = st->model->info.n_embd, nt = st->model->n_threads;
+    const int C = st->model->info.n_embd;
     rwkv__scratch *s = &st->s;
     rwkv__mix_lerp(s->xr, s->xln, att_x, L->mix_r, T, C);
     rwkv__mix_lerp(s->xk, s->xln, att_x, L->mix_k, T, C);
     rwkv__mix_lerp(s->xv, s->xln, att_x, L->mix_v, T, C);
     if (L->att_g) rwkv__mix_lerp(s->xg, s->xln, att_x, L->mix_g, T, C);
     rwkv__keep_last(att_x, s->xln, T, C);
-    rwkv__matmul(s->r, L->att_r, s->xr, T, nt, s->qwork);
-    rwkv__matmul(s->k, L->att_k, s->xk, T, nt, s->qwork);
-    rwkv__matmul(s->v, L->att_v, s->xv, T, nt, s->qwork);
-    if (L->att_g) rwkv__matmul(s->g, L->att_g, s->xg, T, nt, s->qwork);
+    rwkv__mm(st, s->r, L->att_r, s->xr, T);
+    rwkv__mm(st, s->k, L->att_k, s->xk, T);
+    rwkv__mm(st, s->v, L->att_v, s->xv, T);
+    if (L->att_g) rwkv__mm(st, s->g, L->att_g, s->xg, T);
 }
 
 /* A time mix or channel mix of T tokens: reads and advances x and the layer's state. */
@@ -5257,6 +5374,30 @@ typedef void (*rwkv__mix_fn)(rwkv_state *st, const rwkv__layer *L, const rwkv__l
 /* ---- forward v4 ----------------------------------------------------------------------- */
 
 /* x += Wo·(sigmoid(r) ⊙ wkv): the running-max WKV over aa, bb, pp. */
+/* v4's recurrence is per channel: channels [c0, c0 + RWKV__WKV4_RUN) of all T tokens. */
+#define RWKV__WKV4_RUN 256
+typedef struct rwkv__wkv4_job {
+    rwkv_state *st;
+    const rwkv__layer *L;
+    float *wkv;
+    int T;
+} rwkv__wkv4_job;
+
+static void rwkv__wkv4_item(const void *p, int i)
+{
+    const rwkv__wkv4_job *j = (const rwkv__wkv4_job *)p;
+    const int C = j->st->model->info.n_embd, c0 = i * RWKV__WKV4_RUN;
+    const int n = C - c0 < RWKV__WKV4_RUN ? C - c0 : RWKV__WKV4_RUN;
+    const rwkv__scratch *s = &j->st->s;
+    float *aa = j->wkv + c0, *bb = j->wkv + C + c0, *pp = j->wkv + 2 * C + c0;
+    int t;
+    for (t = 0; t < j->T; t++) {
+        const size_t o = (size_t)t * C + (size_t)c0;
+        rwkv__wkv4(s->y + o, aa, bb, pp, s->r + o, s->k + o, s->v + o, j->L->decay + c0,
+                   j->L->bonus + c0, n);
+    }
+}
+
 static void rwkv__time_mix_v4(rwkv_state *st, const rwkv__layer *L, const rwkv__lstate *ls,
                               int T)
 {
@@ -5266,11 +5407,18 @@ static void rwkv__time_mix_v4(rwkv_state *st, const rwkv__layer *L, const rwkv__
     int t;
     rwkv__ln(st, s->x, L->ln1_w, L->ln1_b, T);   /* xln = LN(x, ln1) */
     rwkv__rkvg_lerp(st, L, ls->att_x, T);        /* r, k, v = W·(xln·mu + prev·(1 - mu)) */
-    for (t = 0; t < T; t++) {
-        const size_t o = (size_t)t * C;
-        rwkv__wkv4(s->y + o, aa, bb, pp, s->r + o, s->k + o, s->v + o, L->decay, L->bonus, C);
+    if (st->team.active) { /* runs of RWKV__WKV4_RUN channels on the team */
+        rwkv__wkv4_job j;
+        j.st = st; j.L = L; j.wkv = ls->wkv; j.T = T;
+        rwkv__run(st, rwkv__wkv4_item, &j, (C + RWKV__WKV4_RUN - 1) / RWKV__WKV4_RUN);
+    } else {
+        for (t = 0; t < T; t++) {
+            const size_t o = (size_t)t * C;
+            rwkv__wkv4(s->y + o, aa, bb, pp, s->r + o, s->k + o, s->v + o, L->decay, L->bonus,
+                       C);
+        }
     }
-    rwkv__matmul(s->out, L->att_o, s->y, T, st->model->n_threads, s->qwork);
+    rwkv__mm(st, s->out, L->att_o, s->y, T);
     rwkv__residual(st, T);
 }
 
@@ -5305,7 +5453,7 @@ static void rwkv__time_mix_v5(rwkv_state *st, const rwkv__layer *L, const rwkv__
     rwkv__ln(st, s->x, L->ln1_w, L->ln1_b, T);   /* xln = LN(x, ln1) */
     rwkv__rkvg_lerp(st, L, ls->att_x, T);        /* r, k, v, g as v4 */
     rwkv__all_heads(rwkv__head_v5, st, L, ls->wkv, T);
-    rwkv__matmul(s->out, L->att_o, s->y, T, st->model->n_threads, s->qwork);
+    rwkv__mm(st, s->out, L->att_o, s->y, T);
     rwkv__residual(st, T);
 }
 
@@ -5327,7 +5475,7 @@ static void rwkv__head_v6(rwkv_state *st, const rwkv__layer *L, float *S, size_t
 static void rwkv__time_mix_v6(rwkv_state *st, const rwkv__layer *L, const rwkv__lstate *ls,
                               int T)
 {
-    const int C = st->model->info.n_embd, nt = st->model->n_threads, D = L->maa_rank;
+    const int C = st->model->info.n_embd, D = L->maa_rank;
     rwkv__scratch *s = &st->s;
     float *const mixed[5] = {s->xw, s->xk, s->xv, s->xr, s->xg}; /* maa_w2's order */
     const float *const mu[5] = {L->maa_w, L->maa_k, L->maa_v, L->maa_r, L->maa_g};
@@ -5337,21 +5485,28 @@ static void rwkv__time_mix_v6(rwkv_state *st, const rwkv__layer *L, const rwkv__
     /* data-dependent token shift: h = tanh((xln + sx·maa_x) @ maa_w1) [T][5·D], then mix i
        is xln + sx·(mu_i + h_i @ maa_w2[i]) */
     rwkv__mix_add(s->xmaa, s->xln, s->sx, L->maa_x, NULL, T, C);
-    rwkv__vecmat(s->lora, s->lora_stride, s->xmaa, (size_t)C, L->maa_w1, C, 5 * D, T, nt);
-    rwkv__activate(s->lora, s->lora_stride, 5 * D, T, RWKV__TANH);
+    rwkv__mm(st, s->lora, &L->maa_w1, s->xmaa, T);  /* [T][5·D] */
+    rwkv__activate(s->lora, (size_t)(5 * D), 5 * D, T, RWKV__TANH);
     for (i = 0; i < 5; i++) {
-        rwkv__vecmat(s->maa, (size_t)C, s->lora + (size_t)i * D, s->lora_stride,
-                     L->maa_w2 + (size_t)i * D * C, D, C, T, nt);
+        const float *h = s->lora + (size_t)i * D;
+        if (T > 1) { /* h_i of each token, gathered into [T][D] after the [T][5·D] block */
+            float *hs = s->lora + (size_t)T * 5 * D;
+            int t;
+            for (t = 0; t < T; t++)
+                memcpy(hs + (size_t)t * D, h + (size_t)t * 5 * D, sizeof(float) * (size_t)D);
+            h = hs;
+        }
+        rwkv__mm(st, s->maa, &L->maa_w2[i], h, T);
         rwkv__mix_add(mixed[i], s->xln, s->sx, mu[i], s->maa, T, C);
     }
     /* w = tanh(xw @ decay_w1) @ decay_w2 (time_decay is added per head) */
-    rwkv__lora(st, s->w, s->xw, L->decay_w1, L->decay_w2, L->decay_rank, RWKV__TANH, T);
-    rwkv__matmul(s->r, L->att_r, s->xr, T, nt, s->qwork);
-    rwkv__matmul(s->k, L->att_k, s->xk, T, nt, s->qwork);
-    rwkv__matmul(s->v, L->att_v, s->xv, T, nt, s->qwork);
-    rwkv__matmul(s->g, L->att_g, s->xg, T, nt, s->qwork);
+    rwkv__lora(st, s->w, s->xw, &L->decay_w1, &L->decay_w2, RWKV__TANH, T);
+    rwkv__mm(st, s->r, L->att_r, s->xr, T);
+    rwkv__mm(st, s->k, L->att_k, s->xk, T);
+    rwkv__mm(st, s->v, L->att_v, s->xv, T);
+    rwkv__mm(st, s->g, L->att_g, s->xg, T);
     rwkv__all_heads(rwkv__head_v6, st, L, ls->wkv, T);
-    rwkv__matmul(s->out, L->att_o, s->y, T, nt, s->qwork);
+    rwkv__mm(st, s->out, L->att_o, s->y, T);
     rwkv__out_scale(st, L, T);
     rwkv__residual(st, T);
 }
@@ -5412,7 +5567,7 @@ static void rwkv__head_v7(rwkv_state *st, const rwkv__layer *L, float *S, size_t
 static void rwkv__time_mix_v7(rwkv_state *st, const rwkv__layer *L, const rwkv__lstate *ls,
                               int T)
 {
-    const int C = st->model->info.n_embd, nt = st->model->n_threads;
+    const int C = st->model->info.n_embd;
     rwkv__scratch *s = &st->s;
     rwkv__ln(st, s->x, L->ln1_w, L->ln1_b, T);          /* xln = LN(x, ln1) */
     rwkv__token_shift(s->sx, s->xln, ls->att_x, T, C);  /* sx = prev - xln */
@@ -5422,15 +5577,15 @@ static void rwkv__time_mix_v7(rwkv_state *st, const rwkv__layer *L, const rwkv__
     rwkv__mix_add(s->xv, s->xln, s->sx, L->x_v, NULL, T, C);
     rwkv__mix_add(s->xa, s->xln, s->sx, L->x_a, NULL, T, C);
     rwkv__mix_add(s->xg, s->xln, s->sx, L->x_g, NULL, T, C);
-    rwkv__matmul(s->r, L->att_r, s->xr, T, nt, s->qwork);
-    rwkv__matmul(s->k, L->att_k, s->xk, T, nt, s->qwork);
-    rwkv__matmul(s->v, L->att_v, s->xv, T, nt, s->qwork);
-    rwkv__lora(st, s->w, s->xw, L->w1, L->w2, L->w_rank, RWKV__TANH, T);
-    rwkv__lora(st, s->a, s->xa, L->a1, L->a2, L->a_rank, RWKV__LINEAR, T);
-    rwkv__lora(st, s->g, s->xg, L->g1, L->g2, L->g_rank, RWKV__SIGMOID, T);
-    if (L->v1) rwkv__lora(st, s->vres, s->xv, L->v1, L->v2, L->v_rank, RWKV__LINEAR, T);
+    rwkv__mm(st, s->r, L->att_r, s->xr, T);
+    rwkv__mm(st, s->k, L->att_k, s->xk, T);
+    rwkv__mm(st, s->v, L->att_v, s->xv, T);
+    rwkv__lora(st, s->w, s->xw, &L->w1, &L->w2, RWKV__TANH, T);
+    rwkv__lora(st, s->a, s->xa, &L->a1, &L->a2, RWKV__LINEAR, T);
+    rwkv__lora(st, s->g, s->xg, &L->g1, &L->g2, RWKV__SIGMOID, T);
+    if (L->v1.data) rwkv__lora(st, s->vres, s->xv, &L->v1, &L->v2, RWKV__LINEAR, T);
     rwkv__all_heads(rwkv__head_v7, st, L, ls->wkv, T);
-    rwkv__matmul(s->out, L->att_o, s->y, T, nt, s->qwork);
+    rwkv__mm(st, s->out, L->att_o, s->y, T);
     rwkv__residual(st, T);
 }
 
@@ -5438,8 +5593,8 @@ static void rwkv__time_mix_v7(rwkv_state *st, const rwkv__layer *L, const rwkv__
 
 /* Runs T <= RWKV_SEQ_BLOCK tokens through the model. logits: NULL, or rows for every token
    (all) or for the last one. */
-static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float *logits,
-                                int all)
+static void rwkv__forward_pass(rwkv_state *st, const int *tokens, int T, float *logits,
+                               int all)
 {
     const rwkv_model *m = st->model;
     const int C = m->info.n_embd;
@@ -5466,9 +5621,62 @@ static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float 
     if (logits) { /* logits = head·LN(x, ln_out) */
         const int first = all ? 0 : T - 1;
         rwkv__ln(st, st->s.x + (size_t)first * C, m->lnout_w, m->lnout_b, T - first);
-        rwkv__matmul(logits, m->head, st->s.xln, T - first, m->n_threads,
-                     st->s.qwork);
+        rwkv__mm(st, logits, m->head, st->s.xln, T - first);
     }
+}
+
+/* The forward pass, with n threads on a team (rwkv__team): thread 0 runs the pass, the
+   others take items of its jobs. Back-off: when thread 0 spent more than a quarter of a
+   block waiting for the others (their items, or their arrival at the region's end: they are
+   being descheduled, the machine is busy), the next 8 blocks run on one thread (16, 32 ...
+   up to 256 while it keeps happening), then the team is tried again: N threads stay at
+   least about as fast as one. */
+static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float *logits,
+                                int all)
+{
+#ifdef RWKV__TEAM
+    const int nth = st->model->n_threads;
+    rwkv__team *tm = &st->team;
+    /* a block of less than 1 MiB of weights gains nothing from a second thread */
+    if (nth > 1 && st->model->info.bytes_per_token * (uint64_t)T >= ((uint64_t)1 << 20)) {
+        double t0, t1;
+        if (tm->backoff > 0) {
+            tm->backoff--;
+            tm->solo = 1;
+            rwkv__forward_pass(st, tokens, T, logits, all);
+            tm->solo = 0;
+            return;
+        }
+        tm->waited = 0.0;
+        t0 = omp_get_wtime();
+        tm->quit_at = tm->started = t0;
+        __atomic_store_n(&tm->quit, 0, __ATOMIC_RELAXED);
+#pragma omp parallel num_threads(nth)
+        {
+            if (omp_get_thread_num() == 0) {
+                tm->active = omp_get_num_threads() > 1;
+                rwkv__forward_pass(st, tokens, T, logits, all);
+                if (tm->active) {
+                    tm->active = 0;
+                    tm->quit_at = omp_get_wtime();
+                    __atomic_store_n(&tm->quit, 1, __ATOMIC_RELEASE);
+                }
+            } else {
+                rwkv__team_worker(tm);
+            }
+        }
+        t1 = omp_get_wtime();
+        tm->solo = 0;
+        if (tm->waited + (t1 - tm->quit_at) > 0.25 * (t1 - t0)) {
+            tm->backoff = tm->next_backoff < 8 ? 8 : tm->next_backoff;
+            tm->next_backoff = tm->backoff < 256 ? 2 * tm->backoff : 256;
+        } else {
+            tm->next_backoff = 8;
+        }
+        return;
+    }
+#endif
+    rwkv__forward_pass(st, tokens, T, logits, all);
 }
 
 static rwkv_status rwkv__check_tokens(const rwkv_state *st, const int *tokens, size_t n,
@@ -5556,7 +5764,7 @@ static int rwkv__scratch_new(rwkv_state *st)
     RWKV__BUF(hidden, B * (size_t)m->info.n_ffn);
 #undef RWKV__BUF
     for (i = 0; i < n; i++) total += (buf[i].n + 15) / 16 * 16;
-    total += (B * s->lora_stride + 15) / 16 * 16;
+    total += (2 * B * s->lora_stride + 15) / 16 * 16; /* v6: [B][5·Dm], then [B][Dm] */
     total += (m->qwork_bytes + 63) / 64 * 16;
     st->scratch_block = malloc(sizeof(float) * total + 64);
     if (!st->scratch_block) return 0;
@@ -5566,7 +5774,7 @@ static int rwkv__scratch_new(rwkv_state *st)
         base += sizeof(float) * ((buf[i].n + 15) / 16 * 16);
     }
     s->lora = s->lora_stride ? (float *)(void *)base : NULL;
-    base += sizeof(float) * ((B * s->lora_stride + 15) / 16 * 16);
+    base += sizeof(float) * ((2 * B * s->lora_stride + 15) / 16 * 16);
     s->qwork = m->qwork_bytes ? (void *)base : NULL;
     return 1;
 }
@@ -6060,6 +6268,19 @@ static void rwkv__quant_plan(const rwkv_model *m, const rwkv__preset *p, int *wa
             const int more = (k == 2 || k == 6) && p->more_bits >= 0 &&
                              rwkv__more_bits(l, m->info.n_layer);
             if (mats[k]) want[mats[k] - base] = more ? p->more_bits : p->type;
+        }
+        /* the float presets convert the LoRAs too (rwkv.lora_layout = 1: matrices in the
+           file's type; older files' are F32 already); the quantized ones copy them */
+        if (m->lora_layout && (p->type == RWKV_TYPE_F32 || p->type == RWKV_TYPE_F16)) {
+            const void *lora[12];
+            lora[0] = L->maa_w1.data; lora[1] = L->maa_w2[0].data;
+            lora[2] = L->decay_w1.data; lora[3] = L->decay_w2.data;
+            lora[4] = L->w1.data; lora[5] = L->w2.data; lora[6] = L->a1.data;
+            lora[7] = L->a2.data; lora[8] = L->g1.data; lora[9] = L->g2.data;
+            lora[10] = L->v1.data; lora[11] = L->v2.data;
+            for (i = 0; i < m->gguf.n_tensors; i++)
+                for (k = 0; k < 12; k++)
+                    if (lora[k] && base[i].data == lora[k]) want[i] = p->type;
         }
     }
     want[m->head - base] = p->head;

@@ -75,6 +75,13 @@ def load_gguf(path):
         ck = _checkpoint_name(name)
         w[ck] = a.astype(np.float64).reshape(tuple(reversed(t.dims)))
         dt[ck] = {0: 'float32', 1: 'float16', 30: 'bfloat16'}[t.type]
+    if int(g.kv.get('rwkv.lora_layout', 0)) == 1:
+        # LoRAs stored one row per output (docs/FORMAT.md): back to the checkpoint's x @ A
+        lora = ('att.time_maa_w1', 'att.time_maa_w2', 'att.time_decay_w1', 'att.time_decay_w2',
+                'att.w1', 'att.w2', 'att.a1', 'att.a2', 'att.g1', 'att.g2', 'att.v1', 'att.v2')
+        for ck in w:
+            if ck.endswith(lora):
+                w[ck] = np.swapaxes(w[ck], -1, -2).copy()
     major = int(g.kv['rwkv.architecture_version'])
     minor = int(g.kv.get('rwkv.architecture_minor_version', 0))
     version = float(major) + (minor / 10.0 if major == 5 else 0.0)

@@ -219,6 +219,11 @@ def part_a_b_c(tmp):
 
 # ---- (d) torch-built checkpoints ---------------------------------------------------------------
 
+# v6/v7 LoRA matrices (x @ A in the checkpoint): written transposed (rwkv.lora_layout = 1)
+LORA = {"att.time_maa_w1", "att.time_maa_w2", "att.time_decay_w1", "att.time_decay_w2"} | \
+    {"att.%s%d" % (m, i) for m in "wavg" for i in (1, 2)}
+
+
 def part_d(tmp):
     try:
         import torch
@@ -248,6 +253,10 @@ def part_d(tmp):
     def expected_bytes(key, t, file_dtype):
         shape = [s for s in t.shape if s != 1]
         dst = file_dtype if key.endswith(".weight") and len(shape) == 2 else torch.float32
+        if key.split(".", 2)[-1] in LORA:  # one row per output, in the file's dtype
+            t = t.transpose(-1, -2)
+            shape = list(t.shape)
+            dst = file_dtype
         x = t.detach().to(dst).contiguous()
         if dst == torch.bfloat16:
             return x.view(torch.int16).numpy().tobytes(), list(reversed(shape)), 30
@@ -279,6 +288,8 @@ def part_d(tmp):
                 if bad <= 3:
                     check(False, "%s: %s differs (dims %s vs %s, type %d vs %d)"
                           % (label, n, ti.dims, dims, ti.type, gtype))
+        if any(k.split(".", 2)[-1] in LORA for k in sd):
+            check(g.kv.get("rwkv.lora_layout") == 1, label + ": rwkv.lora_layout is not 1")
         check(len(g.tensors) == len(sd), label + ": tensor count")
         check(bad == 0, "%s: %d tensors differ from torch" % (label, bad))
         print("  %-28s %d tensors, %s" % (label, len(sd), "all bit-exact" if bad == 0

@@ -10,7 +10,7 @@
      (every summation tree of n terms has depth <= n; FMA only removes roundings);
    - matmul gives, token by token, the same bits as matvec; 1, 2 and 3 threads give the same
      bits; the scalar matmul gives the bits of the scalar matvec;
-   - a one-row f32 matvec (a dot product), rwkv__vecmat, and rwkv__norm (as a layer norm and
+   - a one-row f32 matvec (a dot product) and rwkv__norm (as a layer norm and
      per group as a group norm) against double references.
    Exit 0 = pass, 1 = fail. */
 #define RWKV_IMPLEMENTATION
@@ -311,8 +311,8 @@ static void test_matrices(void)
 static void test_small(void)
 {
     const double u = ldexp(1.0, -24);
-    int n, i, r, c;
-    double worst_dot = 0.0, worst_ln = 0.0, worst_vm = 0.0;
+    int n, i;
+    double worst_dot = 0.0, worst_ln = 0.0;
     for (n = 0; n <= 300; n += (n < 40 ? 1 : 37)) {
         float *a = (float *)malloc(sizeof(float) * (size_t)(n + 1));
         float *b = (float *)malloc(sizeof(float) * (size_t)(n + 1));
@@ -330,65 +330,6 @@ static void test_small(void)
         if (mag > 0 && err / ((double)n * u * mag) > worst_dot) worst_dot = err / ((double)n * u * mag);
         free(a);
         free(b);
-    }
-    /* vecmat: y[c] = sum_r x[r] W[r][c] */
-    for (r = 1; r <= 70; r += 23)
-        for (c = 1; c <= 300; c += 37) {
-            float *x = (float *)malloc(sizeof(float) * (size_t)r);
-            float *W = (float *)malloc(sizeof(float) * (size_t)(r * c));
-            float *y = (float *)malloc(sizeof(float) * (size_t)c);
-            int j, k;
-            for (j = 0; j < r; j++) x[j] = rng_sym();
-            for (j = 0; j < r * c; j++) W[j] = rng_sym();
-            rwkv__vecmat(y, (size_t)c, x, (size_t)r, W, r, c, 1, 1);
-            for (k = 0; k < c; k++) {
-                double exact = 0.0, mag = 0.0, err;
-                for (j = 0; j < r; j++) {
-                    exact += (double)x[j] * W[j * c + k];
-                    mag += fabs((double)x[j] * W[j * c + k]);
-                }
-                err = fabs((double)y[k] - exact);
-                CHECK(err <= (double)r * u * 1.01 * mag + 1e-30, "vecmat %dx%d col %d", r, c, k);
-                if (mag > 0 && err / ((double)r * u * mag) > worst_vm)
-                    worst_vm = err / ((double)r * u * mag);
-            }
-            free(x);
-            free(W);
-            free(y);
-        }
-    /* vecmat over a block of tokens, with strides and threads: the same bits as one token at
-       a time on one thread (the forward pass relies on it: serial == sequence mode) */
-    {
-        static const int dims[][3] = {{2048, 64, 1}, {64, 2048, 1}, {300, 37, 7}, {512, 160, 9},
-                                      {33, 100, 64}, {2048, 64, 13}, {17, 5, 3}};
-        int d;
-        for (d = 0; d < (int)(sizeof dims / sizeof dims[0]); d++) {
-            const int R = dims[d][0], Cc = dims[d][1], T = dims[d][2];
-            const size_t xs = (size_t)R + 3, ys = (size_t)Cc + 5;
-            float *X = (float *)malloc(sizeof(float) * xs * (size_t)T);
-            float *W = (float *)malloc(sizeof(float) * (size_t)R * (size_t)Cc);
-            float *Y1 = (float *)calloc(ys * (size_t)T, sizeof(float));
-            float *Yb = (float *)calloc(ys * (size_t)T, sizeof(float));
-            int j, t, th, bad = 0;
-            for (j = 0; j < (int)xs * T; j++) X[j] = rng_sym();
-            for (j = 0; j < R * Cc; j++) W[j] = rng_sym();
-            for (t = 0; t < T; t++)
-                rwkv__vecmat(Y1 + (size_t)t * ys, (size_t)Cc, X + (size_t)t * xs, (size_t)R, W, R,
-                             Cc, 1, 1);
-            for (th = 1; th <= 3; th++) {
-                memset(Yb, 0, sizeof(float) * ys * (size_t)T);
-                rwkv__vecmat(Yb, ys, X, xs, W, R, Cc, T, th);
-                for (t = 0; t < T; t++)
-                    for (j = 0; j < Cc; j++)
-                        if (f2u(Yb[(size_t)t * ys + j]) != f2u(Y1[(size_t)t * ys + j])) bad++;
-                CHECK(bad == 0, "vecmat %dx%d T=%d threads=%d: %d outputs differ from 1 token at a "
-                      "time", R, Cc, T, th, bad);
-            }
-            free(X);
-            free(W);
-            free(Y1);
-            free(Yb);
-        }
     }
     /* layer norm and group norm against double; inputs with a large mean on purpose */
     for (n = 1; n <= 513; n += 64) {
@@ -426,8 +367,8 @@ static void test_small(void)
         free(b);
         free(o);
     }
-    printf("dot: worst %.3g of n*u*sum|ab|; vecmat: worst %.3g of rows*u*sum|xw|; norms: worst "
-           "%.3g of the bound\n", worst_dot, worst_vm, worst_ln);
+    printf("dot: worst %.3g of n*u*sum|ab|; norms: worst %.3g of the bound\n", worst_dot,
+           worst_ln);
 }
 
 /* The WKV recurrences of one head, 3 steps from a random state, against the same formulas

@@ -1,42 +1,94 @@
 #!/bin/sh
-# `make bench`: every number the README quotes comes from here.
-#   1. build/bench_* programs: memory read bandwidth, kernels, tokenizers;
-#   2. end-to-end `rwkv bench` on synthetic 1.5B-shaped models (random weights, real layout)
-#      written by tools/random_model.py into build/bench/ (kept between runs; ~3 GB each).
-# Set BENCH_MODELS to choose models ("v7-bf16 v6-bf16 v4-f16" by default), BENCH_THREADS for
-# the thread counts ("1 2").
+# `make bench`: every speed number the README quotes comes from here. One table:
+#   per model shape (0.1B: 12 x 768, 1.5B: 24 x 2048, vocab 65536; random weights written by
+#   tools/random_model.py into build/bench/, kept between runs, ~3 GB each at 1.5B), version
+#   (4, 6, 7), type (F16, BF16; Q8_0, Q4_0, Q4_K_M made by `rwkv quantize` from the F16 model)
+#   and thread count: build/bench_model's generation ms/token,
+#   weight bytes per token, GB/s and % of the read bandwidth measured in the same rounds
+#   (medians), prompt tokens/s (512-token block), GFLOP/s and % of the measured FMA peak.
+# Then the same under a competing load: one busy-loop process started here (killed at the end).
+# BENCH_QUICK=1: the 0.1B shape only, fewer rounds (a few minutes). BENCH_THREADS ("1,2"),
+# BENCH_VERSIONS ("4 6 7"), BENCH_TYPES ("f16 bf16 q8_0 q4_0 q4_k_m"), BENCH_SHAPES
+# ("0.1b 1.5b") choose rows. The first run also writes the models (~25 GB at 1.5B).
+# BENCH_KERNELS=1 also runs build/bench_kernels (per-kernel numbers, several minutes).
 cd "$(dirname "$0")/.." || exit 2
 PY=${PY:-python3}
-MODELS=${BENCH_MODELS:-"v7-bf16 v6-bf16 v4-f16"}
-THREADS=${BENCH_THREADS:-"1 2"}
+THREADS=${BENCH_THREADS:-1,2}
+VERSIONS=${BENCH_VERSIONS:-"4 6 7"}
+TYPES=${BENCH_TYPES:-"f16 bf16 q8_0 q4_0 q4_k_m"}
+if [ "${BENCH_QUICK:-0}" = 1 ]; then
+    SHAPES=${BENCH_SHAPES:-0.1b}; ROUNDS="--rounds 3 --gen 4 --prompt-rounds 1"
+else
+    SHAPES=${BENCH_SHAPES:-"0.1b 1.5b"}; ROUNDS="--rounds 5 --gen 8 --prompt-rounds 1"
+fi
+DIR=build/bench
 
 echo "== machine"
 grep -m1 'model name' /proc/cpuinfo 2>/dev/null
 echo "cores: $(nproc 2>/dev/null)  memory: $(free -g 2>/dev/null | awk '/Mem:/{print $2" GiB"}')"
 uptime
 
-for b in build/bench_*; do
-    [ -x "$b" ] || continue
-    echo; echo "== $b"
-    "$b" || echo "($b failed)"
-done
+if [ "${BENCH_KERNELS:-0}" = 1 ] && [ -x build/bench_kernels ]; then
+    echo; echo "== build/bench_kernels"
+    build/bench_kernels || echo "(bench_kernels failed)"
+fi
 
-mkdir -p build/bench
-for spec in $MODELS; do
-    ver=${spec%-*}; ver=${ver#v}; dtype=${spec#*-}
-    f=build/bench/rwkv$ver-1.5b-$dtype.gguf
+if [ "${BENCH_QUICK:-0}" != 1 ] && [ -x build/bench_tokenizer ]; then
+    echo; echo "== build/bench_tokenizer"
+    build/bench_tokenizer || echo "(bench_tokenizer failed)"
+fi
+
+model() { # shape version type -> path (written when missing)
+    case $1 in
+        0.1b) L=12; E=768 ;;
+        1.5b) L=24; E=2048 ;;
+        *) echo "unknown shape $1" >&2; return 1 ;;
+    esac
+    f=$DIR/rwkv$2-$1-$3.gguf
     if [ ! -f "$f" ]; then
-        echo; echo "== writing $f (random weights, 24 layers, n_embd 2048, vocab 65536)"
-        "$PY" tools/random_model.py --version "$ver" --layers 24 --embd 2048 --vocab 65536 \
-            --dtype "$dtype" --tokenizer none "$f" || { echo "cannot write $f"; continue; }
+        mkdir -p $DIR
+        case $3 in
+            f16|bf16|f32)
+                "$PY" tools/random_model.py --version "$2" --layers $L --embd $E --vocab 65536 \
+                    --dtype "$3" --tokenizer none "$f" >&2 || return 1 ;;
+            *)  # a quantization preset of the F16 model (rwkv quantize)
+                src=$(model $1 $2 f16) || return 1
+                ./rwkv quantize "$src" "$f" "$3" >/dev/null || return 1 ;;
+        esac
     fi
-    # Start every model from the same page-cache state: dropped, then read back by the
-    # first run's page faults (readahead, large folios). On the development VM a cache left
-    # in 4 KiB pages (seen after the file had been written, then partly reclaimed) read at
-    # 5 GB/s with 2 threads instead of 64: one measurement of ~1 s/token, not the engine.
+    # Every model starts from the same page-cache state: dropped, then read back by the
+    # first evaluation's page faults (a cache left in 4 KiB pages read at 5 GB/s instead of
+    # 64 on the development VM: one measurement of ~1 s/token, not the engine).
     "$PY" -c 'import os, sys; fd = os.open(sys.argv[1], os.O_RDONLY); os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)' "$f" 2>/dev/null
-    for t in $THREADS; do
-        echo; echo "== ./rwkv bench -m $f -t $t"
-        ./rwkv bench -m "$f" -t "$t" || echo "(rwkv bench failed)"
+    echo "$f"
+}
+
+echo
+echo "== generation and prompt (build/bench_model $ROUNDS --threads $THREADS)"
+build/bench_model --header
+for shape in $SHAPES; do
+    for v in $VERSIONS; do
+        for t in $TYPES; do
+            f=$(model $shape $v $t) || continue
+            build/bench_model $ROUNDS --threads "$THREADS" "$f" || echo "(bench_model $f failed)"
+        done
     done
 done
+
+# The competing load: one process that never sleeps, on a machine whose every core the
+# engine's threads would like to use. Generation with N threads must stay at least as fast
+# as with 1 (rwkv.h's thread team: docs/KERNELS.md).
+LOAD_SHAPE=$(echo $SHAPES | awk '{print $NF}')
+echo
+echo "== under a competing load (one busy-loop process), $LOAD_SHAPE models, generation only"
+sh -c 'while :; do :; done' &
+BUSY=$!
+build/bench_model --header --label x | sed 's/ case |$/ load |/'
+for v in 4 7; do
+    f=$(model $LOAD_SHAPE $v f16) || continue
+    build/bench_model $ROUNDS --prompt 0 --threads "$THREADS" --label "1 busy process" "$f" ||
+        echo "(bench_model $f failed)"
+done
+kill $BUSY
+wait $BUSY 2>/dev/null
+exit 0

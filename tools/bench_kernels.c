@@ -11,7 +11,7 @@
       It cycles through enough distinct matrices to read >= 1 GiB per pass, so nothing comes
       from cache. The scalar kernel is measured too, for comparison.
    3. matmul (a block of T tokens): GFLOP/s (2 * rows * cols * T per call), T = 64 and 512.
-   4. (full run only) per-call time of small matvecs at 1 and 2 threads, and vecmat speed.
+   4. (full run only) per-call time of small matvecs at 1 and 2 threads (LoRA shapes too).
    Bandwidth on a shared VM moves by 10-50% from second to second (other processes on the
    other core): each matvec pass is paired with a bandwidth pass just before it; "% pair" is
    the median over the pairs of matvec GB/s / bandwidth GB/s, "% best" is best matvec over
@@ -269,10 +269,11 @@ int main(int argc, char **argv)
     if (only == 0) {
         /* per-call cost of small products, data in cache: where a second thread stops paying
            (rwkv__threads_for keeps products under RWKV__PAR_MIN_WORK weights on one thread) */
-        static const int small[4][2] = {{64, 2048}, {256, 512}, {512, 512}, {2048, 2048}};
+        static const int small[6][2] = {{64, 2048}, {2048, 64}, {256, 2048}, {256, 512},
+                                        {512, 512}, {2048, 2048}};
         int k;
         printf("\nsmall f16 matvec, same matrix again and again (in cache), microseconds per call:\n");
-        for (k = 0; k < 4; k++) {
+        for (k = 0; k < 6; k++) {
             rwkv__tensor W;
             double best[3] = {1e30, 1e30, 1e30};
             int rep, it, n_it = (int)(4000000 / ((int64_t)small[k][0] * small[k][1] / 64 + 1)) + 20;
@@ -292,21 +293,6 @@ int main(int argc, char **argv)
             printf("  %4d x %-4d  1 thread %8.2f us", small[k][0], small[k][1], best[1] * 1e6);
             if (max_threads > 1) printf("   2 threads %8.2f us", best[2] * 1e6);
             printf("\n");
-        }
-        printf("vecmat (LoRA x @ W, f32, 1 thread, in cache):\n");
-        for (k = 0; k < 2; k++) {
-            const int rows = k ? 64 : 2048, cols = k ? 2048 : 64;
-            double bestv = 1e30;
-            int rep, it;
-            for (rep = 0; rep < 5; rep++) {
-                double t0 = now(), dt;
-                for (it = 0; it < 200; it++) rwkv__vecmat(Y, (size_t)cols, X, (size_t)rows, (const float *)(const void *)arena, rows, cols, 1, 1);
-                dt = (now() - t0) / 200;
-                if (dt < bestv) bestv = dt;
-            }
-            sink += Y[0];
-            printf("  %4d x %-4d  %8.2f us  %6.1f GB/s\n", rows, cols, bestv * 1e6,
-                   (double)rows * cols * 4 / bestv / 1e9);
         }
     }
     printf("(checksum %g)\n", (double)sink);

@@ -144,6 +144,9 @@ def build(args):
     for idx, (key, shape) in enumerate(keys):
         sq = cp.squeezed(shape)
         dst = args.dtype if key.endswith(".weight") and len(sq) == 2 else "f32"
+        if cp.is_lora(key):  # one row per output, in the matrices' type (docs/FORMAT.md)
+            sq = sq[:-2] + (sq[-1], sq[-2])
+            dst = args.dtype
         es, gtype = cp.DTYPES[dst]
         n = cp.prod(sq)
         lohi = distribution(key, version, sq[-1] if sq else 1, args.weight_scale,

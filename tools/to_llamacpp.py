@@ -157,6 +157,10 @@ def convert(kv, src, rescale):
     for n in ("token_embd.weight", "token_embd_norm.weight", "token_embd_norm.bias"):
         put(n, src[n])
     ranks = {}
+    # rwkv.lora_layout = 1 files already store the LoRAs one row per output, as llama.cpp does
+    new_layout = kv.get("rwkv.lora_layout", 0) == 1
+    lora = (lambda t, planes=1: t) if new_layout else transpose
+    rank_dim = 1 if new_layout else 0  # a w1's outputs: ggml dims [C, D] new, [D, C] old
     for b in range(L):
         def s(name, b=b):
             return src["blk.%d.%s" % (b, name)]
@@ -183,18 +187,18 @@ def convert(kv, src, rescale):
             o("time_mix_lerp_x.weight", s("att.time_maa_x"))
             o("time_mix_lerp_fused.weight", fused(src, ["blk.%d.att.time_maa_%s" % (b, x)
                                                         for x in "wkvrg"], C))
-            o("time_mix_w1.weight", transpose(s("att.time_maa_w1")))
-            o("time_mix_w2.weight", transpose(s("att.time_maa_w2"), 5))
+            o("time_mix_w1.weight", lora(s("att.time_maa_w1")))
+            o("time_mix_w2.weight", lora(s("att.time_maa_w2"), 5))
             o("time_mix_decay.weight", s("att.time_decay"))
-            o("time_mix_decay_w1.weight", transpose(s("att.time_decay_w1")))
-            o("time_mix_decay_w2.weight", transpose(s("att.time_decay_w2")))
+            o("time_mix_decay_w1.weight", lora(s("att.time_decay_w1")))
+            o("time_mix_decay_w2.weight", lora(s("att.time_decay_w2")))
             o("time_mix_first.weight", s("att.time_faaaa"))
             o("time_mix_gate.weight", s("att.gate.weight"))
             o("channel_mix_lerp_k.weight", s("ffn.time_maa_k"))
             o("channel_mix_lerp_r.weight", s("ffn.time_maa_r"))
             o("channel_mix_receptance.weight", s("ffn.receptance.weight"))
-            ranks["time_mix_extra_dim"] = s("att.time_maa_w1").dims[0] // 5
-            ranks["time_decay_extra_dim"] = s("att.time_decay_w1").dims[0]
+            ranks["time_mix_extra_dim"] = s("att.time_maa_w1").dims[rank_dim] // 5
+            ranks["time_decay_extra_dim"] = s("att.time_decay_w1").dims[rank_dim]
         else:
             o("time_mix_lerp_fused.weight", fused(src, ["blk.%d.att.x_%s" % (b, x)
                                                         for x in "rwkvag"], C))
@@ -206,10 +210,10 @@ def convert(kv, src, rescale):
             o("time_mix_v0.weight", s("att.%s0" % v))
             for x in "wavg":
                 y = v if x == "v" else x
-                o("time_mix_%s1.weight" % x, transpose(s("att.%s1" % y)))
-                o("time_mix_%s2.weight" % x, transpose(s("att.%s2" % y)))
+                o("time_mix_%s1.weight" % x, lora(s("att.%s1" % y)))
+                o("time_mix_%s2.weight" % x, lora(s("att.%s2" % y)))
                 if b > 0 or x != "v":
-                    ranks[x] = s("att.%s1" % y).dims[0]
+                    ranks[x] = s("att.%s1" % y).dims[rank_dim]
             o("channel_mix_lerp_k.weight", s("ffn.x_k"))
     for n in ("output_norm.weight", "output_norm.bias", "output.weight"):
         put(n, src[n])

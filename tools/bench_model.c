@@ -1,0 +1,309 @@
+/* bench_model.c - end-to-end speed of models against the machine's read bandwidth and FMA
+   peak, measured in the same run: the rows of `make bench`'s table.
+
+   build/bench_model [--threads 1,2] [--rounds N] [--gen N] [--prompt N] [--prompt-rounds N]
+                     [--label TEXT] [--header] MODEL...
+
+   For each model and thread count:
+     generation  --rounds rounds (default 5), each a read-bandwidth pass (1 GiB, the same
+                 threads) then --gen tokens (default 8) of rwkv_eval with logits; per round
+                 ms/token, the weight GB/s it implies (rwkv_model_info.bytes_per_token / time)
+                 and that GB/s as % of the round's bandwidth pass. Printed: medians over the
+                 rounds, and the spread (min-max) of the % column.
+     prompt      one rwkv_eval_seq of --prompt tokens (default 512), median of
+                 --prompt-rounds (default 2): tokens/s, GFLOP/s = 2 FLOP per weight per token
+                 (every 2-D weight but the embedding, of which a token reads one row), and %
+                 of the FMA peak.
+   FMA peak: measured at the start for each thread count (12 independent chains of vector
+   FMAs per thread, in registers; best of 5), so it is the peak of this machine, these
+   threads, now. Other processes (or --label's competing load) are part of the measurement:
+   that is the point of the % columns on a shared machine. */
+#if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
+#define _POSIX_C_SOURCE 200809L
+#endif
+#define RWKV_IMPLEMENTATION
+#include "../rwkv.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static float sink;
+
+/* ---- read bandwidth (as bench_kernels) ----------------------------------------------------- */
+
+static float read_range(const float *p, size_t n)
+{
+#ifdef RWKV__SIMD
+    rwkv__vf a0 = rwkv__vzero(), a1 = a0, a2 = a0, a3 = a0;
+    size_t i;
+    const size_t step = 4 * RWKV__L;
+    float s;
+    for (i = 0; i + step <= n; i += step) {
+        a0 = rwkv__vfma(rwkv__vld_f32(p + i), rwkv__vld_f32(p + i), a0);
+        a1 = rwkv__vfma(rwkv__vld_f32(p + i + RWKV__L), rwkv__vld_f32(p + i + RWKV__L), a1);
+        a2 = rwkv__vfma(rwkv__vld_f32(p + i + 2 * RWKV__L), rwkv__vld_f32(p + i + 2 * RWKV__L), a2);
+        a3 = rwkv__vfma(rwkv__vld_f32(p + i + 3 * RWKV__L), rwkv__vld_f32(p + i + 3 * RWKV__L), a3);
+    }
+    s = rwkv__vsum(a0) + rwkv__vsum(a1) + rwkv__vsum(a2) + rwkv__vsum(a3);
+    for (; i < n; i++) s += p[i];
+    return s;
+#else
+    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    size_t i;
+    for (i = 0; i + 4 <= n; i += 4) { s0 += p[i]; s1 += p[i + 1]; s2 += p[i + 2]; s3 += p[i + 3]; }
+    for (; i < n; i++) s0 += p[i];
+    return s0 + s1 + s2 + s3;
+#endif
+}
+
+static double read_pass(const float *buf, size_t n, int nth)
+{
+    double t0 = now(), t1;
+    float total = 0.0f;
+#ifdef _OPENMP
+#pragma omp parallel num_threads(nth) reduction(+ : total)
+    {
+        const int id = omp_get_thread_num(), k = omp_get_num_threads();
+        const size_t lo = n / (size_t)k * (size_t)id;
+        const size_t hi = id == k - 1 ? n : n / (size_t)k * (size_t)(id + 1);
+        total += read_range(buf + lo, hi - lo);
+    }
+#else
+    (void)nth;
+    total = read_range(buf, n);
+#endif
+    t1 = now();
+    sink += total;
+    return (double)n * 4.0 / (t1 - t0) / 1e9;
+}
+
+/* ---- FMA peak --------------------------------------------------------------------------- */
+
+#ifdef RWKV__SIMD
+#if defined(__GNUC__) || defined(__clang__)
+#define KEEP(v) __asm__ volatile("" : "+v"(v))
+#else
+#define KEEP(v) ((void)0)
+#endif
+/* FLOP of `iters` steps of 12 independent FMA chains */
+static double fma_loop(long iters)
+{
+    rwkv__vf a0 = rwkv__vset1(1.0f), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
+    rwkv__vf a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0;
+    rwkv__vf m = rwkv__vset1(0.999999f), c = rwkv__vset1(1e-7f);
+    long i;
+    KEEP(m);
+    KEEP(c);
+    for (i = 0; i < iters; i++) {
+        a0 = rwkv__vfma(a0, m, c); a1 = rwkv__vfma(a1, m, c); a2 = rwkv__vfma(a2, m, c);
+        a3 = rwkv__vfma(a3, m, c); a4 = rwkv__vfma(a4, m, c); a5 = rwkv__vfma(a5, m, c);
+        a6 = rwkv__vfma(a6, m, c); a7 = rwkv__vfma(a7, m, c); a8 = rwkv__vfma(a8, m, c);
+        a9 = rwkv__vfma(a9, m, c); a10 = rwkv__vfma(a10, m, c); a11 = rwkv__vfma(a11, m, c);
+    }
+    sink += rwkv__vsum(a0) + rwkv__vsum(a1) + rwkv__vsum(a2) + rwkv__vsum(a3) +
+            rwkv__vsum(a4) + rwkv__vsum(a5) + rwkv__vsum(a6) + rwkv__vsum(a7) +
+            rwkv__vsum(a8) + rwkv__vsum(a9) + rwkv__vsum(a10) + rwkv__vsum(a11);
+    return (double)iters * 12 * 2 * RWKV__L;
+}
+#endif
+
+static double fma_peak(int nth)
+{
+#ifdef RWKV__SIMD
+    double best = 0.0;
+    int r;
+    for (r = 0; r < 5; r++) {
+        double flop = 0.0, t0 = now();
+#ifdef _OPENMP
+#pragma omp parallel num_threads(nth) reduction(+ : flop)
+        flop += fma_loop(20000000L);
+#else
+        (void)nth;
+        flop = fma_loop(20000000L);
+#endif
+        flop = flop / (now() - t0) / 1e9;
+        if (flop > best) best = flop;
+    }
+    return best;
+#else
+    (void)nth;
+    return 0.0;
+#endif
+}
+
+/* ---- the model -------------------------------------------------------------------------- */
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+/* Weights multiplied per token: every 2-D tensor, the embedding counted as one row. */
+static double weights_per_token(const rwkv_model *m)
+{
+    double n = 0.0;
+    uint64_t i;
+    for (i = 0; i < m->gguf.n_tensors; i++) {
+        const rwkv__tensor *t = &m->gguf.tensors[i];
+        if (t == m->emb) n += (double)t->ne[0];
+        else if (t->n_dims >= 2) n += (double)rwkv__nelem(t);
+    }
+    return n;
+}
+
+/* The model's type: rwkv.quantization when rwkv quantize wrote it (q4_k_m...), else the type
+   holding most of the weight bytes. */
+static const char *file_type(const rwkv_model *m, const rwkv_model_info *I, char *buf)
+{
+    size_t len = 0, i;
+    const char *q = rwkv_model_get_meta_string(m, "rwkv.quantization", &len);
+    int t, best = 0;
+    if (q && len > 0 && len < 32) {
+        for (i = 0; i < len; i++) buf[i] = (char)(q[i] >= 'a' && q[i] <= 'z' ? q[i] - 32 : q[i]);
+        buf[len] = 0;
+        return buf;
+    }
+    for (t = 0; t < RWKV_TYPE_COUNT; t++)
+        if (I->bytes_of_type[t] > I->bytes_of_type[best]) best = t;
+    return rwkv_type_name(best);
+}
+
+int main(int argc, char **argv)
+{
+    int threads[8] = {1, 2}, n_threads = 2, rounds = 5, n_gen = 8, n_prompt = 512;
+    int prompt_rounds = 2, header = 0, a, ti;
+    const char *label = "";
+    const size_t bw_floats = ((size_t)1 << 30) / 4;
+    float *bw;
+    double peak[8];
+    size_t i;
+    for (a = 1; a < argc && argv[a][0] == '-'; a++) {
+        const char *v = a + 1 < argc ? argv[a + 1] : NULL;
+        if (strcmp(argv[a], "--header") == 0) { header = 1; continue; }
+        if (!v) { fprintf(stderr, "bench_model: %s needs a value\n", argv[a]); return 2; }
+        if (strcmp(argv[a], "--threads") == 0) {
+            const char *p = v;
+            n_threads = 0;
+            while (*p && n_threads < 8) {
+                threads[n_threads++] = atoi(p);
+                while (*p && *p != ',') p++;
+                if (*p == ',') p++;
+            }
+        } else if (strcmp(argv[a], "--rounds") == 0) rounds = atoi(v);
+        else if (strcmp(argv[a], "--gen") == 0) n_gen = atoi(v);
+        else if (strcmp(argv[a], "--prompt") == 0) n_prompt = atoi(v);
+        else if (strcmp(argv[a], "--prompt-rounds") == 0) prompt_rounds = atoi(v);
+        else if (strcmp(argv[a], "--label") == 0) label = v;
+        else { fprintf(stderr, "bench_model: unknown option %s\n", argv[a]); return 2; }
+        a++;
+    }
+    if (rounds < 1 || rounds > 100 || n_gen < 1 || n_prompt < 0 || prompt_rounds < 1 ||
+        prompt_rounds > 100) {
+        fprintf(stderr, "bench_model: bad counts\n");
+        return 2;
+    }
+    if (header) {
+        printf("| model | type | thr | ms/token | MB/token | GB/s | read GB/s | %% of read (spread) "
+               "| prompt tok/s | GFLOP/s | FMA peak | %% of peak |%s\n", *label ? " case |" : "");
+        printf("|---|---|---|---|---|---|---|---|---|---|---|---|%s\n", *label ? "---|" : "");
+    }
+    if (a >= argc) return header ? 0 : 2;
+    bw = (float *)malloc(bw_floats * sizeof(float));
+    if (!bw) { fprintf(stderr, "bench_model: out of memory\n"); return 1; }
+    for (i = 0; i < bw_floats; i++) bw[i] = (float)(i % 7) * 0.125f;
+    for (ti = 0; ti < n_threads; ti++) peak[ti] = fma_peak(threads[ti]);
+
+    for (; a < argc; a++) {
+        rwkv_model *model;
+        rwkv_error err;
+        rwkv_model_info I;
+        rwkv_state *st;
+        float *logits;
+        int *ids, k;
+        uint64_t x = 0x2545f4914f6cdd1dull;
+        double wpt;
+        const char *name = strrchr(argv[a], '/') ? strrchr(argv[a], '/') + 1 : argv[a];
+        char tname[32];
+        if (rwkv_model_open(argv[a], &model, &err) != RWKV_OK) {
+            fprintf(stderr, "bench_model: %s\n", err.message);
+            return 1;
+        }
+        rwkv_model_get_info(model, &I);
+        if (rwkv_state_new(model, &st, &err) != RWKV_OK) {
+            fprintf(stderr, "bench_model: %s\n", err.message);
+            return 1;
+        }
+        logits = (float *)malloc(sizeof(float) * (size_t)I.n_vocab);
+        ids = (int *)malloc(sizeof(int) * (size_t)(n_prompt > n_gen ? n_prompt : n_gen) + 4);
+        if (!logits || !ids) { fprintf(stderr, "bench_model: out of memory\n"); return 1; }
+        for (k = 0; k < (n_prompt > n_gen ? n_prompt : n_gen); k++) {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            ids[k] = (int)(x % (uint64_t)I.n_vocab);
+        }
+        wpt = weights_per_token(model);
+        for (ti = 0; ti < n_threads; ti++) {
+            double ms[100], gbs[100], rbw[100], pct[100], tps[100], lo = 1e30, hi = 0.0;
+            double m_ms, m_gbs, m_bw, m_pct, m_tps = 0.0;
+            int r;
+            rwkv_model_set_threads(model, threads[ti]);
+            rwkv_state_reset(st);
+            rwkv_eval(st, ids[0], logits, &err); /* first touch of every weight */
+            for (r = 0; r < rounds; r++) {
+                double t0;
+                rbw[r] = read_pass(bw, bw_floats, threads[ti]);
+                t0 = now();
+                for (k = 0; k < n_gen; k++) rwkv_eval(st, ids[k], logits, &err);
+                ms[r] = (now() - t0) * 1e3 / n_gen;
+                gbs[r] = (double)I.bytes_per_token / (ms[r] * 1e-3) / 1e9;
+                pct[r] = 100.0 * gbs[r] / rbw[r];
+                if (pct[r] < lo) lo = pct[r];
+                if (pct[r] > hi) hi = pct[r];
+            }
+            for (r = 0; n_prompt > 0 && r < prompt_rounds; r++) {
+                double t0;
+                rwkv_state_reset(st);
+                t0 = now();
+                rwkv_eval_seq(st, ids, (size_t)n_prompt, logits, 0, &err);
+                tps[r] = n_prompt / (now() - t0);
+            }
+            m_ms = median(ms, rounds);
+            m_gbs = median(gbs, rounds);
+            m_bw = median(rbw, rounds);
+            m_pct = median(pct, rounds);
+            if (n_prompt > 0) m_tps = median(tps, prompt_rounds);
+            printf("| %s | %s | %d | %.1f | %.0f | %.1f | %.1f | %.0f%% (%.0f-%.0f) | ", name,
+                   file_type(model, &I, tname), rwkv_model_get_threads(model), m_ms,
+                   (double)I.bytes_per_token / 1e6, m_gbs, m_bw, m_pct, lo, hi);
+            if (n_prompt > 0)
+                printf("%.1f | %.1f | %.0f | %.0f%% |", m_tps, m_tps * 2.0 * wpt / 1e9,
+                       peak[ti], peak[ti] > 0 ? 100.0 * m_tps * 2.0 * wpt / 1e9 / peak[ti] : 0.0);
+            else
+                printf("- | - | %.0f | - |", peak[ti]);
+            printf("%s%s%s\n", *label ? " " : "", label, *label ? " |" : "");
+            fflush(stdout);
+        }
+        free(ids);
+        free(logits);
+        rwkv_state_free(st);
+        rwkv_model_close(model);
+    }
+    free(bw);
+    if (sink == 12345.0f) printf("(sink)\n");
+    return 0;
+}
