@@ -2254,7 +2254,9 @@ static void rwkv__qmm_rows_scalar(float *Y, const uint8_t *W, int type, int64_t 
     defined(__AVX512VL__)
 #define RWKV__QVNNI 1
 #endif
-#if defined(RWKV__NEON)
+/* the quantized NEON kernels use A64 intrinsics (vpaddq_s32, f16 lane conversions): 32-bit
+   ARM runs the scalar definition for the quantized types */
+#if defined(RWKV__NEON) && defined(__aarch64__)
 #define RWKV__QNEON 1
 #endif
 #if defined(RWKV__QAVX2) || defined(RWKV__QNEON)

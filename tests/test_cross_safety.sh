@@ -12,7 +12,7 @@
 # Debian: gcc-arm-linux-gnueabihf libc6-dev-armhf-cross gcc-s390x-linux-gnu
 # libc6-dev-s390x-cross qemu-user.
 cd "$(dirname "$0")/.." || exit 2
-OUT=build/cross
+OUT=build/cross-safety
 mkdir -p "$OUT"
 CFLAGS_X="-std=c99 -Wall -Wextra -pedantic -O1"
 fail=0 ran=0
