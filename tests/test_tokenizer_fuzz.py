@@ -8,7 +8,7 @@ tokens' text, digits, punctuation, invalid bytes for World):
     from unicodedata, NFC from unicodedata, added tokens split leftmost-longest, and BPE done
     the GPT-2 way (merge every occurrence of the best pair, repeat) instead of the C heap.
 Only characters assigned in Python's Unicode version are used, so the two Unicode versions
-cannot disagree. Skips (77) without ../shared/vocab or the binary.
+cannot disagree. Skips (77) without vocab/ or the binary.
 Usage: test_tokenizer_fuzz.py [N_STRINGS] [SEED]"""
 import ast
 import json
@@ -21,14 +21,14 @@ import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "build", "test_tokenizer_fixtures")
-VOCAB = os.path.join(ROOT, "..", "shared", "vocab")
+VOCAB = os.path.join(ROOT, "vocab")  # the files that ship with the repository
 WORLD = os.path.join(VOCAB, "rwkv_vocab_v20230424.txt")
 PILE = os.path.join(VOCAB, "20B_tokenizer.json")
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
 SEED = int(sys.argv[2]) if len(sys.argv) > 2 else 1
 
 if not (os.path.exists(WORLD) and os.path.exists(PILE)):
-    print("skip: ../shared/vocab absent")
+    print("skip: vocab/ is absent")
     sys.exit(77)
 if not os.path.exists(BIN):
     print("skip: %s not built (make test builds it)" % BIN)

@@ -2,7 +2,7 @@
 """rwkv_tokenizer_new_from_model: small random GGUF models (tools/random_model.py) carrying the
 World vocabulary, the Pile JSON, or no tokenizer (vocab 256 -> byte-level; vocab 1000 -> an
 error saying to pass --vocab). Driven through build/test_tokenizer_fixtures --from-model.
-Skips (77) when ../shared/vocab or the binary is absent."""
+Skips (77) when vocab/ or the binary is absent."""
 import os
 import subprocess
 import sys
@@ -10,13 +10,13 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "build", "test_tokenizer_fixtures")
-VOCAB = os.path.join(ROOT, "..", "shared", "vocab")
+VOCAB = os.path.join(ROOT, "vocab")  # the files that ship with the repository
 PY = os.environ.get("PY", sys.executable)
 WORLD = os.path.join(VOCAB, "rwkv_vocab_v20230424.txt")
 PILE = os.path.join(VOCAB, "20B_tokenizer.json")
 
 if not (os.path.exists(WORLD) and os.path.exists(PILE)):
-    print("skip: ../shared/vocab absent")
+    print("skip: vocab/ is absent")
     sys.exit(77)
 if not os.path.exists(BIN):
     print("skip: %s not built (make test builds it)" % BIN)
