@@ -23,68 +23,12 @@
 #endif
 #define RWKV_IMPLEMENTATION
 #include "../rwkv.h"
+#include "bench_common.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static float sink;
-
-/* ---- read bandwidth (as bench_kernels) ----------------------------------------------------- */
-
-static float read_range(const float *p, size_t n)
-{
-#ifdef RWKV__SIMD
-    rwkv__vf a0 = rwkv__vzero(), a1 = a0, a2 = a0, a3 = a0;
-    size_t i;
-    const size_t step = 4 * RWKV__L;
-    float s;
-    for (i = 0; i + step <= n; i += step) {
-        a0 = rwkv__vfma(rwkv__vld_f32(p + i), rwkv__vld_f32(p + i), a0);
-        a1 = rwkv__vfma(rwkv__vld_f32(p + i + RWKV__L), rwkv__vld_f32(p + i + RWKV__L), a1);
-        a2 = rwkv__vfma(rwkv__vld_f32(p + i + 2 * RWKV__L), rwkv__vld_f32(p + i + 2 * RWKV__L), a2);
-        a3 = rwkv__vfma(rwkv__vld_f32(p + i + 3 * RWKV__L), rwkv__vld_f32(p + i + 3 * RWKV__L), a3);
-    }
-    s = rwkv__vsum(a0) + rwkv__vsum(a1) + rwkv__vsum(a2) + rwkv__vsum(a3);
-    for (; i < n; i++) s += p[i];
-    return s;
-#else
-    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    size_t i;
-    for (i = 0; i + 4 <= n; i += 4) { s0 += p[i]; s1 += p[i + 1]; s2 += p[i + 2]; s3 += p[i + 3]; }
-    for (; i < n; i++) s0 += p[i];
-    return s0 + s1 + s2 + s3;
-#endif
-}
-
-static double read_pass(const float *buf, size_t n, int nth)
-{
-    double t0 = now(), t1;
-    float total = 0.0f;
-#ifdef _OPENMP
-#pragma omp parallel num_threads(nth) reduction(+ : total)
-    {
-        const int id = omp_get_thread_num(), k = omp_get_num_threads();
-        const size_t lo = n / (size_t)k * (size_t)id;
-        const size_t hi = id == k - 1 ? n : n / (size_t)k * (size_t)(id + 1);
-        total += read_range(buf + lo, hi - lo);
-    }
-#else
-    (void)nth;
-    total = read_range(buf, n);
-#endif
-    t1 = now();
-    sink += total;
-    return (double)n * 4.0 / (t1 - t0) / 1e9;
-}
 
 /* ---- FMA peak --------------------------------------------------------------------------- */
 
@@ -141,12 +85,6 @@ static double fma_peak(int nth)
 }
 
 /* ---- the model -------------------------------------------------------------------------- */
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 static double median(double *v, int n)
 {
