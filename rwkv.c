@@ -2161,7 +2161,7 @@ static int cmd_bench(args *a)
 /* ==== quantize ============================================================================ */
 
 static const char help_quantize[] =
-    "usage: rwkv quantize IN.gguf OUT.gguf TYPE [-t N]\n"
+    "usage: rwkv quantize IN.gguf OUT.gguf TYPE [-t N] [--reference]\n"
     "\n"
     "Writes a copy of the model IN whose matrices (embedding, att/ffn projections, head) are\n"
     "of TYPE; vectors, norms and LoRAs stay as they are. TYPE is a preset (as llama.cpp's):\n"
@@ -2176,6 +2176,9 @@ static const char help_quantize[] =
     "for f32). docs/QUANT.md has the formats.\n"
     "\n"
     "  -t, --threads N     threads over rows (default: 2)\n"
+    "      --reference     ggml's reference quantizer for every type: the bytes llama-quantize\n"
+    "                      writes (no importance matrix), ~50x faster than the default error\n"
+    "                      search of Q8_0/Q5_x/Q4_0/Q4_1, with a little more error\n"
     "  -h, --help          this help\n";
 
 typedef struct quantize_progress {
@@ -2199,7 +2202,7 @@ static void on_tensor(void *user, uint64_t done, uint64_t total, const char *ten
 static int cmd_quantize(args *a)
 {
     const char *pos[3] = {NULL, NULL, NULL}, *s;
-    int n_pos = 0, n_threads = 2;
+    int n_pos = 0, n_threads = 2, reference = 0;
     rwkv_quantize_params params;
     quantize_progress qp;
     rwkv_error err;
@@ -2212,6 +2215,7 @@ static int cmd_quantize(args *a)
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_quantize);
         else if (is_opt(s, "-t", "--threads")) n_threads = parse_threads(s, args_value(a, s));
+        else if (!strcmp(s, "--reference")) reference = 1;
         else if (s[0] == '-' && s[1] != '\0') usage_error("unknown option '%s'", s);
         else if (n_pos == 3) usage_error("too many arguments ('%s')", s);
         else pos[n_pos++] = s;
@@ -2220,6 +2224,7 @@ static int cmd_quantize(args *a)
     rwkv_quantize_params_default(&params);
     params.preset = pos[2];
     params.n_threads = n_threads;
+    params.reference = reference;
     params.progress = on_tensor;
     params.user = &qp;
     qp.n_fallback = 0;

@@ -235,6 +235,10 @@ typedef struct rwkv_quantize_params {
     int n_threads;                    /* threads over rows (needs OpenMP); default 1 */
     rwkv_quantize_progress progress;  /* NULL: none */
     void *user;                       /* passed to progress */
+    int reference;                    /* 1: ggml's reference quantizer for every type (the
+                                         bytes llama-quantize writes without an importance
+                                         matrix; ~50x faster, a little more error); 0: the
+                                         error search for the 32-value types (default) */
 } rwkv_quantize_params;
 
 void rwkv_quantize_params_default(rwkv_quantize_params *p);
@@ -6290,7 +6294,7 @@ static void rwkv__quant_plan(const rwkv_model *m, const rwkv__preset *p, int *wa
 
 /* Rows [r0, r1) of t, converted to `type` into out (the tensor's whole output). */
 static void rwkv__convert_rows(const rwkv__tensor *t, int type, unsigned char *out, float *row,
-                               int64_t r0, int64_t r1)
+                               int64_t r0, int64_t r1, int method)
 {
     const int64_t cols = t->ne[0];
     const uint64_t ob = rwkv__row_bytes(type, (uint64_t)cols);
@@ -6303,14 +6307,14 @@ static void rwkv__convert_rows(const rwkv__tensor *t, int type, unsigned char *o
         } else if (type == RWKV_TYPE_F16) {
             for (c = 0; c < cols; c++) rwkv__put_le(o + 2 * c, rwkv__f32_to_f16(row[c]), 2);
         } else {
-            rwkv__quant_row(type, row, o, cols, RWKV__QUANT_SEARCH);
+            rwkv__quant_row(type, row, o, cols, method);
         }
     }
 }
 
 /* The data of tensor t as `type` into out (rows split between threads). */
 static rwkv_status rwkv__convert_tensor(const rwkv__tensor *t, int type, unsigned char *out,
-                                        int n_threads, rwkv_error *err)
+                                        int n_threads, int method, rwkv_error *err)
 {
     const int64_t rows = t->ne[1] * t->ne[2] * t->ne[3], cols = t->ne[0];
     int nth = n_threads < 1 ? 1 : n_threads;
@@ -6325,10 +6329,10 @@ static rwkv_status rwkv__convert_tensor(const rwkv__tensor *t, int type, unsigne
     {
         const int id = omp_get_thread_num(), n = omp_get_num_threads();
         rwkv__convert_rows(t, type, out, rowbuf + (size_t)cols * (size_t)id, rows * id / n,
-                           rows * (id + 1) / n);
+                           rows * (id + 1) / n, method);
     }
 #else
-    rwkv__convert_rows(t, type, out, rowbuf, 0, rows);
+    rwkv__convert_rows(t, type, out, rowbuf, 0, rows, method);
 #endif
     free(rowbuf);
     return RWKV_OK;
@@ -6441,7 +6445,9 @@ static rwkv_status rwkv__w_model(rwkv__atomic *out, const rwkv_model *m,
             if (!out)
                 return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory for tensor '%.*s'",
                                   (int)t->name.len, t->name.p);
-            s = rwkv__convert_tensor(t, type[i], out, params->n_threads, err);
+            s = rwkv__convert_tensor(t, type[i], out, params->n_threads,
+                                     params->reference ? RWKV__QUANT_REF : RWKV__QUANT_SEARCH,
+                                     err);
             if (!s) rwkv__w_bytes(f, out, rwkv__tensor_bytes(&o));
             free(out);
             if (s) return s;

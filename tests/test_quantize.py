@@ -9,7 +9,8 @@ its bits per weight, general.file_type and rwkv.quantization are written, the me
 copied, fallbacks are listed, serial 1-thread logits == --seq 2-thread logits (bit for bit),
 `f32` dequantizes a quantized model, and the errors: unknown
 type (exit 2), missing input, unwritable directory, already-quantized input (exit 1, an
-existing OUT untouched, no temporary file left).
+existing OUT untouched, no temporary file left). With ../shared: `--reference` on
+llama.cpp's F16 fixtures writes the bytes of its llama-quantize'd Q4_0 / Q4_K_M files.
 """
 
 import os
@@ -92,6 +93,89 @@ def read_gguf(path):
         types[name] = rd("I")
         rd("Q")
     return meta, types
+
+
+def tensor_bytes(path):
+    """{tensor name: (ggml type, data bytes up to the next tensor)} of a GGUF file."""
+    with open(path, "rb") as f:
+        b = f.read()
+    pos = [0]
+
+    def rd(fmt):
+        v = struct.unpack_from("<" + fmt, b, pos[0])
+        pos[0] += struct.calcsize("<" + fmt)
+        return v[0]
+
+    def rstr():
+        n = rd("Q")
+        pos[0] += n
+        return b[pos[0] - n:pos[0]].decode("utf-8", "replace")
+
+    sizes = {0: "B", 1: "b", 2: "H", 3: "h", 4: "I", 5: "i", 6: "f", 7: "B", 10: "Q", 11: "q",
+             12: "d"}
+
+    def rval(t):
+        if t in sizes:
+            return rd(sizes[t])
+        if t == 8:
+            return rstr()
+        et, n = rd("I"), rd("Q")
+        return [rval(et) for _ in range(n)]
+
+    pos[0] = 8
+    nt, nkv = rd("Q"), rd("Q")
+    meta = {}
+    for _ in range(nkv):
+        k = rstr()
+        meta[k] = rval(rd("I"))
+    infos = []
+    for _ in range(nt):
+        name = rstr()
+        for _ in range(rd("I")):
+            rd("Q")
+        infos.append((name, rd("I"), rd("Q")))
+    align = meta.get("general.alignment", 32)
+    start = (pos[0] + align - 1) // align * align
+    ends = sorted(o for _, _, o in infos) + [len(b) - start]
+    out = {}
+    for name, t, off in infos:
+        end = min(e for e in ends if e > off) if off < ends[-1] else off
+        out[name] = (t, b[start + off:start + end])
+    return out
+
+
+def check_reference_bytes(tmp):
+    """--reference on llama.cpp's own F16 files gives, for every matrix that both files
+    quantize to the same type, the bytes llama-quantize wrote (its Q4_0 and Q4_K_M fixtures);
+    the default error search must differ from them (else the test proves nothing)."""
+    d = os.path.join(ROOT, "..", "shared", "fixtures", "llamacpp")
+    if not os.path.isdir(d):
+        print("reference quantizer vs llama-quantize: SKIPPED (no ../shared/fixtures/llamacpp)")
+        return
+    print("reference quantizer vs llama-quantize's bytes:")
+    for src, ref, preset, search_differs in (("v6-F16.gguf", "v6-Q4_0.gguf", "q4_0", True),
+                                             ("v7-F16.gguf", "v7-Q4_K_M.gguf", "q4_k_m", False)):
+        want = tensor_bytes(os.path.join(d, ref))
+        for mode in ("--reference", "search"):
+            out = os.path.join(tmp, "ref-%s-%s.gguf" % (preset, mode.strip("-")))
+            args = ["quantize", os.path.join(d, src), out, preset]
+            rc, so, se = run(args + (["--reference"] if mode == "--reference" else []))
+            check(rc == 0, "%s %s: exit %d (%s)" % (preset, mode, rc, se.strip()))
+            if rc != 0:
+                continue
+            got = tensor_bytes(out)
+            same = [n for n, (t, data) in want.items() if t not in (F32, F16) and n in got
+                    and got[n][0] == t and got[n][1][:len(data)] == data]
+            cmp = [n for n, (t, data) in want.items() if t not in (F32, F16) and n in got
+                   and got[n][0] == t]
+            if mode == "--reference":
+                check(len(cmp) >= 10 and same == cmp,
+                      "%s --reference: %d of %d matrices equal llama-quantize's" %
+                      (preset, len(same), len(cmp)))
+                print("  %s --reference: %d of %d matrices byte-identical to %s" %
+                      (preset, len(same), len(cmp), ref))
+            elif search_differs:
+                check(len(same) < len(cmp), "%s search: identical to the reference" % preset)
 
 
 Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q4_K, Q5_K, Q6_K, F32, F16 = 2, 3, 6, 7, 8, 12, 13, 14, 0, 1
@@ -215,6 +299,8 @@ def main():
         check(open(keep, "rb").read() == b"precious", "%s: OUT was touched" % " ".join(args[3:]))
         check(not os.path.exists(keep + ".tmp"), "%s: temporary file left" % " ".join(args[3:]))
     print("  %d error cases" % len(cases))
+
+    check_reference_bytes(tmp)
 
     print("%d checks, %d failures" % (n_checks, len(failures)))
     if not failures:
