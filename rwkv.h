@@ -2267,10 +2267,17 @@ static void rwkv__qmm_rows_scalar(float *Y, const uint8_t *W, int type, int64_t 
 #define RWKV__QSIMD 1
 #endif
 
-/* Rows per matvec tile and the matmul register tile (rows x tokens). */
+/* Rows per matvec tile (Q8_0: RWKV__QMV_R8, whose kernel waits on memory rather than on
+   its arithmetic, so more rows in flight pay: +15% on one thread of a Zen 3; the 4-bit
+   kernels are arithmetic-bound and gain nothing) and the matmul register tile (rows x
+   tokens). */
 #ifndef RWKV__QMV_R
 #define RWKV__QMV_R 4
 #endif
+#ifndef RWKV__QMV_R8
+#define RWKV__QMV_R8 8
+#endif
+#define RWKV__QMV_ROWS(type) ((type) == RWKV__TYPE_Q8_0 ? RWKV__QMV_R8 : RWKV__QMV_R)
 #ifndef RWKV__QMM_R
 #define RWKV__QMM_R 2
 #endif
@@ -3077,7 +3084,7 @@ typedef void (*rwkv__qtile_fn)(float *out, const uint8_t *const *w, const rwkv__
     static void rwkv__qmv_##name(float *o, const uint8_t *const *w, const rwkv__qact *x,           \
                                  int64_t n)                                                        \
     {                                                                                              \
-        RWKV__QTILE(type, RWKV__QMV_R, 1, o, w, x, n);                                             \
+        RWKV__QTILE(type, RWKV__QMV_ROWS(type), 1, o, w, x, n);                                    \
     }                                                                                              \
     static void rwkv__qmm_##name(float *o, const uint8_t *const *w, const rwkv__qact *x,           \
                                  int64_t n)                                                        \
@@ -3099,7 +3106,7 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
                                 const char *acts, size_t stride, int T, int64_t r0, int64_t r1)
 {
     const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols);
-    const int R = T == 1 ? RWKV__QMV_R : RWKV__QMM_R, NT = T == 1 ? 1 : RWKV__QMM_T;
+    const int R = T == 1 ? RWKV__QMV_ROWS(type) : RWKV__QMM_R, NT = T == 1 ? 1 : RWKV__QMM_T;
     const int64_t n = cols / rwkv__qblock(type);
     rwkv__qtile_fn fn;
     int64_t r;
@@ -4955,6 +4962,12 @@ typedef struct rwkv__team {
        this block; blocks still to run on one thread; the next back-off's length. */
     double waited, quit_at, started;
     int solo, backoff, next_backoff;
+    /* thread 0 only: seconds per token of the latest blocks of solo_T tokens on one thread
+       (measured during back-offs; 0 until there was one) and of the latest team block:
+       compared only for blocks of the same size (a prompt's 64 tokens per block run faster
+       per token than generation's one) */
+    double solo_per_token, team_per_token;
+    int solo_T;
 } rwkv__team;
 
 /* A state: the recurrent state of every layer (serialized, the same floats, v7's S
@@ -5634,9 +5647,10 @@ static void rwkv__forward_pass(rwkv_state *st, const int *tokens, int T, float *
 /* The forward pass, with n threads on a team (rwkv__team): thread 0 runs the pass, the
    others take items of its jobs. Back-off: when thread 0 spent more than a quarter of a
    block waiting for the others (their items, or their arrival at the region's end: they are
-   being descheduled, the machine is busy), the next 8 blocks run on one thread (16, 32 ...
-   up to 256 while it keeps happening), then the team is tried again: N threads stay at
-   least about as fast as one. */
+   being descheduled, the machine is busy), or when its time per token was more than 2% over
+   that of one thread in the latest back-off, the next 32 blocks run on one thread (64, 128
+   ... while it keeps happening, up to about 10 s of work), then the team is tried again: N
+   threads stay at least about as fast as one. */
 static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float *logits,
                                 int all)
 {
@@ -5649,7 +5663,13 @@ static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float 
         if (tm->backoff > 0) {
             tm->backoff--;
             tm->solo = 1;
+            t0 = omp_get_wtime();
             rwkv__forward_pass(st, tokens, T, logits, all);
+            t1 = (omp_get_wtime() - t0) / T;
+            /* the latest back-off's speed, smoothed over its blocks */
+            tm->solo_per_token = tm->solo_per_token > 0 && tm->solo_T == T
+                                     ? 0.5 * (tm->solo_per_token + t1) : t1;
+            tm->solo_T = T;
             tm->solo = 0;
             return;
         }
@@ -5673,11 +5693,25 @@ static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float 
         }
         t1 = omp_get_wtime();
         tm->solo = 0;
-        if (tm->waited + (t1 - tm->quit_at) > 0.25 * (t1 - t0)) {
-            tm->backoff = tm->next_backoff < 8 ? 8 : tm->next_backoff;
-            tm->next_backoff = tm->backoff < 256 ? 2 * tm->backoff : 256;
+        tm->team_per_token = (t1 - t0) / T;
+        /* Back off when thread 0 waited for a quarter of the block, or when the team was
+           slower than one thread was in the latest back-off: with a competing process the
+           threads can all be busy (no waiting) and still lose to one thread alone. */
+        if (tm->waited + (t1 - tm->quit_at) > 0.25 * (t1 - t0) ||
+            (tm->solo_per_token > 0 && tm->solo_T == T &&
+             tm->team_per_token > 1.02 * tm->solo_per_token)) {
+            /* 32, 64, ... blocks, capped at about 10 s of one-thread work once that speed is
+               known (or 32 blocks): each probe of the team under load costs about one slow
+               block, and a long back-off notices the end of the load late */
+            double cap = 4096;
+            if (tm->solo_per_token > 0 && tm->solo_T == T)
+                cap = 10.0 / (tm->solo_per_token * T);
+            if (cap < 32) cap = 32;
+            tm->backoff = tm->next_backoff < 32 ? 32 : tm->next_backoff;
+            if (tm->backoff > cap) tm->backoff = (int)cap;
+            tm->next_backoff = 2 * tm->backoff;
         } else {
-            tm->next_backoff = 8;
+            tm->next_backoff = 32;
         }
         return;
     }

@@ -176,6 +176,7 @@ int main(int argc, char **argv)
            "scalar",
 #endif
            RWKV__QMV_R, RWKV__QMM_R, RWKV__QMM_T, RWKV__QPF ? "on" : "off");
+    printf("(Q8_0 matvec tile: %d rows)\n", RWKV__QMV_R8);
     if (mv) {
         printf("\nmatvec (T=1), >= %d MiB of distinct weights per pass, %d rounds of (read pass, "
                "matvec pass)\n",
