@@ -990,9 +990,9 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 
 #ifdef RWKV__SIMD
 
-/* RWKV__PREFETCH: into L2 (the next tile); RWKV__PREFETCH_L1: into L1 (a row, 1 KiB ahead) */
+/* RWKV__PREFETCH: into L2 (the next tile); RWKV__PREFETCH_L1: into L1 (a row, 256 bytes ahead) */
 #ifndef RWKV__PF_ROW
-#define RWKV__PF_ROW 1024
+#define RWKV__PF_ROW 256
 #endif
 #if defined(__GNUC__) || defined(__clang__)
 #define RWKV__PREFETCH(p) __builtin_prefetch((p), 0, 2)
