@@ -16,6 +16,9 @@
        RWKV_PILE            tokenizer.c is part of the program (the Pile BPE, NFC, JSON)
        RWKV_NO_SIMD         use the scalar kernels only (they are the reference definition)
        RWKV_SEQ_BLOCK       tokens per matrix-matrix block in sequence mode (default 64)
+       RWKV_PROFILE         (with OpenMP) states time the forward pass's steps: the matrix
+                            products by kind and everything else (rwkv__profile; read by
+                            tools/bench_model.c --profile, not part of the API)
    Threads: compile with -fopenmp to use several cores (rwkv_model_set_threads); an
    evaluation's threads take work items as they come and fall back to one thread while
    the machine is too busy for them to help (rwkv__team, docs/KERNELS.md).
@@ -4963,12 +4966,27 @@ typedef struct rwkv__team {
     double waited, quit_at, started;
     int solo, backoff, next_backoff;
     /* thread 0 only: seconds per token of the latest blocks of solo_T tokens on one thread
-       (measured during back-offs; 0 until there was one) and of the latest team block:
-       compared only for blocks of the same size (a prompt's 64 tokens per block run faster
-       per token than generation's one) */
-    double solo_per_token, team_per_token;
-    int solo_T;
+       (measured during back-offs; 0 until there was one) and of the team blocks of the
+       current window of RWKV__PROBES (4): compared only for blocks of the same size (a
+       prompt's 64 tokens per block run faster per token than generation's one) */
+    double solo_per_token, probe_t[4];
+    int solo_T, probes;  /* team blocks in the current window and their times per token */
 } rwkv__team;
+
+/* RWKV_PROFILE: where the forward pass's time goes, on thread 0 (the one that runs it):
+   seconds in the matrix products of each kind (their waits for other threads included) and
+   the weight bytes they read, against the whole evaluation. Everything that is not a
+   product (norms, mixes, recurrences, the team's start and end) is total - the products. */
+#if defined(RWKV_PROFILE) && defined(_OPENMP)
+#define RWKV__PROFILE 1
+#endif
+enum { RWKV__PROF_ATT, RWKV__PROF_LORA, RWKV__PROF_FFN, RWKV__PROF_HEAD, RWKV__PROF_KINDS };
+typedef struct rwkv__profile {
+    double seconds[RWKV__PROF_KINDS]; /* att projections (r k v g o), LoRAs (v6, v7), ffn, head */
+    double bytes[RWKV__PROF_KINDS];   /* weight bytes the products of that kind read */
+    double total;                     /* seconds in rwkv_eval / rwkv_eval_seq */
+    double tokens;
+} rwkv__profile;
 
 /* A state: the recurrent state of every layer (serialized, the same floats, v7's S
    transposed to the official layout) and the scratch of the forward pass. */
@@ -4980,6 +4998,9 @@ struct rwkv_state {
     rwkv__scratch s;
     void *scratch_block;  /* the allocation all of `s` lives in */
     rwkv__team team;
+#ifdef RWKV__PROFILE
+    rwkv__profile prof;
+#endif
 };
 
 /* One layer's part of the state. */
@@ -5015,6 +5036,7 @@ static rwkv__lstate rwkv__lstate_of(const rwkv_state *st, int l)
 #define RWKV__ITEM_BITS 20
 #define RWKV__ITEM_MASK ((1u << RWKV__ITEM_BITS) - 1)
 #define RWKV__SPINS 2048 /* pauses before napping: ~50-100 us */
+#define RWKV__PROBES 4   /* team blocks compared with one thread before a decision (probe_t) */
 #define RWKV__STALL 1e-3 /* seconds of waiting for one job that end the team's block (or a
                             quarter of the block's time spent waiting, after 2 ms) */
 #if defined(_WIN32)
@@ -5148,7 +5170,7 @@ static void rwkv__mm_item(const void *p, int i)
 }
 #endif
 
-static void rwkv__mm(rwkv_state *st, float *Y, const rwkv__tensor *W, const float *X, int T)
+static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const float *X, int T)
 {
 #ifdef RWKV__TEAM
     if (st->team.active) {
@@ -5177,6 +5199,29 @@ static void rwkv__mm(rwkv_state *st, float *Y, const rwkv__tensor *W, const floa
     }
 #endif
     rwkv__matmul(Y, W, X, T, st->team.solo ? 1 : st->model->n_threads, st->s.qwork);
+}
+
+/* Y = W·X for T tokens (rwkv__matmul), on the team when there is one. */
+static void rwkv__mm(rwkv_state *st, float *Y, const rwkv__tensor *W, const float *X, int T)
+{
+#ifdef RWKV__PROFILE
+    const rwkv_model *m = st->model;
+    const int64_t C = m->info.n_embd;
+    const double t0 = omp_get_wtime();
+    int kind = RWKV__PROF_ATT;
+    size_t i;
+    rwkv__mm_run(st, Y, W, X, T);
+    if (W == m->head) kind = RWKV__PROF_HEAD;
+    else if (W->ne[0] != C || W->ne[1] != C) kind = RWKV__PROF_LORA;
+    for (i = 0; i + 3 <= W->name.len; i++) /* ffn.* (ours) or channel_mix_* (llama.cpp's) */
+        if (!memcmp(W->name.p + i, "ffn", 3) || (i + 11 <= W->name.len &&
+                                                  !memcmp(W->name.p + i, "channel_mix", 11)))
+            kind = RWKV__PROF_FFN;
+    st->prof.seconds[kind] += omp_get_wtime() - t0;
+    st->prof.bytes[kind] += (double)rwkv__row_bytes(W->type, (uint64_t)W->ne[0]) * (double)W->ne[1];
+#else
+    rwkv__mm_run(st, Y, W, X, T);
+#endif
 }
 
 /* xln[t] = LN(x[t]) for t < T, the model's layer norm epsilon. */
@@ -5645,14 +5690,24 @@ static void rwkv__forward_pass(rwkv_state *st, const int *tokens, int T, float *
 }
 
 /* The forward pass, with n threads on a team (rwkv__team): thread 0 runs the pass, the
-   others take items of its jobs. Back-off: when thread 0 spent more than a quarter of a
-   block waiting for the others (their items, or their arrival at the region's end: they are
-   being descheduled, the machine is busy), or when its time per token was more than 2% over
-   that of one thread in the latest back-off, the next 32 blocks run on one thread (64, 128
-   ... while it keeps happening, up to about 10 s of work), then the team is tried again: N
-   threads stay at least about as fast as one. */
-static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float *logits,
-                                int all)
+   others take items of its jobs. Back-off: when the median of 4 team blocks took more than
+   2% longer per token than one thread did in the latest back-off, the next 32 blocks run on
+   one thread (64, 128 ... while it keeps happening, up to about 10 s of work), then the team
+   is tried again: N threads stay at least about as fast as one. The first back-off comes
+   from waiting: a block in which thread 0 waited for a quarter of its time (the others
+   descheduled, or late at the region's end) runs the next 4 on one thread, to time it. */
+#ifdef RWKV__TEAM
+/* the median of 4: the mean of the middle two */
+static double rwkv__median4(const double *v)
+{
+    double a = v[0] < v[1] ? v[0] : v[1], b = v[0] < v[1] ? v[1] : v[0];
+    double c = v[2] < v[3] ? v[2] : v[3], d = v[2] < v[3] ? v[3] : v[2];
+    return 0.5 * ((a > c ? a : c) + (b < d ? b : d));
+}
+#endif
+
+static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, float *logits,
+                                    int all)
 {
 #ifdef RWKV__TEAM
     const int nth = st->model->n_threads;
@@ -5693,30 +5748,52 @@ static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float 
         }
         t1 = omp_get_wtime();
         tm->solo = 0;
-        tm->team_per_token = (t1 - t0) / T;
-        /* Back off when thread 0 waited for a quarter of the block, or when the team was
-           slower than one thread was in the latest back-off: with a competing process the
-           threads can all be busy (no waiting) and still lose to one thread alone. */
-        if (tm->waited + (t1 - tm->quit_at) > 0.25 * (t1 - t0) ||
-            (tm->solo_per_token > 0 && tm->solo_T == T &&
-             tm->team_per_token > 1.02 * tm->solo_per_token)) {
-            /* 32, 64, ... blocks, capped at about 10 s of one-thread work once that speed is
-               known (or 32 blocks): each probe of the team under load costs about one slow
-               block, and a long back-off notices the end of the load late */
-            double cap = 4096;
-            if (tm->solo_per_token > 0 && tm->solo_T == T)
-                cap = 10.0 / (tm->solo_per_token * T);
+        tm->probe_t[tm->probes++] = (t1 - t0) / T;
+        /* The team is judged by its speed: when the median of RWKV__PROBES blocks took more
+           than 2% longer per token than one thread in the latest back-off, the next blocks
+           run on one thread (with a competing process the threads can all be busy, no one
+           waiting long, and still lose to one thread alone). The median, not the latest: on a
+           shared VM a vCPU stalls now and then (one slow block), and under a competing load
+           a team block is fast now and then; a back-off for nothing costs the second
+           thread's speed. A block in which thread 0 waited for a quarter of its time (or gave
+           up on a stalled job) only matters while that one-thread speed is unknown: then a
+           short back-off measures it. */
+        if (tm->probes >= RWKV__PROBES && tm->solo_per_token > 0 && tm->solo_T == T &&
+            rwkv__median4(tm->probe_t) > 1.02 * tm->solo_per_token) {
+            /* 32, 64, ... blocks, capped at about 10 s of one-thread work: each probe of the
+               team under load costs about one slow block, and a long back-off notices the
+               end of the load late */
+            double cap = 10.0 / (tm->solo_per_token * T);
             if (cap < 32) cap = 32;
             tm->backoff = tm->next_backoff < 32 ? 32 : tm->next_backoff;
             if (tm->backoff > cap) tm->backoff = (int)cap;
             tm->next_backoff = 2 * tm->backoff;
-        } else {
+            tm->probes = 0;
+        } else if (tm->waited + (t1 - tm->quit_at) > 0.25 * (t1 - t0) &&
+                   !(tm->solo_per_token > 0 && tm->solo_T == T)) {
+            tm->backoff = RWKV__PROBES;
+            tm->probes = 0;
+        } else if (tm->probes >= RWKV__PROBES) {
+            tm->probes = 0;
             tm->next_backoff = 32;
         }
         return;
     }
 #endif
     rwkv__forward_pass(st, tokens, T, logits, all);
+}
+
+static void rwkv__forward_block(rwkv_state *st, const int *tokens, int T, float *logits,
+                                int all)
+{
+#ifdef RWKV__PROFILE
+    const double t0 = omp_get_wtime();
+    rwkv__forward_block_run(st, tokens, T, logits, all);
+    st->prof.total += omp_get_wtime() - t0;
+    st->prof.tokens += T;
+#else
+    rwkv__forward_block_run(st, tokens, T, logits, all);
+#endif
 }
 
 static rwkv_status rwkv__check_tokens(const rwkv_state *st, const int *tokens, size_t n,

@@ -81,6 +81,11 @@ done
 # engine's threads would like to use. Generation with N threads must stay at least as fast
 # as with 1 (rwkv.h's thread team: docs/KERNELS.md).
 LOAD_SHAPE=$(echo $SHAPES | awk '{print $NF}')
+# rounds of 64 tokens (32 with BENCH_QUICK): the team needs a few blocks to find out that the
+# load is there (4 probes of the team, then back-offs of 32, 64 ... blocks), so the numbers
+# are of a run that lasts, as generation does
+LOAD_GEN=64
+[ "${BENCH_QUICK:-0}" = 1 ] && LOAD_GEN=32
 echo
 echo "== under a competing load (one busy-loop process), $LOAD_SHAPE models, generation only"
 sh -c 'while :; do :; done' &
@@ -88,7 +93,8 @@ BUSY=$!
 build/bench_model --header --label x | sed 's/ case |$/ load |/'
 for v in 4 7; do
     f=$(model $LOAD_SHAPE $v f16) || continue
-    build/bench_model $ROUNDS --prompt 0 --threads "$THREADS" --label "1 busy process" "$f" ||
+    build/bench_model --rounds 3 --gen $LOAD_GEN --prompt 0 --threads "$THREADS" \
+        --label "1 busy process" "$f" ||
         echo "(bench_model $f failed)"
 done
 kill $BUSY

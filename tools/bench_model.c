@@ -2,7 +2,7 @@
    peak, measured in the same run: the rows of `make bench`'s table.
 
    build/bench_model [--threads 1,2] [--rounds N] [--gen N] [--prompt N] [--prompt-rounds N]
-                     [--label TEXT] [--header] MODEL...
+                     [--label TEXT] [--header] [--profile] MODEL...
 
    For each model and thread count:
      generation  --rounds rounds (default 5), each a read-bandwidth pass (1 GiB, the same
@@ -14,6 +14,10 @@
                  --prompt-rounds (default 2): tokens/s, GFLOP/s = 2 FLOP per weight per token
                  (every 2-D weight but the embedding, of which a token reads one row), and %
                  of the FMA peak.
+   --profile   after each generation row, where its time went (rwkv.h's RWKV_PROFILE: thread
+               0's clock around each matrix product): ms/token, share and weight GB/s of the
+               att projections, the LoRAs (v6, v7), the ffn, the head, and the rest (norms,
+               mixes, recurrences, the thread team's start and end).
    FMA peak: measured at the start for each thread count (12 independent chains of vector
    FMAs per thread, in registers; best of 5), so it is the peak of this machine, these
    threads, now. Other processes (or --label's competing load) are part of the measurement:
@@ -22,6 +26,7 @@
 #define _POSIX_C_SOURCE 200809L
 #endif
 #define RWKV_IMPLEMENTATION
+#define RWKV_PROFILE /* --profile: the generation time by step (a clock read per product) */
 #include "../rwkv.h"
 #include "bench_common.h"
 
@@ -122,10 +127,37 @@ static const char *file_type(const rwkv_model *m, const rwkv_model_info *I, char
     return rwkv_type_name(best);
 }
 
+/* The generation profile since the last reset, one line (stderr: the table stays a table). */
+static void print_profile(const rwkv_state *st, int nth)
+{
+#ifdef RWKV__PROFILE
+    static const char *kind[RWKV__PROF_KINDS] = {"att", "lora", "ffn", "head"};
+    const rwkv__profile *p = &st->prof;
+    double mm = 0.0;
+    int k;
+    if (p->tokens <= 0 || p->total <= 0) return;
+    fprintf(stderr, "  profile, %d thread%s, %.1f ms/token:", nth, nth == 1 ? "" : "s",
+            1e3 * p->total / p->tokens);
+    for (k = 0; k < RWKV__PROF_KINDS; k++) {
+        mm += p->seconds[k];
+        if (p->seconds[k] > 0)
+            fprintf(stderr, " %s %.2f ms (%.0f%%, %.1f GB/s)", kind[k],
+                    1e3 * p->seconds[k] / p->tokens, 100 * p->seconds[k] / p->total,
+                    p->bytes[k] / p->seconds[k] / 1e9);
+    }
+    fprintf(stderr, " rest %.2f ms (%.0f%%)\n", 1e3 * (p->total - mm) / p->tokens,
+            100 * (p->total - mm) / p->total);
+#else
+    (void)st;
+    fprintf(stderr, "  (no profile: build with OpenMP)\n");
+    (void)nth;
+#endif
+}
+
 int main(int argc, char **argv)
 {
     int threads[8] = {1, 2}, n_threads = 2, rounds = 5, n_gen = 8, n_prompt = 512;
-    int prompt_rounds = 2, header = 0, a, ti;
+    int prompt_rounds = 2, header = 0, profile = 0, a, ti;
     const char *label = "";
     const size_t bw_floats = ((size_t)1 << 30) / 4;
     float *bw;
@@ -134,6 +166,7 @@ int main(int argc, char **argv)
     for (a = 1; a < argc && argv[a][0] == '-'; a++) {
         const char *v = a + 1 < argc ? argv[a + 1] : NULL;
         if (strcmp(argv[a], "--header") == 0) { header = 1; continue; }
+        if (strcmp(argv[a], "--profile") == 0) { profile = 1; continue; }
         if (!v) { fprintf(stderr, "bench_model: %s needs a value\n", argv[a]); return 2; }
         if (strcmp(argv[a], "--threads") == 0) {
             const char *p = v;
@@ -202,6 +235,9 @@ int main(int argc, char **argv)
             rwkv_model_set_threads(model, threads[ti]);
             rwkv_state_reset(st);
             rwkv_eval(st, ids[0], logits, &err); /* first touch of every weight */
+#ifdef RWKV__PROFILE
+            memset(&st->prof, 0, sizeof st->prof);
+#endif
             for (r = 0; r < rounds; r++) {
                 double t0;
                 rbw[r] = read_pass(bw, bw_floats, threads[ti]);
@@ -213,6 +249,7 @@ int main(int argc, char **argv)
                 if (pct[r] < lo) lo = pct[r];
                 if (pct[r] > hi) hi = pct[r];
             }
+            if (profile) print_profile(st, threads[ti]);
             for (r = 0; n_prompt > 0 && r < prompt_rounds; r++) {
                 double t0;
                 rwkv_state_reset(st);
