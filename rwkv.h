@@ -1161,30 +1161,43 @@ static rwkv__tile_fn rwkv__tile_for(int type, int T)
     return T == 1 ? rwkv__mv_f32 : rwkv__mm_f32;
 }
 
-/* Rows [r0, r1) of Y = X W^T for tokens [0, T): weights stream once, each NR-row tile is
-   reused from cache for every token block. */
+/* Rows of a block of tokens (T > 1) that rwkv__matmul_rows takes together: their weights
+   (48 x 4 KiB at n_embd 2048 in f16) stay in L2 while every TT-token slice of X goes past
+   them. A multiple of every RWKV__TR. */
+#define RWKV__MM_ROWS 48
+
+/* Rows [r0, r1) of Y = X W^T for tokens [0, T). One token: each NR-row tile streams once.
+   A block of tokens: rows in groups of RWKV__MM_ROWS, and within a group the TT-token slices
+   outermost, so that a slice (TT x cols floats) is read from memory once per group and used
+   from cache by every row tile; the other order read all of X (64 tokens x 8 KiB at n_embd
+   2048: more than L2) again for every 3-row tile. Same products, same order, same bits. */
 static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, int T,
                               int64_t r0, int64_t r1)
 {
     const int64_t rows = W->ne[1], cols = W->ne[0];
     const size_t rowbytes = (size_t)rwkv__row_bytes(W->type, (uint64_t)cols);
     const int NR = T == 1 ? RWKV__VR : RWKV__TR, NT = T == 1 ? 1 : RWKV__TT;
+    const int64_t group = T == 1 ? r1 - r0 : RWKV__MM_ROWS;
     const rwkv__tile_fn fn = rwkv__tile_for(W->type, T);
-    int64_t r;
+    int64_t g, g1, r;
     int t, i, j;
-    for (r = r0; r < r1; r += NR) {
-        const int nr = r1 - r < NR ? (int)(r1 - r) : NR;
-        const void *w[RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR];
-        for (i = 0; i < NR; i++)
-            w[i] = (const char *)W->data + (size_t)(r + (i < nr ? i : nr - 1)) * rowbytes;
+    for (g = r0; g < r1; g = g1) {
+        g1 = r1 - g < group ? r1 : g + group;
         for (t = 0; t < T; t += NT) {
             const int nt = T - t < NT ? T - t : NT;
             const float *x[RWKV__TT];
-            float out[(RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR) * RWKV__TT];
             for (j = 0; j < NT; j++) x[j] = X + (int64_t)(t + (j < nt ? j : nt - 1)) * cols;
-            fn(out, w, x, cols, t == 0 && r + NR < r1 ? (const char *)w[0] + NR * rowbytes : NULL);
-            for (i = 0; i < nr; i++)
-                for (j = 0; j < nt; j++) Y[(int64_t)(t + j) * rows + r + i] = out[i * NT + j];
+            for (r = g; r < g1; r += NR) {
+                const int nr = g1 - r < NR ? (int)(g1 - r) : NR;
+                const void *w[RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR];
+                float out[(RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR) * RWKV__TT];
+                for (i = 0; i < NR; i++)
+                    w[i] = (const char *)W->data + (size_t)(r + (i < nr ? i : nr - 1)) * rowbytes;
+                fn(out, w, x, cols,
+                   T == 1 && r + NR < g1 ? (const char *)w[0] + NR * rowbytes : NULL);
+                for (i = 0; i < nr; i++)
+                    for (j = 0; j < nt; j++) Y[(int64_t)(t + j) * rows + r + i] = out[i * NT + j];
+            }
         }
     }
 }
@@ -5112,6 +5125,7 @@ static void rwkv__run(rwkv_state *st, rwkv__item_fn fn, const void *job, int n)
         __atomic_store_n(&tm->done, 0, __ATOMIC_RELAXED);
         __atomic_store_n(&tm->claim, (seq & 0xffffff) << (2 * RWKV__ITEM_BITS) |
                          (uint64_t)n << RWKV__ITEM_BITS, __ATOMIC_RELEASE);
+        const double t_job = omp_get_wtime();
         rwkv__team_work(tm);
         if (__atomic_load_n(&tm->done, __ATOMIC_ACQUIRE) < n) {
             const double t0 = omp_get_wtime();
@@ -5121,7 +5135,10 @@ static void rwkv__run(rwkv_state *st, rwkv__item_fn fn, const void *job, int n)
             }
             const double t1 = omp_get_wtime();
             tm->waited += t1 - t0;
-            if (t1 - t0 > RWKV__STALL ||
+            /* a stall: a wait longer than 1 ms and than thread 0's own share of the job
+               took (a prompt block's items take tens of ms: waiting for the last one is
+               not a stall) */
+            if ((t1 - t0 > RWKV__STALL && t1 - t0 > t0 - t_job) ||
                 (t1 - tm->started > 2 * RWKV__STALL && tm->waited > 0.25 * (t1 - tm->started))) {
                 /* another thread was descheduled holding an item, or the others keep
                    thread 0 waiting: the rest of the block runs on this thread alone */
@@ -5178,6 +5195,9 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
         rwkv__mm_job j;
         int64_t per = (RWKV__ITEM_WORK / (work > 0 ? work : 1)) / 8 * 8;
         if (per < 8) per = 8;
+        /* a block of float tokens: whole row groups of rwkv__matmul_rows */
+        if (T > 1 && !rwkv__qblock(W->type))
+            per = (per + RWKV__MM_ROWS - 1) / RWKV__MM_ROWS * RWKV__MM_ROWS;
         while ((rows + per - 1) / per > (int64_t)RWKV__ITEM_MASK) per *= 2;
         j.Y = Y; j.W = W; j.X = X; j.T = T; j.rows_per_item = per; j.acts = NULL;
         if (rows <= 0 || T <= 0) return;
@@ -5695,7 +5715,7 @@ static void rwkv__forward_pass(rwkv_state *st, const int *tokens, int T, float *
    one thread (64, 128 ... while it keeps happening, up to about 10 s of work), then the team
    is tried again: N threads stay at least about as fast as one. The first back-off comes
    from waiting: a block in which thread 0 waited for a quarter of its time (the others
-   descheduled, or late at the region's end) runs the next 4 on one thread, to time it. */
+   descheduled, or late at the region's end) runs the next 2 on one thread, to time it. */
 #ifdef RWKV__TEAM
 /* the median of 4: the mean of the middle two */
 static double rwkv__median4(const double *v)
@@ -5771,7 +5791,7 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
             tm->probes = 0;
         } else if (tm->waited + (t1 - tm->quit_at) > 0.25 * (t1 - t0) &&
                    !(tm->solo_per_token > 0 && tm->solo_T == T)) {
-            tm->backoff = RWKV__PROBES;
+            tm->backoff = 2; /* blocks: a prompt has few */
             tm->probes = 0;
         } else if (tm->probes >= RWKV__PROBES) {
             tm->probes = 0;

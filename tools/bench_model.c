@@ -14,7 +14,7 @@
                  --prompt-rounds (default 2): tokens/s, GFLOP/s = 2 FLOP per weight per token
                  (every 2-D weight but the embedding, of which a token reads one row), and %
                  of the FMA peak.
-   --profile   after each generation row, where its time went (rwkv.h's RWKV_PROFILE: thread
+   --profile   for each row, where the generation's and the prompt's time went (rwkv.h's RWKV_PROFILE: thread
                0's clock around each matrix product): ms/token, share and weight GB/s of the
                att projections, the LoRAs (v6, v7), the ffn, the head, and the rest (norms,
                mixes, recurrences, the thread team's start and end).
@@ -128,7 +128,7 @@ static const char *file_type(const rwkv_model *m, const rwkv_model_info *I, char
 }
 
 /* The generation profile since the last reset, one line (stderr: the table stays a table). */
-static void print_profile(const rwkv_state *st, int nth)
+static void print_profile(const rwkv_state *st, int nth, const char *what)
 {
 #ifdef RWKV__PROFILE
     static const char *kind[RWKV__PROF_KINDS] = {"att", "lora", "ffn", "head"};
@@ -136,7 +136,7 @@ static void print_profile(const rwkv_state *st, int nth)
     double mm = 0.0;
     int k;
     if (p->tokens <= 0 || p->total <= 0) return;
-    fprintf(stderr, "  profile, %d thread%s, %.1f ms/token:", nth, nth == 1 ? "" : "s",
+    fprintf(stderr, "  profile, %s, %d thread%s, %.2f ms/token:", what, nth, nth == 1 ? "" : "s",
             1e3 * p->total / p->tokens);
     for (k = 0; k < RWKV__PROF_KINDS; k++) {
         mm += p->seconds[k];
@@ -151,6 +151,7 @@ static void print_profile(const rwkv_state *st, int nth)
     (void)st;
     fprintf(stderr, "  (no profile: build with OpenMP)\n");
     (void)nth;
+    (void)what;
 #endif
 }
 
@@ -249,7 +250,10 @@ int main(int argc, char **argv)
                 if (pct[r] < lo) lo = pct[r];
                 if (pct[r] > hi) hi = pct[r];
             }
-            if (profile) print_profile(st, threads[ti]);
+            if (profile) print_profile(st, threads[ti], "generation");
+#ifdef RWKV__PROFILE
+            memset(&st->prof, 0, sizeof st->prof);
+#endif
             for (r = 0; n_prompt > 0 && r < prompt_rounds; r++) {
                 double t0;
                 rwkv_state_reset(st);
@@ -257,6 +261,7 @@ int main(int argc, char **argv)
                 rwkv_eval_seq(st, ids, (size_t)n_prompt, logits, 0, &err);
                 tps[r] = n_prompt / (now() - t0);
             }
+            if (profile && n_prompt > 0) print_profile(st, threads[ti], "prompt");
             m_ms = median(ms, rounds);
             m_gbs = median(gbs, rounds);
             m_bw = median(rbw, rounds);
