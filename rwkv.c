@@ -2177,7 +2177,7 @@ static const char help_quantize[] =
     "\n"
     "  -t, --threads N     threads over rows (default: 2)\n"
     "      --reference     ggml's reference quantizer for every type: the bytes llama-quantize\n"
-    "                      writes (no importance matrix), ~50x faster than the default error\n"
+    "                      writes (no importance matrix), ~30x faster than the default error\n"
     "                      search of Q8_0/Q5_x/Q4_0/Q4_1, with a little more error\n"
     "  -h, --help          this help\n";
 

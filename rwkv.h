@@ -240,7 +240,7 @@ typedef struct rwkv_quantize_params {
     void *user;                       /* passed to progress */
     int reference;                    /* 1: ggml's reference quantizer for every type (the
                                          bytes llama-quantize writes without an importance
-                                         matrix; ~50x faster, a little more error); 0: the
+                                         matrix; ~30x faster, a little more error); 0: the
                                          error search for the 32-value types (default) */
 } rwkv_quantize_params;
 
