@@ -46,8 +46,9 @@ def run(args):
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
-def read_gguf(path):
-    """(metadata dict, {tensor name: ggml type}) of a GGUF file (a minimal v3 reader)."""
+def parse_gguf(path):
+    """(file bytes, metadata dict, [(tensor name, ggml type, data offset)], data start) of a
+    GGUF file (a minimal v3 reader)."""
     with open(path, "rb") as f:
         b = f.read()
     pos = [0]
@@ -84,50 +85,6 @@ def read_gguf(path):
     for _ in range(nkv):
         k = rstr()
         meta[k] = rval(rd("I"))
-    types = {}
-    for _ in range(nt):
-        name = rstr()
-        nd = rd("I")
-        for _ in range(nd):
-            rd("Q")
-        types[name] = rd("I")
-        rd("Q")
-    return meta, types
-
-
-def tensor_bytes(path):
-    """{tensor name: (ggml type, data bytes up to the next tensor)} of a GGUF file."""
-    with open(path, "rb") as f:
-        b = f.read()
-    pos = [0]
-
-    def rd(fmt):
-        v = struct.unpack_from("<" + fmt, b, pos[0])
-        pos[0] += struct.calcsize("<" + fmt)
-        return v[0]
-
-    def rstr():
-        n = rd("Q")
-        pos[0] += n
-        return b[pos[0] - n:pos[0]].decode("utf-8", "replace")
-
-    sizes = {0: "B", 1: "b", 2: "H", 3: "h", 4: "I", 5: "i", 6: "f", 7: "B", 10: "Q", 11: "q",
-             12: "d"}
-
-    def rval(t):
-        if t in sizes:
-            return rd(sizes[t])
-        if t == 8:
-            return rstr()
-        et, n = rd("I"), rd("Q")
-        return [rval(et) for _ in range(n)]
-
-    pos[0] = 8
-    nt, nkv = rd("Q"), rd("Q")
-    meta = {}
-    for _ in range(nkv):
-        k = rstr()
-        meta[k] = rval(rd("I"))
     infos = []
     for _ in range(nt):
         name = rstr()
@@ -135,7 +92,18 @@ def tensor_bytes(path):
             rd("Q")
         infos.append((name, rd("I"), rd("Q")))
     align = meta.get("general.alignment", 32)
-    start = (pos[0] + align - 1) // align * align
+    return b, meta, infos, (pos[0] + align - 1) // align * align
+
+
+def read_gguf(path):
+    """(metadata dict, {tensor name: ggml type}) of a GGUF file."""
+    _, meta, infos, _ = parse_gguf(path)
+    return meta, {name: t for name, t, _ in infos}
+
+
+def tensor_bytes(path):
+    """{tensor name: (ggml type, data bytes up to the next tensor)} of a GGUF file."""
+    b, _, infos, start = parse_gguf(path)
     ends = sorted(o for _, _, o in infos) + [len(b) - start]
     out = {}
     for name, t, off in infos:
