@@ -1161,43 +1161,35 @@ static rwkv__tile_fn rwkv__tile_for(int type, int T)
     return T == 1 ? rwkv__mv_f32 : rwkv__mm_f32;
 }
 
-/* Rows of a block of tokens (T > 1) that rwkv__matmul_rows takes together: their weights
-   (48 x 4 KiB at n_embd 2048 in f16) stay in L2 while every TT-token slice of X goes past
-   them. A multiple of every RWKV__TR. */
+/* Rows per team item of a block of float tokens (T > 1): a multiple of every RWKV__TR, so
+   that no item ends in a padded register tile (items of 8 rows with 3-row AVX2 tiles
+   computed a repeated row in one tile of three). */
 #define RWKV__MM_ROWS 48
 
-/* Rows [r0, r1) of Y = X W^T for tokens [0, T). One token: each NR-row tile streams once.
-   A block of tokens: rows in groups of RWKV__MM_ROWS, and within a group the TT-token slices
-   outermost, so that a slice (TT x cols floats) is read from memory once per group and used
-   from cache by every row tile; the other order read all of X (64 tokens x 8 KiB at n_embd
-   2048: more than L2) again for every 3-row tile. Same products, same order, same bits. */
+/* Rows [r0, r1) of Y = X W^T for tokens [0, T): weights stream once, each NR-row tile is
+   reused from cache for every token block. */
 static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, int T,
                               int64_t r0, int64_t r1)
 {
     const int64_t rows = W->ne[1], cols = W->ne[0];
     const size_t rowbytes = (size_t)rwkv__row_bytes(W->type, (uint64_t)cols);
     const int NR = T == 1 ? RWKV__VR : RWKV__TR, NT = T == 1 ? 1 : RWKV__TT;
-    const int64_t group = T == 1 ? r1 - r0 : RWKV__MM_ROWS;
     const rwkv__tile_fn fn = rwkv__tile_for(W->type, T);
-    int64_t g, g1, r;
+    int64_t r;
     int t, i, j;
-    for (g = r0; g < r1; g = g1) {
-        g1 = r1 - g < group ? r1 : g + group;
+    for (r = r0; r < r1; r += NR) {
+        const int nr = r1 - r < NR ? (int)(r1 - r) : NR;
+        const void *w[RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR];
+        for (i = 0; i < NR; i++)
+            w[i] = (const char *)W->data + (size_t)(r + (i < nr ? i : nr - 1)) * rowbytes;
         for (t = 0; t < T; t += NT) {
             const int nt = T - t < NT ? T - t : NT;
             const float *x[RWKV__TT];
+            float out[(RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR) * RWKV__TT];
             for (j = 0; j < NT; j++) x[j] = X + (int64_t)(t + (j < nt ? j : nt - 1)) * cols;
-            for (r = g; r < g1; r += NR) {
-                const int nr = g1 - r < NR ? (int)(g1 - r) : NR;
-                const void *w[RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR];
-                float out[(RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR) * RWKV__TT];
-                for (i = 0; i < NR; i++)
-                    w[i] = (const char *)W->data + (size_t)(r + (i < nr ? i : nr - 1)) * rowbytes;
-                fn(out, w, x, cols,
-                   T == 1 && r + NR < g1 ? (const char *)w[0] + NR * rowbytes : NULL);
-                for (i = 0; i < nr; i++)
-                    for (j = 0; j < nt; j++) Y[(int64_t)(t + j) * rows + r + i] = out[i * NT + j];
-            }
+            fn(out, w, x, cols, t == 0 && r + NR < r1 ? (const char *)w[0] + NR * rowbytes : NULL);
+            for (i = 0; i < nr; i++)
+                for (j = 0; j < nt; j++) Y[(int64_t)(t + j) * rows + r + i] = out[i * NT + j];
         }
     }
 }
@@ -4976,6 +4968,7 @@ typedef struct rwkv__scratch {
 #define RWKV__TEAM 1
 #endif
 typedef void (*rwkv__item_fn)(const void *job, int item);
+#define RWKV__PROBES 4 /* team blocks compared with one thread before a decision (rwkv__median4) */
 typedef struct rwkv__team {
     uint64_t claim;     /* atomic: job number (24 bits) | items (20) | next unclaimed (20) */
     int done;           /* atomic: items of the current job finished */
@@ -4989,9 +4982,9 @@ typedef struct rwkv__team {
     int solo, backoff, next_backoff;
     /* thread 0 only: seconds per token of the latest blocks of solo_T tokens on one thread
        (measured during back-offs; 0 until there was one) and of the team blocks of the
-       current window of RWKV__PROBES (4): compared only for blocks of the same size (a
+       current window of RWKV__PROBES: compared only for blocks of the same size (a
        prompt's 64 tokens per block run faster per token than generation's one) */
-    double solo_per_token, probe_t[4];
+    double solo_per_token, probe_t[RWKV__PROBES];
     int solo_T, probes;  /* team blocks in the current window and their times per token */
 } rwkv__team;
 
@@ -5058,7 +5051,6 @@ static rwkv__lstate rwkv__lstate_of(const rwkv_state *st, int l)
 #define RWKV__ITEM_BITS 20
 #define RWKV__ITEM_MASK ((1u << RWKV__ITEM_BITS) - 1)
 #define RWKV__SPINS 2048 /* pauses before napping: ~50-100 us */
-#define RWKV__PROBES 4   /* team blocks compared with one thread before a decision (probe_t) */
 #define RWKV__STALL 1e-3 /* seconds of waiting for one job that end the team's block (or a
                             quarter of the block's time spent waiting, after 2 ms) */
 #if defined(_WIN32)
@@ -5204,7 +5196,7 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
         rwkv__mm_job j;
         int64_t per = (RWKV__ITEM_WORK / (work > 0 ? work : 1)) / 8 * 8;
         if (per < 8) per = 8;
-        /* a block of float tokens: whole row groups of rwkv__matmul_rows */
+        /* a block of float tokens: no padded register tiles (RWKV__MM_ROWS) */
         if (T > 1 && !rwkv__qblock(W->type))
             per = (per + RWKV__MM_ROWS - 1) / RWKV__MM_ROWS * RWKV__MM_ROWS;
         while ((rows + per - 1) / per > (int64_t)RWKV__ITEM_MASK) per *= 2;
@@ -5743,16 +5735,17 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
     rwkv__team *tm = &st->team;
     /* a block of less than 1 MiB of weights gains nothing from a second thread */
     if (nth > 1 && st->model->info.bytes_per_token * (uint64_t)T >= ((uint64_t)1 << 20)) {
-        double t0, t1;
+        /* one-thread speed measured for blocks of this size */
+        const int solo_known = tm->solo_per_token > 0 && tm->solo_T == T;
+        double t0, t1, per_token;
         if (tm->backoff > 0) {
             tm->backoff--;
             tm->solo = 1;
             t0 = omp_get_wtime();
             rwkv__forward_pass(st, tokens, T, logits, all);
-            t1 = (omp_get_wtime() - t0) / T;
+            per_token = (omp_get_wtime() - t0) / T;
             /* the latest back-off's speed, smoothed over its blocks */
-            tm->solo_per_token = tm->solo_per_token > 0 && tm->solo_T == T
-                                     ? 0.5 * (tm->solo_per_token + t1) : t1;
+            tm->solo_per_token = solo_known ? 0.5 * (tm->solo_per_token + per_token) : per_token;
             tm->solo_T = T;
             tm->solo = 0;
             return;
@@ -5777,7 +5770,8 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
         }
         t1 = omp_get_wtime();
         tm->solo = 0;
-        tm->probe_t[tm->probes++] = (t1 - t0) / T;
+        per_token = (t1 - t0) / T;
+        tm->probe_t[tm->probes++] = per_token;
         /* The team is judged by its speed: when the median of RWKV__PROBES blocks took more
            than 2% longer per token than one thread in the latest back-off, the next blocks
            run on one thread (with a competing process the threads can all be busy, no one
@@ -5787,7 +5781,7 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
            thread's speed. A block in which thread 0 waited for a quarter of its time (or gave
            up on a stalled job) only matters while that one-thread speed is unknown: then a
            short back-off measures it. */
-        if (tm->probes >= RWKV__PROBES && tm->solo_per_token > 0 && tm->solo_T == T &&
+        if (tm->probes >= RWKV__PROBES && solo_known &&
             rwkv__median4(tm->probe_t) > 1.02 * tm->solo_per_token) {
             /* 32, 64, ... blocks, capped at about 10 s of one-thread work: each probe of the
                team under load costs about one slow block, and a long back-off notices the
@@ -5798,8 +5792,7 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
             if (tm->backoff > cap) tm->backoff = (int)cap;
             tm->next_backoff = 2 * tm->backoff;
             tm->probes = 0;
-        } else if (tm->waited + (t1 - tm->quit_at) > 0.25 * (t1 - t0) &&
-                   !(tm->solo_per_token > 0 && tm->solo_T == T)) {
+        } else if (!solo_known && tm->waited + (t1 - tm->quit_at) > 0.25 * (t1 - t0)) {
             tm->backoff = 2; /* blocks: a prompt has few */
             tm->probes = 0;
         } else if (tm->probes >= RWKV__PROBES) {
