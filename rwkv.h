@@ -2827,10 +2827,207 @@ RWKV__INLINE void rwkv__qk_tile_avx2(int type, int R, int NT, float *out, const 
         rwkv__tree8_avx2(acc[r][t]) - B[r][t];
 }
 
+#ifdef RWKV__QVNNI
+/* AVX-512 VNNI tile for Q4_K: each 512-bit load holds two 32-byte chunks of a super-block, so
+   one vector of low nibbles is sub-blocks [2c | 2c+2] and one of high nibbles [2c+1 | 2c+3];
+   vpmaddubsw gives pairs of products and vpdpwssd multiplies them by the sub-block's scale
+   (broadcast per 256-bit half) into 16 int32 lanes, folded to the definition's 8 at the end
+   of the super-block: integers, so the same I_k as the AVX2 tile with about half the
+   instructions (that tile is arithmetic-bound). The mins' sums of four rows share one
+   horizontal reduction. */
+RWKV__INLINE void rwkv__q4k_tile_vnni(int R, int NT, float *out, const uint8_t *const *w,
+                                      const rwkv__qact *x, int64_t ns)
+{
+    const size_t bs = rwkv__qbytes(RWKV__TYPE_Q4_K),
+                 pf = RWKV__QPF_AHEAD(RWKV__TYPE_Q4_K, R, ns);
+    const __m512i m4 = _mm512_set1_epi8(0x0F);
+    /* scale word index per 256-bit half: [s | s + 2] for s = 0, 1, 4, 5 */
+    const __m512i i02 = _mm512_inserti64x4(_mm512_set1_epi16(0), _mm256_set1_epi16(2), 1);
+    const __m512i i13 = _mm512_inserti64x4(_mm512_set1_epi16(1), _mm256_set1_epi16(3), 1);
+    const __m512i i46 = _mm512_inserti64x4(_mm512_set1_epi16(4), _mm256_set1_epi16(6), 1);
+    const __m512i i57 = _mm512_inserti64x4(_mm512_set1_epi16(5), _mm256_set1_epi16(7), 1);
+    __m256 acc[RWKV__QTMAX][RWKV__QTMAX];
+    __m128 B[RWKV__QTMAX / 4 + 1][RWKV__QTMAX]; /* row r: lane r % 4 of B[r / 4][t] */
+    int64_t sb;
+    int r, t;
+    RWKV__UNROLL for (r = 0; r < R; r++)
+        RWKV__UNROLL for (t = 0; t < NT; t++) acc[r][t] = _mm256_setzero_ps();
+    RWKV__UNROLL for (t = 0; t < NT; t++)
+        RWKV__UNROLL for (r = 0; r < R; r += 4) B[r / 4][t] = _mm_setzero_ps();
+    for (sb = 0; sb < ns; sb++) {
+        __m512i L0[RWKV__QTMAX], H0[RWKV__QTMAX], L1[RWKV__QTMAX], H1[RWKV__QTMAX];
+        __m512i S02[RWKV__QTMAX], S13[RWKV__QTMAX], S46[RWKV__QTMAX], S57[RWKV__QTMAX];
+        __m256i Md[RWKV__QTMAX];
+        float d[RWKV__QTMAX], dm[RWKV__QTMAX];
+        RWKV__UNROLL for (r = 0; r < R; r++) {
+            const uint8_t *p = w[r] + (size_t)sb * bs;
+            __m256i S16;
+            __m512i sv, v0, v1;
+#if RWKV__QPF > 0
+            if (NT == 1) {
+                RWKV__PREFETCH(p + pf);
+                RWKV__PREFETCH(p + pf + 64);
+                RWKV__PREFETCH(p + pf + 128);
+            }
+#endif
+            d[r] = rwkv__h2f_f16c(p);
+            dm[r] = rwkv__h2f_f16c(p + 2);
+            rwkv__k4_scales_avx2(p + 4, &S16, &Md[r]);
+            sv = _mm512_castsi256_si512(S16);
+            S02[r] = _mm512_permutexvar_epi16(i02, sv);
+            S13[r] = _mm512_permutexvar_epi16(i13, sv);
+            S46[r] = _mm512_permutexvar_epi16(i46, sv);
+            S57[r] = _mm512_permutexvar_epi16(i57, sv);
+            v0 = _mm512_loadu_si512((const void *)(p + 16));
+            v1 = _mm512_loadu_si512((const void *)(p + 80));
+            L0[r] = _mm512_and_si512(v0, m4);
+            H0[r] = _mm512_and_si512(_mm512_srli_epi16(v0, 4), m4);
+            L1[r] = _mm512_and_si512(v1, m4);
+            H1[r] = _mm512_and_si512(_mm512_srli_epi16(v1, 4), m4);
+        }
+        RWKV__UNROLL for (t = 0; t < NT; t++) {
+            const int8_t *xq = x[t].q + sb * 256;
+            const __m512i X01 = _mm512_loadu_si512((const void *)xq),
+                          X23 = _mm512_loadu_si512((const void *)(xq + 64)),
+                          X45 = _mm512_loadu_si512((const void *)(xq + 128)),
+                          X67 = _mm512_loadu_si512((const void *)(xq + 192));
+            /* sub-blocks [0 | 2], [1 | 3], [4 | 6], [5 | 7] */
+            const __m512i XL0 = _mm512_shuffle_i64x2(X01, X23, 0x44),
+                          XH0 = _mm512_shuffle_i64x2(X01, X23, 0xEE),
+                          XL1 = _mm512_shuffle_i64x2(X45, X67, 0x44),
+                          XH1 = _mm512_shuffle_i64x2(X45, X67, 0xEE);
+            const float dx = x[t].d[sb];
+            const __m256i b16 = rwkv__ld256(x[t].bs + 16 * sb);
+            __m256i m[4];
+            RWKV__UNROLL for (r = 0; r < R; r++) {
+                __m512i I = _mm512_dpwssd_epi32(_mm512_setzero_si512(),
+                                                _mm512_maddubs_epi16(L0[r], XL0), S02[r]);
+                __m256i I8;
+                I = _mm512_dpwssd_epi32(I, _mm512_maddubs_epi16(H0[r], XH0), S13[r]);
+                I = _mm512_dpwssd_epi32(I, _mm512_maddubs_epi16(L1[r], XL1), S46[r]);
+                I = _mm512_dpwssd_epi32(I, _mm512_maddubs_epi16(H1[r], XH1), S57[r]);
+                I8 = _mm256_add_epi32(_mm512_castsi512_si256(I), _mm512_extracti64x4_epi64(I, 1));
+                acc[r][t] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(I8), _mm256_set1_ps(d[r] * dx),
+                                            acc[r][t]);
+                m[r % 4] = _mm256_madd_epi16(b16, Md[r]);
+                if (r % 4 == 3 || r == R - 1) {
+                    /* lane j of the result: msum of row r - r % 4 + j (rows past R: zero) */
+                    const int r0 = r - r % 4, n = r % 4 + 1;
+                    __m256i h;
+                    __m128i s;
+                    __m128 sm;
+                    int j;
+                    for (j = n; j < 4; j++) m[j] = _mm256_setzero_si256();
+                    h = _mm256_hadd_epi32(_mm256_hadd_epi32(m[0], m[1]),
+                                          _mm256_hadd_epi32(m[2], m[3]));
+                    s = _mm_add_epi32(_mm256_castsi256_si128(h), _mm256_extracti128_si256(h, 1));
+                    sm = _mm_setr_ps(dm[r0] * dx, n > 1 ? dm[r0 + 1] * dx : 0.0f,
+                                     n > 2 ? dm[r0 + 2] * dx : 0.0f, n > 3 ? dm[r0 + 3] * dx : 0.0f);
+                    B[r0 / 4][t] = _mm_fmadd_ps(_mm_cvtepi32_ps(s), sm, B[r0 / 4][t]);
+                }
+            }
+        }
+    }
+    RWKV__UNROLL for (r = 0; r < R; r++) RWKV__UNROLL for (t = 0; t < NT; t++) {
+        float b[4];
+        _mm_storeu_ps(b, B[r / 4][t]);
+        out[r * NT + t] = rwkv__tree8_avx2(acc[r][t]) - b[r % 4];
+    }
+}
+/* AVX-512 VNNI tile for Q6_K: a half super-block (128 values) is 64 bytes of low nibbles and
+   32 of high bits; one 512-bit vector holds its values 0..63 and another 64..127 (each in
+   natural order, so the activations load as they are), every 128-bit lane one 16-value
+   scale. Same integer I_k as the AVX2 tile. */
+RWKV__INLINE void rwkv__q6k_tile_vnni(int R, int NT, float *out, const uint8_t *const *w,
+                                      const rwkv__qact *x, int64_t ns)
+{
+    const size_t bs = rwkv__qbytes(RWKV__TYPE_Q6_K),
+                 pf = RWKV__QPF_AHEAD(RWKV__TYPE_Q6_K, R, ns);
+    const __m512i m4 = _mm512_set1_epi8(0x0F);
+    /* values 0..63 of a half take high bits 0-1 (<< 4) then 2-3 (<< 2); 64..127 bits 4-5
+       (in place) then 6-7 (>> 2): per 256-bit half, a mask and a shift */
+    const __m512i mk01 = _mm512_inserti64x4(_mm512_set1_epi8(0x03), _mm256_set1_epi8(0x0C), 1);
+    const __m512i sh01 = _mm512_inserti64x4(_mm512_set1_epi16(4), _mm256_set1_epi16(2), 1);
+    const __m512i mk23 =
+        _mm512_inserti64x4(_mm512_set1_epi8(0x30), _mm256_set1_epi8((char)0xC0), 1);
+    const __m512i sh23 = _mm512_inserti64x4(_mm512_set1_epi16(0), _mm256_set1_epi16(2), 1);
+    /* scale word of each 128-bit lane: 16-value groups 4q .. 4q + 3 */
+    const __m512i g0 = _mm512_set_epi32(0x00030003, 0x00030003, 0x00030003, 0x00030003,
+                                        0x00020002, 0x00020002, 0x00020002, 0x00020002,
+                                        0x00010001, 0x00010001, 0x00010001, 0x00010001, 0, 0, 0, 0);
+    __m256 acc[RWKV__QTMAX][RWKV__QTMAX];
+    int64_t sb;
+    int r, t;
+    RWKV__UNROLL for (r = 0; r < R; r++)
+        RWKV__UNROLL for (t = 0; t < NT; t++) acc[r][t] = _mm256_setzero_ps();
+    for (sb = 0; sb < ns; sb++) {
+        __m512i Q[RWKV__QTMAX][4], S[RWKV__QTMAX][4];
+        __m256i S16[RWKV__QTMAX];
+        float d[RWKV__QTMAX];
+        RWKV__UNROLL for (r = 0; r < R; r++) {
+            const uint8_t *p = w[r] + (size_t)sb * bs;
+            const __m512i sv = _mm512_castsi256_si512(_mm256_cvtepi8_epi16(rwkv__ld128(p + 192)));
+            int h;
+#if RWKV__QPF > 0
+            if (NT == 1) {
+                RWKV__PREFETCH(p + pf);
+                RWKV__PREFETCH(p + pf + 64);
+                RWKV__PREFETCH(p + pf + 128);
+                RWKV__PREFETCH(p + pf + 192);
+            }
+#endif
+            d[r] = rwkv__h2f_f16c(p + 208);
+            S16[r] = _mm512_castsi512_si256(sv);
+            for (h = 0; h < 2; h++) {
+                const __m512i A = _mm512_loadu_si512((const void *)(p + 64 * h));
+                const __m512i H = _mm512_broadcast_i64x4(rwkv__ld256(p + 128 + 32 * h));
+                Q[r][2 * h] = _mm512_or_si512(
+                    _mm512_and_si512(A, m4), _mm512_sllv_epi16(_mm512_and_si512(H, mk01), sh01));
+                Q[r][2 * h + 1] =
+                    _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi16(A, 4), m4),
+                                    _mm512_srlv_epi16(_mm512_and_si512(H, mk23), sh23));
+                S[r][2 * h] = _mm512_permutexvar_epi16(
+                    _mm512_add_epi16(g0, _mm512_set1_epi16((short)(8 * h))), sv);
+                S[r][2 * h + 1] = _mm512_permutexvar_epi16(
+                    _mm512_add_epi16(g0, _mm512_set1_epi16((short)(8 * h + 4))), sv);
+            }
+        }
+        RWKV__UNROLL for (t = 0; t < NT; t++) {
+            const int8_t *xq = x[t].q + sb * 256;
+            const __m256i b16 = rwkv__ld256(x[t].bs + 16 * sb);
+            const float dx = x[t].d[sb];
+            __m512i X[4];
+            int q;
+            for (q = 0; q < 4; q++) X[q] = _mm512_loadu_si512((const void *)(xq + 64 * q));
+            RWKV__UNROLL for (r = 0; r < R; r++) {
+                __m512i I = _mm512_setzero_si512();
+                __m256i I8;
+                for (q = 0; q < 4; q++)
+                    I = _mm512_dpwssd_epi32(I, _mm512_maddubs_epi16(Q[r][q], X[q]), S[r][q]);
+                I8 = _mm256_add_epi32(_mm512_castsi512_si256(I), _mm512_extracti64x4_epi64(I, 1));
+                I8 = _mm256_sub_epi32(I8, _mm256_slli_epi32(_mm256_madd_epi16(b16, S16[r]), 5));
+                acc[r][t] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(I8), _mm256_set1_ps(d[r] * dx),
+                                            acc[r][t]);
+            }
+        }
+    }
+    RWKV__UNROLL for (r = 0; r < R; r++) RWKV__UNROLL for (t = 0; t < NT; t++) out[r * NT + t] =
+        rwkv__tree8_avx2(acc[r][t]);
+}
+#define RWKV__QK_TILE(type, R, NT, out, w, x, n)                                                  \
+    do {                                                                                          \
+        if ((type) == RWKV__TYPE_Q4_K) rwkv__q4k_tile_vnni(R, NT, out, w, x, n);                  \
+        else if ((type) == RWKV__TYPE_Q6_K) rwkv__q6k_tile_vnni(R, NT, out, w, x, n);             \
+        else rwkv__qk_tile_avx2(type, R, NT, out, w, x, n);                                       \
+    } while (0)
+#else
+#define RWKV__QK_TILE rwkv__qk_tile_avx2
+#endif
+
 #define RWKV__QTILE(type, R, NT, out, w, x, n)                                                    \
     do {                                                                                          \
         if (rwkv__qblock(type) == 32) rwkv__q32_tile_avx2(type, R, NT, out, w, x, n);             \
-        else rwkv__qk_tile_avx2(type, R, NT, out, w, x, n);                                       \
+        else RWKV__QK_TILE(type, R, NT, out, w, x, n);                                           \
     } while (0)
 #define rwkv__quant_act_simd rwkv__quant_act_avx2
 #endif /* RWKV__QAVX2 */
