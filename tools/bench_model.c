@@ -43,15 +43,23 @@
 #else
 #define KEEP(v) ((void)0)
 #endif
-/* FLOP of `iters` steps of 12 independent FMA chains */
+/* FLOP of `iters` steps of 12 independent FMA chains. Each chain starts from its own value,
+   hidden from the compiler: twelve chains that start equal are one chain to gcc, which then
+   computed one FMA per step (latency-bound) while this counted twelve, and the "peak" came
+   out 1.5x too high (271 against ~180 GFLOP/s on one thread of a Xeon; 137 against ~90 on
+   a Zen 3), so every "% of peak" before 2026-12-01 (third round) was too low by as much. */
 static double fma_loop(long iters)
 {
-    rwkv__vf a0 = rwkv__vset1(1.0f), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
-    rwkv__vf a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0;
+    rwkv__vf a0 = rwkv__vset1(1.00f), a1 = rwkv__vset1(1.01f), a2 = rwkv__vset1(1.02f);
+    rwkv__vf a3 = rwkv__vset1(1.03f), a4 = rwkv__vset1(1.04f), a5 = rwkv__vset1(1.05f);
+    rwkv__vf a6 = rwkv__vset1(1.06f), a7 = rwkv__vset1(1.07f), a8 = rwkv__vset1(1.08f);
+    rwkv__vf a9 = rwkv__vset1(1.09f), a10 = rwkv__vset1(1.10f), a11 = rwkv__vset1(1.11f);
     rwkv__vf m = rwkv__vset1(0.999999f), c = rwkv__vset1(1e-7f);
     long i;
     KEEP(m);
     KEEP(c);
+    KEEP(a0); KEEP(a1); KEEP(a2); KEEP(a3); KEEP(a4); KEEP(a5);
+    KEEP(a6); KEEP(a7); KEEP(a8); KEEP(a9); KEEP(a10); KEEP(a11);
     for (i = 0; i < iters; i++) {
         a0 = rwkv__vfma(a0, m, c); a1 = rwkv__vfma(a1, m, c); a2 = rwkv__vfma(a2, m, c);
         a3 = rwkv__vfma(a3, m, c); a4 = rwkv__vfma(a4, m, c); a5 = rwkv__vfma(a5, m, c);
