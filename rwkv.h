@@ -1084,6 +1084,39 @@ RWKV__INLINE void rwkv__mm_tile(float *out, const void *const *w, const float *c
     RWKV__MM_OUT_ROW(0) RWKV__MM_OUT_ROW(1) RWKV__MM_OUT_ROW(2) RWKV__MM_OUT_ROW(3)
 }
 
+/* The same tile over columns [k0, k0 + kn) of weights already converted to f32 (wb[i] is
+   row i's columns from k0; x[t] points at token t's column k0), the accumulators carried in
+   memory between calls (A[i * RWKV__TT + t]). Storing an accumulator and loading it back is
+   exact, so a dot product run in column passes has the bits of one run in a single pass. */
+RWKV__INLINE void rwkv__mm_tile_pass(rwkv__vf *A, const float *const *wb, const float *const *x,
+                                     int64_t kn)
+{
+    const rwkv__vf z = rwkv__vzero();
+    rwkv__vf a00 = z, a01 = z, a02 = z, a03 = z, a04 = z, a05 = z;
+    rwkv__vf a10 = z, a11 = z, a12 = z, a13 = z, a14 = z, a15 = z;
+    rwkv__vf a20 = z, a21 = z, a22 = z, a23 = z, a24 = z, a25 = z;
+    rwkv__vf a30 = z, a31 = z, a32 = z, a33 = z, a34 = z, a35 = z;
+    int64_t k;
+#define RWKV__MM_LD(i, t) if (RWKV__TR > i && RWKV__TT > t) a##i##t = A[i * RWKV__TT + t];
+#define RWKV__MM_ST(i, t) if (RWKV__TR > i && RWKV__TT > t) A[i * RWKV__TT + t] = a##i##t;
+#define RWKV__MM_ROW6(m, i) m(i, 0) m(i, 1) m(i, 2) m(i, 3) m(i, 4) m(i, 5)
+    RWKV__MM_ROW6(RWKV__MM_LD, 0) RWKV__MM_ROW6(RWKV__MM_LD, 1)
+    RWKV__MM_ROW6(RWKV__MM_LD, 2) RWKV__MM_ROW6(RWKV__MM_LD, 3)
+    for (k = 0; k < kn; k += RWKV__L) {
+        const rwkv__vf w0 = rwkv__vld_f32(wb[0] + k);
+        const rwkv__vf w1 = RWKV__TR > 1 ? rwkv__vld_f32(wb[1] + k) : z;
+        const rwkv__vf w2 = RWKV__TR > 2 ? rwkv__vld_f32(wb[2] + k) : z;
+        const rwkv__vf w3 = RWKV__TR > 3 ? rwkv__vld_f32(wb[3] + k) : z;
+        RWKV__MM_TOKEN(0) RWKV__MM_TOKEN(1) RWKV__MM_TOKEN(2)
+        RWKV__MM_TOKEN(3) RWKV__MM_TOKEN(4) RWKV__MM_TOKEN(5)
+    }
+    RWKV__MM_ROW6(RWKV__MM_ST, 0) RWKV__MM_ROW6(RWKV__MM_ST, 1)
+    RWKV__MM_ROW6(RWKV__MM_ST, 2) RWKV__MM_ROW6(RWKV__MM_ST, 3)
+#undef RWKV__MM_LD
+#undef RWKV__MM_ST
+#undef RWKV__MM_ROW6
+}
+
 /* The matvec tile: out[i] = dot(row w[i], x) for i < 8, one accumulator chain per row.
    f16/bf16 weights get two software prefetches: each row RWKV__PF_ROW bytes ahead into L1
    (once per 64-byte line), and the next tile (pf, or NULL) into L2 at the rate this one is
@@ -1166,6 +1199,67 @@ static rwkv__tile_fn rwkv__tile_for(int type, int T)
    computed a repeated row in one tile of three). */
 #define RWKV__MM_ROWS 48
 
+/* f16 / bf16 weights and a block of tokens: each tile of rows is converted to f32 once per
+   pass of RWKV__MM_KC columns (into an aligned buffer on the stack) and then multiplied by
+   up to RWKV__MM_TG x TT tokens, instead of being converted again for every TT tokens (the
+   conversion shares the FMA ports: on AVX-512 vcvtph2ps is two of their micro-ops, and an
+   f16 tile ran ~25% slower than an f32 one). Same bits as rwkv__mm_tile: the order of every
+   accumulator is kept (rwkv__mm_tile_pass); the last cols % L columns and the lane sum are
+   rwkv__finish's, from the original row. Stack: RWKV__TR x RWKV__MM_KC floats plus
+   RWKV__MM_TG x TR x TT vectors (24 KiB with AVX-512). */
+#define RWKV__MM_KC 512
+#define RWKV__MM_TG 11 /* token groups per pass: 66 tokens >= RWKV_SEQ_BLOCK */
+#define RWKV__MM_KC_MIN 256 /* shorter rows (LoRAs): the carried accumulators cost more */
+static void rwkv__matmul_rows_conv(float *Y, const rwkv__tensor *W, const float *X, int T,
+                                   int64_t r0, int64_t r1)
+{
+    const int64_t rows = W->ne[1], cols = W->ne[0], body = cols - cols % RWKV__L;
+    const size_t rowbytes = (size_t)rwkv__row_bytes(W->type, (uint64_t)cols);
+    rwkv__vf wbuf[RWKV__TR][RWKV__MM_KC / RWKV__L];
+    rwkv__vf acc[RWKV__MM_TG][RWKV__TR * RWKV__TT];
+    int64_t r, k0;
+    int t0, g, i, j;
+    for (r = r0; r < r1; r += RWKV__TR) {
+        const int nr = r1 - r < RWKV__TR ? (int)(r1 - r) : RWKV__TR;
+        const void *w[RWKV__TR];
+        const float *wb[RWKV__TR];
+        for (i = 0; i < RWKV__TR; i++) {
+            w[i] = (const char *)W->data + (size_t)(r + (i < nr ? i : nr - 1)) * rowbytes;
+            wb[i] = (const float *)(const void *)wbuf[i];
+        }
+        for (t0 = 0; t0 < T; t0 += RWKV__MM_TG * RWKV__TT) {
+            const int ng = (T - t0 + RWKV__TT - 1) / RWKV__TT < RWKV__MM_TG
+                               ? (T - t0 + RWKV__TT - 1) / RWKV__TT : RWKV__MM_TG;
+            for (g = 0; g < ng; g++)
+                for (i = 0; i < RWKV__TR * RWKV__TT; i++) acc[g][i] = rwkv__vzero();
+            for (k0 = 0; k0 < body; k0 += RWKV__MM_KC) {
+                const int64_t kn = body - k0 < RWKV__MM_KC ? body - k0 : RWKV__MM_KC;
+                int64_t k;
+                for (i = 0; i < RWKV__TR; i++)
+                    for (k = 0; k < kn; k += RWKV__L)
+                        wbuf[i][k / RWKV__L] = rwkv__vld_w(w[i], W->type, k0 + k);
+                for (g = 0; g < ng; g++) {
+                    const float *x[RWKV__TT];
+                    for (j = 0; j < RWKV__TT; j++) {
+                        const int t = t0 + g * RWKV__TT + j;
+                        x[j] = X + (int64_t)(t < T ? t : T - 1) * cols + k0;
+                    }
+                    rwkv__mm_tile_pass(acc[g], wb, x, kn);
+                }
+            }
+            for (g = 0; g < ng; g++)
+                for (j = 0; j < RWKV__TT; j++) {
+                    const int t = t0 + g * RWKV__TT + j;
+                    if (t >= T) break;
+                    for (i = 0; i < nr; i++)
+                        Y[(int64_t)t * rows + r + i] =
+                            rwkv__finish(acc[g][i * RWKV__TT + j], w[i], W->type,
+                                         X + (int64_t)t * cols, body, cols);
+                }
+        }
+    }
+}
+
 /* Rows [r0, r1) of Y = X W^T for tokens [0, T): weights stream once, each NR-row tile is
    reused from cache for every token block. */
 static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, int T,
@@ -1177,6 +1271,10 @@ static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, i
     const rwkv__tile_fn fn = rwkv__tile_for(W->type, T);
     int64_t r;
     int t, i, j;
+    if (T > 1 && W->type != RWKV_TYPE_F32 && cols >= RWKV__MM_KC_MIN) {
+        rwkv__matmul_rows_conv(Y, W, X, T, r0, r1);
+        return;
+    }
     for (r = r0; r < r1; r += NR) {
         const int nr = r1 - r < NR ? (int)(r1 - r) : NR;
         const void *w[RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR];
