@@ -1206,7 +1206,7 @@ static rwkv__tile_fn rwkv__tile_for(int type, int T)
    f16 tile ran ~25% slower than an f32 one). Same bits as rwkv__mm_tile: the order of every
    accumulator is kept (rwkv__mm_tile_pass); the last cols % L columns and the lane sum are
    rwkv__finish's, from the original row. Stack: RWKV__TR x RWKV__MM_KC floats plus
-   RWKV__MM_TG x TR x TT vectors (25 KiB with AVX-512, 12 KiB with AVX2). */
+   RWKV__MM_TG x TR x TT vectors (25 KiB with AVX-512, 10-12 KiB with AVX2 or NEON). */
 #define RWKV__MM_KC 512
 #define RWKV__MM_TG 11 /* token groups per pass: 66 tokens >= RWKV_SEQ_BLOCK */
 #define RWKV__MM_KC_MIN 256 /* shorter rows (LoRAs): the carried accumulators cost more */
