@@ -425,6 +425,53 @@ static void test_kernels(void)
     }
 }
 
+/* Blocks of up to 37 tokens (several register tiles of tokens and a partial one) and rows
+   that end in a partial tile: the prompt path against the scalar definition, one token at a
+   time and two threads. */
+static void test_blocks(void)
+{
+    static const int shapes[][3] = {{53, 7, 37}, {32, 64, 16}, {16, 3, 17}}; /* rows, blocks, T */
+    int k, si;
+    printf("prompt blocks (tiles of rows x tokens, T up to 37):\n");
+    for (k = 0; k < 8; k++) {
+        const int type = all_types[k], blk = rwkv__qblock(type);
+        int bad = 0;
+        for (si = 0; si < 3; si++) {
+            const int rows = shapes[si][0], T = shapes[si][2];
+            const int64_t cols = (int64_t)shapes[si][1] * (blk == 32 ? 32 : 256);
+            const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols);
+            float *Wf = (float *)malloc((size_t)rows * cols * sizeof(float));
+            unsigned char *Wq = (unsigned char *)malloc((size_t)rows * rowb);
+            float *X = (float *)malloc((size_t)T * cols * sizeof(float));
+            float *Y1 = (float *)malloc((size_t)T * rows * sizeof(float));
+            float *Y2 = (float *)malloc((size_t)T * rows * sizeof(float));
+            float *Ys = (float *)malloc((size_t)T * rows * sizeof(float));
+            float *Yt = (float *)malloc((size_t)T * rows * sizeof(float));
+            int r, t;
+            fill(Wf, (int64_t)rows * cols, 0.03, 100, 8.0);
+            for (r = 0; r < rows; r++)
+                rwkv__quant_row(type, Wf + (int64_t)r * cols, Wq + (size_t)r * rowb, cols,
+                                r % 2 ? RWKV__QUANT_SEARCH : RWKV__QUANT_REF);
+            fill(X, (int64_t)T * cols, 1.0, 50, 20.0);
+            memset(X + (size_t)(T / 2) * cols, 0, (size_t)cols * sizeof(float)); /* a zero token */
+            rwkv__matmul_q(Y1, Wq, type, rows, cols, X, T, 1);
+            rwkv__matmul_q(Y2, Wq, type, rows, cols, X, T, 2);
+            rwkv__matmul_q_scalar(Ys, Wq, type, rows, cols, X, T, 1);
+            for (t = 0; t < T; t++)
+                rwkv__matmul_q(Yt + (size_t)t * rows, Wq, type, rows, cols, X + (size_t)t * cols,
+                               1, 1);
+            if (memcmp(Y1, Ys, (size_t)T * rows * 4) || memcmp(Y2, Ys, (size_t)T * rows * 4) ||
+                memcmp(Yt, Ys, (size_t)T * rows * 4))
+                bad++;
+            free(Wf); free(Wq); free(X); free(Y1); free(Y2); free(Ys); free(Yt);
+        }
+        CHECK(bad == 0, "%s: %d of 3 prompt-block shapes differ from the scalar definition",
+              type_names[k], bad);
+        printf(" %s %s", type_names[k], bad ? "DIFFER" : "same bits");
+    }
+    printf("\n");
+}
+
 /* A bigger, model-like product: relative error of the activation quantization. */
 static void test_accuracy(void)
 {
@@ -475,6 +522,7 @@ int main(int argc, char **argv)
     }
     if (kernels_only) { /* the products only (the part that differs between SIMD variants) */
         test_kernels();
+        test_blocks();
         printf("output hash %08x\n", out_hash);
         printf("%d checks, %d failures\n", checks, failures);
         return failures ? 1 : 0;
@@ -497,6 +545,7 @@ int main(int argc, char **argv)
     }
     test_kernels();
     test_accuracy();
+    test_blocks(); /* last: it draws from the shared random stream */
     printf("output hash %08x\n", out_hash);
     printf("%d checks, %d failures\n", checks, failures);
     if (failures) return 1;
