@@ -1059,21 +1059,28 @@ RWKV__INLINE float rwkv__finish(rwkv__vf acc, const void *w, int type, const flo
     }
 #define RWKV__MM_OUT(i, t)                                                                   \
     if (RWKV__TR > i && RWKV__TT > t)                                                        \
-        out[i * RWKV__TT + t] = rwkv__finish(a##i##t, w[i], type, x[t], body, cols);
-#define RWKV__MM_OUT_ROW(i)                                                                  \
-    RWKV__MM_OUT(i, 0) RWKV__MM_OUT(i, 1) RWKV__MM_OUT(i, 2)                                 \
-    RWKV__MM_OUT(i, 3) RWKV__MM_OUT(i, 4) RWKV__MM_OUT(i, 5)
-RWKV__INLINE void rwkv__mm_tile(float *out, const void *const *w, const float *const *x,
-                                int64_t cols, int type)
+        out[i * RWKV__TT + t] = rwkv__finish(a##i##t, w[i], type, x[t], kn, cols);
+#define RWKV__MM_LD(i, t) if (RWKV__TR > i && RWKV__TT > t) a##i##t = A[i * RWKV__TT + t];
+#define RWKV__MM_ST(i, t) if (RWKV__TR > i && RWKV__TT > t) A[i * RWKV__TT + t] = a##i##t;
+#define RWKV__MM_ROW6(m, i) m(i, 0) m(i, 1) m(i, 2) m(i, 3) m(i, 4) m(i, 5)
+#define RWKV__MM_ALL(m)                                                                      \
+    RWKV__MM_ROW6(m, 0) RWKV__MM_ROW6(m, 1) RWKV__MM_ROW6(m, 2) RWKV__MM_ROW6(m, 3)
+/* The tile over columns [0, kn). A == NULL: from zero, and out receives the finished sums
+   (kn = the body, cols the row length, rwkv__finish adds the tail and the lane tree). A !=
+   NULL: a column pass, the accumulators carried in memory between calls (A[i * RWKV__TT +
+   t]; storing one and loading it back is exact, so a dot product run in passes has the bits
+   of a single run). Inlined with a constant A, so each use compiles to its own loop. */
+RWKV__INLINE void rwkv__mm_tile_run(float *out, rwkv__vf *A, const void *const *w, int type,
+                                    const float *const *x, int64_t kn, int64_t cols)
 {
-    const int64_t body = cols - cols % RWKV__L;
     const rwkv__vf z = rwkv__vzero();
     rwkv__vf a00 = z, a01 = z, a02 = z, a03 = z, a04 = z, a05 = z;
     rwkv__vf a10 = z, a11 = z, a12 = z, a13 = z, a14 = z, a15 = z;
     rwkv__vf a20 = z, a21 = z, a22 = z, a23 = z, a24 = z, a25 = z;
     rwkv__vf a30 = z, a31 = z, a32 = z, a33 = z, a34 = z, a35 = z;
     int64_t k;
-    for (k = 0; k < body; k += RWKV__L) {
+    if (A) { RWKV__MM_ALL(RWKV__MM_LD) }
+    for (k = 0; k < kn; k += RWKV__L) {
         const rwkv__vf w0 = rwkv__vld_w(w[0], type, k);
         const rwkv__vf w1 = RWKV__TR > 1 ? rwkv__vld_w(w[1], type, k) : z;
         const rwkv__vf w2 = RWKV__TR > 2 ? rwkv__vld_w(w[2], type, k) : z;
@@ -1081,40 +1088,26 @@ RWKV__INLINE void rwkv__mm_tile(float *out, const void *const *w, const float *c
         RWKV__MM_TOKEN(0) RWKV__MM_TOKEN(1) RWKV__MM_TOKEN(2)
         RWKV__MM_TOKEN(3) RWKV__MM_TOKEN(4) RWKV__MM_TOKEN(5)
     }
-    RWKV__MM_OUT_ROW(0) RWKV__MM_OUT_ROW(1) RWKV__MM_OUT_ROW(2) RWKV__MM_OUT_ROW(3)
+    if (A) { RWKV__MM_ALL(RWKV__MM_ST) }
+    else { RWKV__MM_ALL(RWKV__MM_OUT) }
 }
-
-/* The same tile over columns [k0, k0 + kn) of weights already converted to f32 (wb[i] is
-   row i's columns from k0; x[t] points at token t's column k0), the accumulators carried in
-   memory between calls (A[i * RWKV__TT + t]). Storing an accumulator and loading it back is
-   exact, so a dot product run in column passes has the bits of one run in a single pass. */
-RWKV__INLINE void rwkv__mm_tile_pass(rwkv__vf *A, const float *const *wb, const float *const *x,
-                                     int64_t kn)
-{
-    const rwkv__vf z = rwkv__vzero();
-    rwkv__vf a00 = z, a01 = z, a02 = z, a03 = z, a04 = z, a05 = z;
-    rwkv__vf a10 = z, a11 = z, a12 = z, a13 = z, a14 = z, a15 = z;
-    rwkv__vf a20 = z, a21 = z, a22 = z, a23 = z, a24 = z, a25 = z;
-    rwkv__vf a30 = z, a31 = z, a32 = z, a33 = z, a34 = z, a35 = z;
-    int64_t k;
-#define RWKV__MM_LD(i, t) if (RWKV__TR > i && RWKV__TT > t) a##i##t = A[i * RWKV__TT + t];
-#define RWKV__MM_ST(i, t) if (RWKV__TR > i && RWKV__TT > t) A[i * RWKV__TT + t] = a##i##t;
-#define RWKV__MM_ROW6(m, i) m(i, 0) m(i, 1) m(i, 2) m(i, 3) m(i, 4) m(i, 5)
-    RWKV__MM_ROW6(RWKV__MM_LD, 0) RWKV__MM_ROW6(RWKV__MM_LD, 1)
-    RWKV__MM_ROW6(RWKV__MM_LD, 2) RWKV__MM_ROW6(RWKV__MM_LD, 3)
-    for (k = 0; k < kn; k += RWKV__L) {
-        const rwkv__vf w0 = rwkv__vld_f32(wb[0] + k);
-        const rwkv__vf w1 = RWKV__TR > 1 ? rwkv__vld_f32(wb[1] + k) : z;
-        const rwkv__vf w2 = RWKV__TR > 2 ? rwkv__vld_f32(wb[2] + k) : z;
-        const rwkv__vf w3 = RWKV__TR > 3 ? rwkv__vld_f32(wb[3] + k) : z;
-        RWKV__MM_TOKEN(0) RWKV__MM_TOKEN(1) RWKV__MM_TOKEN(2)
-        RWKV__MM_TOKEN(3) RWKV__MM_TOKEN(4) RWKV__MM_TOKEN(5)
-    }
-    RWKV__MM_ROW6(RWKV__MM_ST, 0) RWKV__MM_ROW6(RWKV__MM_ST, 1)
-    RWKV__MM_ROW6(RWKV__MM_ST, 2) RWKV__MM_ROW6(RWKV__MM_ST, 3)
 #undef RWKV__MM_LD
 #undef RWKV__MM_ST
 #undef RWKV__MM_ROW6
+#undef RWKV__MM_ALL
+
+RWKV__INLINE void rwkv__mm_tile(float *out, const void *const *w, const float *const *x,
+                                int64_t cols, int type)
+{
+    rwkv__mm_tile_run(out, NULL, w, type, x, cols - cols % RWKV__L, cols);
+}
+
+/* The tile over columns [k0, k0 + kn) of weights already converted to f32 (wb[i] is row i's
+   columns from k0; x[t] points at token t's column k0), accumulators carried in A. */
+RWKV__INLINE void rwkv__mm_tile_pass(rwkv__vf *A, const void *const *wb, const float *const *x,
+                                     int64_t kn)
+{
+    rwkv__mm_tile_run(NULL, A, wb, RWKV_TYPE_F32, x, kn, kn);
 }
 
 /* The matvec tile: out[i] = dot(row w[i], x) for i < 8, one accumulator chain per row.
@@ -1159,7 +1152,6 @@ RWKV__INLINE void rwkv__mv_tile(float *out, const void *const *w, const float *x
 #undef RWKV__MM_FMA
 #undef RWKV__MM_TOKEN
 #undef RWKV__MM_OUT
-#undef RWKV__MM_OUT_ROW
 #undef RWKV__MV_ROW
 #undef RWKV__MV_PF
 
@@ -1222,10 +1214,10 @@ static void rwkv__matmul_rows_conv(float *Y, const rwkv__tensor *W, const float 
     for (r = r0; r < r1; r += RWKV__TR) {
         const int nr = r1 - r < RWKV__TR ? (int)(r1 - r) : RWKV__TR;
         const void *w[RWKV__TR];
-        const float *wb[RWKV__TR];
+        const void *wb[RWKV__TR];
         for (i = 0; i < RWKV__TR; i++) {
             w[i] = (const char *)W->data + (size_t)(r + (i < nr ? i : nr - 1)) * rowbytes;
-            wb[i] = (const float *)(const void *)wbuf[i];
+            wb[i] = (const void *)wbuf[i];
         }
         for (t0 = 0; t0 < T; t0 += RWKV__MM_TG * RWKV__TT) {
             const int ng = (T - t0 + RWKV__TT - 1) / RWKV__TT < RWKV__MM_TG
