@@ -2040,14 +2040,14 @@ static RWKV__UNUSED int rwkv__quant_row(int type, const float *src, void *dst, i
 
    32-value formats (Q4_0 Q4_1 Q5_0 Q5_1 Q8_0). v_e: the integer level of weight e of a block
    (Q4_0: q - 8, Q5_0: q - 16, Q8_0: q, Q4_1 / Q5_1: q >= 0), dw / mw its f16 scale / min as
-   float, xq_e / dx the activation block. Four integer group sums per block,
-       G_i = sum of v_e xq_e over e in {4i..4i+3} and {16+4i..16+4i+3}, i = 0..3 (exact),
-   eight float lanes A[0..7] = +0; for the blocks b = 0, 1, ... in order and i = 0..3, with
-   L = i + 4 (b mod 2):
-       A[L] = fma((float)G_i, dw * dx, A[L])
-       A[L] = fma(mw, dx * (float)X_i, A[L])      (Q4_1 / Q5_1 only; X_i = sum of xq_e over
-                                                    the same e)
-   y = ((A0 + A4) + (A2 + A6)) + ((A1 + A5) + (A3 + A7)).
+   float, xq_e / dx the activation block. One integer sum per block,
+       G = sum of v_e xq_e over e = 0..31 (exact),
+   eight float lanes A[0..7] = +0; for the blocks b = 0, 1, ... in order, with L = b mod 8:
+       A[L] = fma((float)G, dw * dx, A[L])
+       A[L] = fma(mw, dx * (float)X, A[L])        (Q4_1 / Q5_1 only; X = sum of xq_e)
+   y = ((A0 + A4) + (A2 + A6)) + ((A1 + A5) + (A3 + A7)). One float product per 32 weights
+   (an earlier definition had four, one per group of 8 values; that float work bound every
+   SIMD kernel, and an AMX tile product computes whole-block sums in one instruction).
 
    Q4_K / Q5_K (per super-block of 256: d, dmin, 6-bit scales S_s and mins M_s of the eight
    sub-blocks of 32, levels q_e >= 0): integer lane sums, k = 0..7,
@@ -2068,13 +2068,13 @@ static RWKV__UNUSED int rwkv__quant_row(int type, const float *src, void *dst, i
 typedef struct rwkv__qact {
     int8_t *q;     /* cols values; 32-value formats: "quad" order (below), K formats: natural */
     float *d;      /* one scale per block (32 or 256 values) */
-    float *d4;     /* 32-value formats: each d four times (the SIMD scale vectors) */
-    int32_t *corr; /* 32-value formats: 4 per block, -off * X_i (off: Q4_0 8, Q5_0 16, Q8_0 128) */
-    float *dsx;    /* 32-value formats: 4 per block, d * X_i (the min term of Q4_1 / Q5_1) */
+    int32_t *corr; /* 32-value formats: per block, -off * X (off: Q4_0 8, Q5_0 16, Q8_0 128) */
+    float *dsx;    /* 32-value formats: per block, d * X (the min term of Q4_1 / Q5_1) */
     int16_t *bs;   /* K formats: 16 per super-block, the sums of 16 consecutive xq */
 } rwkv__qact;
-/* Quad order: blocks are taken four at a time (the count padded with zero blocks to a
-   multiple of 4); quad Q occupies bytes 128Q..128Q+127: values 0..15 of block 4Q+j at
+/* The 32-value formats' arrays are padded with zero blocks to a multiple of 8 blocks (the
+   SIMD kernels read 8 blocks' d, corr and dsx at a time). Quad order: blocks are taken four
+   at a time; quad Q occupies bytes 128Q..128Q+127: values 0..15 of block 4Q+j at
    128Q + 16j, values 16..31 at 128Q + 64 + 16j. So 32 bytes at 128Q + 32h hold the low
    halves of blocks 4Q+2h and 4Q+2h+1, and 128Q + 64 + 32h their high halves. */
 
@@ -2086,8 +2086,8 @@ static size_t rwkv__qact_bytes(int type, int64_t cols)
     const int blk = rwkv__qblock(type);
     const size_t nb = (size_t)(cols / blk);
     if (blk == 32) {
-        const size_t nq = (nb + 3) / 4 * 4; /* padded to quads */
-        return RWKV__ALIGN64(nq * 32) + RWKV__ALIGN64(nq * 4) + 3 * RWKV__ALIGN64(nq * 16);
+        const size_t nq = (nb + 7) / 8 * 8; /* padded to 8 blocks */
+        return RWKV__ALIGN64(nq * 32) + 3 * RWKV__ALIGN64(nq * 4);
     }
     return RWKV__ALIGN64((size_t)cols) + RWKV__ALIGN64(nb * 4) + RWKV__ALIGN64(nb * 32);
 }
@@ -2100,11 +2100,10 @@ static rwkv__qact rwkv__qact_at(int type, int64_t cols, void *base)
     rwkv__qact a;
     memset(&a, 0, sizeof a);
     if (blk == 32) {
-        const size_t nq = (nb + 3) / 4 * 4;
+        const size_t nq = (nb + 7) / 8 * 8;
         a.q = (int8_t *)(void *)p; p += RWKV__ALIGN64(nq * 32);
         a.d = (float *)(void *)p; p += RWKV__ALIGN64(nq * 4);
-        a.d4 = (float *)(void *)p; p += RWKV__ALIGN64(nq * 16);
-        a.corr = (int32_t *)(void *)p; p += RWKV__ALIGN64(nq * 16);
+        a.corr = (int32_t *)(void *)p; p += RWKV__ALIGN64(nq * 4);
         a.dsx = (float *)(void *)p;
     } else {
         a.q = (int8_t *)(void *)p; p += RWKV__ALIGN64((size_t)cols);
@@ -2120,7 +2119,6 @@ RWKV__INLINE rwkv__qact rwkv__qact_shift(const rwkv__qact *a, size_t off)
     rwkv__qact b;
     b.q = (int8_t *)(void *)((char *)a->q + off);
     b.d = (float *)(void *)((char *)a->d + off);
-    b.d4 = a->d4 ? (float *)(void *)((char *)a->d4 + off) : NULL;
     b.corr = a->corr ? (int32_t *)(void *)((char *)a->corr + off) : NULL;
     b.dsx = a->dsx ? (float *)(void *)((char *)a->dsx + off) : NULL;
     b.bs = a->bs ? (int16_t *)(void *)((char *)a->bs + off) : NULL;
@@ -2155,23 +2153,19 @@ static void rwkv__quant_act(int type, const float *x, int64_t cols, const rwkv__
     int64_t b;
     int i, e;
     if (blk == 32) {
-        const int64_t nq = (nb + 3) / 4 * 4;
+        const int64_t nq = (nb + 7) / 8 * 8;
         const int off = type == RWKV__TYPE_Q4_0 ? 8 : type == RWKV__TYPE_Q5_0 ? 16
                       : type == RWKV__TYPE_Q8_0 ? 128 : 0;
         for (b = 0; b < nq; b++) {
             int8_t q[32];
             float d = 0.0f;
+            int X = 0;
             if (b < nb) d = rwkv__quant_act_block(x + b * 32, 32, q);
             else memset(q, 0, 32);
             a->d[b] = d;
-            for (e = 0; e < 32; e++) a->q[rwkv__quad_pos(b, e)] = q[e];
-            for (i = 0; i < 4; i++) {
-                int X = 0;
-                for (e = 4 * i; e < 4 * i + 4; e++) X += q[e] + q[16 + e];
-                a->d4[4 * b + i] = d;
-                a->corr[4 * b + i] = -off * X;
-                a->dsx[4 * b + i] = d * (float)X;
-            }
+            for (e = 0; e < 32; e++) { a->q[rwkv__quad_pos(b, e)] = q[e]; X += q[e]; }
+            a->corr[b] = -off * X;
+            a->dsx[b] = d * (float)X;
         }
     } else {
         for (b = 0; b < nb; b++) {
@@ -2276,22 +2270,18 @@ static float rwkv__qdot_scalar(int type, const uint8_t *w, const rwkv__qact *a, 
     const int64_t nb = cols / blk;
     float A[8] = { 0, 0, 0, 0, 0, 0, 0, 0 }, B = 0.0f;
     int64_t b;
-    int i, e, k;
+    int e, k;
     if (blk == 32) {
         const int asym = type == RWKV__TYPE_Q4_1 || type == RWKV__TYPE_Q5_1;
         for (b = 0; b < nb; b++) {
-            int v[32];
-            float dw, mw, s;
+            const int L = (int)(b & 7);
+            int v[32], G = 0;
+            float dw, mw;
             const int8_t *xl = a->q + rwkv__quad_pos(b, 0), *xh = a->q + rwkv__quad_pos(b, 16);
             rwkv__decode_legacy(type, w + (size_t)b * bytes, v, &dw, &mw);
-            s = dw * a->d[b];
-            for (i = 0; i < 4; i++) {
-                const int L = i + 4 * (int)(b & 1);
-                int G = 0;
-                for (e = 4 * i; e < 4 * i + 4; e++) G += v[e] * xl[e] + v[16 + e] * xh[e];
-                A[L] = fmaf((float)G, s, A[L]);
-                if (asym) A[L] = fmaf(mw, a->dsx[4 * b + i], A[L]);
-            }
+            for (e = 0; e < 16; e++) G += v[e] * xl[e] + v[16 + e] * xh[e];
+            A[L] = fmaf((float)G, dw * a->d[b], A[L]);
+            if (asym) A[L] = fmaf(mw, a->dsx[b], A[L]);
         }
         return rwkv__tree8(A);
     }
@@ -2369,6 +2359,15 @@ static void rwkv__qmm_rows_scalar(float *Y, const uint8_t *W, int type, int64_t 
     defined(__AVX512VL__)
 #define RWKV__QVNNI 1
 #endif
+/* Intel AMX (tile registers: a 16 x 16 int32 tile += 16 rows x 64 bytes times 64 x 16) for
+   prompt blocks of the 32-value formats, on Linux x86-64 where the compiler targets it
+   (-march=native on Sapphire Rapids and later) and the kernel grants the tile state
+   (arch_prctl ARCH_REQ_XCOMP_PERM, asked before each product; without it the VNNI tiles
+   run). -DRWKV_NO_AMX turns it off. */
+#if defined(RWKV__QVNNI) && defined(__AMX_TILE__) && defined(__AMX_INT8__) &&                    \
+    defined(__linux__) && defined(__x86_64__) && !defined(RWKV_NO_AMX)
+#define RWKV__QAMX 1
+#endif
 /* the quantized NEON kernels use A64 intrinsics (vpaddq_s32, f16 lane conversions): 32-bit
    ARM runs the scalar definition for the quantized types */
 #if defined(RWKV__NEON) && defined(__aarch64__)
@@ -2396,6 +2395,12 @@ static void rwkv__qmm_rows_scalar(float *Y, const uint8_t *W, int type, int64_t 
 #define RWKV__QMM_T 4
 #endif
 #define RWKV__QTMAX 8 /* bound of the tile sizes above (array dimensions) */
+#ifndef RWKV__QMM_RB
+#define RWKV__QMM_RB 64
+#endif
+#ifndef RWKV__QMM_TBYTES
+#define RWKV__QMM_TBYTES 32768
+#endif
 /* Software prefetch of the matvec (0: none, 1: the next tile). A tile's rows are consecutive
    in memory, so the hardware prefetchers follow the streams of the current tile, but each new
    tile would start R cold streams (a 2048-column row is only 1-2 KiB): each row prefetches the
@@ -2448,19 +2453,27 @@ RWKV__INLINE __m256i rwkv__pack32_avx2(__m256i a, __m256i b, __m256i c, __m256i 
     return _mm256_permutevar8x32_epi32(r, _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7));
 }
 
+/* hsum of 8 int32 (exact) */
+RWKV__INLINE int rwkv__hsum_epi32_avx2(__m256i v)
+{
+    __m128i q = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
+    q = _mm_add_epi32(q, _mm_shuffle_epi32(q, 0x4E));
+    q = _mm_add_epi32(q, _mm_shuffle_epi32(q, 0xB1));
+    return _mm_cvtsi128_si32(q);
+}
+
 static void rwkv__quant_act_avx2(int type, const float *x, int64_t cols, const rwkv__qact *a)
 {
     const int blk = rwkv__qblock(type);
     const int64_t nb = cols / blk;
     int64_t b;
     if (blk == 32) {
-        const int64_t nq = (nb + 3) / 4 * 4;
+        const int64_t nq = (nb + 7) / 8 * 8;
         const int off = type == RWKV__TYPE_Q4_0 ? 8 : type == RWKV__TYPE_Q5_0 ? 16
                       : type == RWKV__TYPE_Q8_0 ? 128 : 0;
-        const __m256i perm = _mm256_setr_epi32(0, 4, 1, 5, 0, 4, 1, 5);
         for (b = 0; b < nq; b++) {
-            __m256i v[4], s, h;
-            __m128i X;
+            __m256i v[4];
+            int X;
             float d = 0.0f;
             if (b < nb) d = rwkv__qa_levels_avx2(x + b * 32, 4, v);
             else v[0] = v[1] = v[2] = v[3] = _mm256_setzero_si256();
@@ -2471,15 +2484,11 @@ static void rwkv__quant_act_avx2(int type, const float *x, int64_t cols, const r
                 _mm_storeu_si128((__m128i *)(void *)(a->q + rwkv__quad_pos(b, 16)),
                                  _mm256_extracti128_si256(q, 1));
             }
-            /* X_i: v0 + v2 = values e, e+16 (e < 8); v1 + v3 (e = 8..15) */
-            s = _mm256_hadd_epi32(_mm256_add_epi32(v[0], v[2]), _mm256_add_epi32(v[1], v[3]));
-            h = _mm256_hadd_epi32(s, s); /* [X0 X2 X0 X2 | X1 X3 X1 X3] */
-            X = _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(h, perm));
+            X = rwkv__hsum_epi32_avx2(_mm256_add_epi32(_mm256_add_epi32(v[0], v[1]),
+                                                       _mm256_add_epi32(v[2], v[3])));
             a->d[b] = d;
-            _mm_storeu_ps(a->d4 + 4 * b, _mm_set1_ps(d));
-            _mm_storeu_si128((__m128i *)(void *)(a->corr + 4 * b),
-                             _mm_mullo_epi32(X, _mm_set1_epi32(-off)));
-            _mm_storeu_ps(a->dsx + 4 * b, _mm_mul_ps(_mm_set1_ps(d), _mm_cvtepi32_ps(X)));
+            a->corr[b] = -off * X;
+            a->dsx[b] = d * (float)X;
         }
     } else {
         const __m256i ones8 = _mm256_set1_epi8(1), ones16 = _mm256_set1_epi16(1);
@@ -2572,29 +2581,30 @@ RWKV__INLINE void rwkv__q32_unpack_avx2(int type, const uint8_t *p, int two, __m
     }
 }
 
-/* One pair of blocks b, b+1 (two == 0: only b) of R rows x NT tokens into acc. */
-RWKV__INLINE void rwkv__q32_step_avx2(int type, int R, int NT, __m256 acc[RWKV__QTMAX][RWKV__QTMAX],
+/* Integer part of blocks b, b+1 (b even; two == 0: only b) for R rows x NT tokens: P[r][t]
+   lanes 0..3 hold partial sums of block b, lanes 4..7 of block b + 1 (without the offset
+   correction). */
+RWKV__INLINE void rwkv__q32_pair_avx2(int type, int R, int NT,
+                                      __m256i P[RWKV__QTMAX][RWKV__QTMAX],
                                       const uint8_t *const *w, const rwkv__qact *x, int64_t b,
                                       int two, size_t pf)
 {
     const size_t bs = rwkv__qbytes(type);
-    const int asym = type == RWKV__TYPE_Q4_1 || type == RWKV__TYPE_Q5_1;
-    const int q8 = type == RWKV__TYPE_Q8_0,
-              corr = type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q5_0;
+    const int q8 = type == RWKV__TYPE_Q8_0;
     const __m256i ones = _mm256_set1_epi16(1);
     const size_t xo = (size_t)(b / 4) * 128 + (size_t)(b % 4) * 16;
     __m256i lo[RWKV__QTMAX], hi[RWKV__QTMAX], alo[RWKV__QTMAX], ahi[RWKV__QTMAX];
-    __m256 dw[RWKV__QTMAX], mw[RWKV__QTMAX];
     int r, t;
     RWKV__UNROLL for (r = 0; r < R; r++) {
         const uint8_t *p = w[r] + (size_t)b * bs;
+        __m256 dw, mw;
 #if RWKV__QPF > 0
         if (NT == 1) {
             RWKV__PREFETCH(p + pf);
             if (pf <= RWKV__QPF_SHORT) RWKV__PREFETCH_L1(p + 256);
         }
 #endif
-        rwkv__q32_unpack_avx2(type, p, two, &lo[r], &hi[r], &dw[r], &mw[r]);
+        rwkv__q32_unpack_avx2(type, p, two, &lo[r], &hi[r], &dw, &mw);
         if (q8) { /* the sign trick: |w| (unsigned; -128 -> 128) times x with w's sign */
             alo[r] = _mm256_sign_epi8(lo[r], lo[r]);
             ahi[r] = _mm256_sign_epi8(hi[r], hi[r]);
@@ -2604,34 +2614,57 @@ RWKV__INLINE void rwkv__q32_step_avx2(int type, int R, int NT, __m256 acc[RWKV__
     }
     RWKV__UNROLL for (t = 0; t < NT; t++) {
         const __m256i XA = rwkv__ld256(x[t].q + xo), XB = rwkv__ld256(x[t].q + xo + 64);
-        const __m256 D4 = _mm256_loadu_ps(x[t].d4 + 4 * b);
         RWKV__UNROLL for (r = 0; r < R; r++) {
-            __m256i G;
-            if (q8) {
-                G = _mm256_add_epi32(
+            if (q8)
+                P[r][t] = _mm256_add_epi32(
                     _mm256_madd_epi16(_mm256_maddubs_epi16(alo[r], _mm256_sign_epi8(XA, lo[r])),
                                       ones),
                     _mm256_madd_epi16(_mm256_maddubs_epi16(ahi[r], _mm256_sign_epi8(XB, hi[r])),
                                       ones));
-            } else {
-                const __m256i P = _mm256_add_epi16(_mm256_maddubs_epi16(lo[r], XA),
-                                                   _mm256_maddubs_epi16(hi[r], XB));
-                G = _mm256_madd_epi16(P, ones);
-                if (corr) G = _mm256_add_epi32(G, rwkv__ld256(x[t].corr + 4 * b));
-            }
-            acc[r][t] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(G), _mm256_mul_ps(dw[r], D4), acc[r][t]);
-            if (asym)
-                acc[r][t] = _mm256_fmadd_ps(mw[r], _mm256_loadu_ps(x[t].dsx + 4 * b), acc[r][t]);
+            else
+                P[r][t] = _mm256_madd_epi16(_mm256_add_epi16(_mm256_maddubs_epi16(lo[r], XA),
+                                                             _mm256_maddubs_epi16(hi[r], XB)),
+                                            ones);
+        }
+    }
+}
+
+/* The sums G of blocks b0..b0+n-1 (n <= 8, b0 % 8 == 0) in lanes 0..n-1 (zero after), R rows x
+   NT tokens, from pairs: hadd(hadd(P01, P23), hadd(P45, P67)) leaves blocks 0 2 4 6 | 1 3 5 7. */
+RWKV__INLINE void rwkv__q32_group_avx2(int type, int R, int NT,
+                                       __m256i G[RWKV__QTMAX][RWKV__QTMAX],
+                                       const uint8_t *const *w, const rwkv__qact *x, int64_t b0,
+                                       int n, size_t pf)
+{
+    const int corr = type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q5_0;
+    const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
+    __m256i P[RWKV__QTMAX][RWKV__QTMAX], Q[RWKV__QTMAX][RWKV__QTMAX];
+    int r, t;
+    RWKV__UNROLL for (r = 0; r < R; r++) RWKV__UNROLL for (t = 0; t < NT; t++)
+        P[r][t] = Q[r][t] = _mm256_setzero_si256(); /* absent pairs add zeros */
+    rwkv__q32_pair_avx2(type, R, NT, P, w, x, b0, n > 1, pf);
+    if (n > 2) rwkv__q32_pair_avx2(type, R, NT, Q, w, x, b0 + 2, n > 3, pf);
+    RWKV__UNROLL for (r = 0; r < R; r++) RWKV__UNROLL for (t = 0; t < NT; t++) {
+        G[r][t] = _mm256_hadd_epi32(P[r][t], Q[r][t]);
+        P[r][t] = Q[r][t] = _mm256_setzero_si256();
+    }
+    if (n > 4) rwkv__q32_pair_avx2(type, R, NT, P, w, x, b0 + 4, n > 5, pf);
+    if (n > 6) rwkv__q32_pair_avx2(type, R, NT, Q, w, x, b0 + 6, n > 7, pf);
+    RWKV__UNROLL for (t = 0; t < NT; t++) {
+        const __m256i C = corr ? rwkv__ld256(x[t].corr + b0) : _mm256_setzero_si256();
+        RWKV__UNROLL for (r = 0; r < R; r++) {
+            const __m256i h = _mm256_hadd_epi32(P[r][t], Q[r][t]);
+            G[r][t] = _mm256_add_epi32(
+                _mm256_permutevar8x32_epi32(_mm256_hadd_epi32(G[r][t], h), order), C);
         }
     }
 }
 
 #ifdef RWKV__QVNNI
-/* AVX-512 VNNI: four blocks b..b+3 (b % 4 == 0) of R rows x NT tokens into acc. The integer
-   sums come from vpdpbusd (u8 x s8, 4 products per int32 lane, starting from the offset
-   correction -off * X); Q8_0's signed weights are made unsigned by w ^ 0x80 = w + 128, which
-   the correction -128 X undoes. The float part is the definition's: blocks b, b+1 (low 256
-   bits) then b+2, b+3 into the same 8 lanes. */
+/* AVX-512 VNNI: the integer sums of four blocks b..b+3 (b % 4 == 0) for R rows x NT tokens
+   from vpdpbusd (u8 x s8, 4 products per int32 lane): Q[r][t] lanes 4j..4j+3 are partial sums
+   of block b + j. Q8_0's signed weights are made unsigned by w ^ 0x80 = w + 128 (the
+   correction -128 X undoes it). */
 RWKV__INLINE __m512i rwkv__ld4x16(const uint8_t *p, size_t stride)
 {
     __m512i v = _mm512_castsi128_si512(rwkv__ld128(p));
@@ -2640,27 +2673,22 @@ RWKV__INLINE __m512i rwkv__ld4x16(const uint8_t *p, size_t stride)
     return _mm512_inserti32x4(v, rwkv__ld128(p + 3 * stride), 3);
 }
 
-RWKV__INLINE void rwkv__q32_quad_vnni(int type, int R, int NT, __m256 acc[RWKV__QTMAX][RWKV__QTMAX],
+RWKV__INLINE void rwkv__q32_quad_vnni(int type, int R, int NT, __m512i Q[RWKV__QTMAX][RWKV__QTMAX],
                                       const uint8_t *const *w, const rwkv__qact *x, int64_t b,
                                       size_t pf)
 {
     const size_t bs = rwkv__qbytes(type);
-    const int asym = type == RWKV__TYPE_Q4_1 || type == RWKV__TYPE_Q5_1;
-    const int q8 = type == RWKV__TYPE_Q8_0, corr = !asym;
     const __m512i m4 = _mm512_set1_epi8(0x0F);
-    const __m256i rep = _mm256_setr_epi16(0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3);
     const size_t xo = (size_t)(b / 4) * 128;
     __m512i lo[RWKV__QTMAX], hi[RWKV__QTMAX];
-    __m512 dw[RWKV__QTMAX], mw[RWKV__QTMAX];
     int r, t;
     RWKV__UNROLL for (r = 0; r < R; r++) {
         const uint8_t *p = w[r] + (size_t)b * bs;
-        uint64_t dd = 0, mm = 0;
         int j;
 #if RWKV__QPF > 0
         if (NT == 1) { RWKV__PREFETCH(p + pf); RWKV__PREFETCH(p + pf + 64); }
 #endif
-        if (q8) {
+        if (type == RWKV__TYPE_Q8_0) {
             const __m512i f = _mm512_set1_epi8((char)0x80);
             lo[r] = _mm512_xor_si512(rwkv__ld4x16(p + 2, bs), f);
             hi[r] = _mm512_xor_si512(rwkv__ld4x16(p + 18, bs), f);
@@ -2684,70 +2712,103 @@ RWKV__INLINE void rwkv__q32_quad_vnni(int type, int R, int NT, __m256 acc[RWKV__
                                              _mm512_or_si512(hi[r], _mm512_set1_epi8(0x10)));
             }
         }
-        for (j = 0; j < 4; j++) {
-            dd |= (uint64_t)rwkv__u16(p + j * bs) << (16 * j);
-            if (asym) mm |= (uint64_t)rwkv__u16(p + j * bs + 2) << (16 * j);
-        }
-        dw[r] = _mm512_cvtph_ps(_mm256_permutexvar_epi16(
-            rep, _mm256_castsi128_si256(_mm_cvtsi64_si128((long long)dd))));
-        mw[r] = asym ? _mm512_cvtph_ps(_mm256_permutexvar_epi16(
-                           rep, _mm256_castsi128_si256(_mm_cvtsi64_si128((long long)mm))))
-                     : _mm512_setzero_ps();
     }
     RWKV__UNROLL for (t = 0; t < NT; t++) {
         const __m512i XA = _mm512_loadu_si512((const void *)(x[t].q + xo));
         const __m512i XB = _mm512_loadu_si512((const void *)(x[t].q + xo + 64));
-        const __m512i C =
-            corr ? _mm512_loadu_si512((const void *)(x[t].corr + 4 * b)) : _mm512_setzero_si512();
-        const __m512 D4 = _mm512_loadu_ps(x[t].d4 + 4 * b);
+        RWKV__UNROLL for (r = 0; r < R; r++)
+            Q[r][t] = _mm512_dpbusd_epi32(_mm512_dpbusd_epi32(_mm512_setzero_si512(), lo[r], XA),
+                                          hi[r], XB);
+    }
+}
+
+/* The sums G of the eight blocks b0..b0+7 (b0 % 8 == 0) in lanes 0..7, from two quads: the
+   pairs of adjacent lanes of both are added (even + odd lanes, vpermt2d), then the pairs of
+   pairs, and each block's sum is the low half of a 64-bit lane (vpmovqd). */
+RWKV__INLINE void rwkv__q32_group_vnni(int type, int R, int NT,
+                                       __m256i G[RWKV__QTMAX][RWKV__QTMAX],
+                                       const uint8_t *const *w, const rwkv__qact *x, int64_t b0,
+                                       size_t pf)
+{
+    const int corr = type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q5_0 || type == RWKV__TYPE_Q8_0;
+    const __m512i ev = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+    const __m512i od = _mm512_setr_epi32(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31);
+    __m512i A[RWKV__QTMAX][RWKV__QTMAX], B[RWKV__QTMAX][RWKV__QTMAX];
+    int r, t;
+    rwkv__q32_quad_vnni(type, R, NT, A, w, x, b0, pf);
+    rwkv__q32_quad_vnni(type, R, NT, B, w, x, b0 + 4, pf);
+    RWKV__UNROLL for (t = 0; t < NT; t++) {
+        const __m256i C = corr ? rwkv__ld256(x[t].corr + b0) : _mm256_setzero_si256();
         RWKV__UNROLL for (r = 0; r < R; r++) {
-            const __m512i G = _mm512_dpbusd_epi32(_mm512_dpbusd_epi32(C, lo[r], XA), hi[r], XB);
-            const __m512 Gf = _mm512_cvtepi32_ps(G), S = _mm512_mul_ps(dw[r], D4);
-            __m256 a = acc[r][t];
-            a = _mm256_fmadd_ps(_mm512_castps512_ps256(Gf), _mm512_castps512_ps256(S), a);
-            if (asym) {
-                const __m512 dsx = _mm512_loadu_ps(x[t].dsx + 4 * b);
-                a = _mm256_fmadd_ps(_mm512_castps512_ps256(mw[r]), _mm512_castps512_ps256(dsx), a);
-                a = _mm256_fmadd_ps(_mm512_extractf32x8_ps(Gf, 1), _mm512_extractf32x8_ps(S, 1), a);
-                a = _mm256_fmadd_ps(_mm512_extractf32x8_ps(mw[r], 1),
-                                    _mm512_extractf32x8_ps(dsx, 1), a);
-            } else {
-                a = _mm256_fmadd_ps(_mm512_extractf32x8_ps(Gf, 1), _mm512_extractf32x8_ps(S, 1), a);
-            }
-            acc[r][t] = a;
+            __m512i s = _mm512_add_epi32(_mm512_permutex2var_epi32(A[r][t], ev, B[r][t]),
+                                         _mm512_permutex2var_epi32(A[r][t], od, B[r][t]));
+            s = _mm512_add_epi32(s, _mm512_shuffle_epi32(s, (_MM_PERM_ENUM)0xB1));
+            G[r][t] = _mm256_add_epi32(_mm512_cvtepi64_epi32(s), C);
         }
     }
 }
 #endif
 
-/* The tile of R rows x NT tokens for the 32-value formats: out[r * NT + t]. */
+/* f16 field at `off` of blocks p, p + bs, .. (n <= 8 of them; zero after) as 8 floats */
+RWKV__INLINE __m256 rwkv__q32_h8(const uint8_t *p, size_t bs, int n, size_t off)
+{
+    uint16_t h[8] = { 0, 0, 0, 0, 0, 0, 0, 0 };
+    int j;
+#ifdef RWKV__QVNNI
+    if (n == 8) { /* one gather of the 8 blocks' first 4 bytes from off (inside each block) */
+        const int b = (int)bs;
+        const __m256i g = _mm256_i32gather_epi32(
+            (const int *)(const void *)(p + off),
+            _mm256_setr_epi32(0, b, 2 * b, 3 * b, 4 * b, 5 * b, 6 * b, 7 * b), 1);
+        return _mm256_cvtph_ps(_mm256_cvtepi32_epi16(g));
+    }
+#endif
+    for (j = 0; j < n; j++) h[j] = rwkv__u16(p + (size_t)j * bs + off);
+    return _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)h));
+}
+
+/* The tile of R rows x NT tokens for the 32-value formats: out[r * NT + t]. Eight blocks at a
+   time: their sums G in lanes 0..7 (lane = b mod 8, the definition's), then one conversion
+   and one fused multiply-add for all eight. */
 RWKV__INLINE void rwkv__q32_tile_avx2(int type, int R, int NT, float *out, const uint8_t *const *w,
                                       const rwkv__qact *x, int64_t nb)
 {
+    const size_t bs = rwkv__qbytes(type), pf = RWKV__QPF_AHEAD(type, R, nb);
+    const int asym = type == RWKV__TYPE_Q4_1 || type == RWKV__TYPE_Q5_1;
     __m256 acc[RWKV__QTMAX][RWKV__QTMAX];
-    int64_t b;
+    int64_t b0;
     int r, t;
     RWKV__UNROLL for (r = 0; r < R; r++)
         RWKV__UNROLL for (t = 0; t < NT; t++) acc[r][t] = _mm256_setzero_ps();
-    const size_t pf = RWKV__QPF_AHEAD(type, R, nb);
-    b = 0;
+    for (b0 = 0; b0 < nb; b0 += 8) {
+        const int n = nb - b0 < 8 ? (int)(nb - b0) : 8;
+        __m256i G[RWKV__QTMAX][RWKV__QTMAX];
+        __m256 dw[RWKV__QTMAX], mw[RWKV__QTMAX];
 #ifdef RWKV__QVNNI
-    for (; b + 4 <= nb; b += 4) rwkv__q32_quad_vnni(type, R, NT, acc, w, x, b, pf);
+        if (n == 8) rwkv__q32_group_vnni(type, R, NT, G, w, x, b0, pf);
+        else
 #endif
-    for (; b + 2 <= nb; b += 2) rwkv__q32_step_avx2(type, R, NT, acc, w, x, b, 1, pf);
-    if (b < nb) rwkv__q32_step_avx2(type, R, NT, acc, w, x, b, 0, pf);
+            rwkv__q32_group_avx2(type, R, NT, G, w, x, b0, n, pf);
+        RWKV__UNROLL for (r = 0; r < R; r++) {
+            const uint8_t *p = w[r] + (size_t)b0 * bs;
+            dw[r] = rwkv__q32_h8(p, bs, n, 0);
+            mw[r] = asym ? rwkv__q32_h8(p, bs, n, 2) : _mm256_setzero_ps();
+        }
+        RWKV__UNROLL for (t = 0; t < NT; t++) {
+            const __m256 dx = _mm256_loadu_ps(x[t].d + b0);
+            const __m256 dsx = asym ? _mm256_loadu_ps(x[t].dsx + b0) : _mm256_setzero_ps();
+            RWKV__UNROLL for (r = 0; r < R; r++) {
+                __m256 a = _mm256_fmadd_ps(_mm256_cvtepi32_ps(G[r][t]), _mm256_mul_ps(dw[r], dx),
+                                           acc[r][t]);
+                if (asym) a = _mm256_fmadd_ps(mw[r], dsx, a);
+                acc[r][t] = a;
+            }
+        }
+    }
     RWKV__UNROLL for (r = 0; r < R; r++)
         RWKV__UNROLL for (t = 0; t < NT; t++) out[r * NT + t] = rwkv__tree8_avx2(acc[r][t]);
 }
 
-/* hsum of 8 int32 (exact) */
-RWKV__INLINE int rwkv__hsum_epi32_avx2(__m256i v)
-{
-    __m128i q = _mm_add_epi32(_mm256_castsi256_si128(v), _mm256_extracti128_si256(v, 1));
-    q = _mm_add_epi32(q, _mm_shuffle_epi32(q, 0x4E));
-    q = _mm_add_epi32(q, _mm_shuffle_epi32(q, 0xB1));
-    return _mm_cvtsi128_si32(q);
-}
 
 RWKV__INLINE float rwkv__h2f_f16c(const uint8_t *p) { return _cvtsh_ss(rwkv__u16(p)); }
 
@@ -3138,8 +3199,8 @@ RWKV__INLINE void rwkv__q6k_tile_vnni(int R, int NT, float *out, const uint8_t *
 #ifdef RWKV__QNEON
 /* ---- NEON ------------------------------------------------------------------------------------ */
 /* The definition's 8 float lanes are two float32x4 (lanes 0..3 and 4..7); with dotprod the
-   group sums come from vdotq_s32 (4 consecutive int8 products per lane), otherwise from
-   vmull_s8 and pairwise adds: integers, so the same values either way. Activations are
+   block sums come from vdotq_s32 (4 consecutive int8 products per lane) and one vaddvq,
+   otherwise from vmull_s8 and pairwise adds: integers, so the same values either way. Activations are
    quantized by the scalar code (rwkv__quant_act). */
 #define rwkv__quant_act_simd rwkv__quant_act
 
@@ -3198,51 +3259,64 @@ RWKV__INLINE void rwkv__q32_tile_neon(int type, int R, int NT, float *out, const
     const int asym = type == RWKV__TYPE_Q4_1 || type == RWKV__TYPE_Q5_1;
     const int corr = type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q5_0;
     float32x4_t acc[RWKV__QTMAX][RWKV__QTMAX][2];
-    int64_t b;
-    int r, t;
+    int64_t b0;
+    int r, t, j;
     (void)pf;
     RWKV__UNROLL for (r = 0; r < R; r++)
         RWKV__UNROLL for (t = 0; t < NT; t++) acc[r][t][0] = acc[r][t][1] = vdupq_n_f32(0.0f);
-    for (b = 0; b < nb; b++) {
-        const int par = (int)(b & 1);
-        int8x16_t lo[RWKV__QTMAX], hi[RWKV__QTMAX];
-        float dw[RWKV__QTMAX], mw[RWKV__QTMAX];
+    /* four blocks at a time: their sums G into lanes (b mod 8) of one half of the lanes */
+    for (b0 = 0; b0 < nb; b0 += 4) {
+        const int n = nb - b0 < 4 ? (int)(nb - b0) : 4, half = (int)((b0 / 4) & 1);
+        int32_t gs[RWKV__QTMAX][RWKV__QTMAX][4];
+        float dw[RWKV__QTMAX][4], mw[RWKV__QTMAX][4];
         RWKV__UNROLL for (r = 0; r < R; r++) {
-            const uint8_t *p = w[r] + (size_t)b * bs;
+            for (j = 0; j < 4; j++) dw[r][j] = mw[r][j] = 0.0f;
+            RWKV__UNROLL for (t = 0; t < NT; t++) for (j = 0; j < 4; j++) gs[r][t][j] = 0;
+        }
+        for (j = 0; j < n; j++) {
+            const int64_t b = b0 + j;
+            int8x16_t lo[RWKV__QTMAX], hi[RWKV__QTMAX];
+            RWKV__UNROLL for (r = 0; r < R; r++) {
+                const uint8_t *p = w[r] + (size_t)b * bs;
 #if RWKV__QPF > 0
-            if (NT == 1 && (b & 1) == 0) RWKV__PREFETCH(p + pf);
+                if (NT == 1 && (b & 1) == 0) RWKV__PREFETCH(p + pf);
 #endif
-            dw[r] = rwkv__h2f_neon(p);
-            mw[r] = asym ? rwkv__h2f_neon(p + 2) : 0.0f;
-            if (type == RWKV__TYPE_Q8_0) {
-                lo[r] = vld1q_s8((const int8_t *)(const void *)(p + 2));
-                hi[r] = vld1q_s8((const int8_t *)(const void *)(p + 18));
-            } else {
-                const size_t qo = type == RWKV__TYPE_Q4_0 ? 2 : type == RWKV__TYPE_Q4_1 ? 4
-                                : type == RWKV__TYPE_Q5_0 ? 6 : 8;
-                const uint8x16_t v = vld1q_u8(p + qo);
-                uint8x16_t l = vandq_u8(v, vdupq_n_u8(0x0F)), h = vshrq_n_u8(v, 4);
-                if (type == RWKV__TYPE_Q5_0 || type == RWKV__TYPE_Q5_1) {
-                    const uint32_t qh = rwkv__rd32(p + (type == RWKV__TYPE_Q5_0 ? 2 : 4));
-                    l = vorrq_u8(l, rwkv__bits16_neon(qh));
-                    h = vorrq_u8(h, rwkv__bits16_neon(qh >> 16));
+                dw[r][j] = rwkv__h2f_neon(p);
+                if (asym) mw[r][j] = rwkv__h2f_neon(p + 2);
+                if (type == RWKV__TYPE_Q8_0) {
+                    lo[r] = vld1q_s8((const int8_t *)(const void *)(p + 2));
+                    hi[r] = vld1q_s8((const int8_t *)(const void *)(p + 18));
+                } else {
+                    const size_t qo = type == RWKV__TYPE_Q4_0 ? 2 : type == RWKV__TYPE_Q4_1 ? 4
+                                    : type == RWKV__TYPE_Q5_0 ? 6 : 8;
+                    const uint8x16_t v = vld1q_u8(p + qo);
+                    uint8x16_t l = vandq_u8(v, vdupq_n_u8(0x0F)), h = vshrq_n_u8(v, 4);
+                    if (type == RWKV__TYPE_Q5_0 || type == RWKV__TYPE_Q5_1) {
+                        const uint32_t qh = rwkv__rd32(p + (type == RWKV__TYPE_Q5_0 ? 2 : 4));
+                        l = vorrq_u8(l, rwkv__bits16_neon(qh));
+                        h = vorrq_u8(h, rwkv__bits16_neon(qh >> 16));
+                    }
+                    lo[r] = vreinterpretq_s8_u8(l);
+                    hi[r] = vreinterpretq_s8_u8(h);
                 }
-                lo[r] = vreinterpretq_s8_u8(l);
-                hi[r] = vreinterpretq_s8_u8(h);
+            }
+            RWKV__UNROLL for (t = 0; t < NT; t++) {
+                const int8x16_t XL = vld1q_s8(x[t].q + rwkv__quad_pos(b, 0));
+                const int8x16_t XH = vld1q_s8(x[t].q + rwkv__quad_pos(b, 16));
+                RWKV__UNROLL for (r = 0; r < R; r++) gs[r][t][j] = vaddvq_s32(
+                    rwkv__dot4x2_neon(vdupq_n_s32(0), lo[r], XL, hi[r], XH));
             }
         }
         RWKV__UNROLL for (t = 0; t < NT; t++) {
-            const int8x16_t XL = vld1q_s8(x[t].q + rwkv__quad_pos(b, 0));
-            const int8x16_t XH = vld1q_s8(x[t].q + rwkv__quad_pos(b, 16));
-            const int32x4_t C = corr ? vld1q_s32(x[t].corr + 4 * b) : vdupq_n_s32(0);
-            const float dx = x[t].d[b];
+            const float32x4_t dx = vld1q_f32(x[t].d + b0);
+            const int32x4_t C = corr ? vld1q_s32(x[t].corr + b0) : vdupq_n_s32(0);
+            const float32x4_t dsx = asym ? vld1q_f32(x[t].dsx + b0) : vdupq_n_f32(0.0f);
             RWKV__UNROLL for (r = 0; r < R; r++) {
-                const int32x4_t G = rwkv__dot4x2_neon(C, lo[r], XL, hi[r], XH);
-                const float sc = dw[r] * dx;
-                float32x4_t a = acc[r][t][par];
-                a = vfmaq_f32(a, vcvtq_f32_s32(G), vdupq_n_f32(sc));
-                if (asym) a = vfmaq_f32(a, vdupq_n_f32(mw[r]), vld1q_f32(x[t].dsx + 4 * b));
-                acc[r][t][par] = a;
+                const int32x4_t G = vaddq_s32(vld1q_s32(gs[r][t]), C);
+                float32x4_t a = acc[r][t][half];
+                a = vfmaq_f32(a, vcvtq_f32_s32(G), vmulq_f32(vld1q_f32(dw[r]), dx));
+                if (asym) a = vfmaq_f32(a, vld1q_f32(mw[r]), dsx);
+                acc[r][t][half] = a;
             }
         }
     }
@@ -3395,6 +3469,198 @@ RWKV__INLINE void rwkv__qk_tile_neon(int type, int R, int NT, float *out, const 
     } while (0)
 #endif /* RWKV__QNEON */
 
+/* ---- AMX: prompt blocks of the 32-value formats ------------------------------------------ */
+/* A block's sum G is an integer, so any unit may compute it: here TDPBUSD (TDPBSSD for Q8_0's
+   signed levels), 16 weight rows x 32 levels times 32 values x 16 tokens = the G of 256
+   (row, token) pairs per instruction. The float part is the definition's, vectorized over
+   the 16 tokens of a tile: lane b mod 8 of each (row, token), the same tree at the end, so
+   the bits are rwkv__qdot_scalar's. The tokens are laid out for the tiles once per product
+   (rwkv__amx_pack, after the quantization): per tile of 16 tokens and block, RWKV__AMX_BLK
+   bytes: the B tile (8 rows: values 4k..4k+3 of each of the 16 tokens), the 16 scales dx,
+   the 16 corrections (Q4_0 Q5_0) or d * X (Q4_1 Q5_1). */
+#define RWKV__AMX_MIN_T 16 /* blocks of fewer tokens keep the VNNI tiles */
+#define RWKV__AMX_BLK 640  /* 512 + 64 + 64 */
+
+/* Bytes of the AMX layout of T tokens (after the T quantized tokens in the scratch). */
+static size_t rwkv__amx_pack_bytes(int type, int64_t cols, int T)
+{
+#ifdef RWKV__QAMX
+    if (rwkv__qblock(type) == 32 && T >= RWKV__AMX_MIN_T)
+        return (size_t)((T + 15) / 16) * (size_t)(cols / 32) * RWKV__AMX_BLK;
+#endif
+    (void)type; (void)cols; (void)T;
+    return 0;
+}
+
+#ifdef RWKV__QAMX
+/* 1 when this process may use the AMX tile registers (asks the kernel; idempotent, ~1 us). */
+static int rwkv__amx_request(void)
+{
+    long ret;
+    /* arch_prctl(ARCH_REQ_XCOMP_PERM = 0x1023, XFEATURE_XTILEDATA = 18); a raw system call
+       because strict C99 headers do not declare syscall() */
+    __asm__ __volatile__("syscall" : "=a"(ret) : "a"(158L), "D"(0x1023L), "S"(18L)
+                         : "rcx", "r11", "memory");
+    return ret == 0;
+}
+
+/* The AMX layout of T quantized tokens (acts, `stride` bytes apart) into pack; the last tile
+   of tokens is padded with copies of token T - 1. */
+static void rwkv__amx_pack(int type, int64_t cols, const char *acts, size_t stride, int T,
+                           uint8_t *pack)
+{
+    const int64_t nb = cols / 32;
+    const int asym = type == RWKV__TYPE_Q4_1 || type == RWKV__TYPE_Q5_1;
+    const rwkv__qact a0 = rwkv__qact_at(type, cols, (void *)acts);
+    int g, n, k;
+    int64_t b;
+    for (g = 0; g * 16 < T; g++) {
+        uint8_t *base = pack + (size_t)g * (size_t)nb * RWKV__AMX_BLK;
+        for (n = 0; n < 16; n++) {
+            const int t = g * 16 + n < T ? g * 16 + n : T - 1;
+            const rwkv__qact a = rwkv__qact_shift(&a0, (size_t)t * stride);
+            for (b = 0; b < nb; b++) {
+                uint8_t *pb = base + (size_t)b * RWKV__AMX_BLK;
+                for (k = 0; k < 8; k++) memcpy(pb + 64 * k + 4 * n, a.q + rwkv__quad_pos(b, 4 * k), 4);
+                memcpy(pb + 512 + 4 * n, a.d + b, 4);
+                memcpy(pb + 576 + 4 * n, asym ? (const void *)(a.dsx + b) : (const void *)(a.corr + b), 4);
+            }
+        }
+    }
+}
+
+typedef struct rwkv__amx_cfg {
+    uint8_t palette, start_row, reserved[14];
+    uint16_t colsb[16];
+    uint8_t rows[16];
+} rwkv__amx_cfg;
+
+#define RWKV__AMX_KB 32  /* blocks per pass (the A tiles of a pass: 16 KiB) */
+#define RWKV__AMX_TG 4   /* tiles of 16 tokens per pass (C tiles 0..3) */
+
+/* Rows [r0, r1) (a multiple of 16 of them) x tokens [0, T) from the AMX layout `pack`. Per
+   pass of RWKV__AMX_KB blocks the 16 rows' levels are laid out as A tiles (Q8_0: read from
+   the matrix as they are) and multiplied by up to four tiles of tokens; block b's products
+   run while block b - 1's float part is computed from the stored C tiles. Stack: ~55 KiB. */
+static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, int64_t cols,
+                           const uint8_t *pack, int T, int64_t r0, int64_t r1)
+{
+    const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols), bs = rwkv__qbytes(type);
+    const int64_t nb = cols / 32;
+    const int asym = type == RWKV__TYPE_Q4_1 || type == RWKV__TYPE_Q5_1;
+    const int q8 = type == RWKV__TYPE_Q8_0, corr = !asym && !q8;
+    rwkv__amx_cfg cfg;
+    uint8_t abuf[RWKV__AMX_KB][16][32];          /* A tiles: 16 rows x 32 levels per block */
+    float dwf[RWKV__AMX_KB][16], mwf[RWKV__AMX_KB][16];
+    int32_t cbuf[RWKV__AMX_TG][16][16];          /* C tiles: G of 16 rows x 16 tokens */
+    float acc[RWKV__AMX_TG][8][16][16];          /* lanes A[b mod 8] of 16 rows x 16 tokens */
+    int64_t r, k0;
+    int g0, g, m, n;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.palette = 1;
+    for (g = 0; g < 4; g++) { cfg.colsb[g] = 64; cfg.rows[g] = 16; }
+    cfg.colsb[4] = cfg.colsb[5] = 32; cfg.rows[4] = cfg.rows[5] = 16;
+    cfg.colsb[6] = cfg.colsb[7] = 64; cfg.rows[6] = cfg.rows[7] = 8;
+    _tile_loadconfig(&cfg);
+    for (r = r0; r + 16 <= r1; r += 16)
+        for (g0 = 0; g0 * 16 < T; g0 += RWKV__AMX_TG) {
+            const int ng = (T - g0 * 16 + 15) / 16 < RWKV__AMX_TG ? (T - g0 * 16 + 15) / 16
+                                                                  : RWKV__AMX_TG;
+            memset(acc, 0, sizeof acc);
+            for (k0 = 0; k0 < nb; k0 += RWKV__AMX_KB) {
+                const int kn = nb - k0 < RWKV__AMX_KB ? (int)(nb - k0) : RWKV__AMX_KB;
+                int kb;
+                for (m = 0; m < 16; m++) {
+                    const uint8_t *row = W + (size_t)(r + m) * rowb + (size_t)k0 * bs;
+                    for (kb = 0; kb < kn; kb++) {
+                        const uint8_t *p = row + (size_t)kb * bs;
+                        dwf[kb][m] = rwkv__h2f_f16c(p);
+                        if (asym) mwf[kb][m] = rwkv__h2f_f16c(p + 2);
+                        if (!q8) {
+                            __m256i lo, hi;
+                            __m256 dw, mw;
+                            rwkv__q32_unpack_avx2(type, p, 0, &lo, &hi, &dw, &mw);
+                            _mm_storeu_si128((__m128i *)(void *)abuf[kb][m], _mm256_castsi256_si128(lo));
+                            _mm_storeu_si128((__m128i *)(void *)(abuf[kb][m] + 16),
+                                             _mm256_castsi256_si128(hi));
+                        }
+                    }
+                }
+                for (kb = 0; kb <= kn; kb++) {
+                    /* the products of block kb (none after the last), then the float part of
+                       block kb - 1 from cbuf, then kb's results into cbuf */
+                    if (kb < kn) {
+                        const uint8_t *pb = pack + ((size_t)g0 * (size_t)nb + (size_t)(k0 + kb)) * RWKV__AMX_BLK;
+                        const size_t gs = (size_t)nb * RWKV__AMX_BLK;
+                        if (q8) _tile_loadd(4, W + (size_t)r * rowb + (size_t)(k0 + kb) * bs + 2, (long)rowb);
+                        else _tile_loadd(4, abuf[kb], 32);
+                        _tile_zero(0);
+                        _tile_loadd(6, pb, 64);
+                        if (q8) _tile_dpbssd(0, 4, 6); else _tile_dpbusd(0, 4, 6);
+                        if (ng > 1) {
+                            _tile_zero(1);
+                            _tile_loadd(7, pb + gs, 64);
+                            if (q8) _tile_dpbssd(1, 4, 7); else _tile_dpbusd(1, 4, 7);
+                        }
+                        if (ng > 2) {
+                            _tile_zero(2);
+                            _tile_loadd(6, pb + 2 * gs, 64);
+                            if (q8) _tile_dpbssd(2, 4, 6); else _tile_dpbusd(2, 4, 6);
+                        }
+                        if (ng > 3) {
+                            _tile_zero(3);
+                            _tile_loadd(7, pb + 3 * gs, 64);
+                            if (q8) _tile_dpbssd(3, 4, 7); else _tile_dpbusd(3, 4, 7);
+                        }
+                    }
+                    if (kb > 0) {
+                        const int L = (int)((k0 + kb - 1) & 7);
+                        for (g = 0; g < ng; g++) {
+                            const uint8_t *pb = pack + ((size_t)(g0 + g) * (size_t)nb + (size_t)(k0 + kb - 1)) * RWKV__AMX_BLK;
+                            const __m512 dx = _mm512_loadu_ps((const float *)(const void *)(pb + 512));
+                            const __m512i cv = corr ? _mm512_loadu_si512((const void *)(pb + 576))
+                                                    : _mm512_setzero_si512();
+                            const __m512 dsx = asym ? _mm512_loadu_ps((const float *)(const void *)(pb + 576))
+                                                    : _mm512_setzero_ps();
+                            for (m = 0; m < 16; m++) {
+                                float *A = acc[g][L][m];
+                                const __m512i G = _mm512_add_epi32(
+                                    _mm512_loadu_si512((const void *)cbuf[g][m]), cv);
+                                __m512 a = _mm512_fmadd_ps(
+                                    _mm512_cvtepi32_ps(G),
+                                    _mm512_mul_ps(_mm512_set1_ps(dwf[kb - 1][m]), dx),
+                                    _mm512_loadu_ps(A));
+                                if (asym) a = _mm512_fmadd_ps(_mm512_set1_ps(mwf[kb - 1][m]), dsx, a);
+                                _mm512_storeu_ps(A, a);
+                            }
+                        }
+                    }
+                    if (kb < kn) {
+                        _tile_stored(0, cbuf[0], 64);
+                        if (ng > 1) _tile_stored(1, cbuf[1], 64);
+                        if (ng > 2) _tile_stored(2, cbuf[2], 64);
+                        if (ng > 3) _tile_stored(3, cbuf[3], 64);
+                    }
+                }
+            }
+            for (g = 0; g < ng; g++) {
+                const int nt = T - (g0 + g) * 16 < 16 ? T - (g0 + g) * 16 : 16;
+                for (m = 0; m < 16; m++) {
+                    float y[16];
+                    float(*a)[16][16] = acc[g];
+                    const __m512 s04 = _mm512_add_ps(_mm512_loadu_ps(a[0][m]), _mm512_loadu_ps(a[4][m]));
+                    const __m512 s26 = _mm512_add_ps(_mm512_loadu_ps(a[2][m]), _mm512_loadu_ps(a[6][m]));
+                    const __m512 s15 = _mm512_add_ps(_mm512_loadu_ps(a[1][m]), _mm512_loadu_ps(a[5][m]));
+                    const __m512 s37 = _mm512_add_ps(_mm512_loadu_ps(a[3][m]), _mm512_loadu_ps(a[7][m]));
+                    _mm512_storeu_ps(y, _mm512_add_ps(_mm512_add_ps(s04, s26), _mm512_add_ps(s15, s37)));
+                    for (n = 0; n < nt; n++) Y[(int64_t)((g0 + g) * 16 + n) * rows + r + m] = y[n];
+                }
+            }
+        }
+    _tile_release();
+}
+#endif /* RWKV__QAMX */
+
 #ifdef RWKV__QSIMD
 typedef void (*rwkv__qtile_fn)(float *out, const uint8_t *const *w, const rwkv__qact *x, int64_t n);
 #define RWKV__QTILE_FNS(name, type)                                                                \
@@ -3418,9 +3684,11 @@ RWKV__QTILE_FNS(q5_k, RWKV__TYPE_Q5_K)
 RWKV__QTILE_FNS(q6_k, RWKV__TYPE_Q6_K)
 #undef RWKV__QTILE_FNS
 
-/* Rows [r0, r1) x tokens [0, T) with the SIMD tiles (same bits as rwkv__qmm_rows_scalar). */
+/* Rows [r0, r1) x tokens [0, T) with the SIMD tiles (same bits as rwkv__qmm_rows_scalar).
+   amx: the tokens' AMX layout (rwkv__amx_pack) when AMX may run, else NULL. */
 static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t rows, int64_t cols,
-                                const char *acts, size_t stride, int T, int64_t r0, int64_t r1)
+                                const char *acts, size_t stride, int T, int64_t r0, int64_t r1,
+                                const uint8_t *amx)
 {
     const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols);
     const int R = T == 1 ? RWKV__QMV_ROWS(type) : RWKV__QMM_R, NT = T == 1 ? 1 : RWKV__QMM_T;
@@ -3438,15 +3706,35 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
     case RWKV__TYPE_Q5_K: fn = T == 1 ? rwkv__qmv_q5_k : rwkv__qmm_q5_k; break;
     default: fn = T == 1 ? rwkv__qmv_q6_k : rwkv__qmm_q6_k; break;
     }
+#ifdef RWKV__QAMX
+    if (amx && rwkv__amx_pack_bytes(type, cols, T) && r1 - r0 >= 16) {
+        const int64_t r16 = r0 + (r1 - r0) / 16 * 16;
+        rwkv__amx_rows(Y, W, type, rows, cols, amx, T, r0, r16);
+        r0 = r16;
+        if (r0 == r1) return;
+    }
+#else
+    (void)amx;
+#endif
     /* token t's view is token 0's moved by t * stride (rwkv__qact_at divides: called per
        tile it took a tenth of a 2 x 4 x 2048 Q8_0 tile's time) */
     const rwkv__qact a0 = rwkv__qact_at(type, cols, (void *)acts);
-    for (r = r0; r < r1; r += R) {
-        const int nr = r1 - r < R ? (int)(r1 - r) : R;
+    /* blocks of RWKV__QMM_RB rows x tb tokens, tb such that the tokens' activations fit in
+       ~RWKV__QMM_TBYTES (L1): each row tile reads them from there instead of from L2 */
+    int tb = (int)(RWKV__QMM_TBYTES / stride) / NT * NT;
+    int64_t rb, rb1;
+    int t0, t1;
+    if (tb < NT) tb = NT;
+    for (rb = r0; rb < r1; rb = rb1) {
+    rb1 = r1 - rb < RWKV__QMM_RB ? r1 : rb + RWKV__QMM_RB;
+    for (t0 = 0; t0 < T; t0 = t1) {
+    t1 = T - t0 < tb ? T : t0 + tb;
+    for (r = rb; r < rb1; r += R) {
+        const int nr = rb1 - r < R ? (int)(rb1 - r) : R;
         const uint8_t *w[RWKV__QTMAX];
         for (i = 0; i < RWKV__QTMAX; i++) w[i] = W + (size_t)(r + (i < nr ? i : nr - 1)) * rowb;
-        for (t = 0; t < T; t += NT) {
-            const int nt = T - t < NT ? T - t : NT;
+        for (t = t0; t < t1; t += NT) {
+            const int nt = t1 - t < NT ? t1 - t : NT;
             rwkv__qact x[RWKV__QTMAX];
             float out[RWKV__QTMAX * RWKV__QTMAX];
             for (j = 0; j < NT; j++)
@@ -3456,6 +3744,8 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
                 for (j = 0; j < nt; j++) Y[(int64_t)(t + j) * rows + r + i] = out[i * NT + j];
         }
     }
+    }
+    }
 }
 #endif /* RWKV__QSIMD */
 
@@ -3464,7 +3754,8 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
 /* Scratch bytes rwkv__matmul_q_ws needs for T tokens of a `type` matrix with `cols` columns. */
 static size_t rwkv__matmul_q_work_bytes(int type, int64_t cols, int T)
 {
-    return (size_t)(T > 0 ? T : 0) * rwkv__qact_bytes(type, cols) + 64;
+    return (size_t)(T > 0 ? T : 0) * rwkv__qact_bytes(type, cols) +
+           rwkv__amx_pack_bytes(type, cols, T) + 64;
 }
 
 /* The product with caller-provided scratch (`work`, at least rwkv__matmul_q_work_bytes, any
@@ -3477,8 +3768,15 @@ static void rwkv__matmul_q_run(float *Y, const void *W, int type, int64_t rows, 
     const size_t stride = rwkv__qact_bytes(type, cols);
     char *acts = (char *)(((uintptr_t)work + 63) & ~(uintptr_t)63);
     const int nth = rwkv__threads_for(n_threads, rows, rows * cols * T);
+    const int64_t unit = T >= 16 ? 16 : 4;
+    uint8_t *amx = NULL;
     if (rows <= 0 || T <= 0 || (size_t)rwkv__row_bytes(type, (uint64_t)cols) == 0) return;
+#ifdef RWKV__QAMX
+    if (simd && rwkv__amx_pack_bytes(type, cols, T) && rwkv__amx_request())
+        amx = (uint8_t *)acts + (size_t)T * stride;
+#endif
     (void)simd;
+    (void)amx;
 #ifdef _OPENMP
 #pragma omp parallel num_threads(nth) if (nth > 1)
 #endif
@@ -3500,15 +3798,24 @@ static void rwkv__matmul_q_run(float *Y, const void *W, int type, int64_t rows, 
 #ifdef _OPENMP
 #pragma omp barrier
 #endif
-        quads = (rows + 3) / 4;
-        r0 = quads * id / n * 4;
-        r1 = quads * (id + 1) / n * 4;
+#ifdef RWKV__QAMX
+        if (amx) {
+            if (id == 0) rwkv__amx_pack(type, cols, acts, stride, T, amx);
+#ifdef _OPENMP
+#pragma omp barrier
+#endif
+        }
+#endif
+        /* rows in runs of 16 (AMX tiles) for blocks of tokens, of 4 otherwise */
+        quads = (rows + unit - 1) / unit;
+        r0 = quads * id / n * unit;
+        r1 = quads * (id + 1) / n * unit;
         if (r1 > rows) r1 = rows;
         if (r0 < r1) {
 #ifdef RWKV__QSIMD
             if (simd)
                 rwkv__qmm_rows_simd(Y, (const uint8_t *)W, type, rows, cols, acts, stride, T, r0,
-                                    r1);
+                                    r1, amx);
             else
 #endif
                 rwkv__qmm_rows_scalar(Y, (const uint8_t *)W, type, rows, cols, acts, stride, T, r0,
@@ -5466,6 +5773,7 @@ typedef struct rwkv__mm_job {
     int T;
     int64_t rows_per_item;
     char *acts;   /* quantized W: the quantized tokens (rwkv__matmul_q_run's layout), else NULL */
+    const uint8_t *amx; /* and their AMX layout (rwkv__amx_pack) when AMX runs, else NULL */
 } rwkv__mm_job;
 
 #ifdef RWKV__TEAM
@@ -5479,7 +5787,7 @@ static void rwkv__mm_item(const void *p, int i)
         const size_t stride = rwkv__qact_bytes(W->type, W->ne[0]);
 #ifdef RWKV__QSIMD
         rwkv__qmm_rows_simd(j->Y, (const uint8_t *)W->data, W->type, rows, W->ne[0], j->acts,
-                            stride, j->T, r0, r1);
+                            stride, j->T, r0, r1, j->amx);
 #else
         rwkv__qmm_rows_scalar(j->Y, (const uint8_t *)W->data, W->type, rows, W->ne[0], j->acts,
                               stride, j->T, r0, r1);
@@ -5501,8 +5809,10 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
         /* a block of float tokens: no padded register tiles (RWKV__MM_ROWS) */
         if (T > 1 && !rwkv__qblock(W->type))
             per = (per + RWKV__MM_ROWS - 1) / RWKV__MM_ROWS * RWKV__MM_ROWS;
+        /* quantized W, a block of tokens: whole AMX tiles of 16 rows */
+        if (T >= 16 && rwkv__qblock(W->type)) per = (per + 15) / 16 * 16;
         while ((rows + per - 1) / per > (int64_t)RWKV__ITEM_MASK) per *= 2;
-        j.Y = Y; j.W = W; j.X = X; j.T = T; j.rows_per_item = per; j.acts = NULL;
+        j.Y = Y; j.W = W; j.X = X; j.T = T; j.rows_per_item = per; j.acts = NULL; j.amx = NULL;
         if (rows <= 0 || T <= 0) return;
         if (rwkv__qblock(W->type)) { /* as rwkv__matmul_q_run, the rows split in items */
             const size_t stride = rwkv__qact_bytes(W->type, W->ne[0]);
@@ -5516,6 +5826,13 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
                 rwkv__quant_act(W->type, X + (int64_t)t * W->ne[0], W->ne[0], &a);
 #endif
             }
+#ifdef RWKV__QAMX
+            if (rwkv__amx_pack_bytes(W->type, W->ne[0], T) && rwkv__amx_request()) {
+                uint8_t *pack = (uint8_t *)j.acts + (size_t)T * stride;
+                rwkv__amx_pack(W->type, W->ne[0], j.acts, stride, T, pack);
+                j.amx = pack;
+            }
+#endif
         }
         rwkv__run(st, rwkv__mm_item, &j, (int)((rows + per - 1) / per));
         return;

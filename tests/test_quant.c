@@ -432,7 +432,13 @@ static void test_blocks(void)
 {
     static const int shapes[][3] = {{53, 7, 37}, {32, 64, 16}, {16, 3, 17}}; /* rows, blocks, T */
     int k, si;
+#ifdef RWKV__QAMX
+    printf("prompt blocks (T up to 37; AMX tiles %s):\n",
+           rwkv__amx_request() ? "used for 16 tokens or more"
+                               : "not granted by the kernel, VNNI tiles");
+#else
     printf("prompt blocks (tiles of rows x tokens, T up to 37):\n");
+#endif
     for (k = 0; k < 8; k++) {
         const int type = all_types[k], blk = rwkv__qblock(type);
         int bad = 0;
