@@ -2395,12 +2395,6 @@ static void rwkv__qmm_rows_scalar(float *Y, const uint8_t *W, int type, int64_t 
 #define RWKV__QMM_T 4
 #endif
 #define RWKV__QTMAX 8 /* bound of the tile sizes above (array dimensions) */
-#ifndef RWKV__QMM_RB
-#define RWKV__QMM_RB 64
-#endif
-#ifndef RWKV__QMM_TBYTES
-#define RWKV__QMM_TBYTES 32768
-#endif
 /* Software prefetch of the matvec (0: none, 1: the next tile). A tile's rows are consecutive
    in memory, so the hardware prefetchers follow the streams of the current tile, but each new
    tile would start R cold streams (a 2048-column row is only 1-2 KiB): each row prefetches the
@@ -3719,22 +3713,12 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
     /* token t's view is token 0's moved by t * stride (rwkv__qact_at divides: called per
        tile it took a tenth of a 2 x 4 x 2048 Q8_0 tile's time) */
     const rwkv__qact a0 = rwkv__qact_at(type, cols, (void *)acts);
-    /* blocks of RWKV__QMM_RB rows x tb tokens, tb such that the tokens' activations fit in
-       ~RWKV__QMM_TBYTES (L1): each row tile reads them from there instead of from L2 */
-    int tb = (int)(RWKV__QMM_TBYTES / stride) / NT * NT;
-    int64_t rb, rb1;
-    int t0, t1;
-    if (tb < NT) tb = NT;
-    for (rb = r0; rb < r1; rb = rb1) {
-    rb1 = r1 - rb < RWKV__QMM_RB ? r1 : rb + RWKV__QMM_RB;
-    for (t0 = 0; t0 < T; t0 = t1) {
-    t1 = T - t0 < tb ? T : t0 + tb;
-    for (r = rb; r < rb1; r += R) {
-        const int nr = rb1 - r < R ? (int)(rb1 - r) : R;
+    for (r = r0; r < r1; r += R) {
+        const int nr = r1 - r < R ? (int)(r1 - r) : R;
         const uint8_t *w[RWKV__QTMAX];
         for (i = 0; i < RWKV__QTMAX; i++) w[i] = W + (size_t)(r + (i < nr ? i : nr - 1)) * rowb;
-        for (t = t0; t < t1; t += NT) {
-            const int nt = t1 - t < NT ? t1 - t : NT;
+        for (t = 0; t < T; t += NT) {
+            const int nt = T - t < NT ? T - t : NT;
             rwkv__qact x[RWKV__QTMAX];
             float out[RWKV__QTMAX * RWKV__QTMAX];
             for (j = 0; j < NT; j++)
@@ -3743,8 +3727,6 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
             for (i = 0; i < nr; i++)
                 for (j = 0; j < nt; j++) Y[(int64_t)(t + j) * rows + r + i] = out[i * NT + j];
         }
-    }
-    }
     }
 }
 #endif /* RWKV__QSIMD */
