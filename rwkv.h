@@ -3498,17 +3498,17 @@ static int rwkv__amx_request(void)
     return ret == 0;
 }
 
-/* The AMX layout of T quantized tokens (acts, `stride` bytes apart) into pack; the last tile
-   of tokens is padded with copies of token T - 1. */
+/* The AMX layout of tiles [g0, g1) of 16 of the T quantized tokens (acts, `stride` bytes
+   apart) into pack; the last tile is padded with copies of token T - 1. */
 static void rwkv__amx_pack(int type, int64_t cols, const char *acts, size_t stride, int T,
-                           uint8_t *pack)
+                           uint8_t *pack, int g0, int g1)
 {
     const int64_t nb = cols / 32;
     const int asym = type == RWKV__TYPE_Q4_1 || type == RWKV__TYPE_Q5_1;
     const rwkv__qact a0 = rwkv__qact_at(type, cols, (void *)acts);
     int g, n, k;
     int64_t b;
-    for (g = 0; g * 16 < T; g++) {
+    for (g = g0; g < g1 && g * 16 < T; g++) {
         uint8_t *base = pack + (size_t)g * (size_t)nb * RWKV__AMX_BLK;
         for (n = 0; n < 16; n++) {
             const int t = g * 16 + n < T ? g * 16 + n : T - 1;
@@ -3782,7 +3782,7 @@ static void rwkv__matmul_q_run(float *Y, const void *W, int type, int64_t rows, 
 #endif
 #ifdef RWKV__QAMX
         if (amx) {
-            if (id == 0) rwkv__amx_pack(type, cols, acts, stride, T, amx);
+            if (id == 0) rwkv__amx_pack(type, cols, acts, stride, T, amx, 0, (T + 15) / 16);
 #ifdef _OPENMP
 #pragma omp barrier
 #endif
@@ -5759,6 +5759,29 @@ typedef struct rwkv__mm_job {
 } rwkv__mm_job;
 
 #ifdef RWKV__TEAM
+/* Item i of the preparation of a quantized product: tokens 16i..16i+15 quantized, then laid
+   out for AMX (when it runs). */
+static void rwkv__mm_prep_item(const void *p, int i)
+{
+    const rwkv__mm_job *j = (const rwkv__mm_job *)p;
+    const rwkv__tensor *W = j->W;
+    const size_t stride = rwkv__qact_bytes(W->type, W->ne[0]);
+    int t;
+    for (t = 16 * i; t < j->T && t < 16 * i + 16; t++) {
+        const rwkv__qact a = rwkv__qact_at(W->type, W->ne[0], j->acts + (size_t)t * stride);
+#ifdef RWKV__QSIMD
+        rwkv__quant_act_simd(W->type, j->X + (int64_t)t * W->ne[0], W->ne[0], &a);
+#else
+        rwkv__quant_act(W->type, j->X + (int64_t)t * W->ne[0], W->ne[0], &a);
+#endif
+    }
+#ifdef RWKV__QAMX
+    if (j->amx)
+        rwkv__amx_pack(W->type, W->ne[0], j->acts, stride, j->T, (uint8_t *)(uintptr_t)j->amx, i,
+                       i + 1);
+#endif
+}
+
 static void rwkv__mm_item(const void *p, int i)
 {
     const rwkv__mm_job *j = (const rwkv__mm_job *)p;
@@ -5798,23 +5821,14 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
         if (rows <= 0 || T <= 0) return;
         if (rwkv__qblock(W->type)) { /* as rwkv__matmul_q_run, the rows split in items */
             const size_t stride = rwkv__qact_bytes(W->type, W->ne[0]);
-            int t;
             j.acts = (char *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
-            for (t = 0; t < T; t++) {
-                const rwkv__qact a = rwkv__qact_at(W->type, W->ne[0], j.acts + (size_t)t * stride);
-#ifdef RWKV__QSIMD
-                rwkv__quant_act_simd(W->type, X + (int64_t)t * W->ne[0], W->ne[0], &a);
-#else
-                rwkv__quant_act(W->type, X + (int64_t)t * W->ne[0], W->ne[0], &a);
-#endif
-            }
 #ifdef RWKV__QAMX
-            if (rwkv__amx_pack_bytes(W->type, W->ne[0], T) && rwkv__amx_request()) {
-                uint8_t *pack = (uint8_t *)j.acts + (size_t)T * stride;
-                rwkv__amx_pack(W->type, W->ne[0], j.acts, stride, T, pack);
-                j.amx = pack;
-            }
+            if (rwkv__amx_pack_bytes(W->type, W->ne[0], T) && rwkv__amx_request())
+                j.amx = (const uint8_t *)j.acts + (size_t)T * stride;
 #endif
+            /* the tokens, 16 per item (one thread quantizing 64 tokens of an 8192-column
+               product took as long as the product's AMX tiles) */
+            rwkv__run(st, rwkv__mm_prep_item, &j, (T + 15) / 16);
         }
         rwkv__run(st, rwkv__mm_item, &j, (int)((rows + per - 1) / per));
         return;
