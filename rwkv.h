@@ -15,6 +15,9 @@
    Configuration, by #define before the implementation:
        RWKV_PILE            tokenizer.c is part of the program (the Pile BPE, NFC, JSON)
        RWKV_NO_SIMD         use the scalar kernels only (they are the reference definition)
+       RWKV_NO_AMX          no Intel AMX tiles for quantized prompt blocks (same bits; by
+                            default they run on Linux x86-64 when the compiler targets AMX,
+                            e.g. -march=native on Sapphire Rapids, and the kernel grants them)
        RWKV_SEQ_BLOCK       tokens per matrix-matrix block in sequence mode (default 64)
        RWKV_PROFILE         (with OpenMP) states time the forward pass's steps: the matrix
                             products by kind and everything else (rwkv__profile; read by
@@ -2667,45 +2670,53 @@ RWKV__INLINE __m512i rwkv__ld4x16(const uint8_t *p, size_t stride)
     return _mm512_inserti32x4(v, rwkv__ld128(p + 3 * stride), 3);
 }
 
+/* Blocks p, p + bs, p + 2 bs, p + 3 bs of a row as unsigned levels: lo = values 0..15 of each
+   (16 bytes per block), hi = values 16..31 (Q8_0: w ^ 0x80). */
+RWKV__INLINE void rwkv__q32_unpack4_vnni(int type, const uint8_t *p, __m512i *lo, __m512i *hi)
+{
+    const size_t bs = rwkv__qbytes(type);
+    const __m512i m4 = _mm512_set1_epi8(0x0F);
+    int j;
+    if (type == RWKV__TYPE_Q8_0) {
+        const __m512i f = _mm512_set1_epi8((char)0x80);
+        *lo = _mm512_xor_si512(rwkv__ld4x16(p + 2, bs), f);
+        *hi = _mm512_xor_si512(rwkv__ld4x16(p + 18, bs), f);
+    } else {
+        const size_t qo = type == RWKV__TYPE_Q4_0 ? 2 : type == RWKV__TYPE_Q4_1 ? 4
+                        : type == RWKV__TYPE_Q5_0 ? 6 : 8;
+        const __m512i v = rwkv__ld4x16(p + qo, bs);
+        *lo = _mm512_and_si512(v, m4);
+        *hi = _mm512_and_si512(_mm512_srli_epi16(v, 4), m4);
+        if (type == RWKV__TYPE_Q5_0 || type == RWKV__TYPE_Q5_1) {
+            const size_t ho = type == RWKV__TYPE_Q5_0 ? 2 : 4;
+            uint64_t ml = 0, mh = 0;
+            for (j = 0; j < 4; j++) {
+                const uint32_t h = rwkv__u32(p + j * bs + ho);
+                ml |= (uint64_t)(h & 0xFFFFu) << (16 * j);
+                mh |= (uint64_t)(h >> 16) << (16 * j);
+            }
+            *lo = _mm512_mask_mov_epi8(*lo, (__mmask64)ml,
+                                       _mm512_or_si512(*lo, _mm512_set1_epi8(0x10)));
+            *hi = _mm512_mask_mov_epi8(*hi, (__mmask64)mh,
+                                       _mm512_or_si512(*hi, _mm512_set1_epi8(0x10)));
+        }
+    }
+}
+
 RWKV__INLINE void rwkv__q32_quad_vnni(int type, int R, int NT, __m512i Q[RWKV__QTMAX][RWKV__QTMAX],
                                       const uint8_t *const *w, const rwkv__qact *x, int64_t b,
                                       size_t pf)
 {
     const size_t bs = rwkv__qbytes(type);
-    const __m512i m4 = _mm512_set1_epi8(0x0F);
     const size_t xo = (size_t)(b / 4) * 128;
     __m512i lo[RWKV__QTMAX], hi[RWKV__QTMAX];
     int r, t;
     RWKV__UNROLL for (r = 0; r < R; r++) {
         const uint8_t *p = w[r] + (size_t)b * bs;
-        int j;
 #if RWKV__QPF > 0
         if (NT == 1) { RWKV__PREFETCH(p + pf); RWKV__PREFETCH(p + pf + 64); }
 #endif
-        if (type == RWKV__TYPE_Q8_0) {
-            const __m512i f = _mm512_set1_epi8((char)0x80);
-            lo[r] = _mm512_xor_si512(rwkv__ld4x16(p + 2, bs), f);
-            hi[r] = _mm512_xor_si512(rwkv__ld4x16(p + 18, bs), f);
-        } else {
-            const size_t qo = type == RWKV__TYPE_Q4_0 ? 2 : type == RWKV__TYPE_Q4_1 ? 4
-                            : type == RWKV__TYPE_Q5_0 ? 6 : 8;
-            const __m512i v = rwkv__ld4x16(p + qo, bs);
-            lo[r] = _mm512_and_si512(v, m4);
-            hi[r] = _mm512_and_si512(_mm512_srli_epi16(v, 4), m4);
-            if (type == RWKV__TYPE_Q5_0 || type == RWKV__TYPE_Q5_1) {
-                const size_t ho = type == RWKV__TYPE_Q5_0 ? 2 : 4;
-                uint64_t ml = 0, mh = 0;
-                for (j = 0; j < 4; j++) {
-                    const uint32_t h = rwkv__u32(p + j * bs + ho);
-                    ml |= (uint64_t)(h & 0xFFFFu) << (16 * j);
-                    mh |= (uint64_t)(h >> 16) << (16 * j);
-                }
-                lo[r] = _mm512_mask_mov_epi8(lo[r], (__mmask64)ml,
-                                             _mm512_or_si512(lo[r], _mm512_set1_epi8(0x10)));
-                hi[r] = _mm512_mask_mov_epi8(hi[r], (__mmask64)mh,
-                                             _mm512_or_si512(hi[r], _mm512_set1_epi8(0x10)));
-            }
-        }
+        rwkv__q32_unpack4_vnni(type, p, &lo[r], &hi[r]);
     }
     RWKV__UNROLL for (t = 0; t < NT; t++) {
         const __m512i XA = _mm512_loadu_si512((const void *)(x[t].q + xo));
@@ -3570,7 +3581,21 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
                         const uint8_t *p = row + (size_t)kb * bs;
                         dwf[kb][m] = rwkv__h2f_f16c(p);
                         if (asym) mwf[kb][m] = rwkv__h2f_f16c(p + 2);
-                        if (!q8) {
+                    }
+                    /* levels, four blocks per 512-bit unpack: [lo_j | hi_j] per block j */
+                    for (kb = 0; !q8 && kb + 4 <= kn; kb += 4) {
+                        __m512i lo, hi, t0, t1;
+                        rwkv__q32_unpack4_vnni(type, row + (size_t)kb * bs, &lo, &hi);
+                        t0 = _mm512_permutex2var_epi64(lo, _mm512_setr_epi64(0, 1, 8, 9, 2, 3, 10, 11), hi);
+                        t1 = _mm512_permutex2var_epi64(lo, _mm512_setr_epi64(4, 5, 12, 13, 6, 7, 14, 15), hi);
+                        _mm256_storeu_si256((__m256i *)(void *)abuf[kb][m], _mm512_castsi512_si256(t0));
+                        _mm256_storeu_si256((__m256i *)(void *)abuf[kb + 1][m], _mm512_extracti64x4_epi64(t0, 1));
+                        _mm256_storeu_si256((__m256i *)(void *)abuf[kb + 2][m], _mm512_castsi512_si256(t1));
+                        _mm256_storeu_si256((__m256i *)(void *)abuf[kb + 3][m], _mm512_extracti64x4_epi64(t1, 1));
+                    }
+                    for (; !q8 && kb < kn; kb++) {
+                        const uint8_t *p = row + (size_t)kb * bs;
+                        {
                             __m256i lo, hi;
                             __m256 dw, mw;
                             rwkv__q32_unpack_avx2(type, p, 0, &lo, &hi, &dw, &mw);
@@ -5820,11 +5845,11 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
         j.Y = Y; j.W = W; j.X = X; j.T = T; j.rows_per_item = per; j.acts = NULL; j.amx = NULL;
         if (rows <= 0 || T <= 0) return;
         if (rwkv__qblock(W->type)) { /* as rwkv__matmul_q_run, the rows split in items */
-            const size_t stride = rwkv__qact_bytes(W->type, W->ne[0]);
             j.acts = (char *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
 #ifdef RWKV__QAMX
             if (rwkv__amx_pack_bytes(W->type, W->ne[0], T) && rwkv__amx_request())
-                j.amx = (const uint8_t *)j.acts + (size_t)T * stride;
+                j.amx = (const uint8_t *)j.acts +
+                        (size_t)T * rwkv__qact_bytes(W->type, W->ne[0]);
 #endif
             /* the tokens, 16 per item (one thread quantizing 64 tokens of an 8192-column
                product took as long as the product's AMX tiles) */
