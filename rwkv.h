@@ -2480,9 +2480,11 @@ static void rwkv__quant_act_avx2(int type, const float *x, int64_t cols, const r
                                  _mm256_castsi256_si128(q));
                 _mm_storeu_si128((__m128i *)(void *)(a->q + rwkv__quad_pos(b, 16)),
                                  _mm256_extracti128_si256(q, 1));
+                /* X from the stored (saturated) bytes: a non-finite input makes the int32
+                   levels INT_MIN, whose sum would overflow (UBSan, fuzz_model) */
+                X = rwkv__hsum_epi32_avx2(_mm256_madd_epi16(
+                    _mm256_maddubs_epi16(_mm256_set1_epi8(1), q), _mm256_set1_epi16(1)));
             }
-            X = rwkv__hsum_epi32_avx2(_mm256_add_epi32(_mm256_add_epi32(v[0], v[1]),
-                                                       _mm256_add_epi32(v[2], v[3])));
             a->d[b] = d;
             a->corr[b] = -off * X;
             a->dsx[b] = d * (float)X;
