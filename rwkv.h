@@ -2629,7 +2629,9 @@ RWKV__INLINE void rwkv__q32_pair_avx2(int type, int R, int NT,
 }
 
 /* The sums G of blocks b0..b0+n-1 (n <= 8, b0 % 8 == 0) in lanes 0..n-1 (zero after), R rows x
-   NT tokens, from pairs: hadd(hadd(P01, P23), hadd(P45, P67)) leaves blocks 0 2 4 6 | 1 3 5 7. */
+   NT tokens, from pairs: hadd(hadd(P01, P23), hadd(P45, P67)) leaves blocks 0 2 4 6 | 1 3 5 7.
+   The pairs in a loop: one inlined copy of the pair kernel per tile function (four copies
+   made the library 60% slower to compile under ASan). */
 RWKV__INLINE void rwkv__q32_group_avx2(int type, int R, int NT,
                                        __m256i G[RWKV__QTMAX][RWKV__QTMAX],
                                        const uint8_t *const *w, const rwkv__qact *x, int64_t b0,
@@ -2637,24 +2639,22 @@ RWKV__INLINE void rwkv__q32_group_avx2(int type, int R, int NT,
 {
     const int corr = type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q5_0;
     const __m256i order = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
-    __m256i P[RWKV__QTMAX][RWKV__QTMAX], Q[RWKV__QTMAX][RWKV__QTMAX];
-    int r, t;
-    RWKV__UNROLL for (r = 0; r < R; r++) RWKV__UNROLL for (t = 0; t < NT; t++)
-        P[r][t] = Q[r][t] = _mm256_setzero_si256(); /* absent pairs add zeros */
-    rwkv__q32_pair_avx2(type, R, NT, P, w, x, b0, n > 1, pf);
-    if (n > 2) rwkv__q32_pair_avx2(type, R, NT, Q, w, x, b0 + 2, n > 3, pf);
-    RWKV__UNROLL for (r = 0; r < R; r++) RWKV__UNROLL for (t = 0; t < NT; t++) {
-        G[r][t] = _mm256_hadd_epi32(P[r][t], Q[r][t]);
-        P[r][t] = Q[r][t] = _mm256_setzero_si256();
+    __m256i P[4][RWKV__QTMAX][RWKV__QTMAX];
+    int r, t, k;
+    for (k = 0; k < 4; k++) {
+        if (2 * k < n) {
+            rwkv__q32_pair_avx2(type, R, NT, P[k], w, x, b0 + 2 * k, 2 * k + 1 < n, pf);
+        } else {
+            RWKV__UNROLL for (r = 0; r < R; r++) RWKV__UNROLL for (t = 0; t < NT; t++)
+                P[k][r][t] = _mm256_setzero_si256(); /* absent pairs add zeros */
+        }
     }
-    if (n > 4) rwkv__q32_pair_avx2(type, R, NT, P, w, x, b0 + 4, n > 5, pf);
-    if (n > 6) rwkv__q32_pair_avx2(type, R, NT, Q, w, x, b0 + 6, n > 7, pf);
     RWKV__UNROLL for (t = 0; t < NT; t++) {
         const __m256i C = corr ? rwkv__ld256(x[t].corr + b0) : _mm256_setzero_si256();
         RWKV__UNROLL for (r = 0; r < R; r++) {
-            const __m256i h = _mm256_hadd_epi32(P[r][t], Q[r][t]);
-            G[r][t] = _mm256_add_epi32(
-                _mm256_permutevar8x32_epi32(_mm256_hadd_epi32(G[r][t], h), order), C);
+            const __m256i h = _mm256_hadd_epi32(_mm256_hadd_epi32(P[0][r][t], P[1][r][t]),
+                                                _mm256_hadd_epi32(P[2][r][t], P[3][r][t]));
+            G[r][t] = _mm256_add_epi32(_mm256_permutevar8x32_epi32(h, order), C);
         }
     }
 }
@@ -2740,15 +2740,14 @@ RWKV__INLINE void rwkv__q32_group_vnni(int type, int R, int NT,
     const int corr = type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q5_0 || type == RWKV__TYPE_Q8_0;
     const __m512i ev = _mm512_setr_epi32(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
     const __m512i od = _mm512_setr_epi32(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31);
-    __m512i A[RWKV__QTMAX][RWKV__QTMAX], B[RWKV__QTMAX][RWKV__QTMAX];
-    int r, t;
-    rwkv__q32_quad_vnni(type, R, NT, A, w, x, b0, pf);
-    rwkv__q32_quad_vnni(type, R, NT, B, w, x, b0 + 4, pf);
+    __m512i Q[2][RWKV__QTMAX][RWKV__QTMAX];
+    int r, t, k;
+    for (k = 0; k < 2; k++) rwkv__q32_quad_vnni(type, R, NT, Q[k], w, x, b0 + 4 * k, pf);
     RWKV__UNROLL for (t = 0; t < NT; t++) {
         const __m256i C = corr ? rwkv__ld256(x[t].corr + b0) : _mm256_setzero_si256();
         RWKV__UNROLL for (r = 0; r < R; r++) {
-            __m512i s = _mm512_add_epi32(_mm512_permutex2var_epi32(A[r][t], ev, B[r][t]),
-                                         _mm512_permutex2var_epi32(A[r][t], od, B[r][t]));
+            __m512i s = _mm512_add_epi32(_mm512_permutex2var_epi32(Q[0][r][t], ev, Q[1][r][t]),
+                                         _mm512_permutex2var_epi32(Q[0][r][t], od, Q[1][r][t]));
             s = _mm512_add_epi32(s, _mm512_shuffle_epi32(s, (_MM_PERM_ENUM)0xB1));
             G[r][t] = _mm256_add_epi32(_mm512_cvtepi64_epi32(s), C);
         }
