@@ -3510,27 +3510,25 @@ static int rwkv__amx_request(void)
     return ret == 0;
 }
 
-/* The AMX layout of tiles [g0, g1) of 16 of the T quantized tokens (acts, `stride` bytes
-   apart) into pack; the last tile is padded with copies of token T - 1. */
+/* Tile g (tokens 16 g .. 16 g + 15) of the AMX layout of T quantized tokens (acts, `stride`
+   bytes apart) into pack; the last tile is padded with copies of token T - 1. */
 static void rwkv__amx_pack(int type, int64_t cols, const char *acts, size_t stride, int T,
-                           uint8_t *pack, int g0, int g1)
+                           uint8_t *pack, int g)
 {
     const int64_t nb = cols / 32;
     const int asym = type == RWKV__TYPE_Q4_1 || type == RWKV__TYPE_Q5_1;
     const rwkv__qact a0 = rwkv__qact_at(type, cols, (void *)acts);
-    int g, n, k;
+    uint8_t *base = pack + (size_t)g * (size_t)nb * RWKV__AMX_BLK;
+    int n, k;
     int64_t b;
-    for (g = g0; g < g1 && g * 16 < T; g++) {
-        uint8_t *base = pack + (size_t)g * (size_t)nb * RWKV__AMX_BLK;
-        for (n = 0; n < 16; n++) {
-            const int t = g * 16 + n < T ? g * 16 + n : T - 1;
-            const rwkv__qact a = rwkv__qact_shift(&a0, (size_t)t * stride);
-            for (b = 0; b < nb; b++) {
-                uint8_t *pb = base + (size_t)b * RWKV__AMX_BLK;
-                for (k = 0; k < 8; k++) memcpy(pb + 64 * k + 4 * n, a.q + rwkv__quad_pos(b, 4 * k), 4);
-                memcpy(pb + 512 + 4 * n, a.d + b, 4);
-                memcpy(pb + 576 + 4 * n, asym ? (const void *)(a.dsx + b) : (const void *)(a.corr + b), 4);
-            }
+    for (n = 0; n < 16; n++) {
+        const int t = g * 16 + n < T ? g * 16 + n : T - 1;
+        const rwkv__qact a = rwkv__qact_shift(&a0, (size_t)t * stride);
+        for (b = 0; b < nb; b++) {
+            uint8_t *pb = base + (size_t)b * RWKV__AMX_BLK;
+            for (k = 0; k < 8; k++) memcpy(pb + 64 * k + 4 * n, a.q + rwkv__quad_pos(b, 4 * k), 4);
+            memcpy(pb + 512 + 4 * n, a.d + b, 4);
+            memcpy(pb + 576 + 4 * n, asym ? (const void *)(a.dsx + b) : (const void *)(a.corr + b), 4);
         }
     }
 }
@@ -3595,15 +3593,12 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
                         _mm256_storeu_si256((__m256i *)(void *)abuf[kb + 3][m], _mm512_extracti64x4_epi64(t1, 1));
                     }
                     for (; !q8 && kb < kn; kb++) {
-                        const uint8_t *p = row + (size_t)kb * bs;
-                        {
-                            __m256i lo, hi;
-                            __m256 dw, mw;
-                            rwkv__q32_unpack_avx2(type, p, 0, &lo, &hi, &dw, &mw);
-                            _mm_storeu_si128((__m128i *)(void *)abuf[kb][m], _mm256_castsi256_si128(lo));
-                            _mm_storeu_si128((__m128i *)(void *)(abuf[kb][m] + 16),
-                                             _mm256_castsi256_si128(hi));
-                        }
+                        __m256i lo, hi;
+                        __m256 dw, mw;
+                        rwkv__q32_unpack_avx2(type, row + (size_t)kb * bs, 0, &lo, &hi, &dw, &mw);
+                        _mm_storeu_si128((__m128i *)(void *)abuf[kb][m], _mm256_castsi256_si128(lo));
+                        _mm_storeu_si128((__m128i *)(void *)(abuf[kb][m] + 16),
+                                         _mm256_castsi256_si128(hi));
                     }
                 }
                 for (kb = 0; kb <= kn; kb++) {
@@ -3614,24 +3609,15 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
                         const size_t gs = (size_t)nb * RWKV__AMX_BLK;
                         if (q8) _tile_loadd(4, W + (size_t)r * rowb + (size_t)(k0 + kb) * bs + 2, (long)rowb);
                         else _tile_loadd(4, abuf[kb], 32);
-                        _tile_zero(0);
-                        _tile_loadd(6, pb, 64);
-                        if (q8) _tile_dpbssd(0, 4, 6); else _tile_dpbusd(0, 4, 6);
-                        if (ng > 1) {
-                            _tile_zero(1);
-                            _tile_loadd(7, pb + gs, 64);
-                            if (q8) _tile_dpbssd(1, 4, 7); else _tile_dpbusd(1, 4, 7);
-                        }
-                        if (ng > 2) {
-                            _tile_zero(2);
-                            _tile_loadd(6, pb + 2 * gs, 64);
-                            if (q8) _tile_dpbssd(2, 4, 6); else _tile_dpbusd(2, 4, 6);
-                        }
-                        if (ng > 3) {
-                            _tile_zero(3);
-                            _tile_loadd(7, pb + 3 * gs, 64);
-                            if (q8) _tile_dpbssd(3, 4, 7); else _tile_dpbusd(3, 4, 7);
-                        }
+/* token tile c (C tile c, B tile tb): tile register numbers must be constants */
+#define RWKV__AMX_TT(c, tb)                                                                       \
+    if (ng > (c)) {                                                                               \
+        _tile_zero(c);                                                                            \
+        _tile_loadd(tb, pb + (c) * gs, 64);                                                       \
+        if (q8) _tile_dpbssd(c, 4, tb); else _tile_dpbusd(c, 4, tb);                              \
+    }
+                        RWKV__AMX_TT(0, 6) RWKV__AMX_TT(1, 7) RWKV__AMX_TT(2, 6) RWKV__AMX_TT(3, 7)
+#undef RWKV__AMX_TT
                     }
                     if (kb > 0) {
                         const int L = (int)((k0 + kb - 1) & 7);
@@ -3766,6 +3752,28 @@ static size_t rwkv__matmul_q_work_bytes(int type, int64_t cols, int T)
            rwkv__amx_pack_bytes(type, cols, T) + 64;
 }
 
+/* Item g of the preparation of a quantized product (the items are split between threads):
+   tokens [16 g, 16 g + 16) of the T in X quantized into acts (`stride` bytes apart; simd = 0:
+   the scalar quantizer), then, when amx is not NULL, their tile of the AMX layout. */
+static void rwkv__qprep_tile(int type, int64_t cols, const float *X, int T, char *acts,
+                             size_t stride, uint8_t *amx, int g, int simd)
+{
+    int t;
+    for (t = 16 * g; t < T && t < 16 * g + 16; t++) {
+        const rwkv__qact a = rwkv__qact_at(type, cols, acts + (size_t)t * stride);
+#ifdef RWKV__QSIMD
+        if (simd) rwkv__quant_act_simd(type, X + (int64_t)t * cols, cols, &a);
+        else
+#endif
+            rwkv__quant_act(type, X + (int64_t)t * cols, cols, &a);
+    }
+#ifdef RWKV__QAMX
+    if (amx) rwkv__amx_pack(type, cols, acts, stride, T, amx, g);
+#endif
+    (void)simd;
+    (void)amx;
+}
+
 /* The product with caller-provided scratch (`work`, at least rwkv__matmul_q_work_bytes, any
    alignment). simd = 0 forces the scalar definition (tests); the SIMD path gives the same
    bits. Threads (OpenMP) first quantize the tokens (split by token), then split the rows in
@@ -3783,36 +3791,20 @@ static void rwkv__matmul_q_run(float *Y, const void *W, int type, int64_t rows, 
     if (simd && rwkv__amx_pack_bytes(type, cols, T) && rwkv__amx_request())
         amx = (uint8_t *)acts + (size_t)T * stride;
 #endif
-    (void)simd;
-    (void)amx;
 #ifdef _OPENMP
 #pragma omp parallel num_threads(nth) if (nth > 1)
 #endif
     {
-        int id = 0, n = 1, t;
+        int id = 0, n = 1, g;
         int64_t quads, r0, r1;
 #ifdef _OPENMP
         id = omp_get_thread_num();
         n = omp_get_num_threads();
 #endif
-        for (t = id; t < T; t += n) {
-            const rwkv__qact a = rwkv__qact_at(type, cols, acts + (size_t)t * stride);
-#ifdef RWKV__QSIMD
-            if (simd) rwkv__quant_act_simd(type, X + (int64_t)t * cols, cols, &a);
-            else
-#endif
-                rwkv__quant_act(type, X + (int64_t)t * cols, cols, &a);
-        }
+        for (g = id; g < (T + 15) / 16; g += n)
+            rwkv__qprep_tile(type, cols, X, T, acts, stride, amx, g, simd);
 #ifdef _OPENMP
 #pragma omp barrier
-#endif
-#ifdef RWKV__QAMX
-        if (amx) {
-            if (id == 0) rwkv__amx_pack(type, cols, acts, stride, T, amx, 0, (T + 15) / 16);
-#ifdef _OPENMP
-#pragma omp barrier
-#endif
-        }
 #endif
         /* rows in runs of 16 (AMX tiles) for blocks of tokens, of 4 otherwise */
         quads = (rows + unit - 1) / unit;
@@ -5781,31 +5773,16 @@ typedef struct rwkv__mm_job {
     int T;
     int64_t rows_per_item;
     char *acts;   /* quantized W: the quantized tokens (rwkv__matmul_q_run's layout), else NULL */
-    const uint8_t *amx; /* and their AMX layout (rwkv__amx_pack) when AMX runs, else NULL */
+    uint8_t *amx; /* and their AMX layout (rwkv__amx_pack) when AMX runs, else NULL */
 } rwkv__mm_job;
 
 #ifdef RWKV__TEAM
-/* Item i of the preparation of a quantized product: tokens 16i..16i+15 quantized, then laid
-   out for AMX (when it runs). */
 static void rwkv__mm_prep_item(const void *p, int i)
 {
     const rwkv__mm_job *j = (const rwkv__mm_job *)p;
     const rwkv__tensor *W = j->W;
-    const size_t stride = rwkv__qact_bytes(W->type, W->ne[0]);
-    int t;
-    for (t = 16 * i; t < j->T && t < 16 * i + 16; t++) {
-        const rwkv__qact a = rwkv__qact_at(W->type, W->ne[0], j->acts + (size_t)t * stride);
-#ifdef RWKV__QSIMD
-        rwkv__quant_act_simd(W->type, j->X + (int64_t)t * W->ne[0], W->ne[0], &a);
-#else
-        rwkv__quant_act(W->type, j->X + (int64_t)t * W->ne[0], W->ne[0], &a);
-#endif
-    }
-#ifdef RWKV__QAMX
-    if (j->amx)
-        rwkv__amx_pack(W->type, W->ne[0], j->acts, stride, j->T, (uint8_t *)(uintptr_t)j->amx, i,
-                       i + 1);
-#endif
+    rwkv__qprep_tile(W->type, W->ne[0], j->X, j->T, j->acts, rwkv__qact_bytes(W->type, W->ne[0]),
+                     j->amx, i, 1);
 }
 
 static void rwkv__mm_item(const void *p, int i)
@@ -5849,8 +5826,7 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
             j.acts = (char *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
 #ifdef RWKV__QAMX
             if (rwkv__amx_pack_bytes(W->type, W->ne[0], T) && rwkv__amx_request())
-                j.amx = (const uint8_t *)j.acts +
-                        (size_t)T * rwkv__qact_bytes(W->type, W->ne[0]);
+                j.amx = (uint8_t *)j.acts + (size_t)T * rwkv__qact_bytes(W->type, W->ne[0]);
 #endif
             /* the tokens, 16 per item (one thread quantizing 64 tokens of an 8192-column
                product took as long as the product's AMX tiles) */
