@@ -3776,8 +3776,9 @@ static void rwkv__qprep_tile(int type, int64_t cols, const float *X, int T, char
 
 /* The product with caller-provided scratch (`work`, at least rwkv__matmul_q_work_bytes, any
    alignment). simd = 0 forces the scalar definition (tests); the SIMD path gives the same
-   bits. Threads (OpenMP) first quantize the tokens (split by token), then split the rows in
-   multiples of 4: never a row's sum, so no result depends on the thread count. */
+   bits. Threads (OpenMP) first prepare the tokens (rwkv__qprep_tile, 16 per item), then split
+   the rows in multiples of 4 (16 for blocks of 16 tokens or more): never a row's sum, so no
+   result depends on the thread count. */
 static void rwkv__matmul_q_run(float *Y, const void *W, int type, int64_t rows, int64_t cols,
                                const float *X, int T, int n_threads, void *work, int simd)
 {
