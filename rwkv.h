@@ -2052,20 +2052,21 @@ static RWKV__UNUSED int rwkv__quant_row(int type, const float *src, void *dst, i
    (an earlier definition had four, one per group of 8 values; that float work bound every
    SIMD kernel, and an AMX tile product computes whole-block sums in one instruction).
 
-   Q4_K / Q5_K (per super-block of 256: d, dmin, 6-bit scales S_s and mins M_s of the eight
-   sub-blocks of 32, levels q_e >= 0): integer lane sums, k = 0..7,
-       I_k = sum over s of S_s * (sum of q_e xq_e over e = 32s+4k .. 32s+4k+3)
-       Msum = sum over s of M_s * (sum of xq_e over sub-block s)
-   then, super-blocks in order: A[k] = fma((float)I_k, d * dx, A[k]),
-   B = fma((float)Msum, dmin * dx, B); y = tree(A) - B (tree as above).
+   K formats: one integer sum per super-block (256 values), exact:
+       Q4_K / Q5_K (d, dmin, 6-bit scales S_s and mins M_s of the eight sub-blocks of 32,
+       levels q_e >= 0):
+           I = sum over s of S_s * (sum of q_e xq_e over sub-block s)
+           Msum = sum over s of M_s * (sum of xq_e over sub-block s)
+       Q6_K (d, signed scales sc_m of the 16 sub-blocks of 16, levels q_e in 0..63, value
+       d sc (q - 32)):
+           I = sum over m of sc_m * (sum of (q_e - 32) xq_e over sub-block m),   Msum = 0
+   one float accumulator y = +0; for the super-blocks in order:
+       y = fma((float)I, d * dx, y)
+       y = fma((float)(-Msum), dmin * dx, y)      (Q4_K / Q5_K only)
+   (an earlier definition kept eight integer lanes of four values per super-block, which no
+   AMX tile product can give: it sums whole sub-blocks.)
 
-   Q6_K (d, signed scales sc_m of the 16 sub-blocks of 16, levels q_e in 0..63, value
-   d sc (q - 32)): with bs_m = sum of xq_e over sub-block m,
-       I_k = sum over j = 0..7 of sc_{2j + k/4} * (sum of q_e xq_e, e = 32j+4k .. 32j+4k+3)
-             - 32 (sc_{2k} bs_{2k} + sc_{2k+1} bs_{2k+1})
-   and A[k] = fma((float)I_k, d * dx, A[k]) per super-block; y = tree(A).
-
-   All integer sums fit in 32 bits (at most ~3.3e7), so they are exact however a variant
+   All integer sums fit in 32 bits (at most ~1.4e8), so they are exact however a variant
    groups them; the float operations are the ones written above, in that order. */
 
 typedef struct rwkv__qact {
@@ -2289,40 +2290,29 @@ static float rwkv__qdot_scalar(int type, const uint8_t *w, const rwkv__qact *a, 
         return rwkv__tree8(A);
     }
     for (b = 0; b < nb; b++) {
-        int q[256], S[16], M[8], I[8] = { 0, 0, 0, 0, 0, 0, 0, 0 }, msum = 0;
-        float d, dm, sd;
+        int q[256], S[16], M[8], I = 0, msum = 0;
+        float d, dm;
         const int8_t *x = a->q + b * 256;
         const int16_t *bs = a->bs + b * 16;
         rwkv__decode_k(type, w + (size_t)b * bytes, q, S, M, &d, &dm);
         if (type == RWKV__TYPE_Q6_K) {
-            for (k = 0; k < 8; k++) {
-                int j;
-                for (j = 0; j < 8; j++) {
-                    int g = 0;
-                    for (e = 32 * j + 4 * k; e < 32 * j + 4 * k + 4; e++) g += q[e] * x[e];
-                    I[k] += S[2 * j + k / 4] * g;
-                }
-                I[k] -= 32 * (S[2 * k] * bs[2 * k] + S[2 * k + 1] * bs[2 * k + 1]);
+            for (k = 0; k < 16; k++) {
+                int g = 0;
+                for (e = 16 * k; e < 16 * k + 16; e++) g += (q[e] - 32) * x[e];
+                I += S[k] * g;
             }
         } else {
-            int s;
-            for (s = 0; s < 8; s++) {
-                for (k = 0; k < 8; k++) {
-                    int g = 0;
-                    for (e = 32 * s + 4 * k; e < 32 * s + 4 * k + 4; e++) g += q[e] * x[e];
-                    I[k] += S[s] * g;
-                }
-                msum += M[s] * (bs[2 * s] + bs[2 * s + 1]);
+            for (k = 0; k < 8; k++) {
+                int g = 0;
+                for (e = 32 * k; e < 32 * k + 32; e++) g += q[e] * x[e];
+                I += S[k] * g;
+                msum += M[k] * (bs[2 * k] + bs[2 * k + 1]);
             }
         }
-        sd = d * a->d[b];
-        for (k = 0; k < 8; k++) A[k] = fmaf((float)I[k], sd, A[k]);
-        if (type != RWKV__TYPE_Q6_K) {
-            const float sm = dm * a->d[b];
-            B = fmaf((float)msum, sm, B);
-        }
+        B = fmaf((float)I, d * a->d[b], B);
+        if (type != RWKV__TYPE_Q6_K) B = fmaf((float)(-msum), dm * a->d[b], B);
     }
-    return rwkv__tree8(A) - B;
+    return B;
 }
 
 /* Rows [r0, r1) x tokens [0, T) with the scalar definition. acts: T quantized tokens, `stride`
@@ -2842,18 +2832,62 @@ RWKV__INLINE __m256i rwkv__bcast16_avx2(__m256i v, int s)
     return _mm256_shuffle_epi8(v, m);
 }
 
+/* [sum of a, sum of b, sum of c, sum of d] (int32 lanes; exact) */
+RWKV__INLINE __m128i rwkv__hsum4_avx2(__m256i a, __m256i b, __m256i c, __m256i d)
+{
+    const __m256i h = _mm256_hadd_epi32(_mm256_hadd_epi32(a, b), _mm256_hadd_epi32(c, d));
+    return _mm_add_epi32(_mm256_castsi256_si128(h), _mm256_extracti128_si256(h, 1));
+}
+
+/* The K formats' float step for four rows (one per lane) of one token: the definition's
+   y = fma(I, d dx, y), then y = fma(-Msum, dmin dx, y) when `mins`. */
+RWKV__INLINE __m128 rwkv__k_step4(__m128 y, __m128i I, __m128i M, const float *d,
+                                  const float *dm, int n, float dx, int mins)
+{
+    const __m128 vdx = _mm_set1_ps(dx);
+    const __m128 vd = _mm_setr_ps(d[0], n > 1 ? d[1] : 0.0f, n > 2 ? d[2] : 0.0f,
+                                  n > 3 ? d[3] : 0.0f);
+    y = _mm_fmadd_ps(_mm_cvtepi32_ps(I), _mm_mul_ps(vd, vdx), y);
+    if (mins) {
+        const __m128 vm = _mm_setr_ps(dm[0], n > 1 ? dm[1] : 0.0f, n > 2 ? dm[2] : 0.0f,
+                                      n > 3 ? dm[3] : 0.0f);
+        y = _mm_fmadd_ps(_mm_cvtepi32_ps(_mm_sub_epi32(_mm_setzero_si128(), M)),
+                         _mm_mul_ps(vm, vdx), y);
+    }
+    return y;
+}
+
+/* Integer sums of rows r0..r0+3 (rows >= R: zero) of token t: I[r][t] and the mins' sums
+   b16 . Md[r], then the float step. */
+#define RWKV__K_REDUCE4(acc4, I, Md, b16, d, dm, R, r0, t, dx, mins)                             \
+    do {                                                                                          \
+        const __m256i z_ = _mm256_setzero_si256();                                                \
+        const int n_ = (R) - (r0) < 4 ? (R) - (r0) : 4;                                           \
+        const __m128i i4_ = rwkv__hsum4_avx2(I[r0][t], n_ > 1 ? I[(r0) + 1][t] : z_,              \
+                                             n_ > 2 ? I[(r0) + 2][t] : z_,                        \
+                                             n_ > 3 ? I[(r0) + 3][t] : z_);                       \
+        __m128i m4_ = _mm_setzero_si128();                                                        \
+        if (mins)                                                                                 \
+            m4_ = rwkv__hsum4_avx2(                                                               \
+                _mm256_madd_epi16(b16, Md[r0]),                                                   \
+                n_ > 1 ? _mm256_madd_epi16(b16, Md[(r0) + 1]) : z_,                               \
+                n_ > 2 ? _mm256_madd_epi16(b16, Md[(r0) + 2]) : z_,                               \
+                n_ > 3 ? _mm256_madd_epi16(b16, Md[(r0) + 3]) : z_);                              \
+        acc4[(r0) / 4][t] = rwkv__k_step4(acc4[(r0) / 4][t], i4_, m4_, d + (r0), dm + (r0), n_,   \
+                                          dx, mins);                                              \
+    } while (0)
+
 /* The tile of R rows x NT tokens for Q4_K / Q5_K / Q6_K: out[r * NT + t]. */
 RWKV__INLINE void rwkv__qk_tile_avx2(int type, int R, int NT, float *out, const uint8_t *const *w,
                                      const rwkv__qact *x, int64_t ns)
 {
     const size_t bs = rwkv__qbytes(type), pf = RWKV__QPF_AHEAD(type, R, ns);
-    const __m256i m4 = _mm256_set1_epi8(0x0F), ones = _mm256_set1_epi16(1);
-    __m256 acc[RWKV__QTMAX][RWKV__QTMAX];
-    float B[RWKV__QTMAX][RWKV__QTMAX];
+    const __m256i m4 = _mm256_set1_epi8(0x0F);
+    __m128 acc4[RWKV__QTMAX / 4 + 1][RWKV__QTMAX]; /* row r: lane r % 4 of acc4[r / 4][t] */
     int64_t sb;
     int r, t, c;
-    RWKV__UNROLL for (r = 0; r < R; r++)
-        RWKV__UNROLL for (t = 0; t < NT; t++) { acc[r][t] = _mm256_setzero_ps(); B[r][t] = 0.0f; }
+    RWKV__UNROLL for (t = 0; t < NT; t++)
+        RWKV__UNROLL for (r = 0; r < R; r += 4) acc4[r / 4][t] = _mm_setzero_ps();
     for (sb = 0; sb < ns; sb++) {
         __m256i I[RWKV__QTMAX][RWKV__QTMAX], S16[RWKV__QTMAX], Md[RWKV__QTMAX], qh[RWKV__QTMAX];
         float d[RWKV__QTMAX], dm[RWKV__QTMAX];
@@ -2980,21 +3014,15 @@ RWKV__INLINE void rwkv__qk_tile_avx2(int type, int R, int NT, float *out, const 
         RWKV__UNROLL for (t = 0; t < NT; t++) {
             const float dx = x[t].d[sb];
             const __m256i b16 = rwkv__ld256(x[t].bs + 16 * sb);
-            RWKV__UNROLL for (r = 0; r < R; r++) {
-                const float sd = d[r] * dx;
-                acc[r][t] =
-                    _mm256_fmadd_ps(_mm256_cvtepi32_ps(I[r][t]), _mm256_set1_ps(sd), acc[r][t]);
-                if (type != RWKV__TYPE_Q6_K) {
-                    const float sm = dm[r] * dx;
-                    const int msum = rwkv__hsum_epi32_avx2(_mm256_madd_epi16(b16, Md[r]));
-                    B[r][t] = fmaf((float)msum, sm, B[r][t]);
-                }
-            }
+            RWKV__UNROLL for (r = 0; r < R; r += 4)
+                RWKV__K_REDUCE4(acc4, I, Md, b16, d, dm, R, r, t, dx, type != RWKV__TYPE_Q6_K);
         }
-        (void)ones;
     }
-    RWKV__UNROLL for (r = 0; r < R; r++) RWKV__UNROLL for (t = 0; t < NT; t++) out[r * NT + t] =
-        rwkv__tree8_avx2(acc[r][t]) - B[r][t];
+    RWKV__UNROLL for (r = 0; r < R; r++) RWKV__UNROLL for (t = 0; t < NT; t++) {
+        float y[4];
+        _mm_storeu_ps(y, acc4[r / 4][t]);
+        out[r * NT + t] = y[r % 4];
+    }
 }
 
 #ifdef RWKV__QVNNI
@@ -3016,14 +3044,11 @@ RWKV__INLINE void rwkv__q4k_tile_vnni(int R, int NT, float *out, const uint8_t *
     const __m512i i13 = _mm512_inserti64x4(_mm512_set1_epi16(1), _mm256_set1_epi16(3), 1);
     const __m512i i46 = _mm512_inserti64x4(_mm512_set1_epi16(4), _mm256_set1_epi16(6), 1);
     const __m512i i57 = _mm512_inserti64x4(_mm512_set1_epi16(5), _mm256_set1_epi16(7), 1);
-    __m256 acc[RWKV__QTMAX][RWKV__QTMAX];
-    __m128 B[RWKV__QTMAX / 4 + 1][RWKV__QTMAX]; /* row r: lane r % 4 of B[r / 4][t] */
+    __m128 acc4[RWKV__QTMAX / 4 + 1][RWKV__QTMAX]; /* row r: lane r % 4 of acc4[r / 4][t] */
     int64_t sb;
     int r, t;
-    RWKV__UNROLL for (r = 0; r < R; r++)
-        RWKV__UNROLL for (t = 0; t < NT; t++) acc[r][t] = _mm256_setzero_ps();
     RWKV__UNROLL for (t = 0; t < NT; t++)
-        RWKV__UNROLL for (r = 0; r < R; r += 4) B[r / 4][t] = _mm_setzero_ps();
+        RWKV__UNROLL for (r = 0; r < R; r += 4) acc4[r / 4][t] = _mm_setzero_ps();
     for (sb = 0; sb < ns; sb++) {
         __m512i L0[RWKV__QTMAX], H0[RWKV__QTMAX], L1[RWKV__QTMAX], H1[RWKV__QTMAX];
         __m512i S02[RWKV__QTMAX], S13[RWKV__QTMAX], S46[RWKV__QTMAX], S57[RWKV__QTMAX];
@@ -3068,40 +3093,24 @@ RWKV__INLINE void rwkv__q4k_tile_vnni(int R, int NT, float *out, const uint8_t *
                           XH1 = _mm512_shuffle_i64x2(X45, X67, 0xEE);
             const float dx = x[t].d[sb];
             const __m256i b16 = rwkv__ld256(x[t].bs + 16 * sb);
-            __m256i m[4];
+            __m256i I8[RWKV__QTMAX][RWKV__QTMAX];
             RWKV__UNROLL for (r = 0; r < R; r++) {
                 __m512i I = _mm512_dpwssd_epi32(_mm512_setzero_si512(),
                                                 _mm512_maddubs_epi16(L0[r], XL0), S02[r]);
-                __m256i I8;
                 I = _mm512_dpwssd_epi32(I, _mm512_maddubs_epi16(H0[r], XH0), S13[r]);
                 I = _mm512_dpwssd_epi32(I, _mm512_maddubs_epi16(L1[r], XL1), S46[r]);
                 I = _mm512_dpwssd_epi32(I, _mm512_maddubs_epi16(H1[r], XH1), S57[r]);
-                I8 = _mm256_add_epi32(_mm512_castsi512_si256(I), _mm512_extracti64x4_epi64(I, 1));
-                acc[r][t] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(I8), _mm256_set1_ps(d[r] * dx),
-                                            acc[r][t]);
-                m[r % 4] = _mm256_madd_epi16(b16, Md[r]);
-                if (r % 4 == 3 || r == R - 1) {
-                    /* lane j of the result: msum of row r - r % 4 + j (rows past R: zero) */
-                    const int r0 = r - r % 4, n = r % 4 + 1;
-                    __m256i h;
-                    __m128i s;
-                    __m128 sm;
-                    int j;
-                    for (j = n; j < 4; j++) m[j] = _mm256_setzero_si256();
-                    h = _mm256_hadd_epi32(_mm256_hadd_epi32(m[0], m[1]),
-                                          _mm256_hadd_epi32(m[2], m[3]));
-                    s = _mm_add_epi32(_mm256_castsi256_si128(h), _mm256_extracti128_si256(h, 1));
-                    sm = _mm_setr_ps(dm[r0] * dx, n > 1 ? dm[r0 + 1] * dx : 0.0f,
-                                     n > 2 ? dm[r0 + 2] * dx : 0.0f, n > 3 ? dm[r0 + 3] * dx : 0.0f);
-                    B[r0 / 4][t] = _mm_fmadd_ps(_mm_cvtepi32_ps(s), sm, B[r0 / 4][t]);
-                }
+                I8[r][t] =
+                    _mm256_add_epi32(_mm512_castsi512_si256(I), _mm512_extracti64x4_epi64(I, 1));
             }
+            RWKV__UNROLL for (r = 0; r < R; r += 4)
+                RWKV__K_REDUCE4(acc4, I8, Md, b16, d, dm, R, r, t, dx, 1);
         }
     }
     RWKV__UNROLL for (r = 0; r < R; r++) RWKV__UNROLL for (t = 0; t < NT; t++) {
-        float b[4];
-        _mm_storeu_ps(b, B[r / 4][t]);
-        out[r * NT + t] = rwkv__tree8_avx2(acc[r][t]) - b[r % 4];
+        float y[4];
+        _mm_storeu_ps(y, acc4[r / 4][t]);
+        out[r * NT + t] = y[r % 4];
     }
 }
 /* AVX-512 VNNI tile for Q6_K: a half super-block (128 values) is 64 bytes of low nibbles and
@@ -3125,11 +3134,11 @@ RWKV__INLINE void rwkv__q6k_tile_vnni(int R, int NT, float *out, const uint8_t *
     const __m512i g0 = _mm512_set_epi32(0x00030003, 0x00030003, 0x00030003, 0x00030003,
                                         0x00020002, 0x00020002, 0x00020002, 0x00020002,
                                         0x00010001, 0x00010001, 0x00010001, 0x00010001, 0, 0, 0, 0);
-    __m256 acc[RWKV__QTMAX][RWKV__QTMAX];
+    __m128 acc4[RWKV__QTMAX / 4 + 1][RWKV__QTMAX]; /* row r: lane r % 4 of acc4[r / 4][t] */
     int64_t sb;
     int r, t;
-    RWKV__UNROLL for (r = 0; r < R; r++)
-        RWKV__UNROLL for (t = 0; t < NT; t++) acc[r][t] = _mm256_setzero_ps();
+    RWKV__UNROLL for (t = 0; t < NT; t++)
+        RWKV__UNROLL for (r = 0; r < R; r += 4) acc4[r / 4][t] = _mm_setzero_ps();
     for (sb = 0; sb < ns; sb++) {
         __m512i Q[RWKV__QTMAX][4], S[RWKV__QTMAX][4];
         __m256i S16[RWKV__QTMAX];
@@ -3167,22 +3176,27 @@ RWKV__INLINE void rwkv__q6k_tile_vnni(int R, int NT, float *out, const uint8_t *
             const __m256i b16 = rwkv__ld256(x[t].bs + 16 * sb);
             const float dx = x[t].d[sb];
             __m512i X[4];
+            __m256i I8[RWKV__QTMAX][RWKV__QTMAX];
             int q;
             for (q = 0; q < 4; q++) X[q] = _mm512_loadu_si512((const void *)(xq + 64 * q));
             RWKV__UNROLL for (r = 0; r < R; r++) {
                 __m512i I = _mm512_setzero_si512();
-                __m256i I8;
                 for (q = 0; q < 4; q++)
                     I = _mm512_dpwssd_epi32(I, _mm512_maddubs_epi16(Q[r][q], X[q]), S[r][q]);
-                I8 = _mm256_add_epi32(_mm512_castsi512_si256(I), _mm512_extracti64x4_epi64(I, 1));
-                I8 = _mm256_sub_epi32(I8, _mm256_slli_epi32(_mm256_madd_epi16(b16, S16[r]), 5));
-                acc[r][t] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(I8), _mm256_set1_ps(d[r] * dx),
-                                            acc[r][t]);
+                I8[r][t] =
+                    _mm256_add_epi32(_mm512_castsi512_si256(I), _mm512_extracti64x4_epi64(I, 1));
+                I8[r][t] =
+                    _mm256_sub_epi32(I8[r][t], _mm256_slli_epi32(_mm256_madd_epi16(b16, S16[r]), 5));
             }
+            RWKV__UNROLL for (r = 0; r < R; r += 4)
+                RWKV__K_REDUCE4(acc4, I8, S16, b16, d, d, R, r, t, dx, 0);
         }
     }
-    RWKV__UNROLL for (r = 0; r < R; r++) RWKV__UNROLL for (t = 0; t < NT; t++) out[r * NT + t] =
-        rwkv__tree8_avx2(acc[r][t]);
+    RWKV__UNROLL for (r = 0; r < R; r++) RWKV__UNROLL for (t = 0; t < NT; t++) {
+        float y[4];
+        _mm_storeu_ps(y, acc4[r / 4][t]);
+        out[r * NT + t] = y[r % 4];
+    }
 }
 #define RWKV__QK_TILE(type, R, NT, out, w, x, n)                                                  \
     do {                                                                                          \
@@ -3335,16 +3349,11 @@ RWKV__INLINE void rwkv__qk_tile_neon(int type, int R, int NT, float *out, const 
 {
     const size_t bs = rwkv__qbytes(type), pf = RWKV__QPF_AHEAD(type, R, ns);
     const uint8x16_t m4 = vdupq_n_u8(0x0F);
-    float32x4_t acc[RWKV__QTMAX][RWKV__QTMAX][2];
-    float B[RWKV__QTMAX][RWKV__QTMAX];
+    float acc[RWKV__QTMAX][RWKV__QTMAX];
     int64_t sb;
     int r, t;
     (void)pf;
-    RWKV__UNROLL for (r = 0; r < R; r++) RWKV__UNROLL for (t = 0; t < NT; t++)
-    {
-        acc[r][t][0] = acc[r][t][1] = vdupq_n_f32(0.0f);
-        B[r][t] = 0.0f;
-    }
+    RWKV__UNROLL for (r = 0; r < R; r++) RWKV__UNROLL for (t = 0; t < NT; t++) acc[r][t] = 0.0f;
     for (sb = 0; sb < ns; sb++) {
         int32x4_t I[RWKV__QTMAX][RWKV__QTMAX][2];
         int S[RWKV__QTMAX][16], M[RWKV__QTMAX][8];
@@ -3452,20 +3461,18 @@ RWKV__INLINE void rwkv__qk_tile_neon(int type, int R, int NT, float *out, const 
             const float dx = x[t].d[sb];
             const int16_t *b16 = x[t].bs + 16 * sb;
             RWKV__UNROLL for (r = 0; r < R; r++) {
-                const float sd = d[r] * dx;
-                acc[r][t][0] = vfmaq_f32(acc[r][t][0], vcvtq_f32_s32(I[r][t][0]), vdupq_n_f32(sd));
-                acc[r][t][1] = vfmaq_f32(acc[r][t][1], vcvtq_f32_s32(I[r][t][1]), vdupq_n_f32(sd));
+                const int Isum = vaddvq_s32(vaddq_s32(I[r][t][0], I[r][t][1]));
+                acc[r][t] = fmaf((float)Isum, d[r] * dx, acc[r][t]);
                 if (type != RWKV__TYPE_Q6_K) {
-                    const float sm = dm[r] * dx;
                     int msum = 0, s;
                     for (s = 0; s < 8; s++) msum += M[r][s] * (b16[2 * s] + b16[2 * s + 1]);
-                    B[r][t] = fmaf((float)msum, sm, B[r][t]);
+                    acc[r][t] = fmaf((float)(-msum), dm[r] * dx, acc[r][t]);
                 }
             }
         }
     }
     RWKV__UNROLL for (r = 0; r < R; r++) RWKV__UNROLL for (t = 0; t < NT; t++) out[r * NT + t] =
-        rwkv__tree8_neon(acc[r][t][0], acc[r][t][1]) - B[r][t];
+        acc[r][t];
 }
 
 #define RWKV__QTILE(type, R, NT, out, w, x, n)                                                    \
