@@ -3493,13 +3493,16 @@ RWKV__INLINE void rwkv__qk_tile_neon(int type, int R, int NT, float *out, const 
    the 16 corrections (Q4_0 Q5_0) or d * X (Q4_1 Q5_1). */
 #define RWKV__AMX_MIN_T 16 /* blocks of fewer tokens keep the VNNI tiles */
 #define RWKV__AMX_BLK 640  /* 512 + 64 + 64 */
+#define RWKV__AMXK_BLK 4416 /* the K formats' (rwkv__amx_pack_k): 4096 + 64 + 256 */
 
 /* Bytes of the AMX layout of T tokens (after the T quantized tokens in the scratch). */
 static size_t rwkv__amx_pack_bytes(int type, int64_t cols, int T)
 {
 #ifdef RWKV__QAMX
-    if (rwkv__qblock(type) == 32 && T >= RWKV__AMX_MIN_T)
-        return (size_t)((T + 15) / 16) * (size_t)(cols / 32) * RWKV__AMX_BLK;
+    if (T >= RWKV__AMX_MIN_T)
+        return (size_t)((T + 15) / 16) *
+               (rwkv__qblock(type) == 32 ? (size_t)(cols / 32) * RWKV__AMX_BLK
+                                         : (size_t)(cols / 256) * RWKV__AMXK_BLK);
 #endif
     (void)type; (void)cols; (void)T;
     return 0;
@@ -3674,6 +3677,206 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
 }
 #endif /* RWKV__QAMX */
 
+/* ---- AMX: prompt blocks of the K formats -------------------------------------------------- */
+/* The K formats' integer I of a super-block is a sum of sub-block sums times the sub-block's
+   scale, so each sub-block's 16 rows x 16 tokens of sums come from one tile product (Q4_K /
+   Q5_K: TDPBUSD over 32 levels; Q6_K: TDPBSSD over the 16 signed levels q - 32) and are
+   scaled and added in int32 lanes (vpmulld: exact); the mins' Msum of 16 tokens comes from
+   the tokens' sub-block sums (vpmaddwd with the row's pair of 6-bit mins). The float part is
+   the definition's, vectorized over the 16 tokens. The tokens' layout (rwkv__amx_pack_k):
+   per tile of 16 tokens and super-block, RWKV__AMXK_BLK bytes: 64 B-tile rows (row k: values
+   4k..4k+3 of the 16 tokens; Q4_K's sub-block s is rows 8s..8s+7, Q6_K's sub-block m rows
+   4m..4m+3), the 16 scales dx, then for each pair j of sub-blocks (2j, 2j+1) the 16 tokens'
+   int16 sums of their 32 values (pairs for vpmaddwd). */
+
+#ifdef RWKV__QAMX
+static void rwkv__amx_pack_k(int64_t cols, const char *acts, size_t stride, int T, int type,
+                             uint8_t *pack, int g)
+{
+    const int64_t ns = cols / 256;
+    const rwkv__qact a0 = rwkv__qact_at(type, cols, (void *)acts);
+    uint8_t *base = pack + (size_t)g * (size_t)ns * RWKV__AMXK_BLK;
+    int n, k;
+    int64_t sb;
+    for (n = 0; n < 16; n++) {
+        const int t = g * 16 + n < T ? g * 16 + n : T - 1;
+        const rwkv__qact a = rwkv__qact_shift(&a0, (size_t)t * stride);
+        for (sb = 0; sb < ns; sb++) {
+            uint8_t *pb = base + (size_t)sb * RWKV__AMXK_BLK;
+            const int16_t *bs = a.bs + 16 * sb;
+            for (k = 0; k < 64; k++) memcpy(pb + 64 * k + 4 * n, a.q + sb * 256 + 4 * k, 4);
+            memcpy(pb + 4096 + 4 * n, a.d + sb, 4);
+            for (k = 0; k < 8; k++) {
+                const int16_t s = (int16_t)(bs[2 * k] + bs[2 * k + 1]);
+                memcpy(pb + 4160 + 64 * (k / 2) + 4 * n + 2 * (k % 2), &s, 2);
+            }
+        }
+    }
+}
+
+#define RWKV__AMXK_KB 4 /* super-blocks per pass (the A tiles of a pass: 16 KiB) */
+
+/* Rows [r0, r1) (a multiple of 16 of them) x tokens [0, T) of a K-format matrix from the
+   layout `pack`. Per pass of RWKV__AMXK_KB super-blocks the 16 rows' levels are unpacked
+   (row m of super-block kb: 256 levels in value order, Q6_K as q - 32) with their scales,
+   then for each tile of 16 tokens the sub-blocks' products run two ahead of their integer
+   epilogue (C tiles 0 and 1 in turn). Stack: ~28 KiB. */
+static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows, int64_t cols,
+                             const uint8_t *pack, int T, int64_t r0, int64_t r1)
+{
+    const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols), bs = rwkv__qbytes(type);
+    const int64_t ns = cols / 256;
+    const int q6 = type == RWKV__TYPE_Q6_K, nsub = q6 ? 16 : 8, kw = q6 ? 16 : 32;
+    const int ntile = (T + 15) / 16;
+    const __m512i m4 = _mm512_set1_epi8(0x0F);
+    rwkv__amx_cfg cfg;
+    uint8_t abuf[RWKV__AMXK_KB][16][256];  /* levels: A tile of sub-block s at + s * kw */
+    int32_t sc[RWKV__AMXK_KB][16][16];     /* [kb][row][sub-block] scales */
+    int16_t mn[RWKV__AMXK_KB][16][8];      /* [kb][row][sub-block] mins (Q4_K / Q5_K) */
+    float dd[RWKV__AMXK_KB][16], dmn[RWKV__AMXK_KB][16];
+    int32_t cbuf[2][16][16];               /* C tiles: sub-block sums of 16 rows x 16 tokens */
+    float acc[RWKV__AMX_TG][16][16];       /* y of 16 rows x 16 tokens */
+    int64_t r, k0;
+    int g0, g, m, n;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.palette = 1;
+    cfg.colsb[0] = cfg.colsb[1] = 64; cfg.rows[0] = cfg.rows[1] = 16;
+    cfg.colsb[4] = cfg.colsb[5] = (uint16_t)kw; cfg.rows[4] = cfg.rows[5] = 16;
+    cfg.colsb[6] = cfg.colsb[7] = 64; cfg.rows[6] = cfg.rows[7] = (uint8_t)(kw / 4);
+    _tile_loadconfig(&cfg);
+    for (r = r0; r + 16 <= r1; r += 16)
+        for (g0 = 0; g0 < ntile; g0 += RWKV__AMX_TG) {
+            const int ng = ntile - g0 < RWKV__AMX_TG ? ntile - g0 : RWKV__AMX_TG;
+            memset(acc, 0, sizeof acc);
+            for (k0 = 0; k0 < ns; k0 += RWKV__AMXK_KB) {
+                const int kn = ns - k0 < RWKV__AMXK_KB ? (int)(ns - k0) : RWKV__AMXK_KB;
+                int kb;
+                for (m = 0; m < 16; m++)
+                    for (kb = 0; kb < kn; kb++) {
+                        const uint8_t *p = W + (size_t)(r + m) * rowb + (size_t)(k0 + kb) * bs;
+                        uint8_t *o = abuf[kb][m];
+                        if (q6) {
+                            const __m512i mk01 = _mm512_inserti64x4(_mm512_set1_epi8(0x03), _mm256_set1_epi8(0x0C), 1);
+                            const __m512i sh01 = _mm512_inserti64x4(_mm512_set1_epi16(4), _mm256_set1_epi16(2), 1);
+                            const __m512i mk23 = _mm512_inserti64x4(_mm512_set1_epi8(0x30), _mm256_set1_epi8((char)0xC0), 1);
+                            const __m512i sh23 = _mm512_inserti64x4(_mm512_set1_epi16(0), _mm256_set1_epi16(2), 1);
+                            const __m512i off = _mm512_set1_epi8(32);
+                            int h;
+                            for (h = 0; h < 2; h++) {
+                                const __m512i A = _mm512_loadu_si512((const void *)(p + 64 * h));
+                                const __m512i H = _mm512_broadcast_i64x4(rwkv__ld256(p + 128 + 32 * h));
+                                const __m512i qa = _mm512_or_si512(_mm512_and_si512(A, m4),
+                                    _mm512_sllv_epi16(_mm512_and_si512(H, mk01), sh01));
+                                const __m512i qb = _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi16(A, 4), m4),
+                                    _mm512_srlv_epi16(_mm512_and_si512(H, mk23), sh23));
+                                _mm512_storeu_si512((void *)(o + 128 * h), _mm512_sub_epi8(qa, off));
+                                _mm512_storeu_si512((void *)(o + 128 * h + 64), _mm512_sub_epi8(qb, off));
+                            }
+                            _mm512_storeu_si512((void *)sc[kb][m], _mm512_cvtepi8_epi32(rwkv__ld128(p + 192)));
+                            dd[kb][m] = rwkv__h2f_f16c(p + 208);
+                            dmn[kb][m] = 0.0f;
+                        } else {
+                            const uint8_t *qs = p + (type == RWKV__TYPE_Q4_K ? 16 : 48);
+                            const uint32_t w0 = rwkv__u32(p + 4), w1 = rwkv__u32(p + 8), w2 = rwkv__u32(p + 12);
+                            const uint64_t sv = (uint64_t)(w0 & 0x3f3f3f3fu) |
+                                ((uint64_t)((w2 & 0x0f0f0f0fu) | (((w0 >> 6) & 0x03030303u) << 4)) << 32);
+                            const uint64_t mv = (uint64_t)(w1 & 0x3f3f3f3fu) |
+                                ((uint64_t)(((w2 >> 4) & 0x0f0f0f0fu) | (((w1 >> 6) & 0x03030303u) << 4)) << 32);
+                            int h;
+                            for (h = 0; h < 2; h++) {
+                                /* chunks 2h, 2h+1: low nibbles are sub-blocks [4h | 4h+2], high [4h+1 | 4h+3] */
+                                const __m512i v = _mm512_loadu_si512((const void *)(qs + 64 * h));
+                                __m512i lo = _mm512_and_si512(v, m4);
+                                __m512i hi = _mm512_and_si512(_mm512_srli_epi16(v, 4), m4);
+                                if (type == RWKV__TYPE_Q5_K) {
+                                    const __m512i H = _mm512_broadcast_i64x4(rwkv__ld256(p + 16));
+                                    const __m512i bl = _mm512_inserti64x4(_mm512_set1_epi8((char)(1 << (4 * h))),
+                                                                          _mm256_set1_epi8((char)(4 << (4 * h))), 1);
+                                    const __m512i bh = _mm512_inserti64x4(_mm512_set1_epi8((char)(2 << (4 * h))),
+                                                                          _mm256_set1_epi8((char)(8 << (4 * h))), 1);
+                                    const __m512i b16 = _mm512_set1_epi8(0x10);
+                                    lo = _mm512_or_si512(lo, _mm512_maskz_mov_epi8(_mm512_test_epi8_mask(H, bl), b16));
+                                    hi = _mm512_or_si512(hi, _mm512_maskz_mov_epi8(_mm512_test_epi8_mask(H, bh), b16));
+                                }
+                                _mm512_storeu_si512((void *)(o + 128 * h), _mm512_shuffle_i64x2(lo, hi, 0x44));
+                                _mm512_storeu_si512((void *)(o + 128 * h + 64), _mm512_shuffle_i64x2(lo, hi, 0xEE));
+                            }
+                            _mm256_storeu_si256((__m256i *)(void *)sc[kb][m],
+                                                _mm256_cvtepu8_epi32(_mm_cvtsi64_si128((long long)sv)));
+                            _mm_storeu_si128((__m128i *)(void *)mn[kb][m],
+                                             _mm_cvtepu8_epi16(_mm_cvtsi64_si128((long long)mv)));
+                            dd[kb][m] = rwkv__h2f_f16c(p);
+                            dmn[kb][m] = rwkv__h2f_f16c(p + 2);
+                        }
+                    }
+                for (g = 0; g < ng; g++)
+                    for (kb = 0; kb < kn; kb++) {
+                        const uint8_t *pb = pack + ((size_t)(g0 + g) * (size_t)ns + (size_t)(k0 + kb)) * RWKV__AMXK_BLK;
+                        __m512i I[16];
+                        __m512 dx;
+                        int s;
+                        RWKV__UNROLL for (m = 0; m < 16; m++) I[m] = _mm512_setzero_si512();
+/* sub-block s's product into C tile c (A tile a, B tile b): tile numbers must be constants */
+#define RWKV__AMXK_TDP(c, a, b, s)                                                                \
+    do {                                                                                          \
+        _tile_zero(c);                                                                            \
+        _tile_loadd(a, abuf[kb][0] + (s) * kw, 256);                                              \
+        _tile_loadd(b, pb + (size_t)(s) * (size_t)kw * 16, 64);                                   \
+        if (q6) _tile_dpbssd(c, a, b); else _tile_dpbusd(c, a, b);                                \
+    } while (0)
+#define RWKV__AMXK_EPI(c, s)                                                                      \
+    do {                                                                                          \
+        _tile_stored(c, cbuf[c], 64);                                                             \
+        RWKV__UNROLL for (m = 0; m < 16; m++) I[m] = _mm512_add_epi32(I[m], _mm512_mullo_epi32(   \
+            _mm512_loadu_si512((const void *)cbuf[c][m]), _mm512_set1_epi32(sc[kb][m][s])));      \
+    } while (0)
+                        RWKV__AMXK_TDP(0, 4, 6, 0);
+                        for (s = 0; s < nsub; s += 2) {
+                            RWKV__AMXK_TDP(1, 5, 7, s + 1);
+                            RWKV__AMXK_EPI(0, s);
+                            if (s + 2 < nsub) RWKV__AMXK_TDP(0, 4, 6, s + 2);
+                            RWKV__AMXK_EPI(1, s + 1);
+                        }
+#undef RWKV__AMXK_TDP
+#undef RWKV__AMXK_EPI
+                        dx = _mm512_loadu_ps((const float *)(const void *)(pb + 4096));
+                        if (q6) {
+                            RWKV__UNROLL for (m = 0; m < 16; m++)
+                                _mm512_storeu_ps(acc[g][m], _mm512_fmadd_ps(_mm512_cvtepi32_ps(I[m]),
+                                    _mm512_mul_ps(_mm512_set1_ps(dd[kb][m]), dx), _mm512_loadu_ps(acc[g][m])));
+                        } else {
+                            const __m512i B0 = _mm512_loadu_si512((const void *)(pb + 4160)),
+                                          B1 = _mm512_loadu_si512((const void *)(pb + 4224)),
+                                          B2 = _mm512_loadu_si512((const void *)(pb + 4288)),
+                                          B3 = _mm512_loadu_si512((const void *)(pb + 4352));
+                            RWKV__UNROLL for (m = 0; m < 16; m++) {
+                                int32_t mp[4];
+                                __m512i ms;
+                                memcpy(mp, mn[kb][m], sizeof mp);
+                                ms = _mm512_add_epi32(
+                                    _mm512_add_epi32(_mm512_madd_epi16(B0, _mm512_set1_epi32(mp[0])),
+                                                     _mm512_madd_epi16(B1, _mm512_set1_epi32(mp[1]))),
+                                    _mm512_add_epi32(_mm512_madd_epi16(B2, _mm512_set1_epi32(mp[2])),
+                                                     _mm512_madd_epi16(B3, _mm512_set1_epi32(mp[3]))));
+                                __m512 a = _mm512_fmadd_ps(_mm512_cvtepi32_ps(I[m]),
+                                    _mm512_mul_ps(_mm512_set1_ps(dd[kb][m]), dx), _mm512_loadu_ps(acc[g][m]));
+                                a = _mm512_fmadd_ps(_mm512_cvtepi32_ps(_mm512_sub_epi32(_mm512_setzero_si512(), ms)),
+                                    _mm512_mul_ps(_mm512_set1_ps(dmn[kb][m]), dx), a);
+                                _mm512_storeu_ps(acc[g][m], a);
+                            }
+                        }
+                    }
+            }
+            for (g = 0; g < ng; g++) {
+                const int nt = T - (g0 + g) * 16 < 16 ? T - (g0 + g) * 16 : 16;
+                for (m = 0; m < 16; m++)
+                    for (n = 0; n < nt; n++) Y[(int64_t)((g0 + g) * 16 + n) * rows + r + m] = acc[g][m][n];
+            }
+        }
+    _tile_release();
+}
+#endif /* RWKV__QAMX */
+
 #ifdef RWKV__QSIMD
 typedef void (*rwkv__qtile_fn)(float *out, const uint8_t *const *w, const rwkv__qact *x, int64_t n);
 #define RWKV__QTILE_FNS(name, type)                                                                \
@@ -3722,7 +3925,8 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
 #ifdef RWKV__QAMX
     if (amx && rwkv__amx_pack_bytes(type, cols, T) && r1 - r0 >= 16) {
         const int64_t r16 = r0 + (r1 - r0) / 16 * 16;
-        rwkv__amx_rows(Y, W, type, rows, cols, amx, T, r0, r16);
+        if (rwkv__qblock(type) == 32) rwkv__amx_rows(Y, W, type, rows, cols, amx, T, r0, r16);
+        else rwkv__amx_rows_k(Y, W, type, rows, cols, amx, T, r0, r16);
         r0 = r16;
         if (r0 == r1) return;
     }
@@ -3775,7 +3979,8 @@ static void rwkv__qprep_tile(int type, int64_t cols, const float *X, int T, char
             rwkv__quant_act(type, X + (int64_t)t * cols, cols, &a);
     }
 #ifdef RWKV__QAMX
-    if (amx) rwkv__amx_pack(type, cols, acts, stride, T, amx, g);
+    if (amx && rwkv__qblock(type) == 32) rwkv__amx_pack(type, cols, acts, stride, T, amx, g);
+    else if (amx) rwkv__amx_pack_k(cols, acts, stride, T, type, amx, g);
 #endif
     (void)simd;
     (void)amx;
