@@ -4164,6 +4164,9 @@ static float rwkv__sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
 /* v4, one token, C channels: the WKV with a running maximum exponent pp, so that nothing
    overflows; y = sigmoid(r) * wkv, rounded as written. aa, bb, pp [C] (numerator,
    denominator, exponent) advance. w = -exp(time_decay), u = time_first. */
+/* vectors per pass of the WKV recurrences (their sums' add chains run side by side) */
+#define RWKV__WKV_NV 4
+
 static void rwkv__wkv4(float *y, float *aa, float *bb, float *pp, const float *r,
                        const float *k, const float *v, const float *w, const float *u, int C)
 {
@@ -4192,19 +4195,29 @@ static void rwkv__wkv5_head(float *y, float *S, const float *r, const float *k, 
     int i, j;
 #ifdef RWKV__SIMD
     if (N % RWKV__L == 0) {
-        for (j = 0; j < N; j += RWKV__L) {
-            const rwkv__vf vj = rwkv__vld_f32(v + j);
-            rwkv__vf yj = rwkv__vzero();
+        /* several vectors of j at once: independent add chains (as rwkv__wkv7_head) */
+        const int nv = N % (RWKV__WKV_NV * RWKV__L) == 0 ? RWKV__WKV_NV : 1;
+        int q;
+        for (j = 0; j < N; j += nv * RWKV__L) {
+            rwkv__vf vj[RWKV__WKV_NV], yj[RWKV__WKV_NV];
+            for (q = 0; q < nv; q++) {
+                vj[q] = rwkv__vld_f32(v + j + q * RWKV__L);
+                yj[q] = rwkv__vzero();
+            }
             for (i = 0; i < N; i++) {
                 float *Si = S + (size_t)i * N + j;
                 const float ri = r[i], ki = k[i], ruk = ri * u[i] * ki;
-                const rwkv__vf s = rwkv__vld_f32(Si);
-                yj = rwkv__vadd(yj, rwkv__vadd(rwkv__vmul(rwkv__vset1(ri), s),
-                                               rwkv__vmul(rwkv__vset1(ruk), vj)));
-                rwkv__vst(Si, rwkv__vadd(rwkv__vmul(rwkv__vset1(ki), vj),
-                                         rwkv__vmul(rwkv__vset1(w[i]), s)));
+                const rwkv__vf vr = rwkv__vset1(ri), vruk = rwkv__vset1(ruk),
+                               vk = rwkv__vset1(ki), vw = rwkv__vset1(w[i]);
+                RWKV__UNROLL for (q = 0; q < nv; q++) {
+                    const rwkv__vf s = rwkv__vld_f32(Si + q * RWKV__L);
+                    yj[q] = rwkv__vadd(yj[q], rwkv__vadd(rwkv__vmul(vr, s),
+                                                         rwkv__vmul(vruk, vj[q])));
+                    rwkv__vst(Si + q * RWKV__L, rwkv__vadd(rwkv__vmul(vk, vj[q]),
+                                                           rwkv__vmul(vw, s)));
+                }
             }
-            rwkv__vst(y + j, yj);
+            for (q = 0; q < nv; q++) rwkv__vst(y + j + q * RWKV__L, yj[q]);
         }
         return;
     }
@@ -4231,22 +4244,37 @@ static void rwkv__wkv7_head(float *y, float *S, const float *r, const float *w, 
     int i, j;
 #ifdef RWKV__SIMD
     if (N % RWKV__L == 0) {
-        for (i = 0; i < N; i += RWKV__L) {
-            const rwkv__vf vi = rwkv__vld_f32(v + i);
-            rwkv__vf sa = rwkv__vzero(), acc = rwkv__vzero();
-            for (j = 0; j < N; j++)
-                sa = rwkv__vsub(sa, rwkv__vmul(rwkv__vld_f32(S + (size_t)j * N + i),
-                                               rwkv__vset1(kk[j])));
-            for (j = 0; j < N; j++) {
-                float *Sj = S + (size_t)j * N + i;
-                rwkv__vf s = rwkv__vmul(rwkv__vld_f32(Sj), rwkv__vset1(w[j]));
-                s = rwkv__vadd(s, rwkv__vmul(rwkv__vmul(sa, rwkv__vset1(kk[j])),
-                                             rwkv__vset1(a[j])));
-                s = rwkv__vadd(s, rwkv__vmul(vi, rwkv__vset1(k[j])));
-                rwkv__vst(Sj, s);
-                acc = rwkv__vadd(acc, rwkv__vmul(s, rwkv__vset1(r[j])));
+        /* RWKV__WKV_NV vectors of i at once: the sums over j are chains of dependent adds,
+           and independent chains side by side hide their latency (same operations per
+           lane, so the same bits as one vector at a time) */
+        const int nv = N % (RWKV__WKV_NV * RWKV__L) == 0 ? RWKV__WKV_NV : 1;
+        int q;
+        for (i = 0; i < N; i += nv * RWKV__L) {
+            rwkv__vf vi[RWKV__WKV_NV], sa[RWKV__WKV_NV], acc[RWKV__WKV_NV];
+            for (q = 0; q < nv; q++) {
+                vi[q] = rwkv__vld_f32(v + i + q * RWKV__L);
+                sa[q] = acc[q] = rwkv__vzero();
             }
-            rwkv__vst(y + i, acc);
+            for (j = 0; j < N; j++) {
+                const rwkv__vf kj = rwkv__vset1(kk[j]);
+                const float *Sj = S + (size_t)j * N + i;
+                RWKV__UNROLL for (q = 0; q < nv; q++)
+                    sa[q] = rwkv__vsub(sa[q], rwkv__vmul(rwkv__vld_f32(Sj + q * RWKV__L), kj));
+            }
+            for (j = 0; j < N; j++) {
+                const rwkv__vf wj = rwkv__vset1(w[j]), kj = rwkv__vset1(kk[j]),
+                               aj = rwkv__vset1(a[j]), kv = rwkv__vset1(k[j]),
+                               rj = rwkv__vset1(r[j]);
+                float *Sj = S + (size_t)j * N + i;
+                RWKV__UNROLL for (q = 0; q < nv; q++) {
+                    rwkv__vf s = rwkv__vmul(rwkv__vld_f32(Sj + q * RWKV__L), wj);
+                    s = rwkv__vadd(s, rwkv__vmul(rwkv__vmul(sa[q], kj), aj));
+                    s = rwkv__vadd(s, rwkv__vmul(vi[q], kv));
+                    rwkv__vst(Sj + q * RWKV__L, s);
+                    acc[q] = rwkv__vadd(acc[q], rwkv__vmul(s, rj));
+                }
+            }
+            for (q = 0; q < nv; q++) rwkv__vst(y + i + q * RWKV__L, acc[q]);
         }
         return;
     }
