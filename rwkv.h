@@ -3543,6 +3543,44 @@ static void rwkv__amx_pack(int type, int64_t cols, const char *acts, size_t stri
     }
 }
 
+#if defined(__GNUC__) && !defined(__clang__)
+#define RWKV__UNROLL16 _Pragma("GCC unroll 16")
+#else
+#define RWKV__UNROLL16 RWKV__UNROLL
+#endif
+
+/* Y[t0 + n][r + m] = a[m][n] for m < 16, n < nt: the 16 x 16 block of sums (rows x tokens,
+   as the tiles give them) transposed in registers, one 64-byte store per token. */
+static void rwkv__amx_store16(float *Y, int64_t rows, const float (*a)[16], int64_t r, int64_t t0,
+                              int nt)
+{
+    __m512 x[16], t[16];
+    int i, j;
+    RWKV__UNROLL16 for (i = 0; i < 16; i++) x[i] = _mm512_loadu_ps(a[i]);
+    RWKV__UNROLL16 for (i = 0; i < 16; i += 2) {
+        t[i] = _mm512_unpacklo_ps(x[i], x[i + 1]);
+        t[i + 1] = _mm512_unpackhi_ps(x[i], x[i + 1]);
+    }
+    /* per 128-bit lane k, x[4q + j] = column 4k + j of rows 4q .. 4q + 3 */
+    RWKV__UNROLL16 for (i = 0; i < 16; i += 4) {
+        x[i] = _mm512_shuffle_ps(t[i], t[i + 2], 0x44);
+        x[i + 1] = _mm512_shuffle_ps(t[i], t[i + 2], 0xEE);
+        x[i + 2] = _mm512_shuffle_ps(t[i + 1], t[i + 3], 0x44);
+        x[i + 3] = _mm512_shuffle_ps(t[i + 1], t[i + 3], 0xEE);
+    }
+    RWKV__UNROLL for (j = 0; j < 4; j++) {
+        const __m512 v = _mm512_shuffle_f32x4(x[j], x[4 + j], 0x88),
+                     w = _mm512_shuffle_f32x4(x[j], x[4 + j], 0xDD),
+                     v2 = _mm512_shuffle_f32x4(x[8 + j], x[12 + j], 0x88),
+                     w2 = _mm512_shuffle_f32x4(x[8 + j], x[12 + j], 0xDD);
+        t[j] = _mm512_shuffle_f32x4(v, v2, 0x88);      /* column j */
+        t[8 + j] = _mm512_shuffle_f32x4(v, v2, 0xDD);  /* column 8 + j */
+        t[4 + j] = _mm512_shuffle_f32x4(w, w2, 0x88);  /* column 4 + j */
+        t[12 + j] = _mm512_shuffle_f32x4(w, w2, 0xDD); /* column 12 + j */
+    }
+    for (i = 0; i < nt; i++) _mm512_storeu_ps(Y + (t0 + i) * rows + r, t[i]);
+}
+
 typedef struct rwkv__amx_cfg {
     uint8_t palette, start_row, reserved[14];
     uint16_t colsb[16];
@@ -3569,7 +3607,7 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
     int32_t cbuf[RWKV__AMX_TG][16][16];          /* C tiles: G of 16 rows x 16 tokens */
     float acc[RWKV__AMX_TG][8][16][16];          /* lanes A[b mod 8] of 16 rows x 16 tokens */
     int64_t r, k0;
-    int g0, g, m, n;
+    int g0, g, m;
     memset(&cfg, 0, sizeof cfg);
     cfg.palette = 1;
     for (g = 0; g < 4; g++) { cfg.colsb[g] = 64; cfg.rows[g] = 16; }
@@ -3661,16 +3699,16 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
             }
             for (g = 0; g < ng; g++) {
                 const int nt = T - (g0 + g) * 16 < 16 ? T - (g0 + g) * 16 : 16;
+                float y[16][16];
                 for (m = 0; m < 16; m++) {
-                    float y[16];
                     float(*a)[16][16] = acc[g];
                     const __m512 s04 = _mm512_add_ps(_mm512_loadu_ps(a[0][m]), _mm512_loadu_ps(a[4][m]));
                     const __m512 s26 = _mm512_add_ps(_mm512_loadu_ps(a[2][m]), _mm512_loadu_ps(a[6][m]));
                     const __m512 s15 = _mm512_add_ps(_mm512_loadu_ps(a[1][m]), _mm512_loadu_ps(a[5][m]));
                     const __m512 s37 = _mm512_add_ps(_mm512_loadu_ps(a[3][m]), _mm512_loadu_ps(a[7][m]));
-                    _mm512_storeu_ps(y, _mm512_add_ps(_mm512_add_ps(s04, s26), _mm512_add_ps(s15, s37)));
-                    for (n = 0; n < nt; n++) Y[(int64_t)((g0 + g) * 16 + n) * rows + r + m] = y[n];
+                    _mm512_storeu_ps(y[m], _mm512_add_ps(_mm512_add_ps(s04, s26), _mm512_add_ps(s15, s37)));
                 }
+                rwkv__amx_store16(Y, rows, (const float(*)[16])y, r, (int64_t)(g0 + g) * 16, nt);
             }
         }
     _tile_release();
@@ -3714,7 +3752,7 @@ static void rwkv__amx_pack_k(int64_t cols, const char *acts, size_t stride, int 
     }
 }
 
-#define RWKV__AMXK_KB 4 /* super-blocks per pass (the A tiles of a pass: 16 KiB) */
+#define RWKV__AMXK_KB 2 /* super-blocks per pass (the A tiles of a pass: 16 KiB) */
 
 /* Rows [r0, r1) (a multiple of 16 of them) x tokens [0, T) of a K-format matrix from the
    layout `pack`. Per pass of RWKV__AMXK_KB super-blocks the 16 rows' levels are unpacked
@@ -3730,19 +3768,20 @@ static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows,
     const int ntile = (T + 15) / 16;
     const __m512i m4 = _mm512_set1_epi8(0x0F);
     rwkv__amx_cfg cfg;
-    uint8_t abuf[RWKV__AMXK_KB][16][256];  /* levels: A tile of sub-block s at + s * kw */
+    uint8_t abuf[RWKV__AMXK_KB][2][16][256]; /* A tiles (row m of super-block kb: below) */
     int32_t sc[RWKV__AMXK_KB][16][16];     /* [kb][row][sub-block] scales */
     int16_t mn[RWKV__AMXK_KB][16][8];      /* [kb][row][sub-block] mins (Q4_K / Q5_K) */
     float dd[RWKV__AMXK_KB][16], dmn[RWKV__AMXK_KB][16];
-    int32_t cbuf[2][16][16];               /* C tiles: sub-block sums of 16 rows x 16 tokens */
+    int32_t cbuf[4][16][16];               /* C tiles: sums of 16 rows x 16 tokens */
     float acc[RWKV__AMX_TG][16][16];       /* y of 16 rows x 16 tokens */
     int64_t r, k0;
-    int g0, g, m, n;
+    int g0, g, m;
     memset(&cfg, 0, sizeof cfg);
     cfg.palette = 1;
-    cfg.colsb[0] = cfg.colsb[1] = 64; cfg.rows[0] = cfg.rows[1] = 16;
-    cfg.colsb[4] = cfg.colsb[5] = (uint16_t)kw; cfg.rows[4] = cfg.rows[5] = 16;
-    cfg.colsb[6] = cfg.colsb[7] = 64; cfg.rows[6] = cfg.rows[7] = (uint8_t)(kw / 4);
+    for (g = 0; g < 4; g++) { cfg.colsb[g] = 64; cfg.rows[g] = 16; }
+    /* Q6_K: A 16 rows x 16 levels of a sub-block, B its 4 rows; Q4_K / Q5_K: 64 values */
+    cfg.colsb[4] = cfg.colsb[5] = (uint16_t)(q6 ? 16 : 64); cfg.rows[4] = cfg.rows[5] = 16;
+    cfg.colsb[6] = cfg.colsb[7] = 64; cfg.rows[6] = cfg.rows[7] = (uint8_t)(q6 ? 4 : 16);
     _tile_loadconfig(&cfg);
     for (r = r0; r + 16 <= r1; r += 16)
         for (g0 = 0; g0 < ntile; g0 += RWKV__AMX_TG) {
@@ -3754,7 +3793,7 @@ static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows,
                 for (m = 0; m < 16; m++)
                     for (kb = 0; kb < kn; kb++) {
                         const uint8_t *p = W + (size_t)(r + m) * rowb + (size_t)(k0 + kb) * bs;
-                        uint8_t *o = abuf[kb][m];
+                        uint8_t *o = abuf[kb][0][m];
                         if (q6) {
                             const __m512i mk01 = _mm512_inserti64x4(_mm512_set1_epi8(0x03), _mm256_set1_epi8(0x0C), 1);
                             const __m512i sh01 = _mm512_inserti64x4(_mm512_set1_epi16(4), _mm256_set1_epi16(2), 1);
@@ -3782,7 +3821,14 @@ static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows,
                                 ((uint64_t)((w2 & 0x0f0f0f0fu) | (((w0 >> 6) & 0x03030303u) << 4)) << 32);
                             const uint64_t mv = (uint64_t)(w1 & 0x3f3f3f3fu) |
                                 ((uint64_t)(((w2 >> 4) & 0x0f0f0f0fu) | (((w1 >> 6) & 0x03030303u) << 4)) << 32);
-                            int h;
+                            /* S = 8 S_hi + S_lo: the digits' products with the levels fit a
+                               byte (at most 31 x 7), so the A tiles carry the scales and one
+                               C tile sums a whole super-block per digit: I = C_lo + 8 C_hi */
+                            const __m512i slo = _mm512_cvtepu8_epi16(_mm256_castsi128_si256(
+                                _mm_cvtsi64_si128((long long)(sv & 0x0707070707070707ull))));
+                            const __m512i shi = _mm512_cvtepu8_epi16(_mm256_castsi128_si256(
+                                _mm_cvtsi64_si128((long long)((sv >> 3) & 0x0707070707070707ull))));
+                            int h, q;
                             for (h = 0; h < 2; h++) {
                                 /* chunks 2h, 2h+1: low nibbles are sub-blocks [4h | 4h+2], high [4h+1 | 4h+3] */
                                 const __m512i v = _mm512_loadu_si512((const void *)(qs + 64 * h));
@@ -3798,8 +3844,18 @@ static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows,
                                     lo = _mm512_or_si512(lo, _mm512_maskz_mov_epi8(_mm512_test_epi8_mask(H, bl), b16));
                                     hi = _mm512_or_si512(hi, _mm512_maskz_mov_epi8(_mm512_test_epi8_mask(H, bh), b16));
                                 }
-                                _mm512_storeu_si512((void *)(o + 128 * h), _mm512_shuffle_i64x2(lo, hi, 0x44));
-                                _mm512_storeu_si512((void *)(o + 128 * h + 64), _mm512_shuffle_i64x2(lo, hi, 0xEE));
+                                /* levels of sub-blocks 2q', 2q' + 1 (q' = 2h + q) times the
+                                   digits of their scales: the A tiles of both digits */
+                                for (q = 0; q < 2; q++) {
+                                    const __m512i x = _mm512_shuffle_i64x2(lo, hi, q ? 0xEE : 0x44);
+                                    const __m512i ix = _mm512_inserti64x4(
+                                        _mm512_set1_epi16((short)(4 * h + 2 * q)),
+                                        _mm256_set1_epi16((short)(4 * h + 2 * q + 1)), 1);
+                                    _mm512_storeu_si512((void *)(o + 128 * h + 64 * q),
+                                        _mm512_mullo_epi16(x, _mm512_permutexvar_epi16(ix, slo)));
+                                    _mm512_storeu_si512((void *)(abuf[kb][1][m] + 128 * h + 64 * q),
+                                        _mm512_mullo_epi16(x, _mm512_permutexvar_epi16(ix, shi)));
+                                }
                             }
                             _mm256_storeu_si256((__m256i *)(void *)sc[kb][m],
                                                 _mm256_cvtepu8_epi32(_mm_cvtsi64_si128((long long)sv)));
@@ -3809,25 +3865,25 @@ static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows,
                             dmn[kb][m] = rwkv__h2f_f16c(p + 2);
                         }
                     }
-                for (g = 0; g < ng; g++)
+                for (g = 0; g < ng && q6; g++)
                     for (kb = 0; kb < kn; kb++) {
                         const uint8_t *pb = pack + ((size_t)(g0 + g) * (size_t)ns + (size_t)(k0 + kb)) * RWKV__AMXK_BLK;
                         __m512i I[16];
                         __m512 dx;
                         int s;
-                        RWKV__UNROLL for (m = 0; m < 16; m++) I[m] = _mm512_setzero_si512();
+                        RWKV__UNROLL16 for (m = 0; m < 16; m++) I[m] = _mm512_setzero_si512();
 /* sub-block s's product into C tile c (A tile a, B tile b): tile numbers must be constants */
 #define RWKV__AMXK_TDP(c, a, b, s)                                                                \
     do {                                                                                          \
         _tile_zero(c);                                                                            \
-        _tile_loadd(a, abuf[kb][0] + (s) * kw, 256);                                              \
+        _tile_loadd(a, abuf[kb][0][0] + (s) * kw, 256);                                              \
         _tile_loadd(b, pb + (size_t)(s) * (size_t)kw * 16, 64);                                   \
         if (q6) _tile_dpbssd(c, a, b); else _tile_dpbusd(c, a, b);                                \
     } while (0)
 #define RWKV__AMXK_EPI(c, s)                                                                      \
     do {                                                                                          \
         _tile_stored(c, cbuf[c], 64);                                                             \
-        RWKV__UNROLL for (m = 0; m < 16; m++) I[m] = _mm512_add_epi32(I[m], _mm512_mullo_epi32(   \
+        RWKV__UNROLL16 for (m = 0; m < 16; m++) I[m] = _mm512_add_epi32(I[m], _mm512_mullo_epi32(   \
             _mm512_loadu_si512((const void *)cbuf[c][m]), _mm512_set1_epi32(sc[kb][m][s])));      \
     } while (0)
                         RWKV__AMXK_TDP(0, 4, 6, 0);
@@ -3840,37 +3896,64 @@ static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows,
 #undef RWKV__AMXK_TDP
 #undef RWKV__AMXK_EPI
                         dx = _mm512_loadu_ps((const float *)(const void *)(pb + 4096));
-                        if (q6) {
-                            RWKV__UNROLL for (m = 0; m < 16; m++)
-                                _mm512_storeu_ps(acc[g][m], _mm512_fmadd_ps(_mm512_cvtepi32_ps(I[m]),
-                                    _mm512_mul_ps(_mm512_set1_ps(dd[kb][m]), dx), _mm512_loadu_ps(acc[g][m])));
-                        } else {
+                        RWKV__UNROLL16 for (m = 0; m < 16; m++)
+                            _mm512_storeu_ps(acc[g][m], _mm512_fmadd_ps(_mm512_cvtepi32_ps(I[m]),
+                                _mm512_mul_ps(_mm512_set1_ps(dd[kb][m]), dx), _mm512_loadu_ps(acc[g][m])));
+                    }
+                /* Q4_K / Q5_K: two tiles of tokens at a time, four C tiles (their two digits) */
+                for (g = 0; g < ng && !q6; g += 2)
+                    for (kb = 0; kb < kn; kb++) {
+                        const int two = g + 1 < ng;
+                        const uint8_t *pb0 = pack + ((size_t)(g0 + g) * (size_t)ns + (size_t)(k0 + kb)) * RWKV__AMXK_BLK;
+                        const uint8_t *pb1 = pb0 + (size_t)ns * RWKV__AMXK_BLK;
+                        int j, h;
+                        _tile_zero(0); _tile_zero(1); _tile_zero(2); _tile_zero(3);
+                        for (j = 0; j < 4; j++) {
+                            _tile_loadd(4, abuf[kb][0][0] + 64 * j, 256);
+                            _tile_loadd(5, abuf[kb][1][0] + 64 * j, 256);
+                            _tile_loadd(6, pb0 + 1024 * j, 64);
+                            _tile_dpbusd(0, 4, 6);
+                            _tile_dpbusd(1, 5, 6);
+                            if (two) {
+                                _tile_loadd(7, pb1 + 1024 * j, 64);
+                                _tile_dpbusd(2, 4, 7);
+                                _tile_dpbusd(3, 5, 7);
+                            }
+                        }
+                        _tile_stored(0, cbuf[0], 64);
+                        _tile_stored(1, cbuf[1], 64);
+                        if (two) { _tile_stored(2, cbuf[2], 64); _tile_stored(3, cbuf[3], 64); }
+                        for (h = 0; h <= two; h++) {
+                            const uint8_t *pb = h ? pb1 : pb0;
+                            const __m512 dx = _mm512_loadu_ps((const float *)(const void *)(pb + 4096));
                             const __m512i B0 = _mm512_loadu_si512((const void *)(pb + 4160)),
                                           B1 = _mm512_loadu_si512((const void *)(pb + 4224)),
                                           B2 = _mm512_loadu_si512((const void *)(pb + 4288)),
                                           B3 = _mm512_loadu_si512((const void *)(pb + 4352));
-                            RWKV__UNROLL for (m = 0; m < 16; m++) {
+                            RWKV__UNROLL16 for (m = 0; m < 16; m++) {
                                 int32_t mp[4];
-                                __m512i ms;
+                                __m512i ms, I;
+                                __m512 a;
                                 memcpy(mp, mn[kb][m], sizeof mp);
+                                I = _mm512_add_epi32(_mm512_loadu_si512((const void *)cbuf[2 * h][m]),
+                                    _mm512_slli_epi32(_mm512_loadu_si512((const void *)cbuf[2 * h + 1][m]), 3));
                                 ms = _mm512_add_epi32(
                                     _mm512_add_epi32(_mm512_madd_epi16(B0, _mm512_set1_epi32(mp[0])),
                                                      _mm512_madd_epi16(B1, _mm512_set1_epi32(mp[1]))),
                                     _mm512_add_epi32(_mm512_madd_epi16(B2, _mm512_set1_epi32(mp[2])),
                                                      _mm512_madd_epi16(B3, _mm512_set1_epi32(mp[3]))));
-                                __m512 a = _mm512_fmadd_ps(_mm512_cvtepi32_ps(I[m]),
-                                    _mm512_mul_ps(_mm512_set1_ps(dd[kb][m]), dx), _mm512_loadu_ps(acc[g][m]));
+                                a = _mm512_fmadd_ps(_mm512_cvtepi32_ps(I),
+                                    _mm512_mul_ps(_mm512_set1_ps(dd[kb][m]), dx), _mm512_loadu_ps(acc[g + h][m]));
                                 a = _mm512_fmadd_ps(_mm512_cvtepi32_ps(_mm512_sub_epi32(_mm512_setzero_si512(), ms)),
                                     _mm512_mul_ps(_mm512_set1_ps(dmn[kb][m]), dx), a);
-                                _mm512_storeu_ps(acc[g][m], a);
+                                _mm512_storeu_ps(acc[g + h][m], a);
                             }
                         }
                     }
             }
             for (g = 0; g < ng; g++) {
                 const int nt = T - (g0 + g) * 16 < 16 ? T - (g0 + g) * 16 : 16;
-                for (m = 0; m < 16; m++)
-                    for (n = 0; n < nt; n++) Y[(int64_t)((g0 + g) * 16 + n) * rows + r + m] = acc[g][m][n];
+                rwkv__amx_store16(Y, rows, (const float(*)[16])acc[g], r, (int64_t)(g0 + g) * 16, nt);
             }
         }
     _tile_release();
