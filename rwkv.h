@@ -3624,6 +3624,10 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
                 int kb;
                 for (m = 0; m < 16; m++) {
                     const uint8_t *row = W + (size_t)(r + m) * rowb + (size_t)k0 * bs;
+                    if (r + 16 < r1 && g0 == 0) { /* the next 16 rows' same blocks, to L2 */
+                        size_t o;
+                        for (o = 0; o < (size_t)kn * bs; o += 64) RWKV__PREFETCH(row + 16 * rowb + o);
+                    }
                     for (kb = 0; kb < kn; kb++) {
                         const uint8_t *p = row + (size_t)kb * bs;
                         dwf[kb][m] = rwkv__h2f_f16c(p);
@@ -3793,6 +3797,11 @@ static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows,
                 for (m = 0; m < 16; m++)
                     for (kb = 0; kb < kn; kb++) {
                         const uint8_t *p = W + (size_t)(r + m) * rowb + (size_t)(k0 + kb) * bs;
+                        if (r + 16 < r1 && g0 == 0) { /* the next 16 rows' same blocks, to L2 */
+                            size_t o;
+                            for (o = 0; o < bs; o += 64) RWKV__PREFETCH(p + 16 * rowb + o);
+                            RWKV__PREFETCH(p + 16 * rowb + bs - 1);
+                        }
                         uint8_t *o = abuf[kb][0][m];
                         if (q6) {
                             const __m512i mk01 = _mm512_inserti64x4(_mm512_set1_epi8(0x03), _mm256_set1_epi8(0x0C), 1);
