@@ -3604,13 +3604,13 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
     rwkv__amx_cfg cfg;
     uint8_t abuf[RWKV__AMX_KB][16][32];          /* A tiles: 16 rows x 32 levels per block */
     float dwf[RWKV__AMX_KB][16], mwf[RWKV__AMX_KB][16];
-    int32_t cbuf[RWKV__AMX_TG][16][16];          /* C tiles: G of 16 rows x 16 tokens */
+    int32_t cbuf[2][16][16];                     /* C tiles: G of 16 rows x 16 tokens */
     float acc[RWKV__AMX_TG][8][16][16];          /* lanes A[b mod 8] of 16 rows x 16 tokens */
     int64_t r, k0;
     int g0, g, m;
     memset(&cfg, 0, sizeof cfg);
     cfg.palette = 1;
-    for (g = 0; g < 4; g++) { cfg.colsb[g] = 64; cfg.rows[g] = 16; }
+    for (g = 0; g < 2; g++) { cfg.colsb[g] = 64; cfg.rows[g] = 16; }
     cfg.colsb[4] = cfg.colsb[5] = 32; cfg.rows[4] = cfg.rows[5] = 16;
     cfg.colsb[6] = cfg.colsb[7] = 64; cfg.rows[6] = cfg.rows[7] = 8;
     _tile_loadconfig(&cfg);
@@ -3634,6 +3634,9 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
                         if (asym) mwf[kb][m] = rwkv__h2f_f16c(p + 2);
                     }
                     /* levels, four blocks per 512-bit unpack: [lo_j | hi_j] per block j */
+                    for (kb = 0; q8 && kb < kn; kb++) /* Q8_0: the levels as they are */
+                        _mm256_storeu_si256((__m256i *)(void *)abuf[kb][m],
+                                            rwkv__ld256(row + (size_t)kb * bs + 2));
                     for (kb = 0; !q8 && kb + 4 <= kn; kb += 4) {
                         __m512i lo, hi, t0, t1;
                         rwkv__q32_unpack4_vnni(type, row + (size_t)kb * bs, &lo, &hi);
@@ -3653,52 +3656,60 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
                                          _mm256_castsi256_si128(hi));
                     }
                 }
-                for (kb = 0; kb <= kn; kb++) {
-                    /* the products of block kb (none after the last), then the float part of
-                       block kb - 1 from cbuf, then kb's results into cbuf */
-                    if (kb < kn) {
-                        const uint8_t *pb = pack + ((size_t)g0 * (size_t)nb + (size_t)(k0 + kb)) * RWKV__AMX_BLK;
-                        const size_t gs = (size_t)nb * RWKV__AMX_BLK;
-                        if (q8) _tile_loadd(4, W + (size_t)r * rowb + (size_t)(k0 + kb) * bs + 2, (long)rowb);
-                        else _tile_loadd(4, abuf[kb], 32);
-/* token tile c (C tile c, B tile tb): tile register numbers must be constants */
-#define RWKV__AMX_TT(c, tb)                                                                       \
-    if (ng > (c)) {                                                                               \
+                /* per tile of 16 tokens, the blocks in lane order (those with b mod 8 = 0
+                   first, each lane's in increasing b: the definition's order within a lane),
+                   so a lane's 16 rows of sums stay in registers; block i's products (C tile
+                   i % 2, A and B tiles 4 + i % 2, 6 + i % 2) run while block i - 1's float
+                   part is computed from the other C tile */
+                for (g = 0; g < ng; g++) {
+                    const uint8_t *pg = pack + ((size_t)(g0 + g) * (size_t)nb + (size_t)k0) * RWKV__AMX_BLK;
+                    int ord[RWKV__AMX_KB], i, n = 0, j, Lc = -1;
+                    __m512 R[16];
+                    for (j = 0; j < 8; j++)
+                        for (kb = j; kb < kn; kb += 8) ord[n++] = kb;
+                    RWKV__UNROLL16 for (m = 0; m < 16; m++) R[m] = _mm512_setzero_ps();
+/* block ord[i_]'s products into C tile c (A tile a, B tile b): tile numbers must be constants */
+#define RWKV__AMX_TDP(c, a, b, i_)                                                               \
+    do {                                                                                          \
         _tile_zero(c);                                                                            \
-        _tile_loadd(tb, pb + (c) * gs, 64);                                                       \
-        if (q8) _tile_dpbssd(c, 4, tb); else _tile_dpbusd(c, 4, tb);                              \
-    }
-                        RWKV__AMX_TT(0, 6) RWKV__AMX_TT(1, 7) RWKV__AMX_TT(2, 6) RWKV__AMX_TT(3, 7)
-#undef RWKV__AMX_TT
+        _tile_loadd(a, abuf[ord[i_]], 32);                                                        \
+        _tile_loadd(b, pg + (size_t)ord[i_] * RWKV__AMX_BLK, 64);                                 \
+        if (q8) _tile_dpbssd(c, a, b); else _tile_dpbusd(c, a, b);                                \
+    } while (0)
+/* block ord[i_]'s float part from C tile c into lane (k0 + ord[i_]) mod 8, kept in R */
+#define RWKV__AMX_EPI(c, i_)                                                                      \
+    do {                                                                                          \
+        const int kb_ = ord[i_], L = (int)((k0 + kb_) & 7);                                       \
+        const uint8_t *pb = pg + (size_t)kb_ * RWKV__AMX_BLK;                                     \
+        const __m512 dx = _mm512_loadu_ps((const float *)(const void *)(pb + 512));               \
+        const __m512i cv = corr ? _mm512_loadu_si512((const void *)(pb + 576))                    \
+                                : _mm512_setzero_si512();                                         \
+        const __m512 dsx = asym ? _mm512_loadu_ps((const float *)(const void *)(pb + 576))        \
+                                : _mm512_setzero_ps();                                            \
+        if (L != Lc) {                                                                            \
+            if (Lc >= 0) RWKV__UNROLL16 for (m = 0; m < 16; m++)                                  \
+                _mm512_storeu_ps(acc[g][Lc][m], R[m]);                                            \
+            RWKV__UNROLL16 for (m = 0; m < 16; m++) R[m] = _mm512_loadu_ps(acc[g][L][m]);         \
+            Lc = L;                                                                               \
+        }                                                                                         \
+        _tile_stored(c, cbuf[c], 64);                                                             \
+        RWKV__UNROLL16 for (m = 0; m < 16; m++) {                                                 \
+            const __m512i G = _mm512_add_epi32(_mm512_loadu_si512((const void *)cbuf[c][m]), cv); \
+            R[m] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(G),                                         \
+                                   _mm512_mul_ps(_mm512_set1_ps(dwf[kb_][m]), dx), R[m]);         \
+            if (asym) R[m] = _mm512_fmadd_ps(_mm512_set1_ps(mwf[kb_][m]), dsx, R[m]);             \
+        }                                                                                         \
+    } while (0)
+                    RWKV__AMX_TDP(0, 4, 6, 0);
+                    for (i = 0; i < n; i += 2) {
+                        if (i + 1 < n) RWKV__AMX_TDP(1, 5, 7, i + 1);
+                        RWKV__AMX_EPI(0, i);
+                        if (i + 2 < n) RWKV__AMX_TDP(0, 4, 6, i + 2);
+                        if (i + 1 < n) RWKV__AMX_EPI(1, i + 1);
                     }
-                    if (kb > 0) {
-                        const int L = (int)((k0 + kb - 1) & 7);
-                        for (g = 0; g < ng; g++) {
-                            const uint8_t *pb = pack + ((size_t)(g0 + g) * (size_t)nb + (size_t)(k0 + kb - 1)) * RWKV__AMX_BLK;
-                            const __m512 dx = _mm512_loadu_ps((const float *)(const void *)(pb + 512));
-                            const __m512i cv = corr ? _mm512_loadu_si512((const void *)(pb + 576))
-                                                    : _mm512_setzero_si512();
-                            const __m512 dsx = asym ? _mm512_loadu_ps((const float *)(const void *)(pb + 576))
-                                                    : _mm512_setzero_ps();
-                            for (m = 0; m < 16; m++) {
-                                float *A = acc[g][L][m];
-                                const __m512i G = _mm512_add_epi32(
-                                    _mm512_loadu_si512((const void *)cbuf[g][m]), cv);
-                                __m512 a = _mm512_fmadd_ps(
-                                    _mm512_cvtepi32_ps(G),
-                                    _mm512_mul_ps(_mm512_set1_ps(dwf[kb - 1][m]), dx),
-                                    _mm512_loadu_ps(A));
-                                if (asym) a = _mm512_fmadd_ps(_mm512_set1_ps(mwf[kb - 1][m]), dsx, a);
-                                _mm512_storeu_ps(A, a);
-                            }
-                        }
-                    }
-                    if (kb < kn) {
-                        _tile_stored(0, cbuf[0], 64);
-                        if (ng > 1) _tile_stored(1, cbuf[1], 64);
-                        if (ng > 2) _tile_stored(2, cbuf[2], 64);
-                        if (ng > 3) _tile_stored(3, cbuf[3], 64);
-                    }
+                    RWKV__UNROLL16 for (m = 0; m < 16; m++) _mm512_storeu_ps(acc[g][Lc][m], R[m]);
+#undef RWKV__AMX_TDP
+#undef RWKV__AMX_EPI
                 }
             }
             for (g = 0; g < ng; g++) {
