@@ -3490,7 +3490,7 @@ RWKV__INLINE void rwkv__qk_tile_neon(int type, int R, int NT, float *out, const 
    the bits are rwkv__qdot_scalar's. The tokens are laid out for the tiles once per product
    (rwkv__amx_pack, after the quantization): per tile of 16 tokens and block, RWKV__AMX_BLK
    bytes: the B tile (8 rows: values 4k..4k+3 of each of the 16 tokens), the 16 scales dx,
-   the 16 corrections (Q4_0 Q5_0) or d * X (Q4_1 Q5_1). */
+   the 16 d * X (Q4_1 Q5_1; unused otherwise). */
 #define RWKV__AMX_MIN_T 16 /* blocks of fewer tokens keep the VNNI tiles */
 #define RWKV__AMX_BLK 640  /* 512 + 64 + 64 */
 #define RWKV__AMXK_BLK 4416 /* the K formats' (rwkv__amx_pack_k): 4096 + 64 + 256 */
@@ -3538,7 +3538,7 @@ static void rwkv__amx_pack(int type, int64_t cols, const char *acts, size_t stri
             uint8_t *pb = base + (size_t)b * RWKV__AMX_BLK;
             for (k = 0; k < 8; k++) memcpy(pb + 64 * k + 4 * n, a.q + rwkv__quad_pos(b, 4 * k), 4);
             memcpy(pb + 512 + 4 * n, a.d + b, 4);
-            memcpy(pb + 576 + 4 * n, asym ? (const void *)(a.dsx + b) : (const void *)(a.corr + b), 4);
+            if (asym) memcpy(pb + 576 + 4 * n, a.dsx + b, 4);
         }
     }
 }
@@ -3600,7 +3600,10 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
     const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols), bs = rwkv__qbytes(type);
     const int64_t nb = cols / 32;
     const int asym = type == RWKV__TYPE_Q4_1 || type == RWKV__TYPE_Q5_1;
+    /* Q4_0 / Q5_0: the A tiles hold the signed levels q - 8 / q - 16 (TDPBSSD), so the sums
+       need no offset correction */
     const int q8 = type == RWKV__TYPE_Q8_0, corr = !asym && !q8;
+    const __m512i voff = _mm512_set1_epi8((char)(type == RWKV__TYPE_Q4_0 ? 8 : type == RWKV__TYPE_Q5_0 ? 16 : 0));
     rwkv__amx_cfg cfg;
     uint8_t abuf[RWKV__AMX_KB][16][32];          /* A tiles: 16 rows x 32 levels per block */
     float dwf[RWKV__AMX_KB][16], mwf[RWKV__AMX_KB][16];
@@ -3642,6 +3645,8 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
                         rwkv__q32_unpack4_vnni(type, row + (size_t)kb * bs, &lo, &hi);
                         t0 = _mm512_permutex2var_epi64(lo, _mm512_setr_epi64(0, 1, 8, 9, 2, 3, 10, 11), hi);
                         t1 = _mm512_permutex2var_epi64(lo, _mm512_setr_epi64(4, 5, 12, 13, 6, 7, 14, 15), hi);
+                        t0 = _mm512_sub_epi8(t0, voff);
+                        t1 = _mm512_sub_epi8(t1, voff);
                         _mm256_storeu_si256((__m256i *)(void *)abuf[kb][m], _mm512_castsi512_si256(t0));
                         _mm256_storeu_si256((__m256i *)(void *)abuf[kb + 1][m], _mm512_extracti64x4_epi64(t0, 1));
                         _mm256_storeu_si256((__m256i *)(void *)abuf[kb + 2][m], _mm512_castsi512_si256(t1));
@@ -3651,9 +3656,10 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
                         __m256i lo, hi;
                         __m256 dw, mw;
                         rwkv__q32_unpack_avx2(type, row + (size_t)kb * bs, 0, &lo, &hi, &dw, &mw);
-                        _mm_storeu_si128((__m128i *)(void *)abuf[kb][m], _mm256_castsi256_si128(lo));
+                        _mm_storeu_si128((__m128i *)(void *)abuf[kb][m],
+                                         _mm_sub_epi8(_mm256_castsi256_si128(lo), _mm512_castsi512_si128(voff)));
                         _mm_storeu_si128((__m128i *)(void *)(abuf[kb][m] + 16),
-                                         _mm256_castsi256_si128(hi));
+                                         _mm_sub_epi8(_mm256_castsi256_si128(hi), _mm512_castsi512_si128(voff)));
                     }
                 }
                 /* per tile of 16 tokens, the blocks in lane order (those with b mod 8 = 0
@@ -3674,7 +3680,7 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
         _tile_zero(c);                                                                            \
         _tile_loadd(a, abuf[ord[i_]], 32);                                                        \
         _tile_loadd(b, pg + (size_t)ord[i_] * RWKV__AMX_BLK, 64);                                 \
-        if (q8) _tile_dpbssd(c, a, b); else _tile_dpbusd(c, a, b);                                \
+        if (q8 || corr) _tile_dpbssd(c, a, b); else _tile_dpbusd(c, a, b);                        \
     } while (0)
 /* block ord[i_]'s float part from C tile c into lane (k0 + ord[i_]) mod 8, kept in R */
 #define RWKV__AMX_EPI(c, i_)                                                                      \
@@ -3682,8 +3688,6 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
         const int kb_ = ord[i_], L = (int)((k0 + kb_) & 7);                                       \
         const uint8_t *pb = pg + (size_t)kb_ * RWKV__AMX_BLK;                                     \
         const __m512 dx = _mm512_loadu_ps((const float *)(const void *)(pb + 512));               \
-        const __m512i cv = corr ? _mm512_loadu_si512((const void *)(pb + 576))                    \
-                                : _mm512_setzero_si512();                                         \
         const __m512 dsx = asym ? _mm512_loadu_ps((const float *)(const void *)(pb + 576))        \
                                 : _mm512_setzero_ps();                                            \
         if (L != Lc) {                                                                            \
@@ -3694,7 +3698,7 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
         }                                                                                         \
         _tile_stored(c, cbuf[c], 64);                                                             \
         RWKV__UNROLL16 for (m = 0; m < 16; m++) {                                                 \
-            const __m512i G = _mm512_add_epi32(_mm512_loadu_si512((const void *)cbuf[c][m]), cv); \
+            const __m512i G = _mm512_loadu_si512((const void *)cbuf[c][m]);                       \
             R[m] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(G),                                         \
                                    _mm512_mul_ps(_mm512_set1_ps(dwf[kb_][m]), dx), R[m]);         \
             if (asym) R[m] = _mm512_fmadd_ps(_mm512_set1_ps(mwf[kb_][m]), dsx, R[m]);             \
