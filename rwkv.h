@@ -518,6 +518,15 @@ rwkv_status rwkv_pile_load(const char *json, size_t len, const char *name,
 #define RWKV__UNUSED
 #define RWKV__INLINE static inline
 #endif
+/* pointers that alias nothing else in the function (lets compilers vectorize loops that
+   write through several of them) */
+#if !defined(__cplusplus)
+#define RWKV__RESTRICT restrict
+#elif defined(__GNUC__) || defined(__clang__) || defined(_MSC_VER)
+#define RWKV__RESTRICT __restrict
+#else
+#define RWKV__RESTRICT
+#endif
 
 
 #define rwkv__fail rwkv_error_set /* the implementation's short name for it */
@@ -3588,12 +3597,13 @@ typedef struct rwkv__amx_cfg {
 } rwkv__amx_cfg;
 
 #define RWKV__AMX_KB 32  /* blocks per pass (the A tiles of a pass: 16 KiB) */
-#define RWKV__AMX_TG 4   /* tiles of 16 tokens per pass (C tiles 0..3) */
+#define RWKV__AMX_TG 4   /* tiles of 16 tokens per pass (the A tiles are laid out once for them) */
 
 /* Rows [r0, r1) (a multiple of 16 of them) x tokens [0, T) from the AMX layout `pack`. Per
-   pass of RWKV__AMX_KB blocks the 16 rows' levels are laid out as A tiles (Q8_0: read from
-   the matrix as they are) and multiplied by up to four tiles of tokens; block b's products
-   run while block b - 1's float part is computed from the stored C tiles. Stack: ~55 KiB. */
+   pass of RWKV__AMX_KB blocks the 16 rows' levels are laid out as A tiles (Q4_0 / Q5_0 as
+   signed q - 8 / q - 16; the next 16 rows' blocks are prefetched meanwhile), then multiplied
+   by each of up to four tiles of tokens (below). Stack: ~55 KiB (the lanes of four tiles of
+   tokens: 32 KiB). */
 static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, int64_t cols,
                            const uint8_t *pack, int T, int64_t r0, int64_t r1)
 {
@@ -4259,7 +4269,56 @@ static void rwkv__norm(float *out, const float *x, const float *w, const float *
     for (i = 0; i < n; i++) out[i] = (x[i] - mean) * inv * w[i] + b[i];
 }
 
-static float rwkv__sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
+/* e^x in float arithmetic only (Cody-Waite reduction by ln 2, Cephes' degree-6 polynomial,
+   2^n applied in two halves so that n = 128 does not overflow the exponent field): within
+   1.01 ulp of exp(x) over the whole float range (every 4th float from -104 to 89 checked),
+   0 below, inf above, NaN kept. Why not expf: the recurrences' gates and decays call it 2-4
+   times per channel per token (v4 1.5B: 196k calls per token), and a libm call is not
+   vectorized: ~8% of a v7 prompt block went to expf. The same code in every build, so the
+   model's numbers no longer depend on the C library either. */
+RWKV__INLINE float rwkv__expf(float x)
+{
+    const float x0 = x;
+    float n, r, p, y, s1, s2;
+    uint32_t k, h;
+    x = x < 89.0f ? x : 89.0f; /* NaN -> 89 here (no NaN reaches the int conversion) */
+    x = x > -104.0f ? x : -104.0f;
+    /* n = x / ln 2 rounded to an integer: adding and removing 1.5 * 2^23 rounds (no floorf,
+       which gcc calls in the C library unless math may skip exceptions) */
+    /* one rounding per statement, so that no compiler contracts a product and a sum into an
+       FMA: the same bits from gcc and clang, with and without FMA */
+    n = x * 1.44269504088896341f;
+    n = n + 12582912.0f;
+    n = n - 12582912.0f;
+    p = n * 0.693359375f; /* ln 2 in two parts: this product is exact */
+    r = x - p;
+    p = n * -2.12194440e-4f;
+    r = r - p;
+    p = 1.9875691500e-4f * r;
+    p = p + 1.3981999507e-3f;
+    p = p * r;
+    p = p + 8.3334519073e-3f;
+    p = p * r;
+    p = p + 4.1665795894e-2f;
+    p = p * r;
+    p = p + 1.6666665459e-1f;
+    p = p * r;
+    p = p + 5.0000001201e-1f;
+    y = r * r;
+    y = p * y;
+    y = y + r;
+    y = y + 1.0f;
+    k = (uint32_t)((int32_t)n + 256); /* n in -150..129: 2^n = 2^(h - 128) 2^(n - h + 128) */
+    h = k >> 1;
+    k = (k - h + 127 - 128) << 23;
+    h = (h + 127 - 128) << 23;
+    memcpy(&s1, &h, 4);
+    memcpy(&s2, &k, 4);
+    y = y * s1 * s2;
+    return x0 != x0 ? x0 : y;
+}
+
+RWKV__INLINE float rwkv__sigmoid(float x) { return 1.0f / (1.0f + rwkv__expf(-x)); }
 
 /* ---- the WKV recurrences -------------------------------------------------------------- */
 /* rwkv__wkv5_head and rwkv__wkv7_head round every product and sum separately, in the order
@@ -4274,19 +4333,22 @@ static float rwkv__sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
 /* vectors per pass of the WKV recurrences (their sums' add chains run side by side) */
 #define RWKV__WKV_NV 4
 
-static void rwkv__wkv4(float *y, float *aa, float *bb, float *pp, const float *r,
-                       const float *k, const float *v, const float *w, const float *u, int C)
+static void rwkv__wkv4(float *RWKV__RESTRICT y, float *RWKV__RESTRICT aa,
+                       float *RWKV__RESTRICT bb, float *RWKV__RESTRICT pp,
+                       const float *RWKV__RESTRICT r, const float *RWKV__RESTRICT k,
+                       const float *RWKV__RESTRICT v, const float *RWKV__RESTRICT w,
+                       const float *RWKV__RESTRICT u, int C)
 {
     int c;
     for (c = 0; c < C; c++) {
         float ww = u[c] + k[c];
         float p = pp[c] > ww ? pp[c] : ww;
-        float e1 = expf(pp[c] - p), e2 = expf(ww - p);
+        float e1 = rwkv__expf(pp[c] - p), e2 = rwkv__expf(ww - p);
         y[c] = rwkv__sigmoid(r[c]) * (e1 * aa[c] + e2 * v[c]) / (e1 * bb[c] + e2);
         ww = w[c] + pp[c];
         p = ww > k[c] ? ww : k[c];
-        e1 = expf(ww - p);
-        e2 = expf(k[c] - p);
+        e1 = rwkv__expf(ww - p);
+        e2 = rwkv__expf(k[c] - p);
         aa[c] = e1 * aa[c] + e2 * v[c];
         bb[c] = e1 * bb[c] + e2;
         pp[c] = p;
@@ -6233,7 +6295,6 @@ static void rwkv__mix_lerp_rows(float *out, const float *xln, const float *carri
 static void rwkv__mix_add_rows(float *out, const float *xln, const float *sx, const float *mu,
                                const float *m, int T, int C);
 static void rwkv__activate_rows(float *h, size_t hs, int D, int T, int f);
-static float rwkv__sigmoid(float x);
 
 /* Rows [t0, t1) of a job. Token shifts read the previous row of the input (a), or the
    carried row (b) for token 0. */
@@ -6628,7 +6689,7 @@ static void rwkv__head_v6(rwkv_state *st, const rwkv__layer *L, float *S, size_t
     rwkv__scratch *s = &st->s;
     float *w = s->w + at;
     int i;
-    for (i = 0; i < N; i++) w[i] = expf(-expf(L->time_decay[c0 + i] + w[i]));
+    for (i = 0; i < N; i++) w[i] = rwkv__expf(-rwkv__expf(L->time_decay[c0 + i] + w[i]));
     rwkv__wkv5_head(s->y + at, S, s->r + at, s->k + at, s->v + at, w, L->bonus + c0, N);
     rwkv__head_out(st, L, at, c0, 1);
 }
@@ -6701,7 +6762,7 @@ static void rwkv__head_v7(rwkv_state *st, const rwkv__layer *L, float *S, size_t
     float ss = 0.0f, inv, bonus = 0.0f;
     int i;
     for (i = 0; i < N; i++) {
-        w[i] = expf(-0.606531f * rwkv__sigmoid(w0[i] + w[i])); /* 0.606531 = e^-0.5 */
+        w[i] = rwkv__expf(-0.606531f * rwkv__sigmoid(w0[i] + w[i])); /* 0.606531 = e^-0.5 */
         a[i] = rwkv__sigmoid(a0[i] + a[i]);
     }
     if (!L->v0) /* the first layer: its value is every later layer's v_first */
