@@ -3617,7 +3617,7 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
     rwkv__amx_cfg cfg;
     uint8_t abuf[RWKV__AMX_KB][16][32];          /* A tiles: 16 rows x 32 levels per block */
     float dwf[RWKV__AMX_KB][16], mwf[RWKV__AMX_KB][16];
-    int32_t cbuf[2][16][16];                     /* C tiles: G of 16 rows x 16 tokens */
+    int32_t cb8[8][16][16];                      /* C tiles of 8 blocks: G of 16 rows x 16 tokens */
     float acc[RWKV__AMX_TG][8][16][16];          /* lanes A[b mod 8] of 16 rows x 16 tokens */
     int64_t r, k0;
     int g0, g, m;
@@ -3684,7 +3684,8 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
                     for (j = 0; j < 8; j++)
                         for (kb = j; kb < kn; kb += 8) ord[n++] = kb;
                     RWKV__UNROLL16 for (m = 0; m < 16; m++) R[m] = _mm512_setzero_ps();
-/* block ord[i_]'s products into C tile c (A tile a, B tile b): tile numbers must be constants */
+/* block ord[i_]'s products into C tile c (A tile a, B tile b), stored to cb8[s_]: tile
+   numbers must be constants */
 #define RWKV__AMX_TDP(c, a, b, i_)                                                               \
     do {                                                                                          \
         _tile_zero(c);                                                                            \
@@ -3692,8 +3693,8 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
         _tile_loadd(b, pg + (size_t)ord[i_] * RWKV__AMX_BLK, 64);                                 \
         if (q8 || corr) _tile_dpbssd(c, a, b); else _tile_dpbusd(c, a, b);                        \
     } while (0)
-/* block ord[i_]'s float part from C tile c into lane (k0 + ord[i_]) mod 8, kept in R */
-#define RWKV__AMX_EPI(c, i_)                                                                      \
+/* block ord[i_]'s float part from cb8[s_] into lane (k0 + ord[i_]) mod 8, kept in R */
+#define RWKV__AMX_EPI(s_, i_)                                                                     \
     do {                                                                                          \
         const int kb_ = ord[i_], L = (int)((k0 + kb_) & 7);                                       \
         const uint8_t *pb = pg + (size_t)kb_ * RWKV__AMX_BLK;                                     \
@@ -3706,20 +3707,26 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
             RWKV__UNROLL16 for (m = 0; m < 16; m++) R[m] = _mm512_loadu_ps(acc[g][L][m]);         \
             Lc = L;                                                                               \
         }                                                                                         \
-        _tile_stored(c, cbuf[c], 64);                                                             \
         RWKV__UNROLL16 for (m = 0; m < 16; m++) {                                                 \
-            const __m512i G = _mm512_loadu_si512((const void *)cbuf[c][m]);                       \
+            const __m512i G = _mm512_loadu_si512((const void *)cb8[s_][m]);                       \
             R[m] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(G),                                         \
                                    _mm512_mul_ps(_mm512_set1_ps(dwf[kb_][m]), dx), R[m]);         \
             if (asym) R[m] = _mm512_fmadd_ps(_mm512_set1_ps(mwf[kb_][m]), dsx, R[m]);             \
         }                                                                                         \
     } while (0)
-                    RWKV__AMX_TDP(0, 4, 6, 0);
-                    for (i = 0; i < n; i += 2) {
-                        if (i + 1 < n) RWKV__AMX_TDP(1, 5, 7, i + 1);
-                        RWKV__AMX_EPI(0, i);
-                        if (i + 2 < n) RWKV__AMX_TDP(0, 4, 6, i + 2);
-                        if (i + 1 < n) RWKV__AMX_EPI(1, i + 1);
+                    /* eight blocks' tile products (C tiles 0 and 1 in turn, stored), then their
+                       float parts: the tile unit runs without waiting for the vector code, and
+                       the sums are read long after their tile stores */
+                    for (i = 0; i < n; i += 8) {
+                        const int cn = n - i < 8 ? n - i : 8;
+                        int c;
+                        for (c = 0; c < cn; c += 2) {
+                            RWKV__AMX_TDP(0, 4, 6, i + c);
+                            if (c + 1 < cn) RWKV__AMX_TDP(1, 5, 7, i + c + 1);
+                            _tile_stored(0, cb8[c], 64);
+                            if (c + 1 < cn) _tile_stored(1, cb8[c + 1], 64);
+                        }
+                        for (c = 0; c < cn; c++) RWKV__AMX_EPI(c, i + c);
                     }
                     RWKV__UNROLL16 for (m = 0; m < 16; m++) _mm512_storeu_ps(acc[g][Lc][m], R[m]);
 #undef RWKV__AMX_TDP
@@ -3793,31 +3800,33 @@ static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows,
 {
     const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols), bs = rwkv__qbytes(type);
     const int64_t ns = cols / 256;
-    const int q6 = type == RWKV__TYPE_Q6_K, nsub = q6 ? 16 : 8, kw = q6 ? 16 : 32;
+    /* A planes per super-block (digit products, below) and super-blocks per pass */
+    const int q6 = type == RWKV__TYPE_Q6_K, nd = q6 ? 4 : 2, kbp = q6 ? 1 : RWKV__AMXK_KB;
     const int ntile = (T + 15) / 16;
     const __m512i m4 = _mm512_set1_epi8(0x0F);
     rwkv__amx_cfg cfg;
-    uint8_t abuf[RWKV__AMXK_KB][2][16][256]; /* A tiles (row m of super-block kb: below) */
-    int32_t sc[RWKV__AMXK_KB][16][16];     /* [kb][row][sub-block] scales */
+    uint8_t abuf[RWKV__AMXK_KB * 2 * 16 * 256]; /* A planes: RWKV__AMXK_A (16 KiB) */
     int16_t mn[RWKV__AMXK_KB][16][8];      /* [kb][row][sub-block] mins (Q4_K / Q5_K) */
     float dd[RWKV__AMXK_KB][16], dmn[RWKV__AMXK_KB][16];
     int32_t cbuf[4][16][16];               /* C tiles: sums of 16 rows x 16 tokens */
+/* row m of plane d of super-block kb of a pass: 256 bytes, the A tile of values 64j..64j+63
+   at + 64 j (stride 256) */
+#define RWKV__AMXK_A(kb, d, m) (abuf + ((((size_t)(kb) * (size_t)nd + (size_t)(d)) * 16 + (size_t)(m)) * 256))
     float acc[RWKV__AMX_TG][16][16];       /* y of 16 rows x 16 tokens */
     int64_t r, k0;
     int g0, g, m;
     memset(&cfg, 0, sizeof cfg);
     cfg.palette = 1;
-    for (g = 0; g < 4; g++) { cfg.colsb[g] = 64; cfg.rows[g] = 16; }
-    /* Q6_K: A 16 rows x 16 levels of a sub-block, B its 4 rows; Q4_K / Q5_K: 64 values */
-    cfg.colsb[4] = cfg.colsb[5] = (uint16_t)(q6 ? 16 : 64); cfg.rows[4] = cfg.rows[5] = 16;
-    cfg.colsb[6] = cfg.colsb[7] = 64; cfg.rows[6] = cfg.rows[7] = (uint8_t)(q6 ? 4 : 16);
+    /* every tile 16 x 64 bytes: C 16 rows x 16 tokens, A 16 rows x 64 values, B 64 values x
+       16 tokens. Q4_K / Q5_K: C 0-3, A 4-5, B 6-7; Q6_K: C 0-2, A 3-6, B 7 */
+    for (g = 0; g < 8; g++) { cfg.colsb[g] = 64; cfg.rows[g] = 16; }
     _tile_loadconfig(&cfg);
     for (r = r0; r + 16 <= r1; r += 16)
         for (g0 = 0; g0 < ntile; g0 += RWKV__AMX_TG) {
             const int ng = ntile - g0 < RWKV__AMX_TG ? ntile - g0 : RWKV__AMX_TG;
             memset(acc, 0, sizeof acc);
-            for (k0 = 0; k0 < ns; k0 += RWKV__AMXK_KB) {
-                const int kn = ns - k0 < RWKV__AMXK_KB ? (int)(ns - k0) : RWKV__AMXK_KB;
+            for (k0 = 0; k0 < ns; k0 += kbp) {
+                const int kn = ns - k0 < kbp ? (int)(ns - k0) : kbp;
                 int kb;
                 for (m = 0; m < 16; m++)
                     for (kb = 0; kb < kn; kb++) {
@@ -3827,14 +3836,29 @@ static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows,
                             for (o = 0; o < bs; o += 64) RWKV__PREFETCH(p + 16 * rowb + o);
                             RWKV__PREFETCH(p + 16 * rowb + bs - 1);
                         }
-                        uint8_t *o = abuf[kb][0][m];
+                        uint8_t *o = RWKV__AMXK_A(kb, 0, m);
                         if (q6) {
                             const __m512i mk01 = _mm512_inserti64x4(_mm512_set1_epi8(0x03), _mm256_set1_epi8(0x0C), 1);
                             const __m512i sh01 = _mm512_inserti64x4(_mm512_set1_epi16(4), _mm256_set1_epi16(2), 1);
                             const __m512i mk23 = _mm512_inserti64x4(_mm512_set1_epi8(0x30), _mm256_set1_epi8((char)0xC0), 1);
                             const __m512i sh23 = _mm512_inserti64x4(_mm512_set1_epi16(0), _mm256_set1_epi16(2), 1);
-                            const __m512i off = _mm512_set1_epi8(32);
-                            int h;
+                            /* q - 32 = ql + 16 (qh - 2) (ql = q & 15, qh = q >> 4) and sc = lo +
+                               16 hi (lo = sc & 15, hi = sc >> 4): q' sc = ql lo + 16 (ql hi +
+                               (qh - 2) lo) + 256 (qh - 2) hi, each digit product a byte (at
+                               most 225, 120, 30, 16 in magnitude): four A planes, three C tiles
+                               per super-block, I = C_lo + 16 C_mid + 256 C_hi */
+                            const __m128i scv = rwkv__ld128(p + 192);
+                            const __m128i lo8 = _mm_and_si128(scv, _mm_set1_epi8(0x0F));
+                            const __m128i hi8 = _mm_packs_epi16(
+                                _mm_srai_epi16(_mm_cvtepi8_epi16(scv), 4),
+                                _mm_srai_epi16(_mm_cvtepi8_epi16(_mm_srli_si128(scv, 8)), 4));
+                            const __m512i LOC = _mm512_broadcast_i32x4(lo8), HIC = _mm512_broadcast_i32x4(hi8);
+                            const __m512i lane = _mm512_set_epi32(0x03030303, 0x03030303, 0x03030303, 0x03030303,
+                                                                  0x02020202, 0x02020202, 0x02020202, 0x02020202,
+                                                                  0x01010101, 0x01010101, 0x01010101, 0x01010101,
+                                                                  0, 0, 0, 0);
+                            const __m512i low = _mm512_set1_epi16(0x00FF), z8 = _mm512_setzero_si512();
+                            int h, zz;
                             for (h = 0; h < 2; h++) {
                                 const __m512i A = _mm512_loadu_si512((const void *)(p + 64 * h));
                                 const __m512i H = _mm512_broadcast_i64x4(rwkv__ld256(p + 128 + 32 * h));
@@ -3842,10 +3866,29 @@ static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows,
                                     _mm512_sllv_epi16(_mm512_and_si512(H, mk01), sh01));
                                 const __m512i qb = _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi16(A, 4), m4),
                                     _mm512_srlv_epi16(_mm512_and_si512(H, mk23), sh23));
-                                _mm512_storeu_si512((void *)(o + 128 * h), _mm512_sub_epi8(qa, off));
-                                _mm512_storeu_si512((void *)(o + 128 * h + 64), _mm512_sub_epi8(qb, off));
+                                for (zz = 0; zz < 2; zz++) {
+                                    /* values 64z..64z+63 (z = 2h + zz): sub-block 4z + k in lane k */
+                                    const int z = 2 * h + zz;
+                                    const __m512i q = zz ? qb : qa;
+                                    const __m512i ix = _mm512_add_epi8(lane, _mm512_set1_epi8((char)(4 * z)));
+                                    const __m512i LOB = _mm512_shuffle_epi8(LOC, ix), HB = _mm512_shuffle_epi8(HIC, ix);
+                                    const __mmask64 neg = _mm512_movepi8_mask(HB);
+                                    const __m512i ML = _mm512_and_si512(LOB, low);
+                                    const __m512i MH = _mm512_and_si512(_mm512_abs_epi8(HB), low);
+                                    const __m512i ql = _mm512_and_si512(q, m4);
+                                    const __m512i qh = _mm512_and_si512(_mm512_srli_epi16(q, 4), _mm512_set1_epi8(3));
+                                    __m512i t;
+                                    /* byte products in 16-bit lanes: each below 256, no carry */
+                                    _mm512_storeu_si512((void *)(RWKV__AMXK_A(kb, 0, m) + 64 * z), _mm512_mullo_epi16(ql, ML));
+                                    t = _mm512_mullo_epi16(ql, MH);
+                                    _mm512_storeu_si512((void *)(RWKV__AMXK_A(kb, 1, m) + 64 * z), _mm512_mask_sub_epi8(t, neg, z8, t));
+                                    t = _mm512_sub_epi8(_mm512_mullo_epi16(qh, ML), _mm512_add_epi8(LOB, LOB));
+                                    _mm512_storeu_si512((void *)(RWKV__AMXK_A(kb, 2, m) + 64 * z), t);
+                                    t = _mm512_mullo_epi16(qh, MH);
+                                    t = _mm512_sub_epi8(_mm512_mask_sub_epi8(t, neg, z8, t), _mm512_add_epi8(HB, HB));
+                                    _mm512_storeu_si512((void *)(RWKV__AMXK_A(kb, 3, m) + 64 * z), t);
+                                }
                             }
-                            _mm512_storeu_si512((void *)sc[kb][m], _mm512_cvtepi8_epi32(rwkv__ld128(p + 192)));
                             dd[kb][m] = rwkv__h2f_f16c(p + 208);
                             dmn[kb][m] = 0.0f;
                         } else {
@@ -3887,52 +3930,46 @@ static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows,
                                         _mm256_set1_epi16((short)(4 * h + 2 * q + 1)), 1);
                                     _mm512_storeu_si512((void *)(o + 128 * h + 64 * q),
                                         _mm512_mullo_epi16(x, _mm512_permutexvar_epi16(ix, slo)));
-                                    _mm512_storeu_si512((void *)(abuf[kb][1][m] + 128 * h + 64 * q),
+                                    _mm512_storeu_si512((void *)(RWKV__AMXK_A(kb, 1, m) + 128 * h + 64 * q),
                                         _mm512_mullo_epi16(x, _mm512_permutexvar_epi16(ix, shi)));
                                 }
                             }
-                            _mm256_storeu_si256((__m256i *)(void *)sc[kb][m],
-                                                _mm256_cvtepu8_epi32(_mm_cvtsi64_si128((long long)sv)));
                             _mm_storeu_si128((__m128i *)(void *)mn[kb][m],
                                              _mm_cvtepu8_epi16(_mm_cvtsi64_si128((long long)mv)));
                             dd[kb][m] = rwkv__h2f_f16c(p);
                             dmn[kb][m] = rwkv__h2f_f16c(p + 2);
                         }
                     }
+                /* Q6_K: one tile of tokens at a time, three C tiles (its digits) */
                 for (g = 0; g < ng && q6; g++)
                     for (kb = 0; kb < kn; kb++) {
                         const uint8_t *pb = pack + ((size_t)(g0 + g) * (size_t)ns + (size_t)(k0 + kb)) * RWKV__AMXK_BLK;
-                        __m512i I[16];
                         __m512 dx;
-                        int s;
-                        RWKV__UNROLL16 for (m = 0; m < 16; m++) I[m] = _mm512_setzero_si512();
-/* sub-block s's product into C tile c (A tile a, B tile b): tile numbers must be constants */
-#define RWKV__AMXK_TDP(c, a, b, s)                                                                \
-    do {                                                                                          \
-        _tile_zero(c);                                                                            \
-        _tile_loadd(a, abuf[kb][0][0] + (s) * kw, 256);                                              \
-        _tile_loadd(b, pb + (size_t)(s) * (size_t)kw * 16, 64);                                   \
-        if (q6) _tile_dpbssd(c, a, b); else _tile_dpbusd(c, a, b);                                \
-    } while (0)
-#define RWKV__AMXK_EPI(c, s)                                                                      \
-    do {                                                                                          \
-        _tile_stored(c, cbuf[c], 64);                                                             \
-        RWKV__UNROLL16 for (m = 0; m < 16; m++) I[m] = _mm512_add_epi32(I[m], _mm512_mullo_epi32(   \
-            _mm512_loadu_si512((const void *)cbuf[c][m]), _mm512_set1_epi32(sc[kb][m][s])));      \
-    } while (0)
-                        RWKV__AMXK_TDP(0, 4, 6, 0);
-                        for (s = 0; s < nsub; s += 2) {
-                            RWKV__AMXK_TDP(1, 5, 7, s + 1);
-                            RWKV__AMXK_EPI(0, s);
-                            if (s + 2 < nsub) RWKV__AMXK_TDP(0, 4, 6, s + 2);
-                            RWKV__AMXK_EPI(1, s + 1);
+                        int j;
+                        _tile_zero(0); _tile_zero(1); _tile_zero(2);
+                        for (j = 0; j < 4; j++) {
+                            _tile_loadd(7, pb + 1024 * j, 64);
+                            _tile_loadd(3, RWKV__AMXK_A(kb, 0, 0) + 64 * j, 256);
+                            _tile_loadd(4, RWKV__AMXK_A(kb, 1, 0) + 64 * j, 256);
+                            _tile_loadd(5, RWKV__AMXK_A(kb, 2, 0) + 64 * j, 256);
+                            _tile_loadd(6, RWKV__AMXK_A(kb, 3, 0) + 64 * j, 256);
+                            _tile_dpbusd(0, 3, 7); /* ql lo >= 0 */
+                            _tile_dpbssd(1, 4, 7);
+                            _tile_dpbssd(1, 5, 7);
+                            _tile_dpbssd(2, 6, 7);
                         }
-#undef RWKV__AMXK_TDP
-#undef RWKV__AMXK_EPI
+                        _tile_stored(0, cbuf[0], 64);
+                        _tile_stored(1, cbuf[1], 64);
+                        _tile_stored(2, cbuf[2], 64);
                         dx = _mm512_loadu_ps((const float *)(const void *)(pb + 4096));
-                        RWKV__UNROLL16 for (m = 0; m < 16; m++)
-                            _mm512_storeu_ps(acc[g][m], _mm512_fmadd_ps(_mm512_cvtepi32_ps(I[m]),
+                        RWKV__UNROLL16 for (m = 0; m < 16; m++) {
+                            const __m512i I = _mm512_add_epi32(
+                                _mm512_loadu_si512((const void *)cbuf[0][m]),
+                                _mm512_add_epi32(_mm512_slli_epi32(_mm512_loadu_si512((const void *)cbuf[1][m]), 4),
+                                                 _mm512_slli_epi32(_mm512_loadu_si512((const void *)cbuf[2][m]), 8)));
+                            _mm512_storeu_ps(acc[g][m], _mm512_fmadd_ps(_mm512_cvtepi32_ps(I),
                                 _mm512_mul_ps(_mm512_set1_ps(dd[kb][m]), dx), _mm512_loadu_ps(acc[g][m])));
+                        }
                     }
                 /* Q4_K / Q5_K: two tiles of tokens at a time, four C tiles (their two digits) */
                 for (g = 0; g < ng && !q6; g += 2)
@@ -3943,8 +3980,8 @@ static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows,
                         int j, h;
                         _tile_zero(0); _tile_zero(1); _tile_zero(2); _tile_zero(3);
                         for (j = 0; j < 4; j++) {
-                            _tile_loadd(4, abuf[kb][0][0] + 64 * j, 256);
-                            _tile_loadd(5, abuf[kb][1][0] + 64 * j, 256);
+                            _tile_loadd(4, RWKV__AMXK_A(kb, 0, 0) + 64 * j, 256);
+                            _tile_loadd(5, RWKV__AMXK_A(kb, 1, 0) + 64 * j, 256);
                             _tile_loadd(6, pb0 + 1024 * j, 64);
                             _tile_dpbusd(0, 4, 6);
                             _tile_dpbusd(1, 5, 6);
@@ -3991,6 +4028,7 @@ static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows,
             }
         }
     _tile_release();
+#undef RWKV__AMXK_A
 }
 #endif /* RWKV__QAMX */
 
