@@ -2362,7 +2362,7 @@ static void rwkv__qmm_rows_scalar(float *Y, const uint8_t *W, int type, int64_t 
 #define RWKV__QVNNI 1
 #endif
 /* Intel AMX (tile registers: a 16 x 16 int32 tile += 16 rows x 64 bytes times 64 x 16) for
-   prompt blocks of the 32-value formats, on Linux x86-64 where the compiler targets it
+   prompt blocks of every quantized format, on Linux x86-64 where the compiler targets it
    (-march=native on Sapphire Rapids and later) and the kernel grants the tile state
    (arch_prctl ARCH_REQ_XCOMP_PERM, asked before each product; without it the VNNI tiles
    run). -DRWKV_NO_AMX turns it off. */
@@ -3492,8 +3492,8 @@ RWKV__INLINE void rwkv__qk_tile_neon(int type, int R, int NT, float *out, const 
 #endif /* RWKV__QNEON */
 
 /* ---- AMX: prompt blocks of the 32-value formats ------------------------------------------ */
-/* A block's sum G is an integer, so any unit may compute it: here TDPBUSD (TDPBSSD for Q8_0's
-   signed levels), 16 weight rows x 32 levels times 32 values x 16 tokens = the G of 256
+/* A block's sum G is an integer, so any unit may compute it: here TDPBSSD (signed levels:
+   Q8_0, Q4_0 and Q5_0 as q - 8 and q - 16) or TDPBUSD (Q4_1, Q5_1), 16 weight rows x 32 levels times 32 values x 16 tokens = the G of 256
    (row, token) pairs per instruction. The float part is the definition's, vectorized over
    the 16 tokens of a tile: lane b mod 8 of each (row, token), the same tree at the end, so
    the bits are rwkv__qdot_scalar's. The tokens are laid out for the tiles once per product
