@@ -3502,7 +3502,7 @@ RWKV__INLINE void rwkv__qk_tile_neon(int type, int R, int NT, float *out, const 
    the 16 d * X (Q4_1 Q5_1; unused otherwise). */
 #define RWKV__AMX_MIN_T 16 /* blocks of fewer tokens keep the VNNI tiles */
 #define RWKV__AMX_BLK 640  /* 512 + 64 + 64 */
-#define RWKV__AMXK_BLK 4416 /* the K formats' (rwkv__amx_pack_k): 4096 + 64 + 256 */
+#define RWKV__AMXK_BLK 4416 /* the K formats' (rwkv__amx_rows_k): 4096 + 64 + 256 */
 
 /* Bytes of the AMX layout of T tokens (after the T quantized tokens in the scratch). */
 static size_t rwkv__amx_pack_bytes(int type, int64_t cols, int T)
@@ -3530,24 +3530,38 @@ static int rwkv__amx_request(void)
 }
 
 /* Tile g (tokens 16 g .. 16 g + 15) of the AMX layout of T quantized tokens (acts, `stride`
-   bytes apart) into pack; the last tile is padded with copies of token T - 1. */
+   bytes apart) into pack: per block, RWKV__AMX_BLK bytes (32-value formats, above) or
+   RWKV__AMXK_BLK (K formats, at rwkv__amx_rows_k). The last tile is padded with copies of
+   token T - 1. */
 static void rwkv__amx_pack(int type, int64_t cols, const char *acts, size_t stride, int T,
                            uint8_t *pack, int g)
 {
-    const int64_t nb = cols / 32;
+    const int kf = rwkv__qblock(type) == 256;
+    const int64_t nb = cols / rwkv__qblock(type);
+    const size_t bb = kf ? RWKV__AMXK_BLK : RWKV__AMX_BLK;
     const int asym = type == RWKV__TYPE_Q4_1 || type == RWKV__TYPE_Q5_1;
     const rwkv__qact a0 = rwkv__qact_at(type, cols, (void *)acts);
-    uint8_t *base = pack + (size_t)g * (size_t)nb * RWKV__AMX_BLK;
+    uint8_t *base = pack + (size_t)g * (size_t)nb * bb;
     int n, k;
     int64_t b;
     for (n = 0; n < 16; n++) {
         const int t = g * 16 + n < T ? g * 16 + n : T - 1;
         const rwkv__qact a = rwkv__qact_shift(&a0, (size_t)t * stride);
         for (b = 0; b < nb; b++) {
-            uint8_t *pb = base + (size_t)b * RWKV__AMX_BLK;
-            for (k = 0; k < 8; k++) memcpy(pb + 64 * k + 4 * n, a.q + rwkv__quad_pos(b, 4 * k), 4);
-            memcpy(pb + 512 + 4 * n, a.d + b, 4);
-            if (asym) memcpy(pb + 576 + 4 * n, a.dsx + b, 4);
+            uint8_t *pb = base + (size_t)b * bb;
+            if (kf) {
+                const int16_t *bs = a.bs + 16 * b;
+                for (k = 0; k < 64; k++) memcpy(pb + 64 * k + 4 * n, a.q + b * 256 + 4 * k, 4);
+                memcpy(pb + 4096 + 4 * n, a.d + b, 4);
+                for (k = 0; k < 8; k++) {
+                    const int16_t s = (int16_t)(bs[2 * k] + bs[2 * k + 1]);
+                    memcpy(pb + 4160 + 64 * (k / 2) + 4 * n + 2 * (k % 2), &s, 2);
+                }
+            } else {
+                for (k = 0; k < 8; k++) memcpy(pb + 64 * k + 4 * n, a.q + rwkv__quad_pos(b, 4 * k), 4);
+                memcpy(pb + 512 + 4 * n, a.d + b, 4);
+                if (asym) memcpy(pb + 576 + 4 * n, a.dsx + b, 4);
+            }
         }
     }
 }
@@ -3612,7 +3626,7 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
     const int asym = type == RWKV__TYPE_Q4_1 || type == RWKV__TYPE_Q5_1;
     /* Q4_0 / Q5_0: the A tiles hold the signed levels q - 8 / q - 16 (TDPBSSD), so the sums
        need no offset correction */
-    const int q8 = type == RWKV__TYPE_Q8_0, corr = !asym && !q8;
+    const int q8 = type == RWKV__TYPE_Q8_0;
     const __m512i voff = _mm512_set1_epi8((char)(type == RWKV__TYPE_Q4_0 ? 8 : type == RWKV__TYPE_Q5_0 ? 16 : 0));
     rwkv__amx_cfg cfg;
     uint8_t abuf[RWKV__AMX_KB][16][32];          /* A tiles: 16 rows x 32 levels per block */
@@ -3691,7 +3705,7 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
         _tile_zero(c);                                                                            \
         _tile_loadd(a, abuf[ord[i_]], 32);                                                        \
         _tile_loadd(b, pg + (size_t)ord[i_] * RWKV__AMX_BLK, 64);                                 \
-        if (q8 || corr) _tile_dpbssd(c, a, b); else _tile_dpbusd(c, a, b);                        \
+        if (!asym) _tile_dpbssd(c, a, b); else _tile_dpbusd(c, a, b);                             \
     } while (0)
 /* block ord[i_]'s float part from cb8[s_] into lane (k0 + ord[i_]) mod 8, kept in R */
 #define RWKV__AMX_EPI(s_, i_)                                                                     \
@@ -3753,48 +3767,24 @@ static void rwkv__amx_rows(float *Y, const uint8_t *W, int type, int64_t rows, i
 
 /* ---- AMX: prompt blocks of the K formats -------------------------------------------------- */
 /* The K formats' integer I of a super-block is a sum of sub-block sums times the sub-block's
-   scale, so each sub-block's 16 rows x 16 tokens of sums come from one tile product (Q4_K /
-   Q5_K: TDPBUSD over 32 levels; Q6_K: TDPBSSD over the 16 signed levels q - 32) and are
-   scaled and added in int32 lanes (vpmulld: exact); the mins' Msum of 16 tokens comes from
-   the tokens' sub-block sums (vpmaddwd with the row's pair of 6-bit mins). The float part is
-   the definition's, vectorized over the 16 tokens. The tokens' layout (rwkv__amx_pack_k):
+   scale. The scales go into the A tiles as digits whose products with the levels fit a byte
+   (below), so a C tile per digit sums a whole super-block in four 64-value tile products
+   (Q4_K / Q5_K: TDPBUSD; Q6_K's signed digits: TDPBSSD) and I is the digits' C tiles
+   shifted and added; the mins' Msum of 16 tokens comes from the tokens' sub-block sums
+   (vpmaddwd with the row's pair of 6-bit mins). The float part is the definition's,
+   vectorized over the 16 tokens. The tokens' layout (rwkv__amx_pack):
    per tile of 16 tokens and super-block, RWKV__AMXK_BLK bytes: 64 B-tile rows (row k: values
    4k..4k+3 of the 16 tokens; Q4_K's sub-block s is rows 8s..8s+7, Q6_K's sub-block m rows
    4m..4m+3), the 16 scales dx, then for each pair j of sub-blocks (2j, 2j+1) the 16 tokens'
    int16 sums of their 32 values (pairs for vpmaddwd). */
 
 #ifdef RWKV__QAMX
-static void rwkv__amx_pack_k(int64_t cols, const char *acts, size_t stride, int T, int type,
-                             uint8_t *pack, int g)
-{
-    const int64_t ns = cols / 256;
-    const rwkv__qact a0 = rwkv__qact_at(type, cols, (void *)acts);
-    uint8_t *base = pack + (size_t)g * (size_t)ns * RWKV__AMXK_BLK;
-    int n, k;
-    int64_t sb;
-    for (n = 0; n < 16; n++) {
-        const int t = g * 16 + n < T ? g * 16 + n : T - 1;
-        const rwkv__qact a = rwkv__qact_shift(&a0, (size_t)t * stride);
-        for (sb = 0; sb < ns; sb++) {
-            uint8_t *pb = base + (size_t)sb * RWKV__AMXK_BLK;
-            const int16_t *bs = a.bs + 16 * sb;
-            for (k = 0; k < 64; k++) memcpy(pb + 64 * k + 4 * n, a.q + sb * 256 + 4 * k, 4);
-            memcpy(pb + 4096 + 4 * n, a.d + sb, 4);
-            for (k = 0; k < 8; k++) {
-                const int16_t s = (int16_t)(bs[2 * k] + bs[2 * k + 1]);
-                memcpy(pb + 4160 + 64 * (k / 2) + 4 * n + 2 * (k % 2), &s, 2);
-            }
-        }
-    }
-}
-
 #define RWKV__AMXK_KB 2 /* super-blocks per pass (the A tiles of a pass: 16 KiB) */
 
 /* Rows [r0, r1) (a multiple of 16 of them) x tokens [0, T) of a K-format matrix from the
-   layout `pack`. Per pass of RWKV__AMXK_KB super-blocks the 16 rows' levels are unpacked
-   (row m of super-block kb: 256 levels in value order, Q6_K as q - 32) with their scales,
-   then for each tile of 16 tokens the sub-blocks' products run two ahead of their integer
-   epilogue (C tiles 0 and 1 in turn). Stack: ~28 KiB. */
+   layout `pack`. Per pass (RWKV__AMXK_KB super-blocks; Q6_K one) the 16 rows' levels times
+   the scales' digits are laid out as A planes (RWKV__AMXK_A) with the f16 scales, then
+   multiplied by each tile of tokens (Q4_K / Q5_K: two tiles at a time). Stack: ~28 KiB. */
 static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows, int64_t cols,
                              const uint8_t *pack, int T, int64_t r0, int64_t r1)
 {
@@ -4134,8 +4124,7 @@ static void rwkv__qprep_tile(int type, int64_t cols, const float *X, int T, char
             rwkv__quant_act(type, X + (int64_t)t * cols, cols, &a);
     }
 #ifdef RWKV__QAMX
-    if (amx && rwkv__qblock(type) == 32) rwkv__amx_pack(type, cols, acts, stride, T, amx, g);
-    else if (amx) rwkv__amx_pack_k(cols, acts, stride, T, type, amx, g);
+    if (amx) rwkv__amx_pack(type, cols, acts, stride, T, amx, g);
 #endif
     (void)simd;
     (void)amx;
@@ -6326,8 +6315,6 @@ typedef struct rwkv__rows_job {
     size_t hs;
 } rwkv__rows_job;
 
-static void rwkv__norm(float *out, const float *x, const float *w, const float *b, int n,
-                       float eps);
 static void rwkv__mix_lerp_rows(float *out, const float *xln, const float *carried,
                                 const float *mu, int T, int C);
 static void rwkv__mix_add_rows(float *out, const float *xln, const float *sx, const float *mu,
