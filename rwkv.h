@@ -3572,35 +3572,44 @@ static void rwkv__amx_pack(int type, int64_t cols, const char *acts, size_t stri
 #define RWKV__UNROLL16 RWKV__UNROLL
 #endif
 
+/* t[j][i] = x[i][j]: a 16 x 16 transpose of 32-bit elements in registers. */
+RWKV__INLINE void rwkv__tr16(const __m512 *x0, __m512 *t)
+{
+    __m512 x[16];
+    int i, j;
+    RWKV__UNROLL16 for (i = 0; i < 16; i += 2) {
+        x[i] = _mm512_unpacklo_ps(x0[i], x0[i + 1]);
+        x[i + 1] = _mm512_unpackhi_ps(x0[i], x0[i + 1]);
+    }
+    /* per 128-bit lane k, t[4q + j] = column 4k + j of rows 4q .. 4q + 3 */
+    RWKV__UNROLL16 for (i = 0; i < 16; i += 4) {
+        t[i] = _mm512_shuffle_ps(x[i], x[i + 2], 0x44);
+        t[i + 1] = _mm512_shuffle_ps(x[i], x[i + 2], 0xEE);
+        t[i + 2] = _mm512_shuffle_ps(x[i + 1], x[i + 3], 0x44);
+        t[i + 3] = _mm512_shuffle_ps(x[i + 1], x[i + 3], 0xEE);
+    }
+    RWKV__UNROLL for (j = 0; j < 4; j++) {
+        const __m512 v = _mm512_shuffle_f32x4(t[j], t[4 + j], 0x88),
+                     w = _mm512_shuffle_f32x4(t[j], t[4 + j], 0xDD),
+                     v2 = _mm512_shuffle_f32x4(t[8 + j], t[12 + j], 0x88),
+                     w2 = _mm512_shuffle_f32x4(t[8 + j], t[12 + j], 0xDD);
+        x[j] = _mm512_shuffle_f32x4(v, v2, 0x88);      /* column j */
+        x[8 + j] = _mm512_shuffle_f32x4(v, v2, 0xDD);  /* column 8 + j */
+        x[4 + j] = _mm512_shuffle_f32x4(w, w2, 0x88);  /* column 4 + j */
+        x[12 + j] = _mm512_shuffle_f32x4(w, w2, 0xDD); /* column 12 + j */
+    }
+    RWKV__UNROLL16 for (i = 0; i < 16; i++) t[i] = x[i];
+}
+
 /* Y[t0 + n][r + m] = a[m][n] for m < 16, n < nt: the 16 x 16 block of sums (rows x tokens,
    as the tiles give them) transposed in registers, one 64-byte store per token. */
 static void rwkv__amx_store16(float *Y, int64_t rows, const float (*a)[16], int64_t r, int64_t t0,
                               int nt)
 {
     __m512 x[16], t[16];
-    int i, j;
+    int i;
     RWKV__UNROLL16 for (i = 0; i < 16; i++) x[i] = _mm512_loadu_ps(a[i]);
-    RWKV__UNROLL16 for (i = 0; i < 16; i += 2) {
-        t[i] = _mm512_unpacklo_ps(x[i], x[i + 1]);
-        t[i + 1] = _mm512_unpackhi_ps(x[i], x[i + 1]);
-    }
-    /* per 128-bit lane k, x[4q + j] = column 4k + j of rows 4q .. 4q + 3 */
-    RWKV__UNROLL16 for (i = 0; i < 16; i += 4) {
-        x[i] = _mm512_shuffle_ps(t[i], t[i + 2], 0x44);
-        x[i + 1] = _mm512_shuffle_ps(t[i], t[i + 2], 0xEE);
-        x[i + 2] = _mm512_shuffle_ps(t[i + 1], t[i + 3], 0x44);
-        x[i + 3] = _mm512_shuffle_ps(t[i + 1], t[i + 3], 0xEE);
-    }
-    RWKV__UNROLL for (j = 0; j < 4; j++) {
-        const __m512 v = _mm512_shuffle_f32x4(x[j], x[4 + j], 0x88),
-                     w = _mm512_shuffle_f32x4(x[j], x[4 + j], 0xDD),
-                     v2 = _mm512_shuffle_f32x4(x[8 + j], x[12 + j], 0x88),
-                     w2 = _mm512_shuffle_f32x4(x[8 + j], x[12 + j], 0xDD);
-        t[j] = _mm512_shuffle_f32x4(v, v2, 0x88);      /* column j */
-        t[8 + j] = _mm512_shuffle_f32x4(v, v2, 0xDD);  /* column 8 + j */
-        t[4 + j] = _mm512_shuffle_f32x4(w, w2, 0x88);  /* column 4 + j */
-        t[12 + j] = _mm512_shuffle_f32x4(w, w2, 0xDD); /* column 12 + j */
-    }
+    rwkv__tr16(x, t);
     for (i = 0; i < nt; i++) _mm512_storeu_ps(Y + (t0 + i) * rows + r, t[i]);
 }
 
@@ -4099,6 +4108,261 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
 }
 #endif /* RWKV__QSIMD */
 
+/* ---- AMX: prompt blocks of f16 / bf16 weights ------------------------------------------------ */
+/* TDPBF16PS multiplies bf16 pairs and adds them to f32 sums: 16 rows x 32 columns times 32
+   columns x 16 tokens per instruction, sixteen times the f32 FMA units' multiply-adds per
+   cycle. Nothing is rounded away: each token value x (f32, 24 significant bits) is split into
+   three bf16 planes x = xh + xm + xl exactly (xh = bf16(x), xm = bf16(x - xh), xl = x - xh -
+   xm, each difference exact in f32), and a product of two bf16 is exact in f32. bf16 weights
+   are the A tiles as they lie in the file; an f16 weight is two bf16 w = wh + wl exactly
+   (11 significant bits), and its products are wh x (xh, xm, xl) and wl x (xh, xm) (wl xl is
+   below 2^-24 of w x). So each sum is the exact sum of its products rounded in another order
+   than the f32 kernels' (the tiles add in f32 with denormals flushed): within the same error
+   bound, not the same bits, so a prompt block's logits differ from token-by-token
+   generation's in the last bits on a CPU with AMX (tests/test_kernels checks the bound;
+   -DRWKV_NO_AMX restores equal bits). The tokens' layout (rwkv__famx_pack): per tile of 16
+   tokens and 32 columns, the three planes' B tiles of 1 KiB (row j: columns 2j, 2j + 1 of the
+   16 tokens). */
+#if defined(RWKV__QAMX) && defined(__AMX_BF16__) && defined(__AVX512BF16__)
+#define RWKV__FAMX 1
+#endif
+#ifndef RWKV__FAMX_RB
+#define RWKV__FAMX_RB 128 /* rows per pass: their sums stay in cbuf (32 KiB) */
+#endif
+#ifndef RWKV__FAMX_KC
+#define RWKV__FAMX_KC 128 /* columns per pass */
+#endif
+
+/* Bytes of the AMX layout of T float tokens for a `type` matrix with `cols` columns; 0 when
+   its product does not use the tiles. */
+static size_t rwkv__famx_pack_bytes(int type, int64_t cols, int T)
+{
+#ifdef RWKV__FAMX
+    if ((type == RWKV_TYPE_F16 || type == RWKV_TYPE_BF16) && T >= RWKV__AMX_MIN_T && cols > 0 &&
+        cols % 32 == 0)
+        return (size_t)((T + 15) / 16) * (size_t)(cols / 32) * 3072;
+#endif
+    (void)type; (void)cols; (void)T;
+    return 0;
+}
+
+#ifdef RWKV__FAMX
+RWKV__INLINE __m512 rwkv__bf16_lo_ps(__m512i v) /* elements 0..15 of 32 bf16 as f32 */
+{
+    return _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_cvtepu16_epi32(_mm512_castsi512_si256(v)), 16));
+}
+RWKV__INLINE __m512 rwkv__bf16_hi_ps(__m512i v) /* elements 16..31 */
+{
+    return _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_cvtepu16_epi32(_mm512_extracti64x4_epi64(v, 1)), 16));
+}
+/* 32 f32 (a: the first 16) as three bf16 planes whose sum is exact */
+RWKV__INLINE void rwkv__bf16_split3(__m512 a, __m512 b, __m512i *h, __m512i *m, __m512i *l)
+{
+    *h = (__m512i)_mm512_cvtne2ps_pbh(b, a);
+    a = _mm512_sub_ps(a, rwkv__bf16_lo_ps(*h));
+    b = _mm512_sub_ps(b, rwkv__bf16_hi_ps(*h));
+    *m = (__m512i)_mm512_cvtne2ps_pbh(b, a);
+    a = _mm512_sub_ps(a, rwkv__bf16_lo_ps(*m));
+    b = _mm512_sub_ps(b, rwkv__bf16_hi_ps(*m));
+    *l = (__m512i)_mm512_cvtne2ps_pbh(b, a);
+}
+
+/* Tile g (tokens 16 g .. 16 g + 15; past T, copies of token T - 1) of the layout. */
+static void rwkv__famx_pack(int64_t cols, const float *X, int T, uint8_t *pack, int g)
+{
+    const int64_t nc = cols / 32;
+    int64_t c;
+    int n, p;
+    for (c = 0; c < nc; c++) {
+        __m512 pl[3][16], t[16];
+        for (n = 0; n < 16; n++) {
+            const int tok = g * 16 + n < T ? g * 16 + n : T - 1;
+            const float *x = X + (int64_t)tok * cols + 32 * c;
+            __m512i h, m, l;
+            rwkv__bf16_split3(_mm512_loadu_ps(x), _mm512_loadu_ps(x + 16), &h, &m, &l);
+            pl[0][n] = _mm512_castsi512_ps(h);
+            pl[1][n] = _mm512_castsi512_ps(m);
+            pl[2][n] = _mm512_castsi512_ps(l);
+        }
+        for (p = 0; p < 3; p++) {
+            float *dst = (float *)(void *)(pack + (((size_t)g * (size_t)nc + (size_t)c) * 3 + (size_t)p) * 1024);
+            rwkv__tr16(pl[p], t);
+            for (n = 0; n < 16; n++) _mm512_storeu_ps(dst + 16 * n, t[n]);
+        }
+    }
+}
+
+/* Rows [r0, r1) (a multiple of 16 of them) x tokens [0, T) from the layout `pack`. Per pass
+   of RWKV__FAMX_RB rows and up to 64 tokens, the sums are C tiles carried in cbuf over
+   passes of RWKV__FAMX_KC columns, in which each 32-row strip (two A tiles; f16: their
+   planes, converted once into abuf) meets each pair of token tiles: four C tiles, the B tile
+   of a plane used twice. Stack: ~66 KiB. */
+static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, const uint8_t *pack,
+                            int T, int64_t r0, int64_t r1)
+{
+    const int64_t rows = W->ne[1], cols = W->ne[0], nc = cols / 32;
+    const size_t rowb = (size_t)rwkv__row_bytes(W->type, (uint64_t)cols);
+    const int f16 = W->type == RWKV_TYPE_F16, ntile = (T + 15) / 16;
+    const int KN = RWKV__FAMX_KC / 32;
+    rwkv__amx_cfg cfg;
+    /* C tiles: [row tile][token tile][row][token]; f16: the planes of a pass's strips:
+       [strip][plane][chunk][row tile][row][column] (96 KiB together, too much for the stack
+       of a caller's thread) */
+    typedef float rwkv__famx_c[RWKV__FAMX_RB / 16][4][16][16];
+    typedef uint16_t rwkv__famx_a[RWKV__FAMX_RB / 32][2][RWKV__FAMX_KC / 32][2][16][32];
+    void *heap = malloc(sizeof(rwkv__famx_c) + (f16 ? sizeof(rwkv__famx_a) : 0) + 64);
+    float(*cbuf)[4][16][16];
+    uint16_t(*abuf)[2][RWKV__FAMX_KC / 32][2][16][32];
+    int64_t rb, k0;
+    int g0, i;
+    if (!heap) { /* the f32 kernels need no memory */
+        rwkv__matmul_rows(Y, W, X, T, r0, r1);
+        return;
+    }
+    cbuf = (float(*)[4][16][16])(((uintptr_t)heap + 63) & ~(uintptr_t)63);
+    abuf = (uint16_t(*)[2][RWKV__FAMX_KC / 32][2][16][32])(void *)(cbuf + RWKV__FAMX_RB / 16);
+    memset(&cfg, 0, sizeof cfg);
+    cfg.palette = 1;
+    for (i = 0; i < 8; i++) { cfg.colsb[i] = 64; cfg.rows[i] = 16; }
+    _tile_loadconfig(&cfg);
+    for (rb = r0; rb < r1; rb += RWKV__FAMX_RB) {
+        const int nrb = r1 - rb < RWKV__FAMX_RB ? (int)(r1 - rb) : RWKV__FAMX_RB;
+        const char *wrb = (const char *)W->data + (size_t)rb * rowb;
+        for (g0 = 0; g0 < ntile; g0 += 4) {
+            const int ng = ntile - g0 < 4 ? ntile - g0 : 4;
+            int s, g, c, m;
+            for (k0 = 0; k0 < nc; k0 += KN) {
+                const int kn = nc - k0 < KN ? (int)(nc - k0) : KN;
+                /* the next pass's columns (else the next rows' first), prefetched while this
+                   pass runs: 16-32 rows read 64 bytes at a time are no stream the hardware
+                   prefetchers follow */
+                const char *pf = NULL;
+                int pfr = 0;
+                if (k0 + KN < nc) {
+                    pf = wrb + (size_t)(k0 + KN) * 64;
+                    pfr = nrb;
+                } else if (rb + RWKV__FAMX_RB < r1 && g0 + 4 >= ntile) {
+                    pf = wrb + RWKV__FAMX_RB * rowb;
+                    pfr = r1 - rb - RWKV__FAMX_RB < RWKV__FAMX_RB ? (int)(r1 - rb - RWKV__FAMX_RB)
+                                                                 : RWKV__FAMX_RB;
+                }
+                if (f16) /* every strip's planes, once per pass: w = wh + wl */
+                    for (s = 0; s < nrb; s += 16)
+                        for (c = 0; c < kn; c++)
+                            for (m = 0; m < 16; m++) {
+                                const char *row = wrb + (size_t)(s + m) * rowb + (size_t)(k0 + c) * 64;
+                                const __m512i v = _mm512_loadu_si512((const void *)row);
+                                const __m512 a = _mm512_cvtph_ps(_mm512_castsi512_si256(v)),
+                                             b = _mm512_cvtph_ps(_mm512_extracti64x4_epi64(v, 1));
+                                const __m512i h = (__m512i)_mm512_cvtne2ps_pbh(b, a);
+                                const __m512i l = (__m512i)_mm512_cvtne2ps_pbh(
+                                    _mm512_sub_ps(b, rwkv__bf16_hi_ps(h)),
+                                    _mm512_sub_ps(a, rwkv__bf16_lo_ps(h)));
+                                _mm512_storeu_si512((void *)abuf[s / 32][0][c][(s / 16) % 2][m], h);
+                                _mm512_storeu_si512((void *)abuf[s / 32][1][c][(s / 16) % 2][m], l);
+                            }
+                /* per pair of token tiles, every strip of 32 rows: the pair's B tiles of the
+                   pass (6 KiB per column chunk) stay in L1 for all strips */
+                for (g = 0; g < ng; g += 2) {
+                    const int pair = g + 1 < ng; /* a second token tile */
+                    const uint8_t *b0 = pack + ((size_t)(g0 + g) * (size_t)nc + (size_t)k0) * 3072;
+                    const uint8_t *b1 = b0 + (size_t)nc * 3072;
+                    for (s = 0; s < nrb; s += 32) {
+                        const int two = s + 32 <= nrb; /* a second row tile */
+                        const char *w0 = wrb + (size_t)s * rowb + (size_t)k0 * 64;
+                        float(*cb)[4][16][16] = cbuf + s / 16;
+                        if (g == 0 && pf) /* a share of the prefetches per strip */
+                            for (m = s; m < s + 32 && m < pfr; m++)
+                                for (c = 0; c < kn; c++) RWKV__PREFETCH(pf + (size_t)m * rowb + 64 * c);
+                        if (k0 == 0) {
+                            _tile_zero(0); _tile_zero(1); _tile_zero(2); _tile_zero(3);
+                        } else {
+                            _tile_loadd(0, cb[0][g], 64);
+                            if (pair) _tile_loadd(1, cb[0][g + 1], 64);
+                            if (two) _tile_loadd(2, cb[1][g], 64);
+                            if (two && pair) _tile_loadd(3, cb[1][g + 1], 64);
+                        }
+/* C tiles 0 .. 3 += A tiles 4, 5 times plane p_ of B tiles (6: tile g, 7: tile g + 1) */
+#define RWKV__FAMX_PLANE(p_)                                                                      \
+    do {                                                                                          \
+        _tile_loadd(6, b0 + 3072 * (size_t)c + 1024 * (p_), 64);                                  \
+        _tile_dpbf16ps(0, 4, 6);                                                                  \
+        if (two) _tile_dpbf16ps(2, 5, 6);                                                         \
+        if (pair) {                                                                               \
+            _tile_loadd(7, b1 + 3072 * (size_t)c + 1024 * (p_), 64);                              \
+            _tile_dpbf16ps(1, 4, 7);                                                              \
+            if (two) _tile_dpbf16ps(3, 5, 7);                                                     \
+        }                                                                                         \
+    } while (0)
+                        for (c = 0; c < kn; c++) {
+                            if (f16) {
+                                _tile_loadd(4, abuf[s / 32][0][c][0], 64);
+                                if (two) _tile_loadd(5, abuf[s / 32][0][c][1], 64);
+                            } else {
+                                _tile_loadd(4, w0 + 64 * c, rowb);
+                                if (two) _tile_loadd(5, w0 + 16 * rowb + 64 * c, rowb);
+                            }
+                            RWKV__FAMX_PLANE(0);
+                            RWKV__FAMX_PLANE(1);
+                            RWKV__FAMX_PLANE(2);
+                            if (f16) {
+                                _tile_loadd(4, abuf[s / 32][1][c][0], 64);
+                                if (two) _tile_loadd(5, abuf[s / 32][1][c][1], 64);
+                                RWKV__FAMX_PLANE(0);
+                                RWKV__FAMX_PLANE(1);
+                            }
+                        }
+#undef RWKV__FAMX_PLANE
+                        _tile_stored(0, cb[0][g], 64);
+                        if (pair) _tile_stored(1, cb[0][g + 1], 64);
+                        if (two) _tile_stored(2, cb[1][g], 64);
+                        if (two && pair) _tile_stored(3, cb[1][g + 1], 64);
+                    }
+                }
+            }
+            for (s = 0; s < nrb; s += 16)
+                for (g = 0; g < ng; g++) {
+                    const int nt = T - (g0 + g) * 16 < 16 ? T - (g0 + g) * 16 : 16;
+                    rwkv__amx_store16(Y, rows, (const float(*)[16])cbuf[s / 16][g], rb + s,
+                                      (int64_t)(g0 + g) * 16, nt);
+                }
+        }
+    }
+    _tile_release();
+    free(heap);
+}
+
+/* The product on the tiles with `pack` (rwkv__famx_pack_bytes of scratch, 64-byte aligned):
+   the threads lay out the tokens' tiles, then split the rows in runs of 16; the last rows %
+   16 run the f32 kernels (on the last thread, whatever the thread count). */
+static void rwkv__famx_run(float *Y, const rwkv__tensor *W, const float *X, int T, int n_threads,
+                           uint8_t *pack)
+{
+    const int64_t rows = W->ne[1], cols = W->ne[0], r16 = rows / 16 * 16;
+    const int nth = rwkv__threads_for(n_threads, rows, rows * cols * T);
+#ifdef _OPENMP
+#pragma omp parallel num_threads(nth) if (nth > 1)
+#endif
+    {
+        int id = 0, n = 1, g;
+        int64_t r0, r1;
+#ifdef _OPENMP
+        id = omp_get_thread_num();
+        n = omp_get_num_threads();
+#endif
+        for (g = id; g < (T + 15) / 16; g += n) rwkv__famx_pack(cols, X, T, pack, g);
+#ifdef _OPENMP
+#pragma omp barrier
+#endif
+        r0 = r16 / 16 * id / n * 16;
+        r1 = r16 / 16 * (id + 1) / n * 16;
+        if (r0 < r1) rwkv__famx_rows(Y, W, X, pack, T, r0, r1);
+        if (id == n - 1 && r16 < rows) rwkv__matmul_rows(Y, W, X, T, r16, rows);
+    }
+    (void)nth;
+}
+#endif /* RWKV__FAMX */
+
 /* ---- entry points ---------------------------------------------------------------------------- */
 
 /* Scratch bytes rwkv__matmul_q_ws needs for T tokens of a `type` matrix with `cols` columns. */
@@ -4249,8 +4513,10 @@ static RWKV__UNUSED void rwkv__matvec(float *y, const rwkv__tensor *W, const flo
 /* Y[t][r] = sum_c W[r][c] * X[t][c] for t < T: a block of T tokens against one weight
    matrix, so the weights stream from memory once per block. X is T x cols, Y is T x rows.
    Each Y[t] has the same bits rwkv__matvec would give for X[t] (for a quantized W, those of
-   a T = 1 call). qwork: rwkv__matmul_q_work_bytes(W->type, cols, T) bytes of scratch when W
-   is quantized (the state's), else unused. */
+   a T = 1 call), except for f16 / bf16 blocks on the AMX tiles (rwkv__famx_rows: the same
+   error bound, other bits). qwork: rwkv__matmul_q_work_bytes(W->type, cols, T) bytes of
+   scratch when W is quantized, rwkv__famx_pack_bytes + 64 when f16 / bf16 (the state's; NULL:
+   malloc'd when needed). */
 static void rwkv__matmul(float *Y, const rwkv__tensor *W, const float *X, int T, int n_threads,
                          void *qwork)
 {
@@ -4258,6 +4524,17 @@ static void rwkv__matmul(float *Y, const rwkv__tensor *W, const float *X, int T,
         rwkv__matmul_q_ws(Y, W->data, W->type, W->ne[1], W->ne[0], X, T, n_threads, qwork);
         return;
     }
+#ifdef RWKV__FAMX
+    if (rwkv__famx_pack_bytes(W->type, W->ne[0], T) && W->ne[1] >= 16 && rwkv__amx_request()) {
+        void *heap = qwork ? NULL : malloc(rwkv__famx_pack_bytes(W->type, W->ne[0], T) + 64);
+        void *work = qwork ? qwork : heap;
+        if (work) { /* else the f32 kernels */
+            rwkv__famx_run(Y, W, X, T, n_threads, (uint8_t *)(((uintptr_t)work + 63) & ~(uintptr_t)63));
+            free(heap);
+            return;
+        }
+    }
+#endif
 #ifdef RWKV__SIMD
     rwkv__matmul_simd(Y, W, X, T, n_threads);
 #else
@@ -5658,6 +5935,9 @@ static rwkv_status rwkv__count_tensors(rwkv_model *m, rwkv_error *err)
             const size_t w = rwkv__matmul_q_work_bytes(t->type, t->ne[0], RWKV_SEQ_BLOCK);
             if (w > m->qwork_bytes) m->qwork_bytes = w;
         }
+        if (t->n_dims == 2 && t != m->emb &&
+            rwkv__famx_pack_bytes(t->type, t->ne[0], RWKV_SEQ_BLOCK) + 64 > m->qwork_bytes)
+            m->qwork_bytes = rwkv__famx_pack_bytes(t->type, t->ne[0], RWKV_SEQ_BLOCK) + 64;
         all_bytes += nbytes;
         if (t == m->emb) emb_bytes = nbytes;
     }
@@ -6210,7 +6490,8 @@ typedef struct rwkv__mm_job {
     int T;
     int64_t rows_per_item;
     char *acts;   /* quantized W: the quantized tokens (rwkv__matmul_q_run's layout), else NULL */
-    uint8_t *amx; /* and their AMX layout (rwkv__amx_pack) when AMX runs, else NULL */
+    uint8_t *amx; /* and their AMX layout (rwkv__amx_pack) when AMX runs; f16 / bf16 W: the
+                     tokens' (rwkv__famx_pack) when the tiles run; else NULL */
 } rwkv__mm_job;
 
 #ifdef RWKV__TEAM
@@ -6222,12 +6503,28 @@ static void rwkv__mm_prep_item(const void *p, int i)
                      j->amx, i, 1);
 }
 
+#ifdef RWKV__FAMX
+static void rwkv__famx_prep_item(const void *p, int i)
+{
+    const rwkv__mm_job *j = (const rwkv__mm_job *)p;
+    rwkv__famx_pack(j->W->ne[0], j->X, j->T, j->amx, i);
+}
+#endif
+
 static void rwkv__mm_item(const void *p, int i)
 {
     const rwkv__mm_job *j = (const rwkv__mm_job *)p;
     const rwkv__tensor *W = j->W;
     const int64_t r0 = (int64_t)i * j->rows_per_item, rows = W->ne[1];
     const int64_t r1 = r0 + j->rows_per_item < rows ? r0 + j->rows_per_item : rows;
+#ifdef RWKV__FAMX
+    if (j->amx && !j->acts) { /* f16 / bf16 on the tiles: whole 16-row tiles, then the rest */
+        const int64_t r16 = rows / 16 * 16;
+        if (r0 < r16) rwkv__famx_rows(j->Y, W, j->X, j->amx, j->T, r0, r1 < r16 ? r1 : r16);
+        if (r1 > r16) rwkv__matmul_rows(j->Y, W, j->X, j->T, r0 > r16 ? r0 : r16, r1);
+        return;
+    }
+#endif
     if (j->acts) { /* quantized W: the tokens were quantized into acts by thread 0 */
         const size_t stride = rwkv__qact_bytes(W->type, W->ne[0]);
 #ifdef RWKV__QSIMD
@@ -6269,6 +6566,18 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
                product took as long as the product's AMX tiles) */
             rwkv__run(st, rwkv__mm_prep_item, &j, (T + 15) / 16);
         }
+#ifdef RWKV__FAMX
+        else if (st->s.qwork && rows >= 16 && rwkv__famx_pack_bytes(W->type, W->ne[0], T) &&
+                 rwkv__amx_request()) {
+            /* f16 / bf16 on the tiles: passes of RWKV__FAMX_RB rows read the tokens' layout
+               once each, so items of at least that many */
+            per = per < RWKV__FAMX_RB ? RWKV__FAMX_RB : (per + 31) / 32 * 32;
+            while ((rows + per - 1) / per > (int64_t)RWKV__ITEM_MASK) per *= 2;
+            j.rows_per_item = per;
+            j.amx = (uint8_t *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
+            rwkv__run(st, rwkv__famx_prep_item, &j, (T + 15) / 16);
+        }
+#endif
         rwkv__run(st, rwkv__mm_item, &j, (int)((rows + per - 1) / per));
         return;
     }

@@ -8,8 +8,10 @@
      classic bound for a float sum of n products in any order:
          |y - exact| <= gamma_n * sum_c |W[r][c] x[c]|,  gamma_n = n u / (1 - n u), u = 2^-24
      (every summation tree of n terms has depth <= n; FMA only removes roundings);
-   - matmul gives, token by token, the same bits as matvec; 1, 2 and 3 threads give the same
-     bits; the scalar matmul gives the bits of the scalar matvec;
+   - matmul gives, token by token, the same bits as matvec (except f16/bf16 blocks of 16
+     tokens or more on the AMX tiles, rwkv__famx_rows: checked against the bound of their
+     split products, and exactly where every rounding is exact, test_exact_products); 1, 2
+     and 3 threads give the same bits; the scalar matmul gives the bits of the scalar matvec;
    - a one-row f32 matvec (a dot product) and rwkv__norm (as a layer norm and
      per group as a group norm) against double references.
    Exit 0 = pass, 1 = fail. */
@@ -174,13 +176,15 @@ static double max_ratio[2] = {0.0, 0.0}; /* largest observed |error| / bound: SI
 static double max_ratio_long[2] = {0.0, 0.0}; /* the same for cols >= 256 */
 static long n_checked = 0;
 
-/* y (one token) against the double reference and the gamma_n bound */
-static void check_against_reference(const char *what, const float *y, const rwkv__tensor *W,
-                                    const float *x, int t)
+/* y (one token, rows [0, rows)) against the double reference and the gamma_n bound: n =
+   cols products, or m * cols for the AMX tiles' split products (rwkv__famx_rows: bf16 m =
+   3; f16 m = 5, plus one u * |W x| for the dropped wl * xl) */
+static void check_bound(const char *what, const float *y, const rwkv__tensor *W, const float *x,
+                        int t, int64_t rows, int m)
 {
-    const int64_t rows = W->ne[1], cols = W->ne[0];
-    const double u = ldexp(1.0, -24);
-    const double gamma = (double)cols * u / (1.0 - (double)cols * u);
+    const int64_t cols = W->ne[0];
+    const double u = ldexp(1.0, -24), n = (double)cols * m;
+    const double gamma = n * u / (1.0 - n * u) + (m == 5 ? u : 0.0);
     int64_t r, c;
     for (r = 0; r < rows; r++) {
         double exact = 0.0, mag = 0.0, err, bound;
@@ -201,6 +205,25 @@ static void check_against_reference(const char *what, const float *y, const rwkv
               (long long)r, (double)y[r], exact, err, bound);
     }
 }
+
+static void check_against_reference(const char *what, const float *y, const rwkv__tensor *W,
+                                    const float *x, int t)
+{
+    check_bound(what, y, W, x, t, W->ne[1], 1);
+}
+
+/* Rows of a T-token f16 / bf16 product that run on the AMX tiles (same bound, other bits
+   than matvec; the rows past the last whole 16 run the f32 kernels): 0 without them. */
+static int64_t famx_rows(int type, int64_t rows, int64_t cols, int T)
+{
+#ifdef RWKV__FAMX
+    if (rwkv__famx_pack_bytes(type, cols, T) && rows >= 16 && rwkv__amx_request())
+        return rows / 16 * 16;
+#endif
+    (void)type; (void)rows; (void)cols; (void)T;
+    return 0;
+}
+static long n_famx = 0;
 
 static const int type_list[3] = {RWKV_TYPE_F32, RWKV_TYPE_F16, RWKV_TYPE_BF16};
 
@@ -241,10 +264,15 @@ static void test_shape(int type, int64_t rows, int64_t cols, int T, int misalign
     rwkv__matmul_scalar(Y2, &W, X, T, 1);
     for (t = 0; t < T; t++) {
         const float *x = X + (int64_t)t * cols;
+        const int64_t ra = famx_rows(type, rows, cols, T);
         rwkv__matvec(yv, &W, x, 1);
-        CHECK(memcmp(yv, Y + (int64_t)t * rows, sizeof(float) * (size_t)rows) == 0,
+        CHECK(memcmp(yv + ra, Y + (int64_t)t * rows + ra, sizeof(float) * (size_t)(rows - ra)) == 0,
               "matmul token %d is not bitwise matvec (type %d, %lldx%lld, T=%d)", t, type,
               (long long)rows, (long long)cols, T);
+        if (ra && (t < 3 || t % 16 == 15 || t == T - 1)) {
+            check_bound("amx", Y + (int64_t)t * rows, &W, x, t, ra, type == RWKV_TYPE_F16 ? 5 : 3);
+            n_famx++;
+        }
         rwkv__matvec(yv2, &W, x, 2);
         CHECK(memcmp(yv, yv2, sizeof(float) * (size_t)rows) == 0,
               "matvec 2 threads differs (type %d, %lldx%lld)", type, (long long)rows,
@@ -264,6 +292,64 @@ static void test_shape(int type, int64_t rows, int64_t cols, int T, int misalign
     free(ys);
     free(yv);
     free(yv2);
+}
+
+/* Products whose every rounding is exact, so any summation order gives one answer: each row
+   of W has one nonzero weight (at a column that differs per row): a power of two against
+   full-precision tokens, a full-precision weight against powers of two, or against tokens
+   of 12 significant bits (every partial sum of the split products stays below 2^24 units of
+   the last bit). Catches
+   a lost bf16 plane of the tokens or of an f16 weight (rwkv__famx_rows), or a column, row or
+   token out of place, which the error bound alone lets through for long rows. */
+static void test_exact_products(void)
+{
+    const int64_t rows = 300, cols = 1056;
+    const int T = 40;
+    int ti, kind;
+    for (ti = 1; ti < 3; ti++)
+        for (kind = 0; kind < 3; kind++) {
+            const int type = type_list[ti];
+            const size_t esize = (size_t)rwkv__row_bytes(type, 1);
+            unsigned char *w = (unsigned char *)calloc((size_t)(rows * cols), esize);
+            float *X = (float *)malloc(sizeof(float) * (size_t)(T * cols));
+            float *Y = (float *)malloc(sizeof(float) * (size_t)(T * rows));
+            rwkv__tensor W;
+            int64_t r, i;
+            int t, bad = 0;
+            if (!w || !X || !Y) { fprintf(stderr, "out of memory\n"); exit(1); }
+            for (r = 0; r < rows; r++) {
+                const int64_t c = (r * 7 + 3) % cols;
+                float v;
+                uint16_t h;
+                if (kind == 0) v = ldexpf(r % 2 ? -1.0f : 1.0f, (int)(r % 5) - 2);
+                else do v = rng_sym() * 4.0f; while (fabsf(v) < 0.01f);
+                if (type == RWKV_TYPE_F16) h = rwkv__f32_to_f16(v);
+                else h = (uint16_t)(f2u(v) >> 16);
+                memcpy(w + (size_t)(r * cols + c) * esize, &h, 2);
+            }
+            for (i = 0; i < T * cols; i++)
+                X[i] = kind == 0   ? rng_sym()
+                       : kind == 1 ? ldexpf(rng_sym() < 0 ? -1.0f : 1.0f, (int)(i % 7) - 3)
+                                   : ldexpf((float)(int)(rng_sym() * 4095.0f), -12);
+            memset(&W, 0, sizeof W);
+            W.data = w; W.type = type; W.n_dims = 2; W.ne[0] = cols; W.ne[1] = rows;
+            rwkv__matmul(Y, &W, X, T, 2, NULL);
+            for (t = 0; t < T; t++)
+                for (r = 0; r < rows; r++) {
+                    const int64_t c = (r * 7 + 3) % cols;
+                    const float want = rwkv__weight(w, type, r * cols + c) * X[(int64_t)t * cols + c];
+                    if (Y[(int64_t)t * rows + r] != want && bad++ < 3) /* 0 == -0 */
+                        fprintf(stderr, "exact products: type %d kind %d token %d row %lld: %.9g, "
+                                "want %.9g\n", type, kind, t, (long long)r,
+                                (double)Y[(int64_t)t * rows + r], (double)want);
+                }
+            CHECK(bad == 0, "exact products: type %d kind %d: %d of %lld outputs differ", type,
+                  kind, bad, (long long)(T * rows));
+            free(w);
+            free(X);
+            free(Y);
+        }
+    printf("exact products (one nonzero weight per row, f16/bf16, 40 tokens): every output exact\n");
 }
 
 static void test_matrices(void)
@@ -296,14 +382,21 @@ static void test_matrices(void)
         /* long rows: matmul splits the tokens into blocks that fit in L2 */
         test_shape(type_list[ti], 13, 3001, 70, 1);
         test_shape(type_list[ti], 5, 16384, 9, 0);
-        n += 5;
+        /* prompt blocks on the AMX tiles where the CPU has them: passes of 128 rows and 128
+           columns, a last row tile of 16, rows past the last 16, a padded token tile */
+        test_shape(type_list[ti], 300, 1056, 64, 1);
+        test_shape(type_list[ti], 48, 96, 17, 0);
+        n += 7;
     }
     printf("matvec/matmul: %d shapes x 3 types; %ld outputs checked against double, worst "
            "error = %.3g (this build's kernels) and %.3g (scalar) of the gamma_n bound; matmul "
-           "== matvec bitwise, 1/2/3 threads bitwise equal\n", n / 3, n_checked, max_ratio[0],
+           "== matvec bitwise (but on the AMX tiles), 1/2/3 threads bitwise equal\n", n / 3, n_checked, max_ratio[0],
            max_ratio[1]);
     printf("  (for cols >= 256 alone: %.3g and %.3g of the bound: the bound is the worst case, "
            "real errors grow like sqrt(n))\n", max_ratio_long[0], max_ratio_long[1]);
+    if (n_famx)
+        printf("  f16/bf16 prompt blocks on the AMX tiles: %ld tokens checked against the bound of "
+               "their 3n / 5n products (not bitwise matvec: rwkv__famx_rows)\n", n_famx);
 }
 
 /* ---- small helpers ------------------------------------------------------------------------- */
@@ -457,6 +550,7 @@ int main(void)
 #endif
     test_converters();
     test_matrices();
+    test_exact_products();
     test_small();
     test_wkv();
     if (failures) {
