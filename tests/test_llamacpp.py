@@ -2,7 +2,7 @@
 """llama.cpp's rwkv6 / rwkv7 GGUF files (../shared/fixtures/llamacpp, README there).
 
 1. logits: every model file of manifest.jsonl, tokens fed one per call and with --seq (the
-   two must be bit-identical), vs llama.cpp's own logits (<name>.logits.f32) and, for float
+   two must be bit-identical; f16/bf16 within 1e-5, as the AMX tiles round otherwise), vs llama.cpp's own logits (<name>.logits.f32) and, for float
    files, the official implementation's (oracle) logits of the same checkpoint. Bounds, in
    units of max|reference| (the fixture README's): float files 1e-4 vs the oracle and 1e-3
    vs llama.cpp (its F16 matmuls round the activations to f16: 3.4e-4); quantized files
@@ -79,10 +79,16 @@ with tempfile.TemporaryDirectory() as tmp:
             out[mode] = np.fromfile(o, dtype=np.float32).reshape(T, V)
         if len(out) < 2:
             continue
-        check(np.array_equal(out['serial'], out['seq']),
-              '%s: --seq gives the bits of one token at a time' % e['file'])
-        ref = np.fromfile(os.path.join(FX, e['logits']), dtype=np.float32).reshape(T, V)
         is_float = e['type'] in ('F16', 'F32', 'BF16')
+        if is_float and e['type'] != 'F32' and T >= 16:
+            # f16/bf16 blocks of 16+ tokens may run on the AMX tiles: the same error bound as
+            # the f32 kernels, other rounding (rwkv.h, rwkv__famx_rows)
+            d = rel(out['seq'], out['serial'])
+            check(d <= 1e-5, '%s: --seq within 1e-5 of one token at a time: %.3g' % (e['file'], d))
+        else:
+            check(np.array_equal(out['serial'], out['seq']),
+                  '%s: --seq gives the bits of one token at a time' % e['file'])
+        ref = np.fromfile(os.path.join(FX, e['logits']), dtype=np.float32).reshape(T, V)
         bound = 1e-3 if is_float else 2e-2
         for mode in ('serial', 'seq'):
             d = rel(out[mode], ref)
