@@ -15,9 +15,11 @@
    Configuration, by #define before the implementation:
        RWKV_PILE            tokenizer.c is part of the program (the Pile BPE, NFC, JSON)
        RWKV_NO_SIMD         use the scalar kernels only (they are the reference definition)
-       RWKV_NO_AMX          no Intel AMX tiles for quantized prompt blocks (same bits; by
-                            default they run on Linux x86-64 when the compiler targets AMX,
-                            e.g. -march=native on Sapphire Rapids, and the kernel grants them)
+       RWKV_NO_AMX          no Intel AMX tiles for prompt blocks (by default they run on
+                            Linux x86-64 when the compiler targets AMX, e.g. -march=native on
+                            Sapphire Rapids, and the kernel grants them; quantized blocks: same
+                            bits either way; f16/bf16 blocks: the tiles round otherwise, within
+                            the same bound, so without them a block gives one token's bits)
        RWKV_SEQ_BLOCK       tokens per matrix-matrix block in sequence mode (default 64)
        RWKV_PROFILE         (with OpenMP) states time the forward pass's steps: the matrix
                             products by kind and everything else (rwkv__profile; read by
@@ -268,7 +270,9 @@ rwkv_status rwkv_eval(rwkv_state *state, int token, float *logits, rwkv_error *e
 
 /* Feeds n tokens at once, the matrix products done per block of tokens (weights stream from
    memory once per block). logits: NULL for none, else n_vocab floats for the last token, or
-   n * n_vocab floats (row i after token i) when all_logits is non-zero. */
+   n * n_vocab floats (row i after token i) when all_logits is non-zero. The logits are those
+   of n rwkv_eval calls, bit for bit, except where f16/bf16 blocks run on the AMX tiles
+   (RWKV_NO_AMX): there within the error bound of the f32 sums (~1e-6 of max|logit|). */
 rwkv_status rwkv_eval_seq(rwkv_state *state, const int *tokens, size_t n, float *logits,
                           int all_logits, rwkv_error *err);
 
@@ -2366,8 +2370,9 @@ static void rwkv__qmm_rows_scalar(float *Y, const uint8_t *W, int type, int64_t 
    (-march=native on Sapphire Rapids and later) and the kernel grants the tile state
    (arch_prctl ARCH_REQ_XCOMP_PERM, asked before each product; without it the VNNI tiles
    run). -DRWKV_NO_AMX turns it off. */
-#if defined(RWKV__QVNNI) && defined(__AMX_TILE__) && defined(__AMX_INT8__) &&                    \
-    defined(__linux__) && defined(__x86_64__) && !defined(RWKV_NO_AMX)
+#if defined(RWKV__QVNNI) && (defined(__AMX_TILE__) || defined(__AMXTILE__)) &&                  \
+    (defined(__AMX_INT8__) || defined(__AMXINT8__)) && defined(__linux__) &&                       \
+    defined(__x86_64__) && !defined(RWKV_NO_AMX) /* (clang 14 spells them __AMXTILE__ ...) */
 #define RWKV__QAMX 1
 #endif
 /* the quantized NEON kernels use A64 intrinsics (vpaddq_s32, f16 lane conversions): 32-bit
@@ -3923,7 +3928,7 @@ static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows,
                                 /* levels of sub-blocks 2q', 2q' + 1 (q' = 2h + q) times the
                                    digits of their scales: the A tiles of both digits */
                                 for (q = 0; q < 2; q++) {
-                                    const __m512i x = _mm512_shuffle_i64x2(lo, hi, q ? 0xEE : 0x44);
+                                    const __m512i x = q ? _mm512_shuffle_i64x2(lo, hi, 0xEE) : _mm512_shuffle_i64x2(lo, hi, 0x44);
                                     const __m512i ix = _mm512_inserti64x4(
                                         _mm512_set1_epi16((short)(4 * h + 2 * q)),
                                         _mm256_set1_epi16((short)(4 * h + 2 * q + 1)), 1);
@@ -4123,7 +4128,8 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
    -DRWKV_NO_AMX restores equal bits). The tokens' layout (rwkv__famx_pack): per tile of 16
    tokens and 32 columns, the three planes' B tiles of 1 KiB (row j: columns 2j, 2j + 1 of the
    16 tokens). */
-#if defined(RWKV__QAMX) && defined(__AMX_BF16__) && defined(__AVX512BF16__)
+#if defined(RWKV__QAMX) && (defined(__AMX_BF16__) || defined(__AMXBF16__)) &&                    \
+    defined(__AVX512BF16__)
 #define RWKV__FAMX 1
 #endif
 #ifndef RWKV__FAMX_RB
