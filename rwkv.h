@@ -4139,13 +4139,18 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
 #define RWKV__FAMX_KC 128 /* columns per pass */
 #endif
 
+/* Matrices with fewer rows or columns (the LoRAs) keep the f32 kernels: in a quantized model
+   their outputs are rounded to int8 levels soon after, where a last-bit difference flips a
+   level (~1e-2 of the logits), so they give one token's bits there. */
+#define RWKV__FAMX_MIN 512
+
 /* Bytes of the AMX layout of T float tokens for a `type` matrix with `cols` columns; 0 when
-   its product does not use the tiles. */
+   its product does not use the tiles (it also needs RWKV__FAMX_MIN rows). */
 static size_t rwkv__famx_pack_bytes(int type, int64_t cols, int T)
 {
 #ifdef RWKV__FAMX
-    if ((type == RWKV_TYPE_F16 || type == RWKV_TYPE_BF16) && T >= RWKV__AMX_MIN_T && cols > 0 &&
-        cols % 32 == 0)
+    if ((type == RWKV_TYPE_F16 || type == RWKV_TYPE_BF16) && T >= RWKV__AMX_MIN_T &&
+        cols >= RWKV__FAMX_MIN && cols % 32 == 0)
         return (size_t)((T + 15) / 16) * (size_t)(cols / 32) * 3072;
 #endif
     (void)type; (void)cols; (void)T;
@@ -4531,7 +4536,8 @@ static void rwkv__matmul(float *Y, const rwkv__tensor *W, const float *X, int T,
         return;
     }
 #ifdef RWKV__FAMX
-    if (rwkv__famx_pack_bytes(W->type, W->ne[0], T) && W->ne[1] >= 16 && rwkv__amx_request()) {
+    if (rwkv__famx_pack_bytes(W->type, W->ne[0], T) && W->ne[1] >= RWKV__FAMX_MIN &&
+        rwkv__amx_request()) {
         void *heap = qwork ? NULL : malloc(rwkv__famx_pack_bytes(W->type, W->ne[0], T) + 64);
         void *work = qwork ? qwork : heap;
         if (work) { /* else the f32 kernels */
@@ -5941,7 +5947,7 @@ static rwkv_status rwkv__count_tensors(rwkv_model *m, rwkv_error *err)
             const size_t w = rwkv__matmul_q_work_bytes(t->type, t->ne[0], RWKV_SEQ_BLOCK);
             if (w > m->qwork_bytes) m->qwork_bytes = w;
         }
-        if (t->n_dims == 2 && t != m->emb &&
+        if (t->n_dims == 2 && t != m->emb && rwkv__famx_pack_bytes(t->type, t->ne[0], RWKV_SEQ_BLOCK) &&
             rwkv__famx_pack_bytes(t->type, t->ne[0], RWKV_SEQ_BLOCK) + 64 > m->qwork_bytes)
             m->qwork_bytes = rwkv__famx_pack_bytes(t->type, t->ne[0], RWKV_SEQ_BLOCK) + 64;
         all_bytes += nbytes;
@@ -6573,7 +6579,7 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
             rwkv__run(st, rwkv__mm_prep_item, &j, (T + 15) / 16);
         }
 #ifdef RWKV__FAMX
-        else if (st->s.qwork && rows >= 16 && rwkv__famx_pack_bytes(W->type, W->ne[0], T) &&
+        else if (st->s.qwork && rows >= RWKV__FAMX_MIN && rwkv__famx_pack_bytes(W->type, W->ne[0], T) &&
                  rwkv__amx_request()) {
             /* f16 / bf16 on the tiles: passes of RWKV__FAMX_RB rows read the tokens' layout
                once each, so items of at least that many */

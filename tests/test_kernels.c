@@ -217,7 +217,7 @@ static void check_against_reference(const char *what, const float *y, const rwkv
 static int64_t famx_rows(int type, int64_t rows, int64_t cols, int T)
 {
 #ifdef RWKV__FAMX
-    if (rwkv__famx_pack_bytes(type, cols, T) && rows >= 16 && rwkv__amx_request())
+    if (rwkv__famx_pack_bytes(type, cols, T) && rows >= RWKV__FAMX_MIN && rwkv__amx_request())
         return rows / 16 * 16;
 #endif
     (void)type; (void)rows; (void)cols; (void)T;
@@ -303,7 +303,7 @@ static void test_shape(int type, int64_t rows, int64_t cols, int T, int misalign
    token out of place, which the error bound alone lets through for long rows. */
 static void test_exact_products(void)
 {
-    const int64_t rows = 300, cols = 1056;
+    const int64_t rows = 530, cols = 1056;
     const int T = 40;
     int ti, kind;
     for (ti = 1; ti < 3; ti++)
@@ -384,8 +384,8 @@ static void test_matrices(void)
         test_shape(type_list[ti], 5, 16384, 9, 0);
         /* prompt blocks on the AMX tiles where the CPU has them: passes of 128 rows and 128
            columns, a last row tile of 16, rows past the last 16, a padded token tile */
-        test_shape(type_list[ti], 300, 1056, 64, 1);
-        test_shape(type_list[ti], 48, 96, 17, 0);
+        test_shape(type_list[ti], 530, 1056, 64, 1);
+        test_shape(type_list[ti], 512, 512, 17, 0);
         n += 7;
     }
     printf("matvec/matmul: %d shapes x 3 types; %ld outputs checked against double, worst "
