@@ -4207,7 +4207,7 @@ static void rwkv__famx_pack(int64_t cols, const float *X, int T, uint8_t *pack, 
    of RWKV__FAMX_RB rows and up to 64 tokens, the sums are C tiles carried in cbuf over
    passes of RWKV__FAMX_KC columns, in which each 32-row strip (two A tiles; f16: their
    planes, converted once into abuf) meets each pair of token tiles: four C tiles, the B tile
-   of a plane used twice. Stack: ~66 KiB. */
+   of a plane used twice. cbuf and abuf are malloc'd per call (below). */
 static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, const uint8_t *pack,
                             int T, int64_t r0, int64_t r1)
 {
@@ -5947,9 +5947,10 @@ static rwkv_status rwkv__count_tensors(rwkv_model *m, rwkv_error *err)
             const size_t w = rwkv__matmul_q_work_bytes(t->type, t->ne[0], RWKV_SEQ_BLOCK);
             if (w > m->qwork_bytes) m->qwork_bytes = w;
         }
-        if (t->n_dims == 2 && t != m->emb && rwkv__famx_pack_bytes(t->type, t->ne[0], RWKV_SEQ_BLOCK) &&
-            rwkv__famx_pack_bytes(t->type, t->ne[0], RWKV_SEQ_BLOCK) + 64 > m->qwork_bytes)
-            m->qwork_bytes = rwkv__famx_pack_bytes(t->type, t->ne[0], RWKV_SEQ_BLOCK) + 64;
+        if (t->n_dims == 2 && t != m->emb) { /* f16 / bf16 blocks on the AMX tiles */
+            const size_t w = rwkv__famx_pack_bytes(t->type, t->ne[0], RWKV_SEQ_BLOCK);
+            if (w && w + 64 > m->qwork_bytes) m->qwork_bytes = w + 64;
+        }
         all_bytes += nbytes;
         if (t == m->emb) emb_bytes = nbytes;
     }
