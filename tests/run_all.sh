@@ -1,33 +1,81 @@
 #!/bin/sh
 # Runs every test: build/test_* programs, tests/test_*.py and tests/test_*.sh.
 # A test exits 0 to pass, 77 to skip (saying why), anything else to fail.
-# The last line is "N passed, N failed, N skipped".
+# TEST_JOBS tests run at a time (default: the number of CPUs, at most 4); the longest ones
+# start first so that the short ones fill the gaps. Each test keeps its own files under
+# build/ (no two write the same path), so the order does not matter.
+# One line per test as it ends; the last line is "N passed, N failed, N skipped".
 cd "$(dirname "$0")/.." || exit 2
 PY=${PY:-/usr/bin/python3}
 export PY
 export RWKV_BIN="$PWD/rwkv" RWKV_ASAN_BIN="$PWD/build/rwkv-asan"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
-pass=0; fail=0; skip=0; failed=""
-run() {
-    name=$1; shift
+res=build/results
+
+if [ "$1" = --one ]; then   # --one NAME COMMAND...: one test, its verdict in $res/NAME.rc
+    name=$2; shift 2
     start=$(date +%s)
-    "$@" > "build/log-$name.txt" 2>&1
+    "$@" > "build/log-$name.txt" 2>&1 < /dev/null
     rc=$?
     secs=$(( $(date +%s) - start ))
     case $rc in
-        0) pass=$((pass + 1)); echo "PASS $name (${secs}s)";;
-        77) skip=$((skip + 1)); echo "SKIP $name: $(tail -n 1 "build/log-$name.txt")";;
-        *) fail=$((fail + 1)); failed="$failed $name"; echo "FAIL $name (exit $rc, ${secs}s)"
-           tail -n 30 "build/log-$name.txt" | sed 's/^/    /';;
+        0) line="PASS $name (${secs}s)";;
+        77) line="SKIP $name: $(tail -n 1 "build/log-$name.txt")";;
+        *) line="FAIL $name (exit $rc, ${secs}s)";;
     esac
+    echo "$rc" > "$res/$name.rc"
+    echo "$line"
+    exit 0
+fi
+
+jobs=${TEST_JOBS:-$(getconf _NPROCESSORS_ONLN 2> /dev/null || echo 1)}
+[ "$jobs" -ge 1 ] 2> /dev/null || jobs=1
+[ "$jobs" -le 4 ] || jobs=4
+rm -rf "$res" && mkdir -p "$res" || exit 2
+
+# the longest first (seconds on a 2-core machine, serially: 340, 225, 165, 120, 30, 25, ...)
+slow="test_kernels_simd test_fuzz test_cross test_neon test_quant_neon test_embed test_quantize
+      test_quant_accuracy test_convert"
+list() { # prints "NAME COMMAND..." lines
+    for s in $slow; do
+        if [ -x "build/$s" ]; then echo "$s build/$s"
+        elif [ -f "tests/$s.sh" ]; then echo "$s sh tests/$s.sh"
+        elif [ -f "tests/$s.py" ]; then echo "$s $PY tests/$s.py"; fi
+    done
+    for t in build/test_*; do
+        [ -x "$t" ] && [ -f "$t" ] || continue
+        case $t in *.txt) continue;; esac
+        n=$(basename "$t"); case " $(echo $slow) " in *" $n "*) continue;; esac
+        echo "$n $t"
+    done
+    for t in tests/test_*.py tests/test_*.sh; do
+        [ -f "$t" ] || continue
+        n=$(basename "$t"); n=${n%.*}; case " $(echo $slow) " in *" $n "*) continue;; esac
+        case $t in *.py) echo "$n $PY $t";; *) echo "$n sh $t";; esac
+    done
 }
-for t in build/test_*; do
-    [ -x "$t" ] || continue
-    case $t in *.txt) continue;; esac
-    run "$(basename "$t")" "$t"
+list > "$res/list"
+echo "running $(wc -l < "$res/list") tests, $jobs at a time (TEST_JOBS)"
+xargs -P "$jobs" -L 1 sh tests/run_all.sh --one < "$res/list"
+
+pass=0; fail=0; skip=0; failed=""
+for f in "$res"/*.rc; do  # (the failed tests' logs after the summary)
+    [ -f "$f" ] || continue
+    name=$(basename "$f" .rc)
+    case $(cat "$f") in
+        0) pass=$((pass + 1));;
+        77) skip=$((skip + 1));;
+        *) fail=$((fail + 1)); failed="$failed $name";;
+    esac
 done
-for t in tests/test_*.py; do [ -f "$t" ] && run "$(basename "$t" .py)" "$PY" "$t"; done
-for t in tests/test_*.sh; do [ -f "$t" ] && run "$(basename "$t" .sh)" sh "$t"; done
+for name in $failed; do
+    echo "---- $name (build/log-$name.txt, last 30 lines)"
+    tail -n 30 "build/log-$name.txt" | sed 's/^/    /'
+done
+# a test with no verdict (its runner was killed) fails too
+while read -r name rest; do
+    [ -f "$res/$name.rc" ] || { fail=$((fail + 1)); failed="$failed $name"; echo "FAIL $name: no verdict"; }
+done < "$res/list"
 [ -n "$failed" ] && echo "failed:$failed (logs in build/log-NAME.txt)"
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

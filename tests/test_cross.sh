@@ -126,15 +126,34 @@ build() { # name compiler flags...: build/cross/NAME/cross_logits[.exe], zero wa
 omp=-fopenmp
 echo 'int main(void){return 0;}' > "$out/omp.c"
 "$CC" -fopenmp -o "$out/omp" "$out/omp.c" > /dev/null 2>&1 || omp=""
-build native "$CC" -march=native $omp || exit 1
-for t in $targets; do
-    case $t in
+# bg NAME FUNCTION ARGS...: runs FUNCTION in the background (the targets build and run at
+# once); its messages and failure count wait in $out/NAME.bg until collect prints them
+bg() {
+    name=$1; shift
+    mkdir -p "$out/$name"
+    ( failed=0; ran=0; "$@"; echo "$ran $failed" > "$out/$name.bg.count" ) > "$out/$name.bg" 2>&1 &
+}
+collect() { # NAME...: after wait
+    for name; do
+        cat "$out/$name.bg"
+        read r f < "$out/$name.bg.count" || { r=0; f=1; echo "FAIL: $name stopped early"; }
+        ran=$((ran + r)); failed=$((failed + f))
+    done
+}
+build_target() {
+    case $1 in
+        native) build native "$CC" -march=native $omp ;;
         aarch64) build aarch64 aarch64-linux-gnu-gcc -march=armv8-a -static -fopenmp ;;
         armhf) build armhf arm-linux-gnueabihf-gcc -mfpu=neon-vfpv4 -mfloat-abi=hard -static -fopenmp \
                      -D_FILE_OFFSET_BITS=64 ;;
         mingw) build mingw x86_64-w64-mingw32-gcc -march=native -static -fopenmp ;;
     esac
-done
+}
+rm -f "$out"/*.bg "$out"/*.bg.count
+for t in native $targets; do bg "$t" build_target "$t"; done
+wait
+collect native $targets
+[ -x "$out/native/cross_logits" ] || exit 1
 
 # ---- runs ----
 run() { # name runner...
@@ -152,26 +171,30 @@ run() { # name runner...
     fi
 }
 run native || exit 1
-for t in $targets; do
-    case $t in
+run_target() {
+    case $1 in
         aarch64) run aarch64 qemu-aarch64 ;;
         armhf) run armhf qemu-arm ;;
         # (no Mono or Gecko: the prefix is made without asking to install them)
         mingw) mkdir -p build/wine
                run mingw env WINEPREFIX="$PWD/build/wine" WINEDEBUG=-all \
                    WINEDLLOVERRIDES="mscoree,mshtml=" "$wine" ;;
-    esac || continue
-    if [ "$t" = armhf ] && [ -n "$big" ]; then
+    esac || return
+    if [ "$1" = armhf ] && [ -n "$big" ]; then
         if qemu-arm "$out/armhf/cross_logits" "$out/armhf" "$big" 2>&1 |
            grep "the file has 5368709120 bytes, more than this 32-bit build can map"; then ok
         else bad "armhf: a 5 GiB model file does not give the 32-bit error"; fi
     fi
-    all="$models"; [ "$t" = mingw ] && all="$models $big"
+    all="$models"; [ "$1" = mingw ] && all="$models $big"
     for m in $all; do
         f=$(basename "$m").f32
-        if "$out/native/cross_logits" -c "$out/native/$f" "$out/$t/$f"; then ok; else bad "$t: $f"; fi
+        if "$out/native/cross_logits" -c "$out/native/$f" "$out/$1/$f"; then ok; else bad "$1: $f"; fi
     done
-done
+}
+rm -f "$out"/*.bg "$out"/*.bg.count
+for t in $targets; do bg "$t" run_target "$t"; done
+wait
+collect $targets
 
 # ---- POSIX.1-2008 only (macOS, BSD): the library and the example, natively ----
 posix="$warn -D_POSIX_C_SOURCE=200809L -U_GNU_SOURCE -U_DEFAULT_SOURCE -fsyntax-only"

@@ -4,7 +4,7 @@
 # they print the same output hash (the same bits as every other variant and the scalar code).
 # Needs gcc-aarch64-linux-gnu, libc6-dev-arm64-cross, qemu-user; skips (77) without them.
 cd "$(dirname "$0")/.." || exit 2
-out=build/neon
+out=build/neon-quant
 mkdir -p "$out" || exit 2
 if ! command -v aarch64-linux-gnu-gcc > /dev/null 2>&1 || ! command -v qemu-aarch64 > /dev/null 2>&1; then
     echo "SKIP: aarch64-linux-gnu-gcc or qemu-aarch64 not found (apt: gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user)"
