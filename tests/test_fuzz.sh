@@ -1,13 +1,13 @@
 #!/bin/sh
 # The libFuzzer harnesses of tests/fuzz/ (ASan + UBSan): builds them (make fuzzers), then runs
-# each over its seed corpus tests/fuzz/corpus/NAME and FUZZ_TEST_SECONDS (default 30) seconds
+# each over its seed corpus tests/fuzz/corpus/NAME and FUZZ_TEST_SECONDS (default 20) seconds
 # of new inputs, kept in a temporary directory. Any crash, leak, sanitizer report, broken
 # invariant or timeout fails (the input is saved in build/fuzz/artifacts/NAME/).
 # Skips (77) when clang cannot link -fsanitize=fuzzer (Debian: apt-get install clang
 # libclang-rt-14-dev).
 cd "$(dirname "$0")/.." || exit 2
 CC_FUZZ=${FUZZ_CC:-clang}
-secs=${FUZZ_TEST_SECONDS:-30}
+secs=${FUZZ_TEST_SECONDS:-20}
 mkdir -p build/fuzz
 
 probe=build/fuzz/probe
