@@ -165,7 +165,7 @@ int main(int argc, char **argv)
         }
     }
     rounds = quick ? 3 : ROUNDS_FULL;
-    printf("variant: %s; matvec tile %d rows, matmul tile %dx%d, next-tile prefetch %s\n",
+    printf("variant: %s; matvec tile %d rows (per type below), matmul tile %dx%d, next-tile prefetch %s\n",
 #if defined(RWKV__QVNNI)
            "AVX-512 VNNI",
 #elif defined(RWKV__QAVX2)
@@ -178,7 +178,10 @@ int main(int argc, char **argv)
            "scalar",
 #endif
            RWKV__QMV_R, RWKV__QMM_R, RWKV__QMM_T, RWKV__QPF ? "on" : "off");
-    printf("(Q8_0 matvec tile: %d rows)\n", RWKV__QMV_R8);
+    printf("(matvec tile rows per type: Q8_0 %d, Q4_0 %d, Q4_K %d, Q5_0 %d, Q6_K %d)\n",
+           RWKV__QMV_ROWS(RWKV__TYPE_Q8_0), RWKV__QMV_ROWS(RWKV__TYPE_Q4_0),
+           RWKV__QMV_ROWS(RWKV__TYPE_Q4_K), RWKV__QMV_ROWS(RWKV__TYPE_Q5_0),
+           RWKV__QMV_ROWS(RWKV__TYPE_Q6_K));
     if (mv) {
         printf("\nmatvec (T=1), >= %d MiB of distinct weights per pass, %d rounds of (read pass, "
                "matvec pass)\n",
