@@ -6569,7 +6569,8 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
            Q4_0, 2 threads: the LoRAs took 6.7-7.0 ms per token instead of 7.9-8.2) */
         if (rows / (per > 0 ? per : 1) < 2 * st->model->n_threads) {
             per = rows / (2 * st->model->n_threads) / 8 * 8;
-            if (per * work < RWKV__ITEM_MIN) per = (RWKV__ITEM_MIN / (work > 0 ? work : 1) + 7) / 8 * 8;
+            if (per * work < RWKV__ITEM_MIN)
+                per = (RWKV__ITEM_MIN / (work > 0 ? work : 1) + 7) / 8 * 8;
         }
         if (per < 8) per = 8;
         /* a block of float tokens: no padded register tiles (RWKV__MM_ROWS) */
