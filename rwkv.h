@@ -6308,6 +6308,7 @@ typedef struct rwkv__scratch {
 #endif
 typedef void (*rwkv__item_fn)(const void *job, int item);
 #define RWKV__PROBES 4 /* team blocks compared with one thread before a decision (rwkv__median4) */
+#define RWKV__MEASURE_AFTER 16 /* one-token team blocks before one thread's speed is measured */
 typedef struct rwkv__team {
     uint64_t claim;     /* atomic: job number (24 bits) | items (20) | next unclaimed (20) */
     int done;           /* atomic: items of the current job finished */
@@ -6319,6 +6320,7 @@ typedef struct rwkv__team {
        this block; blocks still to run on one thread; the next back-off's length. */
     double waited, quit_at, started;
     int solo, backoff, next_backoff;
+    int unmeasured;      /* one-token team blocks run without a one-thread speed to compare */
     /* thread 0 only: seconds per token of the latest blocks of solo_T tokens on one thread
        (measured during back-offs; 0 until there was one) and of the team blocks of the
        current window of RWKV__PROBES: compared only for blocks of the same size (a
@@ -7212,7 +7214,8 @@ static void rwkv__forward_pass(rwkv_state *st, const int *tokens, int T, float *
    one thread (64, 128 ... while it keeps happening, up to about 10 s of work), then the team
    is tried again: N threads stay at least about as fast as one. The first back-off comes
    from waiting: a block in which thread 0 waited for a quarter of its time (the others
-   descheduled, or late at the region's end) runs the next 2 on one thread, to time it. */
+   descheduled, or late at the region's end) runs the next 2 on one thread, to time it; or,
+   in generation, after RWKV__MEASURE_AFTER tokens on the team without such a wait. */
 #ifdef RWKV__TEAM
 /* the median of 4: the mean of the middle two */
 static double rwkv__median4(const double *v)
@@ -7291,6 +7294,14 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
         } else if (!solo_known && tm->waited + (t1 - tm->quit_at) > 0.25 * (t1 - t0)) {
             tm->backoff = 2; /* blocks: a prompt has few */
             tm->probes = 0;
+        } else if (!solo_known && T == 1 && ++tm->unmeasured >= RWKV__MEASURE_AFTER) {
+            /* generation without a one-thread speed yet: measure it once (2 tokens). Under
+               a competing process the team can run as fast as one thread, or a little
+               slower, without ever stalling; with no speed to compare, the rule above never
+               fired and the team kept every block */
+            tm->backoff = 2;
+            tm->probes = 0;
+            tm->unmeasured = 0;
         } else if (tm->probes >= RWKV__PROBES) {
             tm->probes = 0;
             tm->next_backoff = 32;
