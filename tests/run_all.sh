@@ -58,24 +58,20 @@ list > "$res/list"
 echo "running $(wc -l < "$res/list") tests, $jobs at a time (TEST_JOBS)"
 xargs -P "$jobs" -L 1 sh tests/run_all.sh --one < "$res/list"
 
+# the verdicts; a test with none (its runner was killed) fails too
 pass=0; fail=0; skip=0; failed=""
-for f in "$res"/*.rc; do  # (the failed tests' logs after the summary)
-    [ -f "$f" ] || continue
-    name=$(basename "$f" .rc)
-    case $(cat "$f") in
+while read -r name rest; do
+    case $(cat "$res/$name.rc" 2> /dev/null || echo none) in
         0) pass=$((pass + 1));;
         77) skip=$((skip + 1));;
+        none) fail=$((fail + 1)); failed="$failed $name"; echo "FAIL $name: no verdict";;
         *) fail=$((fail + 1)); failed="$failed $name";;
     esac
-done
+done < "$res/list"
 for name in $failed; do
     echo "---- $name (build/log-$name.txt, last 30 lines)"
     tail -n 30 "build/log-$name.txt" | sed 's/^/    /'
 done
-# a test with no verdict (its runner was killed) fails too
-while read -r name rest; do
-    [ -f "$res/$name.rc" ] || { fail=$((fail + 1)); failed="$failed $name"; echo "FAIL $name: no verdict"; }
-done < "$res/list"
 [ -n "$failed" ] && echo "failed:$failed (logs in build/log-NAME.txt)"
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

@@ -165,7 +165,8 @@ int main(int argc, char **argv)
         }
     }
     rounds = quick ? 3 : ROUNDS_FULL;
-    printf("variant: %s; matvec tile %d rows (per type below), matmul tile %dx%d, next-tile prefetch %s\n",
+    printf("variant: %s; matvec tile %d rows (per type below), matmul tile %dx%d, "
+           "next-tile prefetch %s\n",
 #if defined(RWKV__QVNNI)
            "AVX-512 VNNI",
 #elif defined(RWKV__QAVX2)
