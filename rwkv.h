@@ -4577,19 +4577,45 @@ static void rwkv__get_row(float *out, const rwkv__tensor *W, int64_t row)
     }
 }
 
-/* out = (x - mean) / sqrt(var + eps) * w + b over n values (biased variance): the layer
-   norm of a token, and the group norm of one group (a head's channels, with that group's
-   w and b). out may be x. */
+/* The sum over i < n of (v[i] - c), or of its square (sq), in 16 lane sums (lane i mod 16)
+   added in a fixed tree, then the n mod 16 tail in order. One sum in order was a chain of
+   dependent additions, 4 cycles each: the norms took 3.5% of a v7 prompt block. Each
+   operation is a statement of its own (no compiler contracts one into an FMA), so every
+   build, vectorized or not, gives the same bits. */
+RWKV__INLINE float rwkv__lane_sum(const float *v, int n, float c, int sq)
+{
+    float s[16] = {0.0f};
+    int i, j;
+    const int body = n - n % 16;
+    for (i = 0; i < body; i += 16)
+        for (j = 0; j < 16; j++) {
+            const float d = v[i + j] - c;
+            const float e = sq ? d * d : d;
+            s[j] += e;
+        }
+    for (j = 0; j < 8; j++) s[j] += s[j + 8];
+    for (j = 0; j < 4; j++) s[j] += s[j + 4];
+    s[0] += s[2];
+    s[1] += s[3];
+    s[0] += s[1];
+    for (i = body; i < n; i++) {
+        const float d = v[i] - c;
+        const float e = sq ? d * d : d;
+        s[0] += e;
+    }
+    return s[0];
+}
+
+/* out = (x - mean) / sqrt(var + eps) * w + b over n values (biased variance, two passes):
+   the layer norm of a token, and the group norm of one group (a head's channels, with that
+   group's w and b). out may be x. */
 static void rwkv__norm(float *out, const float *x, const float *w, const float *b, int n,
                        float eps)
 {
-    float mean = 0.0f, var = 0.0f, inv;
+    const float mean = rwkv__lane_sum(x, n, 0.0f, 0) / (float)n;
+    const float var = rwkv__lane_sum(x, n, mean, 1) / (float)n;
+    const float inv = 1.0f / sqrtf(var + eps);
     int i;
-    for (i = 0; i < n; i++) mean += x[i];
-    mean /= (float)n;
-    for (i = 0; i < n; i++) { float d = x[i] - mean; var += d * d; }
-    var /= (float)n;
-    inv = 1.0f / sqrtf(var + eps);
     for (i = 0; i < n; i++) out[i] = (x[i] - mean) * inv * w[i] + b[i];
 }
 

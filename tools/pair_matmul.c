@@ -1,0 +1,144 @@
+/* pair_matmul.c - two builds of a float matrix product (rwkv__matmul) timed in turns in one
+   process: A, B, A, B ... on the same data, the ratio taken per pair.
+
+   tools/pair_matmul.sh [-a "CFLAGS"] [-b "CFLAGS"] [-A HEADER] [-B HEADER] -- TYPE ROWS COLS T
+                       [MATRICES] [PAIRS]
+   e.g. tools/pair_matmul.sh -A old/rwkv.h -B rwkv.h -- f16 8192 2048 64
+        tools/pair_matmul.sh -b -DRWKV__FAMX_KC=256 -- bf16 2048 2048 64
+
+   Why: this VM (2 vCPUs shared with other tenants) runs the same binary at two speeds, about
+   a factor of 2 apart, switching every few seconds (a neighbour on the core's other
+   hyperthread, whose AMX and caches it shares), so two binaries run one after the other
+   compare phases, not code: a change of 5-20% was invisible or reversed between runs. Calls
+   a few milliseconds apart share the phase; the median of the per-pair ratios B/A (and its
+   quartiles) was stable to ~2% between runs where the GFLOP/s moved 2x (docs/KERNELS.md,
+   eighth round). A runs first in every pair; a build paired with itself shows the bias
+   (0.98-1.01 here).
+
+   The file is compiled three times (pair_matmul.sh): once per side with PAIR_SIDE = a or b
+   (each includes its header with RWKV_IMPLEMENTATION, so the two sides' static kernels
+   are separate; their public rwkv_* functions are duplicates, which the link allows), and
+   once without PAIR_SIDE for main. One thread; the product is rwkv__matmul with scratch,
+   on MATRICES distinct matrices (default 4) so that the weights come from memory. */
+#if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
+#define _POSIX_C_SOURCE 200809L
+#endif
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef PAIR_SIDE
+#define RWKV_IMPLEMENTATION
+#include PAIR_HEADER
+#define PAIR_CAT2(a, b) a##b
+#define PAIR_CAT(a, b) PAIR_CAT2(a, b)
+void PAIR_CAT(pair_run_, PAIR_SIDE)(float *Y, int type, const void *data, int64_t rows,
+                                    int64_t cols, const float *X, int T, void *work);
+size_t PAIR_CAT(pair_work_, PAIR_SIDE)(int type, int64_t cols, int T);
+void PAIR_CAT(pair_run_, PAIR_SIDE)(float *Y, int type, const void *data, int64_t rows,
+                                    int64_t cols, const float *X, int T, void *work)
+{
+    rwkv__tensor W;
+    memset(&W, 0, sizeof W);
+    W.type = type;
+    W.n_dims = 2;
+    W.ne[0] = cols;
+    W.ne[1] = rows;
+    W.data = data;
+    rwkv__matmul(Y, &W, X, T, 1, work);
+}
+/* scratch for rwkv__matmul of a float type (the tiles' layout of the tokens) */
+size_t PAIR_CAT(pair_work_, PAIR_SIDE)(int type, int64_t cols, int T)
+{
+    return rwkv__famx_pack_bytes(type, cols, T) + 64;
+}
+#else
+#include <time.h>
+
+void pair_run_a(float *, int, const void *, int64_t, int64_t, const float *, int, void *);
+void pair_run_b(float *, int, const void *, int64_t, int64_t, const float *, int, void *);
+size_t pair_work_a(int, int64_t, int);
+size_t pair_work_b(int, int64_t, int);
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    const double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+int main(int argc, char **argv)
+{
+    int type, T, nmat = 4, pairs = 40, i;
+    int64_t rows, cols;
+    size_t bytes, k, wa, wb;
+    uint16_t *arena;
+    float *X, *Y;
+    void *work;
+    double *ta, *tb, *ratio, flop;
+    if (argc < 5) {
+        fprintf(stderr, "usage: %s f32|f16|bf16 ROWS COLS T [MATRICES] [PAIRS]\n", argv[0]);
+        return 2;
+    }
+    type = !strcmp(argv[1], "f16") ? 1 : !strcmp(argv[1], "bf16") ? 30 : 0; /* ggml ids */
+    rows = atol(argv[2]);
+    cols = atol(argv[3]);
+    T = atoi(argv[4]);
+    if (argc > 5) nmat = atoi(argv[5]);
+    if (argc > 6) pairs = atoi(argv[6]);
+    if (rows <= 0 || cols <= 0 || T <= 0 || nmat <= 0 || pairs <= 0) {
+        fprintf(stderr, "%s: ROWS, COLS, T, MATRICES and PAIRS must be positive\n", argv[0]);
+        return 2;
+    }
+    bytes = (size_t)rows * (size_t)cols * (type ? 2 : 4);
+    wa = pair_work_a(type, cols, T);
+    wb = pair_work_b(type, cols, T);
+    arena = (uint16_t *)malloc(bytes * (size_t)nmat);
+    X = (float *)malloc(sizeof(float) * (size_t)T * (size_t)cols);
+    Y = (float *)malloc(sizeof(float) * (size_t)T * (size_t)rows);
+    work = malloc(wa > wb ? wa : wb);
+    ta = (double *)malloc(3 * sizeof(double) * (size_t)pairs);
+    if (!arena || !X || !Y || !work || !ta) {
+        fprintf(stderr, "%s: out of memory\n", argv[0]);
+        return 1;
+    }
+    tb = ta + pairs;
+    ratio = tb + pairs;
+    /* small finite weights of every exponent the kernels see, in each type */
+    for (k = 0; k < bytes / 2 * (size_t)nmat; k++)
+        arena[k] = (uint16_t)(type == 1 ? 0x3000 + (k * 7919) % 0x800
+                              : type == 30 ? 0x3c00 + (k * 7919) % 0x100
+                              : (k % 2 ? 0x3c00 + (k * 7919) % 0x100 : 0));
+    for (k = 0; k < (size_t)T * (size_t)cols; k++) X[k] = (float)((k * 31) % 97) * 0.01f - 0.4f;
+    for (i = 0; i < pairs; i++) {
+        double t0;
+        t0 = now();
+        pair_run_a(Y, type, (const char *)arena + bytes * (size_t)(i % nmat), rows, cols, X, T,
+                   work);
+        ta[i] = now() - t0;
+        t0 = now();
+        pair_run_b(Y, type, (const char *)arena + bytes * (size_t)((i + 1) % nmat), rows, cols,
+                   X, T, work);
+        tb[i] = now() - t0;
+        ratio[i] = ta[i] / tb[i];
+    }
+    qsort(ta, (size_t)pairs, sizeof *ta, cmp_double);
+    qsort(tb, (size_t)pairs, sizeof *tb, cmp_double);
+    qsort(ratio, (size_t)pairs, sizeof *ratio, cmp_double);
+    flop = 2.0 * (double)rows * (double)cols * (double)T / 1e9;
+    printf("%s %lldx%lld T=%d, %d pairs: A median %.1f best %.1f GFLOP/s | B median %.1f best "
+           "%.1f | speed B/A: median %.3f, quartiles %.3f-%.3f\n",
+           argv[1], (long long)rows, (long long)cols, T, pairs, flop / ta[pairs / 2],
+           flop / ta[0], flop / tb[pairs / 2], flop / tb[0], ratio[pairs / 2],
+           ratio[pairs / 4], ratio[3 * pairs / 4]);
+    free(arena); free(X); free(Y); free(work); free(ta);
+    return 0;
+}
+#endif
