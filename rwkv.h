@@ -4276,9 +4276,8 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
                         /* f16: the strip's planes (w = wh + wl), once per pass, by the first
                            pair, right after the previous strip's tile products: the vector
                            units split these rows while the tile unit still works on those
-                           (all strips split before the pass left the tile unit idle meanwhile:
-                           F16 8192 x 2048 x 64 tokens, one thread, 118 -> 159 GFLOP/s, medians
-                           of 8 interleaved runs) */
+                           (all strips split before the pass left the tile unit idle meanwhile;
+                           f16 x 64 tokens, one thread: 1.14-1.18x, tools/pair_matmul.sh) */
                         if (f16 && g == 0)
                             for (m = s; m < s + 32 && m < nrb; m++)
                                 for (c = 0; c < kn; c++) {
@@ -4290,8 +4289,10 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
                                     const __m512i l = (__m512i)_mm512_cvtne2ps_pbh(
                                         _mm512_sub_ps(b, rwkv__bf16_hi_ps(h)),
                                         _mm512_sub_ps(a, rwkv__bf16_lo_ps(h)));
-                                    _mm512_storeu_si512((void *)abuf[s / 32][0][c][(m / 16) % 2][m % 16], h);
-                                    _mm512_storeu_si512((void *)abuf[s / 32][1][c][(m / 16) % 2][m % 16], l);
+                                    uint16_t(*plane)[2][16][32] = abuf[s / 32][0] + c;
+                                    _mm512_storeu_si512((void *)plane[0][(m / 16) % 2][m % 16], h);
+                                    plane = abuf[s / 32][1] + c;
+                                    _mm512_storeu_si512((void *)plane[0][(m / 16) % 2][m % 16], l);
                                 }
                         if (k0 == 0) {
                             _tile_zero(0); _tile_zero(1); _tile_zero(2); _tile_zero(3);
