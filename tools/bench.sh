@@ -5,7 +5,8 @@
 #   (4, 6, 7), type (F16, BF16; Q8_0, Q4_0, Q4_K_M made by `rwkv quantize` from the F16 model)
 #   and thread count: build/bench_model's generation ms/token,
 #   weight bytes per token, GB/s and % of the read bandwidth measured in the same rounds
-#   (medians), prompt tokens/s (512-token block), GFLOP/s and % of the measured FMA peak.
+#   (medians), prompt tokens/s (512-token block, median of 3), GFLOP/s and % of the measured
+#   FMA peak.
 # Then the same under a competing load: one busy-loop process started here (killed at the end).
 # BENCH_QUICK=1: the 0.1B shape only, fewer rounds (a few minutes). BENCH_THREADS ("1,2"),
 # BENCH_VERSIONS ("4 6 7"), BENCH_TYPES ("f16 bf16 q8_0 q4_0 q4_k_m"), BENCH_SHAPES
@@ -19,7 +20,9 @@ TYPES=${BENCH_TYPES:-"f16 bf16 q8_0 q4_0 q4_k_m"}
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
     SHAPES=${BENCH_SHAPES:-0.1b}; ROUNDS="--rounds 3 --gen 4 --prompt-rounds 1"
 else
-    SHAPES=${BENCH_SHAPES:-"0.1b 1.5b"}; ROUNDS="--rounds 5 --gen 8 --prompt-rounds 1"
+    # prompts: the median of 3 (one 512-token block is a few seconds, and this VM switches
+    # between two speeds ~2x apart every few seconds: one block was one sample of either)
+    SHAPES=${BENCH_SHAPES:-"0.1b 1.5b"}; ROUNDS="--rounds 5 --gen 8 --prompt-rounds 3"
 fi
 DIR=build/bench
 
