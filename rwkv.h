@@ -4281,6 +4281,7 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
                         if (f16 && g == 0)
                             for (m = s; m < s + 32 && m < nrb; m++)
                                 for (c = 0; c < kn; c++) {
+                                    const int half = (m / 16) % 2, r16 = m % 16; /* row tile, row */
                                     const char *row = wrb + (size_t)m * rowb + (size_t)(k0 + c) * 64;
                                     const __m512i v = _mm512_loadu_si512((const void *)row);
                                     const __m512 a = _mm512_cvtph_ps(_mm512_castsi512_si256(v)),
@@ -4289,10 +4290,8 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
                                     const __m512i l = (__m512i)_mm512_cvtne2ps_pbh(
                                         _mm512_sub_ps(b, rwkv__bf16_hi_ps(h)),
                                         _mm512_sub_ps(a, rwkv__bf16_lo_ps(h)));
-                                    uint16_t(*plane)[2][16][32] = abuf[s / 32][0] + c;
-                                    _mm512_storeu_si512((void *)plane[0][(m / 16) % 2][m % 16], h);
-                                    plane = abuf[s / 32][1] + c;
-                                    _mm512_storeu_si512((void *)plane[0][(m / 16) % 2][m % 16], l);
+                                    _mm512_storeu_si512((void *)abuf[s / 32][0][c][half][r16], h);
+                                    _mm512_storeu_si512((void *)abuf[s / 32][1][c][half][r16], l);
                                 }
                         if (k0 == 0) {
                             _tile_zero(0); _tile_zero(1); _tile_zero(2); _tile_zero(3);
