@@ -85,22 +85,30 @@ done
 # engine's threads would like to use. Generation with N threads must stay at least as fast
 # as with 1 (rwkv.h's thread team: docs/KERNELS.md).
 LOAD_SHAPE=$(echo $SHAPES | awk '{print $NF}')
-# rounds of 64 tokens (32 with BENCH_QUICK): the team needs a few blocks to find out that the
-# load is there (4 probes of the team, then back-offs of 32, 64 ... blocks), so the numbers
-# are of a run that lasts, as generation does
-LOAD_GEN=64
-[ "${BENCH_QUICK:-0}" = 1 ] && LOAD_GEN=32
+# rounds of 48 tokens (24 with BENCH_QUICK), 1 and 2 threads in turns round by round
+# (--interleave: the VM's speed drifts by up to 2x within a minute, so only rounds close in
+# time compare; bench_model prints the per-round ratio's median). The team keeps what it
+# learnt across rounds (4 probes of the team, then back-offs of 32, 64 ... blocks), as one
+# long generation would.
+LOAD_GEN=48
+[ "${BENCH_QUICK:-0}" = 1 ] && LOAD_GEN=24
 echo
 echo "== under a competing load (one busy-loop process), $LOAD_SHAPE models, generation only"
 sh -c 'while :; do :; done' &
 BUSY=$!
 build/bench_model --header --label x | sed 's/ case |$/ load |/'
+LOADOUT=$(mktemp)
 for v in 4 7; do
     f=$(model $LOAD_SHAPE $v f16) || continue
-    build/bench_model --rounds 3 --gen $LOAD_GEN --prompt 0 --threads "$THREADS" \
-        --label "1 busy process" "$f" ||
-        echo "(bench_model $f failed)"
+    build/bench_model --rounds 4 --gen $LOAD_GEN --prompt 0 --threads "$THREADS" \
+        --interleave --label "1 busy process" "$f" >>"$LOADOUT" ||
+        echo "(bench_model $f failed)" >>"$LOADOUT"
 done
+# the table's rows, then the paired ratios (lines that would split the table)
+grep '^|' "$LOADOUT"
+echo
+grep -v '^|' "$LOADOUT"
+rm -f "$LOADOUT"
 kill $BUSY
 wait $BUSY 2>/dev/null
 exit 0

@@ -2,7 +2,7 @@
    peak, measured in the same run: the rows of `make bench`'s table.
 
    build/bench_model [--threads 1,2] [--rounds N] [--gen N] [--prompt N] [--prompt-rounds N]
-                     [--label TEXT] [--header] [--profile] MODEL...
+                     [--label TEXT] [--header] [--profile] [--interleave] MODEL...
 
    For each model and thread count:
      generation  --rounds rounds (default 5), each a read-bandwidth pass (1 GiB, the same
@@ -14,6 +14,11 @@
                  --prompt-rounds (default 2): tokens/s, GFLOP/s = 2 FLOP per weight per token
                  (every 2-D weight but the embedding, of which a token reads one row), and %
                  of the FMA peak.
+   --interleave  the generation rounds alternate across the thread counts (round 1 on each,
+               then round 2 ...) instead of running each count's rounds in one go, and a
+               line after the rows gives each count's time per token over the first's, the
+               median of the per-round ratios: on a machine whose speed drifts (a competing
+               load, a noisy neighbour) only rounds close in time compare.
    --profile   for each row, where the generation's and the prompt's time went (rwkv.h's RWKV_PROFILE: thread
                0's clock around each matrix product): ms/token, share and weight GB/s of the
                att projections, the LoRAs (v6, v7), the ffn, the head, and the rest (norms,
@@ -163,10 +168,26 @@ static void print_profile(const rwkv_state *st, int nth, const char *what)
 #endif
 }
 
+/* One generation round: a read-bandwidth pass on nth threads, then n_gen tokens of
+   rwkv_eval on nth threads; *ms = ms/token, *read_gbs = the pass's GB/s. */
+static void gen_round(rwkv_model *model, rwkv_state *st, int nth, const int *ids, int n_gen,
+                      float *logits, const float *bw, size_t bw_floats, double *ms,
+                      double *read_gbs)
+{
+    rwkv_error err;
+    double t0;
+    int k;
+    rwkv_model_set_threads(model, nth);
+    *read_gbs = read_pass(bw, bw_floats, nth);
+    t0 = now();
+    for (k = 0; k < n_gen; k++) rwkv_eval(st, ids[k], logits, &err);
+    *ms = (now() - t0) * 1e3 / n_gen;
+}
+
 int main(int argc, char **argv)
 {
     int threads[8] = {1, 2}, n_threads = 2, rounds = 5, n_gen = 8, n_prompt = 512;
-    int prompt_rounds = 2, header = 0, profile = 0, a, ti;
+    int prompt_rounds = 2, header = 0, profile = 0, interleave = 0, a, ti;
     const char *label = "";
     const size_t bw_floats = ((size_t)1 << 30) / 4;
     float *bw;
@@ -176,6 +197,7 @@ int main(int argc, char **argv)
         const char *v = a + 1 < argc ? argv[a + 1] : NULL;
         if (strcmp(argv[a], "--header") == 0) { header = 1; continue; }
         if (strcmp(argv[a], "--profile") == 0) { profile = 1; continue; }
+        if (strcmp(argv[a], "--interleave") == 0) { interleave = 1; continue; }
         if (!v) { fprintf(stderr, "bench_model: %s needs a value\n", argv[a]); return 2; }
         if (strcmp(argv[a], "--threads") == 0) {
             const char *p = v;
@@ -217,7 +239,7 @@ int main(int argc, char **argv)
         float *logits;
         int *ids, k;
         uint64_t x = 0x2545f4914f6cdd1dull;
-        double wpt;
+        double wpt, ms[8][100], rbw[8][100];
         const char *name = strrchr(argv[a], '/') ? strrchr(argv[a], '/') + 1 : argv[a];
         char tname[32];
         if (rwkv_model_open(argv[a], &model, &err) != RWKV_OK) {
@@ -237,28 +259,41 @@ int main(int argc, char **argv)
             ids[k] = (int)(x % (uint64_t)I.n_vocab);
         }
         wpt = weights_per_token(model);
+        /* generation rounds: for each thread count in turn (a run of rounds each), or with
+           --interleave round by round across the thread counts */
         for (ti = 0; ti < n_threads; ti++) {
-            double ms[100], gbs[100], rbw[100], pct[100], tps[100], lo = 1e30, hi = 0.0;
-            double m_ms, m_gbs, m_bw, m_pct, m_tps = 0.0;
-            int r;
             rwkv_model_set_threads(model, threads[ti]);
             rwkv_state_reset(st);
             rwkv_eval(st, ids[0], logits, &err); /* first touch of every weight */
+        }
 #ifdef RWKV__PROFILE
-            memset(&st->prof, 0, sizeof st->prof);
+        memset(&st->prof, 0, sizeof st->prof);
 #endif
+        for (k = 0; k < (interleave ? rounds : 1); k++) {
+            for (ti = 0; ti < n_threads; ti++) {
+                int r;
+                for (r = interleave ? k : 0; r < (interleave ? k + 1 : rounds); r++)
+                    gen_round(model, st, threads[ti], ids, n_gen, logits, bw, bw_floats,
+                              &ms[ti][r], &rbw[ti][r]);
+                if (!interleave && profile) print_profile(st, threads[ti], "generation");
+#ifdef RWKV__PROFILE
+                if (!interleave) memset(&st->prof, 0, sizeof st->prof);
+#endif
+            }
+        }
+        for (ti = 0; ti < n_threads; ti++) {
+            double gbs[100], pct[100], tps[100], lo = 1e30, hi = 0.0;
+            double m_ms, m_gbs, m_bw, m_pct, m_tps = 0.0, sorted[100];
+            int r;
+            rwkv_model_set_threads(model, threads[ti]);
             for (r = 0; r < rounds; r++) {
-                double t0;
-                rbw[r] = read_pass(bw, bw_floats, threads[ti]);
-                t0 = now();
-                for (k = 0; k < n_gen; k++) rwkv_eval(st, ids[k], logits, &err);
-                ms[r] = (now() - t0) * 1e3 / n_gen;
-                gbs[r] = (double)I.bytes_per_token / (ms[r] * 1e-3) / 1e9;
-                pct[r] = 100.0 * gbs[r] / rbw[r];
+                gbs[r] = (double)I.bytes_per_token / (ms[ti][r] * 1e-3) / 1e9;
+                pct[r] = 100.0 * gbs[r] / rbw[ti][r];
                 if (pct[r] < lo) lo = pct[r];
                 if (pct[r] > hi) hi = pct[r];
             }
-            if (profile) print_profile(st, threads[ti], "generation");
+            if (interleave && profile && ti == 0)
+                print_profile(st, 0, "generation, all thread counts");
 #ifdef RWKV__PROFILE
             memset(&st->prof, 0, sizeof st->prof);
 #endif
@@ -270,9 +305,11 @@ int main(int argc, char **argv)
                 tps[r] = n_prompt / (now() - t0);
             }
             if (profile && n_prompt > 0) print_profile(st, threads[ti], "prompt");
-            m_ms = median(ms, rounds);
+            memcpy(sorted, ms[ti], sizeof(double) * (size_t)rounds);
+            m_ms = median(sorted, rounds);
             m_gbs = median(gbs, rounds);
-            m_bw = median(rbw, rounds);
+            memcpy(sorted, rbw[ti], sizeof(double) * (size_t)rounds);
+            m_bw = median(sorted, rounds);
             m_pct = median(pct, rounds);
             if (n_prompt > 0) m_tps = median(tps, prompt_rounds);
             printf("| %s | %s | %d | %.1f | %.0f | %.1f | %.1f | %.0f%% (%.0f-%.0f) | ", name,
@@ -285,6 +322,20 @@ int main(int argc, char **argv)
                 printf("- | - | %.0f | - |", peak[ti]);
             printf("%s%s%s\n", *label ? " " : "", label, *label ? " |" : "");
             fflush(stdout);
+        }
+        if (interleave && n_threads > 1) {
+            /* each thread count against the first, round by round: rounds that ran within
+               seconds of each other share the machine's state of the moment */
+            for (ti = 1; ti < n_threads; ti++) {
+                double ratio[100], m_ratio;
+                int r;
+                for (r = 0; r < rounds; r++) ratio[r] = ms[ti][r] / ms[0][r];
+                m_ratio = median(ratio, rounds); /* sorts: ratio[0] is then the least */
+                printf("(%s: %d threads took %.3f x the time of %d per token, the median of "
+                       "%d paired rounds; range %.3f-%.3f)\n", name, threads[ti],
+                       m_ratio, threads[0], rounds, ratio[0],
+                       ratio[rounds - 1]);
+            }
         }
         free(ids);
         free(logits);
