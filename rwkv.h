@@ -6308,7 +6308,6 @@ typedef struct rwkv__scratch {
        mix; xw v6, v7; xa v7; xg v5.1+) */
     float *xr, *xw, *xk, *xv, *xa, *xg; /* [B][C] */
     float *xmaa;     /* [B][C] v6: xln + sx * maa_x, the input of the mix LoRA */
-    float *maa;      /* [B][C] v6: one mix's data-dependent part, h_i @ maa_w2[i] */
     /* receptance, decay (v6, v7), key, value, in-context learning rate (v7), gate (v5.1+):
        the projections and LoRAs, finished per head in place (decay, a; v7 also k and v) */
     float *r, *w, *k, *v, *a, *g;       /* [B][C] (r and k: the channel mix's too) */
@@ -6318,7 +6317,7 @@ typedef struct rwkv__scratch {
     float *y;        /* [B][C] the recurrence output, normalized and gated: att_o's input */
     float *out;      /* [B][C] att_o's or ffn_v's output, added to x */
     float *hidden;   /* [B][F] the channel mix's relu(Wk xk)^2 */
-    float *lora;     /* [2·B·lora_stride] the hidden activations of a LoRA (v6, v7), [T][D] */
+    float *lora;     /* [4·B·lora_stride] the hidden activations of LoRAs (v6, v7), [T][D] */
     size_t lora_stride; /* the largest hidden width (5·Dm for v6's mix LoRA) */
     void *qwork;     /* model->qwork_bytes: the quantized activations of a block (rwkv__matmul
                         with a quantized matrix); NULL when the model has none */
@@ -6536,6 +6535,13 @@ static void rwkv__run(rwkv_state *st, rwkv__item_fn fn, const void *job, int n)
    the ffn read at 15 GB/s instead of 18). */
 #define RWKV__ITEM_WORK 131072
 #define RWKV__ITEM_MIN 16384
+/* One token (generation): items of about this many weight bytes instead, whatever the type.
+   Quantized rows are 2-4x shorter in bytes than f16's, so items of RWKV__ITEM_WORK were 2-4x
+   shorter too, and each starts its tile cold (its first rows' loads have no prefetch ahead
+   of them): with items of 256 KiB, as f16's already were, v7 1.5B generated 5% (Q8_0, Q4_0,
+   Q4_K_M) and v6 Q8_0 9% faster on 2 threads (tools/pair.sh model, docs/KERNELS.md). */
+#define RWKV__ITEM_BYTES 262144
+#define RWKV__GROUP_MAX 8 /* products in one group (rwkv__mm_group) */
 typedef struct rwkv__mm_job {
     float *Y;
     const rwkv__tensor *W;
@@ -6593,28 +6599,40 @@ static void rwkv__mm_item(const void *p, int i)
 }
 #endif
 
+#ifdef RWKV__TEAM
+/* Rows per item of W·X for T tokens on the team (rwkv__mm_run). */
+static int64_t rwkv__mm_rows_per_item(const rwkv_state *st, const rwkv__tensor *W, int T)
+{
+    const int64_t rows = W->ne[1], work = W->ne[0] * (int64_t)T;
+    const int64_t row_bytes = (int64_t)rwkv__row_bytes(W->type, (uint64_t)W->ne[0]);
+    int64_t per = (T == 1 ? RWKV__ITEM_BYTES / (row_bytes > 0 ? row_bytes : 1)
+                          : RWKV__ITEM_WORK / (work > 0 ? work : 1)) / 8 * 8;
+    /* a small product (a LoRA's 2048 x 64 is one item of the size above) would run on
+       thread 0 alone: at least 2 items per thread, of at least RWKV__ITEM_MIN (v7 1.5B
+       Q4_0, 2 threads: the LoRAs took 6.7-7.0 ms per token instead of 7.9-8.2) */
+    if (rows / (per > 0 ? per : 1) < 2 * st->model->n_threads) {
+        per = rows / (2 * st->model->n_threads) / 8 * 8;
+        if (per * work < RWKV__ITEM_MIN)
+            per = (RWKV__ITEM_MIN / (work > 0 ? work : 1) + 7) / 8 * 8;
+    }
+    if (per < 8) per = 8;
+    /* a block of float tokens: no padded register tiles (RWKV__MM_ROWS) */
+    if (T > 1 && !rwkv__qblock(W->type))
+        per = (per + RWKV__MM_ROWS - 1) / RWKV__MM_ROWS * RWKV__MM_ROWS;
+    /* quantized W, a block of tokens: whole AMX tiles of 16 rows */
+    if (T >= 16 && rwkv__qblock(W->type)) per = (per + 15) / 16 * 16;
+    while ((rows + per - 1) / per > (int64_t)RWKV__ITEM_MASK) per *= 2;
+    return per;
+}
+#endif
+
 static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const float *X, int T)
 {
 #ifdef RWKV__TEAM
     if (st->team.active) {
-        const int64_t rows = W->ne[1], work = W->ne[0] * (int64_t)T;
+        const int64_t rows = W->ne[1];
         rwkv__mm_job j;
-        int64_t per = (RWKV__ITEM_WORK / (work > 0 ? work : 1)) / 8 * 8;
-        /* a small product (a LoRA's 2048 x 64 is one item of the size above) would run on
-           thread 0 alone: at least 2 items per thread, of at least RWKV__ITEM_MIN (v7 1.5B
-           Q4_0, 2 threads: the LoRAs took 6.7-7.0 ms per token instead of 7.9-8.2) */
-        if (rows / (per > 0 ? per : 1) < 2 * st->model->n_threads) {
-            per = rows / (2 * st->model->n_threads) / 8 * 8;
-            if (per * work < RWKV__ITEM_MIN)
-                per = (RWKV__ITEM_MIN / (work > 0 ? work : 1) + 7) / 8 * 8;
-        }
-        if (per < 8) per = 8;
-        /* a block of float tokens: no padded register tiles (RWKV__MM_ROWS) */
-        if (T > 1 && !rwkv__qblock(W->type))
-            per = (per + RWKV__MM_ROWS - 1) / RWKV__MM_ROWS * RWKV__MM_ROWS;
-        /* quantized W, a block of tokens: whole AMX tiles of 16 rows */
-        if (T >= 16 && rwkv__qblock(W->type)) per = (per + 15) / 16 * 16;
-        while ((rows + per - 1) / per > (int64_t)RWKV__ITEM_MASK) per *= 2;
+        int64_t per = rwkv__mm_rows_per_item(st, W, T);
         j.Y = Y; j.W = W; j.X = X; j.T = T; j.rows_per_item = per; j.acts = NULL; j.amx = NULL;
         if (rows <= 0 || T <= 0) return;
         if (rwkv__qblock(W->type)) { /* as rwkv__matmul_q_run, the rows split in items */
@@ -6646,27 +6664,116 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
     rwkv__matmul(Y, W, X, T, st->team.solo ? 1 : st->model->n_threads, st->s.qwork);
 }
 
+#ifdef RWKV__PROFILE
+/* seconds spent in products and their weight bytes, by kind: each product of a group gets
+   its share of the group's time by its bytes */
+static void rwkv__prof_add(rwkv_state *st, const rwkv__tensor *const *W, int n, double seconds)
+{
+    const rwkv_model *m = st->model;
+    const int64_t C = m->info.n_embd;
+    double bytes[RWKV__GROUP_MAX], all = 0.0;
+    int p;
+    for (p = 0; p < n; p++) {
+        bytes[p] = (double)rwkv__row_bytes(W[p]->type, (uint64_t)W[p]->ne[0]) * (double)W[p]->ne[1];
+        all += bytes[p];
+    }
+    for (p = 0; p < n; p++) {
+        int kind = RWKV__PROF_ATT;
+        size_t i;
+        if (W[p] == m->head) kind = RWKV__PROF_HEAD;
+        else if (W[p]->ne[0] != C || W[p]->ne[1] != C) kind = RWKV__PROF_LORA;
+        for (i = 0; i + 3 <= W[p]->name.len; i++) /* ffn.* (ours) or channel_mix_* (llama.cpp's) */
+            if (!memcmp(W[p]->name.p + i, "ffn", 3) ||
+                (i + 11 <= W[p]->name.len && !memcmp(W[p]->name.p + i, "channel_mix", 11)))
+                kind = RWKV__PROF_FFN;
+        st->prof.seconds[kind] += all > 0 ? seconds * bytes[p] / all : 0.0;
+        st->prof.bytes[kind] += bytes[p];
+    }
+}
+#endif
+
 /* Y = W·X for T tokens (rwkv__matmul), on the team when there is one. */
 static void rwkv__mm(rwkv_state *st, float *Y, const rwkv__tensor *W, const float *X, int T)
 {
 #ifdef RWKV__PROFILE
-    const rwkv_model *m = st->model;
-    const int64_t C = m->info.n_embd;
     const double t0 = omp_get_wtime();
-    int kind = RWKV__PROF_ATT;
-    size_t i;
     rwkv__mm_run(st, Y, W, X, T);
-    if (W == m->head) kind = RWKV__PROF_HEAD;
-    else if (W->ne[0] != C || W->ne[1] != C) kind = RWKV__PROF_LORA;
-    for (i = 0; i + 3 <= W->name.len; i++) /* ffn.* (ours) or channel_mix_* (llama.cpp's) */
-        if (!memcmp(W->name.p + i, "ffn", 3) || (i + 11 <= W->name.len &&
-                                                  !memcmp(W->name.p + i, "channel_mix", 11)))
-            kind = RWKV__PROF_FFN;
-    st->prof.seconds[kind] += omp_get_wtime() - t0;
-    st->prof.bytes[kind] += (double)rwkv__row_bytes(W->type, (uint64_t)W->ne[0]) * (double)W->ne[1];
+    rwkv__prof_add(st, &W, 1, omp_get_wtime() - t0);
 #else
     rwkv__mm_run(st, Y, W, X, T);
 #endif
+}
+
+/* A group of products that read only inputs ready before the group: Y_p = W_p·X_p. */
+typedef struct rwkv__mm_op {
+    float *Y;
+    const rwkv__tensor *W;
+    const float *X;
+} rwkv__mm_op;
+
+#ifdef RWKV__TEAM
+typedef struct rwkv__mm_group_job {
+    rwkv__mm_job j[RWKV__GROUP_MAX];
+    int first[RWKV__GROUP_MAX + 1]; /* item numbers where each product's items begin */
+} rwkv__mm_group_job;
+
+static void rwkv__mm_group_item(const void *p, int i)
+{
+    const rwkv__mm_group_job *g = (const rwkv__mm_group_job *)p;
+    int k = 0;
+    while (i >= g->first[k + 1]) k++;
+    rwkv__mm_item(&g->j[k], i - g->first[k]);
+}
+#endif
+
+/* The products of a group, as rwkv__mm each. In generation on the team they run as one job
+   whose items are those of every product: each job ends in a tail where threads wait for
+   the last items, and v7 has 16 products per layer before its recurrence (r k v and 4 LoRAs
+   of 2) where 6 of them read only the mixes and 4 the LoRAs' hidden activations. Each row's
+   result is the same computation whichever item holds it, so the bits do not change. */
+static void rwkv__mm_group(rwkv_state *st, const rwkv__mm_op *op, int n, int T)
+{
+    int p;
+#ifdef RWKV__TEAM
+    if (st->team.active && T == 1 && n <= RWKV__GROUP_MAX) {
+        rwkv__mm_group_job g;
+        char *acts = (char *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
+        size_t used = 0;
+#ifdef RWKV__PROFILE
+        const rwkv__tensor *W[RWKV__GROUP_MAX];
+        const double t0 = omp_get_wtime();
+#endif
+        g.first[0] = 0;
+        for (p = 0; p < n; p++) {
+            rwkv__mm_job *j = &g.j[p];
+            const int64_t per = rwkv__mm_rows_per_item(st, op[p].W, 1);
+#ifdef RWKV__PROFILE
+            W[p] = op[p].W;
+#endif
+            j->Y = op[p].Y; j->W = op[p].W; j->X = op[p].X; j->T = 1;
+            j->rows_per_item = per; j->acts = NULL; j->amx = NULL;
+            if (rwkv__qblock(op[p].W->type)) {
+                /* the token quantized for this product's type, here on thread 0 (a few
+                   microseconds), each product's into its own part of the scratch */
+                const size_t bytes = rwkv__qact_bytes(op[p].W->type, op[p].W->ne[0]);
+                if (used + bytes + 64 > st->model->qwork_bytes) break;
+                j->acts = acts + used;
+                rwkv__qprep_tile(op[p].W->type, op[p].W->ne[0], op[p].X, 1, j->acts, bytes,
+                                 NULL, 0, 1);
+                used += (bytes + 63) / 64 * 64;
+            }
+            g.first[p + 1] = g.first[p] + (int)((op[p].W->ne[1] + per - 1) / per);
+        }
+        if (p == n) {
+            rwkv__run(st, rwkv__mm_group_item, &g, g.first[n]);
+#ifdef RWKV__PROFILE
+            rwkv__prof_add(st, W, n, omp_get_wtime() - t0);
+#endif
+            return;
+        }
+    }
+#endif
+    for (p = 0; p < n; p++) rwkv__mm(st, op[p].Y, op[p].W, op[p].X, T);
 }
 
 /* xln[t] = LN(x[t]) for t < T, the model's layer norm epsilon. */
@@ -6847,17 +6954,6 @@ static void rwkv__activate(rwkv_state *st, float *h, size_t hs, int D, int T, in
     rwkv__rows(st, &j);
 }
 
-/* out = B·f(A·x) for T tokens: a LoRA, A [D][C], B [C][D] (the checkpoint's f(x @ A) @ B). */
-static void rwkv__lora(rwkv_state *st, float *out, const float *x, const rwkv__tensor *A,
-                       const rwkv__tensor *B, int f, int T)
-{
-    const int D = (int)A->ne[1];
-    rwkv__scratch *s = &st->s;
-    rwkv__mm(st, s->lora, A, x, T);  /* [T][D] */
-    rwkv__activate(st, s->lora, (size_t)D, D, T, f);
-    rwkv__mm(st, out, B, s->lora, T);
-}
-
 /* x += out for T tokens. */
 static void rwkv__residual(rwkv_state *st, int T)
 {
@@ -6883,7 +6979,9 @@ static void rwkv__ffn(rwkv_state *st, const rwkv__layer *L, int T)
     rwkv__scratch *s = &st->s;
     rwkv__rows_job j = rwkv__rows_of(RWKV__ROW_RELU2, T, st->model->info.n_ffn, s->hidden, NULL,
                                      NULL, NULL, NULL);
-    rwkv__mm(st, s->hidden, L->ffn_k, s->xk, T);
+    /* the receptance (v4-v6) beside the key: both read only the mixes */
+    const rwkv__mm_op op[2] = {{s->hidden, L->ffn_k, s->xk}, {s->r, L->ffn_r, s->xr}};
+    rwkv__mm_group(st, op, L->ffn_r ? 2 : 1, T);
     rwkv__rows(st, &j);
     rwkv__mm(st, s->out, L->ffn_v, s->hidden, T);
     rwkv__out_scale(st, L, T);
@@ -6891,7 +6989,6 @@ static void rwkv__ffn(rwkv_state *st, const rwkv__layer *L, int T)
         rwkv__residual(st, T);
         return;
     }
-    rwkv__mm(st, s->r, L->ffn_r, s->xr, T);
     j = rwkv__rows_of(RWKV__ROW_GATE, T, st->model->info.n_embd, s->x, s->r, s->out, NULL, NULL);
     rwkv__rows(st, &j);
 }
@@ -6978,10 +7075,11 @@ static void rwkv__rkvg_lerp(rwkv_state *st, const rwkv__layer *L, float *att_x, 
     rwkv__mix_lerp(st, s->xv, s->xln, att_x, L->mix_v, T, C);
     if (L->att_g) rwkv__mix_lerp(st, s->xg, s->xln, att_x, L->mix_g, T, C);
     rwkv__keep_last(att_x, s->xln, T, C);
-    rwkv__mm(st, s->r, L->att_r, s->xr, T);
-    rwkv__mm(st, s->k, L->att_k, s->xk, T);
-    rwkv__mm(st, s->v, L->att_v, s->xv, T);
-    if (L->att_g) rwkv__mm(st, s->g, L->att_g, s->xg, T);
+    {
+        const rwkv__mm_op op[4] = {{s->r, L->att_r, s->xr}, {s->k, L->att_k, s->xk},
+                                   {s->v, L->att_v, s->xv}, {s->g, L->att_g, s->xg}};
+        rwkv__mm_group(st, op, L->att_g ? 4 : 3, T);
+    }
 }
 
 /* A time mix or channel mix of T tokens: reads and advances x and the layer's state. */
@@ -7104,24 +7202,32 @@ static void rwkv__time_mix_v6(rwkv_state *st, const rwkv__layer *L, const rwkv__
     rwkv__mix_add(st, s->xmaa, s->xln, s->sx, L->maa_x, NULL, T, C);
     rwkv__mm(st, s->lora, &L->maa_w1, s->xmaa, T);  /* [T][5·D] */
     rwkv__activate(st, s->lora, (size_t)(5 * D), 5 * D, T, RWKV__TANH);
-    for (i = 0; i < 5; i++) {
-        const float *h = s->lora + (size_t)i * D;
-        if (T > 1) { /* h_i of each token, gathered into [T][D] after the [T][5·D] block */
-            float *hs = s->lora + (size_t)T * 5 * D;
-            int t;
-            for (t = 0; t < T; t++)
-                memcpy(hs + (size_t)t * D, h + (size_t)t * 5 * D, sizeof(float) * (size_t)D);
-            h = hs;
+    {   /* h_i @ maa_w2[i] into mixed[i], then mixed in place */
+        rwkv__mm_op op[5];
+        for (i = 0; i < 5; i++) {
+            const float *h = s->lora + (size_t)i * D;
+            if (T > 1) { /* h_i of each token, gathered into [T][D] after the [T][5·D] block */
+                float *hs = s->lora + (size_t)T * 5 * D + (size_t)i * T * D;
+                int t;
+                for (t = 0; t < T; t++)
+                    memcpy(hs + (size_t)t * D, h + (size_t)t * 5 * D, sizeof(float) * (size_t)D);
+                h = hs;
+            }
+            op[i].Y = mixed[i]; op[i].W = &L->maa_w2[i]; op[i].X = h;
         }
-        rwkv__mm(st, s->maa, &L->maa_w2[i], h, T);
-        rwkv__mix_add(st, mixed[i], s->xln, s->sx, mu[i], s->maa, T, C);
+        rwkv__mm_group(st, op, 5, T);
+        for (i = 0; i < 5; i++)
+            rwkv__mix_add(st, mixed[i], s->xln, s->sx, mu[i], mixed[i], T, C);
     }
-    /* w = tanh(xw @ decay_w1) @ decay_w2 (time_decay is added per head) */
-    rwkv__lora(st, s->w, s->xw, &L->decay_w1, &L->decay_w2, RWKV__TANH, T);
-    rwkv__mm(st, s->r, L->att_r, s->xr, T);
-    rwkv__mm(st, s->k, L->att_k, s->xk, T);
-    rwkv__mm(st, s->v, L->att_v, s->xv, T);
-    rwkv__mm(st, s->g, L->att_g, s->xg, T);
+    {   /* r, k, v, g and w = tanh(xw @ decay_w1) @ decay_w2 (time_decay is added per head) */
+        const int Dd = (int)L->decay_w1.ne[1];
+        const rwkv__mm_op op[5] = {{s->lora, &L->decay_w1, s->xw}, {s->r, L->att_r, s->xr},
+                                   {s->k, L->att_k, s->xk}, {s->v, L->att_v, s->xv},
+                                   {s->g, L->att_g, s->xg}};
+        rwkv__mm_group(st, op, 5, T);
+        rwkv__activate(st, s->lora, (size_t)Dd, Dd, T, RWKV__TANH);
+        rwkv__mm(st, s->w, &L->decay_w2, s->lora, T);
+    }
     rwkv__all_heads(rwkv__head_v6, st, L, ls->wkv, T);
     rwkv__mm(st, s->out, L->att_o, s->y, T);
     rwkv__out_scale(st, L, T);
@@ -7194,13 +7300,21 @@ static void rwkv__time_mix_v7(rwkv_state *st, const rwkv__layer *L, const rwkv__
     rwkv__mix_add(st, s->xv, s->xln, s->sx, L->x_v, NULL, T, C);
     rwkv__mix_add(st, s->xa, s->xln, s->sx, L->x_a, NULL, T, C);
     rwkv__mix_add(st, s->xg, s->xln, s->sx, L->x_g, NULL, T, C);
-    rwkv__mm(st, s->r, L->att_r, s->xr, T);
-    rwkv__mm(st, s->k, L->att_k, s->xk, T);
-    rwkv__mm(st, s->v, L->att_v, s->xv, T);
-    rwkv__lora(st, s->w, s->xw, &L->w1, &L->w2, RWKV__TANH, T);
-    rwkv__lora(st, s->a, s->xa, &L->a1, &L->a2, RWKV__LINEAR, T);
-    rwkv__lora(st, s->g, s->xg, &L->g1, &L->g2, RWKV__SIGMOID, T);
-    if (L->v1.data) rwkv__lora(st, s->vres, s->xv, &L->v1, &L->v2, RWKV__LINEAR, T);
+    {   /* r, k, v and the LoRAs (w: tanh, a, g: sigmoid, v: none; the first layer has no
+           v LoRA), the LoRAs' hidden activations [T][D] side by side in s->lora */
+        const size_t hs = (size_t)T * s->lora_stride;
+        float *const hw = s->lora, *const ha = hw + hs, *const hg = ha + hs, *const hv = hg + hs;
+        const int nv = L->v1.data ? 1 : 0;
+        const rwkv__mm_op first[7] = {
+            {s->r, L->att_r, s->xr}, {s->k, L->att_k, s->xk}, {s->v, L->att_v, s->xv},
+            {hw, &L->w1, s->xw}, {ha, &L->a1, s->xa}, {hg, &L->g1, s->xg}, {hv, &L->v1, s->xv}};
+        const rwkv__mm_op second[4] = {
+            {s->w, &L->w2, hw}, {s->a, &L->a2, ha}, {s->g, &L->g2, hg}, {s->vres, &L->v2, hv}};
+        rwkv__mm_group(st, first, 6 + nv, T);
+        rwkv__activate(st, hw, (size_t)L->w_rank, L->w_rank, T, RWKV__TANH);
+        rwkv__activate(st, hg, (size_t)L->g_rank, L->g_rank, T, RWKV__SIGMOID);
+        rwkv__mm_group(st, second, 3 + nv, T);
+    }
     rwkv__all_heads(rwkv__head_v7, st, L, ls->wkv, T);
     rwkv__mm(st, s->out, L->att_o, s->y, T);
     rwkv__residual(st, T);
@@ -7436,7 +7550,7 @@ static int rwkv__scratch_new(rwkv_state *st)
     RWKV__BUF(x, BC); RWKV__BUF(xln, BC); RWKV__BUF(sx, ver >= 6 ? BC : 0);
     RWKV__BUF(xr, BC); RWKV__BUF(xw, ver >= 6 ? BC : 0); RWKV__BUF(xk, BC); RWKV__BUF(xv, BC);
     RWKV__BUF(xa, ver == 7 ? BC : 0); RWKV__BUF(xg, ver >= 5 ? BC : 0);
-    RWKV__BUF(xmaa, ver == 6 ? BC : 0); RWKV__BUF(maa, ver == 6 ? BC : 0);
+    RWKV__BUF(xmaa, ver == 6 ? BC : 0);
     RWKV__BUF(r, BC); RWKV__BUF(w, ver >= 6 ? BC : 0); RWKV__BUF(k, BC); RWKV__BUF(v, BC);
     RWKV__BUF(a, ver == 7 ? BC : 0); RWKV__BUF(g, ver >= 5 ? BC : 0);
     RWKV__BUF(vres, ver == 7 ? BC : 0); RWKV__BUF(v_first, ver == 7 ? BC : 0);
@@ -7444,7 +7558,8 @@ static int rwkv__scratch_new(rwkv_state *st)
     RWKV__BUF(hidden, B * (size_t)m->info.n_ffn);
 #undef RWKV__BUF
     for (i = 0; i < n; i++) total += (buf[i].n + 15) / 16 * 16;
-    total += (2 * B * s->lora_stride + 15) / 16 * 16; /* v6: [B][5·Dm], then [B][Dm] */
+    /* v6: [B][5·Dm], then [B][Dm]; v7: 4 LoRAs' [B][D] */
+    total += (4 * B * s->lora_stride + 15) / 16 * 16;
     total += (m->qwork_bytes + 63) / 64 * 16;
     st->scratch_block = malloc(sizeof(float) * total + 64);
     if (!st->scratch_block) return 0;
@@ -7454,7 +7569,7 @@ static int rwkv__scratch_new(rwkv_state *st)
         base += sizeof(float) * ((buf[i].n + 15) / 16 * 16);
     }
     s->lora = s->lora_stride ? (float *)(void *)base : NULL;
-    base += sizeof(float) * ((2 * B * s->lora_stride + 15) / 16 * 16);
+    base += sizeof(float) * ((4 * B * s->lora_stride + 15) / 16 * 16);
     s->qwork = m->qwork_bytes ? (void *)base : NULL;
     return 1;
 }

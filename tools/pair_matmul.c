@@ -1,10 +1,10 @@
 /* pair_matmul.c - two builds of a float matrix product (rwkv__matmul) timed in turns in one
    process: A, B, A, B ... on the same data, the ratio taken per pair.
 
-   tools/pair_matmul.sh [-a "CFLAGS"] [-b "CFLAGS"] [-A HEADER] [-B HEADER] -- TYPE ROWS COLS T
+   tools/pair.sh [-a "CFLAGS"] [-b "CFLAGS"] [-A HEADER] [-B HEADER] matmul -- TYPE ROWS COLS T
                        [MATRICES] [PAIRS]
-   e.g. tools/pair_matmul.sh -A old/rwkv.h -B rwkv.h -- f16 8192 2048 64
-        tools/pair_matmul.sh -b -DRWKV__FAMX_KC=256 -- bf16 2048 2048 64
+   e.g. tools/pair.sh -A old/rwkv.h -B rwkv.h matmul -- f16 8192 2048 64
+        tools/pair.sh -b -DRWKV__FAMX_KC=256 matmul -- bf16 2048 2048 64
 
    Why: this VM (2 vCPUs shared with other tenants) runs the same binary at two speeds, about
    a factor of 2 apart, switching every few seconds (a neighbour on the core's other
@@ -15,10 +15,10 @@
    eighth round). A runs first in every pair; a build paired with itself shows the bias
    (0.98-1.01 here).
 
-   The file is compiled three times (pair_matmul.sh): once per side with PAIR_SIDE = a or b
+   The file is compiled three times (tools/pair.sh): once per side with PAIR_SIDE = a or b
    (each includes its header with RWKV_IMPLEMENTATION, so the two sides' static kernels
-   are separate; their public rwkv_* functions are duplicates, which the link allows), and
-   once without PAIR_SIDE for main. One thread; the product is rwkv__matmul with scratch,
+   are separate; pair.sh renames each side's public rwkv_* functions apart), and once
+   without PAIR_SIDE for main. One thread; the product is rwkv__matmul with scratch,
    on MATRICES distinct matrices (default 4) so that the weights come from memory. */
 #if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
 #define _POSIX_C_SOURCE 200809L
