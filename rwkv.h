@@ -6529,7 +6529,8 @@ static void rwkv__run(rwkv_state *st, rwkv__item_fn fn, const void *job, int n)
 }
 
 /* Y = W·X for T tokens (rwkv__matmul) on the team: items of whole 8-row tiles, each about
-   RWKV__ITEM_WORK multiply-adds (fewer than 2^20 items), smaller for a small product (at
+   RWKV__ITEM_WORK multiply-adds (one token: RWKV__ITEM_BYTES of weights; fewer than 2^20
+   items), smaller for a small product (at
    least 2 per thread, each of at least RWKV__ITEM_MIN). Smaller items for every product were
    slower: each item starts its rows' streams cold (v7 1.5B Q4_0, 2 threads, items of 32768:
    the ffn read at 15 GB/s instead of 18). */
@@ -6726,51 +6727,62 @@ static void rwkv__mm_group_item(const void *p, int i)
 }
 #endif
 
-/* The products of a group, as rwkv__mm each. In generation on the team they run as one job
-   whose items are those of every product: each job ends in a tail where threads wait for
-   the last items, and v7 has 16 products per layer before its recurrence (r k v and 4 LoRAs
-   of 2) where 6 of them read only the mixes and 4 the LoRAs' hidden activations. Each row's
-   result is the same computation whichever item holds it, so the bits do not change. */
+/* The products of a group, as rwkv__mm each. On the team they run as one job whose items
+   are those of every product: each job ends in a tail where threads wait for its last
+   items, and v7 has 16 products per layer before its recurrence (r k v and 4 LoRAs of 2),
+   7 of them reading only the mixes and 4 only the LoRAs' hidden activations. A block of
+   tokens whose product needs the scratch (quantized: its tokens' layout; f16 / bf16 on the
+   tiles) runs on its own first; in generation a quantized product's token is quantized into
+   its own part of the scratch. Each row's result is the same computation whichever item
+   holds it, so the bits do not change. */
 static void rwkv__mm_group(rwkv_state *st, const rwkv__mm_op *op, int n, int T)
 {
     int p;
 #ifdef RWKV__TEAM
-    if (st->team.active && T == 1 && n <= RWKV__GROUP_MAX) {
+    if (st->team.active && n <= RWKV__GROUP_MAX) {
         rwkv__mm_group_job g;
         char *acts = (char *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
         size_t used = 0;
+        int m = 0; /* products in the job */
 #ifdef RWKV__PROFILE
-        const rwkv__tensor *W[RWKV__GROUP_MAX];
-        const double t0 = omp_get_wtime();
+        const rwkv__tensor *Ws[RWKV__GROUP_MAX];
+        double t0;
 #endif
         g.first[0] = 0;
         for (p = 0; p < n; p++) {
-            rwkv__mm_job *j = &g.j[p];
-            const int64_t per = rwkv__mm_rows_per_item(st, op[p].W, 1);
-#ifdef RWKV__PROFILE
-            W[p] = op[p].W;
-#endif
-            j->Y = op[p].Y; j->W = op[p].W; j->X = op[p].X; j->T = 1;
+            const rwkv__tensor *W = op[p].W;
+            const int quant = rwkv__qblock(W->type);
+            const size_t bytes = quant ? rwkv__qact_bytes(W->type, W->ne[0]) : 0;
+            rwkv__mm_job *j = &g.j[m];
+            int64_t per;
+            if (T > 1 ? quant || (W->ne[1] >= RWKV__FAMX_MIN &&
+                                  rwkv__famx_pack_bytes(W->type, W->ne[0], T))
+                      : used + bytes + 64 > st->model->qwork_bytes) {
+                rwkv__mm(st, op[p].Y, W, op[p].X, T);
+                continue;
+            }
+            per = rwkv__mm_rows_per_item(st, W, T);
+            j->Y = op[p].Y; j->W = W; j->X = op[p].X; j->T = T;
             j->rows_per_item = per; j->acts = NULL; j->amx = NULL;
-            if (rwkv__qblock(op[p].W->type)) {
-                /* the token quantized for this product's type, here on thread 0 (a few
-                   microseconds), each product's into its own part of the scratch */
-                const size_t bytes = rwkv__qact_bytes(op[p].W->type, op[p].W->ne[0]);
-                if (used + bytes + 64 > st->model->qwork_bytes) break;
+            if (quant) { /* T = 1: a few microseconds, here on thread 0 */
                 j->acts = acts + used;
-                rwkv__qprep_tile(op[p].W->type, op[p].W->ne[0], op[p].X, 1, j->acts, bytes,
-                                 NULL, 0, 1);
+                rwkv__qprep_tile(W->type, W->ne[0], op[p].X, 1, j->acts, bytes, NULL, 0, 1);
                 used += (bytes + 63) / 64 * 64;
             }
-            g.first[p + 1] = g.first[p] + (int)((op[p].W->ne[1] + per - 1) / per);
-        }
-        if (p == n) {
-            rwkv__run(st, rwkv__mm_group_item, &g, g.first[n]);
 #ifdef RWKV__PROFILE
-            rwkv__prof_add(st, W, n, omp_get_wtime() - t0);
+            Ws[m] = W;
 #endif
-            return;
+            g.first[m + 1] = g.first[m] + (int)((W->ne[1] + per - 1) / per);
+            m++;
         }
+#ifdef RWKV__PROFILE
+        t0 = omp_get_wtime();
+#endif
+        if (m > 0) rwkv__run(st, rwkv__mm_group_item, &g, g.first[m]);
+#ifdef RWKV__PROFILE
+        rwkv__prof_add(st, Ws, m, omp_get_wtime() - t0);
+#endif
+        return;
     }
 #endif
     for (p = 0; p < n; p++) rwkv__mm(st, op[p].Y, op[p].W, op[p].X, T);

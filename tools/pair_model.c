@@ -2,11 +2,12 @@
    turns: A, B, B, A, A, B ... runs of tokens, the time ratio taken per pair.
 
    tools/pair.sh [-a "CFLAGS"] [-b "CFLAGS"] [-A HEADER] [-B HEADER] model -- MODEL
-                 [THREADS] [TOKENS] [PAIRS]
+                 [THREADS] [TOKENS] [PAIRS] [seq]
    e.g. tools/pair.sh -A old/rwkv.h -B rwkv.h model -- build/bench/rwkv7-1.5b-q8_0.gguf 2
 
    The whole forward pass of rwkv_eval (generation, one token at a time), THREADS threads
-   (default 2), runs of TOKENS tokens (default 4), PAIRS pairs (default 24). Each side opens
+   (default 2), runs of TOKENS tokens (default 4), PAIRS pairs (default 24); with `seq`, a
+   run is a prompt instead: a fresh state, then one rwkv_eval_seq of the TOKENS tokens. Each side opens
    the model itself (one mapping of the file each, the same pages) and keeps its own state.
    Why in one process: tools/pair_matmul.c. The order alternates (A then B, B then A) so that
    going first or second does not bias the ratio.
@@ -33,7 +34,7 @@ typedef struct pair_ctx {
     float *logits;
 } pair_ctx;
 void *PAIR_CAT(pair_open_, PAIR_SIDE)(const char *path, int nth);
-int PAIR_CAT(pair_gen_, PAIR_SIDE)(void *ctx, const int *ids, int n);
+int PAIR_CAT(pair_gen_, PAIR_SIDE)(void *ctx, const int *ids, int n, int seq);
 void *PAIR_CAT(pair_open_, PAIR_SIDE)(const char *path, int nth)
 {
     pair_ctx *c = (pair_ctx *)calloc(1, sizeof *c);
@@ -51,13 +52,23 @@ void *PAIR_CAT(pair_open_, PAIR_SIDE)(const char *path, int nth)
     c->logits = (float *)malloc(sizeof(float) * (size_t)rwkv_model_get_n_vocab(c->model));
     return c->logits ? c : NULL;
 }
-/* n tokens of generation (ids taken modulo the vocabulary): 0, or -1 on an error */
-int PAIR_CAT(pair_gen_, PAIR_SIDE)(void *ctx, const int *ids, int n)
+/* n tokens of generation, or (seq) a prompt of n tokens from a fresh state (ids taken
+   modulo the vocabulary): 0, or -1 on an error */
+int PAIR_CAT(pair_gen_, PAIR_SIDE)(void *ctx, const int *ids, int n, int seq)
 {
     pair_ctx *c = (pair_ctx *)ctx;
     const int nv = rwkv_model_get_n_vocab(c->model);
     rwkv_error err;
-    int k;
+    int k, tok[1024];
+    if (seq) {
+        for (k = 0; k < n; k++) tok[k] = ids[k] % nv;
+        rwkv_state_reset(c->st);
+        if (rwkv_eval_seq(c->st, tok, (size_t)n, c->logits, 0, &err) != RWKV_OK) {
+            fprintf(stderr, "pair_model: %s\n", err.message);
+            return -1;
+        }
+        return 0;
+    }
     for (k = 0; k < n; k++)
         if (rwkv_eval(c->st, ids[k] % nv, c->logits, &err) != RWKV_OK) {
             fprintf(stderr, "pair_model: %s\n", err.message);
@@ -70,8 +81,8 @@ int PAIR_CAT(pair_gen_, PAIR_SIDE)(void *ctx, const int *ids, int n)
 
 void *pair_open_a(const char *path, int nth);
 void *pair_open_b(const char *path, int nth);
-int pair_gen_a(void *ctx, const int *ids, int n);
-int pair_gen_b(void *ctx, const int *ids, int n);
+int pair_gen_a(void *ctx, const int *ids, int n, int seq);
+int pair_gen_b(void *ctx, const int *ids, int n, int seq);
 
 static double now(void)
 {
@@ -88,17 +99,18 @@ static int cmp_double(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
-    int nth = 2, n = 4, pairs = 24, i, k, ids[1024];
+    int nth = 2, n = 4, pairs = 24, seq = 0, i, k, ids[1024];
     uint64_t x = 0x2545f4914f6cdd1dull;
     void *ca, *cb;
     double *ta, *tb, *ratio;
     if (argc < 2) {
-        fprintf(stderr, "usage: %s MODEL [THREADS] [TOKENS] [PAIRS]\n", argv[0]);
+        fprintf(stderr, "usage: %s MODEL [THREADS] [TOKENS] [PAIRS] [seq]\n", argv[0]);
         return 2;
     }
     if (argc > 2) nth = atoi(argv[2]);
     if (argc > 3) n = atoi(argv[3]);
     if (argc > 4) pairs = atoi(argv[4]);
+    if (argc > 5) seq = !strcmp(argv[5], "seq");
     if (nth < 1 || n < 1 || n > 1024 || pairs < 1) {
         fprintf(stderr, "%s: THREADS >= 1, TOKENS 1-1024 and PAIRS >= 1\n", argv[0]);
         return 2;
@@ -114,12 +126,12 @@ int main(int argc, char **argv)
     tb = ta + pairs;
     ratio = tb + pairs;
     /* first touch of every weight, and the thread teams' first decisions */
-    if (pair_gen_a(ca, ids, n) < 0 || pair_gen_b(cb, ids, n) < 0) return 1;
+    if (pair_gen_a(ca, ids, n, seq) < 0 || pair_gen_b(cb, ids, n, seq) < 0) return 1;
     for (i = 0; i < pairs; i++) {
         double t0 = now(), t1, t2;
-        if (i % 2 ? pair_gen_b(cb, ids, n) < 0 : pair_gen_a(ca, ids, n) < 0) return 1;
+        if (i % 2 ? pair_gen_b(cb, ids, n, seq) < 0 : pair_gen_a(ca, ids, n, seq) < 0) return 1;
         t1 = now();
-        if (i % 2 ? pair_gen_a(ca, ids, n) < 0 : pair_gen_b(cb, ids, n) < 0) return 1;
+        if (i % 2 ? pair_gen_a(ca, ids, n, seq) < 0 : pair_gen_b(cb, ids, n, seq) < 0) return 1;
         t2 = now();
         ta[i] = (i % 2 ? t2 - t1 : t1 - t0) / n;
         tb[i] = (i % 2 ? t1 - t0 : t2 - t1) / n;
@@ -128,9 +140,9 @@ int main(int argc, char **argv)
     qsort(ta, (size_t)pairs, sizeof *ta, cmp_double);
     qsort(tb, (size_t)pairs, sizeof *tb, cmp_double);
     qsort(ratio, (size_t)pairs, sizeof *ratio, cmp_double);
-    printf("%s, %d threads, %d pairs of %d tokens: A median %.1f best %.1f ms/token | B median "
+    printf("%s, %d threads, %d pairs of %d tokens%s: A median %.1f best %.1f ms/token | B median "
            "%.1f best %.1f | speed B/A: median %.3f, quartiles %.3f-%.3f\n",
-           argv[1], nth, pairs, n, 1e3 * ta[pairs / 2], 1e3 * ta[0], 1e3 * tb[pairs / 2],
+           argv[1], nth, pairs, n, seq ? " (prompts)" : "", 1e3 * ta[pairs / 2], 1e3 * ta[0], 1e3 * tb[pairs / 2],
            1e3 * tb[0], ratio[pairs / 2], ratio[pairs / 4], ratio[3 * pairs / 4]);
     free(ta);
     return 0;

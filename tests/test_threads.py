@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Two threads give the same bits as one, on models large enough for the thread team (run by
+`make test`; standard library only).
+
+The forward pass runs on rwkv.h's thread team only when a block reads at least 1 MiB of
+weights, so the tiny models of the other tests never reach it: their 2-thread runs are one
+thread. Here random models of n_embd 512 (2 layers, 4-12 MB of weights per token) of v4,
+v5.2, v6 and v7 (tools/random_model.py), in F16 and quantized by `rwkv quantize` to Q8_0,
+Q4_0 and Q4_K_M, each run 24 tokens, one `rwkv_eval` per token and one `rwkv_eval_seq`
+(blocks of tokens: AMX tiles where the CPU has them), on 1 and on 2 threads (the team's
+items; products that read the same inputs grouped into one job: rwkv__mm_group). Each
+mode's logits on 2 threads must equal its logits on 1 byte for byte: every row of a
+product is computed by the same code whichever thread or item holds it. (Between the modes
+f16 / bf16 blocks on the tiles sum in another order: docs/KERNELS.md; test_quantize checks
+that quantized blocks give one token's bits.) The team may fall back to one thread for a
+while on a busy machine (its back-off): fewer tokens on the team, never other bits.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+RWKV = os.environ.get("RWKV_BIN") or os.path.join(ROOT, "rwkv")
+RANDOM_MODEL = os.path.join(ROOT, "tools", "random_model.py")
+
+VERSIONS = ("4", "5.2", "6", "7")
+TYPES = ("q8_0", "q4_0", "q4_k_m")
+IDS = ",".join(str((i * 37 + 11) % 1000) for i in range(24))
+
+
+def run(cmd):
+    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def logits(model, out, threads, seq):
+    cmd = [RWKV, "logits", "-m", model, "--ids", IDS, "-o", out, "-t", str(threads)]
+    if seq:
+        cmd.append("--seq")
+    r = run(cmd)
+    if r.returncode != 0:
+        return None, r.stderr.strip()[-300:]
+    with open(out, "rb") as f:
+        return f.read(), ""
+
+
+def main():
+    if not os.access(RWKV, os.X_OK):
+        print("FAIL: %s is not built (run make)" % RWKV)
+        return 1
+    failures = 0
+    checks = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for v in VERSIONS:
+            f16 = os.path.join(tmp, "v%s-f16.gguf" % v)
+            r = run([sys.executable, RANDOM_MODEL, "--version", v, "--layers", "2",
+                     "--embd", "512", "--vocab", "1000", "--dtype", "f16", "--seed", "5", f16])
+            if r.returncode != 0:
+                print("FAIL: random_model.py v%s: %s" % (v, r.stderr.strip()[-300:]))
+                failures += 1
+                continue
+            files = [("f16", f16)]
+            for t in TYPES:
+                q = os.path.join(tmp, "v%s-%s.gguf" % (v, t))
+                r = run([RWKV, "quantize", f16, q, t, "--reference"])
+                if r.returncode != 0:
+                    print("FAIL: quantize v%s %s: %s" % (v, t, r.stderr.strip()[-300:]))
+                    failures += 1
+                    continue
+                files.append((t, q))
+            for t, path in files:
+                out = os.path.join(tmp, "out.f32")
+                got = {}
+                for threads in (1, 2):
+                    for seq in (False, True):
+                        mode = "%s, %d thread%s" % ("--seq" if seq else "one token at a time",
+                                                    threads, "s" if threads > 1 else "")
+                        data, err = logits(path, out, threads, seq)
+                        if data is None:
+                            print("FAIL: v%s %s %s: %s" % (v, t, mode, err))
+                            failures += 1
+                        else:
+                            got[(threads, seq)] = data
+                if len(got) != 4:
+                    continue
+                checks += 1
+                problems = []
+                for seq in (False, True):
+                    if got[(2, seq)] != got[(1, seq)]:
+                        problems.append("%s: 2 threads differ from 1" %
+                                        ("--seq" if seq else "one token at a time"))
+                    if len(got[(1, seq)]) != 24 * 1000 * 4:
+                        problems.append("%d bytes of logits, want %d" % (len(got[(1, seq)]),
+                                                                        24 * 1000 * 4))
+                if problems:
+                    print("FAIL: v%s %s: %s" % (v, t, "; ".join(problems)))
+                    failures += 1
+                else:
+                    print("ok   v%-3s %-6s 2 threads == 1 thread, one token at a time and --seq"
+                          % (v, t))
+    if failures or checks == 0:
+        print("FAIL: %d failure(s), %d model(s) compared" % (failures, checks))
+        return 1
+    print("PASS: %d models, 2 threads bit-identical to 1" % checks)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
