@@ -6530,10 +6530,10 @@ static void rwkv__run(rwkv_state *st, rwkv__item_fn fn, const void *job, int n)
 
 /* Y = W·X for T tokens (rwkv__matmul) on the team: items of whole 8-row tiles, each about
    RWKV__ITEM_WORK multiply-adds (one token: RWKV__ITEM_BYTES of weights; fewer than 2^20
-   items), smaller for a small product (at
-   least 2 per thread, each of at least RWKV__ITEM_MIN). Smaller items for every product were
-   slower: each item starts its rows' streams cold (v7 1.5B Q4_0, 2 threads, items of 32768:
-   the ffn read at 15 GB/s instead of 18). */
+   items), smaller for a small product (at least 2 per thread, each of at least
+   RWKV__ITEM_MIN). Smaller items for every product were slower: each item starts its rows'
+   streams cold (v7 1.5B Q4_0, 2 threads, items of 32768: the ffn read at 15 GB/s instead
+   of 18). */
 #define RWKV__ITEM_WORK 131072
 #define RWKV__ITEM_MIN 16384
 /* One token (generation): items of about this many weight bytes instead, whatever the type.
