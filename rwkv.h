@@ -6625,6 +6625,19 @@ static int64_t rwkv__mm_rows_per_item(const rwkv_state *st, const rwkv__tensor *
     while ((rows + per - 1) / per > (int64_t)RWKV__ITEM_MASK) per *= 2;
     return per;
 }
+
+/* Whether W·X for T tokens runs on the AMX-BF16 tiles (f16 / bf16 W, the tokens' tile
+   layout in the state's scratch). */
+static int rwkv__mm_famx(const rwkv_state *st, const rwkv__tensor *W, int T)
+{
+#ifdef RWKV__FAMX
+    return st->s.qwork && W->ne[1] >= RWKV__FAMX_MIN &&
+           rwkv__famx_pack_bytes(W->type, W->ne[0], T) && rwkv__amx_request();
+#else
+    (void)st; (void)W; (void)T;
+    return 0;
+#endif
+}
 #endif
 
 static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const float *X, int T)
@@ -6647,8 +6660,7 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
             rwkv__run(st, rwkv__mm_prep_item, &j, (T + 15) / 16);
         }
 #ifdef RWKV__FAMX
-        else if (st->s.qwork && rows >= RWKV__FAMX_MIN && rwkv__famx_pack_bytes(W->type, W->ne[0], T) &&
-                 rwkv__amx_request()) {
+        else if (rwkv__mm_famx(st, W, T)) {
             /* f16 / bf16 on the tiles: passes of RWKV__FAMX_RB rows read the tokens' layout
                once each, so items of at least that many */
             per = per < RWKV__FAMX_RB ? RWKV__FAMX_RB : (per + 31) / 32 * 32;
@@ -6674,10 +6686,7 @@ static void rwkv__prof_add(rwkv_state *st, const rwkv__tensor *const *W, int n, 
     const int64_t C = m->info.n_embd;
     double bytes[RWKV__GROUP_MAX], all = 0.0;
     int p;
-    for (p = 0; p < n; p++) {
-        bytes[p] = (double)rwkv__row_bytes(W[p]->type, (uint64_t)W[p]->ne[0]) * (double)W[p]->ne[1];
-        all += bytes[p];
-    }
+    for (p = 0; p < n; p++) all += bytes[p] = (double)rwkv__tensor_bytes(W[p]);
     for (p = 0; p < n; p++) {
         int kind = RWKV__PROF_ATT;
         size_t i;
@@ -6755,9 +6764,8 @@ static void rwkv__mm_group(rwkv_state *st, const rwkv__mm_op *op, int n, int T)
             const size_t bytes = quant ? rwkv__qact_bytes(W->type, W->ne[0]) : 0;
             rwkv__mm_job *j = &g.j[m];
             int64_t per;
-            if (T > 1 ? quant || (W->ne[1] >= RWKV__FAMX_MIN &&
-                                  rwkv__famx_pack_bytes(W->type, W->ne[0], T))
-                      : used + bytes + 64 > st->model->qwork_bytes) {
+            if (T > 1 ? quant || rwkv__mm_famx(st, W, T)
+                      : quant && used + bytes + 64 > st->model->qwork_bytes) {
                 rwkv__mm(st, op[p].Y, W, op[p].X, T);
                 continue;
             }
@@ -7570,7 +7578,7 @@ static int rwkv__scratch_new(rwkv_state *st)
     RWKV__BUF(hidden, B * (size_t)m->info.n_ffn);
 #undef RWKV__BUF
     for (i = 0; i < n; i++) total += (buf[i].n + 15) / 16 * 16;
-    /* v6: [B][5·Dm], then [B][Dm]; v7: 4 LoRAs' [B][D] */
+    /* v6: [B][5·Dm], then its 5 parts gathered, [B][Dm] each; v7: 4 LoRAs' [B][D] */
     total += (4 * B * s->lora_stride + 15) / 16 * 16;
     total += (m->qwork_bytes + 63) / 64 * 16;
     st->scratch_block = malloc(sizeof(float) * total + 64);

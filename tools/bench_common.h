@@ -1,20 +1,13 @@
-/* bench_common.h - what the benchmark programs share: a monotonic clock and the plain read
-   pass whose GB/s is the machine's memory-bandwidth limit that every table is compared with (one
+/* bench_common.h - what the benchmark programs share: a monotonic clock (bench_clock.h)
+   and the plain read pass whose GB/s is the machine's memory-bandwidth limit that every table is compared with (one
    definition, so bench_kernels and bench_model measure the same thing). Included after rwkv.h's
    implementation (it uses the kernels' vector wrappers). */
 #ifndef RWKV_BENCH_COMMON_H
 #define RWKV_BENCH_COMMON_H
 
 #include <stdlib.h>
-#include <time.h>
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
+#include "bench_clock.h"
 
 static float sink; /* keeps the sums alive */
 
@@ -63,12 +56,6 @@ static double read_pass(const float *buf, size_t n, int nth)
     t1 = now();
     sink += total;
     return (double)n * 4.0 / (t1 - t0) / 1e9;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
 }
 
 #endif

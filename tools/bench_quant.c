@@ -26,12 +26,7 @@
 #include <string.h>
 #include <time.h>
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
+#include "bench_clock.h"
 
 static uint64_t rng = 88172645463325252ULL;
 static double urand(void)
@@ -100,12 +95,6 @@ static double mv_pass(unsigned char **bufs, int nbuf, size_t bytes, int type, in
     int i;
     for (i = 0; i < nbuf; i++) rwkv__matmul_q(y, bufs[i], type, rows, cols, x, 1, nth);
     return (double)nbuf * (double)bytes / (now() - t0) / 1e9;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    const double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
 }
 
 static const char *tname(int type)

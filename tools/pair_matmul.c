@@ -54,25 +54,12 @@ size_t PAIR_CAT(pair_work_, PAIR_SIDE)(int type, int64_t cols, int T)
     return rwkv__famx_pack_bytes(type, cols, T) + 64;
 }
 #else
-#include <time.h>
+#include "bench_clock.h"
 
 void pair_run_a(float *, int, const void *, int64_t, int64_t, const float *, int, void *);
 void pair_run_b(float *, int, const void *, int64_t, int64_t, const float *, int, void *);
 size_t pair_work_a(int, int64_t, int);
 size_t pair_work_b(int, int64_t, int);
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    const double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 int main(int argc, char **argv)
 {

@@ -77,25 +77,12 @@ int PAIR_CAT(pair_gen_, PAIR_SIDE)(void *ctx, const int *ids, int n, int seq)
     return 0;
 }
 #else
-#include <time.h>
+#include "bench_clock.h"
 
 void *pair_open_a(const char *path, int nth);
 void *pair_open_b(const char *path, int nth);
 int pair_gen_a(void *ctx, const int *ids, int n, int seq);
 int pair_gen_b(void *ctx, const int *ids, int n, int seq);
-
-static double now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    const double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 int main(int argc, char **argv)
 {
