@@ -19,7 +19,10 @@
                             Linux x86-64 when the compiler targets AMX, e.g. -march=native on
                             Sapphire Rapids, and the kernel grants them; quantized blocks: same
                             bits either way; f16/bf16 blocks: the tiles round otherwise, within
-                            the same bound, so without them a block gives one token's bits)
+                            twice the bound, so without them a block gives one token's bits)
+       RWKV_AMX_EXACT       f16/bf16 blocks on the AMX tiles carry the tokens' 24 bits (three
+                            bf16 planes) instead of 16 (two): 3/2 (bf16) to 5/3 (f16) of the
+                            tile work, the error that of the f32 kernels in another order
        RWKV_SEQ_BLOCK       tokens per matrix-matrix block in sequence mode (default 64)
        RWKV_PROFILE         (with OpenMP) states time the forward pass's steps: the matrix
                             products by kind and everything else (rwkv__profile; read by
@@ -272,7 +275,7 @@ rwkv_status rwkv_eval(rwkv_state *state, int token, float *logits, rwkv_error *e
    memory once per block). logits: NULL for none, else n_vocab floats for the last token, or
    n * n_vocab floats (row i after token i) when all_logits is non-zero. The logits are those
    of n rwkv_eval calls, bit for bit, except where f16/bf16 blocks run on the AMX tiles
-   (RWKV_NO_AMX): there within the error bound of the f32 sums (~1e-6 of max|logit|). */
+   (RWKV_NO_AMX): there within twice the error bound of the f32 sums (~5e-6 of max|logit|). */
 rwkv_status rwkv_eval_seq(rwkv_state *state, const int *tokens, size_t n, float *logits,
                           int all_logits, rwkv_error *err);
 
@@ -4116,18 +4119,23 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
 /* ---- AMX: prompt blocks of f16 / bf16 weights ------------------------------------------------ */
 /* TDPBF16PS multiplies bf16 pairs and adds them to f32 sums: 16 rows x 32 columns times 32
    columns x 16 tokens per instruction, sixteen times the f32 FMA units' multiply-adds per
-   cycle. Nothing is rounded away: each token value x (f32, 24 significant bits) is split into
-   three bf16 planes x = xh + xm + xl exactly (xh = bf16(x), xm = bf16(x - xh), xl = x - xh -
-   xm, each difference exact in f32), and a product of two bf16 is exact in f32. bf16 weights
-   are the A tiles as they lie in the file; an f16 weight is two bf16 w = wh + wl exactly
-   (11 significant bits), and its products are wh x (xh, xm, xl) and wl x (xh, xm) (wl xl is
-   below 2^-24 of w x). So each sum is the exact sum of its products rounded in another order
-   than the f32 kernels' (the tiles add in f32 with denormals flushed): within the same error
-   bound, not the same bits, so a prompt block's logits differ from token-by-token
-   generation's in the last bits on a CPU with AMX (tests/test_kernels checks the bound;
-   -DRWKV_NO_AMX restores equal bits). The tokens' layout (rwkv__famx_pack): per tile of 16
-   tokens and 32 columns, the three planes' B tiles of 1 KiB (row j: columns 2j, 2j + 1 of the
-   16 tokens). */
+   cycle. A bf16 x bf16 product is exact in f32, so the tokens and f16 weights are split into
+   bf16 planes: a token value x (f32) is x = xh + xm + xl exactly (xh = bf16(x), xm = bf16(x -
+   xh), xl the rest, each difference exact), of which the tiles use xh and xm (16 significant
+   bits; |xl| <= 2^-16 |x|); an f16 weight is w = wh + wl exactly (11 significant bits). bf16
+   weights are the A tiles as they lie in the file: products W xh, W xm. f16: wh xh, wh xm,
+   wl xh (the dropped wh xl and wl xm are each <= 2^-16 |w x|). So each term of a sum is off by
+   at most 2^-16 (bf16) or 2^-15 (f16) of |w x|, where the f32 kernels' own bound for a row of
+   n >= RWKV__FAMX_MIN = 512 columns is n 2^-24 >= 2^-15 of the sum of |w x|: the split keeps
+   the error within the f32 kernels' bound, twice over at most, and its typical size (random
+   signs) is a few times theirs. -DRWKV_AMX_EXACT keeps xl too (3 token planes, f16 5
+   products, wl xl < 2^-24 |w x| the only term dropped): 3/2 (bf16) and 5/3 (f16) of the tile
+   work, the rounding then that of the f32 kernels in another order. Either way the tiles add
+   in another order than the f32 kernels (denormals flushed), so a prompt block's logits
+   differ from token-by-token generation's in the last bits on a CPU with AMX
+   (tests/test_kernels checks the bound; -DRWKV_NO_AMX restores equal bits). The tokens'
+   layout (rwkv__famx_pack): per tile of 16 tokens and 32 columns, the planes' B tiles of 1
+   KiB each (row j: columns 2j, 2j + 1 of the 16 tokens). */
 #if defined(RWKV__QAMX) && (defined(__AMX_BF16__) || defined(__AMXBF16__)) &&                    \
     defined(__AVX512BF16__)
 #define RWKV__FAMX 1
@@ -4147,6 +4155,12 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
    level (~1e-2 of the logits), so they give one token's bits there. */
 #define RWKV__FAMX_MIN 512
 
+#ifdef RWKV_AMX_EXACT
+#define RWKV__FAMX_XP 3 /* token planes: xh, xm, xl */
+#else
+#define RWKV__FAMX_XP 2 /* xh, xm: 2/3 of the tile work, f16 3/5 (see above) */
+#endif
+
 /* Bytes of the AMX layout of T float tokens for a `type` matrix with `cols` columns; 0 when
    its product does not use the tiles (it also needs RWKV__FAMX_MIN rows). */
 static size_t rwkv__famx_pack_bytes(int type, int64_t cols, int T)
@@ -4154,7 +4168,7 @@ static size_t rwkv__famx_pack_bytes(int type, int64_t cols, int T)
 #ifdef RWKV__FAMX
     if ((type == RWKV_TYPE_F16 || type == RWKV_TYPE_BF16) && T >= RWKV__AMX_MIN_T &&
         cols >= RWKV__FAMX_MIN && cols % 32 == 0)
-        return (size_t)((T + 15) / 16) * (size_t)(cols / 32) * 3072;
+        return (size_t)((T + 15) / 16) * (size_t)(cols / 32) * (RWKV__FAMX_XP * 1024);
 #endif
     (void)type; (void)cols; (void)T;
     return 0;
@@ -4198,8 +4212,8 @@ static void rwkv__famx_pack(int64_t cols, const float *X, int T, uint8_t *pack, 
             pl[1][n] = _mm512_castsi512_ps(m);
             pl[2][n] = _mm512_castsi512_ps(l);
         }
-        for (p = 0; p < 3; p++) {
-            float *dst = (float *)(void *)(pack + (((size_t)g * (size_t)nc + (size_t)c) * 3 + (size_t)p) * 1024);
+        for (p = 0; p < RWKV__FAMX_XP; p++) {
+            float *dst = (float *)(void *)(pack + (((size_t)g * (size_t)nc + (size_t)c) * RWKV__FAMX_XP + (size_t)p) * 1024);
             rwkv__tr16(pl[p], t);
             for (n = 0; n < 16; n++) _mm512_storeu_ps(dst + 16 * n, t[n]);
         }
@@ -4264,8 +4278,8 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
                    pass (6 KiB per column chunk) stay in L1 for all strips */
                 for (g = 0; g < ng; g += 2) {
                     const int pair = g + 1 < ng; /* a second token tile */
-                    const uint8_t *b0 = pack + ((size_t)(g0 + g) * (size_t)nc + (size_t)k0) * 3072;
-                    const uint8_t *b1 = b0 + (size_t)nc * 3072;
+                    const uint8_t *b0 = pack + ((size_t)(g0 + g) * (size_t)nc + (size_t)k0) * (RWKV__FAMX_XP * 1024);
+                    const uint8_t *b1 = b0 + (size_t)nc * (RWKV__FAMX_XP * 1024);
                     for (s = 0; s < nrb; s += 32) {
                         const int two = s + 32 <= nrb; /* a second row tile */
                         const char *w0 = wrb + (size_t)s * rowb + (size_t)k0 * 64;
@@ -4304,11 +4318,11 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
 /* C tiles 0 .. 3 += A tiles 4, 5 times plane p_ of B tiles (6: tile g, 7: tile g + 1) */
 #define RWKV__FAMX_PLANE(p_)                                                                      \
     do {                                                                                          \
-        _tile_loadd(6, b0 + 3072 * (size_t)c + 1024 * (p_), 64);                                  \
+        _tile_loadd(6, b0 + RWKV__FAMX_XP * 1024 * (size_t)c + 1024 * (p_), 64);                                  \
         _tile_dpbf16ps(0, 4, 6);                                                                  \
         if (two) _tile_dpbf16ps(2, 5, 6);                                                         \
         if (pair) {                                                                               \
-            _tile_loadd(7, b1 + 3072 * (size_t)c + 1024 * (p_), 64);                              \
+            _tile_loadd(7, b1 + RWKV__FAMX_XP * 1024 * (size_t)c + 1024 * (p_), 64);                              \
             _tile_dpbf16ps(1, 4, 7);                                                              \
             if (two) _tile_dpbf16ps(3, 5, 7);                                                     \
         }                                                                                         \
@@ -4323,12 +4337,16 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
                             }
                             RWKV__FAMX_PLANE(0);
                             RWKV__FAMX_PLANE(1);
+#if RWKV__FAMX_XP == 3
                             RWKV__FAMX_PLANE(2);
-                            if (f16) {
+#endif
+                            if (f16) { /* wl x the token planes but the last */
                                 _tile_loadd(4, abuf[s / 32][1][c][0], 64);
                                 if (two) _tile_loadd(5, abuf[s / 32][1][c][1], 64);
                                 RWKV__FAMX_PLANE(0);
+#if RWKV__FAMX_XP == 3
                                 RWKV__FAMX_PLANE(1);
+#endif
                             }
                         }
 #undef RWKV__FAMX_PLANE

@@ -30,6 +30,11 @@ build() {
 names=""
 for v in $variants; do build "${cc##*/}_$v" "$cc" $san $omp -march="$v" & names="$names ${cc##*/}_$v"; done
 build "noomp_$first" "$cc" -O2 -march="$first" & names="$names noomp_$first"
+# the AMX tiles' exact mode (three token planes: tests/test_kernels' bounds and exact products
+# differ with it)
+if has amx_bf16 && [ "$first" = native ]; then
+    build "amxexact_native" "$cc" -O2 $omp -march=native -DRWKV_AMX_EXACT & names="$names amxexact_native"
+fi
 if command -v clang > /dev/null 2>&1; then
     build "clang_$first" clang -O2 $omp -march="$first" & names="$names clang_$first"
 else
