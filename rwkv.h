@@ -879,6 +879,17 @@ static RWKV__UNUSED void rwkv__matmul_scalar(float *Y, const rwkv__tensor *W, co
 
 #define RWKV__VR 8
 
+#if defined(__GNUC__) && !defined(__clang__)
+#define RWKV__UNROLL _Pragma("GCC unroll 8")
+#define RWKV__UNROLL16 _Pragma("GCC unroll 16")
+#elif defined(__clang__)
+#define RWKV__UNROLL _Pragma("unroll")
+#define RWKV__UNROLL16 RWKV__UNROLL
+#else
+#define RWKV__UNROLL
+#define RWKV__UNROLL16
+#endif
+
 #if defined(RWKV__AVX512)
 #define RWKV__L 16
 #define RWKV__TR 4
@@ -914,6 +925,35 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
     q = _mm_add_ss(q, _mm_shuffle_ps(q, q, 1));
     return _mm_cvtss_f32(q);
 }
+/* t[j][i] = x[i][j]: a 16 x 16 transpose of 32-bit elements in registers. */
+RWKV__INLINE void rwkv__tr16(const __m512 *x0, __m512 *t)
+{
+    __m512 x[16];
+    int i, j;
+    RWKV__UNROLL16 for (i = 0; i < 16; i += 2) {
+        x[i] = _mm512_unpacklo_ps(x0[i], x0[i + 1]);
+        x[i + 1] = _mm512_unpackhi_ps(x0[i], x0[i + 1]);
+    }
+    /* per 128-bit lane k, t[4q + j] = column 4k + j of rows 4q .. 4q + 3 */
+    RWKV__UNROLL16 for (i = 0; i < 16; i += 4) {
+        t[i] = _mm512_shuffle_ps(x[i], x[i + 2], 0x44);
+        t[i + 1] = _mm512_shuffle_ps(x[i], x[i + 2], 0xEE);
+        t[i + 2] = _mm512_shuffle_ps(x[i + 1], x[i + 3], 0x44);
+        t[i + 3] = _mm512_shuffle_ps(x[i + 1], x[i + 3], 0xEE);
+    }
+    RWKV__UNROLL for (j = 0; j < 4; j++) {
+        const __m512 v = _mm512_shuffle_f32x4(t[j], t[4 + j], 0x88),
+                     w = _mm512_shuffle_f32x4(t[j], t[4 + j], 0xDD),
+                     v2 = _mm512_shuffle_f32x4(t[8 + j], t[12 + j], 0x88),
+                     w2 = _mm512_shuffle_f32x4(t[8 + j], t[12 + j], 0xDD);
+        x[j] = _mm512_shuffle_f32x4(v, v2, 0x88);      /* column j */
+        x[8 + j] = _mm512_shuffle_f32x4(v, v2, 0xDD);  /* column 8 + j */
+        x[4 + j] = _mm512_shuffle_f32x4(w, w2, 0x88);  /* column 4 + j */
+        x[12 + j] = _mm512_shuffle_f32x4(w, w2, 0xDD); /* column 12 + j */
+    }
+    RWKV__UNROLL16 for (i = 0; i < 16; i++) t[i] = x[i];
+}
+
 #elif defined(RWKV__AVX2)
 #define RWKV__L 8
 /* 3 x 4: 12 accumulators + 3 weight vectors + 1 token vector = the 16 ymm registers */
@@ -1271,6 +1311,93 @@ static void rwkv__matmul_rows_conv(float *Y, const rwkv__tensor *W, const float 
     }
 }
 
+#ifdef RWKV__AVX512
+/* Short rows (the LoRAs' second matrices, 2048 x 32 .. 128) and a block of tokens: the
+   register tiles spent more time in each dot product's lane sum than in its few FMAs (2048
+   x 32 x 64 tokens ran at ~15 GFLOP/s, a tenth of the FMA peak). Here 16 rows are one
+   vector: their columns transposed once (wt[c] = column c of the 16 rows, as f32), then per
+   token each of the 16 lane accumulators of rwkv__mv_tile (lane l: columns l, l + 16, ...)
+   is a vector over the rows, the lane sum is rwkv__vsum's tree done vertically, and the
+   tail is rwkv__finish's: every row gets matvec's operations in matvec's order, so the same
+   bits, and no horizontal step. Two tokens share each wt load. */
+#define RWKV__SHORT_MAX 256 /* columns at most (wt: 16 KiB of stack) */
+
+/* (lane l + lane l + 8) + (lane l + 4 + lane l + 12), l < 4: a quarter of rwkv__vsum's tree
+   (its first two levels), for two tokens; the 8 chains in one loop keep the FMA units fed */
+RWKV__INLINE void rwkv__short_q(const __m512 *wt, const float *x0, const float *x1, int l,
+                                int64_t body, __m512 *q0, __m512 *q1)
+{
+    const __m512 z = _mm512_setzero_ps();
+    __m512 a0 = z, a1 = z, b0 = z, b1 = z, c0 = z, c1 = z, d0 = z, d1 = z;
+    int64_t k;
+    for (k = l; k < body; k += 16) {
+        const __m512 wa = wt[k], wb = wt[k + 8], wc = wt[k + 4], wd = wt[k + 12];
+        a0 = _mm512_fmadd_ps(wa, _mm512_set1_ps(x0[k]), a0);
+        a1 = _mm512_fmadd_ps(wa, _mm512_set1_ps(x1[k]), a1);
+        b0 = _mm512_fmadd_ps(wb, _mm512_set1_ps(x0[k + 8]), b0);
+        b1 = _mm512_fmadd_ps(wb, _mm512_set1_ps(x1[k + 8]), b1);
+        c0 = _mm512_fmadd_ps(wc, _mm512_set1_ps(x0[k + 4]), c0);
+        c1 = _mm512_fmadd_ps(wc, _mm512_set1_ps(x1[k + 4]), c1);
+        d0 = _mm512_fmadd_ps(wd, _mm512_set1_ps(x0[k + 12]), d0);
+        d1 = _mm512_fmadd_ps(wd, _mm512_set1_ps(x1[k + 12]), d1);
+    }
+    *q0 = _mm512_add_ps(_mm512_add_ps(a0, b0), _mm512_add_ps(c0, d0));
+    *q1 = _mm512_add_ps(_mm512_add_ps(a1, b1), _mm512_add_ps(c1, d1));
+}
+
+/* 16 rows (wt) times tokens x0, x1 (the same pointer for one): y0, y1 (16 rows each) */
+static void rwkv__short_dot2(const __m512 *wt, const float *x0, const float *x1, int64_t cols,
+                             float *y0, float *y1)
+{
+    const int64_t body = cols - cols % 16;
+    __m512 q00, q01, q10, q11, q20, q21, q30, q31, s0, s1;
+    int64_t k;
+    rwkv__short_q(wt, x0, x1, 0, body, &q00, &q01);
+    rwkv__short_q(wt, x0, x1, 2, body, &q20, &q21);
+    rwkv__short_q(wt, x0, x1, 1, body, &q10, &q11);
+    rwkv__short_q(wt, x0, x1, 3, body, &q30, &q31);
+    /* the tree's last levels: (q0 + q2) + (q1 + q3) */
+    s0 = _mm512_add_ps(_mm512_add_ps(q00, q20), _mm512_add_ps(q10, q30));
+    s1 = _mm512_add_ps(_mm512_add_ps(q01, q21), _mm512_add_ps(q11, q31));
+    for (k = body; k < cols; k++) { /* rwkv__finish's tail */
+        s0 = _mm512_fmadd_ps(wt[k], _mm512_set1_ps(x0[k]), s0);
+        s1 = _mm512_fmadd_ps(wt[k], _mm512_set1_ps(x1[k]), s1);
+    }
+    _mm512_storeu_ps(y0, s0);
+    _mm512_storeu_ps(y1, s1);
+}
+
+/* Rows [r0, r0 + 16 n) of Y = X W^T, tokens [0, T), cols <= RWKV__SHORT_MAX. */
+static void rwkv__matmul_rows_short(float *Y, const rwkv__tensor *W, const float *X, int T,
+                                    int64_t r0, int64_t r1)
+{
+    const int64_t rows = W->ne[1], cols = W->ne[0], body = cols - cols % 16;
+    const size_t rowbytes = (size_t)rwkv__row_bytes(W->type, (uint64_t)cols);
+    __m512 wt[RWKV__SHORT_MAX];
+    float tail[16], out[2][16];
+    int64_t r, c;
+    int t, i;
+    for (r = r0; r + 16 <= r1; r += 16) {
+        const char *w0 = (const char *)W->data + (size_t)r * rowbytes;
+        for (c = 0; c < body; c += 16) {
+            __m512 v[16];
+            for (i = 0; i < 16; i++) v[i] = rwkv__vld_w(w0 + (size_t)i * rowbytes, W->type, c);
+            rwkv__tr16(v, wt + c);
+        }
+        for (c = body; c < cols; c++) {
+            for (i = 0; i < 16; i++) tail[i] = rwkv__weight(w0 + (size_t)i * rowbytes, W->type, c);
+            wt[c] = _mm512_loadu_ps(tail);
+        }
+        for (t = 0; t < T; t += 2) {
+            const float *x0 = X + (int64_t)t * cols, *x1 = t + 1 < T ? x0 + cols : x0;
+            rwkv__short_dot2(wt, x0, x1, cols, out[0], out[1]);
+            for (i = 0; i < 2 && t + i < T; i++)
+                memcpy(Y + (int64_t)(t + i) * rows + r, out[i], sizeof out[i]);
+        }
+    }
+}
+#endif
+
 /* Rows [r0, r1) of Y = X W^T for tokens [0, T): weights stream once, each NR-row tile is
    reused from cache for every token block. */
 static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, int T,
@@ -1286,6 +1413,12 @@ static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, i
         rwkv__matmul_rows_conv(Y, W, X, T, r0, r1);
         return;
     }
+#ifdef RWKV__AVX512
+    if (T > 1 && cols <= RWKV__SHORT_MAX && r1 - r0 >= 16) {
+        rwkv__matmul_rows_short(Y, W, X, T, r0, r1);
+        r0 += (r1 - r0) / 16 * 16; /* the last rows % 16: the register tiles */
+    }
+#endif
     for (r = r0; r < r1; r += NR) {
         const int nr = r1 - r < NR ? (int)(r1 - r) : NR;
         const void *w[RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR];
@@ -2352,13 +2485,6 @@ static void rwkv__qmm_rows_scalar(float *Y, const uint8_t *W, int type, int64_t 
    kernels (AVX-512F implies AVX2/FMA/F16C on every such CPU). NEON uses vdotq_s32 with
    __ARM_FEATURE_DOTPROD, widening multiplies otherwise. All give the scalar definition's bits. */
 
-#if defined(__GNUC__) && !defined(__clang__)
-#define RWKV__UNROLL _Pragma("GCC unroll 8")
-#elif defined(__clang__)
-#define RWKV__UNROLL _Pragma("unroll")
-#else
-#define RWKV__UNROLL
-#endif
 
 #if defined(RWKV__AVX2) ||                                                                         \
     (defined(RWKV__AVX512) && defined(__AVX2__) && defined(__FMA__) && defined(__F16C__))
@@ -3574,40 +3700,6 @@ static void rwkv__amx_pack(int type, int64_t cols, const char *acts, size_t stri
     }
 }
 
-#if defined(__GNUC__) && !defined(__clang__)
-#define RWKV__UNROLL16 _Pragma("GCC unroll 16")
-#else
-#define RWKV__UNROLL16 RWKV__UNROLL
-#endif
-
-/* t[j][i] = x[i][j]: a 16 x 16 transpose of 32-bit elements in registers. */
-RWKV__INLINE void rwkv__tr16(const __m512 *x0, __m512 *t)
-{
-    __m512 x[16];
-    int i, j;
-    RWKV__UNROLL16 for (i = 0; i < 16; i += 2) {
-        x[i] = _mm512_unpacklo_ps(x0[i], x0[i + 1]);
-        x[i + 1] = _mm512_unpackhi_ps(x0[i], x0[i + 1]);
-    }
-    /* per 128-bit lane k, t[4q + j] = column 4k + j of rows 4q .. 4q + 3 */
-    RWKV__UNROLL16 for (i = 0; i < 16; i += 4) {
-        t[i] = _mm512_shuffle_ps(x[i], x[i + 2], 0x44);
-        t[i + 1] = _mm512_shuffle_ps(x[i], x[i + 2], 0xEE);
-        t[i + 2] = _mm512_shuffle_ps(x[i + 1], x[i + 3], 0x44);
-        t[i + 3] = _mm512_shuffle_ps(x[i + 1], x[i + 3], 0xEE);
-    }
-    RWKV__UNROLL for (j = 0; j < 4; j++) {
-        const __m512 v = _mm512_shuffle_f32x4(t[j], t[4 + j], 0x88),
-                     w = _mm512_shuffle_f32x4(t[j], t[4 + j], 0xDD),
-                     v2 = _mm512_shuffle_f32x4(t[8 + j], t[12 + j], 0x88),
-                     w2 = _mm512_shuffle_f32x4(t[8 + j], t[12 + j], 0xDD);
-        x[j] = _mm512_shuffle_f32x4(v, v2, 0x88);      /* column j */
-        x[8 + j] = _mm512_shuffle_f32x4(v, v2, 0xDD);  /* column 8 + j */
-        x[4 + j] = _mm512_shuffle_f32x4(w, w2, 0x88);  /* column 4 + j */
-        x[12 + j] = _mm512_shuffle_f32x4(w, w2, 0xDD); /* column 12 + j */
-    }
-    RWKV__UNROLL16 for (i = 0; i < 16; i++) t[i] = x[i];
-}
 
 /* Y[t0 + n][r + m] = a[m][n] for m < 16, n < nt: the 16 x 16 block of sums (rows x tokens,
    as the tiles give them) transposed in registers, one 64-byte store per token. */
