@@ -4275,7 +4275,8 @@ RWKV__INLINE __m512 rwkv__bf16_hi_ps(__m512i v) /* elements 16..31 */
 {
     return _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_cvtepu16_epi32(_mm512_extracti64x4_epi64(v, 1)), 16));
 }
-/* 32 f32 (a: the first 16) as three bf16 planes whose sum is exact */
+/* 32 f32 (a: the first 16) as three bf16 planes whose sum is exact (the tiles use the first
+   RWKV__FAMX_XP) */
 RWKV__INLINE void rwkv__bf16_split3(__m512 a, __m512 b, __m512i *h, __m512i *m, __m512i *l)
 {
     *h = (__m512i)_mm512_cvtne2ps_pbh(b, a);
