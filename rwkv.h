@@ -4252,6 +4252,7 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
 #else
 #define RWKV__FAMX_XP 2 /* xh, xm: 2/3 of the tile work, f16 3/5 (see above) */
 #endif
+#define RWKV__FAMX_CHUNK (RWKV__FAMX_XP * 1024) /* layout bytes per 16 tokens x 32 columns */
 
 /* Bytes of the AMX layout of T float tokens for a `type` matrix with `cols` columns; 0 when
    its product does not use the tiles (it also needs RWKV__FAMX_MIN rows). */
@@ -4260,7 +4261,7 @@ static size_t rwkv__famx_pack_bytes(int type, int64_t cols, int T)
 #ifdef RWKV__FAMX
     if ((type == RWKV_TYPE_F16 || type == RWKV_TYPE_BF16) && T >= RWKV__AMX_MIN_T &&
         cols >= RWKV__FAMX_MIN && cols % 32 == 0)
-        return (size_t)((T + 15) / 16) * (size_t)(cols / 32) * (RWKV__FAMX_XP * 1024);
+        return (size_t)((T + 15) / 16) * (size_t)(cols / 32) * RWKV__FAMX_CHUNK;
 #endif
     (void)type; (void)cols; (void)T;
     return 0;
@@ -4275,17 +4276,19 @@ RWKV__INLINE __m512 rwkv__bf16_hi_ps(__m512i v) /* elements 16..31 */
 {
     return _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_cvtepu16_epi32(_mm512_extracti64x4_epi64(v, 1)), 16));
 }
-/* 32 f32 (a: the first 16) as three bf16 planes whose sum is exact (the tiles use the first
-   RWKV__FAMX_XP) */
-RWKV__INLINE void rwkv__bf16_split3(__m512 a, __m512 b, __m512i *h, __m512i *m, __m512i *l)
+/* 32 f32 (a: the first 16) as RWKV__FAMX_XP bf16 planes: each the bf16 of what the planes
+   before it leave (an exact difference), so three sum to the f32 values exactly */
+RWKV__INLINE void rwkv__bf16_split(__m512 a, __m512 b, __m512 *plane)
 {
-    *h = (__m512i)_mm512_cvtne2ps_pbh(b, a);
-    a = _mm512_sub_ps(a, rwkv__bf16_lo_ps(*h));
-    b = _mm512_sub_ps(b, rwkv__bf16_hi_ps(*h));
-    *m = (__m512i)_mm512_cvtne2ps_pbh(b, a);
-    a = _mm512_sub_ps(a, rwkv__bf16_lo_ps(*m));
-    b = _mm512_sub_ps(b, rwkv__bf16_hi_ps(*m));
-    *l = (__m512i)_mm512_cvtne2ps_pbh(b, a);
+    int p;
+    for (p = 0; p < RWKV__FAMX_XP; p++) {
+        const __m512i h = (__m512i)_mm512_cvtne2ps_pbh(b, a);
+        plane[p] = _mm512_castsi512_ps(h);
+        if (p + 1 < RWKV__FAMX_XP) {
+            a = _mm512_sub_ps(a, rwkv__bf16_lo_ps(h));
+            b = _mm512_sub_ps(b, rwkv__bf16_hi_ps(h));
+        }
+    }
 }
 
 /* Tile g (tokens 16 g .. 16 g + 15; past T, copies of token T - 1) of the layout. */
@@ -4295,18 +4298,16 @@ static void rwkv__famx_pack(int64_t cols, const float *X, int T, uint8_t *pack, 
     int64_t c;
     int n, p;
     for (c = 0; c < nc; c++) {
-        __m512 pl[3][16], t[16];
+        __m512 pl[RWKV__FAMX_XP][16], t[16], h[RWKV__FAMX_XP];
         for (n = 0; n < 16; n++) {
             const int tok = g * 16 + n < T ? g * 16 + n : T - 1;
             const float *x = X + (int64_t)tok * cols + 32 * c;
-            __m512i h, m, l;
-            rwkv__bf16_split3(_mm512_loadu_ps(x), _mm512_loadu_ps(x + 16), &h, &m, &l);
-            pl[0][n] = _mm512_castsi512_ps(h);
-            pl[1][n] = _mm512_castsi512_ps(m);
-            pl[2][n] = _mm512_castsi512_ps(l);
+            rwkv__bf16_split(_mm512_loadu_ps(x), _mm512_loadu_ps(x + 16), h);
+            for (p = 0; p < RWKV__FAMX_XP; p++) pl[p][n] = h[p];
         }
         for (p = 0; p < RWKV__FAMX_XP; p++) {
-            float *dst = (float *)(void *)(pack + (((size_t)g * (size_t)nc + (size_t)c) * RWKV__FAMX_XP + (size_t)p) * 1024);
+            float *dst = (float *)(void *)(pack + ((size_t)g * (size_t)nc + (size_t)c) * RWKV__FAMX_CHUNK +
+                                           (size_t)p * 1024);
             rwkv__tr16(pl[p], t);
             for (n = 0; n < 16; n++) _mm512_storeu_ps(dst + 16 * n, t[n]);
         }
@@ -4371,8 +4372,8 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
                    pass (6 KiB per column chunk) stay in L1 for all strips */
                 for (g = 0; g < ng; g += 2) {
                     const int pair = g + 1 < ng; /* a second token tile */
-                    const uint8_t *b0 = pack + ((size_t)(g0 + g) * (size_t)nc + (size_t)k0) * (RWKV__FAMX_XP * 1024);
-                    const uint8_t *b1 = b0 + (size_t)nc * (RWKV__FAMX_XP * 1024);
+                    const uint8_t *b0 = pack + ((size_t)(g0 + g) * (size_t)nc + (size_t)k0) * RWKV__FAMX_CHUNK;
+                    const uint8_t *b1 = b0 + (size_t)nc * RWKV__FAMX_CHUNK;
                     for (s = 0; s < nrb; s += 32) {
                         const int two = s + 32 <= nrb; /* a second row tile */
                         const char *w0 = wrb + (size_t)s * rowb + (size_t)k0 * 64;
@@ -4411,11 +4412,11 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
 /* C tiles 0 .. 3 += A tiles 4, 5 times plane p_ of B tiles (6: tile g, 7: tile g + 1) */
 #define RWKV__FAMX_PLANE(p_)                                                                      \
     do {                                                                                          \
-        _tile_loadd(6, b0 + RWKV__FAMX_XP * 1024 * (size_t)c + 1024 * (p_), 64);                                  \
+        _tile_loadd(6, b0 + RWKV__FAMX_CHUNK * (size_t)c + 1024 * (p_), 64);                      \
         _tile_dpbf16ps(0, 4, 6);                                                                  \
         if (two) _tile_dpbf16ps(2, 5, 6);                                                         \
         if (pair) {                                                                               \
-            _tile_loadd(7, b1 + RWKV__FAMX_XP * 1024 * (size_t)c + 1024 * (p_), 64);                              \
+            _tile_loadd(7, b1 + RWKV__FAMX_CHUNK * (size_t)c + 1024 * (p_), 64);                  \
             _tile_dpbf16ps(1, 4, 7);                                                              \
             if (two) _tile_dpbf16ps(3, 5, 7);                                                     \
         }                                                                                         \
