@@ -4817,6 +4817,34 @@ static void rwkv__wkv4(float *RWKV__RESTRICT y, float *RWKV__RESTRICT aa,
     }
 }
 
+#ifdef RWKV__SIMD
+/* rwkv__wkv5_head's columns j .. j + nv·L − 1; nv is a constant at each call, so that the q
+   loops unroll and the vectors stay in registers */
+RWKV__INLINE void rwkv__wkv5_cols(float *y, float *S, const float *r, const float *k,
+                                  const float *v, const float *w, const float *u, int N, int j,
+                                  const int nv)
+{
+    rwkv__vf vj[RWKV__WKV_NV], yj[RWKV__WKV_NV];
+    int i, q;
+    for (q = 0; q < nv; q++) {
+        vj[q] = rwkv__vld_f32(v + j + q * RWKV__L);
+        yj[q] = rwkv__vzero();
+    }
+    for (i = 0; i < N; i++) {
+        float *Si = S + (size_t)i * N + j;
+        const float ri = r[i], ki = k[i], ruk = ri * u[i] * ki;
+        const rwkv__vf vr = rwkv__vset1(ri), vruk = rwkv__vset1(ruk), vk = rwkv__vset1(ki),
+                       vw = rwkv__vset1(w[i]);
+        RWKV__UNROLL for (q = 0; q < nv; q++) {
+            const rwkv__vf s = rwkv__vld_f32(Si + q * RWKV__L);
+            yj[q] = rwkv__vadd(yj[q], rwkv__vadd(rwkv__vmul(vr, s), rwkv__vmul(vruk, vj[q])));
+            rwkv__vst(Si + q * RWKV__L, rwkv__vadd(rwkv__vmul(vk, vj[q]), rwkv__vmul(vw, s)));
+        }
+    }
+    for (q = 0; q < nv; q++) rwkv__vst(y + j + q * RWKV__L, yj[q]);
+}
+#endif
+
 /* v5.x and v6, one head: out_j = Σ_i r_i (u_i k_i v_j + S_ij); S_ij ← k_i v_j + w_i S_ij,
    S [key i][value j]. decay (w) and bonus (u) are per channel (5.0/5.1's one per head is
    expanded at load). */
@@ -4827,29 +4855,11 @@ static void rwkv__wkv5_head(float *y, float *S, const float *r, const float *k, 
 #ifdef RWKV__SIMD
     if (N % RWKV__L == 0) {
         /* several vectors of j at once: independent add chains (as rwkv__wkv7_head) */
-        const int nv = N % (RWKV__WKV_NV * RWKV__L) == 0 ? RWKV__WKV_NV : 1;
-        int q;
-        for (j = 0; j < N; j += nv * RWKV__L) {
-            rwkv__vf vj[RWKV__WKV_NV], yj[RWKV__WKV_NV];
-            for (q = 0; q < nv; q++) {
-                vj[q] = rwkv__vld_f32(v + j + q * RWKV__L);
-                yj[q] = rwkv__vzero();
-            }
-            for (i = 0; i < N; i++) {
-                float *Si = S + (size_t)i * N + j;
-                const float ri = r[i], ki = k[i], ruk = ri * u[i] * ki;
-                const rwkv__vf vr = rwkv__vset1(ri), vruk = rwkv__vset1(ruk),
-                               vk = rwkv__vset1(ki), vw = rwkv__vset1(w[i]);
-                RWKV__UNROLL for (q = 0; q < nv; q++) {
-                    const rwkv__vf s = rwkv__vld_f32(Si + q * RWKV__L);
-                    yj[q] = rwkv__vadd(yj[q], rwkv__vadd(rwkv__vmul(vr, s),
-                                                         rwkv__vmul(vruk, vj[q])));
-                    rwkv__vst(Si + q * RWKV__L, rwkv__vadd(rwkv__vmul(vk, vj[q]),
-                                                           rwkv__vmul(vw, s)));
-                }
-            }
-            for (q = 0; q < nv; q++) rwkv__vst(y + j + q * RWKV__L, yj[q]);
-        }
+        if (N % (RWKV__WKV_NV * RWKV__L) == 0)
+            for (j = 0; j < N; j += RWKV__WKV_NV * RWKV__L)
+                rwkv__wkv5_cols(y, S, r, k, v, w, u, N, j, RWKV__WKV_NV);
+        else
+            for (j = 0; j < N; j += RWKV__L) rwkv__wkv5_cols(y, S, r, k, v, w, u, N, j, 1);
         return;
     }
 #endif
@@ -4866,6 +4876,41 @@ static void rwkv__wkv5_head(float *y, float *S, const float *r, const float *k, 
     }
 }
 
+#ifdef RWKV__SIMD
+/* rwkv__wkv7_head's rows i .. i + nv·L − 1; nv is a constant at each call (see
+   rwkv__wkv5_cols) */
+RWKV__INLINE void rwkv__wkv7_rows(float *y, float *S, const float *r, const float *w,
+                                  const float *k, const float *v, const float *kk,
+                                  const float *a, int N, int i, const int nv)
+{
+    rwkv__vf vi[RWKV__WKV_NV], sa[RWKV__WKV_NV], acc[RWKV__WKV_NV];
+    int j, q;
+    for (q = 0; q < nv; q++) {
+        vi[q] = rwkv__vld_f32(v + i + q * RWKV__L);
+        sa[q] = acc[q] = rwkv__vzero();
+    }
+    for (j = 0; j < N; j++) {
+        const rwkv__vf kj = rwkv__vset1(kk[j]);
+        const float *Sj = S + (size_t)j * N + i;
+        RWKV__UNROLL for (q = 0; q < nv; q++)
+            sa[q] = rwkv__vsub(sa[q], rwkv__vmul(rwkv__vld_f32(Sj + q * RWKV__L), kj));
+    }
+    for (j = 0; j < N; j++) {
+        const rwkv__vf wj = rwkv__vset1(w[j]), kj = rwkv__vset1(kk[j]), aj = rwkv__vset1(a[j]),
+                       kv = rwkv__vset1(k[j]), rj = rwkv__vset1(r[j]);
+        float *Sj = S + (size_t)j * N + i;
+        RWKV__UNROLL for (q = 0; q < nv; q++) {
+            rwkv__vf s = rwkv__vmul(rwkv__vld_f32(Sj + q * RWKV__L), wj);
+            s = rwkv__vadd(s, rwkv__vmul(rwkv__vmul(sa[q], kj), aj));
+            s = rwkv__vadd(s, rwkv__vmul(vi[q], kv));
+            rwkv__vst(Sj + q * RWKV__L, s);
+            acc[q] = rwkv__vadd(acc[q], rwkv__vmul(s, rj));
+        }
+    }
+    for (q = 0; q < nv; q++) rwkv__vst(y + i + q * RWKV__L, acc[q]);
+}
+#endif
+
 /* v7, one head: S ← S·diag(w) + (S·(−kk))·(kk⊙a)ᵀ + v·kᵀ (both terms from the old S);
    y = S·r. Here S is stored transposed, [key j][value i] (the official layout is [value]
    [key]; serialized states use it), so that the SIMD path runs over i in vectors. */
@@ -4878,35 +4923,11 @@ static void rwkv__wkv7_head(float *y, float *S, const float *r, const float *w, 
         /* RWKV__WKV_NV vectors of i at once: the sums over j are chains of dependent adds,
            and independent chains side by side hide their latency (same operations per
            lane, so the same bits as one vector at a time) */
-        const int nv = N % (RWKV__WKV_NV * RWKV__L) == 0 ? RWKV__WKV_NV : 1;
-        int q;
-        for (i = 0; i < N; i += nv * RWKV__L) {
-            rwkv__vf vi[RWKV__WKV_NV], sa[RWKV__WKV_NV], acc[RWKV__WKV_NV];
-            for (q = 0; q < nv; q++) {
-                vi[q] = rwkv__vld_f32(v + i + q * RWKV__L);
-                sa[q] = acc[q] = rwkv__vzero();
-            }
-            for (j = 0; j < N; j++) {
-                const rwkv__vf kj = rwkv__vset1(kk[j]);
-                const float *Sj = S + (size_t)j * N + i;
-                RWKV__UNROLL for (q = 0; q < nv; q++)
-                    sa[q] = rwkv__vsub(sa[q], rwkv__vmul(rwkv__vld_f32(Sj + q * RWKV__L), kj));
-            }
-            for (j = 0; j < N; j++) {
-                const rwkv__vf wj = rwkv__vset1(w[j]), kj = rwkv__vset1(kk[j]),
-                               aj = rwkv__vset1(a[j]), kv = rwkv__vset1(k[j]),
-                               rj = rwkv__vset1(r[j]);
-                float *Sj = S + (size_t)j * N + i;
-                RWKV__UNROLL for (q = 0; q < nv; q++) {
-                    rwkv__vf s = rwkv__vmul(rwkv__vld_f32(Sj + q * RWKV__L), wj);
-                    s = rwkv__vadd(s, rwkv__vmul(rwkv__vmul(sa[q], kj), aj));
-                    s = rwkv__vadd(s, rwkv__vmul(vi[q], kv));
-                    rwkv__vst(Sj + q * RWKV__L, s);
-                    acc[q] = rwkv__vadd(acc[q], rwkv__vmul(s, rj));
-                }
-            }
-            for (q = 0; q < nv; q++) rwkv__vst(y + i + q * RWKV__L, acc[q]);
-        }
+        if (N % (RWKV__WKV_NV * RWKV__L) == 0)
+            for (i = 0; i < N; i += RWKV__WKV_NV * RWKV__L)
+                rwkv__wkv7_rows(y, S, r, w, k, v, kk, a, N, i, RWKV__WKV_NV);
+        else
+            for (i = 0; i < N; i += RWKV__L) rwkv__wkv7_rows(y, S, r, w, k, v, kk, a, N, i, 1);
         return;
     }
 #endif
