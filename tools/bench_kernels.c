@@ -28,17 +28,15 @@
 #include <string.h>
 #include <time.h>
 
+/* every buffer in 2 MiB pages (bench_common.h): the matrices and the read pass see the pages
+   the model's map has */
 static void *alloc64(size_t n)
 {
-    void *p = NULL;
-    /* aligned_alloc is C11; round up and align by hand to stay C99 */
-    unsigned char *raw = (unsigned char *)malloc(n + 64 + sizeof(void *));
-    if (!raw) { fprintf(stderr, "out of memory (%zu bytes)\n", n); exit(1); }
-    p = (void *)(((uintptr_t)(raw + sizeof(void *)) + 63) & ~(uintptr_t)63);
-    ((void **)p)[-1] = raw;
+    void *p = bench_alloc_big(n);
+    if (!p) { fprintf(stderr, "out of memory (%zu bytes)\n", n); exit(1); }
     return p;
 }
-static void free64(void *p) { if (p) free(((void **)p)[-1]); }
+static void free64(void *p) { bench_free_big(p); }
 
 /* ---- read bandwidth ---------------------------------------------------------------------- */
 

@@ -226,7 +226,7 @@ int main(int argc, char **argv)
         printf("|---|---|---|---|---|---|---|---|---|---|---|---|%s\n", *label ? "---|" : "");
     }
     if (a >= argc) return header ? 0 : 2;
-    bw = (float *)malloc(bw_floats * sizeof(float));
+    bw = (float *)bench_alloc_big(bw_floats * sizeof(float));
     if (!bw) { fprintf(stderr, "bench_model: out of memory\n"); return 1; }
     for (i = 0; i < bw_floats; i++) bw[i] = (float)(i % 7) * 0.125f;
     for (ti = 0; ti < n_threads; ti++) peak[ti] = fma_peak(threads[ti]);
@@ -342,7 +342,7 @@ int main(int argc, char **argv)
         rwkv_state_free(st);
         rwkv_model_close(model);
     }
-    free(bw);
+    bench_free_big(bw);
     if (sink == 12345.0f) printf("(sink)\n");
     return 0;
 }

@@ -26,7 +26,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "bench_clock.h"
+#include "bench_common.h"
 
 static uint64_t rng = 88172645463325252ULL;
 static double urand(void)
@@ -39,53 +39,6 @@ static float grand(void)
     double u = urand(), v = urand();
     if (u < 1e-300) u = 1e-300;
     return (float)(sqrt(-2.0 * log(u)) * cos(6.283185307179586 * v));
-}
-
-static volatile float sink;
-
-/* sum of the bytes of [p, p + n) read as floats with vector loads (n a multiple of 64) */
-static float read_range(const unsigned char *p, size_t n)
-{
-#ifdef RWKV__SIMD
-    rwkv__vf a0 = rwkv__vzero(), a1 = a0, a2 = a0, a3 = a0;
-    size_t i;
-    const size_t step = 4 * RWKV__L * 4;
-    for (i = 0; i + step <= n; i += step) {
-        const float *f = (const float *)(const void *)(p + i);
-        a0 = rwkv__vadd(a0, rwkv__vld_f32(f));
-        a1 = rwkv__vadd(a1, rwkv__vld_f32(f + RWKV__L));
-        a2 = rwkv__vadd(a2, rwkv__vld_f32(f + 2 * RWKV__L));
-        a3 = rwkv__vadd(a3, rwkv__vld_f32(f + 3 * RWKV__L));
-    }
-    return rwkv__vsum(a0) + rwkv__vsum(a1) + rwkv__vsum(a2) + rwkv__vsum(a3);
-#else
-    float s = 0;
-    size_t i;
-    for (i = 0; i + 4 <= n; i += 4) { float f; memcpy(&f, p + i, 4); s += f; }
-    return s;
-#endif
-}
-
-/* one read pass over the nbuf buffers of `bytes` each, nth threads; returns GB/s */
-static double read_pass(unsigned char **bufs, int nbuf, size_t bytes, int nth)
-{
-    const size_t chunk = 1 << 20;
-    const size_t per = (bytes + chunk - 1) / chunk;
-    const int64_t items = (int64_t)nbuf * (int64_t)per;
-    double t0 = now();
-    float s = 0;
-    int64_t i;
-    (void)nth;
-#ifdef _OPENMP
-#pragma omp parallel for num_threads(nth) schedule(static) reduction(+ : s)
-#endif
-    for (i = 0; i < items; i++) {
-        const size_t off = (size_t)(i % (int64_t)per) * chunk;
-        const size_t n = bytes - off < chunk ? (bytes - off) / 64 * 64 : chunk;
-        s += read_range(bufs[i / (int64_t)per] + off, n);
-    }
-    sink = s;
-    return (double)nbuf * (double)bytes / (now() - t0) / 1e9;
 }
 
 static double mv_pass(unsigned char **bufs, int nbuf, size_t bytes, int type, int64_t rows,
@@ -185,14 +138,17 @@ int main(int argc, char **argv)
                 const int64_t rows = shapes[si][0], cols = shapes[si][1];
                 const size_t bytes = (size_t)rwkv__row_bytes(type, (uint64_t)cols) * (size_t)rows;
                 const int nbuf = (int)((target + bytes - 1) / bytes);
+                /* the copies side by side in one buffer, which the read pass reads whole */
+                const size_t stride = (bytes + 63) / 64 * 64;
                 unsigned char **bufs = (unsigned char **)malloc((size_t)nbuf * sizeof *bufs);
+                unsigned char *all_bufs = (unsigned char *)bench_alloc_big(stride * (size_t)nbuf);
                 unsigned char *m = make_matrix(type, rows, cols);
                 float *x = (float *)malloc((size_t)cols * sizeof(float));
                 float *y = (float *)malloc((size_t)rows * sizeof(float));
                 int64_t c;
                 for (c = 0; c < cols; c++) x[c] = grand();
                 for (i = 0; i < nbuf; i++) {
-                    bufs[i] = (unsigned char *)malloc(bytes);
+                    bufs[i] = all_bufs + stride * (size_t)i;
                     memcpy(bufs[i], m, bytes);
                 }
                 for (nth = 1; nth <= 2; nth++) {
@@ -200,7 +156,8 @@ int main(int argc, char **argv)
                     int rr;
                     mv_pass(bufs, nbuf, bytes, type, rows, cols, x, y, nth); /* warm-up */
                     for (rr = 0; rr < rounds; rr++) {
-                        const double r = read_pass(bufs, nbuf, bytes, nth);
+                        const double r = read_pass((const float *)(const void *)all_bufs,
+                                                   stride * (size_t)nbuf / 4, nth);
                         const double g = mv_pass(bufs, nbuf, bytes, type, rows, cols, x, y, nth);
                         ratio[rr] = g / r;
                         if (r > best_r) best_r = r;
@@ -212,7 +169,7 @@ int main(int argc, char **argv)
                            100 * ratio[0], 100 * ratio[rounds - 1]);
                     fflush(stdout);
                 }
-                for (i = 0; i < nbuf; i++) free(bufs[i]);
+                bench_free_big(all_bufs);
                 free(bufs); free(m); free(x); free(y);
             }
         }
@@ -240,7 +197,7 @@ int main(int argc, char **argv)
                 void *work = malloc(rwkv__matmul_q_work_bytes(type, cols, T));
                 int i;
                 for (i = 0; i < ncopy; i++) {
-                    cp[i] = (unsigned char *)malloc(bytes);
+                    cp[i] = (unsigned char *)bench_alloc_big(bytes);
                     memcpy(cp[i], m, bytes);
                 }
                 for (nth = 1; nth <= 2; nth++) {
@@ -261,7 +218,7 @@ int main(int argc, char **argv)
                            2.0 * (double)rows * (double)cols * T / best / 1e9,
                            2.0 * (double)rows * (double)cols * T / bests / 1e9);
                 }
-                for (i = 0; i < ncopy; i++) free(cp[i]);
+                for (i = 0; i < ncopy; i++) bench_free_big(cp[i]);
                 free(cp);
                 free(work);
             }
