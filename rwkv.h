@@ -1052,7 +1052,8 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 
 #ifdef RWKV__SIMD
 
-/* RWKV__PREFETCH: into L2 (the next tile); RWKV__PREFETCH_L1: into L1 (a row, 256 bytes ahead) */
+/* RWKV__PREFETCH: into L2 (the next tile); RWKV__PREFETCH_L1: into L1 (a row, RWKV__PF_ROW
+   bytes ahead; 0: none) */
 #ifndef RWKV__PF_ROW
 #define RWKV__PF_ROW 256
 #endif
@@ -1191,7 +1192,7 @@ RWKV__INLINE void rwkv__mv_tile(float *out, const void *const *w, const float *x
             /* no prefetches */
         } else if ((kb & 63) == 0) { /* once per 64 bytes of each row */
             if (pf) RWKV__PREFETCH_RANGE(pf + 8 * kb, 8 * 64);
-            if (kb + RWKV__PF_ROW < rowbytes) {
+            if (RWKV__PF_ROW > 0 && kb + RWKV__PF_ROW < rowbytes) {
                 RWKV__MV_PF(0) RWKV__MV_PF(1) RWKV__MV_PF(2) RWKV__MV_PF(3)
                 RWKV__MV_PF(4) RWKV__MV_PF(5) RWKV__MV_PF(6) RWKV__MV_PF(7)
             }
