@@ -2894,15 +2894,17 @@ RWKV__INLINE __m256 rwkv__q32_h8(const uint8_t *p, size_t bs, int n, size_t off)
 {
     uint16_t h[8] = { 0, 0, 0, 0, 0, 0, 0, 0 };
     int j;
-#ifdef RWKV__QVNNI
-    if (n == 8) { /* one gather of the 8 blocks' first 4 bytes from off (inside each block) */
-        const int b = (int)bs;
-        const __m256i g = _mm256_i32gather_epi32(
-            (const int *)(const void *)(p + off),
-            _mm256_setr_epi32(0, b, 2 * b, 3 * b, 4 * b, 5 * b, 6 * b, 7 * b), 1);
-        return _mm256_cvtph_ps(_mm256_cvtepi32_epi16(g));
+    if (n == 8) { /* in a register (eight 2-byte stores and a 16-byte load stall) */
+        __m128i v = _mm_cvtsi32_si128((int)rwkv__u16(p + off));
+        v = _mm_insert_epi16(v, (int)rwkv__u16(p + bs + off), 1);
+        v = _mm_insert_epi16(v, (int)rwkv__u16(p + 2 * bs + off), 2);
+        v = _mm_insert_epi16(v, (int)rwkv__u16(p + 3 * bs + off), 3);
+        v = _mm_insert_epi16(v, (int)rwkv__u16(p + 4 * bs + off), 4);
+        v = _mm_insert_epi16(v, (int)rwkv__u16(p + 5 * bs + off), 5);
+        v = _mm_insert_epi16(v, (int)rwkv__u16(p + 6 * bs + off), 6);
+        v = _mm_insert_epi16(v, (int)rwkv__u16(p + 7 * bs + off), 7);
+        return _mm256_cvtph_ps(v);
     }
-#endif
     for (j = 0; j < n; j++) h[j] = rwkv__u16(p + (size_t)j * bs + off);
     return _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)h));
 }

@@ -2,7 +2,7 @@
 # pair.sh: builds a paired measurement (tools/pair_PROGRAM.c) with two headers / flag sets, A
 # and B, in one process, and runs it (see the program's comment for what it times).
 #   tools/pair.sh [-a "CFLAGS"] [-b "CFLAGS"] [-A HEADER] [-B HEADER] PROGRAM -- ARGS
-#   PROGRAM matmul: ARGS = TYPE ROWS COLS T [MATRICES] [PAIRS]  (one float matrix product)
+#   PROGRAM matmul: ARGS = TYPE ROWS COLS T [MATRICES] [PAIRS]  (one matrix product, float or quantized)
 #   PROGRAM model:  ARGS = MODEL [THREADS] [TOKENS] [PAIRS]      (generation, whole model)
 # Headers default to ./rwkv.h; builds go to build/pair/. CC, CFLAGS as for make.
 set -e

@@ -1,4 +1,4 @@
-/* pair_matmul.c - two builds of a float matrix product (rwkv__matmul) timed in turns in one
+/* pair_matmul.c - two builds of a matrix product (rwkv__matmul; a float or quantized type) timed in turns in one
    process: A, B, A, B ... on the same data, the ratio taken per pair.
 
    tools/pair.sh [-a "CFLAGS"] [-b "CFLAGS"] [-A HEADER] [-B HEADER] matmul -- TYPE ROWS COLS T
@@ -48,10 +48,17 @@ void PAIR_CAT(pair_run_, PAIR_SIDE)(float *Y, int type, const void *data, int64_
     W.data = data;
     rwkv__matmul(Y, &W, X, T, 1, work);
 }
-/* scratch for rwkv__matmul of a float type (the tiles' layout of the tokens) */
+/* scratch for rwkv__matmul (the tiles' layout of the tokens, or the quantized tokens) */
 size_t PAIR_CAT(pair_work_, PAIR_SIDE)(int type, int64_t cols, int T)
 {
+    if (rwkv__qblock(type)) return rwkv__matmul_q_work_bytes(type, cols, T);
     return rwkv__famx_pack_bytes(type, cols, T) + 64;
+}
+/* bytes of one row (0: a type this build does not know) */
+size_t PAIR_CAT(pair_row_bytes_, PAIR_SIDE)(int type, int64_t cols);
+size_t PAIR_CAT(pair_row_bytes_, PAIR_SIDE)(int type, int64_t cols)
+{
+    return (size_t)rwkv__row_bytes(type, (uint64_t)cols);
 }
 #else
 #include "bench_clock.h"
@@ -60,6 +67,7 @@ void pair_run_a(float *, int, const void *, int64_t, int64_t, const float *, int
 void pair_run_b(float *, int, const void *, int64_t, int64_t, const float *, int, void *);
 size_t pair_work_a(int, int64_t, int);
 size_t pair_work_b(int, int64_t, int);
+size_t pair_row_bytes_a(int, int64_t);
 
 int main(int argc, char **argv)
 {
@@ -71,10 +79,20 @@ int main(int argc, char **argv)
     void *work;
     double *ta, *tb, *ratio, flop;
     if (argc < 5) {
-        fprintf(stderr, "usage: %s f32|f16|bf16 ROWS COLS T [MATRICES] [PAIRS]\n", argv[0]);
+        fprintf(stderr, "usage: %s f32|f16|bf16|q8_0|q4_0|q4_k|q6_k ROWS COLS T [MATRICES] [PAIRS]\n", argv[0]);
         return 2;
     }
-    type = !strcmp(argv[1], "f16") ? 1 : !strcmp(argv[1], "bf16") ? 30 : 0; /* ggml ids */
+    { /* ggml's type ids */
+        static const char *const names[] = { "f32", "f16", "bf16", "q8_0", "q4_0", "q4_k", "q6_k" };
+        static const int ids[] = { 0, 1, 30, 8, 2, 12, 14 };
+        type = -1;
+        for (i = 0; i < 7; i++) if (!strcmp(argv[1], names[i])) type = ids[i];
+        if (type < 0) {
+            fprintf(stderr, "%s: unknown type '%s' (f32 f16 bf16 q8_0 q4_0 q4_k q6_k)\n",
+                    argv[0], argv[1]);
+            return 2;
+        }
+    }
     rows = atol(argv[2]);
     cols = atol(argv[3]);
     T = atoi(argv[4]);
@@ -84,7 +102,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: ROWS, COLS, T, MATRICES and PAIRS must be positive\n", argv[0]);
         return 2;
     }
-    bytes = (size_t)rows * (size_t)cols * (type ? 2 : 4);
+    bytes = (size_t)rows * pair_row_bytes_a(type, cols);
+    if (bytes == 0) {
+        fprintf(stderr, "%s: COLS must be a multiple of the type's block\n", argv[0]);
+        return 2;
+    }
     wa = pair_work_a(type, cols, T);
     wb = pair_work_b(type, cols, T);
     arena = (uint16_t *)malloc(bytes * (size_t)nmat);
@@ -98,9 +120,10 @@ int main(int argc, char **argv)
     }
     tb = ta + pairs;
     ratio = tb + pairs;
-    /* small finite weights of every exponent the kernels see, in each type */
+    /* small finite weights of every exponent the kernels see, in each type (the quantized
+       blocks' f16 scales and their integers alike take f16 patterns) */
     for (k = 0; k < bytes / 2 * (size_t)nmat; k++)
-        arena[k] = (uint16_t)(type == 1 ? 0x3000 + (k * 7919) % 0x800
+        arena[k] = (uint16_t)(type != 0 && type != 30 ? 0x3000 + (k * 7919) % 0x800
                               : type == 30 ? 0x3c00 + (k * 7919) % 0x100
                               : (k % 2 ? 0x3c00 + (k * 7919) % 0x100 : 0));
     for (k = 0; k < (size_t)T * (size_t)cols; k++) X[k] = (float)((k * 31) % 97) * 0.01f - 0.4f;
