@@ -1,5 +1,5 @@
-/* pair_matmul.c - two builds of a matrix product (rwkv__matmul; a float or quantized type) timed in turns in one
-   process: A, B, A, B ... on the same data, the ratio taken per pair.
+/* pair_matmul.c - two builds of a matrix product (rwkv__matmul, a float or quantized type)
+   timed in turns in one process: A, B, A, B ... on the same data, the ratio taken per pair.
 
    tools/pair.sh [-a "CFLAGS"] [-b "CFLAGS"] [-A HEADER] [-B HEADER] matmul -- TYPE ROWS COLS T
                        [MATRICES] [PAIRS]
