@@ -54,7 +54,7 @@ test:
 
 # Each tools/bench_*.c is a stand-alone benchmark program (built optimized, no sanitizers).
 BENCHES  = $(patsubst tools/%.c,$(BUILD)/%,$(wildcard tools/bench_*.c))
-$(BUILD)/bench_%: tools/bench_%.c tools/bench_common.h tools/bench_clock.h rwkv.h $(TOKSRC) | $(BUILD)
+$(BUILD)/bench_%: tools/bench_%.c tools/bench_common.h tools/bench_alloc.h tools/bench_clock.h rwkv.h $(TOKSRC) | $(BUILD)
 	$(CC) $(WARN) $(CFLAGS) $(OMP) -o $@ $< $(TOKSRC) $(LDLIBS)
 
 bench: rwkv $(BENCHES)

@@ -1,4 +1,4 @@
-/* bench_common.h - what the benchmark programs share: a monotonic clock (bench_clock.h)
+/* bench_common.h - what the benchmark programs share: a monotonic clock (bench_clock.h), large buffers in 2 MiB pages (bench_alloc.h)
    and the plain read pass whose GB/s is the machine's memory-bandwidth limit that every table is compared with (one
    definition, so bench_kernels and bench_model measure the same thing). Included after rwkv.h's
    implementation (it uses the kernels' vector wrappers). */
@@ -7,32 +7,10 @@
 
 #include <stdlib.h>
 
+#include "bench_alloc.h"
 #include "bench_clock.h"
 
 static float sink; /* keeps the sums alive */
-
-/* A large buffer in 2 MiB pages where Linux gives them (advice, as rwkv_model_open asks for
-   the model's map): the read pass and the matrices it is compared with must use the page size
-   the model's weights use. In 4 KiB pages a pass over 1 GiB right after a 1.5B model's token
-   read at 1.3-5 GB/s on an AMD Zen 5 VM whose map read at 17-20: every 4 KiB a page walk
-   through the guest's and the host's tables, whose cached entries the token had evicted.
-   Free with bench_free_big. */
-static void *bench_alloc_big(size_t n)
-{
-    const size_t huge = (size_t)2 << 20;
-    unsigned char *raw = (unsigned char *)malloc(n + huge + sizeof(void *)), *p;
-    if (!raw) return NULL;
-    p = (unsigned char *)(((uintptr_t)(raw + sizeof(void *)) + huge - 1) & ~(uintptr_t)(huge - 1));
-    ((void **)(void *)p)[-1] = raw;
-#ifdef RWKV__MADV_HUGEPAGE
-    if (n >= huge) (void)madvise(p, n / huge * huge, RWKV__MADV_HUGEPAGE);
-#endif
-    return p;
-}
-static void bench_free_big(void *p)
-{
-    if (p) free(((void **)p)[-1]);
-}
 
 static float read_range(const float *p, size_t n)
 {

@@ -68,22 +68,7 @@ size_t PAIR_CAT(pair_row_bytes_, PAIR_SIDE)(int type, int64_t cols)
 #ifdef __linux__
 #include <sys/mman.h>
 #endif
-
-/* The matrices in 2 MiB pages, as the model's map (rwkv_model_open asks for them): in 4 KiB
-   pages each 4 KiB row of a 2048-column f16 matrix began with a page walk, and the prompt
-   kernels' conversions waited on it (tools/bench_common.h says the same of the read pass). */
-static void *alloc_huge(size_t n)
-{
-    const size_t huge = (size_t)2 << 20;
-    unsigned char *raw = (unsigned char *)malloc(n + huge + sizeof(void *)), *p;
-    if (!raw) return NULL;
-    p = (unsigned char *)(((uintptr_t)(raw + sizeof(void *)) + huge - 1) & ~(uintptr_t)(huge - 1));
-    ((void **)(void *)p)[-1] = raw;
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    if (n >= huge) (void)madvise(p, n / huge * huge, MADV_HUGEPAGE);
-#endif
-    return p;
-}
+#include "bench_alloc.h" /* the matrices in 2 MiB pages, as the model's map */
 
 void pair_run_a(float *, int, const void *, int64_t, int64_t, const float *, int, void *);
 void pair_run_b(float *, int, const void *, int64_t, int64_t, const float *, int, void *);
@@ -131,7 +116,7 @@ int main(int argc, char **argv)
     }
     wa = pair_work_a(type, cols, T);
     wb = pair_work_b(type, cols, T);
-    arena = (uint16_t *)alloc_huge(bytes * (size_t)nmat);
+    arena = (uint16_t *)bench_alloc_big(bytes * (size_t)nmat);
     X = (float *)malloc(sizeof(float) * (size_t)T * (size_t)cols);
     Y = (float *)malloc(sizeof(float) * (size_t)T * (size_t)rows);
     work = malloc(wa > wb ? wa : wb);
@@ -173,7 +158,7 @@ int main(int argc, char **argv)
            argv[1], (long long)rows, (long long)cols, T, pairs, flop / ta[pairs / 2],
            flop / ta[0], flop / tb[pairs / 2], flop / tb[0], ratio[pairs / 2],
            ratio[pairs / 4], ratio[3 * pairs / 4]);
-    free(((void **)(void *)arena)[-1]);
+    bench_free_big(arena);
     free(X); free(Y); free(work); free(ta);
     return 0;
 }
