@@ -1288,17 +1288,19 @@ static void rwkv__matmul_rows_conv(float *Y, const rwkv__tensor *W, const float 
                 const int64_t kn = body - k0 < RWKV__MM_KC ? body - k0 : RWKV__MM_KC;
                 int64_t k;
                 for (i = 0; i < RWKV__TR; i++) {
-                    /* the next pass's columns of this row, or the next tile's first ones,
-                       into L2 during this pass: a pass reads only TR x KC weights and then
-                       computes for ~1000 cycles, too short a stream for the hardware
-                       prefetchers (on a Zen 5 the conversions waited on memory) */
-                    const char *nx = k0 + kn < body
-                                         ? (const char *)w[i] + rwkv__row_bytes(W->type, (uint64_t)(k0 + kn))
-                                     : r + RWKV__TR + i < r1
-                                         ? (const char *)W->data + (size_t)(r + RWKV__TR + i) * rowbytes
-                                         : NULL;
-                    if (nx && t0 == 0)
-                        RWKV__PREFETCH_RANGE(nx, (int64_t)rwkv__row_bytes(W->type, (uint64_t)RWKV__MM_KC));
+                    if (t0 == 0) {
+                        /* the next pass's columns of this row, or the next tile's first ones,
+                           into L2 during this pass: a pass reads only TR x KC weights and then
+                           computes for ~1000 cycles, too short a stream for the hardware
+                           prefetchers (on a Zen 5 the conversions waited on memory) */
+                        const int64_t next = k0 + kn, next_row = r + RWKV__TR + i;
+                        const char *nx =
+                            next < body ? (const char *)w[i] + rwkv__row_bytes(W->type, (uint64_t)next)
+                            : next_row < r1 ? (const char *)W->data + (size_t)next_row * rowbytes
+                            : NULL;
+                        if (nx)
+                            RWKV__PREFETCH_RANGE(nx, (int64_t)rwkv__row_bytes(W->type, RWKV__MM_KC));
+                    }
                     for (k = 0; k < kn; k += RWKV__L)
                         wbuf[i][k / RWKV__L] = rwkv__vld_w(w[i], W->type, k0 + k);
                 }
