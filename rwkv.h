@@ -1259,8 +1259,12 @@ static rwkv__tile_fn rwkv__tile_for(int type, int T)
    accumulator is kept (rwkv__mm_tile_pass); the last cols % L columns and the lane sum are
    rwkv__finish's, from the original row. Stack: RWKV__TR x RWKV__MM_KC floats plus
    RWKV__MM_TG x TR x TT vectors (25 KiB with AVX-512, 10-12 KiB with AVX2 or NEON). */
+#ifndef RWKV__MM_KC
 #define RWKV__MM_KC 512
+#endif
+#ifndef RWKV__MM_TG
 #define RWKV__MM_TG 11 /* token groups per pass: 66 tokens >= RWKV_SEQ_BLOCK */
+#endif
 #define RWKV__MM_KC_MIN 256 /* shorter rows (LoRAs): the carried accumulators cost more */
 static void rwkv__matmul_rows_conv(float *Y, const rwkv__tensor *W, const float *X, int T,
                                    int64_t r0, int64_t r1)
@@ -2549,10 +2553,21 @@ static void rwkv__qmm_rows_scalar(float *Y, const uint8_t *W, int type, int64_t 
 /* Software prefetch of the matvec (0: none, 1: the next tile). A tile's rows are consecutive
    in memory, so the hardware prefetchers follow the streams of the current tile, but each new
    tile would start R cold streams (a 2048-column row is only 1-2 KiB): each row prefetches the
-   same column R rows ahead, the next tile, at the rate this one is read (into L2). Without it a
-   2048x2048 matvec read at half the speed of a 2048x8192 one on a Xeon. */
+   same column R rows ahead, the next tile, at the rate this one is read. Without it a
+   2048x2048 matvec read at half the speed of a 2048x8192 one on a Xeon. RWKV__QPF_HINT is
+   the x86 tiles' locality hint: 3, into L1 (2: into L2 only, as before the twelfth round of
+   docs/KERNELS.md; each line is read within about one tile's time, and on a Zen 5 thread
+   the L2-only hint left Q4_K matvec at ~60% of the plain read rate). */
 #ifndef RWKV__QPF
 #define RWKV__QPF 1
+#endif
+#ifndef RWKV__QPF_HINT
+#define RWKV__QPF_HINT 3
+#endif
+#if defined(__GNUC__) || defined(__clang__)
+#define RWKV__QPREFETCH(p) __builtin_prefetch((p), 0, RWKV__QPF_HINT)
+#else
+#define RWKV__QPREFETCH(p) ((void)(p))
 #endif
 #define RWKV__QPF_AHEAD(type, R, nblocks) ((size_t)(R) * (size_t)(nblocks) * rwkv__qbytes(type))
 /* Tiles of at most this many bytes (8 rows of 768 Q8_0 columns: 6.5 KiB; 4 rows of 768 Q4_0:
@@ -2747,7 +2762,7 @@ RWKV__INLINE void rwkv__q32_pair_avx2(int type, int R, int NT,
         __m256 dw, mw;
 #if RWKV__QPF > 0
         if (NT == 1) {
-            RWKV__PREFETCH(p + pf);
+            RWKV__QPREFETCH(p + pf);
             if (pf <= RWKV__QPF_SHORT) RWKV__PREFETCH_L1(p + 256);
         }
 #endif
@@ -2864,7 +2879,7 @@ RWKV__INLINE void rwkv__q32_quad_vnni(int type, int R, int NT, __m512i Q[RWKV__Q
     RWKV__UNROLL for (r = 0; r < R; r++) {
         const uint8_t *p = w[r] + (size_t)b * bs;
 #if RWKV__QPF > 0
-        if (NT == 1) { RWKV__PREFETCH(p + pf); RWKV__PREFETCH(p + pf + 64); }
+        if (NT == 1) { RWKV__QPREFETCH(p + pf); RWKV__QPREFETCH(p + pf + 64); }
 #endif
         rwkv__q32_unpack4_vnni(type, p, &lo[r], &hi[r]);
     }
@@ -3055,10 +3070,10 @@ RWKV__INLINE void rwkv__qk_tile_avx2(int type, int R, int NT, float *out, const 
             const uint8_t *p = w[r] + (size_t)sb * bs;
 #if RWKV__QPF > 0
             if (NT == 1) {
-                RWKV__PREFETCH(p + pf);
-                RWKV__PREFETCH(p + pf + 64);
-                RWKV__PREFETCH(p + pf + 128);
-                if (bs > 192) RWKV__PREFETCH(p + pf + 192);
+                RWKV__QPREFETCH(p + pf);
+                RWKV__QPREFETCH(p + pf + 64);
+                RWKV__QPREFETCH(p + pf + 128);
+                if (bs > 192) RWKV__QPREFETCH(p + pf + 192);
             }
 #endif
             if (type == RWKV__TYPE_Q6_K) {
@@ -3186,53 +3201,119 @@ RWKV__INLINE void rwkv__qk_tile_avx2(int type, int R, int NT, float *out, const 
 }
 
 #ifdef RWKV__QVNNI
+/* Four 16-byte rows, one per 128-bit lane (p0 in lane 0). */
+RWKV__INLINE __m512i rwkv__ld4x128(const uint8_t *p0, const uint8_t *p1, const uint8_t *p2,
+                                   const uint8_t *p3)
+{
+    __m512i v = _mm512_castsi128_si512(rwkv__ld128(p0));
+    v = _mm512_inserti32x4(v, rwkv__ld128(p1), 1);
+    v = _mm512_inserti32x4(v, rwkv__ld128(p2), 2);
+    return _mm512_inserti32x4(v, rwkv__ld128(p3), 3);
+}
+
+/* [sum of a, sum of b, sum of c, sum of d] (16 int32 lanes each; exact): pairs of lanes
+   interleaved and added, then pairs of pairs, then the four 128-bit lanes */
+RWKV__INLINE __m128i rwkv__hsum4_512(__m512i a, __m512i b, __m512i c, __m512i d)
+{
+    const __m512i ab = _mm512_add_epi32(_mm512_unpacklo_epi32(a, b), _mm512_unpackhi_epi32(a, b));
+    const __m512i cd = _mm512_add_epi32(_mm512_unpacklo_epi32(c, d), _mm512_unpackhi_epi32(c, d));
+    const __m512i s = _mm512_add_epi32(_mm512_unpacklo_epi64(ab, cd), _mm512_unpackhi_epi64(ab, cd));
+    const __m256i h = _mm256_add_epi32(_mm512_castsi512_si256(s), _mm512_extracti64x4_epi64(s, 1));
+    return _mm_add_epi32(_mm256_castsi256_si128(h), _mm256_extracti128_si256(h, 1));
+}
+
+/* The sums of the four int32 of each 128-bit lane of v, lane j in element j */
+RWKV__INLINE __m128i rwkv__lanesum4_512(__m512i v)
+{
+    v = _mm512_add_epi32(v, _mm512_shuffle_epi32(v, (_MM_PERM_ENUM)0x4E));
+    v = _mm512_add_epi32(v, _mm512_shuffle_epi32(v, (_MM_PERM_ENUM)0xB1));
+    return _mm512_castsi512_si128(
+        _mm512_permutexvar_epi32(_mm512_setr_epi32(0, 4, 8, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), v));
+}
+
+/* Q4_K / Q5_K super-block headers of four rows, one per 128-bit lane: [d | dmin, w0, w1, w2]
+   (w: the 12 scale bytes) -> [s03, s47, m03, m47], the bytes S0..S7 then M0..M7:
+   rwkv__k4_scales_avx2's unpacking, for four rows in one register */
+RWKV__INLINE __m512i rwkv__k4_sm4(__m512i h)
+{
+    const __m512i U = _mm512_shuffle_epi32(h, (_MM_PERM_ENUM)_MM_SHUFFLE(3, 2, 3, 1)); /* w0 w2 w1 w2 */
+    const __m512i V = _mm512_shuffle_epi32(h, (_MM_PERM_ENUM)_MM_SHUFFLE(2, 2, 1, 1)); /* w0 w0 w1 w1 */
+    const __m512i lo = _mm512_and_si512(_mm512_srlv_epi32(U, _mm512_set4_epi32(4, 0, 0, 0)),
+                                        _mm512_set4_epi32(0x0f0f0f0f, 0x3f3f3f3f, 0x0f0f0f0f, 0x3f3f3f3f));
+    /* bits 6-7 of each byte of w0 (w1) -> bits 4-5 of s4..s7 (m4..m7) */
+    const __m512i hi = _mm512_and_si512(_mm512_srli_epi32(V, 2),
+                                        _mm512_set4_epi32(0x30303030, 0, 0x30303030, 0));
+    return _mm512_or_si512(lo, hi);
+}
+
 /* AVX-512 VNNI tile for Q4_K: each 512-bit load holds two 32-byte chunks of a super-block, so
    one vector of low nibbles is sub-blocks [2c | 2c+2] and one of high nibbles [2c+1 | 2c+3];
    vpmaddubsw gives pairs of products and vpdpwssd multiplies them by the sub-block's scale
-   (broadcast per 256-bit half) into 16 int32 lanes, folded to the definition's 8 at the end
-   of the super-block: integers, so the same I_k as the AVX2 tile with about half the
-   instructions (that tile is arithmetic-bound). The mins' sums of four rows share one
-   horizontal reduction. */
+   (broadcast per 256-bit half) into 16 int32 lanes: integers, so the same I as the AVX2 tile
+   with about half the instructions. Rows go in groups of four through the rest: their
+   headers (d, dmin, scales, mins) are unpacked in one register, one row per 128-bit lane,
+   and their sums and float steps are vectors of four rows (one scalar decode per row and
+   the stack round trips of its four lanes cost more than the products: the tile ran
+   compute-bound at ~21 GB/s on a Zen 5). */
 RWKV__INLINE void rwkv__q4k_tile_vnni(int R, int NT, float *out, const uint8_t *const *w,
                                       const rwkv__qact *x, int64_t ns)
 {
     const size_t bs = rwkv__qbytes(RWKV__TYPE_Q4_K),
                  pf = RWKV__QPF_AHEAD(RWKV__TYPE_Q4_K, R, ns);
-    const __m512i m4 = _mm512_set1_epi8(0x0F);
+    const __m512i m4 = _mm512_set1_epi8(0x0F), z = _mm512_setzero_si512();
     /* scale word index per 256-bit half: [s | s + 2] for s = 0, 1, 4, 5 */
     const __m512i i02 = _mm512_inserti64x4(_mm512_set1_epi16(0), _mm256_set1_epi16(2), 1);
     const __m512i i13 = _mm512_inserti64x4(_mm512_set1_epi16(1), _mm256_set1_epi16(3), 1);
     const __m512i i46 = _mm512_inserti64x4(_mm512_set1_epi16(4), _mm256_set1_epi16(6), 1);
     const __m512i i57 = _mm512_inserti64x4(_mm512_set1_epi16(5), _mm256_set1_epi16(7), 1);
-    __m128 acc4[RWKV__QTMAX / 4 + 1][RWKV__QTMAX]; /* row r: lane r % 4 of acc4[r / 4][t] */
+    /* bytes 0..7 (the scales) and 8..15 (the mins) of each 128-bit lane as int16 */
+    const __m512i sx = _mm512_broadcast_i32x4(
+        _mm_setr_epi8(0, -1, 1, -1, 2, -1, 3, -1, 4, -1, 5, -1, 6, -1, 7, -1));
+    const __m512i mx = _mm512_broadcast_i32x4(
+        _mm_setr_epi8(8, -1, 9, -1, 10, -1, 11, -1, 12, -1, 13, -1, 14, -1, 15, -1));
+    /* words d0 d1 d2 d3 dmin0 .. dmin3 of the four headers */
+    const __m512i di = _mm512_castsi128_si512(_mm_setr_epi16(0, 8, 16, 24, 1, 9, 17, 25));
+    __m128 acc4[RWKV__QTMAX / 4][RWKV__QTMAX]; /* row r: lane r % 4 of acc4[r / 4][t] */
     int64_t sb;
-    int r, t;
+    int r, t, g;
     RWKV__UNROLL for (t = 0; t < NT; t++)
-        RWKV__UNROLL for (r = 0; r < R; r += 4) acc4[r / 4][t] = _mm_setzero_ps();
+        RWKV__UNROLL for (g = 0; g < (R + 3) / 4; g++) acc4[g][t] = _mm_setzero_ps();
     for (sb = 0; sb < ns; sb++) {
         __m512i L0[RWKV__QTMAX], H0[RWKV__QTMAX], L1[RWKV__QTMAX], H1[RWKV__QTMAX];
         __m512i S02[RWKV__QTMAX], S13[RWKV__QTMAX], S46[RWKV__QTMAX], S57[RWKV__QTMAX];
-        __m256i Md[RWKV__QTMAX];
-        float d[RWKV__QTMAX], dm[RWKV__QTMAX];
+        __m512i M16[RWKV__QTMAX / 4];
+        __m128 d4[RWKV__QTMAX / 4], dm4[RWKV__QTMAX / 4];
+        RWKV__UNROLL for (g = 0; g < (R + 3) / 4; g++) {
+            /* w[] holds RWKV__QTMAX rows (short tiles repeat the last), so four always load */
+            const size_t o = (size_t)sb * bs;
+            const __m512i h = rwkv__ld4x128(w[4 * g] + o, w[4 * g + 1] + o, w[4 * g + 2] + o,
+                                            w[4 * g + 3] + o);
+            const __m512i sm = rwkv__k4_sm4(h);
+            const __m512i S16 = _mm512_shuffle_epi8(sm, sx);
+            const __m256 dd = _mm256_cvtph_ps(_mm512_castsi512_si128(_mm512_permutexvar_epi16(di, h)));
+            int j;
+            M16[g] = _mm512_shuffle_epi8(sm, mx);
+            d4[g] = _mm256_castps256_ps128(dd);
+            dm4[g] = _mm256_extractf128_ps(dd, 1);
+            RWKV__UNROLL for (j = 0; j < 4; j++) {
+                const __m512i o8 = _mm512_set1_epi16((short)(8 * j));
+                if (4 * g + j >= R) break;
+                S02[4 * g + j] = _mm512_permutexvar_epi16(_mm512_add_epi16(i02, o8), S16);
+                S13[4 * g + j] = _mm512_permutexvar_epi16(_mm512_add_epi16(i13, o8), S16);
+                S46[4 * g + j] = _mm512_permutexvar_epi16(_mm512_add_epi16(i46, o8), S16);
+                S57[4 * g + j] = _mm512_permutexvar_epi16(_mm512_add_epi16(i57, o8), S16);
+            }
+        }
         RWKV__UNROLL for (r = 0; r < R; r++) {
             const uint8_t *p = w[r] + (size_t)sb * bs;
-            __m256i S16;
-            __m512i sv, v0, v1;
+            __m512i v0, v1;
 #if RWKV__QPF > 0
             if (NT == 1) {
-                RWKV__PREFETCH(p + pf);
-                RWKV__PREFETCH(p + pf + 64);
-                RWKV__PREFETCH(p + pf + 128);
+                RWKV__QPREFETCH(p + pf);
+                RWKV__QPREFETCH(p + pf + 64);
+                RWKV__QPREFETCH(p + pf + 128);
             }
 #endif
-            d[r] = rwkv__h2f_f16c(p);
-            dm[r] = rwkv__h2f_f16c(p + 2);
-            rwkv__k4_scales_avx2(p + 4, &S16, &Md[r]);
-            sv = _mm512_castsi256_si512(S16);
-            S02[r] = _mm512_permutexvar_epi16(i02, sv);
-            S13[r] = _mm512_permutexvar_epi16(i13, sv);
-            S46[r] = _mm512_permutexvar_epi16(i46, sv);
-            S57[r] = _mm512_permutexvar_epi16(i57, sv);
             v0 = _mm512_loadu_si512((const void *)(p + 16));
             v1 = _mm512_loadu_si512((const void *)(p + 80));
             L0[r] = _mm512_and_si512(v0, m4);
@@ -3251,20 +3332,29 @@ RWKV__INLINE void rwkv__q4k_tile_vnni(int R, int NT, float *out, const uint8_t *
                           XH0 = _mm512_shuffle_i64x2(X01, X23, 0xEE),
                           XL1 = _mm512_shuffle_i64x2(X45, X67, 0x44),
                           XH1 = _mm512_shuffle_i64x2(X45, X67, 0xEE);
-            const float dx = x[t].d[sb];
-            const __m256i b16 = rwkv__ld256(x[t].bs + 16 * sb);
-            __m256i I8[RWKV__QTMAX][RWKV__QTMAX];
+            const __m128 vdx = _mm_set1_ps(x[t].d[sb]);
+            /* the sums of the eight sub-blocks of xq (pairs of the 16-value sums), each row's
+               lane of the mins' products */
+            const __m512i b8 = _mm512_broadcast_i32x4(_mm256_cvtepi32_epi16(
+                _mm256_madd_epi16(rwkv__ld256(x[t].bs + 16 * sb), _mm256_set1_epi16(1))));
+            __m512i I[RWKV__QTMAX];
             RWKV__UNROLL for (r = 0; r < R; r++) {
-                __m512i I = _mm512_dpwssd_epi32(_mm512_setzero_si512(),
-                                                _mm512_maddubs_epi16(L0[r], XL0), S02[r]);
-                I = _mm512_dpwssd_epi32(I, _mm512_maddubs_epi16(H0[r], XH0), S13[r]);
-                I = _mm512_dpwssd_epi32(I, _mm512_maddubs_epi16(L1[r], XL1), S46[r]);
-                I = _mm512_dpwssd_epi32(I, _mm512_maddubs_epi16(H1[r], XH1), S57[r]);
-                I8[r][t] =
-                    _mm256_add_epi32(_mm512_castsi512_si256(I), _mm512_extracti64x4_epi64(I, 1));
+                I[r] = _mm512_dpwssd_epi32(z, _mm512_maddubs_epi16(L0[r], XL0), S02[r]);
+                I[r] = _mm512_dpwssd_epi32(I[r], _mm512_maddubs_epi16(H0[r], XH0), S13[r]);
+                I[r] = _mm512_dpwssd_epi32(I[r], _mm512_maddubs_epi16(L1[r], XL1), S46[r]);
+                I[r] = _mm512_dpwssd_epi32(I[r], _mm512_maddubs_epi16(H1[r], XH1), S57[r]);
             }
-            RWKV__UNROLL for (r = 0; r < R; r += 4)
-                RWKV__K_REDUCE4(acc4, I8, Md, b16, d, dm, R, r, t, dx, 1);
+            RWKV__UNROLL for (g = 0; g < (R + 3) / 4; g++) {
+                /* the definition's float step, y = fma(I, d dx, y), y = fma(-Msum, dmin dx, y),
+                   for four rows */
+                const __m128i i4 = rwkv__hsum4_512(I[4 * g], 4 * g + 1 < R ? I[4 * g + 1] : z,
+                                                   4 * g + 2 < R ? I[4 * g + 2] : z,
+                                                   4 * g + 3 < R ? I[4 * g + 3] : z);
+                const __m128i ms = rwkv__lanesum4_512(_mm512_madd_epi16(M16[g], b8));
+                __m128 y = _mm_fmadd_ps(_mm_cvtepi32_ps(i4), _mm_mul_ps(d4[g], vdx), acc4[g][t]);
+                acc4[g][t] = _mm_fmadd_ps(_mm_cvtepi32_ps(_mm_sub_epi32(_mm_setzero_si128(), ms)),
+                                          _mm_mul_ps(dm4[g], vdx), y);
+            }
         }
     }
     RWKV__UNROLL for (r = 0; r < R; r++) RWKV__UNROLL for (t = 0; t < NT; t++) {
@@ -3294,28 +3384,37 @@ RWKV__INLINE void rwkv__q6k_tile_vnni(int R, int NT, float *out, const uint8_t *
     const __m512i g0 = _mm512_set_epi32(0x00030003, 0x00030003, 0x00030003, 0x00030003,
                                         0x00020002, 0x00020002, 0x00020002, 0x00020002,
                                         0x00010001, 0x00010001, 0x00010001, 0x00010001, 0, 0, 0, 0);
-    __m128 acc4[RWKV__QTMAX / 4 + 1][RWKV__QTMAX]; /* row r: lane r % 4 of acc4[r / 4][t] */
+    const __m512i z = _mm512_setzero_si512();
+    __m128 acc4[RWKV__QTMAX / 4][RWKV__QTMAX]; /* row r: lane r % 4 of acc4[r / 4][t] */
     int64_t sb;
-    int r, t;
+    int r, t, g;
     RWKV__UNROLL for (t = 0; t < NT; t++)
-        RWKV__UNROLL for (r = 0; r < R; r += 4) acc4[r / 4][t] = _mm_setzero_ps();
+        RWKV__UNROLL for (g = 0; g < (R + 3) / 4; g++) acc4[g][t] = _mm_setzero_ps();
     for (sb = 0; sb < ns; sb++) {
         __m512i Q[RWKV__QTMAX][4], S[RWKV__QTMAX][4];
         __m256i S16[RWKV__QTMAX];
-        float d[RWKV__QTMAX];
+        __m128 d4[RWKV__QTMAX / 4];
+        RWKV__UNROLL for (g = 0; g < (R + 3) / 4; g++) {
+            /* the four rows' d (w[] holds RWKV__QTMAX rows; short tiles repeat the last) */
+            const uint8_t *p = w[4 * g] + (size_t)sb * bs + 208;
+            __m128i h = _mm_cvtsi32_si128((int)rwkv__u16(p));
+            h = _mm_insert_epi16(h, (int)rwkv__u16(w[4 * g + 1] + (size_t)sb * bs + 208), 1);
+            h = _mm_insert_epi16(h, (int)rwkv__u16(w[4 * g + 2] + (size_t)sb * bs + 208), 2);
+            h = _mm_insert_epi16(h, (int)rwkv__u16(w[4 * g + 3] + (size_t)sb * bs + 208), 3);
+            d4[g] = _mm_cvtph_ps(h);
+        }
         RWKV__UNROLL for (r = 0; r < R; r++) {
             const uint8_t *p = w[r] + (size_t)sb * bs;
             const __m512i sv = _mm512_castsi256_si512(_mm256_cvtepi8_epi16(rwkv__ld128(p + 192)));
             int h;
 #if RWKV__QPF > 0
             if (NT == 1) {
-                RWKV__PREFETCH(p + pf);
-                RWKV__PREFETCH(p + pf + 64);
-                RWKV__PREFETCH(p + pf + 128);
-                RWKV__PREFETCH(p + pf + 192);
+                RWKV__QPREFETCH(p + pf);
+                RWKV__QPREFETCH(p + pf + 64);
+                RWKV__QPREFETCH(p + pf + 128);
+                RWKV__QPREFETCH(p + pf + 192);
             }
 #endif
-            d[r] = rwkv__h2f_f16c(p + 208);
             S16[r] = _mm512_castsi512_si256(sv);
             for (h = 0; h < 2; h++) {
                 const __m512i A = _mm512_loadu_si512((const void *)(p + 64 * h));
@@ -3334,22 +3433,24 @@ RWKV__INLINE void rwkv__q6k_tile_vnni(int R, int NT, float *out, const uint8_t *
         RWKV__UNROLL for (t = 0; t < NT; t++) {
             const int8_t *xq = x[t].q + sb * 256;
             const __m256i b16 = rwkv__ld256(x[t].bs + 16 * sb);
-            const float dx = x[t].d[sb];
-            __m512i X[4];
-            __m256i I8[RWKV__QTMAX][RWKV__QTMAX];
+            const __m128 vdx = _mm_set1_ps(x[t].d[sb]);
+            __m512i X[4], I[RWKV__QTMAX];
             int q;
             for (q = 0; q < 4; q++) X[q] = _mm512_loadu_si512((const void *)(xq + 64 * q));
             RWKV__UNROLL for (r = 0; r < R; r++) {
-                __m512i I = _mm512_setzero_si512();
+                /* the levels' offset 32: I -= 32 * sum of sc_m * (sum of xq over sub-block m) */
+                const __m256i c = _mm256_slli_epi32(_mm256_madd_epi16(b16, S16[r]), 5);
+                I[r] = z;
                 for (q = 0; q < 4; q++)
-                    I = _mm512_dpwssd_epi32(I, _mm512_maddubs_epi16(Q[r][q], X[q]), S[r][q]);
-                I8[r][t] =
-                    _mm256_add_epi32(_mm512_castsi512_si256(I), _mm512_extracti64x4_epi64(I, 1));
-                I8[r][t] =
-                    _mm256_sub_epi32(I8[r][t], _mm256_slli_epi32(_mm256_madd_epi16(b16, S16[r]), 5));
+                    I[r] = _mm512_dpwssd_epi32(I[r], _mm512_maddubs_epi16(Q[r][q], X[q]), S[r][q]);
+                I[r] = _mm512_mask_sub_epi32(I[r], 0x00FF, I[r], _mm512_castsi256_si512(c));
             }
-            RWKV__UNROLL for (r = 0; r < R; r += 4)
-                RWKV__K_REDUCE4(acc4, I8, S16, b16, d, d, R, r, t, dx, 0);
+            RWKV__UNROLL for (g = 0; g < (R + 3) / 4; g++) {
+                const __m128i i4 = rwkv__hsum4_512(I[4 * g], 4 * g + 1 < R ? I[4 * g + 1] : z,
+                                                   4 * g + 2 < R ? I[4 * g + 2] : z,
+                                                   4 * g + 3 < R ? I[4 * g + 3] : z);
+                acc4[g][t] = _mm_fmadd_ps(_mm_cvtepi32_ps(i4), _mm_mul_ps(d4[g], vdx), acc4[g][t]);
+            }
         }
     }
     RWKV__UNROLL for (r = 0; r < R; r++) RWKV__UNROLL for (t = 0; t < NT; t++) {
