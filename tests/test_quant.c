@@ -307,7 +307,9 @@ static unsigned out_hash = 2166136261u;
 
 static void test_kernels(void)
 {
-    static const int shapes[][2] = {{1, 1}, {5, 3}, {37, 7}, {64, 2}, {9, 1}}; /* rows, blocks */
+    /* rows, blocks; {11, 19}: the 32-value formats' eight-block groups (the VNNI quads) and a
+       tail, rows in a short tile too */
+    static const int shapes[][2] = {{1, 1}, {5, 3}, {37, 7}, {64, 2}, {9, 1}, {11, 19}};
     static const int Ts[] = { 1, 2, 3, 5, 13 };
     int k, si, ti;
     double worst_rel[8] = { 0 }, worst_bound[8] = { 0 };
