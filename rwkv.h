@@ -3229,7 +3229,8 @@ RWKV__INLINE __m128i rwkv__hsum4_512(__m512i a, __m512i b, __m512i c, __m512i d)
 {
     const __m512i ab = _mm512_add_epi32(_mm512_unpacklo_epi32(a, b), _mm512_unpackhi_epi32(a, b));
     const __m512i cd = _mm512_add_epi32(_mm512_unpacklo_epi32(c, d), _mm512_unpackhi_epi32(c, d));
-    const __m512i s = _mm512_add_epi32(_mm512_unpacklo_epi64(ab, cd), _mm512_unpackhi_epi64(ab, cd));
+    const __m512i s =
+        _mm512_add_epi32(_mm512_unpacklo_epi64(ab, cd), _mm512_unpackhi_epi64(ab, cd));
     const __m256i h = _mm256_add_epi32(_mm512_castsi512_si256(s), _mm512_extracti64x4_epi64(s, 1));
     return _mm_add_epi32(_mm256_castsi256_si128(h), _mm256_extracti128_si256(h, 1));
 }
@@ -3239,8 +3240,8 @@ RWKV__INLINE __m128i rwkv__lanesum4_512(__m512i v)
 {
     v = _mm512_add_epi32(v, _mm512_shuffle_epi32(v, (_MM_PERM_ENUM)0x4E));
     v = _mm512_add_epi32(v, _mm512_shuffle_epi32(v, (_MM_PERM_ENUM)0xB1));
-    return _mm512_castsi512_si128(
-        _mm512_permutexvar_epi32(_mm512_setr_epi32(0, 4, 8, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), v));
+    const __m512i first = _mm512_castsi128_si512(_mm_setr_epi32(0, 4, 8, 12));
+    return _mm512_castsi512_si128(_mm512_permutexvar_epi32(first, v));
 }
 
 /* Q4_K / Q5_K super-block headers of four rows, one per 128-bit lane: [d | dmin, w0, w1, w2]
@@ -3248,10 +3249,12 @@ RWKV__INLINE __m128i rwkv__lanesum4_512(__m512i v)
    rwkv__k4_scales_avx2's unpacking, for four rows in one register */
 RWKV__INLINE __m512i rwkv__k4_sm4(__m512i h)
 {
-    const __m512i U = _mm512_shuffle_epi32(h, (_MM_PERM_ENUM)_MM_SHUFFLE(3, 2, 3, 1)); /* w0 w2 w1 w2 */
-    const __m512i V = _mm512_shuffle_epi32(h, (_MM_PERM_ENUM)_MM_SHUFFLE(2, 2, 1, 1)); /* w0 w0 w1 w1 */
-    const __m512i lo = _mm512_and_si512(_mm512_srlv_epi32(U, _mm512_set4_epi32(4, 0, 0, 0)),
-                                        _mm512_set4_epi32(0x0f0f0f0f, 0x3f3f3f3f, 0x0f0f0f0f, 0x3f3f3f3f));
+    /* U = [w0 w2 w1 w2], V = [w0 w0 w1 w1] per lane */
+    const __m512i U = _mm512_shuffle_epi32(h, (_MM_PERM_ENUM)_MM_SHUFFLE(3, 2, 3, 1));
+    const __m512i V = _mm512_shuffle_epi32(h, (_MM_PERM_ENUM)_MM_SHUFFLE(2, 2, 1, 1));
+    const __m512i lo =
+        _mm512_and_si512(_mm512_srlv_epi32(U, _mm512_set4_epi32(4, 0, 0, 0)),
+                         _mm512_set4_epi32(0x0f0f0f0f, 0x3f3f3f3f, 0x0f0f0f0f, 0x3f3f3f3f));
     /* bits 6-7 of each byte of w0 (w1) -> bits 4-5 of s4..s7 (m4..m7) */
     const __m512i hi = _mm512_and_si512(_mm512_srli_epi32(V, 2),
                                         _mm512_set4_epi32(0x30303030, 0, 0x30303030, 0));
@@ -3302,7 +3305,8 @@ RWKV__INLINE void rwkv__q4k_tile_vnni(int R, int NT, float *out, const uint8_t *
                                             w[4 * g + 3] + o);
             const __m512i sm = rwkv__k4_sm4(h);
             const __m512i S16 = _mm512_shuffle_epi8(sm, sx);
-            const __m256 dd = _mm256_cvtph_ps(_mm512_castsi512_si128(_mm512_permutexvar_epi16(di, h)));
+            const __m256 dd =
+                _mm256_cvtph_ps(_mm512_castsi512_si128(_mm512_permutexvar_epi16(di, h)));
             int j;
             M16[g] = _mm512_shuffle_epi8(sm, mx);
             d4[g] = _mm256_castps256_ps128(dd);
@@ -4272,7 +4276,7 @@ typedef void (*rwkv__qtile_fn)(float *out, const uint8_t *const *w, const rwkv__
     static void rwkv__qmm_##name(float *o, const uint8_t *const *w, const rwkv__qact *x,           \
                                  int64_t n)                                                        \
     {                                                                                              \
-        RWKV__QTILE(type, RWKV__QMM_ROWS(type), RWKV__QMM_T, o, w, x, n);                                   \
+        RWKV__QTILE(type, RWKV__QMM_ROWS(type), RWKV__QMM_T, o, w, x, n);                          \
     }
 RWKV__QTILE_FNS(q4_0, RWKV__TYPE_Q4_0)
 RWKV__QTILE_FNS(q4_1, RWKV__TYPE_Q4_1)
