@@ -2549,10 +2549,10 @@ static void rwkv__qmm_rows_scalar(float *Y, const uint8_t *W, int type, int64_t 
 #ifndef RWKV__QMM_T
 #define RWKV__QMM_T 4
 #endif
-/* Q4_K's matmul tile rows with VNNI: its rows' headers and scale vectors cost as much as
-   their products, and 4 x 4 shares them over twice the tokens (a 2048 x 2048 x 64 product
-   1.32-1.36x faster on a Zen 5 than 2 x 4; Q8_0 0.81, Q4_0 0.90, Q6_K 0.95 at 4 x 4: they
-   keep RWKV__QMM_R). */
+/* Q4_K's and Q5_K's matmul tile rows with VNNI: their rows' headers and scale vectors cost
+   as much as their products, and 4 x 4 shares them over twice the tokens (a 2048 x 2048 x 64
+   product on a Zen 5, against 2 x 4: Q4_K 1.32-1.36x, Q5_K 1.23x; Q8_0 0.81, Q4_0 0.90, Q6_K
+   0.95 at 4 x 4: they keep RWKV__QMM_R). */
 #ifndef RWKV__QMM_RK4
 #if defined(RWKV__QVNNI)
 #define RWKV__QMM_RK4 4
@@ -2560,7 +2560,8 @@ static void rwkv__qmm_rows_scalar(float *Y, const uint8_t *W, int type, int64_t 
 #define RWKV__QMM_RK4 RWKV__QMM_R
 #endif
 #endif
-#define RWKV__QMM_ROWS(type) ((type) == RWKV__TYPE_Q4_K ? RWKV__QMM_RK4 : RWKV__QMM_R)
+#define RWKV__QMM_ROWS(type)                                                                       \
+    ((type) == RWKV__TYPE_Q4_K || (type) == RWKV__TYPE_Q5_K ? RWKV__QMM_RK4 : RWKV__QMM_R)
 #define RWKV__QTMAX 8 /* bound of the tile sizes above (array dimensions) */
 /* Software prefetch of the matvec (0: none, 1: the next tile). A tile's rows are consecutive
    in memory, so the hardware prefetchers follow the streams of the current tile, but each new
@@ -3261,8 +3262,10 @@ RWKV__INLINE __m512i rwkv__k4_sm4(__m512i h)
     return _mm512_or_si512(lo, hi);
 }
 
-/* AVX-512 VNNI tile for Q4_K: each 512-bit load holds two 32-byte chunks of a super-block, so
-   one vector of low nibbles is sub-blocks [2c | 2c+2] and one of high nibbles [2c+1 | 2c+3];
+/* AVX-512 VNNI tile for Q4_K and Q5_K: each 512-bit load holds two 32-byte chunks of a
+   super-block, so one vector of low nibbles is sub-blocks [2c | 2c+2] and one of high
+   nibbles [2c+1 | 2c+3] (Q5_K: each sub-block's fifth bit from qh, bit s of byte l for
+   sub-block s, moved to bit 4 by a shift per 256-bit half);
    vpmaddubsw gives pairs of products and vpdpwssd multiplies them by the sub-block's scale
    (broadcast per 256-bit half) into 16 int32 lanes: integers, so the same I as the AVX2 tile
    with about half the instructions. Rows go in groups of four through the rest: their
@@ -3270,12 +3273,20 @@ RWKV__INLINE __m512i rwkv__k4_sm4(__m512i h)
    and their sums and float steps are vectors of four rows (one scalar decode per row and
    the stack round trips of its four lanes cost more than the products: the tile ran
    compute-bound at ~21 GB/s on a Zen 5). */
-RWKV__INLINE void rwkv__q4k_tile_vnni(int R, int NT, float *out, const uint8_t *const *w,
-                                      const rwkv__qact *x, int64_t ns)
+RWKV__INLINE void rwkv__k45_tile_vnni(int type, int R, int NT, float *out,
+                                      const uint8_t *const *w, const rwkv__qact *x, int64_t ns)
 {
-    const size_t bs = rwkv__qbytes(RWKV__TYPE_Q4_K),
-                 pf = RWKV__QPF_AHEAD(RWKV__TYPE_Q4_K, R, ns);
+    const size_t bs = rwkv__qbytes(type), pf = RWKV__QPF_AHEAD(type, R, ns);
+    const int q5 = type == RWKV__TYPE_Q5_K;
+    const size_t qs = q5 ? 48 : 16; /* the nibbles; Q5_K's qh (32 bytes) at 16 */
     const __m512i m4 = _mm512_set1_epi8(0x0F), z = _mm512_setzero_si512();
+    const __m512i b4 = _mm512_set1_epi8(0x10);
+    /* bit s of qh to bit 4, per 256-bit half: [0 | 2] left 4, 2; [1 | 3] left 3, 1;
+       [4 | 6] right 0, 2; [5 | 7] right 1, 3 */
+    const __m512i hl0 = _mm512_inserti64x4(_mm512_set1_epi16(4), _mm256_set1_epi16(2), 1);
+    const __m512i hh0 = _mm512_inserti64x4(_mm512_set1_epi16(3), _mm256_set1_epi16(1), 1);
+    const __m512i hl1 = _mm512_inserti64x4(_mm512_set1_epi16(0), _mm256_set1_epi16(2), 1);
+    const __m512i hh1 = _mm512_inserti64x4(_mm512_set1_epi16(1), _mm256_set1_epi16(3), 1);
     /* scale word index per 256-bit half: [s | s + 2] for s = 0, 1, 4, 5 */
     const __m512i i02 = _mm512_inserti64x4(_mm512_set1_epi16(0), _mm256_set1_epi16(2), 1);
     const __m512i i13 = _mm512_inserti64x4(_mm512_set1_epi16(1), _mm256_set1_epi16(3), 1);
@@ -3330,12 +3341,19 @@ RWKV__INLINE void rwkv__q4k_tile_vnni(int R, int NT, float *out, const uint8_t *
                 RWKV__QPREFETCH(p + pf + 128);
             }
 #endif
-            v0 = _mm512_loadu_si512((const void *)(p + 16));
-            v1 = _mm512_loadu_si512((const void *)(p + 80));
+            v0 = _mm512_loadu_si512((const void *)(p + qs));
+            v1 = _mm512_loadu_si512((const void *)(p + qs + 64));
             L0[r] = _mm512_and_si512(v0, m4);
             H0[r] = _mm512_and_si512(_mm512_srli_epi16(v0, 4), m4);
             L1[r] = _mm512_and_si512(v1, m4);
             H1[r] = _mm512_and_si512(_mm512_srli_epi16(v1, 4), m4);
+            if (q5) {
+                const __m512i qh = _mm512_broadcast_i64x4(rwkv__ld256(p + 16));
+                L0[r] = _mm512_or_si512(L0[r], _mm512_and_si512(_mm512_sllv_epi16(qh, hl0), b4));
+                H0[r] = _mm512_or_si512(H0[r], _mm512_and_si512(_mm512_sllv_epi16(qh, hh0), b4));
+                L1[r] = _mm512_or_si512(L1[r], _mm512_and_si512(_mm512_srlv_epi16(qh, hl1), b4));
+                H1[r] = _mm512_or_si512(H1[r], _mm512_and_si512(_mm512_srlv_epi16(qh, hh1), b4));
+            }
         }
         RWKV__UNROLL for (t = 0; t < NT; t++) {
             const int8_t *xq = x[t].q + sb * 256;
@@ -3477,7 +3495,8 @@ RWKV__INLINE void rwkv__q6k_tile_vnni(int R, int NT, float *out, const uint8_t *
 }
 #define RWKV__QK_TILE(type, R, NT, out, w, x, n)                                                  \
     do {                                                                                          \
-        if ((type) == RWKV__TYPE_Q4_K) rwkv__q4k_tile_vnni(R, NT, out, w, x, n);                  \
+        if ((type) == RWKV__TYPE_Q4_K || (type) == RWKV__TYPE_Q5_K)                               \
+            rwkv__k45_tile_vnni(type, R, NT, out, w, x, n);                                       \
         else if ((type) == RWKV__TYPE_Q6_K) rwkv__q6k_tile_vnni(R, NT, out, w, x, n);             \
         else rwkv__qk_tile_avx2(type, R, NT, out, w, x, n);                                       \
     } while (0)

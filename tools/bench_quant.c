@@ -135,8 +135,8 @@ int main(int argc, char **argv)
            RWKV__QMV_ROWS(RWKV__TYPE_Q8_0), RWKV__QMV_ROWS(RWKV__TYPE_Q4_0),
            RWKV__QMV_ROWS(RWKV__TYPE_Q4_K), RWKV__QMV_ROWS(RWKV__TYPE_Q5_0),
            RWKV__QMV_ROWS(RWKV__TYPE_Q6_K));
-    printf("(matmul tile rows per type: Q4_K %d, the others %d)\n", RWKV__QMM_ROWS(RWKV__TYPE_Q4_K),
-           RWKV__QMM_R);
+    printf("(matmul tile rows per type: Q4_K and Q5_K %d, the others %d)\n",
+           RWKV__QMM_ROWS(RWKV__TYPE_Q4_K), RWKV__QMM_R);
     if (mv) {
         printf("\nmatvec (T=1), >= %d MiB of distinct weights per pass, %d rounds of (read pass, "
                "matvec pass)\n",
