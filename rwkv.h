@@ -3430,11 +3430,11 @@ RWKV__INLINE void rwkv__q6k_tile_vnni(int R, int NT, float *out, const uint8_t *
         __m128 d4[RWKV__QTMAX / 4];
         RWKV__UNROLL for (g = 0; g < (R + 3) / 4; g++) {
             /* the four rows' d (w[] holds RWKV__QTMAX rows; short tiles repeat the last) */
-            const uint8_t *p = w[4 * g] + (size_t)sb * bs + 208;
-            __m128i h = _mm_cvtsi32_si128((int)rwkv__u16(p));
-            h = _mm_insert_epi16(h, (int)rwkv__u16(w[4 * g + 1] + (size_t)sb * bs + 208), 1);
-            h = _mm_insert_epi16(h, (int)rwkv__u16(w[4 * g + 2] + (size_t)sb * bs + 208), 2);
-            h = _mm_insert_epi16(h, (int)rwkv__u16(w[4 * g + 3] + (size_t)sb * bs + 208), 3);
+            const size_t o = (size_t)sb * bs + 208;
+            __m128i h = _mm_cvtsi32_si128((int)rwkv__u16(w[4 * g] + o));
+            h = _mm_insert_epi16(h, (int)rwkv__u16(w[4 * g + 1] + o), 1);
+            h = _mm_insert_epi16(h, (int)rwkv__u16(w[4 * g + 2] + o), 2);
+            h = _mm_insert_epi16(h, (int)rwkv__u16(w[4 * g + 3] + o), 3);
             d4[g] = _mm_cvtph_ps(h);
         }
         RWKV__UNROLL for (r = 0; r < R; r++) {
