@@ -5,6 +5,7 @@
 #define RWKV_BENCH_ALLOC_H
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #if defined(RWKV__MADV_HUGEPAGE)
@@ -35,6 +36,17 @@ static void *bench_alloc_big(size_t n)
 static void bench_free_big(void *p)
 {
     if (p) free(((void **)p)[-1]);
+}
+
+/* An allocation a benchmark cannot run without (p from malloc or bench_alloc_big): a tool
+   stops with a message rather than writing through NULL (the library never stops). */
+static void *bench_need(void *p)
+{
+    if (!p) {
+        fprintf(stderr, "benchmark: out of memory\n");
+        exit(1);
+    }
+    return p;
 }
 
 #endif

@@ -28,15 +28,10 @@
 #include <string.h>
 #include <time.h>
 
-/* every buffer in 2 MiB pages (bench_common.h): the matrices and the read pass see the pages
+/* every buffer in 2 MiB pages (bench_alloc.h): the matrices and the read pass see the pages
    the model's map has */
-static void *alloc64(size_t n)
-{
-    void *p = bench_alloc_big(n);
-    if (!p) { fprintf(stderr, "out of memory (%zu bytes)\n", n); exit(1); }
-    return p;
-}
-static void free64(void *p) { bench_free_big(p); }
+#define alloc64(n) bench_need(bench_alloc_big(n))
+#define free64(p) bench_free_big(p)
 
 /* ---- read bandwidth ---------------------------------------------------------------------- */
 

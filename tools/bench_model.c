@@ -226,8 +226,7 @@ int main(int argc, char **argv)
         printf("|---|---|---|---|---|---|---|---|---|---|---|---|%s\n", *label ? "---|" : "");
     }
     if (a >= argc) return header ? 0 : 2;
-    bw = (float *)bench_alloc_big(bw_floats * sizeof(float));
-    if (!bw) { fprintf(stderr, "bench_model: out of memory\n"); return 1; }
+    bw = (float *)bench_need(bench_alloc_big(bw_floats * sizeof(float)));
     for (i = 0; i < bw_floats; i++) bw[i] = (float)(i % 7) * 0.125f;
     for (ti = 0; ti < n_threads; ti++) peak[ti] = fma_peak(threads[ti]);
 
@@ -251,9 +250,9 @@ int main(int argc, char **argv)
             fprintf(stderr, "bench_model: %s\n", err.message);
             return 1;
         }
-        logits = (float *)malloc(sizeof(float) * (size_t)I.n_vocab);
-        ids = (int *)malloc(sizeof(int) * (size_t)(n_prompt > n_gen ? n_prompt : n_gen) + 4);
-        if (!logits || !ids) { fprintf(stderr, "bench_model: out of memory\n"); return 1; }
+        logits = (float *)bench_need(malloc(sizeof(float) * (size_t)I.n_vocab));
+        ids = (int *)bench_need(
+            malloc(sizeof(int) * (size_t)(n_prompt > n_gen ? n_prompt : n_gen) + 4));
         for (k = 0; k < (n_prompt > n_gen ? n_prompt : n_gen); k++) {
             x ^= x << 13; x ^= x >> 7; x ^= x << 17;
             ids[k] = (int)(x % (uint64_t)I.n_vocab);

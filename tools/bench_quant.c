@@ -65,22 +65,12 @@ static const char *tname(int type)
     return "?";
 }
 
-/* an allocation the benchmark cannot run without (a tool: it stops with a message) */
-static void *need(void *p)
-{
-    if (!p) {
-        fprintf(stderr, "bench_quant: out of memory\n");
-        exit(1);
-    }
-    return p;
-}
-
 /* one quantized rows x cols matrix of Gaussian weights with a few outliers */
 static unsigned char *make_matrix(int type, int64_t rows, int64_t cols)
 {
     const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols);
-    unsigned char *q = (unsigned char *)need(malloc(rowb * (size_t)rows));
-    float *row = (float *)need(malloc((size_t)cols * sizeof(float)));
+    unsigned char *q = (unsigned char *)bench_need(malloc(rowb * (size_t)rows));
+    float *row = (float *)bench_need(malloc((size_t)cols * sizeof(float)));
     int64_t r, c;
     /* quantize 64 distinct rows and repeat them (quantizing 65536 rows takes a while) */
     for (r = 0; r < rows; r++) {
@@ -152,12 +142,13 @@ int main(int argc, char **argv)
                 const int nbuf = (int)((target + bytes - 1) / bytes);
                 /* the copies side by side in one buffer, which the read pass reads whole */
                 const size_t stride = (bytes + 63) / 64 * 64;
-                unsigned char **bufs = (unsigned char **)need(malloc((size_t)nbuf * sizeof *bufs));
+                unsigned char **bufs =
+                    (unsigned char **)bench_need(malloc((size_t)nbuf * sizeof *bufs));
                 unsigned char *all_bufs =
-                    (unsigned char *)need(bench_alloc_big(stride * (size_t)nbuf));
+                    (unsigned char *)bench_need(bench_alloc_big(stride * (size_t)nbuf));
                 unsigned char *m = make_matrix(type, rows, cols);
-                float *x = (float *)need(malloc((size_t)cols * sizeof(float)));
-                float *y = (float *)need(malloc((size_t)rows * sizeof(float)));
+                float *x = (float *)bench_need(malloc((size_t)cols * sizeof(float)));
+                float *y = (float *)bench_need(malloc((size_t)rows * sizeof(float)));
                 int64_t c;
                 for (c = 0; c < cols; c++) x[c] = grand();
                 for (i = 0; i < nbuf; i++) {
@@ -198,19 +189,20 @@ int main(int argc, char **argv)
             unsigned char *m;
             if (only >= 0 && type != only) continue;
             m = make_matrix(type, rows, cols);
-            float *X = (float *)need(malloc((size_t)T * cols * sizeof(float)));
-            float *Y = (float *)need(malloc((size_t)T * rows * sizeof(float)));
+            float *X = (float *)bench_need(malloc((size_t)T * cols * sizeof(float)));
+            float *Y = (float *)bench_need(malloc((size_t)T * rows * sizeof(float)));
             int64_t c;
             for (c = 0; c < T * cols; c++) X[c] = grand();
             printf("%-5s", tname(type));
             {
                 const size_t bytes = (size_t)rwkv__row_bytes(type, (uint64_t)cols) * (size_t)rows;
                 const int ncopy = (int)(((size_t)256 << 20) / bytes) + 1;
-                unsigned char **cp = (unsigned char **)need(malloc((size_t)ncopy * sizeof *cp));
-                void *work = need(malloc(rwkv__matmul_q_work_bytes(type, cols, T)));
+                unsigned char **cp =
+                    (unsigned char **)bench_need(malloc((size_t)ncopy * sizeof *cp));
+                void *work = bench_need(malloc(rwkv__matmul_q_work_bytes(type, cols, T)));
                 int i;
                 for (i = 0; i < ncopy; i++) {
-                    cp[i] = (unsigned char *)need(bench_alloc_big(bytes));
+                    cp[i] = (unsigned char *)bench_need(bench_alloc_big(bytes));
                     memcpy(cp[i], m, bytes);
                 }
                 for (nth = 1; nth <= 2; nth++) {

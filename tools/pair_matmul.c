@@ -96,7 +96,8 @@ int main(int argc, char **argv)
                                              "q4_0", "q4_k", "q5_k", "q6_k" };
         static const int ids[] = { 0, 1, 30, 8, 2, 12, 13, 14 };
         type = -1;
-        for (i = 0; i < 8; i++) if (!strcmp(argv[1], names[i])) type = ids[i];
+        for (i = 0; i < (int)(sizeof ids / sizeof ids[0]); i++)
+            if (!strcmp(argv[1], names[i])) type = ids[i];
         if (type < 0) {
             fprintf(stderr, "%s: unknown type '%s' (f32 f16 bf16 q8_0 q4_0 q4_k q5_k q6_k)\n",
                     argv[0], argv[1]);
