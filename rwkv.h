@@ -6827,8 +6827,15 @@ static void rwkv__run(rwkv_state *st, rwkv__item_fn fn, const void *job, int n)
    Quantized rows are 2-4x shorter in bytes than f16's, so items of RWKV__ITEM_WORK were 2-4x
    shorter too, and each starts its tile cold (its first rows' loads have no prefetch ahead
    of them): with items of 256 KiB, as f16's already were, v7 1.5B generated 5% (Q8_0, Q4_0,
-   Q4_K_M) and v6 Q8_0 9% faster on 2 threads (tools/pair.sh model, docs/KERNELS.md). */
-#define RWKV__ITEM_BYTES 262144
+   Q4_K_M) and v6 Q8_0 9% faster on 2 threads (tools/pair.sh model, docs/KERNELS.md). The
+   item count is a multiple of the threads (items of equal rows; an odd count of 256 KiB
+   items, as an 8192 x 2048 Q8_0 product's 69, left one thread a last item alone), and items
+   of 1 MiB start fewer cold streams: together 1.5-7% faster than 256 KiB on 2 threads of a
+   Sapphire Rapids VM (1.5B Q8_0, Q4_K_M, BF16; 0.1B Q8_0), 2 MiB 3% slower than 1 MiB
+   (docs/KERNELS.md, thirteenth round). */
+#ifndef RWKV__ITEM_BYTES
+#define RWKV__ITEM_BYTES 1048576
+#endif
 #define RWKV__GROUP_MAX 8 /* products in one group (rwkv__mm_group) */
 typedef struct rwkv__mm_job {
     float *Y;
@@ -6895,6 +6902,12 @@ static int64_t rwkv__mm_rows_per_item(const rwkv_state *st, const rwkv__tensor *
     const int64_t row_bytes = (int64_t)rwkv__row_bytes(W->type, (uint64_t)W->ne[0]);
     int64_t per = (T == 1 ? RWKV__ITEM_BYTES / (row_bytes > 0 ? row_bytes : 1)
                           : RWKV__ITEM_WORK / (work > 0 ? work : 1)) / 8 * 8;
+    if (T == 1 && per > 0) { /* a multiple of the threads, about RWKV__ITEM_BYTES each */
+        const int64_t nth = st->model->n_threads;
+        int64_t items = (rows + per - 1) / per;
+        items = (items + nth - 1) / nth * nth;
+        per = ((rows + items - 1) / items + 7) / 8 * 8;
+    }
     /* a small product (a LoRA's 2048 x 64 is one item of the size above) would run on
        thread 0 alone: at least 2 items per thread, of at least RWKV__ITEM_MIN (v7 1.5B
        Q4_0, 2 threads: the LoRAs took 6.7-7.0 ms per token instead of 7.9-8.2) */
