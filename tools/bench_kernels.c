@@ -28,10 +28,8 @@
 #include <string.h>
 #include <time.h>
 
-/* every buffer in 2 MiB pages (bench_alloc.h): the matrices and the read pass see the pages
-   the model's map has */
-#define alloc64(n) bench_need(bench_alloc_big(n))
-#define free64(p) bench_free_big(p)
+/* every buffer comes from bench_alloc_big, in 2 MiB pages: the matrices and the read pass see
+   the pages the model's map has */
 
 /* ---- read bandwidth ---------------------------------------------------------------------- */
 
@@ -95,17 +93,17 @@ int main(int argc, char **argv)
 #endif
     printf("kernels: %s; threads measured: 1..%d\n", variant, max_threads);
 
-    bwbuf = (float *)alloc64(bw_bytes);
+    bwbuf = (float *)bench_need(bench_alloc_big(bw_bytes));
     memset(bwbuf, 0, bw_bytes);
     for (nth = 1; nth <= max_threads; nth++) {
         bw[nth] = read_bw(bwbuf, bw_bytes / 4, nth, quick ? 3 : 5);
         printf("read bandwidth, %d thread%s: %.1f GB/s\n", nth, nth > 1 ? "s" : "", bw[nth]);
     }
 
-    arena = (uint16_t *)alloc64(arena_bytes);
+    arena = (uint16_t *)bench_need(bench_alloc_big(arena_bytes));
     fill_arena(arena, arena_bytes / 2);
-    x = (float *)alloc64(sizeof(float) * 8192);
-    y = (float *)alloc64(sizeof(float) * 8192);
+    x = (float *)bench_need(bench_alloc_big(sizeof(float) * 8192));
+    y = (float *)bench_need(bench_alloc_big(sizeof(float) * 8192));
     {
         int i;
         for (i = 0; i < 8192; i++) x[i] = (float)(i % 13) * 0.01f;
@@ -163,8 +161,8 @@ int main(int argc, char **argv)
 
     printf("\nmatmul (T tokens per call), GFLOP/s = 2*rows*cols*T / time:\n");
     printf("%-5s %-11s %-5s %-7s %9s\n", "type", "rows x cols", "T", "threads", "GFLOP/s");
-    X = (float *)alloc64(sizeof(float) * 512 * 8192);
-    Y = (float *)alloc64(sizeof(float) * 512 * 8192);
+    X = (float *)bench_need(bench_alloc_big(sizeof(float) * 512 * 8192));
+    Y = (float *)bench_need(bench_alloc_big(sizeof(float) * 512 * 8192));
     {
         size_t i;
         for (i = 0; i < (size_t)512 * 8192; i++) X[i] = (float)(i % 17) * 0.01f;
@@ -228,11 +226,11 @@ int main(int argc, char **argv)
         }
     }
     printf("(checksum %g)\n", (double)sink);
-    free64(bwbuf);
-    free64(arena);
-    free64(x);
-    free64(y);
-    free64(X);
-    free64(Y);
+    bench_free_big(bwbuf);
+    bench_free_big(arena);
+    bench_free_big(x);
+    bench_free_big(y);
+    bench_free_big(X);
+    bench_free_big(Y);
     return 0;
 }
