@@ -2563,16 +2563,32 @@ static void rwkv__qmm_rows_scalar(float *Y, const uint8_t *W, int type, int64_t 
 #define RWKV__QMM_ROWS(type)                                                                       \
     ((type) == RWKV__TYPE_Q4_K || (type) == RWKV__TYPE_Q5_K ? RWKV__QMM_RK4 : RWKV__QMM_R)
 #define RWKV__QTMAX 8 /* bound of the tile sizes above (array dimensions) */
-/* Software prefetch of the matvec (0: none, 1: the next tile). A tile's rows are consecutive
-   in memory, so the hardware prefetchers follow the streams of the current tile, but each new
-   tile would start R cold streams (a 2048-column row is only 1-2 KiB): each row prefetches the
-   same column R rows ahead, the next tile, at the rate this one is read. Without it a
-   2048x2048 matvec read at half the speed of a 2048x8192 one on a Xeon. RWKV__QPF_HINT is
-   the x86 tiles' locality hint: 3, into L1 (2: into L2 only, as before the twelfth round of
-   docs/KERNELS.md; each line is read within about one tile's time, and on a Zen 5 thread
-   the L2-only hint left Q4_K matvec at ~60% of the plain read rate). */
+/* Generation reads a product's rows in lanes: a tile's R rows are not R neighbours but the
+   heads of R runs of consecutive rows ~RWKV__QMV_LANE bytes long (rwkv__qmm_rows_simd), so
+   the tiles walk R far-apart sequential streams. A tile of R neighbouring short rows (a
+   2048-column Q4_K row is 1152 bytes) touched each 4 KiB page at R places at once, and
+   Intel's L2 streamer follows one stream per page: on a Sapphire Rapids VM such tiles read
+   an 8192 x 2048 matrix at 80-87% of the plain read rate (Q8_0, Q4_K, Q6_K; 8192-column rows
+   95-100%). In lanes of 32 KiB (one thread, `tools/pair.sh -b -DRWKV__QMV_LANE=..
+   matmul -- TYPE 8192 2048 1 M 20`, with the prefetch below): Q4_K 1.33, Q6_K 1.34, Q8_0
+   1.39, Q8_0 3072 x 768 1.47, Q6_K 2048 x 7168 1.17; 16 KiB lanes gained less (1.15-1.25),
+   64 KiB about the same. RWKV__QMV_LANE 0: neighbouring rows, as before. */
+#ifndef RWKV__QMV_LANE
+#define RWKV__QMV_LANE 32768
+#endif
+/* Software prefetch of the matvec tiles (0: none, 1: each row RWKV__QPF_DIST bytes ahead of
+   its loads). In lanes a row's next bytes are its own, then the next row of its lane, so a
+   fixed distance ahead is where the stream goes next; 2 KiB against 1 KiB: 1.00-1.07 (none
+   at all, lanes only: 0.83-0.91 of it). Before the lanes each row prefetched the same column
+   of the next tile (R rows ahead), which new R cold streams needed. RWKV__QPF_HINT is the x86
+   tiles' locality hint: 3, into L1 (2: into L2 only, as before the twelfth round of
+   docs/KERNELS.md; on a Zen 5 thread the L2-only hint left Q4_K matvec at ~60% of the plain
+   read rate). */
 #ifndef RWKV__QPF
 #define RWKV__QPF 1
+#endif
+#ifndef RWKV__QPF_DIST
+#define RWKV__QPF_DIST 2048
 #endif
 #ifndef RWKV__QPF_HINT
 #define RWKV__QPF_HINT 3
@@ -2582,13 +2598,13 @@ static void rwkv__qmm_rows_scalar(float *Y, const uint8_t *W, int type, int64_t 
 #else
 #define RWKV__QPREFETCH(p) ((void)(p))
 #endif
-#define RWKV__QPF_AHEAD(type, R, nblocks) ((size_t)(R) * (size_t)(nblocks) * rwkv__qbytes(type))
-/* Tiles of at most this many bytes (8 rows of 768 Q8_0 columns: 6.5 KiB; 4 rows of 768 Q4_0:
-   1.7 KiB) also prefetch each row 256 bytes ahead into L1 (AVX2 32-value kernels): their rows
-   are too short for the hardware prefetchers to follow. A Zen 3 thread streamed a 65536 x
-   768 Q8_0 matrix at 11.1-12.4 GB/s without it, 13.5-14.6 with it; at 2048 columns the same
-   prefetch cost a few percent, so longer rows go without. */
-#define RWKV__QPF_SHORT 8192
+#define RWKV__QPF_AHEAD(type, R, nblocks) ((size_t)RWKV__QPF_DIST)
+/* The AVX2 32-value tiles also prefetch each row 256 bytes ahead into L1. Before the lanes
+   only tiles of at most 8 KiB did (their rows too short for the hardware prefetchers: a Zen 3
+   thread streamed a 65536 x 768 Q8_0 matrix at 11.1-12.4 GB/s without it, 13.5-14.6 with it;
+   at 2048 columns it cost a few percent then). In lanes it helps at both lengths: without
+   it 0.89-0.90 (Q8_0 3072 x 768, 8192 x 2048) and 0.94 (Q4_0 8192 x 2048) in an AVX2 build
+   on the Sapphire Rapids VM (`CFLAGS="-O3 -march=haswell" tools/pair.sh ..`). */
 
 #ifdef RWKV__QAVX2
 
@@ -2776,7 +2792,7 @@ RWKV__INLINE void rwkv__q32_pair_avx2(int type, int R, int NT,
 #if RWKV__QPF > 0
         if (NT == 1) {
             RWKV__QPREFETCH(p + pf);
-            if (pf <= RWKV__QPF_SHORT) RWKV__PREFETCH_L1(p + 256);
+            RWKV__PREFETCH_L1(p + 256);
         }
 #endif
         rwkv__q32_unpack_avx2(type, p, two, &lo[r], &hi[r], &dw, &mw);
@@ -4344,6 +4360,23 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
     /* token t's view is token 0's moved by t * stride (rwkv__qact_at divides: called per
        tile it took a tenth of a 2 x 4 x 2048 Q8_0 tile's time) */
     const rwkv__qact a0 = rwkv__qact_at(type, cols, (void *)acts);
+    if (T == 1 && RWKV__QMV_LANE > 0) {
+        /* lanes (RWKV__QMV_LANE): tile j of a group reads rows j, S + j, .., (R - 1) S + j */
+        const int64_t lane = (RWKV__QMV_LANE + (int64_t)rowb - 1) / (int64_t)rowb;
+        while (r1 - r0 >= R) {
+            const int64_t S = (r1 - r0) / R < lane ? (r1 - r0) / R : lane;
+            int64_t j;
+            for (j = 0; j < S; j++) {
+                const uint8_t *w[RWKV__QTMAX];
+                float out[RWKV__QTMAX * RWKV__QTMAX];
+                for (i = 0; i < RWKV__QTMAX; i++)
+                    w[i] = W + (size_t)(r0 + j + S * (i < R ? i : R - 1)) * rowb;
+                fn(out, w, &a0, n);
+                for (i = 0; i < R; i++) Y[r0 + j + S * i] = out[i];
+            }
+            r0 += S * R;
+        }
+    }
     for (r = r0; r < r1; r += R) {
         const int nr = r1 - r < R ? (int)(r1 - r) : R;
         const uint8_t *w[RWKV__QTMAX];
