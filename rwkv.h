@@ -1050,12 +1050,32 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 }
 #endif
 
+/* Generation reads a product's rows in lanes: a tile's rows are not neighbours but the heads
+   of runs of consecutive rows ~RWKV__MV_LANE bytes long (rwkv__matmul_rows,
+   rwkv__qmm_rows_simd), so the tiles walk far-apart sequential streams, each row
+   prefetching its own stream ahead (which runs on into the next row of its lane). A tile of
+   neighbouring short rows (a 2048-column Q4_K row is 1152 bytes, an f16 one 4 KiB) touched
+   each 4 KiB page at several places at once, and Intel's L2 streamer follows one stream per
+   page: on a Sapphire Rapids VM such tiles read an 8192 x 2048 matrix at 80-87% of the plain
+   read rate (Q8_0, Q4_K, Q6_K; 8192-column rows 95-100%). In lanes of 32 KiB (one thread,
+   `tools/pair.sh -b -DRWKV__MV_LANE=.. matmul -- TYPE 8192 2048 1 M 20`, with the
+   prefetches below): Q4_K 1.33, Q6_K 1.34, Q8_0 1.39, Q8_0 3072 x 768 1.47, Q6_K 2048 x
+   7168 1.17, f16 1.24, f16 3072 x 768 1.32, bf16 2048 x 7168 1.36, f32 1.01-1.03; 16 KiB
+   lanes gained less (1.15-1.25). Whole model (`tools/pair.sh -a -DRWKV__MV_LANE=A -b
+   -DRWKV__MV_LANE=B model -- MODEL THREADS 8 6`, v7 1.5B F16 / Q4_K_M / Q8_0): 64 KiB
+   against 32 KiB 1.03 / 1.04 / -, 128 KiB against 64 KiB 1.00-1.03, one lane per tile row
+   for the whole item against 128 KiB 0.94-0.99. 0: neighbouring rows, as before. */
+#ifndef RWKV__MV_LANE
+#define RWKV__MV_LANE 131072
+#endif
+
 #ifdef RWKV__SIMD
 
 /* RWKV__PREFETCH: into L2 (the next tile); RWKV__PREFETCH_L1: into L1 (a row, RWKV__PF_ROW
-   bytes ahead; 0: none) */
+   bytes ahead; 0: none). 2048 in lanes: 256 gained 1.15-1.19 of the lanes' 1.24-1.38 (f16,
+   bf16), 1024 about as much as 2048. */
 #ifndef RWKV__PF_ROW
-#define RWKV__PF_ROW 256
+#define RWKV__PF_ROW 2048
 #endif
 #if defined(__GNUC__) || defined(__clang__)
 #define RWKV__PREFETCH(p) __builtin_prefetch((p), 0, 2)
@@ -1171,17 +1191,17 @@ RWKV__INLINE void rwkv__mm_tile_pass(rwkv__vf *A, const void *const *wb, const f
 }
 
 /* The matvec tile: out[i] = dot(row w[i], x) for i < 8, one accumulator chain per row.
-   f16/bf16 weights get two software prefetches: each row RWKV__PF_ROW bytes ahead into L1
-   (once per 64-byte line), and the next tile (pf, or NULL) into L2 at the rate this one is
-   read (rows of a small model are one or two 4 KiB pages, short for the hardware
-   prefetchers). f32 gets none: there they cost more than they gave (docs/KERNELS.md). */
+   f16/bf16 weights get software prefetches: each row RWKV__PF_ROW bytes ahead into L1 (once
+   per 64-byte line; in lanes, RWKV__MV_LANE, past the row's end is the next row of its
+   lane), and, where pf is not NULL (neighbouring rows: the last rows of a product), the next
+   tile into L2 at the rate this one is read. f32 gets none: there they cost more than they
+   gave (docs/KERNELS.md). */
 #define RWKV__MV_ROW(i) a##i = rwkv__vfma(rwkv__vld_w(w[i], type, k), xv, a##i);
 #define RWKV__MV_PF(i) RWKV__PREFETCH_L1((const char *)w[i] + kb + RWKV__PF_ROW);
 RWKV__INLINE void rwkv__mv_tile(float *out, const void *const *w, const float *x,
                                 int64_t cols, int type, const char *pf)
 {
     const int64_t body = cols - cols % RWKV__L;
-    const int64_t rowbytes = (int64_t)rwkv__row_bytes(type, (uint64_t)cols);
     const rwkv__vf z = rwkv__vzero();
     rwkv__vf a0 = z, a1 = z, a2 = z, a3 = z, a4 = z, a5 = z, a6 = z, a7 = z;
     int64_t k;
@@ -1192,7 +1212,7 @@ RWKV__INLINE void rwkv__mv_tile(float *out, const void *const *w, const float *x
             /* no prefetches */
         } else if ((kb & 63) == 0) { /* once per 64 bytes of each row */
             if (pf) RWKV__PREFETCH_RANGE(pf + 8 * kb, 8 * 64);
-            if (RWKV__PF_ROW > 0 && kb + RWKV__PF_ROW < rowbytes) {
+            if (RWKV__PF_ROW > 0) {
                 RWKV__MV_PF(0) RWKV__MV_PF(1) RWKV__MV_PF(2) RWKV__MV_PF(3)
                 RWKV__MV_PF(4) RWKV__MV_PF(5) RWKV__MV_PF(6) RWKV__MV_PF(7)
             }
@@ -1438,6 +1458,23 @@ static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, i
         r0 += (r1 - r0) / 16 * 16; /* the last rows % 16: the register tiles */
     }
 #endif
+    if (T == 1 && RWKV__MV_LANE > 0 && rowbytes > 0) {
+        /* lanes (RWKV__MV_LANE): tile j of a group reads rows j, S + j, .., 7 S + j */
+        const int64_t lane = (RWKV__MV_LANE + (int64_t)rowbytes - 1) / (int64_t)rowbytes;
+        while (r1 - r0 >= NR) {
+            const int64_t S = (r1 - r0) / NR < lane ? (r1 - r0) / NR : lane;
+            int64_t j1;
+            for (j1 = 0; j1 < S; j1++) {
+                const void *w[RWKV__VR];
+                float out[RWKV__VR];
+                for (i = 0; i < NR; i++)
+                    w[i] = (const char *)W->data + (size_t)(r0 + j1 + S * i) * rowbytes;
+                fn(out, w, &X, cols, NULL);
+                for (i = 0; i < NR; i++) Y[r0 + j1 + S * i] = out[i];
+            }
+            r0 += S * NR;
+        }
+    }
     for (r = r0; r < r1; r += NR) {
         const int nr = r1 - r < NR ? (int)(r1 - r) : NR;
         const void *w[RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR];
@@ -2563,19 +2600,6 @@ static void rwkv__qmm_rows_scalar(float *Y, const uint8_t *W, int type, int64_t 
 #define RWKV__QMM_ROWS(type)                                                                       \
     ((type) == RWKV__TYPE_Q4_K || (type) == RWKV__TYPE_Q5_K ? RWKV__QMM_RK4 : RWKV__QMM_R)
 #define RWKV__QTMAX 8 /* bound of the tile sizes above (array dimensions) */
-/* Generation reads a product's rows in lanes: a tile's R rows are not R neighbours but the
-   heads of R runs of consecutive rows ~RWKV__QMV_LANE bytes long (rwkv__qmm_rows_simd), so
-   the tiles walk R far-apart sequential streams. A tile of R neighbouring short rows (a
-   2048-column Q4_K row is 1152 bytes) touched each 4 KiB page at R places at once, and
-   Intel's L2 streamer follows one stream per page: on a Sapphire Rapids VM such tiles read
-   an 8192 x 2048 matrix at 80-87% of the plain read rate (Q8_0, Q4_K, Q6_K; 8192-column rows
-   95-100%). In lanes of 32 KiB (one thread, `tools/pair.sh -b -DRWKV__QMV_LANE=..
-   matmul -- TYPE 8192 2048 1 M 20`, with the prefetch below): Q4_K 1.33, Q6_K 1.34, Q8_0
-   1.39, Q8_0 3072 x 768 1.47, Q6_K 2048 x 7168 1.17; 16 KiB lanes gained less (1.15-1.25),
-   64 KiB about the same. RWKV__QMV_LANE 0: neighbouring rows, as before. */
-#ifndef RWKV__QMV_LANE
-#define RWKV__QMV_LANE 32768
-#endif
 /* Software prefetch of the matvec tiles (0: none, 1: each row RWKV__QPF_DIST bytes ahead of
    its loads). In lanes a row's next bytes are its own, then the next row of its lane, so a
    fixed distance ahead is where the stream goes next; 2 KiB against 1 KiB: 1.00-1.07 (none
@@ -4360,9 +4384,9 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
     /* token t's view is token 0's moved by t * stride (rwkv__qact_at divides: called per
        tile it took a tenth of a 2 x 4 x 2048 Q8_0 tile's time) */
     const rwkv__qact a0 = rwkv__qact_at(type, cols, (void *)acts);
-    if (T == 1 && RWKV__QMV_LANE > 0) {
-        /* lanes (RWKV__QMV_LANE): tile j of a group reads rows j, S + j, .., (R - 1) S + j */
-        const int64_t lane = (RWKV__QMV_LANE + (int64_t)rowb - 1) / (int64_t)rowb;
+    if (T == 1 && RWKV__MV_LANE > 0 && rowb > 0) {
+        /* lanes (RWKV__MV_LANE): tile j of a group reads rows j, S + j, .., (R - 1) S + j */
+        const int64_t lane = (RWKV__MV_LANE + (int64_t)rowb - 1) / (int64_t)rowb;
         while (r1 - r0 >= R) {
             const int64_t S = (r1 - r0) / R < lane ? (r1 - r0) / R : lane;
             int64_t j;
