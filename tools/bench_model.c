@@ -168,17 +168,19 @@ static void print_profile(const rwkv_state *st, int nth, const char *what)
 #endif
 }
 
-/* One generation round: a read-bandwidth pass on nth threads, then n_gen tokens of
-   rwkv_eval on nth threads; *ms = ms/token, *read_gbs = the pass's GB/s. */
+/* One generation round: read-bandwidth passes on nth threads (plain, then in lanes), then
+   n_gen tokens of rwkv_eval on nth threads; *ms = ms/token, *read_gbs and *lanes_gbs = the
+   passes' GB/s. */
 static void gen_round(rwkv_model *model, rwkv_state *st, int nth, const int *ids, int n_gen,
                       float *logits, const float *bw, size_t bw_floats, double *ms,
-                      double *read_gbs)
+                      double *read_gbs, double *lanes_gbs)
 {
     rwkv_error err;
     double t0;
     int k;
     rwkv_model_set_threads(model, nth);
     *read_gbs = read_pass(bw, bw_floats, nth);
+    *lanes_gbs = read_pass_how(bw, bw_floats, nth, 1);
     t0 = now();
     for (k = 0; k < n_gen; k++) rwkv_eval(st, ids[k], logits, &err);
     *ms = (now() - t0) * 1e3 / n_gen;
@@ -222,8 +224,10 @@ int main(int argc, char **argv)
     }
     if (header) {
         printf("| model | type | thr | ms/token | MB/token | GB/s | read GB/s | %% of read (spread) "
-               "| prompt tok/s | GFLOP/s | FMA peak | %% of peak |%s\n", *label ? " case |" : "");
-        printf("|---|---|---|---|---|---|---|---|---|---|---|---|%s\n", *label ? "---|" : "");
+               "| lanes read GB/s | %% of lanes read | prompt tok/s | GFLOP/s | FMA peak "
+               "| %% of peak |%s\n", *label ? " case |" : "");
+        printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%s\n",
+               *label ? "---|" : "");
     }
     if (a >= argc) return header ? 0 : 2;
     bw = (float *)bench_need(bench_alloc_big(bw_floats * sizeof(float)));
@@ -238,7 +242,7 @@ int main(int argc, char **argv)
         float *logits;
         int *ids, k;
         uint64_t x = 0x2545f4914f6cdd1dull;
-        double wpt, ms[8][100], rbw[8][100];
+        double wpt, ms[8][100], rbw[8][100], lbw[8][100];
         const char *name = strrchr(argv[a], '/') ? strrchr(argv[a], '/') + 1 : argv[a];
         char tname[32];
         if (rwkv_model_open(argv[a], &model, &err) != RWKV_OK) {
@@ -273,7 +277,7 @@ int main(int argc, char **argv)
                 int r;
                 for (r = interleave ? k : 0; r < (interleave ? k + 1 : rounds); r++)
                     gen_round(model, st, threads[ti], ids, n_gen, logits, bw, bw_floats,
-                              &ms[ti][r], &rbw[ti][r]);
+                              &ms[ti][r], &rbw[ti][r], &lbw[ti][r]);
                 if (!interleave && profile) print_profile(st, threads[ti], "generation");
 #ifdef RWKV__PROFILE
                 if (!interleave) memset(&st->prof, 0, sizeof st->prof);
@@ -281,13 +285,14 @@ int main(int argc, char **argv)
             }
         }
         for (ti = 0; ti < n_threads; ti++) {
-            double gbs[100], pct[100], tps[100], lo = 1e30, hi = 0.0;
-            double m_ms, m_gbs, m_bw, m_pct, m_tps = 0.0, sorted[100];
+            double gbs[100], pct[100], lpct[100], tps[100], lo = 1e30, hi = 0.0;
+            double m_ms, m_gbs, m_bw, m_pct, m_lbw, m_lpct, m_tps = 0.0, sorted[100];
             int r;
             rwkv_model_set_threads(model, threads[ti]);
             for (r = 0; r < rounds; r++) {
                 gbs[r] = (double)I.bytes_per_token / (ms[ti][r] * 1e-3) / 1e9;
                 pct[r] = 100.0 * gbs[r] / rbw[ti][r];
+                lpct[r] = 100.0 * gbs[r] / lbw[ti][r];
                 if (pct[r] < lo) lo = pct[r];
                 if (pct[r] > hi) hi = pct[r];
             }
@@ -310,10 +315,13 @@ int main(int argc, char **argv)
             memcpy(sorted, rbw[ti], sizeof(double) * (size_t)rounds);
             m_bw = median(sorted, rounds);
             m_pct = median(pct, rounds);
+            memcpy(sorted, lbw[ti], sizeof(double) * (size_t)rounds);
+            m_lbw = median(sorted, rounds);
+            m_lpct = median(lpct, rounds);
             if (n_prompt > 0) m_tps = median(tps, prompt_rounds);
-            printf("| %s | %s | %d | %.1f | %.0f | %.1f | %.1f | %.0f%% (%.0f-%.0f) | ", name,
-                   file_type(model, &I, tname), rwkv_model_get_threads(model), m_ms,
-                   (double)I.bytes_per_token / 1e6, m_gbs, m_bw, m_pct, lo, hi);
+            printf("| %s | %s | %d | %.1f | %.0f | %.1f | %.1f | %.0f%% (%.0f-%.0f) | %.1f | %.0f%% | ",
+                   name, file_type(model, &I, tname), rwkv_model_get_threads(model), m_ms,
+                   (double)I.bytes_per_token / 1e6, m_gbs, m_bw, m_pct, lo, hi, m_lbw, m_lpct);
             if (n_prompt > 0)
                 printf("%.1f | %.1f | %.0f | %.0f%% |", m_tps, m_tps * 2.0 * wpt / 1e9,
                        peak[ti], peak[ti] > 0 ? 100.0 * m_tps * 2.0 * wpt / 1e9 / peak[ti] : 0.0);
