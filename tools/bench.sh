@@ -65,8 +65,15 @@ model() { # shape version type -> path (written when missing)
     # Every model starts from the same page-cache state: dropped, then read back by the
     # first evaluation's page faults (a cache left in 4 KiB pages read at 5 GB/s instead of
     # 64 on the development VM: one measurement of ~1 s/token, not the engine).
-    "$PY" -c 'import os, sys; fd = os.open(sys.argv[1], os.O_RDONLY); os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)' "$f" 2>/dev/null
+    drop "$f"
     echo "$f"
+}
+# Drops a file's page cache. Each model's is dropped again after its row: the bench's ~32 GB
+# of models would otherwise fill a 23 GiB machine's memory with their dead cache, and the last
+# models (v7 1.5B) then came back in 4 KiB pages, not 2 MiB folios, and ran at 56-69% of the
+# read in two full runs (104-108% on their own, minutes later; docs/KERNELS.md).
+drop() {
+    "$PY" -c 'import os, sys; fd = os.open(sys.argv[1], os.O_RDONLY); os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)' "$1" 2>/dev/null
 }
 
 echo
@@ -77,6 +84,7 @@ for shape in $SHAPES; do
         for t in $TYPES; do
             f=$(model $shape $v $t) || continue
             build/bench_model $ROUNDS --threads "$THREADS" "$f" || echo "(bench_model $f failed)"
+            drop "$f"
         done
     done
 done
@@ -103,6 +111,7 @@ for v in 4 7; do
     build/bench_model --rounds 4 --gen $LOAD_GEN --prompt 0 --threads "$THREADS" \
         --interleave --label "1 busy process" "$f" >>"$LOADOUT" ||
         echo "(bench_model $f failed)" >>"$LOADOUT"
+    drop "$f"
 done
 # the table's rows, then the paired ratios (lines that would split the table)
 grep '^|' "$LOADOUT"
