@@ -70,8 +70,8 @@ model() { # shape version type -> path (written when missing)
 }
 # Drops a file's page cache. Each model's is dropped again after its row: the bench's ~32 GB
 # of models would otherwise fill a 23 GiB machine's memory with their dead cache, and the last
-# models (v7 1.5B) then came back in 4 KiB pages, not 2 MiB folios, and ran at 56-69% of the
-# read in two full runs (104-108% on their own, minutes later; docs/KERNELS.md).
+# models (v7 1.5B), likely back in 4 KiB pages, not 2 MiB folios, ran at 54-86% of the read
+# in two full runs (108-112% on their own, minutes later; docs/KERNELS.md, fifteenth round).
 drop() {
     "$PY" -c 'import os, sys; fd = os.open(sys.argv[1], os.O_RDONLY); os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)' "$1" 2>/dev/null
 }
