@@ -4525,11 +4525,59 @@ static void rwkv__famx_pack(int64_t cols, const float *X, int T, uint8_t *pack, 
     }
 }
 
+/* A pass: RWKV__FAMX_RB rows from rb (fewer at r1), token tiles g0 .. g0 + 3 (fewer at the
+   last), the column chunks (of 32) k0 .. k0 + KN - 1 (fewer at the last). Passes run in the
+   order rb, g0, k0 (innermost). */
+typedef struct rwkv__famx_pass {
+    int64_t rb, k0;
+    int g0, live; /* live: 0 past the last pass */
+} rwkv__famx_pass;
+
+static rwkv__famx_pass rwkv__famx_next(rwkv__famx_pass p, int64_t r1, int ntile, int64_t nc, int KN)
+{
+    if (!p.live) return p;
+    if ((p.k0 += KN) < nc) return p;
+    p.k0 = 0;
+    if ((p.g0 += 4) < ntile) return p;
+    p.g0 = 0;
+    p.live = (p.rb += RWKV__FAMX_RB) < r1;
+    return p;
+}
+
+/* f16 rows as two bf16 planes, w = wh + wl exactly: wh is w rounded to 8 significant bits
+   (half away from zero: add half of the dropped part's range to the f32 bits, clear them),
+   wl = w - wh has at most 3 significant bits (|wl| <= 2^-8 |w|, as with round-to-nearest),
+   so both conversions to bf16 below are exact. 16 rows (row tile u / kn of the pass) x 32
+   columns (chunk u % kn) into the pass's plane buffer ab[strip][plane][chunk][row tile of
+   the strip][row][column]. (The previous split rounded wh to nearest even and widened it
+   back to f32 to subtract: 17 vector operations per 32 weights against 14.) */
+static void rwkv__famx_split16(uint16_t (*ab)[2][RWKV__FAMX_KC16 / 32][2][16][32], const char *wrb,
+                               size_t rowb, int64_t k0, int kn, int u)
+{
+    const int t16 = u / kn, c = u % kn, r0 = t16 * 16;
+    const __m512i clear = _mm512_set1_epi32((int)0xffff0000u), half = _mm512_set1_epi32(0x8000);
+    int r;
+    for (r = 0; r < 16; r++) {
+        const char *row = wrb + (size_t)(r0 + r) * rowb + (size_t)(k0 + c) * 64;
+        const __m512 a = _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *)(const void *)row));
+        const __m512 b = _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *)(const void *)(row + 32)));
+        const __m512 ah = _mm512_castsi512_ps(_mm512_and_si512(_mm512_add_epi32(_mm512_castps_si512(a), half), clear));
+        const __m512 bh = _mm512_castsi512_ps(_mm512_and_si512(_mm512_add_epi32(_mm512_castps_si512(b), half), clear));
+        _mm512_storeu_si512((void *)ab[t16 / 2][0][c][t16 % 2][r], (__m512i)_mm512_cvtne2ps_pbh(bh, ah));
+        _mm512_storeu_si512((void *)ab[t16 / 2][1][c][t16 % 2][r],
+                            (__m512i)_mm512_cvtne2ps_pbh(_mm512_sub_ps(b, bh), _mm512_sub_ps(a, ah)));
+    }
+}
+
 /* Rows [r0, r1) (a multiple of 16 of them) x tokens [0, T) from the layout `pack`. Per pass
-   of RWKV__FAMX_RB rows and up to 64 tokens, the sums are C tiles carried in cbuf over
-   passes of RWKV__FAMX_KC columns (f16: RWKV__FAMX_KC16), in which each 32-row strip (two A
-   tiles; f16: their planes, converted once into abuf) meets each pair of token tiles: four C
-   tiles, the B tile of a plane used twice. cbuf and abuf are malloc'd per call (below). */
+   (rwkv__famx_pass), the sums are C tiles carried in cbuf over the passes of one rb and g0,
+   in which each 32-row strip (two A tiles) meets each pair of token tiles: four C tiles, the
+   B tile of a plane used twice. bf16 A tiles are loaded from the rows as they lie; f16 ones
+   from their planes in abuf, split during the previous pass (double-buffered): the split is a
+   third of an f16 product's instructions, and done in one go before a strip's tile products
+   it ran beside them only as far as the reorder buffer reached (~500 instructions), so the
+   vector and tile units mostly took turns (without the split at all, the kernel ran 1.36-1.48x
+   faster). cbuf and abuf are malloc'd per call (below). */
 static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, const uint8_t *pack,
                             int T, int64_t r0, int64_t r1)
 {
@@ -4538,88 +4586,84 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
     const int f16 = W->type == RWKV_TYPE_F16, ntile = (T + 15) / 16;
     const int KN = (f16 ? RWKV__FAMX_KC16 : RWKV__FAMX_KC) / 32;
     rwkv__amx_cfg cfg;
-    /* C tiles: [row tile][token tile][row][token]; f16: the planes of a pass's strips:
-       [strip][plane][chunk][row tile][row][column] (160 KiB together, too much for the stack
-       of a caller's thread) */
+    /* C tiles: [row tile][token tile][row][token]; f16: two buffers of a pass's planes
+       (288 KiB together, too much for the stack of a caller's thread) */
     typedef float rwkv__famx_c[RWKV__FAMX_RB / 16][4][16][16];
-    typedef uint16_t rwkv__famx_a[RWKV__FAMX_RB / 32][2][RWKV__FAMX_KC16 / 32][2][16][32];
+    typedef uint16_t rwkv__famx_a[2][RWKV__FAMX_RB / 32][2][RWKV__FAMX_KC16 / 32][2][16][32];
     void *heap = malloc(sizeof(rwkv__famx_c) + (f16 ? sizeof(rwkv__famx_a) : 0) + 64);
     float(*cbuf)[4][16][16];
-    uint16_t(*abuf)[2][RWKV__FAMX_KC16 / 32][2][16][32];
-    int64_t rb, k0;
-    int g0, i;
+    uint16_t(*abuf)[RWKV__FAMX_RB / 32][2][RWKV__FAMX_KC16 / 32][2][16][32];
+    rwkv__famx_pass cur, nxt, nxt2;
+    int i, buf = 0;
     if (!heap) { /* the f32 kernels need no memory */
         rwkv__matmul_rows(Y, W, X, T, r0, r1);
         return;
     }
     cbuf = (float(*)[4][16][16])(((uintptr_t)heap + 63) & ~(uintptr_t)63);
-    abuf = (uint16_t(*)[2][RWKV__FAMX_KC16 / 32][2][16][32])(void *)(cbuf + RWKV__FAMX_RB / 16);
+    abuf = (uint16_t(*)[RWKV__FAMX_RB / 32][2][RWKV__FAMX_KC16 / 32][2][16][32])(void *)(cbuf + RWKV__FAMX_RB / 16);
     memset(&cfg, 0, sizeof cfg);
     cfg.palette = 1;
     for (i = 0; i < 8; i++) { cfg.colsb[i] = 64; cfg.rows[i] = 16; }
     _tile_loadconfig(&cfg);
-    for (rb = r0; rb < r1; rb += RWKV__FAMX_RB) {
+    cur.rb = r0; cur.k0 = 0; cur.g0 = 0; cur.live = r0 < r1;
+    nxt = rwkv__famx_next(cur, r1, ntile, nc, KN);
+    nxt2 = rwkv__famx_next(nxt, r1, ntile, nc, KN);
+    if (f16 && cur.live) { /* the first pass's planes; the second's rows on their way */
+        const int nrb = r1 - r0 < RWKV__FAMX_RB ? (int)(r1 - r0) : RWKV__FAMX_RB;
+        const int kn = nc < KN ? (int)nc : KN;
+        int m, c;
+        if (nxt.live)
+            for (m = 0; m < (r1 - nxt.rb < RWKV__FAMX_RB ? (int)(r1 - nxt.rb) : RWKV__FAMX_RB); m++)
+                for (c = 0; c < (nc - nxt.k0 < KN ? (int)(nc - nxt.k0) : KN); c++)
+                    RWKV__PREFETCH((const char *)W->data + (size_t)(nxt.rb + m) * rowb + (size_t)(nxt.k0 + c) * 64);
+        for (i = 0; i < nrb / 16 * kn; i++)
+            rwkv__famx_split16(abuf[0], (const char *)W->data + (size_t)r0 * rowb, rowb, 0, kn, i);
+    }
+    for (; cur.live; cur = nxt, nxt = nxt2, nxt2 = rwkv__famx_next(nxt2, r1, ntile, nc, KN), buf ^= 1) {
+        const int64_t rb = cur.rb, k0 = cur.k0;
+        const int g0 = cur.g0;
         const int nrb = r1 - rb < RWKV__FAMX_RB ? (int)(r1 - rb) : RWKV__FAMX_RB;
+        const int ng = ntile - g0 < 4 ? ntile - g0 : 4;
+        const int kn = nc - k0 < KN ? (int)(nc - k0) : KN;
         const char *wrb = (const char *)W->data + (size_t)rb * rowb;
-        for (g0 = 0; g0 < ntile; g0 += 4) {
-            const int ng = ntile - g0 < 4 ? ntile - g0 : 4;
-            int s, g, c, m;
-            for (k0 = 0; k0 < nc; k0 += KN) {
-                const int kn = nc - k0 < KN ? (int)(nc - k0) : KN;
-                /* the next pass's columns (else the next rows' first), prefetched while this
-                   pass runs: 16-32 rows read 64 bytes at a time are no stream the hardware
-                   prefetchers follow */
-                const char *pf = NULL;
-                int pfr = 0;
-                if (k0 + KN < nc) {
-                    pf = wrb + (size_t)(k0 + KN) * 64;
-                    pfr = nrb;
-                } else if (rb + RWKV__FAMX_RB < r1 && g0 + 4 >= ntile) {
-                    pf = wrb + RWKV__FAMX_RB * rowb;
-                    pfr = r1 - rb - RWKV__FAMX_RB < RWKV__FAMX_RB ? (int)(r1 - rb - RWKV__FAMX_RB)
-                                                                 : RWKV__FAMX_RB;
+        /* rows prefetched during this pass, a strip's share per strip: 16-32 rows read 64
+           bytes at a time are no stream the hardware prefetchers follow. bf16: the next
+           pass's (its tile loads read them); f16: the one after (the next is split during
+           this one) */
+        const rwkv__famx_pass pp = f16 ? nxt2 : nxt;
+        const char *pf = pp.live ? (const char *)W->data + (size_t)pp.rb * rowb + (size_t)pp.k0 * 64 : NULL;
+        const int pfr = !pp.live ? 0 : r1 - pp.rb < RWKV__FAMX_RB ? (int)(r1 - pp.rb) : RWKV__FAMX_RB;
+        const int pfk = !pp.live ? 0 : nc - pp.k0 < KN ? (int)(nc - pp.k0) : KN;
+        /* f16: the next pass's split, spread over this pass's steps (pair, strip, chunk) */
+        const int nnrb = !nxt.live ? 0 : r1 - nxt.rb < RWKV__FAMX_RB ? (int)(r1 - nxt.rb) : RWKV__FAMX_RB;
+        const int nkn = !nxt.live ? 0 : nc - nxt.k0 < KN ? (int)(nc - nxt.k0) : KN;
+        const int units = f16 ? nnrb / 16 * nkn : 0;
+        const int steps = (ng + 1) / 2 * ((nrb + 31) / 32) * kn;
+        const char *nwrb = nxt.live ? (const char *)W->data + (size_t)nxt.rb * rowb : NULL;
+        int s, g, c, m, step = 0, split = 0;
+        /* a new rb or token group: its C tiles start from zero, else from cbuf */
+        const int fresh = k0 == 0;
+        /* per pair of token tiles, every strip of 32 rows: the pair's B tiles of the pass
+           (6 KiB per column chunk) stay in L1 for all strips */
+        for (g = 0; g < ng; g += 2) {
+            const int pair = g + 1 < ng; /* a second token tile */
+            const uint8_t *b0 = pack + ((size_t)(g0 + g) * (size_t)nc + (size_t)k0) * RWKV__FAMX_CHUNK;
+            const uint8_t *b1 = b0 + (size_t)nc * RWKV__FAMX_CHUNK;
+            for (s = 0; s < nrb; s += 32) {
+                const int two = s + 32 <= nrb; /* a second row tile */
+                const char *w0 = wrb + (size_t)s * rowb + (size_t)k0 * 64;
+                float(*cb)[4][16][16] = cbuf + s / 16;
+                if (g == 0 && pf) /* a share of the prefetches per strip */
+                    for (m = s; m < s + 32 && m < pfr; m++)
+                        for (c = 0; c < pfk; c++) RWKV__PREFETCH(pf + (size_t)m * rowb + 64 * c);
+                if (fresh) {
+                    _tile_zero(0); _tile_zero(1); _tile_zero(2); _tile_zero(3);
+                } else {
+                    _tile_loadd(0, cb[0][g], 64);
+                    if (pair) _tile_loadd(1, cb[0][g + 1], 64);
+                    if (two) _tile_loadd(2, cb[1][g], 64);
+                    if (two && pair) _tile_loadd(3, cb[1][g + 1], 64);
                 }
-                /* per pair of token tiles, every strip of 32 rows: the pair's B tiles of the
-                   pass (6 KiB per column chunk) stay in L1 for all strips */
-                for (g = 0; g < ng; g += 2) {
-                    const int pair = g + 1 < ng; /* a second token tile */
-                    const uint8_t *b0 = pack + ((size_t)(g0 + g) * (size_t)nc + (size_t)k0) * RWKV__FAMX_CHUNK;
-                    const uint8_t *b1 = b0 + (size_t)nc * RWKV__FAMX_CHUNK;
-                    for (s = 0; s < nrb; s += 32) {
-                        const int two = s + 32 <= nrb; /* a second row tile */
-                        const char *w0 = wrb + (size_t)s * rowb + (size_t)k0 * 64;
-                        float(*cb)[4][16][16] = cbuf + s / 16;
-                        if (g == 0 && pf) /* a share of the prefetches per strip */
-                            for (m = s; m < s + 32 && m < pfr; m++)
-                                for (c = 0; c < kn; c++) RWKV__PREFETCH(pf + (size_t)m * rowb + 64 * c);
-                        /* f16: the strip's planes (w = wh + wl), once per pass, by the first
-                           pair, right after the previous strip's tile products: the vector
-                           units split these rows while the tile unit still works on those
-                           (all strips split before the pass left the tile unit idle meanwhile;
-                           f16 x 64 tokens, one thread: 1.14-1.18x, tools/pair_matmul.sh) */
-                        if (f16 && g == 0)
-                            for (m = s; m < s + 32 && m < nrb; m++)
-                                for (c = 0; c < kn; c++) {
-                                    const int half = (m / 16) % 2, r16 = m % 16; /* row tile, row */
-                                    const char *row = wrb + (size_t)m * rowb + (size_t)(k0 + c) * 64;
-                                    const __m512i v = _mm512_loadu_si512((const void *)row);
-                                    const __m512 a = _mm512_cvtph_ps(_mm512_castsi512_si256(v)),
-                                                 b = _mm512_cvtph_ps(_mm512_extracti64x4_epi64(v, 1));
-                                    const __m512i h = (__m512i)_mm512_cvtne2ps_pbh(b, a);
-                                    const __m512i l = (__m512i)_mm512_cvtne2ps_pbh(
-                                        _mm512_sub_ps(b, rwkv__bf16_hi_ps(h)),
-                                        _mm512_sub_ps(a, rwkv__bf16_lo_ps(h)));
-                                    _mm512_storeu_si512((void *)abuf[s / 32][0][c][half][r16], h);
-                                    _mm512_storeu_si512((void *)abuf[s / 32][1][c][half][r16], l);
-                                }
-                        if (k0 == 0) {
-                            _tile_zero(0); _tile_zero(1); _tile_zero(2); _tile_zero(3);
-                        } else {
-                            _tile_loadd(0, cb[0][g], 64);
-                            if (pair) _tile_loadd(1, cb[0][g + 1], 64);
-                            if (two) _tile_loadd(2, cb[1][g], 64);
-                            if (two && pair) _tile_loadd(3, cb[1][g + 1], 64);
-                        }
 /* C tiles 0 .. 3 += A tiles 4, 5 times plane p_ of B tiles (6: tile g, 7: tile g + 1) */
 #define RWKV__FAMX_PLANE(p_)                                                                      \
     do {                                                                                          \
@@ -4632,43 +4676,48 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
             if (two) _tile_dpbf16ps(3, 5, 7);                                                     \
         }                                                                                         \
     } while (0)
-                        for (c = 0; c < kn; c++) {
-                            if (f16) {
-                                _tile_loadd(4, abuf[s / 32][0][c][0], 64);
-                                if (two) _tile_loadd(5, abuf[s / 32][0][c][1], 64);
-                            } else {
-                                _tile_loadd(4, w0 + 64 * c, rowb);
-                                if (two) _tile_loadd(5, w0 + 16 * rowb + 64 * c, rowb);
-                            }
-                            RWKV__FAMX_PLANE(0);
-                            RWKV__FAMX_PLANE(1);
+                for (c = 0; c < kn; c++) {
+                    if (f16) {
+                        _tile_loadd(4, abuf[buf][s / 32][0][c][0], 64);
+                        if (two) _tile_loadd(5, abuf[buf][s / 32][0][c][1], 64);
+                    } else {
+                        _tile_loadd(4, w0 + 64 * c, rowb);
+                        if (two) _tile_loadd(5, w0 + 16 * rowb + 64 * c, rowb);
+                    }
+                    RWKV__FAMX_PLANE(0);
+                    RWKV__FAMX_PLANE(1);
 #if RWKV__FAMX_XP == 3
-                            RWKV__FAMX_PLANE(2);
+                    RWKV__FAMX_PLANE(2);
 #endif
-                            if (f16) { /* wl x the token planes but the last */
-                                _tile_loadd(4, abuf[s / 32][1][c][0], 64);
-                                if (two) _tile_loadd(5, abuf[s / 32][1][c][1], 64);
-                                RWKV__FAMX_PLANE(0);
+                    if (f16) { /* wl x the token planes but the last */
+                        _tile_loadd(4, abuf[buf][s / 32][1][c][0], 64);
+                        if (two) _tile_loadd(5, abuf[buf][s / 32][1][c][1], 64);
+                        RWKV__FAMX_PLANE(0);
 #if RWKV__FAMX_XP == 3
-                                RWKV__FAMX_PLANE(1);
+                        RWKV__FAMX_PLANE(1);
 #endif
-                            }
-                        }
-#undef RWKV__FAMX_PLANE
-                        _tile_stored(0, cb[0][g], 64);
-                        if (pair) _tile_stored(1, cb[0][g + 1], 64);
-                        if (two) _tile_stored(2, cb[1][g], 64);
-                        if (two && pair) _tile_stored(3, cb[1][g + 1], 64);
+                        /* the next pass's share: independent of these tile products, so
+                           the vector units split while the tile unit multiplies */
+                        for (step++; split < (int)((int64_t)step * units / steps); split++)
+                            rwkv__famx_split16(abuf[buf ^ 1], nwrb, rowb, nxt.k0, nkn, split);
                     }
                 }
+#undef RWKV__FAMX_PLANE
+                _tile_stored(0, cb[0][g], 64);
+                if (pair) _tile_stored(1, cb[0][g + 1], 64);
+                if (two) _tile_stored(2, cb[1][g], 64);
+                if (two && pair) _tile_stored(3, cb[1][g + 1], 64);
             }
+        }
+        for (; split < units; split++) /* (rounding) */
+            rwkv__famx_split16(abuf[buf ^ 1], nwrb, rowb, nxt.k0, nkn, split);
+        if (k0 + KN >= nc) /* the last pass of this rb and token group: its sums are done */
             for (s = 0; s < nrb; s += 16)
                 for (g = 0; g < ng; g++) {
                     const int nt = T - (g0 + g) * 16 < 16 ? T - (g0 + g) * 16 : 16;
                     rwkv__amx_store16(Y, rows, (const float(*)[16])cbuf[s / 16][g], rb + s,
                                       (int64_t)(g0 + g) * 16, nt);
                 }
-        }
     }
     _tile_release();
     free(heap);

@@ -18,7 +18,7 @@
    The file is compiled three times (tools/pair.sh): once per side with PAIR_SIDE = a or b
    (each includes its header with RWKV_IMPLEMENTATION, so the two sides' static kernels
    are separate; pair.sh renames each side's public rwkv_* functions apart), and once
-   without PAIR_SIDE for main. One thread; the product is rwkv__matmul with scratch,
+   without PAIR_SIDE for main. One thread (PAIR_THREADS=N in the environment: N); the product is rwkv__matmul with scratch,
    on MATRICES distinct matrices (default 4) so that the weights come from memory. */
 #if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
 #define _POSIX_C_SOURCE 200809L
@@ -49,7 +49,7 @@ void PAIR_CAT(pair_run_, PAIR_SIDE)(float *Y, int type, const void *data, int64_
     W.ne[0] = cols;
     W.ne[1] = rows;
     W.data = data;
-    rwkv__matmul(Y, &W, X, T, 1, work);
+    rwkv__matmul(Y, &W, X, T, getenv("PAIR_THREADS") ? atoi(getenv("PAIR_THREADS")) : 1, work);
 }
 /* scratch for rwkv__matmul (the tiles' layout of the tokens, or the quantized tokens) */
 size_t PAIR_CAT(pair_work_, PAIR_SIDE)(int type, int64_t cols, int T)
