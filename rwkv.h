@@ -4993,8 +4993,13 @@ static void rwkv__norm(float *out, const float *x, const float *w, const float *
 
 /* e^x in float arithmetic only (Cody-Waite reduction by ln 2, Cephes' degree-6 polynomial,
    2^n applied in two halves so that n = 128 does not overflow the exponent field): within
-   1.01 ulp of exp(x) over the whole float range (every 4th float from -104 to 89 checked),
-   0 below, inf above, NaN kept. Why not expf: the recurrences' gates and decays call it 2-4
+   0.99 ulp of exp(x) where that is a normal float (every float from -90 to 89 checked
+   against double exp), 0 below, inf above, NaN kept. 0 where e^x would be subnormal (x < -87.34, e^x <
+   2^-126): on x86 every operation that makes or reads a subnormal takes a microcode assist
+   of ~100 cycles, and sigmoid(x) = 1 / (1 + e^-x) of x > 87 made one per call though its
+   result is 1 either way (a v7 1.5B prompt block's heads then ran 3x slower on one thread,
+   which ended the thread team as a stall); no result of the model's changes by more than
+   the subnormal's own size. Why not expf: the recurrences' gates and decays call it 2-4
    times per channel per token (v4 1.5B: 196k calls per token), and a libm call is not
    vectorized: ~8% of a v7 prompt block went to expf. The same code in every build, so the
    model's numbers no longer depend on the C library either. */
@@ -5037,7 +5042,7 @@ RWKV__INLINE float rwkv__expf(float x)
     memcpy(&s1, &h, 4);
     memcpy(&s2, &k, 4);
     y = y * s1 * s2;
-    return x0 != x0 ? x0 : y;
+    return x0 != x0 ? x0 : x < -87.33654f ? 0.0f : y; /* below 2^-126: see above */
 }
 
 RWKV__INLINE float rwkv__sigmoid(float x) { return 1.0f / (1.0f + rwkv__expf(-x)); }
@@ -6745,6 +6750,7 @@ typedef struct rwkv__team {
     /* thread 0 only: the back-off. Seconds thread 0 waited for other threads' items during
        this block; blocks still to run on one thread; the next back-off's length. */
     double waited, quit_at, started;
+    int T;               /* thread 0 only: tokens in the current block */
     int solo, backoff, next_backoff;
     int unmeasured;      /* one-token team blocks run without a one-thread speed to compare */
     /* thread 0 only: seconds per token of the latest blocks of solo_T tokens on one thread
@@ -6903,10 +6909,12 @@ static void rwkv__run(rwkv_state *st, rwkv__item_fn fn, const void *job, int n)
             }
             const double t1 = omp_get_wtime();
             tm->waited += t1 - t0;
-            /* a stall: a wait longer than 1 ms and than thread 0's own share of the job
-               took (a prompt block's items take tens of ms: waiting for the last one is
-               not a stall) */
-            if ((t1 - t0 > RWKV__STALL && t1 - t0 > t0 - t_job) ||
+            /* a stall: in generation, a wait longer than 1 ms and than thread 0's own
+               share of the job took; in a block of tokens (hundreds of ms at 1.5B) only the
+               sum of the waits counts: this VM's vCPUs pause for 1-3 ms about once a second,
+               and each such pause ended a prompt block's team (the rest of the block and
+               two more on one thread: a v7 1.5B prompt of 512 tokens lost ~1 s of ~3.8) */
+            if ((tm->T == 1 && t1 - t0 > RWKV__STALL && t1 - t0 > t0 - t_job) ||
                 (t1 - tm->started > 2 * RWKV__STALL && tm->waited > 0.25 * (t1 - tm->started))) {
                 /* another thread was descheduled holding an item, or the others keep
                    thread 0 waiting: the rest of the block runs on this thread alone */
@@ -7826,6 +7834,7 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
         tm->waited = 0.0;
         t0 = omp_get_wtime();
         tm->quit_at = tm->started = t0;
+        tm->T = T;
         __atomic_store_n(&tm->quit, 0, __ATOMIC_RELAXED);
 #pragma omp parallel num_threads(nth)
         {
