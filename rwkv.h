@@ -6750,7 +6750,7 @@ typedef struct rwkv__team {
     /* thread 0 only: the back-off. Seconds thread 0 waited for other threads' items during
        this block; blocks still to run on one thread; the next back-off's length. */
     double waited, quit_at, started;
-    int T;               /* thread 0 only: tokens in the current block */
+    int T, stalls;       /* thread 0 only: tokens in the current block, its stalls so far */
     int solo, backoff, next_backoff;
     int unmeasured;      /* one-token team blocks run without a one-thread speed to compare */
     /* thread 0 only: seconds per token of the latest blocks of solo_T tokens on one thread
@@ -6909,12 +6909,14 @@ static void rwkv__run(rwkv_state *st, rwkv__item_fn fn, const void *job, int n)
             }
             const double t1 = omp_get_wtime();
             tm->waited += t1 - t0;
-            /* a stall: in generation, a wait longer than 1 ms and than thread 0's own
-               share of the job took; in a block of tokens (hundreds of ms at 1.5B) only the
-               sum of the waits counts: this VM's vCPUs pause for 1-3 ms about once a second,
-               and each such pause ended a prompt block's team (the rest of the block and
-               two more on one thread: a v7 1.5B prompt of 512 tokens lost ~1 s of ~3.8) */
-            if ((tm->T == 1 && t1 - t0 > RWKV__STALL && t1 - t0 > t0 - t_job) ||
+            /* a stall: a wait longer than 1 ms and than thread 0's own share of the job
+               took; in a block of tokens, the second such wait: this VM's vCPUs pause for
+               1-3 ms about once a second, and each such pause ended a prompt block's team
+               (the rest of the block and two more on one thread: a v7 1.5B prompt of 512
+               tokens lost ~1 s of ~3.8), while a competing process deschedules a thread
+               every few ms (waiting for the sum of the waits to reach a quarter of the block
+               there: 0.1B prompts 10% slower) */
+            if ((t1 - t0 > RWKV__STALL && t1 - t0 > t0 - t_job && ++tm->stalls >= (tm->T > 1 ? 2 : 1)) ||
                 (t1 - tm->started > 2 * RWKV__STALL && tm->waited > 0.25 * (t1 - tm->started))) {
                 /* another thread was descheduled holding an item, or the others keep
                    thread 0 waiting: the rest of the block runs on this thread alone */
@@ -7835,6 +7837,7 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
         t0 = omp_get_wtime();
         tm->quit_at = tm->started = t0;
         tm->T = T;
+        tm->stalls = 0;
         __atomic_store_n(&tm->quit, 0, __ATOMIC_RELAXED);
 #pragma omp parallel num_threads(nth)
         {
