@@ -698,6 +698,8 @@ typedef struct rwkv__tensor {
     int type;         /* RWKV_TYPE_F32, _F16, _BF16, or a quantized type (RWKV__TYPE_Q*) */
     int n_dims;
     int64_t ne[4];    /* unused dimensions are 1 */
+    int lora_tiles;   /* a LoRA's first half in a model without quantized matrices: f16 / bf16
+                         prompt blocks may run on the AMX tiles below RWKV__FAMX_MIN rows */
 } rwkv__tensor;
 
 /* Every float weight type the kernels read has a case in rwkv__row_bytes, rwkv__type_name,
@@ -4453,10 +4455,14 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
 #define RWKV__FAMX_KC16 256 /* f16's passes: +1-5% at 256 columns, where bf16 lost 3-7% */
 #endif
 
-/* Matrices with fewer rows or columns (the LoRAs) keep the f32 kernels: in a quantized model
-   their outputs are rounded to int8 levels soon after, where a last-bit difference flips a
-   level (~1e-2 of the logits), so they give one token's bits there. */
+/* Matrices with fewer columns (the LoRAs' second halves, 32-160) keep the f32 kernels, whose
+   bound n 2^-24 is then below the tiles' 2^-15 per term. Fewer rows (the LoRAs' first
+   halves, 32-160 rows of n_embd columns) run on the tiles only in a model without quantized
+   matrices (lora_tiles): in a quantized one their outputs are rounded to int8 levels soon
+   after, where a last-bit difference flips a level (~1e-2 of the logits), so there they keep
+   the f32 kernels and a prompt block gives one token's bits. */
 #define RWKV__FAMX_MIN 512
+#define rwkv__famx_rows_ok(W) ((W)->ne[1] >= RWKV__FAMX_MIN || ((W)->lora_tiles && (W)->ne[1] % 16 == 0))
 
 #ifdef RWKV_AMX_EXACT
 #define RWKV__FAMX_XP 3 /* token planes: xh, xm, xl */
@@ -4916,7 +4922,7 @@ static void rwkv__matmul(float *Y, const rwkv__tensor *W, const float *X, int T,
         return;
     }
 #ifdef RWKV__FAMX
-    if (rwkv__famx_pack_bytes(W->type, W->ne[0], T) && W->ne[1] >= RWKV__FAMX_MIN &&
+    if (rwkv__famx_pack_bytes(W->type, W->ne[0], T) && rwkv__famx_rows_ok(W) &&
         rwkv__amx_request()) {
         void *heap = qwork ? NULL : malloc(rwkv__famx_pack_bytes(W->type, W->ne[0], T) + 64);
         void *work = qwork ? qwork : heap;
@@ -6358,6 +6364,20 @@ static rwkv_status rwkv__bind_model(rwkv_model *m, int vocab_key, rwkv_error *er
     return RWKV_OK;
 }
 
+/* A model without quantized matrices runs its LoRAs' first halves on the AMX tiles too
+   (rwkv__famx_rows_ok). */
+static void rwkv__mark_lora_tiles(rwkv_model *m)
+{
+    int l, t;
+    for (t = 0; t < RWKV_TYPE_COUNT; t++)
+        if (rwkv__qblock(t) && m->info.tensors_of_type[t]) return;
+    for (l = 0; l < m->info.n_layer; l++) {
+        rwkv__layer *L = &m->layers[l];
+        L->w1.lora_tiles = L->a1.lora_tiles = L->v1.lora_tiles = L->g1.lora_tiles = 1;
+        L->maa_w1.lora_tiles = L->decay_w1.lora_tiles = 1;
+    }
+}
+
 /* Every tensor must have a place in the model; counts the tensors, bytes and weights of each
    type, and sizes the states' scratch for the quantized matrices. */
 static rwkv_status rwkv__count_tensors(rwkv_model *m, rwkv_error *err)
@@ -6477,6 +6497,7 @@ static rwkv_status rwkv__load(rwkv_model *m, rwkv_error *err)
     RWKV__TRY(rwkv__bind_model(m, vocab_key, err));
     RWKV__TRY(rwkv__count_tensors(m, err));
     RWKV__TRY(rwkv__derive_v4v5(m, err));
+    rwkv__mark_lora_tiles(m);
     m->fingerprint = rwkv__fingerprint(&m->gguf);
     m->n_threads = 1;
     return RWKV_OK;
@@ -7047,7 +7068,7 @@ static int64_t rwkv__mm_rows_per_item(const rwkv_state *st, const rwkv__tensor *
 static int rwkv__mm_famx(const rwkv_state *st, const rwkv__tensor *W, int T)
 {
 #ifdef RWKV__FAMX
-    return st->s.qwork && W->ne[1] >= RWKV__FAMX_MIN &&
+    return st->s.qwork && rwkv__famx_rows_ok(W) &&
            rwkv__famx_pack_bytes(W->type, W->ne[0], T) && rwkv__amx_request();
 #else
     (void)st; (void)W; (void)T;
@@ -7080,6 +7101,10 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
             /* f16 / bf16 on the tiles: passes of RWKV__FAMX_RB rows read the tokens' layout
                once each, so items of at least that many */
             per = per < RWKV__FAMX_RB ? RWKV__FAMX_RB : (per + 31) / 32 * 32;
+            if (rows < RWKV__FAMX_MIN) { /* a LoRA: 2 items per thread, of whole row tiles */
+                per = rows / (2 * st->model->n_threads) / 16 * 16;
+                if (per < 16) per = 16;
+            }
             while ((rows + per - 1) / per > (int64_t)RWKV__ITEM_MASK) per *= 2;
             j.rows_per_item = per;
             j.amx = (uint8_t *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
