@@ -7465,10 +7465,21 @@ static void rwkv__some_heads(rwkv__head_fn fn, rwkv_state *st, const rwkv__layer
                              float *S, int T, int h0, int h1)
 {
     const int C = st->model->info.n_embd, N = st->model->info.head_size;
-    int h, t;
+    const rwkv__scratch *s = &st->s;
+    /* a head's slices of the per-token arrays, 2 tokens ahead: the tokens' rows are C floats
+       apart (no stream a hardware prefetcher follows) and were written by the products, often
+       on another core; their first loads were a fifth of v7's head steps (perf) */
+    float *const arr[9] = {s->r, s->w, s->k, s->v, s->a, s->g, s->vres, s->v_first, s->y};
+    int h, t, i, b;
     for (h = h0; h < h1; h++)
-        for (t = 0; t < T; t++)
+        for (t = 0; t < T; t++) {
+            if (t + 2 < T)
+                for (i = 0; i < 9; i++)
+                    if (arr[i])
+                        for (b = 0; b < N; b += 16)
+                            RWKV__PREFETCH_L1(arr[i] + (size_t)(t + 2) * C + (size_t)h * N + b);
             fn(st, L, S + (size_t)h * N * N, (size_t)t * C + (size_t)h * N, h * N);
+        }
 }
 
 /* All heads: one parallel region per layer, each thread taking a run of whole heads for all
