@@ -7471,13 +7471,16 @@ static void rwkv__some_heads(rwkv__head_fn fn, rwkv_state *st, const rwkv__layer
        on another core; their first loads were a fifth of v7's head steps (perf) */
     float *const arr[9] = {s->r, s->w, s->k, s->v, s->a, s->g, s->vres, s->v_first, s->y};
     int h, t, i, b;
+    (void)arr; (void)i; (void)b;
     for (h = h0; h < h1; h++)
         for (t = 0; t < T; t++) {
+#ifdef RWKV__SIMD
             if (t + 2 < T)
                 for (i = 0; i < 9; i++)
                     if (arr[i])
                         for (b = 0; b < N; b += 16)
                             RWKV__PREFETCH_L1(arr[i] + (size_t)(t + 2) * C + (size_t)h * N + b);
+#endif
             fn(st, L, S + (size_t)h * N * N, (size_t)t * C + (size_t)h * N, h * N);
         }
 }
