@@ -23,7 +23,8 @@
        RWKV_AMX_EXACT       f16/bf16 blocks on the AMX tiles carry the tokens' 24 bits (three
                             bf16 planes) instead of 16 (two): 3/2 (bf16) to 5/3 (f16) of the
                             tile work, the error that of the f32 kernels in another order
-       RWKV_SEQ_BLOCK       tokens per matrix-matrix block in sequence mode (default 64)
+       RWKV_SEQ_BLOCK       tokens per matrix-matrix block in sequence mode (default 128;
+                            the state's scratch grows with it: ~30 MB at 1.5B)
        RWKV_PROFILE         (with OpenMP) states time the forward pass's steps: the matrix
                             products by kind and everything else (rwkv__profile; read by
                             tools/bench_model.c --profile, not part of the API)
@@ -512,8 +513,11 @@ rwkv_status rwkv_pile_load(const char *json, size_t len, const char *name,
 #include <omp.h>
 #endif
 
+/* 128, not 64: prompts of 512 tokens 1.13-1.34x faster on two threads of a Sapphire Rapids
+   VM (v4 / v6 / v7 1.5B F16, BF16, Q8_0, Q4_K_M; one thread F16 1.20; 0.1B 1.09-1.26), 256
+   another 1.03-1.06 for 2x the scratch (tools/pair.sh, docs/KERNELS.md sixteenth round) */
 #ifndef RWKV_SEQ_BLOCK
-#define RWKV_SEQ_BLOCK 64
+#define RWKV_SEQ_BLOCK 128
 #endif
 
 /* ==== IMPL: utilities ================================================================== */
@@ -1285,7 +1289,7 @@ static rwkv__tile_fn rwkv__tile_for(int type, int T)
 #define RWKV__MM_KC 512
 #endif
 #ifndef RWKV__MM_TG
-#define RWKV__MM_TG 11 /* token groups per pass: 66 tokens >= RWKV_SEQ_BLOCK */
+#define RWKV__MM_TG 11 /* token groups per pass: 66 tokens (a block of 128 takes two) */
 #endif
 #define RWKV__MM_KC_MIN 256 /* shorter rows (LoRAs): the carried accumulators cost more */
 static void rwkv__matmul_rows_conv(float *Y, const rwkv__tensor *W, const float *X, int T,

@@ -5,8 +5,8 @@ For every version (v4, v5.0, v5.1, v5.2, v6, v6 + time_state, v7 incl. block-0 v
 several head counts, a 24-layer fp16 v4) a random checkpoint in the released layout is made
 with tests/gen_checkpoint.py, converted with convert_pth.py (bf16 and f32 files), run through
 `$RWKV_BIN logits` one token per call and with --seq (1 and 2 threads), and compared with
-tests/ref_rwkv.py: pass when max|Δ| <= 1e-4 * max|reference| over all T x V logits (T = 70:
-crosses the 64-token block of sequence mode); 2 threads must give the same bits as 1.
+tests/ref_rwkv.py: pass when max|Δ| <= 1e-4 * max|reference| over all T x V logits (T = 134:
+crosses the 128-token block of sequence mode); 2 threads must give the same bits as 1.
 Prints one row per model, file type and mode.
 
 Needs numpy and torch (skips with 77 without them).
@@ -33,7 +33,7 @@ import ref_rwkv  # noqa: E402
 RWKV = os.environ.get('RWKV_BIN', os.path.join(ROOT, 'rwkv'))
 CONVERT = os.path.join(ROOT, 'convert_pth.py')
 REL_BOUND = 1e-4
-T = 70
+T = 134
 
 # name, version, make_checkpoint arguments, GGUF dtypes to convert to
 CASES = [

@@ -1,6 +1,6 @@
 /* State API tests on every version (v4, v5.0, v5.1, v5.2, v6, v6 + time_state, v7):
      - sequence mode (rwkv_eval_seq, all logits; last logits for 1..129 tokens, around the
-       64-token block) agrees with one-token rwkv_eval;
+       128-token block) agrees with one-token rwkv_eval;
      - save after some tokens, load into a fresh state, continue: bit-identical logits
        (memory blob and file), also when the prefix went through rwkv_eval_seq;
      - rwkv_state_copy and rwkv_state_reset (a tuned time_state comes back after reset);
@@ -166,10 +166,11 @@ static void test_model(const char *name, const char *path, const rwkv_model *oth
     rwkv_state_free(a);
     rwkv_state_free(b);
 
-    /* one rwkv_eval_seq call of n tokens, last logits only, at and around the 64-token
-       block size of sequence mode: must equal the serial logits after token n */
+    /* one rwkv_eval_seq call of n tokens, last logits only, at and around the block size
+       of sequence mode (RWKV_SEQ_BLOCK, 128; 64 until 2026-12-03): must equal the serial
+       logits after token n */
     {
-        static const int lens[] = {1, 2, 63, 64, 65, 129};
+        static const int lens[] = {1, 2, 63, 64, 65, 127, 128, 129};
         int *ids = malloc(sizeof(int) * 129), k;
         float *row = malloc(sizeof(float) * V), *last = malloc(sizeof(float) * V);
         rwkv_state *s1 = fresh(m), *s2 = fresh(m);
