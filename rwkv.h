@@ -1101,7 +1101,7 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 #ifdef RWKV__ZEN
 #define RWKV__MV_LANE_F_ROW 1024
 #else
-#define RWKV__MV_LANE_F_ROW ((size_t)1 << 40)
+#define RWKV__MV_LANE_F_ROW ((size_t)-1)
 #endif
 #endif
 
