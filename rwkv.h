@@ -1079,24 +1079,21 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
    (2026-12-03, `tools/pair.sh -b FLAGS matmul -- TYPE 8192 2048 1 8 16`, one thread): the
    f16 / bf16 matvec tiles of 4 KiB rows ran 1.32-1.48x faster with neighbouring rows (no
    lanes; short rows keep them, RWKV__MV_LANE_F_ROW below) and no row prefetch, the old
-   next-tile prefetch into L2 alone (f16 8192 x 2048 17.5 -> 24.8
-   GFLOP/s, bf16 15.9 -> 22.7; lanes of 8 or 16 KiB 1.32 / 1.39, lanes without the row
-   prefetch 1.48 less than none); the quantized tiles keep their lanes (without them 0.43-0.56)
-   but prefetch into L2, not L1 (RWKV__QPF_HINT 2: Q8_0 1.35 / 1.45 at 8192 x 2048 / 3072 x
-   768, Q4_0 1.07, Q4_K 0.99, Q6_K 1.01). On the Sapphire Rapids VM the lanes and the L1
-   prefetches are what the notes above measured. */
+   next-tile prefetch into L2 alone (f16 8192 x 2048 17.5 -> 24.8 GFLOP/s, bf16 15.9 ->
+   22.7; lanes of 8 or 16 KiB 1.32 / 1.39, lanes without the row prefetch 1.48 less than
+   none); the quantized tiles keep their lanes (without them 0.43-0.56) but prefetch into
+   L2, not L1 (RWKV__QPF_HINT 2: Q8_0 1.35 / 1.45 at 8192 x 2048 / 3072 x 768, Q4_0 1.07,
+   Q4_K 0.99, Q6_K 1.01). On the Sapphire Rapids VM the lanes and the L1 prefetches are what
+   the notes above measured. */
 #if !defined(RWKV__ZEN) && (defined(__znver1__) || defined(__znver2__) || defined(__znver3__) || \
                             defined(__znver4__) || defined(__znver5__))
 #define RWKV__ZEN 1
 #endif
-/* The lanes of the f16 / bf16 / f32 matvec (RWKV__MV_LANE: the quantized ones), for rows of
-   at most RWKV__MV_LANE_F_ROW bytes: on Zen only short rows, where lanes gained (f16 x 96
+/* The f16 / bf16 / f32 matvec reads in lanes only rows of at most RWKV__MV_LANE_F_ROW bytes
+   (the quantized tiles: all rows): on Zen only short rows, where lanes gained (f16 x 96
    columns, the v7 LoRAs' second halves, 2.05; 256 columns 1.82; 512 1.19; 768 0.94; 3072
    1.02; 2048 0.70-0.83, as above; `tools/pair.sh -b -DRWKV__MV_LANE_F_ROW=.. matmul -- f16
    ROWS COLS 1 M 16`). */
-#ifndef RWKV__MV_LANE_F
-#define RWKV__MV_LANE_F RWKV__MV_LANE
-#endif
 #ifndef RWKV__MV_LANE_F_ROW
 #ifdef RWKV__ZEN
 #define RWKV__MV_LANE_F_ROW 1024
@@ -1498,9 +1495,9 @@ static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, i
         r0 += (r1 - r0) / 16 * 16; /* the last rows % 16: the register tiles */
     }
 #endif
-    if (T == 1 && RWKV__MV_LANE_F > 0 && rowbytes > 0 && rowbytes <= RWKV__MV_LANE_F_ROW) {
-        /* lanes (RWKV__MV_LANE_F): tile j of a group reads rows j, S + j, .., 7 S + j */
-        const int64_t lane = (RWKV__MV_LANE_F + (int64_t)rowbytes - 1) / (int64_t)rowbytes;
+    if (T == 1 && RWKV__MV_LANE > 0 && rowbytes > 0 && rowbytes <= RWKV__MV_LANE_F_ROW) {
+        /* lanes (RWKV__MV_LANE): tile j of a group reads rows j, S + j, .., 7 S + j */
+        const int64_t lane = (RWKV__MV_LANE + (int64_t)rowbytes - 1) / (int64_t)rowbytes;
         while (r1 - r0 >= NR) {
             const int64_t S = (r1 - r0) / NR < lane ? (r1 - r0) / NR : lane;
             int64_t j1;
