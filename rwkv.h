@@ -3932,15 +3932,21 @@ RWKV__INLINE void rwkv__qk_tile_neon(int type, int R, int NT, float *out, const 
    (rwkv__amx_pack, after the quantization): per tile of 16 tokens and block, RWKV__AMX_BLK
    bytes: the B tile (8 rows: values 4k..4k+3 of each of the 16 tokens), the 16 scales dx,
    the 16 d * X (Q4_1 Q5_1; unused otherwise). */
-#define RWKV__AMX_MIN_T 16 /* blocks of fewer tokens keep the VNNI tiles */
+#define RWKV__AMX_MIN_T 16 /* blocks of fewer tokens keep the VNNI register tiles */
+/* the K formats take the layout where a kernel reads it (the AMX tiles) */
+#ifdef RWKV__QAMX
+#define RWKV__VNNI_K 1
+#else
+#define RWKV__VNNI_K 0
+#endif
 #define RWKV__AMX_BLK 640  /* 512 + 64 + 64 */
 #define RWKV__AMXK_BLK 4416 /* the K formats' (rwkv__amx_rows_k): 4096 + 64 + 256 */
 
 /* Bytes of the AMX layout of T tokens (after the T quantized tokens in the scratch). */
 static size_t rwkv__amx_pack_bytes(int type, int64_t cols, int T)
 {
-#ifdef RWKV__QAMX
-    if (T >= RWKV__AMX_MIN_T)
+#ifdef RWKV__QVNNI
+    if (T >= RWKV__AMX_MIN_T && (rwkv__qblock(type) == 32 || RWKV__VNNI_K))
         return (size_t)((T + 15) / 16) *
                (rwkv__qblock(type) == 32 ? (size_t)(cols / 32) * RWKV__AMX_BLK
                                          : (size_t)(cols / 256) * RWKV__AMXK_BLK);
@@ -3960,7 +3966,9 @@ static int rwkv__amx_request(void)
                          : "rcx", "r11", "memory");
     return ret == 0;
 }
+#endif
 
+#ifdef RWKV__QVNNI
 /* Tile g (tokens 16 g .. 16 g + 15) of the AMX layout of T quantized tokens (acts, `stride`
    bytes apart) into pack: per block, RWKV__AMX_BLK bytes (32-value formats, above) or
    RWKV__AMXK_BLK (K formats, at rwkv__amx_rows_k). The last tile is padded with copies of
@@ -3997,8 +4005,9 @@ static void rwkv__amx_pack(int type, int64_t cols, const char *acts, size_t stri
         }
     }
 }
+#endif /* RWKV__QVNNI */
 
-
+#ifdef RWKV__QAMX
 /* Y[t0 + n][r + m] = a[m][n] for m < 16, n < nt: the 16 x 16 block of sums (rows x tokens,
    as the tiles give them) transposed in registers, one 64-byte store per token. */
 static void rwkv__amx_store16(float *Y, int64_t rows, const float (*a)[16], int64_t r, int64_t t0,
@@ -4429,6 +4438,140 @@ static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows,
 }
 #endif /* RWKV__QAMX */
 
+/* ---- VNNI: prompt blocks of the 32-value formats, 16 tokens per vector ------------------- */
+/* The register tiles (rwkv__q32_group_vnni) sum each block across the eight int32 lanes its
+   32 values land in: per (row, token) and 8 blocks, 4 vpdpbusd and ~11 shuffles, adds and
+   conversions, so ~30 FLOP per cycle on a Zen 4 (Q8_0 1.5B: 72 tokens/s on 2 threads). Here
+   the lanes are 16 tokens instead, as in the AMX tiles' layout (rwkv__amx_pack, the same
+   bytes): vpdpbusd multiplies a row's four levels (broadcast from memory, signed) by the same
+   four values of the 16 tokens (unsigned: x + 128 = x ^ 0x80), so eight of them give a
+   block's G for 16 tokens with no horizontal step. The offset is undone with the row's
+   -128 * sum(v) (an integer, so the sum is exact whatever the order). The float part is the
+   definition's, vectorized over the tokens: lane b mod 8 of each (row, token), the blocks of
+   a lane in increasing b, the same tree at the end: the bits of rwkv__qdot_scalar. Per pass
+   the rows' levels are unpacked once (signed, the definition's v) and then used by up to
+   RWKV__VN_TG tiles of 16 tokens. Stack: ~39 KiB. */
+#ifdef RWKV__QVNNI
+#define RWKV__VN_R 8   /* rows per tile: eight sums, eight lanes of floats, eight x vectors */
+#define RWKV__VN_KB 64 /* blocks per pass (multiple of 8): the levels of a pass, 16 KiB */
+#define RWKV__VN_TG 8  /* tiles of 16 tokens per pass: a block of 128 (acc: 32 KiB) */
+
+static void rwkv__vnni_rows(float *Y, const uint8_t *W, int type, int64_t rows, int64_t cols,
+                            const uint8_t *pack, int T, int64_t r0, int64_t r1)
+{
+    const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols), bs = rwkv__qbytes(type);
+    const int64_t nb = cols / 32;
+    const int ntile = (T + 15) / 16;
+    const int asym = type == RWKV__TYPE_Q4_1 || type == RWKV__TYPE_Q5_1;
+    const int off = type == RWKV__TYPE_Q4_0 ? 8 : type == RWKV__TYPE_Q5_0 ? 16
+                  : type == RWKV__TYPE_Q8_0 ? 128 : 0;
+    const __m512i flip = _mm512_set1_epi8((char)0x80), voff = _mm512_set1_epi8((char)off);
+    __m256i lv[RWKV__VN_KB][RWKV__VN_R];                     /* the levels v of a pass */
+    int32_t cw[RWKV__VN_KB][RWKV__VN_R];                     /* -128 * sum of a block's v */
+    float dwf[RWKV__VN_KB][RWKV__VN_R], mwf[RWKV__VN_KB][RWKV__VN_R];
+    __m512 acc[RWKV__VN_TG][8][RWKV__VN_R];                  /* lanes b mod 8 of 16 tokens */
+    int64_t r, k0;
+    int g0, g, i, kb;
+    for (r = r0; r < r1; r += RWKV__VN_R) {
+        const int nr = r1 - r < RWKV__VN_R ? (int)(r1 - r) : RWKV__VN_R;
+        const uint8_t *wr[RWKV__VN_R];
+        for (i = 0; i < RWKV__VN_R; i++) wr[i] = W + (size_t)(r + (i < nr ? i : nr - 1)) * rowb;
+        for (g0 = 0; g0 < ntile; g0 += RWKV__VN_TG) {
+            const int ng = ntile - g0 < RWKV__VN_TG ? ntile - g0 : RWKV__VN_TG;
+            memset(acc, 0, (size_t)ng * sizeof acc[0]);
+            for (k0 = 0; k0 < nb; k0 += RWKV__VN_KB) {
+                const int kn = nb - k0 < RWKV__VN_KB ? (int)(nb - k0) : RWKV__VN_KB;
+                int L;
+                for (i = 0; i < RWKV__VN_R; i++) {
+                    const uint8_t *row = wr[i] + (size_t)k0 * bs;
+                    if (g0 == 0 && r + RWKV__VN_R < r1) { /* the next tile's same blocks, to L2 */
+                        size_t o;
+                        for (o = 0; o < (size_t)kn * bs; o += 64)
+                            RWKV__PREFETCH(row + RWKV__VN_R * rowb + o);
+                    }
+                    for (kb = 0; kb + 4 <= kn; kb += 4) {
+                        const uint8_t *p = row + (size_t)kb * bs;
+                        __m512i lo, hi, s;
+                        int64_t sum[8];
+                        int j;
+                        rwkv__q32_unpack4_vnni(type, p, 0, &lo, &hi); /* unsigned levels u */
+                        s = _mm512_add_epi64(_mm512_sad_epu8(lo, _mm512_setzero_si512()),
+                                             _mm512_sad_epu8(hi, _mm512_setzero_si512()));
+                        _mm512_storeu_si512((void *)sum, s);
+                        lo = _mm512_sub_epi8(lo, voff); /* v = u - off (Q8_0: u ^ 0x80) */
+                        hi = _mm512_sub_epi8(hi, voff);
+                        for (j = 0; j < 4; j++) {
+                            lv[kb + j][i] = _mm256_inserti128_si256(
+                                _mm256_castsi128_si256(_mm512_castsi512_si128(lo)),
+                                _mm512_castsi512_si128(hi), 1);
+                            lo = _mm512_alignr_epi64(lo, lo, 2);
+                            hi = _mm512_alignr_epi64(hi, hi, 2);
+                            cw[kb + j][i] = -128 * ((int32_t)(sum[2 * j] + sum[2 * j + 1]) - 32 * off);
+                            dwf[kb + j][i] = rwkv__h2f_f16c(p + (size_t)j * bs);
+                            mwf[kb + j][i] = asym ? rwkv__h2f_f16c(p + (size_t)j * bs + 2) : 0.0f;
+                        }
+                    }
+                    for (; kb < kn; kb++) {
+                        int v[32], e, sv = 0;
+                        int8_t b8[32];
+                        rwkv__decode_legacy(type, row + (size_t)kb * bs, v, &dwf[kb][i], &mwf[kb][i]);
+                        for (e = 0; e < 32; e++) { b8[e] = (int8_t)v[e]; sv += v[e]; }
+                        lv[kb][i] = rwkv__ld256(b8);
+                        cw[kb][i] = -128 * sv;
+                    }
+                }
+                for (g = 0; g < ng; g++) {
+                    const uint8_t *pg = pack + ((size_t)(g0 + g) * (size_t)nb + (size_t)k0) * RWKV__AMX_BLK;
+                    for (L = 0; L < 8 && L < kn; L++) {
+                        /* the pass's blocks of lane (k0 + L) mod 8 = L (k0 % 8 == 0) */
+                        __m512 A[RWKV__VN_R];
+                        RWKV__UNROLL for (i = 0; i < RWKV__VN_R; i++) A[i] = acc[g][L][i];
+                        for (kb = L; kb < kn; kb += 8) {
+                            const uint8_t *pb = pg + (size_t)kb * RWKV__AMX_BLK;
+                            const __m512 dx = _mm512_loadu_ps((const float *)(const void *)(pb + 512));
+                            const int32_t *wv = (const int32_t *)(const void *)lv[kb];
+                            __m512i G[RWKV__VN_R];
+                            int m;
+                            RWKV__UNROLL for (i = 0; i < RWKV__VN_R; i++) G[i] = _mm512_set1_epi32(cw[kb][i]);
+                            /* the rows' eight chains interleaved (one row's eight vpdpbusd in
+                               a row waited on each other's latency) */
+                            RWKV__UNROLL for (m = 0; m < 8; m++) {
+                                const __m512i Xm = _mm512_xor_si512(
+                                    _mm512_loadu_si512((const void *)(pb + 64 * m)), flip);
+                                RWKV__UNROLL for (i = 0; i < RWKV__VN_R; i++)
+                                    G[i] = _mm512_dpbusd_epi32(G[i], Xm, _mm512_set1_epi32(wv[8 * i + m]));
+                            }
+                            RWKV__UNROLL for (i = 0; i < RWKV__VN_R; i++)
+                                A[i] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(G[i]),
+                                                       _mm512_mul_ps(_mm512_set1_ps(dwf[kb][i]), dx), A[i]);
+                            if (asym) {
+                                const __m512 dsx = _mm512_loadu_ps((const float *)(const void *)(pb + 576));
+                                RWKV__UNROLL for (i = 0; i < RWKV__VN_R; i++)
+                                    A[i] = _mm512_fmadd_ps(_mm512_set1_ps(mwf[kb][i]), dsx, A[i]);
+                            }
+                        }
+                        RWKV__UNROLL for (i = 0; i < RWKV__VN_R; i++) acc[g][L][i] = A[i];
+                    }
+                }
+            }
+            for (g = 0; g < ng; g++) {
+                const int64_t t0 = (int64_t)(g0 + g) * 16;
+                const int nt = T - t0 < 16 ? (int)(T - t0) : 16;
+                for (i = 0; i < nr; i++) {
+                    __m512(*a)[RWKV__VN_R] = acc[g];
+                    const __m512 s04 = _mm512_add_ps(a[0][i], a[4][i]), s26 = _mm512_add_ps(a[2][i], a[6][i]);
+                    const __m512 s15 = _mm512_add_ps(a[1][i], a[5][i]), s37 = _mm512_add_ps(a[3][i], a[7][i]);
+                    float y[16];
+                    int n;
+                    _mm512_storeu_ps(y, _mm512_add_ps(_mm512_add_ps(s04, s26), _mm512_add_ps(s15, s37)));
+                    for (n = 0; n < nt; n++) Y[(t0 + n) * rows + r + i] = y[n];
+                }
+            }
+        }
+    }
+}
+#endif /* RWKV__QVNNI */
+
 #ifdef RWKV__QSIMD
 typedef void (*rwkv__qtile_fn)(float *out, const uint8_t *const *w, const rwkv__qact *x, int64_t n);
 #define RWKV__QTILE_FNS(name, type)                                                                \
@@ -4475,13 +4618,21 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
     case RWKV__TYPE_Q5_K: fn = T == 1 ? rwkv__qmv_q5_k : rwkv__qmm_q5_k; break;
     default: fn = T == 1 ? rwkv__qmv_q6_k : rwkv__qmm_q6_k; break;
     }
+#ifdef RWKV__QVNNI
+    if (amx && rwkv__amx_pack_bytes(type, cols, T)) {
 #ifdef RWKV__QAMX
-    if (amx && rwkv__amx_pack_bytes(type, cols, T) && r1 - r0 >= 16) {
-        const int64_t r16 = r0 + (r1 - r0) / 16 * 16;
-        if (rwkv__qblock(type) == 32) rwkv__amx_rows(Y, W, type, rows, cols, amx, T, r0, r16);
-        else rwkv__amx_rows_k(Y, W, type, rows, cols, amx, T, r0, r16);
-        r0 = r16;
-        if (r0 == r1) return;
+        if (r1 - r0 >= 16 && rwkv__amx_request()) {
+            const int64_t r16 = r0 + (r1 - r0) / 16 * 16;
+            if (rwkv__qblock(type) == 32) rwkv__amx_rows(Y, W, type, rows, cols, amx, T, r0, r16);
+            else rwkv__amx_rows_k(Y, W, type, rows, cols, amx, T, r0, r16);
+            r0 = r16;
+            if (r0 == r1) return;
+        } else
+#endif
+        if (rwkv__qblock(type) == 32) {
+            rwkv__vnni_rows(Y, W, type, rows, cols, amx, T, r0, r1);
+            return;
+        }
     }
 #else
     (void)amx;
@@ -4887,7 +5038,7 @@ static void rwkv__qprep_tile(int type, int64_t cols, const float *X, int T, char
 #endif
             rwkv__quant_act(type, X + (int64_t)t * cols, cols, &a);
     }
-#ifdef RWKV__QAMX
+#ifdef RWKV__QVNNI
     if (amx) rwkv__amx_pack(type, cols, acts, stride, T, amx, g);
 #endif
     (void)simd;
@@ -4908,9 +5059,8 @@ static void rwkv__matmul_q_run(float *Y, const void *W, int type, int64_t rows, 
     const int64_t unit = T >= 16 ? 16 : 4;
     uint8_t *amx = NULL;
     if (rows <= 0 || T <= 0 || (size_t)rwkv__row_bytes(type, (uint64_t)cols) == 0) return;
-#ifdef RWKV__QAMX
-    if (simd && rwkv__amx_pack_bytes(type, cols, T) && rwkv__amx_request())
-        amx = (uint8_t *)acts + (size_t)T * stride;
+#ifdef RWKV__QVNNI
+    if (simd && rwkv__amx_pack_bytes(type, cols, T)) amx = (uint8_t *)acts + (size_t)T * stride;
 #endif
 #ifdef _OPENMP
 #pragma omp parallel num_threads(nth) if (nth > 1)
@@ -7191,8 +7341,8 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
         if (rows <= 0 || T <= 0) return;
         if (rwkv__qblock(W->type)) { /* as rwkv__matmul_q_run, the rows split in items */
             j.acts = (char *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
-#ifdef RWKV__QAMX
-            if (rwkv__amx_pack_bytes(W->type, W->ne[0], T) && rwkv__amx_request())
+#ifdef RWKV__QVNNI
+            if (rwkv__amx_pack_bytes(W->type, W->ne[0], T))
                 j.amx = (uint8_t *)j.acts + (size_t)T * rwkv__qact_bytes(W->type, W->ne[0]);
 #endif
             /* the tokens, 16 per item (one thread quantizing 64 tokens of an 8192-column

@@ -427,26 +427,29 @@ static void test_kernels(void)
     }
 }
 
-/* Blocks of up to 37 tokens (several register tiles of tokens and a partial one) and rows
+/* Blocks of up to 130 tokens (several register tiles of tokens and a partial one) and rows
    that end in a partial tile: the prompt path against the scalar definition, one token at a
    time and two threads. */
 static void test_blocks(void)
 {
-    static const int shapes[][3] = {{53, 7, 37}, {32, 64, 16}, {16, 3, 17}}; /* rows, blocks, T */
+    /* rows, blocks (32-value formats), super-blocks (K formats), T: the last one takes two
+       passes of columns and two groups of token tiles in the VNNI kernels (rwkv__vnni_rows) */
+    static const int shapes[][4] = {{53, 7, 7, 37}, {32, 64, 64, 16}, {16, 3, 3, 17},
+                                    {24, 71, 9, 130}};
     int k, si;
 #ifdef RWKV__QAMX
-    printf("prompt blocks (T up to 37; AMX tiles %s):\n",
+    printf("prompt blocks (T up to 130; AMX tiles %s):\n",
            rwkv__amx_request() ? "used for 16 tokens or more"
                                : "not granted by the kernel, VNNI tiles");
 #else
-    printf("prompt blocks (tiles of rows x tokens, T up to 37):\n");
+    printf("prompt blocks (tiles of rows x tokens, T up to 130):\n");
 #endif
     for (k = 0; k < 8; k++) {
         const int type = all_types[k], blk = rwkv__qblock(type);
         int bad = 0;
-        for (si = 0; si < 3; si++) {
-            const int rows = shapes[si][0], T = shapes[si][2];
-            const int64_t cols = (int64_t)shapes[si][1] * (blk == 32 ? 32 : 256);
+        for (si = 0; si < 4; si++) {
+            const int rows = shapes[si][0], T = shapes[si][3];
+            const int64_t cols = blk == 32 ? (int64_t)shapes[si][1] * 32 : (int64_t)shapes[si][2] * 256;
             const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols);
             float *Wf = (float *)malloc((size_t)rows * cols * sizeof(float));
             unsigned char *Wq = (unsigned char *)malloc((size_t)rows * rowb);
@@ -473,7 +476,7 @@ static void test_blocks(void)
                 bad++;
             free(Wf); free(Wq); free(X); free(Y1); free(Y2); free(Ys); free(Yt);
         }
-        CHECK(bad == 0, "%s: %d of 3 prompt-block shapes differ from the scalar definition",
+        CHECK(bad == 0, "%s: %d of 4 prompt-block shapes differ from the scalar definition",
               type_names[k], bad);
         printf(" %s %s", type_names[k], bad ? "DIFFER" : "same bits");
     }
