@@ -3933,12 +3933,7 @@ RWKV__INLINE void rwkv__qk_tile_neon(int type, int R, int NT, float *out, const 
    bytes: the B tile (8 rows: values 4k..4k+3 of each of the 16 tokens), the 16 scales dx,
    the 16 d * X (Q4_1 Q5_1; unused otherwise). */
 #define RWKV__AMX_MIN_T 16 /* blocks of fewer tokens keep the VNNI register tiles */
-/* the K formats take the layout where a kernel reads it (the AMX tiles) */
-#ifdef RWKV__QAMX
-#define RWKV__VNNI_K 1
-#else
-#define RWKV__VNNI_K 0
-#endif
+#define RWKV__VNNI_K 1 /* the K formats take the layout too (rwkv__vnni_rows_k) */
 #define RWKV__AMX_BLK 640  /* 512 + 64 + 64 */
 #define RWKV__AMXK_BLK 4416 /* the K formats' (rwkv__amx_rows_k): 4096 + 64 + 256 */
 
@@ -4570,6 +4565,173 @@ static void rwkv__vnni_rows(float *Y, const uint8_t *W, int type, int64_t rows, 
         }
     }
 }
+
+/* The K formats the same way (the AMX K layout: per 16 tokens and super-block, 64 rows of
+   four values, dx, the pairs of sub-block sums). Levels are signed bytes as they are (Q4_K /
+   Q5_K: 0..31, Q6_K: q - 32), broadcast into vpdpbusd against x + 128; a sub-block's sums of
+   16 tokens are scaled with vpmulld, and the offset is undone by the row's -128 * sum over the
+   sub-blocks of scale x level sum: I is the definition's integer exactly. The mins' Msum
+   comes from the tokens' pair sums (vpmaddwd), the float part is the definition's per
+   super-block, vectorized over the tokens. Stack: ~45 KiB. */
+#define RWKV__VNK_KB 8 /* super-blocks per pass: the levels of a pass, 16 KiB */
+static void rwkv__vnni_rows_k(float *Y, const uint8_t *W, int type, int64_t rows, int64_t cols,
+                              const uint8_t *pack, int T, int64_t r0, int64_t r1)
+{
+    const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols), bs = rwkv__qbytes(type);
+    const int64_t ns = cols / 256;
+    const int q6 = type == RWKV__TYPE_Q6_K, ntile = (T + 15) / 16;
+    const __m512i flip = _mm512_set1_epi8((char)0x80), m4 = _mm512_set1_epi8(0x0F);
+    __m512i lv[RWKV__VNK_KB][RWKV__VN_R][4]; /* levels in value order, signed */
+    int32_t sc[RWKV__VNK_KB][RWKV__VN_R][16], mp[RWKV__VNK_KB][RWKV__VN_R][4], cw[RWKV__VNK_KB][RWKV__VN_R];
+    float dd[RWKV__VNK_KB][RWKV__VN_R], dmn[RWKV__VNK_KB][RWKV__VN_R];
+    __m512 acc[RWKV__VN_TG][RWKV__VN_R]; /* y of each row for 16 tokens */
+    int64_t r, k0;
+    int g0, g, i, kb, s, m;
+    for (r = r0; r < r1; r += RWKV__VN_R) {
+        const int nr = r1 - r < RWKV__VN_R ? (int)(r1 - r) : RWKV__VN_R;
+        const uint8_t *wr[RWKV__VN_R];
+        for (i = 0; i < RWKV__VN_R; i++) wr[i] = W + (size_t)(r + (i < nr ? i : nr - 1)) * rowb;
+        for (g0 = 0; g0 < ntile; g0 += RWKV__VN_TG) {
+            const int ng = ntile - g0 < RWKV__VN_TG ? ntile - g0 : RWKV__VN_TG;
+            for (g = 0; g < ng; g++)
+                for (i = 0; i < RWKV__VN_R; i++) acc[g][i] = _mm512_setzero_ps();
+            for (k0 = 0; k0 < ns; k0 += RWKV__VNK_KB) {
+                const int kn = ns - k0 < RWKV__VNK_KB ? (int)(ns - k0) : RWKV__VNK_KB;
+                for (i = 0; i < RWKV__VN_R; i++)
+                    for (kb = 0; kb < kn; kb++) {
+                        const uint8_t *p = wr[i] + (size_t)(k0 + kb) * bs;
+                        int64_t qsum[16]; /* level sums: per 8 values, in value order */
+                        int S[16], M[8], c = 0;
+                        if (g0 == 0 && r + RWKV__VN_R < r1) { /* the next tile's same blocks */
+                            size_t o;
+                            for (o = 0; o < bs; o += 64) RWKV__PREFETCH(p + RWKV__VN_R * rowb + o);
+                            RWKV__PREFETCH(p + RWKV__VN_R * rowb + bs - 1);
+                        }
+                        if (q6) {
+                            /* q = (ql & 15 or ql >> 4) | 2 bits of qh << 4, as rwkv__decode_k */
+                            const __m256i k4 = _mm256_set1_epi8(0x0F), k3 = _mm256_set1_epi8(0x03);
+                            int h;
+                            for (h = 0; h < 2; h++) {
+                                const __m256i a0 = rwkv__ld256(p + 64 * h), a1 = rwkv__ld256(p + 64 * h + 32);
+                                const __m256i b = rwkv__ld256(p + 128 + 32 * h);
+                                const __m256i v0 = _mm256_or_si256(_mm256_and_si256(a0, k4),
+                                    _mm256_slli_epi16(_mm256_and_si256(b, k3), 4));
+                                const __m256i v1 = _mm256_or_si256(_mm256_and_si256(a1, k4),
+                                    _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(b, 2), k3), 4));
+                                const __m256i v2 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(a0, 4), k4),
+                                    _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(b, 4), k3), 4));
+                                const __m256i v3 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(a1, 4), k4),
+                                    _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(b, 6), k3), 4));
+                                const __m512i lo = _mm512_inserti64x4(_mm512_castsi256_si512(v0), v1, 1);
+                                const __m512i hi = _mm512_inserti64x4(_mm512_castsi256_si512(v2), v3, 1);
+                                _mm512_storeu_si512((void *)&qsum[0], _mm512_sad_epu8(lo, _mm512_setzero_si512()));
+                                _mm512_storeu_si512((void *)&qsum[8], _mm512_sad_epu8(hi, _mm512_setzero_si512()));
+                                lv[kb][i][2 * h] = _mm512_sub_epi8(lo, _mm512_set1_epi8(32));
+                                lv[kb][i][2 * h + 1] = _mm512_sub_epi8(hi, _mm512_set1_epi8(32));
+                                for (m = 0; m < 8; m++) { /* sub-blocks 8h + m: 16 values each */
+                                    S[8 * h + m] = (int8_t)p[192 + 8 * h + m];
+                                    c += S[8 * h + m] * ((int)(qsum[2 * m] + qsum[2 * m + 1]) - 16 * 32);
+                                }
+                            }
+                            for (m = 0; m < 16; m++) sc[kb][i][m] = S[m];
+                            dd[kb][i] = rwkv__h2f_f16c(p + 208);
+                            dmn[kb][i] = 0.0f;
+                        } else {
+                            const uint8_t *qs = p + (type == RWKV__TYPE_Q4_K ? 16 : 48);
+                            int h;
+                            for (s = 0; s < 8; s++) rwkv__k4_scale_min(s, p + 4, &S[s], &M[s]);
+                            for (h = 0; h < 2; h++) {
+                                /* chunks 2h, 2h + 1: low nibbles are sub-blocks [4h | 4h+2],
+                                   high ones [4h+1 | 4h+3] */
+                                const __m512i v = _mm512_loadu_si512((const void *)(qs + 64 * h));
+                                __m512i lo = _mm512_and_si512(v, m4);
+                                __m512i hi = _mm512_and_si512(_mm512_srli_epi16(v, 4), m4);
+                                if (type == RWKV__TYPE_Q5_K) {
+                                    const __m512i H = _mm512_broadcast_i64x4(rwkv__ld256(p + 16));
+                                    const __m512i bl = _mm512_inserti64x4(_mm512_set1_epi8((char)(1 << (4 * h))),
+                                                                          _mm256_set1_epi8((char)(4 << (4 * h))), 1);
+                                    const __m512i bh = _mm512_inserti64x4(_mm512_set1_epi8((char)(2 << (4 * h))),
+                                                                          _mm256_set1_epi8((char)(8 << (4 * h))), 1);
+                                    const __m512i b16 = _mm512_set1_epi8(0x10);
+                                    lo = _mm512_or_si512(lo, _mm512_maskz_mov_epi8(_mm512_test_epi8_mask(H, bl), b16));
+                                    hi = _mm512_or_si512(hi, _mm512_maskz_mov_epi8(_mm512_test_epi8_mask(H, bh), b16));
+                                }
+                                lv[kb][i][2 * h] = _mm512_shuffle_i64x2(lo, hi, 0x44);     /* 4h, 4h+1 */
+                                lv[kb][i][2 * h + 1] = _mm512_shuffle_i64x2(lo, hi, 0xEE); /* 4h+2, 4h+3 */
+                                _mm512_storeu_si512((void *)&qsum[0], _mm512_sad_epu8(lo, _mm512_setzero_si512()));
+                                _mm512_storeu_si512((void *)&qsum[8], _mm512_sad_epu8(hi, _mm512_setzero_si512()));
+                                c += S[4 * h] * (int)(qsum[0] + qsum[1] + qsum[2] + qsum[3]);
+                                c += S[4 * h + 2] * (int)(qsum[4] + qsum[5] + qsum[6] + qsum[7]);
+                                c += S[4 * h + 1] * (int)(qsum[8] + qsum[9] + qsum[10] + qsum[11]);
+                                c += S[4 * h + 3] * (int)(qsum[12] + qsum[13] + qsum[14] + qsum[15]);
+                            }
+                            for (s = 0; s < 8; s++) sc[kb][i][s] = S[s];
+                            for (s = 0; s < 4; s++)
+                                mp[kb][i][s] = (int32_t)((uint32_t)(uint16_t)M[2 * s] |
+                                                         ((uint32_t)(uint16_t)M[2 * s + 1] << 16));
+                            dd[kb][i] = rwkv__h2f_f16c(p);
+                            dmn[kb][i] = rwkv__h2f_f16c(p + 2);
+                        }
+                        cw[kb][i] = -128 * c;
+                    }
+                for (g = 0; g < ng; g++) {
+                    __m512 A[RWKV__VN_R];
+                    RWKV__UNROLL for (i = 0; i < RWKV__VN_R; i++) A[i] = acc[g][i];
+                    for (kb = 0; kb < kn; kb++) {
+                        const uint8_t *pb = pack + ((size_t)(g0 + g) * (size_t)ns + (size_t)(k0 + kb)) * RWKV__AMXK_BLK;
+                        const __m512 dx = _mm512_loadu_ps((const float *)(const void *)(pb + 4096));
+                        const int nsub = q6 ? 16 : 8, nm = q6 ? 4 : 8;
+                        __m512i I[RWKV__VN_R];
+                        RWKV__UNROLL for (i = 0; i < RWKV__VN_R; i++) I[i] = _mm512_set1_epi32(cw[kb][i]);
+                        for (s = 0; s < nsub; s++) {
+                            __m512i G[RWKV__VN_R];
+                            RWKV__UNROLL for (i = 0; i < RWKV__VN_R; i++) G[i] = _mm512_setzero_si512();
+                            for (m = 0; m < nm; m++) {
+                                const int k = nm * s + m; /* values 4k..4k+3 */
+                                const __m512i Xm = _mm512_xor_si512(
+                                    _mm512_loadu_si512((const void *)(pb + 64 * k)), flip);
+                                RWKV__UNROLL for (i = 0; i < RWKV__VN_R; i++)
+                                    G[i] = _mm512_dpbusd_epi32(G[i], Xm,
+                                        _mm512_set1_epi32(((const int32_t *)(const void *)lv[kb][i])[k]));
+                            }
+                            RWKV__UNROLL for (i = 0; i < RWKV__VN_R; i++)
+                                I[i] = _mm512_add_epi32(I[i], _mm512_mullo_epi32(G[i], _mm512_set1_epi32(sc[kb][i][s])));
+                        }
+                        RWKV__UNROLL for (i = 0; i < RWKV__VN_R; i++)
+                            A[i] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(I[i]),
+                                                   _mm512_mul_ps(_mm512_set1_ps(dd[kb][i]), dx), A[i]);
+                        if (!q6) {
+                            const __m512i B0 = _mm512_loadu_si512((const void *)(pb + 4160)),
+                                          B1 = _mm512_loadu_si512((const void *)(pb + 4224)),
+                                          B2 = _mm512_loadu_si512((const void *)(pb + 4288)),
+                                          B3 = _mm512_loadu_si512((const void *)(pb + 4352));
+                            RWKV__UNROLL for (i = 0; i < RWKV__VN_R; i++) {
+                                const __m512i ms = _mm512_add_epi32(
+                                    _mm512_add_epi32(_mm512_madd_epi16(B0, _mm512_set1_epi32(mp[kb][i][0])),
+                                                     _mm512_madd_epi16(B1, _mm512_set1_epi32(mp[kb][i][1]))),
+                                    _mm512_add_epi32(_mm512_madd_epi16(B2, _mm512_set1_epi32(mp[kb][i][2])),
+                                                     _mm512_madd_epi16(B3, _mm512_set1_epi32(mp[kb][i][3]))));
+                                A[i] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(_mm512_sub_epi32(_mm512_setzero_si512(), ms)),
+                                                       _mm512_mul_ps(_mm512_set1_ps(dmn[kb][i]), dx), A[i]);
+                            }
+                        }
+                    }
+                    RWKV__UNROLL for (i = 0; i < RWKV__VN_R; i++) acc[g][i] = A[i];
+                }
+            }
+            for (g = 0; g < ng; g++) {
+                const int64_t t0 = (int64_t)(g0 + g) * 16;
+                const int nt = T - t0 < 16 ? (int)(T - t0) : 16;
+                for (i = 0; i < nr; i++) {
+                    float y[16];
+                    int n;
+                    _mm512_storeu_ps(y, acc[g][i]);
+                    for (n = 0; n < nt; n++) Y[(t0 + n) * rows + r + i] = y[n];
+                }
+            }
+        }
+    }
+}
 #endif /* RWKV__QVNNI */
 
 #ifdef RWKV__QSIMD
@@ -4629,8 +4791,9 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
             if (r0 == r1) return;
         } else
 #endif
-        if (rwkv__qblock(type) == 32) {
-            rwkv__vnni_rows(Y, W, type, rows, cols, amx, T, r0, r1);
+        {
+            if (rwkv__qblock(type) == 32) rwkv__vnni_rows(Y, W, type, rows, cols, amx, T, r0, r1);
+            else rwkv__vnni_rows_k(Y, W, type, rows, cols, amx, T, r0, r1);
             return;
         }
     }
