@@ -1272,6 +1272,44 @@ RWKV__INLINE void rwkv__mv_tile(float *out, const void *const *w, const float *x
 #undef RWKV__MV_ROW
 #undef RWKV__MV_PF
 
+/* The conversion path's register tile (rwkv__matmul_rows_conv): RWKV__CR rows x RWKV__CT
+   tokens over f32 weights already converted, accumulators carried in A[i * CT + t]. */
+#if defined(RWKV__AVX512) && !defined(RWKV__CR)
+#define RWKV__CR 8
+#define RWKV__CT 3
+#endif
+#ifndef RWKV__CR
+#define RWKV__CR RWKV__TR
+#define RWKV__CT RWKV__TT
+#endif
+#if defined(RWKV__AVX512)
+RWKV__INLINE void rwkv__cv_pass(rwkv__vf *A, const void *const *wb, const float *const *x,
+                                int64_t kn)
+{
+    rwkv__vf a[RWKV__CR][RWKV__CT];
+    const float *w[RWKV__CR];
+    int64_t k;
+    int i, t;
+    RWKV__UNROLL for (i = 0; i < RWKV__CR; i++) {
+        w[i] = (const float *)wb[i];
+        RWKV__UNROLL for (t = 0; t < RWKV__CT; t++) a[i][t] = A[i * RWKV__CT + t];
+    }
+    for (k = 0; k < kn; k += RWKV__L) {
+        rwkv__vf xv[RWKV__CT];
+        RWKV__UNROLL for (t = 0; t < RWKV__CT; t++) xv[t] = rwkv__vld_f32(x[t] + k);
+        RWKV__UNROLL for (i = 0; i < RWKV__CR; i++) {
+            rwkv__vf wv = rwkv__vld_f32(w[i] + k);
+            RWKV__IN_REGISTER(wv); /* one load, not one folded into each token's FMA */
+            RWKV__UNROLL for (t = 0; t < RWKV__CT; t++) a[i][t] = rwkv__vfma(wv, xv[t], a[i][t]);
+        }
+    }
+    RWKV__UNROLL for (i = 0; i < RWKV__CR; i++)
+        RWKV__UNROLL for (t = 0; t < RWKV__CT; t++) A[i * RWKV__CT + t] = a[i][t];
+}
+#else
+#define rwkv__cv_pass rwkv__mm_tile_pass
+#endif
+
 /* One function per weight type and tile, so each inner loop is branch-free. */
 #define RWKV__TILE_FNS(suffix, type)                                                         \
     static void rwkv__mm_##suffix(float *out, const void *const *w, const float *const *x,   \
@@ -1320,7 +1358,7 @@ static rwkv__tile_fn rwkv__tile_for(int type, int T)
 #define RWKV__MM_KC 512
 #endif
 #ifndef RWKV__MM_TG
-#define RWKV__MM_TG 11 /* token groups per pass: 66 tokens (a block of 128 takes two) */
+#define RWKV__MM_TG (66 / RWKV__CT) /* token groups per pass: 66 tokens (a block of 128 takes two) */
 #endif
 #define RWKV__MM_KC_MIN 256 /* shorter rows (LoRAs): the carried accumulators cost more */
 static void rwkv__matmul_rows_conv(float *Y, const rwkv__tensor *W, const float *X, int T,
@@ -1328,33 +1366,33 @@ static void rwkv__matmul_rows_conv(float *Y, const rwkv__tensor *W, const float 
 {
     const int64_t rows = W->ne[1], cols = W->ne[0], body = cols - cols % RWKV__L;
     const size_t rowbytes = (size_t)rwkv__row_bytes(W->type, (uint64_t)cols);
-    rwkv__vf wbuf[RWKV__TR][RWKV__MM_KC / RWKV__L];
-    rwkv__vf acc[RWKV__MM_TG][RWKV__TR * RWKV__TT];
+    rwkv__vf wbuf[RWKV__CR][RWKV__MM_KC / RWKV__L];
+    rwkv__vf acc[RWKV__MM_TG][RWKV__CR * RWKV__CT];
     int64_t r, k0;
     int t0, g, i, j;
-    for (r = r0; r < r1; r += RWKV__TR) {
-        const int nr = r1 - r < RWKV__TR ? (int)(r1 - r) : RWKV__TR;
-        const void *w[RWKV__TR];
-        const void *wb[RWKV__TR];
-        for (i = 0; i < RWKV__TR; i++) {
+    for (r = r0; r < r1; r += RWKV__CR) {
+        const int nr = r1 - r < RWKV__CR ? (int)(r1 - r) : RWKV__CR;
+        const void *w[RWKV__CR];
+        const void *wb[RWKV__CR];
+        for (i = 0; i < RWKV__CR; i++) {
             w[i] = (const char *)W->data + (size_t)(r + (i < nr ? i : nr - 1)) * rowbytes;
             wb[i] = (const void *)wbuf[i];
         }
-        for (t0 = 0; t0 < T; t0 += RWKV__MM_TG * RWKV__TT) {
-            const int ng = (T - t0 + RWKV__TT - 1) / RWKV__TT < RWKV__MM_TG
-                               ? (T - t0 + RWKV__TT - 1) / RWKV__TT : RWKV__MM_TG;
+        for (t0 = 0; t0 < T; t0 += RWKV__MM_TG * RWKV__CT) {
+            const int ng = (T - t0 + RWKV__CT - 1) / RWKV__CT < RWKV__MM_TG
+                               ? (T - t0 + RWKV__CT - 1) / RWKV__CT : RWKV__MM_TG;
             for (g = 0; g < ng; g++)
-                for (i = 0; i < RWKV__TR * RWKV__TT; i++) acc[g][i] = rwkv__vzero();
+                for (i = 0; i < RWKV__CR * RWKV__CT; i++) acc[g][i] = rwkv__vzero();
             for (k0 = 0; k0 < body; k0 += RWKV__MM_KC) {
                 const int64_t kn = body - k0 < RWKV__MM_KC ? body - k0 : RWKV__MM_KC;
                 int64_t k;
-                for (i = 0; i < RWKV__TR; i++) {
+                for (i = 0; i < RWKV__CR; i++) {
                     if (t0 == 0) {
                         /* the next pass's columns of this row, or the next tile's first ones,
                            into L2 during this pass: a pass reads only TR x KC weights and then
                            computes for ~1000 cycles, too short a stream for the hardware
                            prefetchers (on a Zen 5 the conversions waited on memory) */
-                        const int64_t next = k0 + kn, next_row = r + RWKV__TR + i;
+                        const int64_t next = k0 + kn, next_row = r + RWKV__CR + i;
                         const char *nx =
                             next < body ? (const char *)w[i] + rwkv__row_bytes(W->type, (uint64_t)next)
                             : next_row < r1 ? (const char *)W->data + (size_t)next_row * rowbytes
@@ -1366,21 +1404,21 @@ static void rwkv__matmul_rows_conv(float *Y, const rwkv__tensor *W, const float 
                         wbuf[i][k / RWKV__L] = rwkv__vld_w(w[i], W->type, k0 + k);
                 }
                 for (g = 0; g < ng; g++) {
-                    const float *x[RWKV__TT];
-                    for (j = 0; j < RWKV__TT; j++) {
-                        const int t = t0 + g * RWKV__TT + j;
+                    const float *x[RWKV__CT];
+                    for (j = 0; j < RWKV__CT; j++) {
+                        const int t = t0 + g * RWKV__CT + j;
                         x[j] = X + (int64_t)(t < T ? t : T - 1) * cols + k0;
                     }
-                    rwkv__mm_tile_pass(acc[g], wb, x, kn);
+                    rwkv__cv_pass(acc[g], wb, x, kn);
                 }
             }
             for (g = 0; g < ng; g++)
-                for (j = 0; j < RWKV__TT; j++) {
-                    const int t = t0 + g * RWKV__TT + j;
+                for (j = 0; j < RWKV__CT; j++) {
+                    const int t = t0 + g * RWKV__CT + j;
                     if (t >= T) break;
                     for (i = 0; i < nr; i++)
                         Y[(int64_t)t * rows + r + i] =
-                            rwkv__finish(acc[g][i * RWKV__TT + j], w[i], W->type,
+                            rwkv__finish(acc[g][i * RWKV__CT + j], w[i], W->type,
                                          X + (int64_t)t * cols, body, cols);
                 }
         }
