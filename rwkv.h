@@ -1273,8 +1273,11 @@ RWKV__INLINE void rwkv__mv_tile(float *out, const void *const *w, const float *x
 #undef RWKV__MV_PF
 
 /* The conversion path's register tile (rwkv__matmul_rows_conv): RWKV__CR rows x RWKV__CT
-   tokens over f32 weights already converted, accumulators carried in A[i * CT + t]. */
-#if defined(RWKV__AVX512) && !defined(RWKV__CR)
+   tokens over f32 weights already converted, accumulators carried in A[i * CT + t]. AMD Zen
+   with AVX-512: 8 x 3 (the X traffic from L2 halved; Zen 4, f16 8192 x 2048 x 128 tokens
+   one thread: 1.09-1.16 over 4 x 6, 6 x 4 1.04, 3 x 8 0.78); elsewhere the matmul tile
+   (an 8 x 3 tile was slower than 4 x 6 on Sapphire Rapids in the eleventh round's harness). */
+#if defined(RWKV__AVX512) && defined(RWKV__ZEN) && !defined(RWKV__CR)
 #define RWKV__CR 8
 #define RWKV__CT 3
 #endif
@@ -1282,7 +1285,7 @@ RWKV__INLINE void rwkv__mv_tile(float *out, const void *const *w, const float *x
 #define RWKV__CR RWKV__TR
 #define RWKV__CT RWKV__TT
 #endif
-#if defined(RWKV__AVX512)
+#if defined(RWKV__AVX512) && (RWKV__CR != RWKV__TR || RWKV__CT != RWKV__TT)
 RWKV__INLINE void rwkv__cv_pass(rwkv__vf *A, const void *const *wb, const float *const *x,
                                 int64_t kn)
 {
