@@ -1354,9 +1354,10 @@ static rwkv__tile_fn rwkv__tile_for(int type, int T)
    up to RWKV__MM_TG x TT tokens, instead of being converted again for every TT tokens (the
    conversion shares the FMA ports: on AVX-512 vcvtph2ps is two of their micro-ops, and an
    f16 tile ran ~25% slower than an f32 one). Same bits as rwkv__mm_tile: the order of every
-   accumulator is kept (rwkv__mm_tile_pass); the last cols % L columns and the lane sum are
-   rwkv__finish's, from the original row. Stack: RWKV__TR x RWKV__MM_KC floats plus
-   RWKV__MM_TG x TR x TT vectors (25 KiB with AVX-512, 10-12 KiB with AVX2 or NEON). */
+   accumulator is kept (rwkv__cv_pass); the last cols % L columns and the lane sum are
+   rwkv__finish's, from the original row. Stack: RWKV__CR x RWKV__MM_KC floats plus
+   RWKV__MM_TG x CR x CT vectors (25 KiB with AVX-512, 49 KiB with Zen's 8 x 3 tile,
+   10-12 KiB with AVX2 or NEON). */
 #ifndef RWKV__MM_KC
 #define RWKV__MM_KC 512
 #endif
@@ -4486,7 +4487,7 @@ static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows,
    definition's, vectorized over the tokens: lane b mod 8 of each (row, token), the blocks of
    a lane in increasing b, the same tree at the end: the bits of rwkv__qdot_scalar. Per pass
    the rows' levels are unpacked once (signed, the definition's v) and then used by up to
-   RWKV__VN_TG tiles of 16 tokens. Stack: ~39 KiB. */
+   RWKV__VN_TG tiles of 16 tokens. Stack: ~54 KiB (the lanes of 8 tiles of tokens: 32 KiB). */
 #ifdef RWKV__QVNNI
 #define RWKV__VN_R 8   /* rows per tile: eight sums, eight lanes of floats, eight x vectors */
 #define RWKV__VN_KB 64 /* blocks per pass (multiple of 8): the levels of a pass, 16 KiB */
@@ -4613,7 +4614,7 @@ static void rwkv__vnni_rows(float *Y, const uint8_t *W, int type, int64_t rows, 
    16 tokens are scaled with vpmulld, and the offset is undone by the row's -128 * sum over the
    sub-blocks of scale x level sum: I is the definition's integer exactly. The mins' Msum
    comes from the tokens' pair sums (vpmaddwd), the float part is the definition's per
-   super-block, vectorized over the tokens. Stack: ~45 KiB. */
+   super-block, vectorized over the tokens. Stack: ~26 KiB. */
 #define RWKV__VNK_KB 8 /* super-blocks per pass: the levels of a pass, 16 KiB */
 static void rwkv__vnni_rows_k(float *Y, const uint8_t *W, int type, int64_t rows, int64_t cols,
                               const uint8_t *pack, int T, int64_t r0, int64_t r1)
