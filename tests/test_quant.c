@@ -440,7 +440,7 @@ static void test_blocks(void)
 #ifdef RWKV__QAMX
     printf("prompt blocks (T up to 130; AMX tiles %s):\n",
            rwkv__amx_request() ? "used for 16 tokens or more"
-                               : "not granted by the kernel, VNNI tiles");
+                               : "not granted by the kernel: the VNNI prompt kernels");
 #else
     printf("prompt blocks (tiles of rows x tokens, T up to 130):\n");
 #endif
