@@ -441,6 +441,8 @@ static void test_blocks(void)
     printf("prompt blocks (T up to 130; AMX tiles %s):\n",
            rwkv__amx_request() ? "used for 16 tokens or more"
                                : "not granted by the kernel: the VNNI prompt kernels");
+#elif defined(RWKV__QVNNI)
+    printf("prompt blocks (T up to 130; 16 tokens or more: the VNNI prompt kernels):\n");
 #else
     printf("prompt blocks (tiles of rows x tokens, T up to 130):\n");
 #endif
