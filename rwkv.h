@@ -2492,6 +2492,14 @@ static float rwkv__quant_act_block(const float *x, int n, int8_t *q)
     return amax / 127.0f;
 }
 
+/* The 32-value formats' level offset (v = q - off): Q4_0 8, Q5_0 16, Q8_0 128 as stored
+   unsigned (w ^ 0x80), Q4_1 / Q5_1 none. */
+static int rwkv__qoff(int type)
+{
+    return type == RWKV__TYPE_Q4_0 ? 8 : type == RWKV__TYPE_Q5_0 ? 16
+         : type == RWKV__TYPE_Q8_0 ? 128 : 0;
+}
+
 /* Quantizes one token x (cols values) for a `type` matrix into a (rwkv__qact_at). */
 static void rwkv__quant_act(int type, const float *x, int64_t cols, const rwkv__qact *a)
 {
@@ -2501,8 +2509,7 @@ static void rwkv__quant_act(int type, const float *x, int64_t cols, const rwkv__
     int i, e;
     if (blk == 32) {
         const int64_t nq = (nb + 7) / 8 * 8;
-        const int off = type == RWKV__TYPE_Q4_0 ? 8 : type == RWKV__TYPE_Q5_0 ? 16
-                      : type == RWKV__TYPE_Q8_0 ? 128 : 0;
+        const int off = rwkv__qoff(type);
         for (b = 0; b < nq; b++) {
             int8_t q[32];
             float d = 0.0f;
@@ -2824,8 +2831,7 @@ static void rwkv__quant_act_avx2(int type, const float *x, int64_t cols, const r
     int64_t b;
     if (blk == 32) {
         const int64_t nq = (nb + 7) / 8 * 8;
-        const int off = type == RWKV__TYPE_Q4_0 ? 8 : type == RWKV__TYPE_Q5_0 ? 16
-                      : type == RWKV__TYPE_Q8_0 ? 128 : 0;
+        const int off = rwkv__qoff(type);
         for (b = 0; b < nq; b++) {
             __m256i v[4];
             int X;
@@ -3643,6 +3649,50 @@ RWKV__INLINE void rwkv__k45_tile_vnni(int type, int R, int NT, float *out,
         out[r * NT + t] = y[r % 4];
     }
 }
+/* Q6_K super-block p, half h (values 128h .. 128h + 127), as unsigned levels q in value
+   order: *qa = values 0..63 of the half, *qb = 64..127 (rwkv__decode_k's layout: 64 bytes of
+   low nibbles, 32 of high bit pairs) */
+RWKV__INLINE void rwkv__q6k_levels_512(const uint8_t *p, int h, __m512i *qa, __m512i *qb)
+{
+    const __m512i m4 = _mm512_set1_epi8(0x0F);
+    /* values 0..63 of a half take high bits 0-1 (<< 4) then 2-3 (<< 2); 64..127 bits 4-5
+       (in place) then 6-7 (>> 2): per 256-bit half, a mask and a shift */
+    const __m512i mk01 = _mm512_inserti64x4(_mm512_set1_epi8(0x03), _mm256_set1_epi8(0x0C), 1);
+    const __m512i sh01 = _mm512_inserti64x4(_mm512_set1_epi16(4), _mm256_set1_epi16(2), 1);
+    const __m512i mk23 =
+        _mm512_inserti64x4(_mm512_set1_epi8(0x30), _mm256_set1_epi8((char)0xC0), 1);
+    const __m512i sh23 = _mm512_inserti64x4(_mm512_set1_epi16(0), _mm256_set1_epi16(2), 1);
+    const __m512i A = _mm512_loadu_si512((const void *)(p + 64 * h));
+    const __m512i H = _mm512_broadcast_i64x4(rwkv__ld256(p + 128 + 32 * h));
+    *qa = _mm512_or_si512(_mm512_and_si512(A, m4),
+                          _mm512_sllv_epi16(_mm512_and_si512(H, mk01), sh01));
+    *qb = _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi16(A, 4), m4),
+                          _mm512_srlv_epi16(_mm512_and_si512(H, mk23), sh23));
+}
+
+/* Q4_K / Q5_K super-block p, chunks 2h and 2h + 1 (values 128h .. 128h + 127) as unsigned
+   levels: *lo = the low nibbles, sub-blocks [4h | 4h + 2], *hi = the high ones, [4h + 1 |
+   4h + 3]; Q5_K's fifth bits (qh at p + 16) or'ed in */
+RWKV__INLINE void rwkv__k45_levels_512(int type, const uint8_t *p, int h, __m512i *lo,
+                                       __m512i *hi)
+{
+    const __m512i m4 = _mm512_set1_epi8(0x0F);
+    const __m512i v = _mm512_loadu_si512(
+        (const void *)(p + (type == RWKV__TYPE_Q4_K ? 16 : 48) + 64 * h));
+    *lo = _mm512_and_si512(v, m4);
+    *hi = _mm512_and_si512(_mm512_srli_epi16(v, 4), m4);
+    if (type == RWKV__TYPE_Q5_K) {
+        const __m512i H = _mm512_broadcast_i64x4(rwkv__ld256(p + 16));
+        const __m512i bl = _mm512_inserti64x4(_mm512_set1_epi8((char)(1 << (4 * h))),
+                                              _mm256_set1_epi8((char)(4 << (4 * h))), 1);
+        const __m512i bh = _mm512_inserti64x4(_mm512_set1_epi8((char)(2 << (4 * h))),
+                                              _mm256_set1_epi8((char)(8 << (4 * h))), 1);
+        const __m512i b16 = _mm512_set1_epi8(0x10);
+        *lo = _mm512_or_si512(*lo, _mm512_maskz_mov_epi8(_mm512_test_epi8_mask(H, bl), b16));
+        *hi = _mm512_or_si512(*hi, _mm512_maskz_mov_epi8(_mm512_test_epi8_mask(H, bh), b16));
+    }
+}
+
 /* AVX-512 VNNI tile for Q6_K: a half super-block (128 values) is 64 bytes of low nibbles and
    32 of high bits; one 512-bit vector holds its values 0..63 and another 64..127 (each in
    natural order, so the activations load as they are), every 128-bit lane one 16-value
@@ -3652,14 +3702,6 @@ RWKV__INLINE void rwkv__q6k_tile_vnni(int R, int NT, float *out, const uint8_t *
 {
     const size_t bs = rwkv__qbytes(RWKV__TYPE_Q6_K),
                  pf = RWKV__QPF_AHEAD(RWKV__TYPE_Q6_K, R, ns);
-    const __m512i m4 = _mm512_set1_epi8(0x0F);
-    /* values 0..63 of a half take high bits 0-1 (<< 4) then 2-3 (<< 2); 64..127 bits 4-5
-       (in place) then 6-7 (>> 2): per 256-bit half, a mask and a shift */
-    const __m512i mk01 = _mm512_inserti64x4(_mm512_set1_epi8(0x03), _mm256_set1_epi8(0x0C), 1);
-    const __m512i sh01 = _mm512_inserti64x4(_mm512_set1_epi16(4), _mm256_set1_epi16(2), 1);
-    const __m512i mk23 =
-        _mm512_inserti64x4(_mm512_set1_epi8(0x30), _mm256_set1_epi8((char)0xC0), 1);
-    const __m512i sh23 = _mm512_inserti64x4(_mm512_set1_epi16(0), _mm256_set1_epi16(2), 1);
     /* scale word of each 128-bit lane: 16-value groups 4q .. 4q + 3 */
     const __m512i g0 = _mm512_set_epi32(0x00030003, 0x00030003, 0x00030003, 0x00030003,
                                         0x00020002, 0x00020002, 0x00020002, 0x00020002,
@@ -3697,13 +3739,7 @@ RWKV__INLINE void rwkv__q6k_tile_vnni(int R, int NT, float *out, const uint8_t *
 #endif
             S16[r] = _mm512_castsi512_si256(sv);
             for (h = 0; h < 2; h++) {
-                const __m512i A = _mm512_loadu_si512((const void *)(p + 64 * h));
-                const __m512i H = _mm512_broadcast_i64x4(rwkv__ld256(p + 128 + 32 * h));
-                Q[r][2 * h] = _mm512_or_si512(
-                    _mm512_and_si512(A, m4), _mm512_sllv_epi16(_mm512_and_si512(H, mk01), sh01));
-                Q[r][2 * h + 1] =
-                    _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi16(A, 4), m4),
-                                    _mm512_srlv_epi16(_mm512_and_si512(H, mk23), sh23));
+                rwkv__q6k_levels_512(p, h, &Q[r][2 * h], &Q[r][2 * h + 1]);
                 S[r][2 * h] = _mm512_permutexvar_epi16(
                     _mm512_add_epi16(g0, _mm512_set1_epi16((short)(8 * h))), sv);
                 S[r][2 * h + 1] = _mm512_permutexvar_epi16(
@@ -4034,7 +4070,6 @@ RWKV__INLINE void rwkv__qk_tile_neon(int type, int R, int NT, float *out, const 
    bytes: the B tile (8 rows: values 4k..4k+3 of each of the 16 tokens), the 16 scales dx,
    the 16 d * X (Q4_1 Q5_1; unused otherwise). */
 #define RWKV__AMX_MIN_T 16 /* blocks of fewer tokens keep the VNNI register tiles */
-#define RWKV__VNNI_K 1 /* the K formats take the layout too (rwkv__vnni_rows_k) */
 #define RWKV__AMX_BLK 640  /* 512 + 64 + 64 */
 #define RWKV__AMXK_BLK 4416 /* the K formats' (rwkv__amx_rows_k): 4096 + 64 + 256 */
 
@@ -4042,7 +4077,7 @@ RWKV__INLINE void rwkv__qk_tile_neon(int type, int R, int NT, float *out, const 
 static size_t rwkv__amx_pack_bytes(int type, int64_t cols, int T)
 {
 #ifdef RWKV__QVNNI
-    if (T >= RWKV__AMX_MIN_T && (rwkv__qblock(type) == 32 || RWKV__VNNI_K))
+    if (T >= RWKV__AMX_MIN_T)
         return (size_t)((T + 15) / 16) *
                (rwkv__qblock(type) == 32 ? (size_t)(cols / 32) * RWKV__AMX_BLK
                                          : (size_t)(cols / 256) * RWKV__AMXK_BLK);
@@ -4340,10 +4375,6 @@ static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows,
                         }
                         uint8_t *o = RWKV__AMXK_A(kb, 0, m);
                         if (q6) {
-                            const __m512i mk01 = _mm512_inserti64x4(_mm512_set1_epi8(0x03), _mm256_set1_epi8(0x0C), 1);
-                            const __m512i sh01 = _mm512_inserti64x4(_mm512_set1_epi16(4), _mm256_set1_epi16(2), 1);
-                            const __m512i mk23 = _mm512_inserti64x4(_mm512_set1_epi8(0x30), _mm256_set1_epi8((char)0xC0), 1);
-                            const __m512i sh23 = _mm512_inserti64x4(_mm512_set1_epi16(0), _mm256_set1_epi16(2), 1);
                             /* q - 32 = ql + 16 (qh - 2) (ql = q & 15, qh = q >> 4) and sc = lo +
                                16 hi (lo = sc & 15, hi = sc >> 4): q' sc = ql lo + 16 (ql hi +
                                (qh - 2) lo) + 256 (qh - 2) hi, each digit product a byte (at
@@ -4362,12 +4393,8 @@ static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows,
                             const __m512i low = _mm512_set1_epi16(0x00FF), z8 = _mm512_setzero_si512();
                             int h, zz;
                             for (h = 0; h < 2; h++) {
-                                const __m512i A = _mm512_loadu_si512((const void *)(p + 64 * h));
-                                const __m512i H = _mm512_broadcast_i64x4(rwkv__ld256(p + 128 + 32 * h));
-                                const __m512i qa = _mm512_or_si512(_mm512_and_si512(A, m4),
-                                    _mm512_sllv_epi16(_mm512_and_si512(H, mk01), sh01));
-                                const __m512i qb = _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi16(A, 4), m4),
-                                    _mm512_srlv_epi16(_mm512_and_si512(H, mk23), sh23));
+                                __m512i qa, qb;
+                                rwkv__q6k_levels_512(p, h, &qa, &qb);
                                 for (zz = 0; zz < 2; zz++) {
                                     /* values 64z..64z+63 (z = 2h + zz): sub-block 4z + k in lane k */
                                     const int z = 2 * h + zz;
@@ -4394,7 +4421,6 @@ static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows,
                             dd[kb][m] = rwkv__h2f_f16c(p + 208);
                             dmn[kb][m] = 0.0f;
                         } else {
-                            const uint8_t *qs = p + (type == RWKV__TYPE_Q4_K ? 16 : 48);
                             const uint32_t w0 = rwkv__u32(p + 4), w1 = rwkv__u32(p + 8), w2 = rwkv__u32(p + 12);
                             const uint64_t sv = (uint64_t)(w0 & 0x3f3f3f3fu) |
                                 ((uint64_t)((w2 & 0x0f0f0f0fu) | (((w0 >> 6) & 0x03030303u) << 4)) << 32);
@@ -4409,20 +4435,8 @@ static void rwkv__amx_rows_k(float *Y, const uint8_t *W, int type, int64_t rows,
                                 _mm_cvtsi64_si128((long long)((sv >> 3) & 0x0707070707070707ull))));
                             int h, q;
                             for (h = 0; h < 2; h++) {
-                                /* chunks 2h, 2h+1: low nibbles are sub-blocks [4h | 4h+2], high [4h+1 | 4h+3] */
-                                const __m512i v = _mm512_loadu_si512((const void *)(qs + 64 * h));
-                                __m512i lo = _mm512_and_si512(v, m4);
-                                __m512i hi = _mm512_and_si512(_mm512_srli_epi16(v, 4), m4);
-                                if (type == RWKV__TYPE_Q5_K) {
-                                    const __m512i H = _mm512_broadcast_i64x4(rwkv__ld256(p + 16));
-                                    const __m512i bl = _mm512_inserti64x4(_mm512_set1_epi8((char)(1 << (4 * h))),
-                                                                          _mm256_set1_epi8((char)(4 << (4 * h))), 1);
-                                    const __m512i bh = _mm512_inserti64x4(_mm512_set1_epi8((char)(2 << (4 * h))),
-                                                                          _mm256_set1_epi8((char)(8 << (4 * h))), 1);
-                                    const __m512i b16 = _mm512_set1_epi8(0x10);
-                                    lo = _mm512_or_si512(lo, _mm512_maskz_mov_epi8(_mm512_test_epi8_mask(H, bl), b16));
-                                    hi = _mm512_or_si512(hi, _mm512_maskz_mov_epi8(_mm512_test_epi8_mask(H, bh), b16));
-                                }
+                                __m512i lo, hi;
+                                rwkv__k45_levels_512(type, p, h, &lo, &hi);
                                 /* levels of sub-blocks 2q', 2q' + 1 (q' = 2h + q) times the
                                    digits of their scales: the A tiles of both digits */
                                 for (q = 0; q < 2; q++) {
@@ -4559,8 +4573,7 @@ static void rwkv__vnni_rows(float *Y, const uint8_t *W, int type, int64_t rows, 
     const int64_t nb = cols / 32;
     const int ntile = (T + 15) / 16;
     const int asym = type == RWKV__TYPE_Q4_1 || type == RWKV__TYPE_Q5_1;
-    const int off = type == RWKV__TYPE_Q4_0 ? 8 : type == RWKV__TYPE_Q5_0 ? 16
-                  : type == RWKV__TYPE_Q8_0 ? 128 : 0;
+    const int off = rwkv__qoff(type);
     const __m512i flip = _mm512_set1_epi8((char)0x80), voff = _mm512_set1_epi8((char)off);
     __m256i lv[RWKV__VN_KB][RWKV__VN_R];                     /* the levels v of a pass */
     int32_t cw[RWKV__VN_KB][RWKV__VN_R];                     /* -128 * sum of a block's v */
@@ -4681,7 +4694,7 @@ static void rwkv__vnni_rows_k(float *Y, const uint8_t *W, int type, int64_t rows
     const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols), bs = rwkv__qbytes(type);
     const int64_t ns = cols / 256;
     const int q6 = type == RWKV__TYPE_Q6_K, ntile = (T + 15) / 16;
-    const __m512i flip = _mm512_set1_epi8((char)0x80), m4 = _mm512_set1_epi8(0x0F);
+    const __m512i flip = _mm512_set1_epi8((char)0x80);
     __m512i lv[RWKV__VNK_KB][RWKV__VN_R][4]; /* levels in value order, signed */
     int32_t sc[RWKV__VNK_KB][RWKV__VN_R][16], mp[RWKV__VNK_KB][RWKV__VN_R][4], cw[RWKV__VNK_KB][RWKV__VN_R];
     float dd[RWKV__VNK_KB][RWKV__VN_R], dmn[RWKV__VNK_KB][RWKV__VN_R];
@@ -4709,54 +4722,28 @@ static void rwkv__vnni_rows_k(float *Y, const uint8_t *W, int type, int64_t rows
                             RWKV__PREFETCH(p + RWKV__VN_R * rowb + bs - 1);
                         }
                         if (q6) {
-                            /* q = (ql & 15 or ql >> 4) | 2 bits of qh << 4, as rwkv__decode_k */
-                            const __m256i k4 = _mm256_set1_epi8(0x0F), k3 = _mm256_set1_epi8(0x03);
                             int h;
                             for (h = 0; h < 2; h++) {
-                                const __m256i a0 = rwkv__ld256(p + 64 * h), a1 = rwkv__ld256(p + 64 * h + 32);
-                                const __m256i b = rwkv__ld256(p + 128 + 32 * h);
-                                const __m256i v0 = _mm256_or_si256(_mm256_and_si256(a0, k4),
-                                    _mm256_slli_epi16(_mm256_and_si256(b, k3), 4));
-                                const __m256i v1 = _mm256_or_si256(_mm256_and_si256(a1, k4),
-                                    _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(b, 2), k3), 4));
-                                const __m256i v2 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(a0, 4), k4),
-                                    _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(b, 4), k3), 4));
-                                const __m256i v3 = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(a1, 4), k4),
-                                    _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(b, 6), k3), 4));
-                                const __m512i lo = _mm512_inserti64x4(_mm512_castsi256_si512(v0), v1, 1);
-                                const __m512i hi = _mm512_inserti64x4(_mm512_castsi256_si512(v2), v3, 1);
+                                __m512i lo, hi; /* values 128h .. + 63, 128h + 64 .. + 127 */
+                                rwkv__q6k_levels_512(p, h, &lo, &hi);
                                 _mm512_storeu_si512((void *)&qsum[0], _mm512_sad_epu8(lo, _mm512_setzero_si512()));
                                 _mm512_storeu_si512((void *)&qsum[8], _mm512_sad_epu8(hi, _mm512_setzero_si512()));
                                 lv[kb][i][2 * h] = _mm512_sub_epi8(lo, _mm512_set1_epi8(32));
                                 lv[kb][i][2 * h + 1] = _mm512_sub_epi8(hi, _mm512_set1_epi8(32));
                                 for (m = 0; m < 8; m++) { /* sub-blocks 8h + m: 16 values each */
-                                    S[8 * h + m] = (int8_t)p[192 + 8 * h + m];
-                                    c += S[8 * h + m] * ((int)(qsum[2 * m] + qsum[2 * m + 1]) - 16 * 32);
+                                    const int sm = (int8_t)p[192 + 8 * h + m];
+                                    sc[kb][i][8 * h + m] = sm;
+                                    c += sm * ((int)(qsum[2 * m] + qsum[2 * m + 1]) - 16 * 32);
                                 }
                             }
-                            for (m = 0; m < 16; m++) sc[kb][i][m] = S[m];
                             dd[kb][i] = rwkv__h2f_f16c(p + 208);
                             dmn[kb][i] = 0.0f;
                         } else {
-                            const uint8_t *qs = p + (type == RWKV__TYPE_Q4_K ? 16 : 48);
                             int h;
                             for (s = 0; s < 8; s++) rwkv__k4_scale_min(s, p + 4, &S[s], &M[s]);
                             for (h = 0; h < 2; h++) {
-                                /* chunks 2h, 2h + 1: low nibbles are sub-blocks [4h | 4h+2],
-                                   high ones [4h+1 | 4h+3] */
-                                const __m512i v = _mm512_loadu_si512((const void *)(qs + 64 * h));
-                                __m512i lo = _mm512_and_si512(v, m4);
-                                __m512i hi = _mm512_and_si512(_mm512_srli_epi16(v, 4), m4);
-                                if (type == RWKV__TYPE_Q5_K) {
-                                    const __m512i H = _mm512_broadcast_i64x4(rwkv__ld256(p + 16));
-                                    const __m512i bl = _mm512_inserti64x4(_mm512_set1_epi8((char)(1 << (4 * h))),
-                                                                          _mm256_set1_epi8((char)(4 << (4 * h))), 1);
-                                    const __m512i bh = _mm512_inserti64x4(_mm512_set1_epi8((char)(2 << (4 * h))),
-                                                                          _mm256_set1_epi8((char)(8 << (4 * h))), 1);
-                                    const __m512i b16 = _mm512_set1_epi8(0x10);
-                                    lo = _mm512_or_si512(lo, _mm512_maskz_mov_epi8(_mm512_test_epi8_mask(H, bl), b16));
-                                    hi = _mm512_or_si512(hi, _mm512_maskz_mov_epi8(_mm512_test_epi8_mask(H, bh), b16));
-                                }
+                                __m512i lo, hi;
+                                rwkv__k45_levels_512(type, p, h, &lo, &hi);
                                 lv[kb][i][2 * h] = _mm512_shuffle_i64x2(lo, hi, 0x44);     /* 4h, 4h+1 */
                                 lv[kb][i][2 * h + 1] = _mm512_shuffle_i64x2(lo, hi, 0xEE); /* 4h+2, 4h+3 */
                                 _mm512_storeu_si512((void *)&qsum[0], _mm512_sad_epu8(lo, _mm512_setzero_si512()));
