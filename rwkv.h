@@ -1101,6 +1101,29 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 #define RWKV__MV_LANE_F_ROW ((size_t)-1)
 #endif
 #endif
+/* On AVX-512 Zen, float rows longer than RWKV__MV_LANE_F_ROW bytes and of at most
+   RWKV__MV_PAIR_COLS columns are read two at a time, rows j and S + j of two lanes of
+   RWKV__MV_PAIR bytes (rwkv__mv_pair): two sequential streams, each one accumulator chain,
+   instead of the 8-row tile of neighbours (0: the tile). On a 2-core Zen 4 VM, one thread
+   (`tools/pair.sh -A OLD matmul -- f16 ROWS COLS 1 M 12`): f16 8192 x 2048 1.28 (23.5 -> 29.7
+   GFLOP/s, the plain read's rate), 2048 x 2048 1.28, 7168 x 2048 1.25, 65536 x 2048
+   1.25-1.29, 3072 x 768 1.40, bf16 8192 x 2048 1.27; whole model (`tools/pair.sh -A OLD
+   model -- MODEL T 8 6`) v7 1.5B F16 1.26 (one thread) / 1.07 (two), v4 BF16 1.24 / 1.38, v6
+   F16 1.12 / 1.03, v7 0.1B F16 1.24 / 1.07. Longer rows lost: 2048 x 3072 0.94, x 4096 0.77,
+   x 7168 0.72-0.80 (their tokens, 12-28 KiB, no longer stay in L1 beside two streams; a
+   microbenchmark reading one 8 KiB row at a time ran at 40% of one 4 KiB row at a time).
+   Lanes of 1 and 8 MiB were within the noise of 2. The quantized tiles in two lanes of
+   4 or 2 neighbouring rows lost 0.53-0.84. */
+#ifndef RWKV__MV_PAIR
+#if defined(RWKV__ZEN) && defined(__AVX512F__)
+#define RWKV__MV_PAIR 2097152
+#else
+#define RWKV__MV_PAIR 0
+#endif
+#endif
+#ifndef RWKV__MV_PAIR_COLS
+#define RWKV__MV_PAIR_COLS 2048
+#endif
 
 #ifdef RWKV__SIMD
 
@@ -1575,6 +1598,47 @@ static void rwkv__matmul_rows_short(float *Y, const rwkv__tensor *W, const float
 }
 #endif
 
+#if RWKV__MV_PAIR > 0
+/* One token, two rows: y0 = dot(w0, x), y1 = dot(w1, x), each one accumulator chain in the
+   tile's order (same bits as rwkv__mv_tile). Two chains are enough on AVX-512: 2 x 16 f16
+   columns per 4-cycle FMA latency is 16 bytes a cycle, about twice one core's read. */
+RWKV__INLINE void rwkv__mv_two(float *y0, float *y1, const void *w0, const void *w1,
+                               const float *x, int64_t cols, int type)
+{
+    const int64_t body = cols - cols % RWKV__L;
+    rwkv__vf a0 = rwkv__vzero(), a1 = a0;
+    int64_t k;
+    for (k = 0; k < body; k += RWKV__L) {
+        rwkv__vf xv = rwkv__vld_f32(x + k);
+        RWKV__IN_REGISTER(xv);
+        a0 = rwkv__vfma(rwkv__vld_w(w0, type, k), xv, a0);
+        a1 = rwkv__vfma(rwkv__vld_w(w1, type, k), xv, a1);
+    }
+    *y0 = rwkv__finish(a0, w0, type, x, body, cols);
+    *y1 = rwkv__finish(a1, w1, type, x, body, cols);
+}
+
+/* Rows [r0, r0 + 2 S) of y = W x: rows r0 + j and r0 + S + j together, so that the weights
+   come in as two sequential streams. */
+static void rwkv__mv_pair(float *Y, const rwkv__tensor *W, const float *x, int64_t r0, int64_t S)
+{
+    const int64_t cols = W->ne[0];
+    const size_t rb = (size_t)rwkv__row_bytes(W->type, (uint64_t)cols);
+    const char *w = (const char *)W->data + (size_t)r0 * rb;
+    int64_t j;
+#define RWKV__MV_PAIR_LOOP(type)                                                             \
+    for (j = 0; j < S; j++)                                                                  \
+        rwkv__mv_two(Y + r0 + j, Y + r0 + S + j, w + (size_t)j * rb, w + (size_t)(S + j) * rb, \
+                     x, cols, type);
+    switch (W->type) {
+    case RWKV_TYPE_F16: RWKV__MV_PAIR_LOOP(RWKV_TYPE_F16) break;
+    case RWKV_TYPE_BF16: RWKV__MV_PAIR_LOOP(RWKV_TYPE_BF16) break;
+    default: RWKV__MV_PAIR_LOOP(RWKV_TYPE_F32) break;
+    }
+#undef RWKV__MV_PAIR_LOOP
+}
+#endif
+
 /* Rows [r0, r1) of Y = X W^T for tokens [0, T): weights stream once, each NR-row tile is
    reused from cache for every token block. */
 static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, int T,
@@ -1594,6 +1658,17 @@ static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, i
     if (T > 1 && cols <= RWKV__SHORT_MAX && r1 - r0 >= 16) {
         rwkv__matmul_rows_short(Y, W, X, T, r0, r1);
         r0 += (r1 - r0) / 16 * 16; /* the last rows % 16: the register tiles */
+    }
+#endif
+#if RWKV__MV_PAIR > 0
+    if (T == 1 && rowbytes > RWKV__MV_LANE_F_ROW && cols <= RWKV__MV_PAIR_COLS) {
+        const int64_t lane =
+            (int64_t)rowbytes < RWKV__MV_PAIR ? RWKV__MV_PAIR / (int64_t)rowbytes : 1;
+        while (r1 - r0 >= 2) {
+            const int64_t S = (r1 - r0) / 2 < lane ? (r1 - r0) / 2 : lane;
+            rwkv__mv_pair(Y, W, X, r0, S);
+            r0 += 2 * S;
+        }
     }
 #endif
     if (T == 1 && RWKV__MV_LANE > 0 && rowbytes > 0 && rowbytes <= RWKV__MV_LANE_F_ROW) {
