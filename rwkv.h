@@ -1242,13 +1242,6 @@ RWKV__INLINE void rwkv__mm_tile(float *out, const void *const *w, const float *c
     rwkv__mm_tile_run(out, NULL, w, type, x, cols - cols % RWKV__L, cols);
 }
 
-/* The tile over columns [k0, k0 + kn) of weights already converted to f32 (wb[i] is row i's
-   columns from k0; x[t] points at token t's column k0), accumulators carried in A. */
-RWKV__INLINE void rwkv__mm_tile_pass(rwkv__vf *A, const void *const *wb, const float *const *x,
-                                     int64_t kn)
-{
-    rwkv__mm_tile_run(NULL, A, wb, RWKV_TYPE_F32, x, kn, kn);
-}
 
 /* The matvec tile: out[i] = dot(row w[i], x) for i < 8, one accumulator chain per row.
    f16/bf16 weights get software prefetches: each row RWKV__PF_ROW bytes ahead into L1 (once
@@ -1333,7 +1326,13 @@ RWKV__INLINE void rwkv__cv_pass(rwkv__vf *A, const void *const *wb, const float 
         RWKV__UNROLL for (t = 0; t < RWKV__CT; t++) A[i * RWKV__CT + t] = a[i][t];
 }
 #else
-#define rwkv__cv_pass rwkv__mm_tile_pass
+/* The matmul tile over columns [k0, k0 + kn) of weights already converted to f32 (wb[i] is
+   row i's columns from k0; x[t] points at token t's column k0), accumulators carried in A. */
+RWKV__INLINE void rwkv__cv_pass(rwkv__vf *A, const void *const *wb, const float *const *x,
+                                int64_t kn)
+{
+    rwkv__mm_tile_run(NULL, A, wb, RWKV_TYPE_F32, x, kn, kn);
+}
 #endif
 
 /* One function per weight type and tile, so each inner loop is branch-free. */
