@@ -1124,6 +1124,15 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 #ifndef RWKV__MV_PAIR_COLS
 #define RWKV__MV_PAIR_COLS 2048
 #endif
+/* The longer float rows on AVX-512 Zen: the 8-row tile with its accumulators in memory
+   (rwkv__mv_tile_paced); 0: the tile. */
+#ifndef RWKV__MV_PACED
+#if RWKV__MV_PAIR > 0 && (defined(__GNUC__) || defined(__clang__))
+#define RWKV__MV_PACED 1
+#else
+#define RWKV__MV_PACED 0
+#endif
+#endif
 
 #ifdef RWKV__SIMD
 
@@ -1617,6 +1626,35 @@ RWKV__INLINE void rwkv__mv_two(float *y0, float *y1, const void *w0, const void 
     *y1 = rwkv__finish(a1, w1, type, x, body, cols);
 }
 
+/* The 8-row tile of neighbouring rows for the rows too long for rwkv__mv_pair, its
+   accumulators stored and reloaded at every step (the empty asm takes their address and
+   clobbers memory). Same bits as rwkv__mv_tile. A microbenchmark built with -O2 read
+   7168-column rows faster than the tile's unrolled loop (25-26 GB/s against 22-24), and the
+   difference was gcc keeping that loop's accumulators in memory; why a loop that issues its
+   loads more slowly reads more on this Zen 4 was not found. One thread (`tools/pair.sh -b
+   -DRWKV__MV_PACED=1 -a -DRWKV__MV_PACED=0 matmul -- TYPE ROWS COLS 1 M 10`): f16 2048 x 7168
+   1.16-1.21, bf16 1.19, f16 768 x 3072 1.18, 2048 x 4096 1.03, 2048 x 8192 1.00; whole model
+   v7 1.5B F16 1.020 (one thread) / 1.006 (two), v6 1.5B BF16 1.052, v7 0.1B F16 1.062. */
+#if RWKV__MV_PACED
+static void rwkv__mv_tile_paced(float *out, const void *const *w, const float *x, int64_t cols,
+                                int type, const char *pf)
+{
+    const int64_t body = cols - cols % RWKV__L;
+    rwkv__vf a[8];
+    int64_t k;
+    int i;
+    for (i = 0; i < 8; i++) a[i] = rwkv__vzero();
+    for (k = 0; k < body; k += RWKV__L) {
+        const rwkv__vf xv = rwkv__vld_f32(x + k);
+        const int64_t kb = (int64_t)rwkv__row_bytes(type, (uint64_t)k);
+        if (pf && (kb & 63) == 0) RWKV__PREFETCH_RANGE(pf + 8 * kb, 8 * 64);
+        for (i = 0; i < 8; i++) a[i] = rwkv__vfma(rwkv__vld_w(w[i], type, k), xv, a[i]);
+        __asm__ __volatile__("" : : "r"(a) : "memory");
+    }
+    for (i = 0; i < 8; i++) out[i] = rwkv__finish(a[i], w[i], type, x, body, cols);
+}
+#endif
+
 /* Rows [r0, r0 + 2 S) of y = W x: rows r0 + j and r0 + S + j together, so that the weights
    come in as two sequential streams. */
 static void rwkv__mv_pair(float *Y, const rwkv__tensor *W, const float *x, int64_t r0, int64_t S)
@@ -1697,6 +1735,12 @@ static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, i
             const float *x[RWKV__TT];
             float out[(RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR) * RWKV__TT];
             for (j = 0; j < NT; j++) x[j] = X + (int64_t)(t + (j < nt ? j : nt - 1)) * cols;
+#if RWKV__MV_PACED
+            if (T == 1 && nr == 8 && cols > RWKV__MV_PAIR_COLS)
+                rwkv__mv_tile_paced(out, w, x[0], cols, W->type,
+                                    r + NR < r1 ? (const char *)w[0] + NR * rowbytes : NULL);
+            else
+#endif
             fn(out, w, x, cols, t == 0 && r + NR < r1 ? (const char *)w[0] + NR * rowbytes : NULL);
             for (i = 0; i < nr; i++)
                 for (j = 0; j < nt; j++) Y[(int64_t)(t + j) * rows + r + i] = out[i * NT + j];

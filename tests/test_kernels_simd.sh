@@ -35,9 +35,9 @@ build "noomp_$first" "$cc" -O2 -march="$first" & names="$names noomp_$first"
 if has amx_bf16 && [ "$first" = native ]; then
     build "amxexact_native" "$cc" -O2 $omp -march=native -DRWKV_AMX_EXACT & names="$names amxexact_native"
 fi
-# the two-lane float matvec (rwkv.h's RWKV__MV_PAIR, on by default only on AVX-512 Zen) must
-# give the 8-row tile's bits: forced on here whatever the CPU
-build "pair_$first" "$cc" -O2 $omp -march="$first" -DRWKV__MV_PAIR=2097152 -DRWKV__MV_LANE_F_ROW=1024 &
+# the two-lane float matvec and the paced tile (rwkv.h's RWKV__MV_PAIR, RWKV__MV_PACED, on by
+# default only on AVX-512 Zen) must give the 8-row tile's bits: forced on here, any CPU
+build "pair_$first" "$cc" -O2 $omp -march="$first" -DRWKV__MV_PAIR=2097152 -DRWKV__MV_LANE_F_ROW=1024 -DRWKV__MV_PACED=1 &
 names="$names pair_$first"
 if command -v clang > /dev/null 2>&1; then
     build "clang_$first" clang -O2 $omp -march="$first" & names="$names clang_$first"
@@ -62,7 +62,7 @@ same() { # what name1 name2: both ran and print the same output hash
 }
 # the same kernels without OpenMP must give the same bits as with it
 [ -n "$omp" ] && same "OpenMP does not change the bits" "${cc##*/}_$first" "noomp_$first"
-same "the two-lane matvec gives the tile's bits" "noomp_$first" "pair_$first"
+same "the two-lane matvec and the paced tile give the tile's bits" "noomp_$first" "pair_$first"
 # gcc and clang must agree too (the kernels define their order and use explicit FMA)
 case " $names " in *" clang_$first "*)
     [ "${cc##*/}" != clang ] && same "cc and clang agree" "${cc##*/}_$first" "clang_$first";; esac
