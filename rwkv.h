@@ -1125,7 +1125,7 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 #define RWKV__MV_PAIR_COLS 2048
 #endif
 /* The longer float rows on AVX-512 Zen: the 8-row tile with its accumulators in memory
-   (rwkv__mv_tile_paced); 0: the tile. */
+   (rwkv__mv_tile); 0: in registers. */
 #ifndef RWKV__MV_PACED
 #if RWKV__MV_PAIR > 0 && (defined(__GNUC__) || defined(__clang__))
 #define RWKV__MV_PACED 1
@@ -1251,13 +1251,21 @@ RWKV__INLINE void rwkv__mm_tile(float *out, const void *const *w, const float *c
     rwkv__mm_tile_run(out, NULL, w, type, x, cols - cols % RWKV__L, cols);
 }
 
-
 /* The matvec tile: out[i] = dot(row w[i], x) for i < 8, one accumulator chain per row.
    f16/bf16 weights get software prefetches: each row RWKV__PF_ROW bytes ahead into L1 (once
    per 64-byte line; in lanes, RWKV__MV_LANE, past the row's end is the next row of its
    lane), and, where pf is not NULL (neighbouring rows: the last rows of a product), the next
    tile into L2 at the rate this one is read. f32 gets none: there they cost more than they
-   gave (docs/KERNELS.md). */
+   gave (docs/KERNELS.md).
+   RWKV__MV_PACED (AVX-512 Zen): rows longer than RWKV__MV_PAIR_COLS keep their accumulators
+   in memory, stored and reloaded at every step (same bits). A microbenchmark built with -O2
+   read 7168-column rows faster than this tile's unrolled loop (25-26 GB/s against 22-24),
+   and the difference was gcc keeping that loop's accumulators in memory; why a loop that
+   issues its loads more slowly reads more on this Zen 4 was not found. One thread
+   (`tools/pair.sh -b -DRWKV__MV_PACED=1 -a -DRWKV__MV_PACED=0 matmul -- TYPE ROWS COLS 1 M
+   10`): f16 2048 x 7168 1.16-1.21, bf16 1.19, f16 768 x 3072 1.18, 2048 x 4096 1.03, 2048 x
+   8192 1.00; whole model v7 1.5B F16 1.020 (one thread) / 1.006 (two), v6 1.5B BF16 1.052,
+   v7 0.1B F16 1.062. */
 #define RWKV__MV_ROW(i) a##i = rwkv__vfma(rwkv__vld_w(w[i], type, k), xv, a##i);
 #define RWKV__MV_PF(i) RWKV__PREFETCH_L1((const char *)w[i] + kb + RWKV__PF_ROW);
 RWKV__INLINE void rwkv__mv_tile(float *out, const void *const *w, const float *x,
@@ -1281,6 +1289,11 @@ RWKV__INLINE void rwkv__mv_tile(float *out, const void *const *w, const float *x
         }
         RWKV__MV_ROW(0) RWKV__MV_ROW(1) RWKV__MV_ROW(2) RWKV__MV_ROW(3)
         RWKV__MV_ROW(4) RWKV__MV_ROW(5) RWKV__MV_ROW(6) RWKV__MV_ROW(7)
+#if RWKV__MV_PACED
+        if (cols > RWKV__MV_PAIR_COLS)
+            __asm__ __volatile__("" : "+m"(a0), "+m"(a1), "+m"(a2), "+m"(a3), "+m"(a4), "+m"(a5),
+                                 "+m"(a6), "+m"(a7));
+#endif
     }
     out[0] = rwkv__finish(a0, w[0], type, x, body, cols);
     out[1] = rwkv__finish(a1, w[1], type, x, body, cols);
@@ -1626,35 +1639,6 @@ RWKV__INLINE void rwkv__mv_two(float *y0, float *y1, const void *w0, const void 
     *y1 = rwkv__finish(a1, w1, type, x, body, cols);
 }
 
-/* The 8-row tile of neighbouring rows for the rows too long for rwkv__mv_pair, its
-   accumulators stored and reloaded at every step (the empty asm takes their address and
-   clobbers memory). Same bits as rwkv__mv_tile. A microbenchmark built with -O2 read
-   7168-column rows faster than the tile's unrolled loop (25-26 GB/s against 22-24), and the
-   difference was gcc keeping that loop's accumulators in memory; why a loop that issues its
-   loads more slowly reads more on this Zen 4 was not found. One thread (`tools/pair.sh -b
-   -DRWKV__MV_PACED=1 -a -DRWKV__MV_PACED=0 matmul -- TYPE ROWS COLS 1 M 10`): f16 2048 x 7168
-   1.16-1.21, bf16 1.19, f16 768 x 3072 1.18, 2048 x 4096 1.03, 2048 x 8192 1.00; whole model
-   v7 1.5B F16 1.020 (one thread) / 1.006 (two), v6 1.5B BF16 1.052, v7 0.1B F16 1.062. */
-#if RWKV__MV_PACED
-static void rwkv__mv_tile_paced(float *out, const void *const *w, const float *x, int64_t cols,
-                                int type, const char *pf)
-{
-    const int64_t body = cols - cols % RWKV__L;
-    rwkv__vf a[8];
-    int64_t k;
-    int i;
-    for (i = 0; i < 8; i++) a[i] = rwkv__vzero();
-    for (k = 0; k < body; k += RWKV__L) {
-        const rwkv__vf xv = rwkv__vld_f32(x + k);
-        const int64_t kb = (int64_t)rwkv__row_bytes(type, (uint64_t)k);
-        if (pf && (kb & 63) == 0) RWKV__PREFETCH_RANGE(pf + 8 * kb, 8 * 64);
-        for (i = 0; i < 8; i++) a[i] = rwkv__vfma(rwkv__vld_w(w[i], type, k), xv, a[i]);
-        __asm__ __volatile__("" : : "r"(a) : "memory");
-    }
-    for (i = 0; i < 8; i++) out[i] = rwkv__finish(a[i], w[i], type, x, body, cols);
-}
-#endif
-
 /* Rows [r0, r0 + 2 S) of y = W x: rows r0 + j and r0 + S + j together, so that the weights
    come in as two sequential streams. */
 static void rwkv__mv_pair(float *Y, const rwkv__tensor *W, const float *x, int64_t r0, int64_t S)
@@ -1735,12 +1719,6 @@ static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, i
             const float *x[RWKV__TT];
             float out[(RWKV__TR > RWKV__VR ? RWKV__TR : RWKV__VR) * RWKV__TT];
             for (j = 0; j < NT; j++) x[j] = X + (int64_t)(t + (j < nt ? j : nt - 1)) * cols;
-#if RWKV__MV_PACED
-            if (T == 1 && nr == 8 && cols > RWKV__MV_PAIR_COLS)
-                rwkv__mv_tile_paced(out, w, x[0], cols, W->type,
-                                    r + NR < r1 ? (const char *)w[0] + NR * rowbytes : NULL);
-            else
-#endif
             fn(out, w, x, cols, t == 0 && r + NR < r1 ? (const char *)w[0] + NR * rowbytes : NULL);
             for (i = 0; i < nr; i++)
                 for (j = 0; j < nt; j++) Y[(int64_t)(t + j) * rows + r + i] = out[i * NT + j];
