@@ -1401,7 +1401,18 @@ static rwkv__tile_fn rwkv__tile_for(int type, int T)
    accumulator is kept (rwkv__cv_pass); the last cols % L columns and the lane sum are
    rwkv__finish's, from the original row. Stack: RWKV__CR x RWKV__MM_KC floats plus
    RWKV__MM_TG x CR x CT vectors (25 KiB with AVX-512, 49 KiB with Zen's 8 x 3 tile,
-   10-12 KiB with AVX2 or NEON). */
+   10-12 KiB with AVX2 or NEON).
+   The chunks of RWKV__MM_TG x CT tokens are the outer loop and the row tiles the inner one,
+   so that every tile of a run of rows reads the same chunk of tokens (TG x CT x cols
+   floats, 528 KiB at 2048 columns) from L2 or L3 instead of the whole block of tokens from
+   further out; each tile's weights are read once per chunk either way. On a 2-core Zen 4 VM
+   (`PAIR_THREADS=N tools/pair.sh -A OLD matmul -- f16 ROWS COLS T 1 5`): 2048 x 7168, 512
+   tokens 1.66 (one thread) / 1.24 (two), bf16 1.28 (two), 128 tokens (a block of
+   rwkv_eval_seq) 1.05; 2048 x 2048 and 7168 x 2048 0.98-1.06; whole model v7 1.5B F16,
+   prompt of 512 (`tools/pair.sh -A OLD model -- MODEL N 512 4 seq`) 1.022 / 1.015. Smaller
+   chunks for long rows (at most 768 KiB of tokens: 0.93 / 0.87, the conversions more
+   often) and the chunk's columns passed over a run of 6 tiles with their accumulators in
+   a 200 KiB buffer (0.94-0.96: the accumulators then live in L2) were slower. */
 #ifndef RWKV__MM_KC
 #define RWKV__MM_KC 512
 #endif
@@ -1418,36 +1429,34 @@ static void rwkv__matmul_rows_conv(float *Y, const rwkv__tensor *W, const float 
     rwkv__vf acc[RWKV__MM_TG][RWKV__CR * RWKV__CT];
     int64_t r, k0;
     int t0, g, i, j;
-    for (r = r0; r < r1; r += RWKV__CR) {
-        const int nr = r1 - r < RWKV__CR ? (int)(r1 - r) : RWKV__CR;
-        const void *w[RWKV__CR];
-        const void *wb[RWKV__CR];
-        for (i = 0; i < RWKV__CR; i++) {
-            w[i] = (const char *)W->data + (size_t)(r + (i < nr ? i : nr - 1)) * rowbytes;
-            wb[i] = (const void *)wbuf[i];
-        }
-        for (t0 = 0; t0 < T; t0 += RWKV__MM_TG * RWKV__CT) {
-            const int ng = (T - t0 + RWKV__CT - 1) / RWKV__CT < RWKV__MM_TG
-                               ? (T - t0 + RWKV__CT - 1) / RWKV__CT : RWKV__MM_TG;
+    for (t0 = 0; t0 < T; t0 += RWKV__MM_TG * RWKV__CT) {
+        const int ng = (T - t0 + RWKV__CT - 1) / RWKV__CT < RWKV__MM_TG
+                           ? (T - t0 + RWKV__CT - 1) / RWKV__CT : RWKV__MM_TG;
+        for (r = r0; r < r1; r += RWKV__CR) {
+            const int nr = r1 - r < RWKV__CR ? (int)(r1 - r) : RWKV__CR;
+            const void *w[RWKV__CR];
+            const void *wb[RWKV__CR];
+            for (i = 0; i < RWKV__CR; i++) {
+                w[i] = (const char *)W->data + (size_t)(r + (i < nr ? i : nr - 1)) * rowbytes;
+                wb[i] = (const void *)wbuf[i];
+            }
             for (g = 0; g < ng; g++)
                 for (i = 0; i < RWKV__CR * RWKV__CT; i++) acc[g][i] = rwkv__vzero();
             for (k0 = 0; k0 < body; k0 += RWKV__MM_KC) {
                 const int64_t kn = body - k0 < RWKV__MM_KC ? body - k0 : RWKV__MM_KC;
                 int64_t k;
                 for (i = 0; i < RWKV__CR; i++) {
-                    if (t0 == 0) {
-                        /* the next pass's columns of this row, or the next tile's first ones,
-                           into L2 during this pass: a pass reads only TR x KC weights and then
-                           computes for ~1000 cycles, too short a stream for the hardware
-                           prefetchers (on a Zen 5 the conversions waited on memory) */
-                        const int64_t next = k0 + kn, next_row = r + RWKV__CR + i;
-                        const char *nx =
-                            next < body ? (const char *)w[i] + rwkv__row_bytes(W->type, (uint64_t)next)
-                            : next_row < r1 ? (const char *)W->data + (size_t)next_row * rowbytes
-                            : NULL;
-                        if (nx)
-                            RWKV__PREFETCH_RANGE(nx, (int64_t)rwkv__row_bytes(W->type, RWKV__MM_KC));
-                    }
+                    /* the next pass's columns of this row, or the next tile's first ones,
+                       into L2 during this pass: a pass reads only TR x KC weights and then
+                       computes for ~1000 cycles, too short a stream for the hardware
+                       prefetchers (on a Zen 5 the conversions waited on memory) */
+                    const int64_t next = k0 + kn, next_row = r + RWKV__CR + i;
+                    const char *nx =
+                        next < body ? (const char *)w[i] + rwkv__row_bytes(W->type, (uint64_t)next)
+                        : next_row < r1 ? (const char *)W->data + (size_t)next_row * rowbytes
+                        : NULL;
+                    if (nx)
+                        RWKV__PREFETCH_RANGE(nx, (int64_t)rwkv__row_bytes(W->type, RWKV__MM_KC));
                     for (k = 0; k < kn; k += RWKV__L)
                         wbuf[i][k / RWKV__L] = rwkv__vld_w(w[i], W->type, k0 + k);
                 }
