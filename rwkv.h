@@ -3248,6 +3248,18 @@ RWKV__INLINE void rwkv__q32_group_vnni(int type, int R, int NT,
 }
 #endif
 
+/* The K formats' VNNI matvec tiles (one token) multiply each row as soon as its levels and
+   scales are unpacked (0: the prompt tiles' order, every row unpacked first). That order
+   kept the levels and scales of the tile's 4 rows live at once, 32 vectors, and gcc spilled
+   them (39 stack accesses per super-block in the Q4_K loop, none after). Same bits. One
+   thread of a Zen 4 VM (`PAIR_THREADS=1 tools/pair.sh -a -DRWKV__QK_FUSED=0 matmul -- TYPE
+   ROWS 2048 1 M N`): in L2 (512 rows, 1 matrix) Q4_K 1.10-1.12 (88 -> 97 GFLOP/s), Q6_K
+   1.17 (67 -> 78); from memory (8192 rows, 8 matrices) Q4_K 1.12, Q5_K 1.29, Q6_K 1.15. The
+   same for the 32-value formats' tile (both quads of a row, then its sum and float step)
+   was not kept: Q4_0 0.96, Q8_0 1.02. */
+#ifndef RWKV__QK_FUSED
+#define RWKV__QK_FUSED 1
+#endif
 #if defined(__AVX512VBMI__)
 /* The f16 field at `off` of the eight blocks p, p + bs, .. p + 7 bs when all eight lie in the
    group's first 128 bytes (Q4_0's d): one byte permutation of two 64-byte loads, where eight
@@ -3655,6 +3667,84 @@ RWKV__INLINE void rwkv__k45_tile_vnni(int type, int R, int NT, float *out,
         __m512i S02[RWKV__QTMAX], S13[RWKV__QTMAX], S46[RWKV__QTMAX], S57[RWKV__QTMAX];
         __m512i M16[RWKV__QTMAX / 4];
         __m128 d4[RWKV__QTMAX / 4], dm4[RWKV__QTMAX / 4];
+#if RWKV__QK_FUSED
+        if (NT == 1) {
+            /* one token: each row unpacked and multiplied as soon as its scales are ready
+               (the general order keeps every row's levels and scales live at once: 32
+               vectors, which spilled) */
+            const int8_t *xq = x[0].q + sb * 256;
+            const __m512i X01 = _mm512_loadu_si512((const void *)xq),
+                          X23 = _mm512_loadu_si512((const void *)(xq + 64)),
+                          X45 = _mm512_loadu_si512((const void *)(xq + 128)),
+                          X67 = _mm512_loadu_si512((const void *)(xq + 192));
+            const __m512i XL0 = _mm512_shuffle_i64x2(X01, X23, 0x44),
+                          XH0 = _mm512_shuffle_i64x2(X01, X23, 0xEE),
+                          XL1 = _mm512_shuffle_i64x2(X45, X67, 0x44),
+                          XH1 = _mm512_shuffle_i64x2(X45, X67, 0xEE);
+            const __m128 vdx = _mm_set1_ps(x[0].d[sb]);
+            const __m512i b8 = _mm512_broadcast_i32x4(_mm256_cvtepi32_epi16(
+                _mm256_madd_epi16(rwkv__ld256(x[0].bs + 16 * sb), _mm256_set1_epi16(1))));
+            RWKV__UNROLL for (g = 0; g < (R + 3) / 4; g++) {
+                const size_t o = (size_t)sb * bs;
+                const __m512i h = rwkv__ld4x128(w[4 * g] + o, w[4 * g + 1] + o,
+                                                w[4 * g + 2] + o, w[4 * g + 3] + o);
+                const __m512i sm = rwkv__k4_sm4(h);
+                const __m512i S16 = _mm512_shuffle_epi8(sm, sx);
+                const __m256 dd =
+                    _mm256_cvtph_ps(_mm512_castsi512_si128(_mm512_permutexvar_epi16(di, h)));
+                __m512i I4[4];
+                int j;
+                RWKV__UNROLL for (j = 0; j < 4; j++) {
+                    const uint8_t *p = w[4 * g + j] + o;
+                    __m512i Sj, v0, v1, l0, h0, l1, h1, I;
+                    I4[j] = z;
+                    if (4 * g + j >= R) continue;
+                    Sj = j == 0 ? _mm512_shuffle_i32x4(S16, S16, 0x00)
+                       : j == 1 ? _mm512_shuffle_i32x4(S16, S16, 0x55)
+                       : j == 2 ? _mm512_shuffle_i32x4(S16, S16, 0xAA)
+                                : _mm512_shuffle_i32x4(S16, S16, 0xFF);
+#if RWKV__QPF > 0
+                    RWKV__QPREFETCH(p + pf);
+                    RWKV__QPREFETCH(p + pf + 64);
+                    RWKV__QPREFETCH(p + pf + 128);
+#endif
+                    v0 = _mm512_loadu_si512((const void *)(p + qs));
+                    v1 = _mm512_loadu_si512((const void *)(p + qs + 64));
+                    l0 = _mm512_and_si512(v0, m4);
+                    h0 = _mm512_and_si512(_mm512_srli_epi16(v0, 4), m4);
+                    l1 = _mm512_and_si512(v1, m4);
+                    h1 = _mm512_and_si512(_mm512_srli_epi16(v1, 4), m4);
+                    if (q5) {
+                        const __m512i qh = _mm512_broadcast_i64x4(rwkv__ld256(p + 16));
+                        l0 = _mm512_or_si512(l0, _mm512_and_si512(_mm512_sllv_epi16(qh, hl0), b4));
+                        h0 = _mm512_or_si512(h0, _mm512_and_si512(_mm512_sllv_epi16(qh, hh0), b4));
+                        l1 = _mm512_or_si512(l1, _mm512_and_si512(_mm512_srlv_epi16(qh, hl1), b4));
+                        h1 = _mm512_or_si512(h1, _mm512_and_si512(_mm512_srlv_epi16(qh, hh1), b4));
+                    }
+                    I = _mm512_dpwssd_epi32(z, _mm512_maddubs_epi16(l0, XL0),
+                                            _mm512_shuffle_epi8(Sj, c02));
+                    I = _mm512_dpwssd_epi32(I, _mm512_maddubs_epi16(h0, XH0),
+                                            _mm512_shuffle_epi8(Sj, c13));
+                    I = _mm512_dpwssd_epi32(I, _mm512_maddubs_epi16(l1, XL1),
+                                            _mm512_shuffle_epi8(Sj, c46));
+                    I4[j] = _mm512_dpwssd_epi32(I, _mm512_maddubs_epi16(h1, XH1),
+                                                _mm512_shuffle_epi8(Sj, c57));
+                }
+                {
+                    const __m128i i4 = rwkv__hsum4_512(I4[0], I4[1], I4[2], I4[3]);
+                    const __m128i ms =
+                        rwkv__lanesum4_512(_mm512_madd_epi16(_mm512_shuffle_epi8(sm, mx), b8));
+                    __m128 y = _mm_fmadd_ps(_mm_cvtepi32_ps(i4),
+                                            _mm_mul_ps(_mm256_castps256_ps128(dd), vdx),
+                                            acc4[g][0]);
+                    acc4[g][0] = _mm_fmadd_ps(
+                        _mm_cvtepi32_ps(_mm_sub_epi32(_mm_setzero_si128(), ms)),
+                        _mm_mul_ps(_mm256_extractf128_ps(dd, 1), vdx), y);
+                }
+            }
+            continue;
+        }
+#endif
         RWKV__UNROLL for (g = 0; g < (R + 3) / 4; g++) {
             /* w[] holds RWKV__QTMAX rows (short tiles repeat the last), so four always load */
             const size_t o = (size_t)sb * bs;
@@ -3830,6 +3920,49 @@ RWKV__INLINE void rwkv__q6k_tile_vnni(int R, int NT, float *out, const uint8_t *
             h = _mm_insert_epi16(h, (int)rwkv__u16(w[4 * g + 3] + o), 3);
             d4[g] = _mm_cvtph_ps(h);
         }
+#if RWKV__QK_FUSED
+        if (NT == 1) { /* one token: each row's levels used as soon as they are unpacked */
+            const int8_t *xq = x[0].q + sb * 256;
+            const __m256i b16 = rwkv__ld256(x[0].bs + 16 * sb);
+            const __m128 vdx = _mm_set1_ps(x[0].d[sb]);
+            __m512i X[4], I[RWKV__QTMAX];
+            int q;
+            for (q = 0; q < 4; q++) X[q] = _mm512_loadu_si512((const void *)(xq + 64 * q));
+            RWKV__UNROLL for (r = 0; r < R; r++) {
+                const uint8_t *p = w[r] + (size_t)sb * bs;
+                const __m512i sv =
+                    _mm512_castsi256_si512(_mm256_cvtepi8_epi16(rwkv__ld128(p + 192)));
+                int h;
+                __m256i c;
+#if RWKV__QPF > 0
+                RWKV__QPREFETCH(p + pf);
+                RWKV__QPREFETCH(p + pf + 64);
+                RWKV__QPREFETCH(p + pf + 128);
+                RWKV__QPREFETCH(p + pf + 192);
+#endif
+                I[r] = z;
+                for (h = 0; h < 2; h++) {
+                    __m512i qa, qb;
+                    rwkv__q6k_levels_512(p, h, &qa, &qb);
+                    I[r] = _mm512_dpwssd_epi32(I[r], _mm512_maddubs_epi16(qa, X[2 * h]),
+                        _mm512_permutexvar_epi16(
+                            _mm512_add_epi16(g0, _mm512_set1_epi16((short)(8 * h))), sv));
+                    I[r] = _mm512_dpwssd_epi32(I[r], _mm512_maddubs_epi16(qb, X[2 * h + 1]),
+                        _mm512_permutexvar_epi16(
+                            _mm512_add_epi16(g0, _mm512_set1_epi16((short)(8 * h + 4))), sv));
+                }
+                c = _mm256_slli_epi32(_mm256_madd_epi16(b16, _mm512_castsi512_si256(sv)), 5);
+                I[r] = _mm512_mask_sub_epi32(I[r], 0x00FF, I[r], _mm512_castsi256_si512(c));
+            }
+            RWKV__UNROLL for (g = 0; g < (R + 3) / 4; g++) {
+                const __m128i i4 = rwkv__hsum4_512(I[4 * g], 4 * g + 1 < R ? I[4 * g + 1] : z,
+                                                   4 * g + 2 < R ? I[4 * g + 2] : z,
+                                                   4 * g + 3 < R ? I[4 * g + 3] : z);
+                acc4[g][0] = _mm_fmadd_ps(_mm_cvtepi32_ps(i4), _mm_mul_ps(d4[g], vdx), acc4[g][0]);
+            }
+            continue;
+        }
+#endif
         RWKV__UNROLL for (r = 0; r < R; r++) {
             const uint8_t *p = w[r] + (size_t)sb * bs;
             const __m512i sv = _mm512_castsi256_si512(_mm256_cvtepi8_epi16(rwkv__ld128(p + 192)));
