@@ -3256,7 +3256,11 @@ RWKV__INLINE void rwkv__q32_group_vnni(int type, int R, int NT,
    ROWS 2048 1 M N`): in L2 (512 rows, 1 matrix) Q4_K 1.10-1.12 (88 -> 97 GFLOP/s), Q6_K
    1.17 (67 -> 78); from memory (8192 rows, 8 matrices) Q4_K 1.12, Q5_K 1.29, Q6_K 1.15. The
    same for the 32-value formats' tile (both quads of a row, then its sum and float step)
-   was not kept: Q4_0 0.96, Q8_0 1.02. */
+   was not kept: Q4_0 0.96, Q8_0 1.02. The AVX2 K tile (rwkv__qk_tile_avx2, 16 registers:
+   92 stack accesses per super-block of the Q4_K loop, 67 after) likewise, measured as a
+   -march=haswell build on the same Zen 4: in L2 Q4_K 1.07, Q5_K 1.39, Q6_K 1.31; from
+   memory Q4_K 1.03, Q5_K 1.38, Q6_K 1.00-1.03; whole model v7 1.5B Q4_K_M 1.055 (one
+   thread). */
 #ifndef RWKV__QK_FUSED
 #define RWKV__QK_FUSED 1
 #endif
@@ -3431,6 +3435,129 @@ RWKV__INLINE void rwkv__qk_tile_avx2(int type, int R, int NT, float *out, const 
     for (sb = 0; sb < ns; sb++) {
         __m256i I[RWKV__QTMAX][RWKV__QTMAX], S16[RWKV__QTMAX], Md[RWKV__QTMAX], qh[RWKV__QTMAX];
         float d[RWKV__QTMAX], dm[RWKV__QTMAX];
+#if RWKV__QK_FUSED
+        if (NT == 1 && type == RWKV__TYPE_Q6_K) { /* one token: as below, a row at a time */
+            const int8_t *xq = x[0].q + sb * 256;
+            const __m256i b16 = rwkv__ld256(x[0].bs + 16 * sb);
+            const float dx = x[0].d[sb];
+            __m256i Is[RWKV__QTMAX];
+            RWKV__UNROLL for (r = 0; r < R; r++) {
+                const uint8_t *p = w[r] + (size_t)sb * bs;
+                const __m256i sc = _mm256_cvtepi8_epi16(rwkv__ld128(p + 192));
+                __m256i acc = _mm256_sub_epi32(_mm256_setzero_si256(),
+                                               _mm256_slli_epi32(_mm256_madd_epi16(b16, sc), 5));
+                int h;
+#if RWKV__QPF > 0
+                RWKV__QPREFETCH(p + pf);
+                RWKV__QPREFETCH(p + pf + 64);
+                RWKV__QPREFETCH(p + pf + 128);
+                RWKV__QPREFETCH(p + pf + 192);
+#endif
+                d[r] = rwkv__h2f_f16c(p + 208);
+                dm[r] = 0.0f;
+                for (h = 0; h < 2; h++) {
+                    const __m256i a0 = rwkv__ld256(p + 64 * h), a1 = rwkv__ld256(p + 64 * h + 32);
+                    const __m256i hb = rwkv__ld256(p + 128 + 32 * h);
+                    const __m256i src = h ? _mm256_permute4x64_epi64(sc, 0xEE)
+                                          : _mm256_permute4x64_epi64(sc, 0x44);
+                    int m;
+                    for (m = 0; m < 4; m++) {
+                        const __m256i q =
+                            m == 0 ? _mm256_or_si256(_mm256_and_si256(a0, m4),
+                                         _mm256_slli_epi16(_mm256_and_si256(hb, _mm256_set1_epi8(0x03)), 4))
+                          : m == 1 ? _mm256_or_si256(_mm256_and_si256(a1, m4),
+                                         _mm256_slli_epi16(_mm256_and_si256(hb, _mm256_set1_epi8(0x0C)), 2))
+                          : m == 2 ? _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(a0, 4), m4),
+                                                     _mm256_and_si256(hb, _mm256_set1_epi8(0x30)))
+                                   : _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(a1, 4), m4),
+                                         _mm256_srli_epi16(_mm256_and_si256(hb, _mm256_set1_epi8((char)0xC0)), 2));
+                        const __m256i mask = _mm256_setr_epi8(
+                            (char)(4 * m), (char)(4 * m + 1), (char)(4 * m), (char)(4 * m + 1),
+                            (char)(4 * m), (char)(4 * m + 1), (char)(4 * m), (char)(4 * m + 1),
+                            (char)(4 * m), (char)(4 * m + 1), (char)(4 * m), (char)(4 * m + 1),
+                            (char)(4 * m), (char)(4 * m + 1), (char)(4 * m), (char)(4 * m + 1),
+                            (char)(4 * m + 2), (char)(4 * m + 3), (char)(4 * m + 2),
+                            (char)(4 * m + 3), (char)(4 * m + 2), (char)(4 * m + 3),
+                            (char)(4 * m + 2), (char)(4 * m + 3), (char)(4 * m + 2),
+                            (char)(4 * m + 3), (char)(4 * m + 2), (char)(4 * m + 3),
+                            (char)(4 * m + 2), (char)(4 * m + 3), (char)(4 * m + 2),
+                            (char)(4 * m + 3));
+                        acc = _mm256_add_epi32(acc, _mm256_madd_epi16(
+                            _mm256_maddubs_epi16(q, rwkv__ld256(xq + 128 * h + 32 * m)),
+                            _mm256_shuffle_epi8(src, mask)));
+                    }
+                }
+                Is[r] = acc;
+            }
+            RWKV__UNROLL for (r = 0; r < R; r += 4) {
+                const __m256i z_ = _mm256_setzero_si256();
+                const int n_ = R - r < 4 ? R - r : 4;
+                const __m128i i4 = rwkv__hsum4_avx2(Is[r], n_ > 1 ? Is[r + 1] : z_,
+                                                    n_ > 2 ? Is[r + 2] : z_, n_ > 3 ? Is[r + 3] : z_);
+                acc4[r / 4][0] = rwkv__k_step4(acc4[r / 4][0], i4, _mm_setzero_si128(), d + r,
+                                               dm + r, n_, dx, 0);
+            }
+            continue;
+        }
+#endif
+#if RWKV__QK_FUSED
+        if (NT == 1 && type != RWKV__TYPE_Q6_K) {
+            /* one token: each row's products taken as soon as its levels are unpacked, and
+               its mins' products at once (the order below kept 3 R vectors and the levels
+               of every row live: 92 stack accesses per super-block with 16 registers) */
+            const int8_t *xq = x[0].q + sb * 256;
+            const __m256i b16 = rwkv__ld256(x[0].bs + 16 * sb);
+            const float dx = x[0].d[sb];
+            __m256i Is[RWKV__QTMAX], Ms[RWKV__QTMAX];
+            RWKV__UNROLL for (r = 0; r < R; r++) {
+                const uint8_t *p = w[r] + (size_t)sb * bs;
+                __m256i S, M, acc = _mm256_setzero_si256(), h5 = _mm256_setzero_si256();
+#if RWKV__QPF > 0
+                RWKV__QPREFETCH(p + pf);
+                RWKV__QPREFETCH(p + pf + 64);
+                RWKV__QPREFETCH(p + pf + 128);
+                if (bs > 192) RWKV__QPREFETCH(p + pf + 192);
+#endif
+                d[r] = rwkv__h2f_f16c(p);
+                dm[r] = rwkv__h2f_f16c(p + 2);
+                rwkv__k4_scales_avx2(p + 4, &S, &M);
+                Ms[r] = _mm256_madd_epi16(b16, M);
+                if (type == RWKV__TYPE_Q5_K) h5 = rwkv__ld256(p + 16);
+                for (c = 0; c < 4; c++) {
+                    const __m256i v = rwkv__ld256(p + (type == RWKV__TYPE_Q4_K ? 16 : 48) + 32 * c);
+                    __m256i lo = _mm256_and_si256(v, m4),
+                            hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), m4);
+                    if (type == RWKV__TYPE_Q5_K) {
+                        const __m256i b0 =
+                            _mm256_and_si256(h5, _mm256_set1_epi8((char)(1 << (2 * c))));
+                        const __m256i b1 =
+                            _mm256_and_si256(h5, _mm256_set1_epi8((char)(2 << (2 * c))));
+                        lo = _mm256_or_si256(lo, 2 * c <= 4 ? _mm256_slli_epi16(b0, 4 - 2 * c)
+                                                            : _mm256_srli_epi16(b0, 2 * c - 4));
+                        hi = _mm256_or_si256(hi, 2 * c + 1 <= 4
+                                                     ? _mm256_slli_epi16(b1, 3 - 2 * c)
+                                                     : _mm256_srli_epi16(b1, 2 * c - 3));
+                    }
+                    acc = _mm256_add_epi32(acc, _mm256_add_epi32(
+                        _mm256_madd_epi16(_mm256_maddubs_epi16(lo, rwkv__ld256(xq + 64 * c)),
+                                          rwkv__bcast16_avx2(S, 2 * c)),
+                        _mm256_madd_epi16(_mm256_maddubs_epi16(hi, rwkv__ld256(xq + 64 * c + 32)),
+                                          rwkv__bcast16_avx2(S, 2 * c + 1))));
+                }
+                Is[r] = acc;
+            }
+            RWKV__UNROLL for (r = 0; r < R; r += 4) {
+                const __m256i z_ = _mm256_setzero_si256();
+                const int n_ = R - r < 4 ? R - r : 4;
+                const __m128i i4 = rwkv__hsum4_avx2(Is[r], n_ > 1 ? Is[r + 1] : z_,
+                                                    n_ > 2 ? Is[r + 2] : z_, n_ > 3 ? Is[r + 3] : z_);
+                const __m128i mm4 = rwkv__hsum4_avx2(Ms[r], n_ > 1 ? Ms[r + 1] : z_,
+                                                     n_ > 2 ? Ms[r + 2] : z_, n_ > 3 ? Ms[r + 3] : z_);
+                acc4[r / 4][0] = rwkv__k_step4(acc4[r / 4][0], i4, mm4, d + r, dm + r, n_, dx, 1);
+            }
+            continue;
+        }
+#endif
         RWKV__UNROLL for (r = 0; r < R; r++) {
             const uint8_t *p = w[r] + (size_t)sb * bs;
 #if RWKV__QPF > 0
