@@ -2826,6 +2826,28 @@ static void rwkv__qmm_rows_scalar(float *Y, const uint8_t *W, int type, int64_t 
 #ifndef RWKV__QMV_R
 #define RWKV__QMV_R 4
 #endif
+/* Q8_0 one-token products on a Zen with AVX-512 VNNI (rwkv__q8_group1_vnni): 2 rows per
+   tile, in lanes of RWKV__QMV_LANE_Q8 bytes, no software prefetch. There that kernel has
+   room over the read (in L2 ~42 GB/s on one Zen 4 thread against a ~30 plain read), so the
+   read pattern is the bound, and the hardware prefetcher follows two long streams better
+   than eight lanes of 128 KiB with a prefetch 2 KiB ahead (which the 4-bit tiles, bound by
+   their arithmetic, keep: without it and in 1 MiB lanes v4 1.5B Q4_K_M 0.95, Q4_0 1.01).
+   Whole model against 8 rows (`tools/pair.sh -A OLD model -- MODEL T 8 8-12`), one / two
+   threads: v4 1.5B Q8_0 1.196 / 1.125, v6 1.286 / 0.998-1.060, v7 1.109 / 0.957-1.010, v4
+   0.1B 1.176 / 1.083, v7 0.1B 1.137 / 1.059. With the prefetch, 2 rows ran 0.78 of this; 1
+   row 0.94-0.95 (its token vector rebuilt per row), 4 rows 0.97, 8 rows 0.74; 128 KiB lanes
+   0.89. */
+#if defined(RWKV__ZEN) && defined(RWKV__QVNNI)
+#ifndef RWKV__QMV_R8
+#define RWKV__QMV_R8 2
+#endif
+#ifndef RWKV__QPF_Q8
+#define RWKV__QPF_Q8 0
+#endif
+#ifndef RWKV__QMV_LANE_Q8
+#define RWKV__QMV_LANE_Q8 1048576
+#endif
+#endif
 #ifndef RWKV__QMV_R8
 #define RWKV__QMV_R8 8
 #endif
@@ -2877,6 +2899,12 @@ static void rwkv__qmm_rows_scalar(float *Y, const uint8_t *W, int type, int64_t 
 #define RWKV__QPREFETCH(p) ((void)(p))
 #endif
 #define RWKV__QPF_AHEAD(type, R, nblocks) ((size_t)RWKV__QPF_DIST)
+#ifndef RWKV__QPF_Q8
+#define RWKV__QPF_Q8 RWKV__QPF
+#endif
+#ifndef RWKV__QMV_LANE_Q8
+#define RWKV__QMV_LANE_Q8 RWKV__MV_LANE
+#endif
 /* The AVX2 32-value tiles also prefetch each row 256 bytes ahead into L1. Before the lanes
    only tiles of at most 8 KiB did (their rows too short for the hardware prefetchers: a Zen 3
    thread streamed a 65536 x 768 Q8_0 matrix at 11.1-12.4 GB/s without it, 13.5-14.6 with it;
@@ -3289,11 +3317,13 @@ RWKV__INLINE void rwkv__q8_group1_vnni(int R, __m256i G[RWKV__QTMAX][RWKV__QTMAX
     RWKV__UNROLL for (r = 0; r < R; r++) {
         const uint8_t *p = w[r] + (size_t)b0 * 34;
         __m256i D[8];
-#if RWKV__QPF > 0
+#if RWKV__QPF_Q8 > 0
         RWKV__QPREFETCH(p + pf);
         RWKV__QPREFETCH(p + pf + 64);
         RWKV__QPREFETCH(p + pf + 136);
         RWKV__QPREFETCH(p + pf + 200);
+#else
+        (void)pf;
 #endif
         RWKV__UNROLL for (j = 0; j < 8; j++)
             D[j] = _mm256_dpbusd_epi32(z, _mm256_xor_si256(rwkv__ld256(p + 34 * j + 2), f), X[j]);
@@ -5238,7 +5268,8 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
     const rwkv__qact a0 = rwkv__qact_at(type, cols, (void *)acts);
     if (T == 1 && RWKV__MV_LANE > 0 && rowb > 0) {
         /* lanes (RWKV__MV_LANE): tile j of a group reads rows j, S + j, .., (R - 1) S + j */
-        const int64_t lane = (RWKV__MV_LANE + (int64_t)rowb - 1) / (int64_t)rowb;
+        const int64_t lb = type == RWKV__TYPE_Q8_0 ? RWKV__QMV_LANE_Q8 : RWKV__MV_LANE;
+        const int64_t lane = (lb + (int64_t)rowb - 1) / (int64_t)rowb;
         while (r1 - r0 >= R) {
             const int64_t S = (r1 - r0) / R < lane ? (r1 - r0) / R : lane;
             int64_t j;
