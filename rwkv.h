@@ -2826,7 +2826,7 @@ static void rwkv__qmm_rows_scalar(float *Y, const uint8_t *W, int type, int64_t 
 #ifndef RWKV__QMV_R
 #define RWKV__QMV_R 4
 #endif
-/* Q8_0 one-token products on a Zen with AVX-512 VNNI (rwkv__q8_group1_vnni): 2 rows per
+/* Q8_0 one-token products on a Zen with AVX-512 VNNI (rwkv__q8_group1): 2 rows per
    tile, in lanes of RWKV__QMV_LANE_Q8 bytes, no software prefetch. There that kernel has
    room over the read (in L2 ~42 GB/s on one Zen 4 thread against a ~30 plain read), so the
    read pattern is the bound, and the hardware prefetcher follows two long streams better
@@ -3274,15 +3274,22 @@ RWKV__INLINE void rwkv__q32_group_vnni(int type, int R, int NT,
         }
     }
 }
+#endif /* RWKV__QVNNI */
+
 /* Q8_0, one token: each block's 32 levels are one 256-bit load (its payload, bytes 2..33)
-   and one 256-bit vpdpbusd; the eight blocks' partial sums go to one lane each by
-   rwkv__sum8x8_avx2. The quads above took a load and three 128-bit inserts per 64 bytes (two
-   micro-ops each on a Zen 4, whose 512-bit operations run as two 256-bit halves: the
-   shuffle pipes were the bound). The token's blocks are put back in value order once per
-   group (its layout keeps the quads' halves apart). Same integers G, same bits. One thread
-   of a Zen 4 VM (`PAIR_THREADS=1 tools/pair.sh -A OLD matmul -- q8_0 512 2048 1 1 100`, in
-   L2): 1.15 with a vphaddd tree, 1.21 with the blends (69 -> 84 GFLOP/s); from memory (8192
-   rows, 8 matrices) 0.98-1.06, where the read is the bound. */
+   and one 256-bit product (VNNI: vpdpbusd of w ^ 0x80, the correction -128 X undoing the
+   offset; AVX2: the sign trick, |w| times x with w's sign, vpmaddubsw and vpmaddwd), whose
+   eight lanes rwkv__sum8x8_avx2 brings to one lane per block. The quads above took a load and
+   three 128-bit inserts per 64 bytes (two micro-ops each on a Zen 4, whose 512-bit operations
+   run as two 256-bit halves: the shuffle pipes were the bound); the AVX2 pairs two inserts
+   per two blocks. The token's blocks are put back in value order once per group (its layout
+   keeps the quads' halves apart) and shared by the tile's rows. Same integers G, same bits.
+   One thread of a Zen 4 VM (`PAIR_THREADS=1 tools/pair.sh -A OLD matmul -- q8_0 512 2048 1 1
+   100`, in L2): VNNI 1.15 with a vphaddd tree, 1.25 with the blends (67.6 -> 84.6 GFLOP/s);
+   a -march=haswell build 1.22-1.31. From memory (8192 rows, 8 matrices) 0.98-1.06 and whole
+   models 0.98-1.02 with the 8-row tiles: the read is the bound (below, RWKV__QMV_R8 on Zen).
+   The AVX2 path issues its prefetches between the blocks as the pairs did (all four at the
+   start of a row's group: 0.88-0.95 from memory). */
 /* [sum of D[0], .., sum of D[7]] (int32 lanes, exact): blends where a vphaddd tree has
    shuffles (7 shuffles instead of 14; blends run on every vector pipe) */
 RWKV__INLINE __m256i rwkv__sum8x8_avx2(const __m256i D[8])
@@ -3301,14 +3308,19 @@ RWKV__INLINE __m256i rwkv__sum8x8_avx2(const __m256i D[8])
     return _mm256_add_epi32(_mm256_blend_epi32(q[0], q[1], 0xCC),
                             _mm256_shuffle_epi32(_mm256_blend_epi32(q[1], q[0], 0xCC), 0x4E));
 }
-RWKV__INLINE void rwkv__q8_group1_vnni(int R, __m256i G[RWKV__QTMAX][RWKV__QTMAX],
-                                       const uint8_t *const *w, const rwkv__qact *x, int64_t b0,
-                                       size_t pf)
+RWKV__INLINE void rwkv__q8_group1(int R, __m256i G[RWKV__QTMAX][RWKV__QTMAX],
+                                  const uint8_t *const *w, const rwkv__qact *x, int64_t b0,
+                                  size_t pf)
 {
+#ifdef RWKV__QVNNI
     const __m256i f = _mm256_set1_epi8((char)0x80), z = _mm256_setzero_si256();
     const __m256i C = rwkv__ld256(x[0].corr + b0);
+#else
+    const __m256i ones = _mm256_set1_epi16(1);
+#endif
     __m256i X[8];
     int r, j;
+    (void)pf;
     RWKV__UNROLL for (j = 0; j < 8; j++) {
         const int8_t *q = x[0].q + (size_t)(b0 / 4 + j / 4) * 128 + (size_t)(j % 4) * 16;
         X[j] = _mm256_inserti128_si256(_mm256_castsi128_si256(rwkv__ld128(q)),
@@ -3317,20 +3329,35 @@ RWKV__INLINE void rwkv__q8_group1_vnni(int R, __m256i G[RWKV__QTMAX][RWKV__QTMAX
     RWKV__UNROLL for (r = 0; r < R; r++) {
         const uint8_t *p = w[r] + (size_t)b0 * 34;
         __m256i D[8];
-#if RWKV__QPF_Q8 > 0
+#if defined(RWKV__QVNNI) && RWKV__QPF_Q8 > 0
         RWKV__QPREFETCH(p + pf);
         RWKV__QPREFETCH(p + pf + 64);
         RWKV__QPREFETCH(p + pf + 136);
         RWKV__QPREFETCH(p + pf + 200);
-#else
-        (void)pf;
 #endif
-        RWKV__UNROLL for (j = 0; j < 8; j++)
-            D[j] = _mm256_dpbusd_epi32(z, _mm256_xor_si256(rwkv__ld256(p + 34 * j + 2), f), X[j]);
+        RWKV__UNROLL for (j = 0; j < 8; j++) {
+            const __m256i v = rwkv__ld256(p + 34 * j + 2);
+#if !defined(RWKV__QVNNI) && RWKV__QPF_Q8 > 0
+            if ((j & 1) == 0) { /* as rwkv__q32_pair_avx2 */
+                RWKV__QPREFETCH(p + 34 * j + pf);
+                RWKV__PREFETCH_L1(p + 34 * j + 256);
+            }
+#endif
+#ifdef RWKV__QVNNI
+            D[j] = _mm256_dpbusd_epi32(z, _mm256_xor_si256(v, f), X[j]);
+#else
+            /* the sign trick: |w| (unsigned; -128 -> 128) times x with w's sign */
+            D[j] = _mm256_madd_epi16(
+                _mm256_maddubs_epi16(_mm256_sign_epi8(v, v), _mm256_sign_epi8(X[j], v)), ones);
+#endif
+        }
+#ifdef RWKV__QVNNI
         G[r][0] = _mm256_add_epi32(rwkv__sum8x8_avx2(D), C);
+#else
+        G[r][0] = rwkv__sum8x8_avx2(D);
+#endif
     }
 }
-#endif
 
 #if defined(__AVX512VBMI__)
 /* The f16 field at `off` of the eight blocks p, p + bs, .. p + 7 bs when all eight lie in the
@@ -3393,9 +3420,11 @@ RWKV__INLINE void rwkv__q32_tile_avx2(int type, int R, int NT, float *out, const
         __m256i G[RWKV__QTMAX][RWKV__QTMAX];
         __m256 dw[RWKV__QTMAX], mw[RWKV__QTMAX];
 #ifdef RWKV__QVNNI
-        if (n == 8 && type == RWKV__TYPE_Q8_0 && NT == 1)
-            rwkv__q8_group1_vnni(R, G, w, x, b0, pf);
+        if (n == 8 && type == RWKV__TYPE_Q8_0 && NT == 1) rwkv__q8_group1(R, G, w, x, b0, pf);
         else if (n == 8) rwkv__q32_group_vnni(type, R, NT, G, w, x, b0, pf);
+        else
+#else
+        if (n == 8 && type == RWKV__TYPE_Q8_0 && NT == 1) rwkv__q8_group1(R, G, w, x, b0, pf);
         else
 #endif
             rwkv__q32_group_avx2(type, R, NT, G, w, x, b0, n, pf);
