@@ -3276,20 +3276,6 @@ RWKV__INLINE void rwkv__q32_group_vnni(int type, int R, int NT,
 }
 #endif /* RWKV__QVNNI */
 
-/* Q8_0, one token: each block's 32 levels are one 256-bit load (its payload, bytes 2..33)
-   and one 256-bit product (VNNI: vpdpbusd of w ^ 0x80, the correction -128 X undoing the
-   offset; AVX2: the sign trick, |w| times x with w's sign, vpmaddubsw and vpmaddwd), whose
-   eight lanes rwkv__sum8x8_avx2 brings to one lane per block. The quads above took a load and
-   three 128-bit inserts per 64 bytes (two micro-ops each on a Zen 4, whose 512-bit operations
-   run as two 256-bit halves: the shuffle pipes were the bound); the AVX2 pairs two inserts
-   per two blocks. The token's blocks are put back in value order once per group (its layout
-   keeps the quads' halves apart) and shared by the tile's rows. Same integers G, same bits.
-   One thread of a Zen 4 VM (`PAIR_THREADS=1 tools/pair.sh -A OLD matmul -- q8_0 512 2048 1 1
-   100`, in L2): VNNI 1.15 with a vphaddd tree, 1.25 with the blends (67.6 -> 84.6 GFLOP/s);
-   a -march=haswell build 1.22-1.31. From memory (8192 rows, 8 matrices) 0.98-1.06 and whole
-   models 0.98-1.02 with the 8-row tiles: the read is the bound (below, RWKV__QMV_R8 on Zen).
-   The AVX2 path issues its prefetches between the blocks as the pairs did (all four at the
-   start of a row's group: 0.88-0.95 from memory). */
 /* [sum of D[0], .., sum of D[7]] (int32 lanes, exact): blends where a vphaddd tree has
    shuffles (7 shuffles instead of 14; blends run on every vector pipe) */
 RWKV__INLINE __m256i rwkv__sum8x8_avx2(const __m256i D[8])
@@ -3308,6 +3294,20 @@ RWKV__INLINE __m256i rwkv__sum8x8_avx2(const __m256i D[8])
     return _mm256_add_epi32(_mm256_blend_epi32(q[0], q[1], 0xCC),
                             _mm256_shuffle_epi32(_mm256_blend_epi32(q[1], q[0], 0xCC), 0x4E));
 }
+/* Q8_0, one token: each block's 32 levels are one 256-bit load (its payload, bytes 2..33)
+   and one 256-bit product (VNNI: vpdpbusd of w ^ 0x80, the correction -128 X undoing the
+   offset; AVX2: the sign trick, |w| times x with w's sign, vpmaddubsw and vpmaddwd), whose
+   eight lanes rwkv__sum8x8_avx2 brings to one lane per block. The quads above took a load and
+   three 128-bit inserts per 64 bytes (two micro-ops each on a Zen 4, whose 512-bit operations
+   run as two 256-bit halves: the shuffle pipes were the bound); the AVX2 pairs two inserts
+   per two blocks. The token's blocks are put back in value order once per group (its layout
+   keeps the quads' halves apart) and shared by the tile's rows. Same integers G, same bits.
+   One thread of a Zen 4 VM (`PAIR_THREADS=1 tools/pair.sh -A OLD matmul -- q8_0 512 2048 1 1
+   100`, in L2): VNNI 1.15 with a vphaddd tree, 1.25 with the blends (67.6 -> 84.6 GFLOP/s);
+   a -march=haswell build 1.22-1.31. From memory (8192 rows, 8 matrices) 0.98-1.06 and whole
+   models 0.98-1.02 with the 8-row tiles: the read is the bound (below, RWKV__QMV_R8 on Zen).
+   The AVX2 path issues its prefetches between the blocks as the pairs did (all four at the
+   start of a row's group: 0.88-0.95 from memory). */
 RWKV__INLINE void rwkv__q8_group1(int R, __m256i G[RWKV__QTMAX][RWKV__QTMAX],
                                   const uint8_t *const *w, const rwkv__qact *x, int64_t b0,
                                   size_t pf)
@@ -3419,15 +3419,11 @@ RWKV__INLINE void rwkv__q32_tile_avx2(int type, int R, int NT, float *out, const
         const int n = nb - b0 < 8 ? (int)(nb - b0) : 8;
         __m256i G[RWKV__QTMAX][RWKV__QTMAX];
         __m256 dw[RWKV__QTMAX], mw[RWKV__QTMAX];
+        if (n == 8 && type == RWKV__TYPE_Q8_0 && NT == 1) rwkv__q8_group1(R, G, w, x, b0, pf);
 #ifdef RWKV__QVNNI
-        if (n == 8 && type == RWKV__TYPE_Q8_0 && NT == 1) rwkv__q8_group1(R, G, w, x, b0, pf);
         else if (n == 8) rwkv__q32_group_vnni(type, R, NT, G, w, x, b0, pf);
-        else
-#else
-        if (n == 8 && type == RWKV__TYPE_Q8_0 && NT == 1) rwkv__q8_group1(R, G, w, x, b0, pf);
-        else
 #endif
-            rwkv__q32_group_avx2(type, R, NT, G, w, x, b0, n, pf);
+        else rwkv__q32_group_avx2(type, R, NT, G, w, x, b0, n, pf);
         RWKV__UNROLL for (r = 0; r < R; r++) {
             const uint8_t *p = w[r] + (size_t)b0 * bs;
             dw[r] = rwkv__q32_h8(p, bs, n, 0);
@@ -3578,6 +3574,32 @@ RWKV__INLINE void rwkv__k45_chunk_avx2(int type, const uint8_t *p, __m256i qh, i
     }
 }
 
+/* The header of K-format super-block p: d, dmin (Q6_K: 0), the scales S16 (Q6_K: [sc0..sc15];
+   Q4_K / Q5_K: rwkv__k4_scales_avx2's), the mins Md (Q6_K: 0) and Q5_K's qh (else 0) */
+RWKV__INLINE void rwkv__qk_head_avx2(int type, const uint8_t *p, float *d, float *dm,
+                                     __m256i *S16, __m256i *Md, __m256i *qh)
+{
+    if (type == RWKV__TYPE_Q6_K) {
+        *d = rwkv__h2f_f16c(p + 208);
+        *dm = 0.0f;
+        *S16 = _mm256_cvtepi8_epi16(rwkv__ld128(p + 192));
+        *Md = *qh = _mm256_setzero_si256();
+    } else {
+        *d = rwkv__h2f_f16c(p);
+        *dm = rwkv__h2f_f16c(p + 2);
+        rwkv__k4_scales_avx2(p + 4, S16, Md);
+        *qh = type == RWKV__TYPE_Q5_K ? rwkv__ld256(p + 16) : _mm256_setzero_si256();
+    }
+}
+
+/* Q6_K: the integer sum's start, less the levels' offset 32: -32 * sum of sc_m * (sum of the
+   token's values over sub-block m) (b16: those 16-value sums) */
+RWKV__INLINE __m256i rwkv__q6k_offset_avx2(__m256i b16, __m256i sc)
+{
+    return _mm256_sub_epi32(_mm256_setzero_si256(),
+                            _mm256_slli_epi32(_mm256_madd_epi16(b16, sc), 5));
+}
+
 /* The tile of R rows x NT tokens for Q4_K / Q5_K / Q6_K: out[r * NT + t]. One token (the
    matvec) takes each row's products as soon as its levels are unpacked; blocks of tokens
    unpack every row first and reuse the levels for each token. With one token that order
@@ -3604,27 +3626,23 @@ RWKV__INLINE void rwkv__qk_tile_avx2(int type, int R, int NT, float *out, const 
             const __m256i b16 = rwkv__ld256(x[0].bs + 16 * sb);
             RWKV__UNROLL for (r = 0; r < R; r++) {
                 const uint8_t *p = w[r] + (size_t)sb * bs;
-                __m256i acc;
+                __m256i acc, S, qh;
 #if RWKV__QPF > 0
                 RWKV__QPREFETCH(p + pf);
                 RWKV__QPREFETCH(p + pf + 64);
                 RWKV__QPREFETCH(p + pf + 128);
                 if (bs > 192) RWKV__QPREFETCH(p + pf + 192);
 #endif
+                rwkv__qk_head_avx2(type, p, &d[r], &dm[r], &S, &Md[r], &qh);
                 if (type == RWKV__TYPE_Q6_K) {
-                    const __m256i sc = _mm256_cvtepi8_epi16(rwkv__ld128(p + 192));
                     int h, m;
-                    d[r] = rwkv__h2f_f16c(p + 208);
-                    dm[r] = 0.0f;
-                    Md[r] = _mm256_setzero_si256();
-                    acc = _mm256_sub_epi32(_mm256_setzero_si256(),
-                                           _mm256_slli_epi32(_mm256_madd_epi16(b16, sc), 5));
+                    acc = rwkv__q6k_offset_avx2(b16, S);
                     for (h = 0; h < 2; h++) {
                         const __m256i a0 = rwkv__ld256(p + 64 * h),
                                       a1 = rwkv__ld256(p + 64 * h + 32),
                                       hb = rwkv__ld256(p + 128 + 32 * h);
-                        const __m256i src = h ? _mm256_permute4x64_epi64(sc, 0xEE)
-                                              : _mm256_permute4x64_epi64(sc, 0x44);
+                        const __m256i src = h ? _mm256_permute4x64_epi64(S, 0xEE)
+                                              : _mm256_permute4x64_epi64(S, 0x44);
                         for (m = 0; m < 4; m++)
                             acc = _mm256_add_epi32(acc, _mm256_madd_epi16(
                                 _mm256_maddubs_epi16(rwkv__q6k_chunk_avx2(a0, a1, hb, m),
@@ -3632,12 +3650,6 @@ RWKV__INLINE void rwkv__qk_tile_avx2(int type, int R, int NT, float *out, const 
                                 rwkv__q6k_chunk_scales_avx2(src, m)));
                     }
                 } else {
-                    const __m256i qh = type == RWKV__TYPE_Q5_K ? rwkv__ld256(p + 16)
-                                                               : _mm256_setzero_si256();
-                    __m256i S;
-                    d[r] = rwkv__h2f_f16c(p);
-                    dm[r] = rwkv__h2f_f16c(p + 2);
-                    rwkv__k4_scales_avx2(p + 4, &S, &Md[r]);
                     acc = _mm256_setzero_si256();
                     for (c = 0; c < 4; c++) {
                         __m256i lo, hi;
@@ -3654,30 +3666,14 @@ RWKV__INLINE void rwkv__qk_tile_avx2(int type, int R, int NT, float *out, const 
             }
         } else {
             __m256i S16[RWKV__QTMAX], qh[RWKV__QTMAX];
-            RWKV__UNROLL for (r = 0; r < R; r++) {
-                const uint8_t *p = w[r] + (size_t)sb * bs;
-                if (type == RWKV__TYPE_Q6_K) {
-                    d[r] = rwkv__h2f_f16c(p + 208);
-                    dm[r] = 0.0f;
-                    S16[r] = _mm256_cvtepi8_epi16(rwkv__ld128(p + 192)); /* [sc0..sc15] */
-                    Md[r] = qh[r] = _mm256_setzero_si256();
-                } else {
-                    d[r] = rwkv__h2f_f16c(p);
-                    dm[r] = rwkv__h2f_f16c(p + 2);
-                    rwkv__k4_scales_avx2(p + 4, &S16[r], &Md[r]);
-                    qh[r] = type == RWKV__TYPE_Q5_K ? rwkv__ld256(p + 16) : _mm256_setzero_si256();
-                }
-            }
+            RWKV__UNROLL for (r = 0; r < R; r++)
+                rwkv__qk_head_avx2(type, w[r] + (size_t)sb * bs, &d[r], &dm[r], &S16[r], &Md[r],
+                                   &qh[r]);
             RWKV__UNROLL for (t = 0; t < NT; t++) {
                 const __m256i b16 = rwkv__ld256(x[t].bs + 16 * sb);
-                RWKV__UNROLL for (r = 0; r < R; r++) {
-                    if (type == RWKV__TYPE_Q6_K)
-                        I[r][t] = _mm256_sub_epi32(
-                            _mm256_setzero_si256(),
-                            _mm256_slli_epi32(_mm256_madd_epi16(b16, S16[r]), 5));
-                    else
-                        I[r][t] = _mm256_setzero_si256();
-                }
+                RWKV__UNROLL for (r = 0; r < R; r++)
+                    I[r][t] = type == RWKV__TYPE_Q6_K ? rwkv__q6k_offset_avx2(b16, S16[r])
+                                                      : _mm256_setzero_si256();
             }
             if (type == RWKV__TYPE_Q6_K) {
                 int h;
