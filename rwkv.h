@@ -704,6 +704,7 @@ typedef struct rwkv__tensor {
     int64_t ne[4];    /* unused dimensions are 1 */
     int lora_tiles;   /* a LoRA's first half in a model without quantized matrices: f16 / bf16
                          prompt blocks may run on the AMX tiles below RWKV__FAMX_MIN rows */
+    const uint8_t *packed; /* Q4_0 / Q4_K: the rows' packed copy (rwkv__pack_model), or NULL */
 } rwkv__tensor;
 
 /* Every float weight type the kernels read has a case in rwkv__row_bytes, rwkv__type_name,
@@ -5327,6 +5328,282 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
 }
 #endif /* RWKV__QSIMD */
 
+/* ---- row-interleaved ("packed") layout of Q4_0 and Q4_K for one-token products ---------- */
+/* Generating a token reads each row once against one token, and the ggml layout makes a
+   SIMD kernel gather one row's blocks across the lanes and add them back together: the
+   one-token Q4_0 / Q4_K tiles issue ~48-64 256-bit operations per 256 weights, at the issue
+   limit of a Zen 4 (docs/KERNELS.md, twenty-first round), so they read 27-29 GB/s against
+   a ~30 plain read. Packing 8 rows together, lane r of every vector is row r: the token's
+   4 values are a broadcast, no lane is added to another, and 256 weights cost ~24 operations.
+   At load (rwkv__pack_model), x86 with AVX2 copies each Q4_0 / Q4_K matrix of 8 rows or more
+   into this layout (-DRWKV_NO_REPACK: not); the file's bytes stay the definition (the
+   embedding and the rows past the last full group of 8 are read from them), prompt blocks
+   unpack 32 rows at a time into ggml's layout for their tiles, and every result has the
+   scalar definition's bits.
+   Group g (rows 8g..8g+7), block b (32 values; Q4_K: super-block of 256) at g * group
+   bytes + b * block bytes, lane r (row 8g + r) in every 32-byte vector:
+     Q4_0, 144 bytes: d[8] (f16, 16 bytes); then for k = 0..3, 8 x 4 bytes: qs[4k..4k+3]
+           of each row (low nibbles: values 4k..4k+3, high: 16+4k..16+4k+3).
+     Q4_K, 1184 bytes: d[8], dmin[8] (f16); S[s][r] (u8, 64 bytes: the 6-bit scales of
+           sub-blocks s = 0..7); M as [j][r][4] (u8, 64 bytes: lane r of vector j holds
+           the mins of sub-blocks 4j..4j+3); then for c = 0..3, k = 0..7, 8 x 4 bytes:
+           qs[32c+4k..32c+4k+3] of each row (low nibbles: sub-block 2c, high: 2c+1).
+           (96 + 32 bytes of unpacked scales where ggml packs 96: 2.8% more bytes read.) */
+#if defined(RWKV__QAVX2) && !defined(RWKV_NO_REPACK)
+#define RWKV__PACK 1
+#endif
+#define RWKV__PK_UNPACK 32 /* rows a prompt block unpacks at a time */
+
+static RWKV__UNUSED int rwkv__pk_type(int type)
+{
+#ifdef RWKV__PACK
+    return type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q4_K;
+#else
+    (void)type;
+    return 0;
+#endif
+}
+
+/* Bytes of one packed group of 8 rows of `cols` values (0: not a packed type). */
+static RWKV__UNUSED size_t rwkv__pk_group_bytes(int type, int64_t cols)
+{
+    if (type == RWKV__TYPE_Q4_0) return (size_t)(cols / 32) * 144;
+    if (type == RWKV__TYPE_Q4_K) return (size_t)(cols / 256) * 1184;
+    return 0;
+}
+
+/* 8 rows of ggml blocks (rowb bytes apart) -> group G, and back: unpacking gives the same
+   bytes (tests/test_quant checks). */
+static RWKV__UNUSED void rwkv__pk_pack(int type, const uint8_t *W, size_t rowb, int64_t cols, uint8_t *G)
+{
+    int64_t b;
+    int r, k, s;
+    if (type == RWKV__TYPE_Q4_0) {
+        for (b = 0; b < cols / 32; b++, G += 144)
+            for (r = 0; r < 8; r++) {
+                const uint8_t *p = W + (size_t)r * rowb + (size_t)b * 18;
+                memcpy(G + 2 * r, p, 2);
+                for (k = 0; k < 4; k++) memcpy(G + 16 + 32 * k + 4 * r, p + 2 + 4 * k, 4);
+            }
+        return;
+    }
+    for (b = 0; b < cols / 256; b++, G += 1184)
+        for (r = 0; r < 8; r++) {
+            const uint8_t *p = W + (size_t)r * rowb + (size_t)b * 144;
+            memcpy(G + 2 * r, p, 2);
+            memcpy(G + 16 + 2 * r, p + 2, 2);
+            for (s = 0; s < 8; s++) {
+                int S, M;
+                rwkv__k4_scale_min(s, p + 4, &S, &M);
+                G[32 + 8 * s + r] = (uint8_t)S;
+                G[96 + 32 * (s / 4) + 4 * r + s % 4] = (uint8_t)M;
+            }
+            for (k = 0; k < 32; k++) memcpy(G + 160 + 32 * k + 4 * r, p + 16 + 4 * k, 4);
+        }
+}
+
+static RWKV__UNUSED void rwkv__pk_unpack(int type, const uint8_t *G, int64_t cols, uint8_t *W, size_t rowb)
+{
+    int64_t b;
+    int r, k, j;
+    if (type == RWKV__TYPE_Q4_0) {
+        for (b = 0; b < cols / 32; b++, G += 144)
+            for (r = 0; r < 8; r++) {
+                uint8_t *p = W + (size_t)r * rowb + (size_t)b * 18;
+                memcpy(p, G + 2 * r, 2);
+                for (k = 0; k < 4; k++) memcpy(p + 2 + 4 * k, G + 16 + 32 * k + 4 * r, 4);
+            }
+        return;
+    }
+    for (b = 0; b < cols / 256; b++, G += 1184)
+        for (r = 0; r < 8; r++) {
+            uint8_t *p = W + (size_t)r * rowb + (size_t)b * 144, *q = p + 4;
+            int S[8], M[8];
+            memcpy(p, G + 2 * r, 2);
+            memcpy(p + 2, G + 16 + 2 * r, 2);
+            for (j = 0; j < 8; j++) {
+                S[j] = G[32 + 8 * j + r];
+                M[j] = G[96 + 32 * (j / 4) + 4 * r + j % 4];
+            }
+            for (j = 0; j < 4; j++) { /* rwkv__k4_scale_min inverted */
+                q[j] = (uint8_t)(S[j] | ((S[j + 4] >> 4) << 6));
+                q[j + 4] = (uint8_t)(M[j] | ((M[j + 4] >> 4) << 6));
+                q[j + 8] = (uint8_t)((S[j + 4] & 15) | ((M[j + 4] & 15) << 4));
+            }
+            for (k = 0; k < 32; k++) memcpy(p + 16 + 4 * k, G + 160 + 32 * k + 4 * r, 4);
+        }
+}
+
+#ifdef RWKV__PACK
+/* 4-value products u8 x s8 summed into the int32 lanes of acc: VNNI's vpdpbusd, else the
+   AVX2 pair (the levels are <= 15, so maddubs' int16 sums cannot saturate). */
+#ifdef RWKV__QVNNI
+#define RWKV__PK_DP(acc, u, s) _mm256_dpbusd_epi32((acc), (u), (s))
+#else
+#define RWKV__PK_DP(acc, u, s)                                                                     \
+    _mm256_add_epi32((acc), _mm256_madd_epi16(_mm256_maddubs_epi16((u), (s)), _mm256_set1_epi16(1)))
+#endif
+/* A group is one stream: software prefetch RWKV__PK_PF bytes ahead, a line per 64 bytes. */
+#ifndef RWKV__PK_PF
+#define RWKV__PK_PF 0
+#endif
+#if RWKV__PK_PF > 0
+#define RWKV__PK_PREFETCH(p) _mm_prefetch((const char *)(p) + RWKV__PK_PF, _MM_HINT_T0)
+#else
+#define RWKV__PK_PREFETCH(p) (void)0
+#endif
+RWKV__INLINE __m256i rwkv__pk_x4(const int8_t *x) /* 4 token values in every lane */
+{
+    int32_t v;
+    memcpy(&v, x, 4);
+    return _mm256_set1_epi32(v);
+}
+
+/* y[0..7] = rows of group G times token a (nb blocks of 32): the definition's eight float
+   accumulators by block number mod 8, lane by lane, then its tree. */
+static void rwkv__pk_q4_0(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
+{
+    const __m256i m4 = _mm256_set1_epi8(15);
+    __m256 A[8];
+    int64_t b;
+    int L, k;
+    for (L = 0; L < 8; L++) A[L] = _mm256_setzero_ps();
+    for (b = 0; b < nb; b += 8)
+        RWKV__UNROLL for (L = 0; L < 8; L++) {
+            if (b + L < nb) {
+                const uint8_t *p = G + (size_t)(b + L) * 144;
+                const int8_t *xl = a->q + rwkv__quad_pos(b + L, 0), *xh = a->q + rwkv__quad_pos(b + L, 16);
+                __m256i I = _mm256_set1_epi32(a->corr[b + L]);
+                __m256 s;
+                RWKV__PK_PREFETCH(p); /* 3 per 144 bytes: every line */
+                RWKV__PK_PREFETCH(p + 48);
+                RWKV__PK_PREFETCH(p + 96);
+                RWKV__UNROLL for (k = 0; k < 4; k++) {
+                    const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 16 + 32 * k));
+                    I = RWKV__PK_DP(I, _mm256_and_si256(w, m4), rwkv__pk_x4(xl + 4 * k));
+                    I = RWKV__PK_DP(I, _mm256_and_si256(_mm256_srli_epi16(w, 4), m4), rwkv__pk_x4(xh + 4 * k));
+                }
+                s = _mm256_mul_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)p)),
+                                  _mm256_set1_ps(a->d[b + L]));
+                A[L] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(I), s, A[L]);
+            }
+        }
+    {
+        const __m256 a0 = _mm256_add_ps(A[0], A[4]), a1 = _mm256_add_ps(A[1], A[5]),
+                     a2 = _mm256_add_ps(A[2], A[6]), a3 = _mm256_add_ps(A[3], A[7]);
+        _mm256_storeu_ps(y, _mm256_add_ps(_mm256_add_ps(a0, a2), _mm256_add_ps(a1, a3)));
+    }
+}
+
+/* The same for Q4_K (nb super-blocks): one float accumulator per row, as the definition. */
+static void rwkv__pk_q4_k(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
+{
+    const __m256i m4 = _mm256_set1_epi8(15), lo16 = _mm256_set1_epi32(0x00FF00FF);
+    __m256 B = _mm256_setzero_ps();
+    int64_t b;
+    int c, k, s;
+    for (b = 0; b < nb; b++, G += 1184) {
+        const int8_t *x = a->q + b * 256;
+        const int16_t *bs = a->bs + b * 16;
+        __m256i I = _mm256_setzero_si256(), ms;
+        __m256 dx = _mm256_set1_ps(a->d[b]);
+        int32_t sum[8];
+        RWKV__PK_PREFETCH(G);
+        RWKV__PK_PREFETCH(G + 64);
+        RWKV__PK_PREFETCH(G + 128);
+        for (c = 0; c < 4; c++) {
+            __m256i Glo = _mm256_setzero_si256(), Ghi = _mm256_setzero_si256();
+            RWKV__UNROLL for (k = 0; k < 8; k++) {
+                const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(G + 160 + 256 * c + 32 * k));
+                if (k % 2 == 0) RWKV__PK_PREFETCH(G + 160 + 256 * c + 32 * k);
+                Glo = RWKV__PK_DP(Glo, _mm256_and_si256(w, m4), rwkv__pk_x4(x + 64 * c + 4 * k));
+                Ghi = RWKV__PK_DP(Ghi, _mm256_and_si256(_mm256_srli_epi16(w, 4), m4),
+                                  rwkv__pk_x4(x + 64 * c + 32 + 4 * k));
+            }
+            I = _mm256_add_epi32(I, _mm256_mullo_epi32(Glo,
+                    _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(G + 32 + 16 * c)))));
+            I = _mm256_add_epi32(I, _mm256_mullo_epi32(Ghi,
+                    _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(G + 40 + 16 * c)))));
+        }
+        /* the mins: lane r's u8 M of sub-blocks 4j..4j+3 as int16 pairs (even, odd) times the
+           token's sums of those sub-blocks */
+        for (s = 0; s < 8; s++) sum[s] = bs[2 * s] + bs[2 * s + 1];
+        {
+            const __m256i m0 = _mm256_loadu_si256((const __m256i *)(const void *)(G + 96)),
+                          m1 = _mm256_loadu_si256((const __m256i *)(const void *)(G + 128));
+#define RWKV__PK_PAIR(u, v) _mm256_set1_epi32((int32_t)(((uint32_t)(uint16_t)(u)) | ((uint32_t)(uint16_t)(v) << 16)))
+            ms = _mm256_add_epi32(
+                _mm256_add_epi32(_mm256_madd_epi16(_mm256_and_si256(m0, lo16), RWKV__PK_PAIR(sum[0], sum[2])),
+                                 _mm256_madd_epi16(_mm256_srli_epi16(m0, 8), RWKV__PK_PAIR(sum[1], sum[3]))),
+                _mm256_add_epi32(_mm256_madd_epi16(_mm256_and_si256(m1, lo16), RWKV__PK_PAIR(sum[4], sum[6])),
+                                 _mm256_madd_epi16(_mm256_srli_epi16(m1, 8), RWKV__PK_PAIR(sum[5], sum[7]))));
+#undef RWKV__PK_PAIR
+        }
+        B = _mm256_fmadd_ps(_mm256_cvtepi32_ps(I),
+                            _mm256_mul_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)G)), dx), B);
+        B = _mm256_fmadd_ps(_mm256_cvtepi32_ps(_mm256_sub_epi32(_mm256_setzero_si256(), ms)),
+                            _mm256_mul_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)(G + 16))), dx), B);
+    }
+    _mm256_storeu_ps(y, B);
+}
+
+/* Rows [r0, r1) x tokens [0, T) of a matrix with packed groups P (same bits as
+   rwkv__qmm_rows_scalar). One token: whole groups on the packed kernels; rows past the last
+   group from the file; rows of a group cut by [r0, r1) (the callers split rows in multiples
+   of 8, so only a caller that does not) and blocks of tokens unpacked RWKV__PK_UNPACK rows
+   at a time for the ggml-layout tiles (or, when that scratch cannot be had, from the file). */
+static void rwkv__pk_unpacked_rows(float *Y, const uint8_t *W, const uint8_t *P, int type,
+                                   int64_t rows, int64_t cols, const char *acts, size_t stride,
+                                   int T, int64_t r0, int64_t r1, const uint8_t *amx)
+{
+    const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols),
+                 gb = rwkv__pk_group_bytes(type, cols);
+    uint8_t *buf = (uint8_t *)malloc(RWKV__PK_UNPACK * rowb);
+    int64_t c, g;
+    if (!buf) {
+        rwkv__qmm_rows_simd(Y, W, type, rows, cols, acts, stride, T, r0, r1, amx);
+        return;
+    }
+    for (c = r0 / 8 * 8; c < r1; c += RWKV__PK_UNPACK) {
+        const int64_t e = r1 < c + RWKV__PK_UNPACK ? r1 : c + RWKV__PK_UNPACK;
+        for (g = c / 8; g * 8 < e; g++)
+            rwkv__pk_unpack(type, P + (size_t)g * gb, cols, buf + (size_t)(g * 8 - c) * rowb, rowb);
+        rwkv__qmm_rows_simd(Y + c, buf, type, rows, cols, acts, stride, T, (r0 > c ? r0 : c) - c,
+                            e - c, amx);
+    }
+    free(buf);
+}
+
+static void rwkv__pk_rows(float *Y, const uint8_t *W, const uint8_t *P, int type, int64_t rows,
+                          int64_t cols, const char *acts, size_t stride, int T, int64_t r0,
+                          int64_t r1, const uint8_t *amx)
+{
+    const int64_t full = rows / 8 * 8, nb = cols / rwkv__qblock(type);
+    const size_t gb = rwkv__pk_group_bytes(type, cols);
+    int64_t g0, g1, g;
+    if (r1 > full) {
+        rwkv__qmm_rows_simd(Y, W, type, rows, cols, acts, stride, T, r0 > full ? r0 : full, r1, amx);
+        if (r0 >= full) return;
+        r1 = full;
+    }
+    g0 = (r0 + 7) / 8;
+    g1 = r1 / 8;
+    if (T > 1 || g0 >= g1) {
+        rwkv__pk_unpacked_rows(Y, W, P, type, rows, cols, acts, stride, T, r0, r1, amx);
+        return;
+    }
+    {
+        const rwkv__qact a = rwkv__qact_at(type, cols, (void *)acts);
+        for (g = g0; g < g1; g++) {
+            if (type == RWKV__TYPE_Q4_0) rwkv__pk_q4_0(Y + 8 * g, P + (size_t)g * gb, &a, nb);
+            else rwkv__pk_q4_k(Y + 8 * g, P + (size_t)g * gb, &a, nb);
+        }
+    }
+    if (r0 < 8 * g0) rwkv__pk_unpacked_rows(Y, W, P, type, rows, cols, acts, stride, T, r0, 8 * g0, amx);
+    if (8 * g1 < r1) rwkv__pk_unpacked_rows(Y, W, P, type, rows, cols, acts, stride, T, 8 * g1, r1, amx);
+}
+#endif /* RWKV__PACK */
+
 /* ---- AMX: prompt blocks of f16 / bf16 weights ------------------------------------------------ */
 /* TDPBF16PS multiplies bf16 pairs and adds them to f32 sums: 16 rows x 32 columns times 32
    columns x 16 tokens per instruction, sixteen times the f32 FMA units' multiply-adds per
@@ -5702,13 +5979,14 @@ static void rwkv__qprep_tile(int type, int64_t cols, const float *X, int T, char
    bits. Threads (OpenMP) first prepare the tokens (rwkv__qprep_tile, 16 per item), then split
    the rows in multiples of 4 (16 for blocks of 16 tokens or more): never a row's sum, so no
    result depends on the thread count. */
-static void rwkv__matmul_q_run(float *Y, const void *W, int type, int64_t rows, int64_t cols,
-                               const float *X, int T, int n_threads, void *work, int simd)
+static void rwkv__matmul_q_run(float *Y, const void *W, const void *P, int type, int64_t rows,
+                               int64_t cols, const float *X, int T, int n_threads, void *work,
+                               int simd)
 {
     const size_t stride = rwkv__qact_bytes(type, cols);
     char *acts = (char *)(((uintptr_t)work + 63) & ~(uintptr_t)63);
     const int nth = rwkv__threads_for(n_threads, rows, rows * cols * T);
-    const int64_t unit = T >= 16 ? 16 : 4;
+    const int64_t unit = T >= 16 ? 16 : P ? 8 : 4;
     uint8_t *amx = NULL;
     if (rows <= 0 || T <= 0 || (size_t)rwkv__row_bytes(type, (uint64_t)cols) == 0) return;
 #ifdef RWKV__QVNNI
@@ -5735,6 +6013,12 @@ static void rwkv__matmul_q_run(float *Y, const void *W, int type, int64_t rows, 
         r1 = quads * (id + 1) / n * unit;
         if (r1 > rows) r1 = rows;
         if (r0 < r1) {
+#ifdef RWKV__PACK
+            if (simd && P)
+                rwkv__pk_rows(Y, (const uint8_t *)W, (const uint8_t *)P, type, rows, cols, acts,
+                              stride, T, r0, r1, amx);
+            else
+#endif
 #ifdef RWKV__QSIMD
             if (simd)
                 rwkv__qmm_rows_simd(Y, (const uint8_t *)W, type, rows, cols, acts, stride, T, r0,
@@ -5746,13 +6030,14 @@ static void rwkv__matmul_q_run(float *Y, const void *W, int type, int64_t rows, 
         }
     }
     (void)nth;
+    (void)P;
 }
 
 static RWKV__UNUSED void rwkv__matmul_q_ws(float *Y, const void *W, int type, int64_t rows,
                                            int64_t cols, const float *X, int T, int n_threads,
                                            void *work)
 {
-    rwkv__matmul_q_run(Y, W, type, rows, cols, X, T, n_threads, work, 1);
+    rwkv__matmul_q_run(Y, W, NULL, type, rows, cols, X, T, n_threads, work, 1);
 }
 
 /* Y[t][r] = sum_c W[r][c] X[t][c], r < rows, t < T (T == 1: the matrix-vector product of one
@@ -5768,12 +6053,12 @@ static RWKV__UNUSED void rwkv__matmul_q(float *Y, const void *W, int type, int64
     void *heap;
     int t;
     if (need <= sizeof stack) {
-        rwkv__matmul_q_run(Y, W, type, rows, cols, X, T, n_threads, stack, 1);
+        rwkv__matmul_q_run(Y, W, NULL, type, rows, cols, X, T, n_threads, stack, 1);
         return;
     }
     heap = malloc(need);
     if (heap) {
-        rwkv__matmul_q_run(Y, W, type, rows, cols, X, T, n_threads, heap, 1);
+        rwkv__matmul_q_run(Y, W, NULL, type, rows, cols, X, T, n_threads, heap, 1);
         free(heap);
         return;
     }
@@ -5784,7 +6069,7 @@ static RWKV__UNUSED void rwkv__matmul_q(float *Y, const void *W, int type, int64
     }
     for (t = 0; t < T; t++) { /* one token at a time: Y row t of a 1 x rows product */
         float *tmp = Y + (int64_t)t * rows;
-        rwkv__matmul_q_run(tmp, W, type, rows, cols, X + (int64_t)t * cols, 1, n_threads, stack, 1);
+        rwkv__matmul_q_run(tmp, W, NULL, type, rows, cols, X + (int64_t)t * cols, 1, n_threads, stack, 1);
     }
 }
 
@@ -5794,7 +6079,7 @@ static RWKV__UNUSED void rwkv__matmul_q_scalar(float *Y, const void *W, int type
 {
     void *work = malloc(rwkv__matmul_q_work_bytes(type, cols, T));
     if (!work) return;
-    rwkv__matmul_q_run(Y, W, type, rows, cols, X, T, n_threads, work, 0);
+    rwkv__matmul_q_run(Y, W, NULL, type, rows, cols, X, T, n_threads, work, 0);
     free(work);
 }
 
@@ -5823,7 +6108,8 @@ static void rwkv__matmul(float *Y, const rwkv__tensor *W, const float *X, int T,
                          void *qwork)
 {
     if (rwkv__qblock(W->type)) {
-        rwkv__matmul_q_ws(Y, W->data, W->type, W->ne[1], W->ne[0], X, T, n_threads, qwork);
+        rwkv__matmul_q_run(Y, W->data, W->packed, W->type, W->ne[1], W->ne[0], X, T, n_threads,
+                           qwork, 1);
         return;
     }
 #ifdef RWKV__FAMX
@@ -6635,6 +6921,7 @@ struct rwkv_model {
     float **owned;            /* [n_owned] LoRAs of old-layout files, transposed at load */
     int n_owned;
     size_t qwork_bytes;       /* a state's scratch for the quantized matrices (0: none) */
+    void *packed_mem;         /* the packed copies of Q4_0 / Q4_K matrices (rwkv__pack_model) */
     int llama;                /* 1: llama.cpp's rwkv6 / rwkv7 layout (docs/LLAMACPP.md) */
     int rescale_every;        /* llama.cpp rwkv6: rescale_every_n_layers (0: none) */
     int n_threads;
@@ -7382,6 +7669,79 @@ static uint64_t rwkv__fingerprint(const rwkv__gguf *g)
     return h;
 }
 
+/* n bytes, 2 MiB-aligned, in 2 MiB pages where Linux gives them (advice, as for the map: a
+   stream in 4 KiB pages takes a page walk every 4 KiB, and the hardware prefetchers stop at
+   each page's end: the packed Q4_0 kernel read 0.66-0.80 of the file's speed from such
+   memory). *raw: what to free. */
+static void *rwkv__alloc_big(size_t n, void **raw)
+{
+    const size_t huge = (size_t)2 << 20;
+    uint8_t *p;
+    *raw = n <= SIZE_MAX - huge ? malloc(n + huge) : NULL;
+    if (!*raw) return NULL;
+    p = (uint8_t *)(((uintptr_t)*raw + huge - 1) & ~(uintptr_t)(huge - 1));
+#ifdef RWKV__MADV_HUGEPAGE
+    if (n >= huge) (void)madvise(p, (n + huge - 1) / huge * huge, RWKV__MADV_HUGEPAGE);
+#endif
+    return p;
+}
+
+/* Bytes of the packed copy of a rows x cols matrix: its rows / 8 full groups (0: none). */
+static uint64_t rwkv__pk_bytes(int type, int64_t rows, int64_t cols)
+{
+    const uint64_t gb = rwkv__pk_group_bytes(type, cols);
+    if (!rwkv__pk_type(type) || rows < 8 || gb == 0 || (uint64_t)(rows / 8) > UINT64_MAX / gb) return 0;
+    return (uint64_t)(rows / 8) * gb;
+}
+
+static void rwkv__pk_fill(int type, const uint8_t *W, int64_t rows, int64_t cols, uint8_t *P)
+{
+    const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols),
+                 gb = rwkv__pk_group_bytes(type, cols);
+    int64_t g;
+    for (g = 0; g < rows / 8; g++) rwkv__pk_pack(type, W + (size_t)g * 8 * rowb, rowb, cols, P + (size_t)g * gb);
+}
+
+/* The packed copy of one matrix (tests, tools/pair_matmul.c); NULL when its type has no packed
+   layout, it has fewer than 8 rows, or memory is short. *mem: what to free. */
+static RWKV__UNUSED const uint8_t *rwkv__pk_new(int type, const uint8_t *W, int64_t rows,
+                                                 int64_t cols, void **mem)
+{
+    const uint64_t n = rwkv__pk_bytes(type, rows, cols);
+    uint8_t *P = n && n <= SIZE_MAX ? (uint8_t *)rwkv__alloc_big((size_t)n, mem) : NULL;
+    if (!P) *mem = NULL;
+    else rwkv__pk_fill(type, W, rows, cols, P);
+    return P;
+}
+
+/* The packed copies of the matrices the products read (rwkv__pk_*; not the embedding, whose
+   rows are looked up), in one allocation; if memory is short, none (the file's layout). */
+static int rwkv__pk_wanted(const rwkv_model *m, uint64_t i)
+{
+    const rwkv__tensor *t = &m->gguf.tensors[i];
+    return m->used[i] && t != m->emb && t->n_dims == 2 && rwkv__pk_bytes(t->type, t->ne[1], t->ne[0]);
+}
+
+static void rwkv__pack_model(rwkv_model *m)
+{
+    uint64_t i, total = 0;
+    uint8_t *P;
+    for (i = 0; i < m->gguf.n_tensors; i++)
+        if (rwkv__pk_wanted(m, i)) {
+            const rwkv__tensor *t = &m->gguf.tensors[i];
+            total += (rwkv__pk_bytes(t->type, t->ne[1], t->ne[0]) + 63) / 64 * 64;
+            if (total > SIZE_MAX / 2) return;
+        }
+    if (!total || !(P = (uint8_t *)rwkv__alloc_big((size_t)total, &m->packed_mem))) return;
+    for (i = 0; i < m->gguf.n_tensors; i++)
+        if (rwkv__pk_wanted(m, i)) {
+            rwkv__tensor *t = &m->gguf.tensors[i];
+            rwkv__pk_fill(t->type, (const uint8_t *)t->data, t->ne[1], t->ne[0], P);
+            t->packed = P;
+            P += (rwkv__pk_bytes(t->type, t->ne[1], t->ne[0]) + 63) / 64 * 64;
+        }
+}
+
 static rwkv_status rwkv__load(rwkv_model *m, rwkv_error *err)
 {
     const uint16_t one = 1;
@@ -7403,6 +7763,7 @@ static rwkv_status rwkv__load(rwkv_model *m, rwkv_error *err)
     RWKV__TRY(rwkv__count_tensors(m, err));
     RWKV__TRY(rwkv__derive_v4v5(m, err));
     rwkv__mark_lora_tiles(m);
+    rwkv__pack_model(m);
     m->fingerprint = rwkv__fingerprint(&m->gguf);
     m->n_threads = 1;
     return RWKV_OK;
@@ -7581,6 +7942,7 @@ void rwkv_model_close(rwkv_model *m)
     }
     free(m->gguf.kv);
     free(m->gguf.tensors);
+    free(m->packed_mem);
     free(m->used);
     free(m->layers);
     free(m->derived);
@@ -7923,6 +8285,12 @@ static void rwkv__mm_item(const void *p, int i)
 #endif
     if (j->acts) { /* quantized W: the tokens were quantized into acts by thread 0 */
         const size_t stride = rwkv__qact_bytes(W->type, W->ne[0]);
+#ifdef RWKV__PACK
+        if (W->packed)
+            rwkv__pk_rows(j->Y, (const uint8_t *)W->data, W->packed, W->type, rows, W->ne[0],
+                          j->acts, stride, j->T, r0, r1, j->amx);
+        else
+#endif
 #ifdef RWKV__QSIMD
         rwkv__qmm_rows_simd(j->Y, (const uint8_t *)W->data, W->type, rows, W->ne[0], j->acts,
                             stride, j->T, r0, r1, j->amx);

@@ -524,6 +524,95 @@ static void test_accuracy(void)
     free(Wf); free(Wd); free(x); free(y); free(Wq);
 }
 
+
+/* The packed layout (rwkv__pk_*): unpacking gives the file's bytes back, and products that
+   read it (one token on the packed kernels; blocks of tokens unpacked for the tiles; rows cut
+   anywhere, on 1 and 2 threads) give the scalar definition's bits. */
+static void test_packed(void)
+{
+    static const int pk_types[2] = { RWKV__TYPE_Q4_0, RWKV__TYPE_Q4_K };
+    static const int shapes[][2] = {{8, 1}, {16, 7}, {37, 3}, {11, 19}, {64, 2}, {9, 1}};
+    static const int Ts[] = { 1, 2, 17, 40 };
+    int k, si, ti;
+    printf("packed layout (%s):\n", rwkv__pk_type(RWKV__TYPE_Q4_0) ? "packed kernels" :
+           "not used by this build: layout only");
+    for (k = 0; k < 2; k++) {
+        const int type = pk_types[k], blk = rwkv__qblock(type);
+        int bad_round = 0, bad_prod = 0, bad_cut = 0, packed = 0;
+        for (si = 0; si < (int)(sizeof shapes / sizeof shapes[0]); si++) {
+            const int rows = shapes[si][0];
+            const int64_t cols = (int64_t)shapes[si][1] * blk;
+            const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols),
+                         gb = rwkv__pk_group_bytes(type, cols);
+            float *Wf = (float *)malloc((size_t)rows * cols * sizeof(float));
+            unsigned char *Wq = (unsigned char *)malloc((size_t)rows * rowb);
+            unsigned char *G = (unsigned char *)malloc(gb), *back = (unsigned char *)malloc(8 * rowb);
+            void *mem;
+            const uint8_t *P;
+            int r, g;
+            fill(Wf, (int64_t)rows * cols, 0.03, 100, 8.0);
+            for (r = 0; r < rows; r++)
+                rwkv__quant_row(type, Wf + (int64_t)r * cols, Wq + (size_t)r * rowb, cols,
+                                RWKV__QUANT_SEARCH);
+            for (g = 0; g < rows / 8; g++) {
+                rwkv__pk_pack(type, Wq + (size_t)g * 8 * rowb, rowb, cols, G);
+                rwkv__pk_unpack(type, G, cols, back, rowb);
+                if (memcmp(back, Wq + (size_t)g * 8 * rowb, 8 * rowb)) bad_round++;
+            }
+            P = rwkv__pk_new(type, Wq, rows, cols, &mem);
+            if (P) {
+                packed++;
+                for (ti = 0; ti < (int)(sizeof Ts / sizeof Ts[0]); ti++) {
+                    const int T = Ts[ti];
+                    const size_t wb = rwkv__matmul_q_work_bytes(type, cols, T);
+                    float *X = (float *)malloc((size_t)T * cols * sizeof(float));
+                    float *Ys = (float *)malloc((size_t)T * rows * sizeof(float));
+                    float *Y = (float *)malloc((size_t)T * rows * sizeof(float));
+                    void *work = malloc(wb);
+                    int th;
+                    fill(X, (int64_t)T * cols, 1.0, 50, 20.0);
+                    rwkv__matmul_q_scalar(Ys, Wq, type, rows, cols, X, T, 1);
+                    for (th = 1; th <= 2; th++) {
+                        memset(Y, 0xff, (size_t)T * rows * sizeof(float));
+                        rwkv__matmul_q_run(Y, Wq, P, type, rows, cols, X, T, th, work, 1);
+                        if (memcmp(Y, Ys, (size_t)T * rows * 4)) bad_prod++;
+                    }
+#ifdef RWKV__PACK
+                    { /* rows cut anywhere: [r0, r1) for r0 in steps of 3, r1 of 5 */
+                        const size_t stride = rwkv__qact_bytes(type, cols);
+                        char *acts = (char *)(((uintptr_t)work + 63) & ~(uintptr_t)63);
+                        int t, r0, r1;
+                        for (t = 0; t < T; t++) {
+                            const rwkv__qact a = rwkv__qact_at(type, cols, acts + (size_t)t * stride);
+                            rwkv__quant_act(type, X + (int64_t)t * cols, cols, &a);
+                        }
+                        for (r0 = 0; r0 < rows; r0 += 3)
+                            for (r1 = r0 + 1; r1 <= rows; r1 += 5) {
+                                memset(Y, 0xff, (size_t)T * rows * sizeof(float));
+                                rwkv__pk_rows(Y, Wq, P, type, rows, cols, acts, stride, T, r0, r1, NULL);
+                                for (t = 0; t < T; t++)
+                                    if (memcmp(Y + (size_t)t * rows + r0, Ys + (size_t)t * rows + r0,
+                                               (size_t)(r1 - r0) * 4))
+                                        bad_cut++;
+                            }
+                    }
+#endif
+                    free(X); free(Ys); free(Y); free(work);
+                }
+            }
+            free(mem); free(Wf); free(Wq); free(G); free(back);
+        }
+        CHECK(bad_round == 0, "%s: %d packed groups do not unpack to the file's bytes",
+              type_names[type == RWKV__TYPE_Q4_0 ? 1 : 5], bad_round);
+        CHECK(bad_prod == 0, "%s: %d products on the packed layout differ from the definition",
+              type_names[type == RWKV__TYPE_Q4_0 ? 1 : 5], bad_prod);
+        CHECK(bad_cut == 0, "%s: %d row ranges cut inside groups differ from the definition",
+              type_names[type == RWKV__TYPE_Q4_0 ? 1 : 5], bad_cut);
+        printf("  %s: pack/unpack round trip%s\n", type_names[type == RWKV__TYPE_Q4_0 ? 1 : 5],
+               packed ? ", packed products == scalar (1 and 2 threads, cut rows)" : "");
+    }
+}
+
 int main(int argc, char **argv)
 {
     const char *fx = "../shared/fixtures/llamacpp/quant_vectors.gguf";
@@ -536,6 +625,7 @@ int main(int argc, char **argv)
     if (kernels_only) { /* the products only (the part that differs between SIMD variants) */
         test_kernels();
         test_blocks();
+        test_packed();
         printf("output hash %08x\n", out_hash);
         printf("%d checks, %d failures\n", checks, failures);
         return failures ? 1 : 0;
@@ -558,7 +648,8 @@ int main(int argc, char **argv)
     }
     test_kernels();
     test_accuracy();
-    test_blocks(); /* last: it draws from the shared random stream */
+    test_blocks(); /* last of those that draw from the shared random stream into the hash */
+    test_packed();
     printf("output hash %08x\n", out_hash);
     printf("%d checks, %d failures\n", checks, failures);
     if (failures) return 1;

@@ -49,6 +49,20 @@ void PAIR_CAT(pair_run_, PAIR_SIDE)(float *Y, int type, const void *data, int64_
     W.ne[0] = cols;
     W.ne[1] = rows;
     W.data = data;
+#ifdef RWKV__PACK
+    { /* the packed copy the loader makes (rwkv__pk_new), made once per matrix */
+        static const void *key[64];
+        static const uint8_t *packed[64];
+        static void *mem[64];
+        int i;
+        for (i = 0; i < 64 && key[i] && key[i] != data; i++) continue;
+        if (i < 64 && !key[i]) {
+            key[i] = data;
+            packed[i] = rwkv__pk_new(type, (const uint8_t *)data, rows, cols, &mem[i]);
+        }
+        if (i < 64) W.packed = packed[i];
+    }
+#endif
     rwkv__matmul(Y, &W, X, T, getenv("PAIR_THREADS") ? atoi(getenv("PAIR_THREADS")) : 1, work);
 }
 /* scratch for rwkv__matmul (the tiles' layout of the tokens, or the quantized tokens) */
