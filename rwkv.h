@@ -23,6 +23,10 @@
        RWKV_AMX_EXACT       f16/bf16 blocks on the AMX tiles carry the tokens' 24 bits (three
                             bf16 planes) instead of 16 (two): 3/2 (bf16) to 5/3 (f16) of the
                             tile work, the error that of the f32 kernels in another order
+       RWKV_NO_REPACK       keep Q4_0 / Q4_K / Q6_K matrices in the file's layout only (by
+                            default, x86 with AVX2 copies them at load into a layout of 8
+                            interleaved rows that one-token products read ~1.1-1.2x faster:
+                            as much memory again as those matrices, same bits)
        RWKV_SEQ_BLOCK       tokens per matrix-matrix block in sequence mode (default 128;
                             the state's scratch grows with it: ~30 MB at 1.5B)
        RWKV_PROFILE         (with OpenMP) states time the forward pass's steps: the matrix
@@ -704,7 +708,7 @@ typedef struct rwkv__tensor {
     int64_t ne[4];    /* unused dimensions are 1 */
     int lora_tiles;   /* a LoRA's first half in a model without quantized matrices: f16 / bf16
                          prompt blocks may run on the AMX tiles below RWKV__FAMX_MIN rows */
-    const uint8_t *packed; /* Q4_0 / Q4_K: the rows' packed copy (rwkv__pack_model), or NULL */
+    const uint8_t *packed; /* Q4_0 / Q4_K / Q6_K: the rows' packed copy (rwkv__pack_model), or NULL */
 } rwkv__tensor;
 
 /* Every float weight type the kernels read has a case in rwkv__row_bytes, rwkv__type_name,
@@ -5328,19 +5332,19 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
 }
 #endif /* RWKV__QSIMD */
 
-/* ---- row-interleaved ("packed") layout of Q4_0 and Q4_K for one-token products ---------- */
+/* ---- row-interleaved ("packed") layout of Q4_0, Q4_K, Q6_K for one-token products ------- */
 /* Generating a token reads each row once against one token, and the ggml layout makes a
    SIMD kernel gather one row's blocks across the lanes and add them back together: the
    one-token Q4_0 / Q4_K tiles issue ~48-64 256-bit operations per 256 weights, at the issue
    limit of a Zen 4 (docs/KERNELS.md, twenty-first round), so they read 27-29 GB/s against
    a ~30 plain read. Packing 8 rows together, lane r of every vector is row r: the token's
    4 values are a broadcast, no lane is added to another, and 256 weights cost ~24 operations.
-   At load (rwkv__pack_model), x86 with AVX2 copies each Q4_0 / Q4_K matrix of 8 rows or more
+   At load (rwkv__pack_model), x86 with AVX2 copies each Q4_0 / Q4_K / Q6_K matrix of 8+ rows
    into this layout (-DRWKV_NO_REPACK: not); the file's bytes stay the definition (the
    embedding and the rows past the last full group of 8 are read from them), prompt blocks
    unpack 32 rows at a time into ggml's layout for their tiles, and every result has the
    scalar definition's bits.
-   Group g (rows 8g..8g+7), block b (32 values; Q4_K: super-block of 256) at g * group
+   Group g (rows 8g..8g+7), block b (32 values; K types: super-block of 256) at g * group
    bytes + b * block bytes, lane r (row 8g + r) in every 32-byte vector:
      Q4_0, 144 bytes: d[8] (f16, 16 bytes); then for k = 0..3, 8 x 4 bytes: qs[4k..4k+3]
            of each row (low nibbles: values 4k..4k+3, high: 16+4k..16+4k+3).
@@ -5348,7 +5352,11 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
            sub-blocks s = 0..7); M as [j][r][4] (u8, 64 bytes: lane r of vector j holds
            the mins of sub-blocks 4j..4j+3); then for c = 0..3, k = 0..7, 8 x 4 bytes:
            qs[32c+4k..32c+4k+3] of each row (low nibbles: sub-block 2c, high: 2c+1).
-           (96 + 32 bytes of unpacked scales where ggml packs 96: 2.8% more bytes read.) */
+           (96 + 32 bytes of unpacked scales where ggml packs 96: 2.8% more bytes read.)
+     Q6_K, 1680 bytes: d[8]; sc[m][r] (int8, 128 bytes); then for h = 0..1, k = 0..7
+           three 8 x 4 bytes, in the order the kernel reads them: ql[64h+4k..+3],
+           ql[64h+32+4k..+3], qh[32h+4k..+3] of each row (read out of order, as ggml's
+           ql / qh halves, the hardware prefetcher stopped: 0.3x from memory). */
 #if defined(RWKV__QAVX2) && !defined(RWKV_NO_REPACK)
 #define RWKV__PACK 1
 #endif
@@ -5357,7 +5365,7 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
 static RWKV__UNUSED int rwkv__pk_type(int type)
 {
 #ifdef RWKV__PACK
-    return type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q4_K;
+    return type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q4_K || type == RWKV__TYPE_Q6_K;
 #else
     (void)type;
     return 0;
@@ -5369,6 +5377,7 @@ static RWKV__UNUSED size_t rwkv__pk_group_bytes(int type, int64_t cols)
 {
     if (type == RWKV__TYPE_Q4_0) return (size_t)(cols / 32) * 144;
     if (type == RWKV__TYPE_Q4_K) return (size_t)(cols / 256) * 1184;
+    if (type == RWKV__TYPE_Q6_K) return (size_t)(cols / 256) * 1680;
     return 0;
 }
 
@@ -5384,6 +5393,21 @@ static RWKV__UNUSED void rwkv__pk_pack(int type, const uint8_t *W, size_t rowb, 
                 const uint8_t *p = W + (size_t)r * rowb + (size_t)b * 18;
                 memcpy(G + 2 * r, p, 2);
                 for (k = 0; k < 4; k++) memcpy(G + 16 + 32 * k + 4 * r, p + 2 + 4 * k, 4);
+            }
+        return;
+    }
+    if (type == RWKV__TYPE_Q6_K) {
+        for (b = 0; b < cols / 256; b++, G += 1680)
+            for (r = 0; r < 8; r++) {
+                const uint8_t *p = W + (size_t)r * rowb + (size_t)b * 210;
+                memcpy(G + 2 * r, p + 208, 2);
+                for (s = 0; s < 16; s++) G[16 + 8 * s + r] = p[192 + s];
+                for (k = 0; k < 16; k++) { /* k = 8h + k' */
+                    uint8_t *o = G + 144 + 96 * k + 4 * r;
+                    memcpy(o, p + 4 * (k + k / 8 * 8), 4);
+                    memcpy(o + 32, p + 4 * (k + k / 8 * 8 + 8), 4);
+                    memcpy(o + 64, p + 128 + 4 * k, 4);
+                }
             }
         return;
     }
@@ -5412,6 +5436,21 @@ static RWKV__UNUSED void rwkv__pk_unpack(int type, const uint8_t *G, int64_t col
                 uint8_t *p = W + (size_t)r * rowb + (size_t)b * 18;
                 memcpy(p, G + 2 * r, 2);
                 for (k = 0; k < 4; k++) memcpy(p + 2 + 4 * k, G + 16 + 32 * k + 4 * r, 4);
+            }
+        return;
+    }
+    if (type == RWKV__TYPE_Q6_K) {
+        for (b = 0; b < cols / 256; b++, G += 1680)
+            for (r = 0; r < 8; r++) {
+                uint8_t *p = W + (size_t)r * rowb + (size_t)b * 210;
+                memcpy(p + 208, G + 2 * r, 2);
+                for (j = 0; j < 16; j++) p[192 + j] = G[16 + 8 * j + r];
+                for (k = 0; k < 16; k++) {
+                    const uint8_t *o = G + 144 + 96 * k + 4 * r;
+                    memcpy(p + 4 * (k + k / 8 * 8), o, 4);
+                    memcpy(p + 4 * (k + k / 8 * 8 + 8), o + 32, 4);
+                    memcpy(p + 128 + 4 * k, o + 64, 4);
+                }
             }
         return;
     }
@@ -5547,6 +5586,50 @@ static void rwkv__pk_q4_k(float *y, const uint8_t *G, const rwkv__qact *a, int64
     _mm256_storeu_ps(y, B);
 }
 
+/* Q6_K (nb super-blocks): levels q = ql nibble | qh pair << 4 (0..63) against the token's
+   values, the -32 offset as the sub-block's -32 sum(xq) (the token's bs), then the signed
+   sub-block scales; one float accumulator per row, as the definition. */
+static void rwkv__pk_q6_k(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
+{
+    const __m256i m4 = _mm256_set1_epi8(15), m30 = _mm256_set1_epi8(0x30);
+    __m256 B = _mm256_setzero_ps();
+    int64_t b;
+    int h, q, k, j;
+    for (b = 0; b < nb; b++, G += 1680) {
+        const int8_t *x = a->q + b * 256;
+        const int16_t *bs = a->bs + b * 16;
+        __m256i I = _mm256_setzero_si256();
+        for (h = 0; h < 2; h++)
+            for (q = 0; q < 2; q++) {
+                /* sub-blocks 8h + q, +2, +4, +6: values 128h + 16q + 32j + 0..15 */
+                __m256i S[4];
+                RWKV__UNROLL for (j = 0; j < 4; j++) S[j] = _mm256_set1_epi32(-32 * bs[8 * h + q + 2 * j]);
+                RWKV__UNROLL for (k = 0; k < 4; k++) {
+                    const uint8_t *o = G + 144 + 96 * (8 * h + 4 * q + k);
+                    const __m256i A = _mm256_loadu_si256((const __m256i *)(const void *)o),
+                                  C = _mm256_loadu_si256((const __m256i *)(const void *)(o + 32)),
+                                  H = _mm256_loadu_si256((const __m256i *)(const void *)(o + 64));
+                    const int8_t *xk = x + 128 * h + 4 * (4 * q + k);
+                    S[0] = RWKV__PK_DP(S[0], _mm256_or_si256(_mm256_and_si256(A, m4),
+                                       _mm256_and_si256(_mm256_slli_epi16(H, 4), m30)), rwkv__pk_x4(xk));
+                    S[1] = RWKV__PK_DP(S[1], _mm256_or_si256(_mm256_and_si256(C, m4),
+                                       _mm256_and_si256(_mm256_slli_epi16(H, 2), m30)), rwkv__pk_x4(xk + 32));
+                    S[2] = RWKV__PK_DP(S[2], _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(A, 4), m4),
+                                       _mm256_and_si256(H, m30)), rwkv__pk_x4(xk + 64));
+                    S[3] = RWKV__PK_DP(S[3], _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(C, 4), m4),
+                                       _mm256_and_si256(_mm256_srli_epi16(H, 2), m30)), rwkv__pk_x4(xk + 96));
+                }
+                RWKV__UNROLL for (j = 0; j < 4; j++)
+                    I = _mm256_add_epi32(I, _mm256_mullo_epi32(S[j], _mm256_cvtepi8_epi32(_mm_loadl_epi64(
+                            (const __m128i *)(const void *)(G + 16 + 8 * (8 * h + q + 2 * j))))));
+            }
+        B = _mm256_fmadd_ps(_mm256_cvtepi32_ps(I),
+                            _mm256_mul_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)G)),
+                                          _mm256_set1_ps(a->d[b])), B);
+    }
+    _mm256_storeu_ps(y, B);
+}
+
 /* Rows [r0, r1) x tokens [0, T) of a matrix with packed groups P (same bits as
    rwkv__qmm_rows_scalar). One token: whole groups on the packed kernels; rows past the last
    group from the file; rows of a group cut by [r0, r1) (the callers split rows in multiples
@@ -5596,12 +5679,14 @@ static void rwkv__pk_rows(float *Y, const uint8_t *W, const uint8_t *P, int type
         const rwkv__qact a = rwkv__qact_at(type, cols, (void *)acts);
         for (g = g0; g < g1; g++) {
             if (type == RWKV__TYPE_Q4_0) rwkv__pk_q4_0(Y + 8 * g, P + (size_t)g * gb, &a, nb);
-            else rwkv__pk_q4_k(Y + 8 * g, P + (size_t)g * gb, &a, nb);
+            else if (type == RWKV__TYPE_Q4_K) rwkv__pk_q4_k(Y + 8 * g, P + (size_t)g * gb, &a, nb);
+            else rwkv__pk_q6_k(Y + 8 * g, P + (size_t)g * gb, &a, nb);
         }
     }
     if (r0 < 8 * g0) rwkv__pk_unpacked_rows(Y, W, P, type, rows, cols, acts, stride, T, r0, 8 * g0, amx);
     if (8 * g1 < r1) rwkv__pk_unpacked_rows(Y, W, P, type, rows, cols, acts, stride, T, 8 * g1, r1, amx);
 }
+
 #endif /* RWKV__PACK */
 
 /* ---- AMX: prompt blocks of f16 / bf16 weights ------------------------------------------------ */
@@ -6845,6 +6930,9 @@ extern "C"
 int madvise(void *addr, size_t length, int advice);
 #define RWKV__MADV_HUGEPAGE 14
 #endif
+#if defined(RWKV__MADV_HUGEPAGE)
+#define RWKV__MADV_DONTNEED 4 /* every Linux architecture's (asm-generic/mman-common.h) */
+#endif
 #endif
 #include <sys/stat.h>
 #include <unistd.h>
@@ -6921,7 +7009,7 @@ struct rwkv_model {
     float **owned;            /* [n_owned] LoRAs of old-layout files, transposed at load */
     int n_owned;
     size_t qwork_bytes;       /* a state's scratch for the quantized matrices (0: none) */
-    void *packed_mem;         /* the packed copies of Q4_0 / Q4_K matrices (rwkv__pack_model) */
+    void *packed_mem;         /* the packed copies of Q4_0 / Q4_K / Q6_K matrices (rwkv__pack_model) */
     int llama;                /* 1: llama.cpp's rwkv6 / rwkv7 layout (docs/LLAMACPP.md) */
     int rescale_every;        /* llama.cpp rwkv6: rescale_every_n_layers (0: none) */
     int n_threads;
@@ -7738,6 +7826,15 @@ static void rwkv__pack_model(rwkv_model *m)
             rwkv__tensor *t = &m->gguf.tensors[i];
             rwkv__pk_fill(t->type, (const uint8_t *)t->data, t->ne[1], t->ne[0], P);
             t->packed = P;
+#ifdef RWKV__MADV_DONTNEED
+            if (m->mapped) { /* the file's pages of those rows leave this process's memory
+                                (they stay in the page cache; a read maps them again) */
+                const uintptr_t pg = 4096, a = ((uintptr_t)t->data + pg - 1) & ~(pg - 1),
+                                e = ((uintptr_t)t->data + (size_t)(t->ne[1] / 8 * 8) *
+                                     (size_t)rwkv__row_bytes(t->type, (uint64_t)t->ne[0])) & ~(pg - 1);
+                if (e > a) (void)madvise((void *)a, (size_t)(e - a), RWKV__MADV_DONTNEED);
+            }
+#endif
             P += (rwkv__pk_bytes(t->type, t->ne[1], t->ne[0]) + 63) / 64 * 64;
         }
 }
