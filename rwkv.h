@@ -23,10 +23,11 @@
        RWKV_AMX_EXACT       f16/bf16 blocks on the AMX tiles carry the tokens' 24 bits (three
                             bf16 planes) instead of 16 (two): 3/2 (bf16) to 5/3 (f16) of the
                             tile work, the error that of the f32 kernels in another order
-       RWKV_NO_REPACK       keep Q4_0 / Q4_K / Q6_K matrices in the file's layout only (by
+       RWKV_NO_REPACK       keep Q4_0 / Q8_0 / Q4_K / Q6_K matrices in the file's layout only (by
                             default, x86 with AVX2 copies them at load into a layout of 8
-                            interleaved rows that one-token products read ~1.1-1.2x faster:
-                            as much memory again as those matrices, same bits)
+                            interleaved rows that one-token products read ~1.1-1.3x faster:
+                            same bits; the copy is resident in place of the file's pages,
+                            and opening a 1.5B 4-bit model takes ~0.3 s instead of ~2 ms)
        RWKV_SEQ_BLOCK       tokens per matrix-matrix block in sequence mode (default 128;
                             the state's scratch grows with it: ~30 MB at 1.5B)
        RWKV_PROFILE         (with OpenMP) states time the forward pass's steps: the matrix
@@ -708,7 +709,7 @@ typedef struct rwkv__tensor {
     int64_t ne[4];    /* unused dimensions are 1 */
     int lora_tiles;   /* a LoRA's first half in a model without quantized matrices: f16 / bf16
                          prompt blocks may run on the AMX tiles below RWKV__FAMX_MIN rows */
-    const uint8_t *packed; /* Q4_0 / Q4_K / Q6_K: the rows' packed copy (rwkv__pack_model), or NULL */
+    const uint8_t *packed; /* Q4_0, Q8_0, Q4_K, Q6_K: the rows' packed copy (rwkv__pack_model), or NULL */
 } rwkv__tensor;
 
 /* Every float weight type the kernels read has a case in rwkv__row_bytes, rwkv__type_name,
@@ -798,7 +799,7 @@ const char *rwkv_type_name(int type) { return rwkv__type_name((uint32_t)type); }
 #endif
 
 /* One weight as f32, for the scalar code and the SIMD tails. */
-RWKV__INLINE float rwkv__weight(const void *data, int type, int64_t i)
+RWKV__INLINE RWKV__UNUSED float rwkv__weight(const void *data, int type, int64_t i)
 {
     switch (type) {
     case RWKV_TYPE_F16: return rwkv__f16_to_f32(((const uint16_t *)data)[i]);
@@ -2571,7 +2572,7 @@ static rwkv__qact rwkv__qact_at(int type, int64_t cols, void *base)
 }
 
 /* The view of the activation `off` bytes after a's (the next tokens share its layout). */
-RWKV__INLINE rwkv__qact rwkv__qact_shift(const rwkv__qact *a, size_t off)
+RWKV__INLINE RWKV__UNUSED rwkv__qact rwkv__qact_shift(const rwkv__qact *a, size_t off)
 {
     rwkv__qact b;
     b.q = (int8_t *)(void *)((char *)a->q + off);
@@ -5332,14 +5333,14 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
 }
 #endif /* RWKV__QSIMD */
 
-/* ---- row-interleaved ("packed") layout of Q4_0, Q4_K, Q6_K for one-token products ------- */
+/* ---- row-interleaved ("packed") layout of Q4_0, Q8_0, Q4_K, Q6_K for one-token products - */
 /* Generating a token reads each row once against one token, and the ggml layout makes a
    SIMD kernel gather one row's blocks across the lanes and add them back together: the
    one-token Q4_0 / Q4_K tiles issue ~48-64 256-bit operations per 256 weights, at the issue
    limit of a Zen 4 (docs/KERNELS.md, twenty-first round), so they read 27-29 GB/s against
    a ~30 plain read. Packing 8 rows together, lane r of every vector is row r: the token's
    4 values are a broadcast, no lane is added to another, and 256 weights cost ~24 operations.
-   At load (rwkv__pack_model), x86 with AVX2 copies each Q4_0 / Q4_K / Q6_K matrix of 8+ rows
+   At load (rwkv__pack_model), x86 with AVX2 copies each Q4_0 / Q8_0 / Q4_K / Q6_K matrix (8+ rows)
    into this layout (-DRWKV_NO_REPACK: not); the file's bytes stay the definition (the
    embedding and the rows past the last full group of 8 are read from them), prompt blocks
    unpack 32 rows at a time into ggml's layout for their tiles, and every result has the
@@ -5348,6 +5349,7 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
    bytes + b * block bytes, lane r (row 8g + r) in every 32-byte vector:
      Q4_0, 144 bytes: d[8] (f16, 16 bytes); then for k = 0..3, 8 x 4 bytes: qs[4k..4k+3]
            of each row (low nibbles: values 4k..4k+3, high: 16+4k..16+4k+3).
+     Q8_0, 272 bytes: d[8]; then for k = 0..7, 8 x 4 bytes: qs[4k..4k+3] (values 4k..4k+3).
      Q4_K, 1184 bytes: d[8], dmin[8] (f16); S[s][r] (u8, 64 bytes: the 6-bit scales of
            sub-blocks s = 0..7); M as [j][r][4] (u8, 64 bytes: lane r of vector j holds
            the mins of sub-blocks 4j..4j+3); then for c = 0..3, k = 0..7, 8 x 4 bytes:
@@ -5365,7 +5367,8 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
 static RWKV__UNUSED int rwkv__pk_type(int type)
 {
 #ifdef RWKV__PACK
-    return type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q4_K || type == RWKV__TYPE_Q6_K;
+    return type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q8_0 || type == RWKV__TYPE_Q4_K ||
+           type == RWKV__TYPE_Q6_K;
 #else
     (void)type;
     return 0;
@@ -5376,6 +5379,7 @@ static RWKV__UNUSED int rwkv__pk_type(int type)
 static RWKV__UNUSED size_t rwkv__pk_group_bytes(int type, int64_t cols)
 {
     if (type == RWKV__TYPE_Q4_0) return (size_t)(cols / 32) * 144;
+    if (type == RWKV__TYPE_Q8_0) return (size_t)(cols / 32) * 272;
     if (type == RWKV__TYPE_Q4_K) return (size_t)(cols / 256) * 1184;
     if (type == RWKV__TYPE_Q6_K) return (size_t)(cols / 256) * 1680;
     return 0;
@@ -5393,6 +5397,15 @@ static RWKV__UNUSED void rwkv__pk_pack(int type, const uint8_t *W, size_t rowb, 
                 const uint8_t *p = W + (size_t)r * rowb + (size_t)b * 18;
                 memcpy(G + 2 * r, p, 2);
                 for (k = 0; k < 4; k++) memcpy(G + 16 + 32 * k + 4 * r, p + 2 + 4 * k, 4);
+            }
+        return;
+    }
+    if (type == RWKV__TYPE_Q8_0) {
+        for (b = 0; b < cols / 32; b++, G += 272)
+            for (r = 0; r < 8; r++) {
+                const uint8_t *p = W + (size_t)r * rowb + (size_t)b * 34;
+                memcpy(G + 2 * r, p, 2);
+                for (k = 0; k < 8; k++) memcpy(G + 16 + 32 * k + 4 * r, p + 2 + 4 * k, 4);
             }
         return;
     }
@@ -5436,6 +5449,15 @@ static RWKV__UNUSED void rwkv__pk_unpack(int type, const uint8_t *G, int64_t col
                 uint8_t *p = W + (size_t)r * rowb + (size_t)b * 18;
                 memcpy(p, G + 2 * r, 2);
                 for (k = 0; k < 4; k++) memcpy(p + 2 + 4 * k, G + 16 + 32 * k + 4 * r, 4);
+            }
+        return;
+    }
+    if (type == RWKV__TYPE_Q8_0) {
+        for (b = 0; b < cols / 32; b++, G += 272)
+            for (r = 0; r < 8; r++) {
+                uint8_t *p = W + (size_t)r * rowb + (size_t)b * 34;
+                memcpy(p, G + 2 * r, 2);
+                for (k = 0; k < 8; k++) memcpy(p + 2 + 4 * k, G + 16 + 32 * k + 4 * r, 4);
             }
         return;
     }
@@ -5521,6 +5543,51 @@ static void rwkv__pk_q4_0(float *y, const uint8_t *G, const rwkv__qact *a, int64
                     const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 16 + 32 * k));
                     I = RWKV__PK_DP(I, _mm256_and_si256(w, m4), rwkv__pk_x4(xl + 4 * k));
                     I = RWKV__PK_DP(I, _mm256_and_si256(_mm256_srli_epi16(w, 4), m4), rwkv__pk_x4(xh + 4 * k));
+                }
+                s = _mm256_mul_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)p)),
+                                  _mm256_set1_ps(a->d[b + L]));
+                A[L] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(I), s, A[L]);
+            }
+        }
+    {
+        const __m256 a0 = _mm256_add_ps(A[0], A[4]), a1 = _mm256_add_ps(A[1], A[5]),
+                     a2 = _mm256_add_ps(A[2], A[6]), a3 = _mm256_add_ps(A[3], A[7]);
+        _mm256_storeu_ps(y, _mm256_add_ps(_mm256_add_ps(a0, a2), _mm256_add_ps(a1, a3)));
+    }
+}
+
+/* The same for Q8_0: VNNI takes the levels as w ^ 0x80 = w + 128 (undone by the token's
+   -128 X, corr); AVX2's vpmaddubsw as |w| against the token's values with w's signs, whose
+   pair sums (<= 2 x 128 x 127) cannot saturate. */
+static void rwkv__pk_q8_0(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
+{
+#ifdef RWKV__QVNNI
+    const __m256i flip = _mm256_set1_epi8((char)0x80);
+#endif
+    __m256 A[8];
+    int64_t b;
+    int L, k;
+    for (L = 0; L < 8; L++) A[L] = _mm256_setzero_ps();
+    for (b = 0; b < nb; b += 8)
+        RWKV__UNROLL for (L = 0; L < 8; L++) {
+            if (b + L < nb) {
+                const uint8_t *p = G + (size_t)(b + L) * 272;
+                const int8_t *xl = a->q + rwkv__quad_pos(b + L, 0), *xh = a->q + rwkv__quad_pos(b + L, 16);
+#ifdef RWKV__QVNNI
+                __m256i I = _mm256_set1_epi32(a->corr[b + L]);
+#else
+                __m256i I = _mm256_setzero_si256();
+#endif
+                __m256 s;
+                RWKV__UNROLL for (k = 0; k < 8; k++) {
+                    const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 16 + 32 * k)),
+                                  x = rwkv__pk_x4(k < 4 ? xl + 4 * k : xh + 4 * (k - 4));
+#ifdef RWKV__QVNNI
+                    I = _mm256_dpbusd_epi32(I, _mm256_xor_si256(w, flip), x);
+#else
+                    I = _mm256_add_epi32(I, _mm256_madd_epi16(_mm256_maddubs_epi16(
+                            _mm256_abs_epi8(w), _mm256_sign_epi8(x, w)), _mm256_set1_epi16(1)));
+#endif
                 }
                 s = _mm256_mul_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)p)),
                                   _mm256_set1_ps(a->d[b + L]));
@@ -5679,6 +5746,7 @@ static void rwkv__pk_rows(float *Y, const uint8_t *W, const uint8_t *P, int type
         const rwkv__qact a = rwkv__qact_at(type, cols, (void *)acts);
         for (g = g0; g < g1; g++) {
             if (type == RWKV__TYPE_Q4_0) rwkv__pk_q4_0(Y + 8 * g, P + (size_t)g * gb, &a, nb);
+            else if (type == RWKV__TYPE_Q8_0) rwkv__pk_q8_0(Y + 8 * g, P + (size_t)g * gb, &a, nb);
             else if (type == RWKV__TYPE_Q4_K) rwkv__pk_q4_k(Y + 8 * g, P + (size_t)g * gb, &a, nb);
             else rwkv__pk_q6_k(Y + 8 * g, P + (size_t)g * gb, &a, nb);
         }
@@ -7009,7 +7077,7 @@ struct rwkv_model {
     float **owned;            /* [n_owned] LoRAs of old-layout files, transposed at load */
     int n_owned;
     size_t qwork_bytes;       /* a state's scratch for the quantized matrices (0: none) */
-    void *packed_mem;         /* the packed copies of Q4_0 / Q4_K / Q6_K matrices (rwkv__pack_model) */
+    void *packed_mem;         /* the packed copies of Q4_0, Q8_0, Q4_K, Q6_K matrices (rwkv__pack_model) */
     int llama;                /* 1: llama.cpp's rwkv6 / rwkv7 layout (docs/LLAMACPP.md) */
     int rescale_every;        /* llama.cpp rwkv6: rescale_every_n_layers (0: none) */
     int n_threads;
