@@ -23,7 +23,7 @@
        RWKV_AMX_EXACT       f16/bf16 blocks on the AMX tiles carry the tokens' 24 bits (three
                             bf16 planes) instead of 16 (two): 3/2 (bf16) to 5/3 (f16) of the
                             tile work, the error that of the f32 kernels in another order
-       RWKV_NO_REPACK       keep Q4_0 / Q8_0 / Q4_K / Q6_K matrices in the file's layout only (by
+       RWKV_NO_REPACK       keep Q4_0 / Q8_0 / Q4_K / Q5_K / Q6_K matrices in the file's layout (by
                             default, x86 with AVX2 copies them at load into a layout of 8
                             interleaved rows that one-token products read ~1.1-1.3x faster:
                             same bits; the copy is resident in place of the file's pages,
@@ -709,7 +709,7 @@ typedef struct rwkv__tensor {
     int64_t ne[4];    /* unused dimensions are 1 */
     int lora_tiles;   /* a LoRA's first half in a model without quantized matrices: f16 / bf16
                          prompt blocks may run on the AMX tiles below RWKV__FAMX_MIN rows */
-    const uint8_t *packed; /* Q4_0, Q8_0, Q4_K, Q6_K: the rows' packed copy (rwkv__pack_model), or NULL */
+    const uint8_t *packed; /* packed types: the rows' packed copy (rwkv__pack_model), or NULL */
 } rwkv__tensor;
 
 /* Every float weight type the kernels read has a case in rwkv__row_bytes, rwkv__type_name,
@@ -5333,14 +5333,14 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
 }
 #endif /* RWKV__QSIMD */
 
-/* ---- row-interleaved ("packed") layout of Q4_0, Q8_0, Q4_K, Q6_K for one-token products - */
+/* ---- row-interleaved ("packed") layout of Q4_0, Q8_0, Q4_K, Q5_K, Q6_K (one token) ------- */
 /* Generating a token reads each row once against one token, and the ggml layout makes a
    SIMD kernel gather one row's blocks across the lanes and add them back together: the
    one-token Q4_0 / Q4_K tiles issue ~48-64 256-bit operations per 256 weights, at the issue
    limit of a Zen 4 (docs/KERNELS.md, twenty-first round), so they read 27-29 GB/s against
    a ~30 plain read. Packing 8 rows together, lane r of every vector is row r: the token's
    4 values are a broadcast, no lane is added to another, and 256 weights cost ~24 operations.
-   At load (rwkv__pack_model), x86 with AVX2 copies each Q4_0 / Q8_0 / Q4_K / Q6_K matrix (8+ rows)
+   At load (rwkv__pack_model), x86 with AVX2 copies each Q4_0 / Q8_0 / Q4_K / Q5_K / Q6_K matrix
    into this layout (-DRWKV_NO_REPACK: not); the file's bytes stay the definition (the
    embedding and the rows past the last full group of 8 are read from them), prompt blocks
    unpack 32 rows at a time into ggml's layout for their tiles, and every result has the
@@ -5355,6 +5355,8 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
            the mins of sub-blocks 4j..4j+3); then for c = 0..3, k = 0..7, 8 x 4 bytes:
            qs[32c+4k..32c+4k+3] of each row (low nibbles: sub-block 2c, high: 2c+1).
            (96 + 32 bytes of unpacked scales where ggml packs 96: 2.8% more bytes read.)
+     Q5_K, 1440 bytes: as Q4_K, with for k = 0..7 the 8 rows' qh[4k..4k+3] (32 bytes)
+           before c = 0's qs vector k (rwkv__pk_qs); the qs of c = 1..3 after them.
      Q6_K, 1680 bytes: d[8]; sc[m][r] (int8, 128 bytes); then for h = 0..1, k = 0..7
            three 8 x 4 bytes, in the order the kernel reads them: ql[64h+4k..+3],
            ql[64h+32+4k..+3], qh[32h+4k..+3] of each row (read out of order, as ggml's
@@ -5368,7 +5370,7 @@ static RWKV__UNUSED int rwkv__pk_type(int type)
 {
 #ifdef RWKV__PACK
     return type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q8_0 || type == RWKV__TYPE_Q4_K ||
-           type == RWKV__TYPE_Q6_K;
+           type == RWKV__TYPE_Q5_K || type == RWKV__TYPE_Q6_K;
 #else
     (void)type;
     return 0;
@@ -5381,8 +5383,17 @@ static RWKV__UNUSED size_t rwkv__pk_group_bytes(int type, int64_t cols)
     if (type == RWKV__TYPE_Q4_0) return (size_t)(cols / 32) * 144;
     if (type == RWKV__TYPE_Q8_0) return (size_t)(cols / 32) * 272;
     if (type == RWKV__TYPE_Q4_K) return (size_t)(cols / 256) * 1184;
+    if (type == RWKV__TYPE_Q5_K) return (size_t)(cols / 256) * 1440;
     if (type == RWKV__TYPE_Q6_K) return (size_t)(cols / 256) * 1680;
     return 0;
+}
+
+/* Offset in a Q4_K / Q5_K group's super-block of the vector of qs[32c+4k..32c+4k+3]. Q5_K
+   puts qh[4k..4k+3] (read with every c) right before c = 0's, so that the first pass reads
+   forward (qh 256 bytes ahead of qs, read in turns, ran 0.83x from memory). */
+static int rwkv__pk_qs(int q5, int c, int k)
+{
+    return !q5 ? 160 + 256 * c + 32 * k : c == 0 ? 192 + 64 * k : 416 + 256 * c + 32 * k;
 }
 
 /* 8 rows of ggml blocks (rowb bytes apart) -> group G, and back: unpacking gives the same
@@ -5424,19 +5435,25 @@ static RWKV__UNUSED void rwkv__pk_pack(int type, const uint8_t *W, size_t rowb, 
             }
         return;
     }
-    for (b = 0; b < cols / 256; b++, G += 1184)
-        for (r = 0; r < 8; r++) {
-            const uint8_t *p = W + (size_t)r * rowb + (size_t)b * 144;
-            memcpy(G + 2 * r, p, 2);
-            memcpy(G + 16 + 2 * r, p + 2, 2);
-            for (s = 0; s < 8; s++) {
-                int S, M;
-                rwkv__k4_scale_min(s, p + 4, &S, &M);
-                G[32 + 8 * s + r] = (uint8_t)S;
-                G[96 + 32 * (s / 4) + 4 * r + s % 4] = (uint8_t)M;
+    { /* Q4_K, Q5_K */
+        const int q5 = type == RWKV__TYPE_Q5_K;
+        const size_t bb = q5 ? 176 : 144, gb = q5 ? 1440 : 1184;
+        for (b = 0; b < cols / 256; b++, G += gb)
+            for (r = 0; r < 8; r++) {
+                const uint8_t *p = W + (size_t)r * rowb + (size_t)b * bb;
+                memcpy(G + 2 * r, p, 2);
+                memcpy(G + 16 + 2 * r, p + 2, 2);
+                for (s = 0; s < 8; s++) {
+                    int S, M;
+                    rwkv__k4_scale_min(s, p + 4, &S, &M);
+                    G[32 + 8 * s + r] = (uint8_t)S;
+                    G[96 + 32 * (s / 4) + 4 * r + s % 4] = (uint8_t)M;
+                }
+                for (k = 0; k < 32; k++) memcpy(G + rwkv__pk_qs(q5, k / 8, k % 8) + 4 * r, p + bb - 128 + 4 * k, 4);
+                if (q5)
+                    for (k = 0; k < 8; k++) memcpy(G + 160 + 64 * k + 4 * r, p + 16 + 4 * k, 4);
             }
-            for (k = 0; k < 32; k++) memcpy(G + 160 + 32 * k + 4 * r, p + 16 + 4 * k, 4);
-        }
+    }
 }
 
 static RWKV__UNUSED void rwkv__pk_unpack(int type, const uint8_t *G, int64_t cols, uint8_t *W, size_t rowb)
@@ -5476,9 +5493,12 @@ static RWKV__UNUSED void rwkv__pk_unpack(int type, const uint8_t *G, int64_t col
             }
         return;
     }
-    for (b = 0; b < cols / 256; b++, G += 1184)
+    {
+    const int q5 = type == RWKV__TYPE_Q5_K;
+    const size_t bb = q5 ? 176 : 144, gb = q5 ? 1440 : 1184;
+    for (b = 0; b < cols / 256; b++, G += gb)
         for (r = 0; r < 8; r++) {
-            uint8_t *p = W + (size_t)r * rowb + (size_t)b * 144, *q = p + 4;
+            uint8_t *p = W + (size_t)r * rowb + (size_t)b * bb, *q = p + 4;
             int S[8], M[8];
             memcpy(p, G + 2 * r, 2);
             memcpy(p + 2, G + 16 + 2 * r, 2);
@@ -5491,8 +5511,11 @@ static RWKV__UNUSED void rwkv__pk_unpack(int type, const uint8_t *G, int64_t col
                 q[j + 4] = (uint8_t)(M[j] | ((M[j + 4] >> 4) << 6));
                 q[j + 8] = (uint8_t)((S[j + 4] & 15) | ((M[j + 4] & 15) << 4));
             }
-            for (k = 0; k < 32; k++) memcpy(p + 16 + 4 * k, G + 160 + 32 * k + 4 * r, 4);
+            for (k = 0; k < 32; k++) memcpy(p + bb - 128 + 4 * k, G + rwkv__pk_qs(q5, k / 8, k % 8) + 4 * r, 4);
+            if (q5)
+                for (k = 0; k < 8; k++) memcpy(p + 16 + 4 * k, G + 160 + 64 * k + 4 * r, 4);
         }
+    }
 }
 
 #ifdef RWKV__PACK
@@ -5503,15 +5526,6 @@ static RWKV__UNUSED void rwkv__pk_unpack(int type, const uint8_t *G, int64_t col
 #else
 #define RWKV__PK_DP(acc, u, s)                                                                     \
     _mm256_add_epi32((acc), _mm256_madd_epi16(_mm256_maddubs_epi16((u), (s)), _mm256_set1_epi16(1)))
-#endif
-/* A group is one stream: software prefetch RWKV__PK_PF bytes ahead, a line per 64 bytes. */
-#ifndef RWKV__PK_PF
-#define RWKV__PK_PF 0
-#endif
-#if RWKV__PK_PF > 0
-#define RWKV__PK_PREFETCH(p) _mm_prefetch((const char *)(p) + RWKV__PK_PF, _MM_HINT_T0)
-#else
-#define RWKV__PK_PREFETCH(p) (void)0
 #endif
 RWKV__INLINE __m256i rwkv__pk_x4(const int8_t *x) /* 4 token values in every lane */
 {
@@ -5536,9 +5550,6 @@ static void rwkv__pk_q4_0(float *y, const uint8_t *G, const rwkv__qact *a, int64
                 const int8_t *xl = a->q + rwkv__quad_pos(b + L, 0), *xh = a->q + rwkv__quad_pos(b + L, 16);
                 __m256i I = _mm256_set1_epi32(a->corr[b + L]);
                 __m256 s;
-                RWKV__PK_PREFETCH(p); /* 3 per 144 bytes: every line */
-                RWKV__PK_PREFETCH(p + 48);
-                RWKV__PK_PREFETCH(p + 96);
                 RWKV__UNROLL for (k = 0; k < 4; k++) {
                     const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 16 + 32 * k));
                     I = RWKV__PK_DP(I, _mm256_and_si256(w, m4), rwkv__pk_x4(xl + 4 * k));
@@ -5601,30 +5612,49 @@ static void rwkv__pk_q8_0(float *y, const uint8_t *G, const rwkv__qact *a, int64
     }
 }
 
-/* The same for Q4_K (nb super-blocks): one float accumulator per row, as the definition. */
-static void rwkv__pk_q4_k(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
+/* Bit `bit` of each byte moved to bit 4, the rest zero (Q5_K's fifth bits). */
+RWKV__INLINE __m256i rwkv__pk_bit4(__m256i h, int bit)
+{
+    switch (bit) {
+    case 0: h = _mm256_slli_epi16(h, 4); break;
+    case 1: h = _mm256_slli_epi16(h, 3); break;
+    case 2: h = _mm256_slli_epi16(h, 2); break;
+    case 3: h = _mm256_slli_epi16(h, 1); break;
+    case 4: break;
+    case 5: h = _mm256_srli_epi16(h, 1); break;
+    case 6: h = _mm256_srli_epi16(h, 2); break;
+    default: h = _mm256_srli_epi16(h, 3); break;
+    }
+    return _mm256_and_si256(h, _mm256_set1_epi8(0x10));
+}
+
+/* The same for Q4_K and Q5_K (nb super-blocks; q5: the fifth bits from qh): one float
+   accumulator per row, as the definition. */
+RWKV__INLINE void rwkv__pk_k45(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb, int q5)
 {
     const __m256i m4 = _mm256_set1_epi8(15), lo16 = _mm256_set1_epi32(0x00FF00FF);
+    const size_t gb = q5 ? 1440 : 1184;
     __m256 B = _mm256_setzero_ps();
     int64_t b;
     int c, k, s;
-    for (b = 0; b < nb; b++, G += 1184) {
+    for (b = 0; b < nb; b++, G += gb) {
         const int8_t *x = a->q + b * 256;
         const int16_t *bs = a->bs + b * 16;
         __m256i I = _mm256_setzero_si256(), ms;
         __m256 dx = _mm256_set1_ps(a->d[b]);
         int32_t sum[8];
-        RWKV__PK_PREFETCH(G);
-        RWKV__PK_PREFETCH(G + 64);
-        RWKV__PK_PREFETCH(G + 128);
-        for (c = 0; c < 4; c++) {
+        RWKV__UNROLL for (c = 0; c < 4; c++) {
             __m256i Glo = _mm256_setzero_si256(), Ghi = _mm256_setzero_si256();
             RWKV__UNROLL for (k = 0; k < 8; k++) {
-                const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(G + 160 + 256 * c + 32 * k));
-                if (k % 2 == 0) RWKV__PK_PREFETCH(G + 160 + 256 * c + 32 * k);
-                Glo = RWKV__PK_DP(Glo, _mm256_and_si256(w, m4), rwkv__pk_x4(x + 64 * c + 4 * k));
-                Ghi = RWKV__PK_DP(Ghi, _mm256_and_si256(_mm256_srli_epi16(w, 4), m4),
-                                  rwkv__pk_x4(x + 64 * c + 32 + 4 * k));
+                const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(G + rwkv__pk_qs(q5, c, k)));
+                __m256i lo = _mm256_and_si256(w, m4), hi = _mm256_and_si256(_mm256_srli_epi16(w, 4), m4);
+                if (q5) {
+                    const __m256i h = _mm256_loadu_si256((const __m256i *)(const void *)(G + 160 + 64 * k));
+                    lo = _mm256_or_si256(lo, rwkv__pk_bit4(h, 2 * c));
+                    hi = _mm256_or_si256(hi, rwkv__pk_bit4(h, 2 * c + 1));
+                }
+                Glo = RWKV__PK_DP(Glo, lo, rwkv__pk_x4(x + 64 * c + 4 * k));
+                Ghi = RWKV__PK_DP(Ghi, hi, rwkv__pk_x4(x + 64 * c + 32 + 4 * k));
             }
             I = _mm256_add_epi32(I, _mm256_mullo_epi32(Glo,
                     _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(G + 32 + 16 * c)))));
@@ -5651,6 +5681,14 @@ static void rwkv__pk_q4_k(float *y, const uint8_t *G, const rwkv__qact *a, int64
                             _mm256_mul_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)(G + 16))), dx), B);
     }
     _mm256_storeu_ps(y, B);
+}
+static void rwkv__pk_q4_k(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
+{
+    rwkv__pk_k45(y, G, a, nb, 0);
+}
+static void rwkv__pk_q5_k(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
+{
+    rwkv__pk_k45(y, G, a, nb, 1);
 }
 
 /* Q6_K (nb super-blocks): levels q = ql nibble | qh pair << 4 (0..63) against the token's
@@ -5748,6 +5786,7 @@ static void rwkv__pk_rows(float *Y, const uint8_t *W, const uint8_t *P, int type
             if (type == RWKV__TYPE_Q4_0) rwkv__pk_q4_0(Y + 8 * g, P + (size_t)g * gb, &a, nb);
             else if (type == RWKV__TYPE_Q8_0) rwkv__pk_q8_0(Y + 8 * g, P + (size_t)g * gb, &a, nb);
             else if (type == RWKV__TYPE_Q4_K) rwkv__pk_q4_k(Y + 8 * g, P + (size_t)g * gb, &a, nb);
+            else if (type == RWKV__TYPE_Q5_K) rwkv__pk_q5_k(Y + 8 * g, P + (size_t)g * gb, &a, nb);
             else rwkv__pk_q6_k(Y + 8 * g, P + (size_t)g * gb, &a, nb);
         }
     }
@@ -7077,7 +7116,7 @@ struct rwkv_model {
     float **owned;            /* [n_owned] LoRAs of old-layout files, transposed at load */
     int n_owned;
     size_t qwork_bytes;       /* a state's scratch for the quantized matrices (0: none) */
-    void *packed_mem;         /* the packed copies of Q4_0, Q8_0, Q4_K, Q6_K matrices (rwkv__pack_model) */
+    void *packed_mem;         /* the packed copies of the matrices (rwkv__pack_model) */
     int llama;                /* 1: llama.cpp's rwkv6 / rwkv7 layout (docs/LLAMACPP.md) */
     int rescale_every;        /* llama.cpp rwkv6: rescale_every_n_layers (0: none) */
     int n_threads;
