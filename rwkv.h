@@ -5402,21 +5402,13 @@ static RWKV__UNUSED void rwkv__pk_pack(int type, const uint8_t *W, size_t rowb, 
 {
     int64_t b;
     int r, k, s;
-    if (type == RWKV__TYPE_Q4_0) {
-        for (b = 0; b < cols / 32; b++, G += 144)
+    if (type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q8_0) { /* d, then nk dwords of levels */
+        const int nk = type == RWKV__TYPE_Q4_0 ? 4 : 8;
+        for (b = 0; b < cols / 32; b++, G += 16 + 32 * nk)
             for (r = 0; r < 8; r++) {
-                const uint8_t *p = W + (size_t)r * rowb + (size_t)b * 18;
+                const uint8_t *p = W + (size_t)r * rowb + (size_t)b * (size_t)(2 + 4 * nk);
                 memcpy(G + 2 * r, p, 2);
-                for (k = 0; k < 4; k++) memcpy(G + 16 + 32 * k + 4 * r, p + 2 + 4 * k, 4);
-            }
-        return;
-    }
-    if (type == RWKV__TYPE_Q8_0) {
-        for (b = 0; b < cols / 32; b++, G += 272)
-            for (r = 0; r < 8; r++) {
-                const uint8_t *p = W + (size_t)r * rowb + (size_t)b * 34;
-                memcpy(G + 2 * r, p, 2);
-                for (k = 0; k < 8; k++) memcpy(G + 16 + 32 * k + 4 * r, p + 2 + 4 * k, 4);
+                for (k = 0; k < nk; k++) memcpy(G + 16 + 32 * k + 4 * r, p + 2 + 4 * k, 4);
             }
         return;
     }
@@ -5460,21 +5452,13 @@ static RWKV__UNUSED void rwkv__pk_unpack(int type, const uint8_t *G, int64_t col
 {
     int64_t b;
     int r, k, j;
-    if (type == RWKV__TYPE_Q4_0) {
-        for (b = 0; b < cols / 32; b++, G += 144)
+    if (type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q8_0) {
+        const int nk = type == RWKV__TYPE_Q4_0 ? 4 : 8;
+        for (b = 0; b < cols / 32; b++, G += 16 + 32 * nk)
             for (r = 0; r < 8; r++) {
-                uint8_t *p = W + (size_t)r * rowb + (size_t)b * 18;
+                uint8_t *p = W + (size_t)r * rowb + (size_t)b * (size_t)(2 + 4 * nk);
                 memcpy(p, G + 2 * r, 2);
-                for (k = 0; k < 4; k++) memcpy(p + 2 + 4 * k, G + 16 + 32 * k + 4 * r, 4);
-            }
-        return;
-    }
-    if (type == RWKV__TYPE_Q8_0) {
-        for (b = 0; b < cols / 32; b++, G += 272)
-            for (r = 0; r < 8; r++) {
-                uint8_t *p = W + (size_t)r * rowb + (size_t)b * 34;
-                memcpy(p, G + 2 * r, 2);
-                for (k = 0; k < 8; k++) memcpy(p + 2 + 4 * k, G + 16 + 32 * k + 4 * r, 4);
+                for (k = 0; k < nk; k++) memcpy(p + 2 + 4 * k, G + 16 + 32 * k + 4 * r, 4);
             }
         return;
     }
