@@ -27,7 +27,11 @@
                             default, x86 with AVX2 copies them at load into a layout of 8
                             interleaved rows that one-token products read ~1.1-1.3x faster:
                             same bits; the copy is resident in place of the file's pages,
-                            and opening a 1.5B 4-bit model takes ~0.3 s instead of ~2 ms)
+                            and opening a 1.5B 4-bit model takes 0.13-0.26 s on two threads,
+                            0.22-0.41 on one, instead of ~2 ms)
+       RWKV_PACK_THREADS    at most this many OpenMP threads make that copy at open (default
+                            8; the count is omp_get_max_threads(), i.e. OMP_NUM_THREADS or the
+                            cores, below it; the same bytes whatever the count)
        RWKV_SEQ_BLOCK       tokens per matrix-matrix block in sequence mode (default 128;
                             the state's scratch grows with it: ~30 MB at 1.5B)
        RWKV_PROFILE         (with OpenMP) states time the forward pass's steps: the matrix
@@ -146,8 +150,10 @@ rwkv_status rwkv_error_set(rwkv_error *err, rwkv_status code, const char *fmt, .
 typedef struct rwkv_model rwkv_model;
 
 /* Memory-maps a GGUF model file (see docs/FORMAT.md) and validates every header field,
-   tensor offset, size, type and shape before anything is used. Constant time in the model
-   size: weights are used in place from the map. Also opens llama.cpp's `rwkv6` and `rwkv7`
+   tensor offset, size, type and shape before anything is used. Weights are used in place
+   from the map: constant time in the model size, except Q4_0 / Q8_0 / Q4_K / Q5_K / Q6_K
+   matrices on x86 with AVX2, copied at open into a faster layout (RWKV_NO_REPACK; a 1.5B
+   4-bit model: 0.13-0.26 s on two threads). Also opens llama.cpp's `rwkv6` and `rwkv7`
    files (docs/LLAMACPP.md): the same model, their LoRA matrices copied transposed to F32. */
 rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err);
 /* Same, from a buffer the caller keeps alive and unchanged until rwkv_model_close. */
@@ -7901,10 +7907,20 @@ static int rwkv__pk_wanted(const rwkv_model *m, uint64_t i)
     return m->used[i] && t != m->emb && t->n_dims == 2 && rwkv__pk_bytes(t->type, t->ne[1], t->ne[0]);
 }
 
+/* Threads that pack the matrices at open (OpenMP): the copy is page faults on the map and
+   the arena and a few shuffles per byte, which two threads do in 0.51-0.60 of one's time
+   (Zen 4 VM, v7 1.5B Q4_0 / Q4_K_M / Q8_0 from the page cache). The count:
+   omp_get_max_threads() (OMP_NUM_THREADS, else the cores), at most RWKV_PACK_THREADS; the
+   same bytes for any count. */
+#ifndef RWKV_PACK_THREADS
+#define RWKV_PACK_THREADS 8
+#endif
+
 static void rwkv__pack_model(rwkv_model *m)
 {
     uint64_t i, total = 0;
     uint8_t *P;
+    int nth = 1;
     for (i = 0; i < m->gguf.n_tensors; i++)
         if (rwkv__pk_wanted(m, i)) {
             const rwkv__tensor *t = &m->gguf.tensors[i];
@@ -7912,22 +7928,37 @@ static void rwkv__pack_model(rwkv_model *m)
             if (total > SIZE_MAX / 2) return;
         }
     if (!total || !(P = (uint8_t *)rwkv__alloc_big((size_t)total, &m->packed_mem))) return;
+#ifdef _OPENMP
+    nth = omp_get_max_threads();
+    if (nth > RWKV_PACK_THREADS) nth = RWKV_PACK_THREADS;
+    if (nth < 1) nth = 1;
+#endif
     for (i = 0; i < m->gguf.n_tensors; i++)
         if (rwkv__pk_wanted(m, i)) {
             rwkv__tensor *t = &m->gguf.tensors[i];
-            rwkv__pk_fill(t->type, (const uint8_t *)t->data, t->ne[1], t->ne[0], P);
+            const size_t rowb = (size_t)rwkv__row_bytes(t->type, (uint64_t)t->ne[0]),
+                         gb = rwkv__pk_group_bytes(t->type, t->ne[0]);
+            const int64_t groups = t->ne[1] / 8;
+            const uint8_t *W = (const uint8_t *)t->data;
+            int64_t g;
+            /* contiguous runs of groups per thread: each faults in its own pages */
+#ifdef _OPENMP
+#pragma omp parallel for num_threads(nth) schedule(static) if (nth > 1 && groups >= 16)
+#endif
+            for (g = 0; g < groups; g++)
+                rwkv__pk_pack(t->type, W + (size_t)g * 8 * rowb, rowb, t->ne[0], P + (size_t)g * gb);
             t->packed = P;
 #ifdef RWKV__MADV_DONTNEED
             if (m->mapped) { /* the file's pages of those rows leave this process's memory
                                 (they stay in the page cache; a read maps them again) */
                 const uintptr_t pg = 4096, a = ((uintptr_t)t->data + pg - 1) & ~(pg - 1),
-                                e = ((uintptr_t)t->data + (size_t)(t->ne[1] / 8 * 8) *
-                                     (size_t)rwkv__row_bytes(t->type, (uint64_t)t->ne[0])) & ~(pg - 1);
+                                e = ((uintptr_t)t->data + (size_t)(t->ne[1] / 8 * 8) * rowb) & ~(pg - 1);
                 if (e > a) (void)madvise((void *)a, (size_t)(e - a), RWKV__MADV_DONTNEED);
             }
 #endif
             P += (rwkv__pk_bytes(t->type, t->ne[1], t->ne[0]) + 63) / 64 * 64;
         }
+    (void)nth;
 }
 
 static rwkv_status rwkv__load(rwkv_model *m, rwkv_error *err)

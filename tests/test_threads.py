@@ -15,7 +15,8 @@ f16 / bf16 blocks on the tiles sum in another order, with the tokens split into 
 planes: docs/KERNELS.md; so for F16 the --seq logits must be within 1e-4 of max|logit| of
 one token at a time's, where a lost plane is ~1e-3; test_quantize checks that quantized
 blocks give one token's bits.) The team may fall back to one thread for a while on a busy
-machine (its back-off): fewer tokens on the team, never other bits.
+machine (its back-off): fewer tokens on the team, never other bits. Each run gets
+OMP_NUM_THREADS = its thread count, the threads that pack the quantized matrices at open.
 """
 
 import os
@@ -42,7 +43,11 @@ def logits(model, out, threads, seq):
     cmd = [RWKV, "logits", "-m", model, "--ids", IDS, "-o", out, "-t", str(threads)]
     if seq:
         cmd.append("--seq")
-    r = run(cmd)
+    # OMP_NUM_THREADS: the packed copy of the quantized matrices (x86) is made at open by
+    # that many threads, so the 2-thread runs also check that a copy made by two threads
+    # gives the bits of one made by one
+    env = dict(os.environ, OMP_NUM_THREADS=str(threads))
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     if r.returncode != 0:
         return None, r.stderr.strip()[-300:]
     with open(out, "rb") as f:
