@@ -5532,10 +5532,20 @@ RWKV__INLINE __m256i rwkv__pk_x4(const int8_t *x) /* 4 token values in every lan
 }
 
 /* y[0..7] = rows of group G times token a (nb blocks of 32): the definition's eight float
-   accumulators by block number mod 8, lane by lane, then its tree. */
-static void rwkv__pk_q4_0(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
+   accumulators by block number mod 8, lane by lane, then its tree. Q4_0 (q8 = 0): each dword
+   of levels holds the low nibbles' 4 values of the block's first half and the high ones' of
+   its second (levels 0..15, their offset 8 undone by the token's -8 X, corr). Q8_0 (q8 = 1): VNNI takes the
+   levels as w ^ 0x80 = w + 128 (undone by the token's -128 X, corr); AVX2's vpmaddubsw as
+   |w| against the token's values with w's signs, whose pair sums (<= 2 x 128 x 127) cannot
+   saturate. */
+RWKV__INLINE void rwkv__pk_b32(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb,
+                               int q8)
 {
     const __m256i m4 = _mm256_set1_epi8(15);
+#ifdef RWKV__QVNNI
+    const __m256i flip = _mm256_set1_epi8((char)0x80);
+#endif
+    const size_t gb = q8 ? 272 : 144;
     __m256 A[8];
     int64_t b;
     int L, k;
@@ -5543,15 +5553,31 @@ static void rwkv__pk_q4_0(float *y, const uint8_t *G, const rwkv__qact *a, int64
     for (b = 0; b < nb; b += 8)
         RWKV__UNROLL for (L = 0; L < 8; L++) {
             if (b + L < nb) {
-                const uint8_t *p = G + (size_t)(b + L) * 144;
+                const uint8_t *p = G + (size_t)(b + L) * gb;
                 const int8_t *xl = a->q + rwkv__quad_pos(b + L, 0), *xh = a->q + rwkv__quad_pos(b + L, 16);
+#ifdef RWKV__QVNNI
                 __m256i I = _mm256_set1_epi32(a->corr[b + L]);
+#else
+                __m256i I = q8 ? _mm256_setzero_si256() : _mm256_set1_epi32(a->corr[b + L]);
+#endif
                 __m256 s;
-                RWKV__UNROLL for (k = 0; k < 4; k++) {
-                    const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 16 + 32 * k));
-                    I = RWKV__PK_DP(I, _mm256_and_si256(w, m4), rwkv__pk_x4(xl + 4 * k));
-                    I = RWKV__PK_DP(I, _mm256_and_si256(_mm256_srli_epi16(w, 4), m4), rwkv__pk_x4(xh + 4 * k));
-                }
+                if (q8)
+                    RWKV__UNROLL for (k = 0; k < 8; k++) {
+                        const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 16 + 32 * k)),
+                                      x = rwkv__pk_x4(k < 4 ? xl + 4 * k : xh + 4 * (k - 4));
+#ifdef RWKV__QVNNI
+                        I = _mm256_dpbusd_epi32(I, _mm256_xor_si256(w, flip), x);
+#else
+                        I = _mm256_add_epi32(I, _mm256_madd_epi16(_mm256_maddubs_epi16(
+                                _mm256_abs_epi8(w), _mm256_sign_epi8(x, w)), _mm256_set1_epi16(1)));
+#endif
+                    }
+                else
+                    RWKV__UNROLL for (k = 0; k < 4; k++) {
+                        const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 16 + 32 * k));
+                        I = RWKV__PK_DP(I, _mm256_and_si256(w, m4), rwkv__pk_x4(xl + 4 * k));
+                        I = RWKV__PK_DP(I, _mm256_and_si256(_mm256_srli_epi16(w, 4), m4), rwkv__pk_x4(xh + 4 * k));
+                    }
                 s = _mm256_mul_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)p)),
                                   _mm256_set1_ps(a->d[b + L]));
                 A[L] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(I), s, A[L]);
@@ -5564,49 +5590,14 @@ static void rwkv__pk_q4_0(float *y, const uint8_t *G, const rwkv__qact *a, int64
     }
 }
 
-/* The same for Q8_0: VNNI takes the levels as w ^ 0x80 = w + 128 (undone by the token's
-   -128 X, corr); AVX2's vpmaddubsw as |w| against the token's values with w's signs, whose
-   pair sums (<= 2 x 128 x 127) cannot saturate. */
+static void rwkv__pk_q4_0(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
+{
+    rwkv__pk_b32(y, G, a, nb, 0);
+}
+
 static void rwkv__pk_q8_0(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
 {
-#ifdef RWKV__QVNNI
-    const __m256i flip = _mm256_set1_epi8((char)0x80);
-#endif
-    __m256 A[8];
-    int64_t b;
-    int L, k;
-    for (L = 0; L < 8; L++) A[L] = _mm256_setzero_ps();
-    for (b = 0; b < nb; b += 8)
-        RWKV__UNROLL for (L = 0; L < 8; L++) {
-            if (b + L < nb) {
-                const uint8_t *p = G + (size_t)(b + L) * 272;
-                const int8_t *xl = a->q + rwkv__quad_pos(b + L, 0), *xh = a->q + rwkv__quad_pos(b + L, 16);
-#ifdef RWKV__QVNNI
-                __m256i I = _mm256_set1_epi32(a->corr[b + L]);
-#else
-                __m256i I = _mm256_setzero_si256();
-#endif
-                __m256 s;
-                RWKV__UNROLL for (k = 0; k < 8; k++) {
-                    const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 16 + 32 * k)),
-                                  x = rwkv__pk_x4(k < 4 ? xl + 4 * k : xh + 4 * (k - 4));
-#ifdef RWKV__QVNNI
-                    I = _mm256_dpbusd_epi32(I, _mm256_xor_si256(w, flip), x);
-#else
-                    I = _mm256_add_epi32(I, _mm256_madd_epi16(_mm256_maddubs_epi16(
-                            _mm256_abs_epi8(w), _mm256_sign_epi8(x, w)), _mm256_set1_epi16(1)));
-#endif
-                }
-                s = _mm256_mul_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)p)),
-                                  _mm256_set1_ps(a->d[b + L]));
-                A[L] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(I), s, A[L]);
-            }
-        }
-    {
-        const __m256 a0 = _mm256_add_ps(A[0], A[4]), a1 = _mm256_add_ps(A[1], A[5]),
-                     a2 = _mm256_add_ps(A[2], A[6]), a3 = _mm256_add_ps(A[3], A[7]);
-        _mm256_storeu_ps(y, _mm256_add_ps(_mm256_add_ps(a0, a2), _mm256_add_ps(a1, a3)));
-    }
+    rwkv__pk_b32(y, G, a, nb, 1);
 }
 
 /* Bit `bit` of each byte moved to bit 4, the rest zero (Q5_K's fifth bits). */
