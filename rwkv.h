@@ -23,7 +23,7 @@
        RWKV_AMX_EXACT       f16/bf16 blocks on the AMX tiles carry the tokens' 24 bits (three
                             bf16 planes) instead of 16 (two): 3/2 (bf16) to 5/3 (f16) of the
                             tile work, the error that of the f32 kernels in another order
-       RWKV_NO_REPACK       keep Q4_0 / Q8_0 / Q4_K / Q5_K / Q6_K matrices in the file's layout (by
+       RWKV_NO_REPACK       keep Q4_0 / Q8_0 / Q5_1 / Q4_K / Q5_K / Q6_K matrices in the file's layout (by
                             default, x86 with AVX2 copies them at load into a layout of 8
                             interleaved rows that one-token products read ~1.1-1.3x faster:
                             same bits; the copy is resident in place of the file's pages,
@@ -151,7 +151,7 @@ typedef struct rwkv_model rwkv_model;
 
 /* Memory-maps a GGUF model file (see docs/FORMAT.md) and validates every header field,
    tensor offset, size, type and shape before anything is used. Weights are used in place
-   from the map: constant time in the model size, except Q4_0 / Q8_0 / Q4_K / Q5_K / Q6_K
+   from the map: constant time in the model size, except Q4_0 / Q8_0 / Q5_1 / Q4_K / Q5_K / Q6_K
    matrices on x86 with AVX2, copied at open into a faster layout (RWKV_NO_REPACK; a 1.5B
    4-bit model: 0.13-0.26 s on two threads). Also opens llama.cpp's `rwkv6` and `rwkv7`
    files (docs/LLAMACPP.md): the same model, their LoRA matrices copied transposed to F32. */
@@ -5346,14 +5346,14 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
 }
 #endif /* RWKV__QSIMD */
 
-/* ---- row-interleaved ("packed") layout of Q4_0, Q8_0, Q4_K, Q5_K, Q6_K (one token) ------- */
+/* ---- row-interleaved ("packed") layout of Q4_0, Q8_0, Q5_1, Q4_K, Q5_K, Q6_K (one token) - */
 /* Generating a token reads each row once against one token, and the ggml layout makes a
    SIMD kernel gather one row's blocks across the lanes and add them back together: the
    one-token Q4_0 / Q4_K tiles issue ~48-64 256-bit operations per 256 weights, at the issue
    limit of a Zen 4 (docs/KERNELS.md, twenty-first round), so they read 27-29 GB/s against
    a ~30 plain read. Packing 8 rows together, lane r of every vector is row r: the token's
    4 values are a broadcast, no lane is added to another, and 256 weights cost ~24 operations.
-   At load (rwkv__pack_model), x86 with AVX2 copies each Q4_0 / Q8_0 / Q4_K / Q5_K / Q6_K matrix
+   At load (rwkv__pack_model), x86 with AVX2 copies each Q4_0 / Q8_0 / Q5_1 / Q4_K / Q5_K / Q6_K matrix
    into this layout (-DRWKV_NO_REPACK: not); the file's bytes stay the definition (the
    embedding and the rows past the last full group of 8 are read from them), prompt blocks
    unpack 32 rows at a time into ggml's layout for their tiles, and every result has the
@@ -5363,6 +5363,7 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
      Q4_0, 144 bytes: d[8] (f16, 16 bytes); then for k = 0..3, 8 x 4 bytes: qs[4k..4k+3]
            of each row (low nibbles: values 4k..4k+3, high: 16+4k..16+4k+3).
      Q8_0, 272 bytes: d[8]; then for k = 0..7, 8 x 4 bytes: qs[4k..4k+3] (values 4k..4k+3).
+     Q5_1, 192 bytes: d[8], m[8] (f16); qh[8] (32 bits each); then as Q4_0's k = 0..3.
      Q4_K, 1184 bytes: d[8], dmin[8] (f16); S[s][r] (u8, 64 bytes: the 6-bit scales of
            sub-blocks s = 0..7); M as [j][r][4] (u8, 64 bytes: lane r of vector j holds
            the mins of sub-blocks 4j..4j+3); then for c = 0..3, k = 0..7, 8 x 4 bytes:
@@ -5382,8 +5383,8 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
 static RWKV__UNUSED int rwkv__pk_type(int type)
 {
 #ifdef RWKV__PACK
-    return type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q8_0 || type == RWKV__TYPE_Q4_K ||
-           type == RWKV__TYPE_Q5_K || type == RWKV__TYPE_Q6_K;
+    return type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q8_0 || type == RWKV__TYPE_Q5_1 ||
+           type == RWKV__TYPE_Q4_K || type == RWKV__TYPE_Q5_K || type == RWKV__TYPE_Q6_K;
 #else
     (void)type;
     return 0;
@@ -5395,6 +5396,7 @@ static RWKV__UNUSED size_t rwkv__pk_group_bytes(int type, int64_t cols)
 {
     if (type == RWKV__TYPE_Q4_0) return (size_t)(cols / 32) * 144;
     if (type == RWKV__TYPE_Q8_0) return (size_t)(cols / 32) * 272;
+    if (type == RWKV__TYPE_Q5_1) return (size_t)(cols / 32) * 192;
     if (type == RWKV__TYPE_Q4_K) return (size_t)(cols / 256) * 1184;
     if (type == RWKV__TYPE_Q5_K) return (size_t)(cols / 256) * 1440;
     if (type == RWKV__TYPE_Q6_K) return (size_t)(cols / 256) * 1680;
@@ -5422,6 +5424,17 @@ static RWKV__UNUSED void rwkv__pk_pack(int type, const uint8_t *W, size_t rowb, 
                 const uint8_t *p = W + (size_t)r * rowb + (size_t)b * (size_t)(2 + 4 * nk);
                 memcpy(G + 2 * r, p, 2);
                 for (k = 0; k < nk; k++) memcpy(G + 16 + 32 * k + 4 * r, p + 2 + 4 * k, 4);
+            }
+        return;
+    }
+    if (type == RWKV__TYPE_Q5_1) { /* d, m, qh, then 4 dwords of nibbles */
+        for (b = 0; b < cols / 32; b++, G += 192)
+            for (r = 0; r < 8; r++) {
+                const uint8_t *p = W + (size_t)r * rowb + (size_t)b * 24;
+                memcpy(G + 2 * r, p, 2);
+                memcpy(G + 16 + 2 * r, p + 2, 2);
+                memcpy(G + 32 + 4 * r, p + 4, 4);
+                for (k = 0; k < 4; k++) memcpy(G + 64 + 32 * k + 4 * r, p + 8 + 4 * k, 4);
             }
         return;
     }
@@ -5472,6 +5485,17 @@ static RWKV__UNUSED void rwkv__pk_unpack(int type, const uint8_t *G, int64_t col
                 uint8_t *p = W + (size_t)r * rowb + (size_t)b * (size_t)(2 + 4 * nk);
                 memcpy(p, G + 2 * r, 2);
                 for (k = 0; k < nk; k++) memcpy(p + 2 + 4 * k, G + 16 + 32 * k + 4 * r, 4);
+            }
+        return;
+    }
+    if (type == RWKV__TYPE_Q5_1) {
+        for (b = 0; b < cols / 32; b++, G += 192)
+            for (r = 0; r < 8; r++) {
+                uint8_t *p = W + (size_t)r * rowb + (size_t)b * 24;
+                memcpy(p, G + 2 * r, 2);
+                memcpy(p + 2, G + 16 + 2 * r, 2);
+                memcpy(p + 4, G + 32 + 4 * r, 4);
+                for (k = 0; k < 4; k++) memcpy(p + 8 + 4 * k, G + 64 + 32 * k + 4 * r, 4);
             }
         return;
     }
@@ -5598,6 +5622,58 @@ static void rwkv__pk_q4_0(float *y, const uint8_t *G, const rwkv__qact *a, int64
 static void rwkv__pk_q8_0(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
 {
     rwkv__pk_b32(y, G, a, nb, 1);
+}
+
+/* Q5_1: Q4_0's dwords of nibbles, the fifth bits from the rows' qh (lane r: row r's 32
+   bits; value j's bit j). For the values 4k..4k+3 (low nibbles) vpshufb copies qh byte k/2
+   into the dword's 4 bytes, each byte keeps its own bit (mask 1, 2, 4, 8 or 16 .. 128),
+   vpcmpeqb makes it 0xff and the and 0x10 the level's bit 4; the high nibbles (values
+   16 + 4k ..) the same from byte 2 + k/2. Levels 0..31, no offset; then the definition's
+   two float steps per block: G dw dx, and mw dx X (dsx). */
+static void rwkv__pk_q5_1(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
+{
+    const __m256i m4 = _mm256_set1_epi8(15), b4 = _mm256_set1_epi8(0x10),
+                  lane = _mm256_setr_epi32(0, 0x04040404, 0x08080808, 0x0C0C0C0C,
+                                           0, 0x04040404, 0x08080808, 0x0C0C0C0C),
+                  bits_even = _mm256_set1_epi32(0x08040201), bits_odd = _mm256_set1_epi32((int)0x80402010u);
+    __m256 A[8];
+    int64_t b;
+    int L, k;
+    for (L = 0; L < 8; L++) A[L] = _mm256_setzero_ps();
+    for (b = 0; b < nb; b += 8)
+        RWKV__UNROLL for (L = 0; L < 8; L++) {
+            if (b + L < nb) {
+                const uint8_t *p = G + (size_t)(b + L) * 192;
+                const int8_t *xl = a->q + rwkv__quad_pos(b + L, 0), *xh = a->q + rwkv__quad_pos(b + L, 16);
+                const __m256i H = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+                __m256i I = _mm256_setzero_si256();
+                __m256 s;
+                RWKV__UNROLL for (k = 0; k < 4; k++) {
+                    const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 64 + 32 * k)),
+                                  bits = k % 2 ? bits_odd : bits_even,
+                                  hl = _mm256_and_si256(_mm256_shuffle_epi8(H, _mm256_add_epi8(lane,
+                                           _mm256_set1_epi8((char)(k / 2)))), bits),
+                                  hh = _mm256_and_si256(_mm256_shuffle_epi8(H, _mm256_add_epi8(lane,
+                                           _mm256_set1_epi8((char)(2 + k / 2)))), bits),
+                                  lo = _mm256_or_si256(_mm256_and_si256(w, m4),
+                                           _mm256_and_si256(_mm256_cmpeq_epi8(hl, bits), b4)),
+                                  hi = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(w, 4), m4),
+                                           _mm256_and_si256(_mm256_cmpeq_epi8(hh, bits), b4));
+                    I = RWKV__PK_DP(I, lo, rwkv__pk_x4(xl + 4 * k));
+                    I = RWKV__PK_DP(I, hi, rwkv__pk_x4(xh + 4 * k));
+                }
+                s = _mm256_mul_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)p)),
+                                  _mm256_set1_ps(a->d[b + L]));
+                A[L] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(I), s, A[L]);
+                A[L] = _mm256_fmadd_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)(p + 16))),
+                                       _mm256_set1_ps(a->dsx[b + L]), A[L]);
+            }
+        }
+    {
+        const __m256 a0 = _mm256_add_ps(A[0], A[4]), a1 = _mm256_add_ps(A[1], A[5]),
+                     a2 = _mm256_add_ps(A[2], A[6]), a3 = _mm256_add_ps(A[3], A[7]);
+        _mm256_storeu_ps(y, _mm256_add_ps(_mm256_add_ps(a0, a2), _mm256_add_ps(a1, a3)));
+    }
 }
 
 /* Bit `bit` of each byte moved to bit 4, the rest zero (Q5_K's fifth bits). */
@@ -5773,6 +5849,7 @@ static void rwkv__pk_rows(float *Y, const uint8_t *W, const uint8_t *P, int type
         for (g = g0; g < g1; g++) {
             if (type == RWKV__TYPE_Q4_0) rwkv__pk_q4_0(Y + 8 * g, P + (size_t)g * gb, &a, nb);
             else if (type == RWKV__TYPE_Q8_0) rwkv__pk_q8_0(Y + 8 * g, P + (size_t)g * gb, &a, nb);
+            else if (type == RWKV__TYPE_Q5_1) rwkv__pk_q5_1(Y + 8 * g, P + (size_t)g * gb, &a, nb);
             else if (type == RWKV__TYPE_Q4_K) rwkv__pk_q4_k(Y + 8 * g, P + (size_t)g * gb, &a, nb);
             else if (type == RWKV__TYPE_Q5_K) rwkv__pk_q5_k(Y + 8 * g, P + (size_t)g * gb, &a, nb);
             else rwkv__pk_q6_k(Y + 8 * g, P + (size_t)g * gb, &a, nb);

@@ -530,14 +530,14 @@ static void test_accuracy(void)
    anywhere, on 1 and 2 threads) give the scalar definition's bits. */
 static void test_packed(void)
 {
-    static const int pk_types[5] = { RWKV__TYPE_Q4_0, RWKV__TYPE_Q8_0, RWKV__TYPE_Q4_K,
-                                     RWKV__TYPE_Q5_K, RWKV__TYPE_Q6_K };
+    static const int pk_types[6] = { RWKV__TYPE_Q4_0, RWKV__TYPE_Q8_0, RWKV__TYPE_Q4_K,
+                                     RWKV__TYPE_Q5_K, RWKV__TYPE_Q6_K, RWKV__TYPE_Q5_1 };
     static const int shapes[][2] = {{8, 1}, {16, 7}, {37, 3}, {11, 19}, {64, 2}, {9, 1}};
     static const int Ts[] = { 1, 2, 17, 40 };
     int k, si, ti;
     printf("packed layout (%s):\n", rwkv__pk_type(RWKV__TYPE_Q4_0) ? "packed kernels" :
            "not used by this build: layout only");
-    for (k = 0; k < 5; k++) {
+    for (k = 0; k < 6; k++) {
         const int type = pk_types[k], blk = rwkv__qblock(type);
         int bad_round = 0, bad_prod = 0, bad_cut = 0, packed = 0;
         for (si = 0; si < (int)(sizeof shapes / sizeof shapes[0]); si++) {
@@ -604,12 +604,12 @@ static void test_packed(void)
             free(mem); free(Wf); free(Wq); free(G); free(back);
         }
         CHECK(bad_round == 0, "%s: %d packed groups do not unpack to the file's bytes",
-              type_names[type == RWKV__TYPE_Q4_0 ? 1 : type == RWKV__TYPE_Q8_0 ? 0 : type == RWKV__TYPE_Q4_K ? 5 : type == RWKV__TYPE_Q5_K ? 6 : 7], bad_round);
+              type_names[type == RWKV__TYPE_Q4_0 ? 1 : type == RWKV__TYPE_Q8_0 ? 0 : type == RWKV__TYPE_Q5_1 ? 4 : type == RWKV__TYPE_Q4_K ? 5 : type == RWKV__TYPE_Q5_K ? 6 : 7], bad_round);
         CHECK(bad_prod == 0, "%s: %d products on the packed layout differ from the definition",
-              type_names[type == RWKV__TYPE_Q4_0 ? 1 : type == RWKV__TYPE_Q8_0 ? 0 : type == RWKV__TYPE_Q4_K ? 5 : type == RWKV__TYPE_Q5_K ? 6 : 7], bad_prod);
+              type_names[type == RWKV__TYPE_Q4_0 ? 1 : type == RWKV__TYPE_Q8_0 ? 0 : type == RWKV__TYPE_Q5_1 ? 4 : type == RWKV__TYPE_Q4_K ? 5 : type == RWKV__TYPE_Q5_K ? 6 : 7], bad_prod);
         CHECK(bad_cut == 0, "%s: %d row ranges cut inside groups differ from the definition",
-              type_names[type == RWKV__TYPE_Q4_0 ? 1 : type == RWKV__TYPE_Q8_0 ? 0 : type == RWKV__TYPE_Q4_K ? 5 : type == RWKV__TYPE_Q5_K ? 6 : 7], bad_cut);
-        printf("  %s: pack/unpack round trip%s\n", type_names[type == RWKV__TYPE_Q4_0 ? 1 : type == RWKV__TYPE_Q8_0 ? 0 : type == RWKV__TYPE_Q4_K ? 5 : type == RWKV__TYPE_Q5_K ? 6 : 7],
+              type_names[type == RWKV__TYPE_Q4_0 ? 1 : type == RWKV__TYPE_Q8_0 ? 0 : type == RWKV__TYPE_Q5_1 ? 4 : type == RWKV__TYPE_Q4_K ? 5 : type == RWKV__TYPE_Q5_K ? 6 : 7], bad_cut);
+        printf("  %s: pack/unpack round trip%s\n", type_names[type == RWKV__TYPE_Q4_0 ? 1 : type == RWKV__TYPE_Q8_0 ? 0 : type == RWKV__TYPE_Q5_1 ? 4 : type == RWKV__TYPE_Q4_K ? 5 : type == RWKV__TYPE_Q5_K ? 6 : 7],
                packed ? ", packed products == scalar (1 and 2 threads, cut rows)" : "");
     }
 }

@@ -6,7 +6,7 @@ The forward pass runs on rwkv.h's thread team only when a block reads at least 1
 weights, so the tiny models of the other tests never reach it: their 2-thread runs are one
 thread. Here random models of n_embd 512 (2 layers, 4-12 MB of weights per token) of v4,
 v5.2, v6 and v7 (tools/random_model.py), in F16 and quantized by `rwkv quantize` to Q8_0,
-Q4_0 and Q4_K_M, each run 24 tokens, one `rwkv_eval` per token and one `rwkv_eval_seq`
+Q4_0, Q4_K_M and Q5_1, each run 24 tokens, one `rwkv_eval` per token and one `rwkv_eval_seq`
 (blocks of tokens: AMX tiles where the CPU has them), on 1 and on 2 threads (the team's
 items; products that read the same inputs grouped into one job: rwkv__mm_group). Each
 mode's logits on 2 threads must equal its logits on 1 byte for byte: every row of a
@@ -31,7 +31,7 @@ RWKV = os.environ.get("RWKV_BIN") or os.path.join(ROOT, "rwkv")
 RANDOM_MODEL = os.path.join(ROOT, "tools", "random_model.py")
 
 VERSIONS = ("4", "5.2", "6", "7")
-TYPES = ("q8_0", "q4_0", "q4_k_m")
+TYPES = ("q8_0", "q4_0", "q4_k_m", "q5_1")
 IDS = ",".join(str((i * 37 + 11) % 1000) for i in range(24))
 
 

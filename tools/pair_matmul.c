@@ -101,19 +101,19 @@ int main(int argc, char **argv)
     double *ta, *tb, *ratio, flop;
     if (argc < 5) {
         fprintf(stderr,
-                "usage: %s f32|f16|bf16|q8_0|q4_0|q4_k|q5_k|q6_k ROWS COLS T [MATRICES] [PAIRS]\n",
+                "usage: %s f32|f16|bf16|q8_0|q4_0|q4_1|q5_0|q5_1|q4_k|q5_k|q6_k ROWS COLS T [MATRICES] [PAIRS]\n",
                 argv[0]);
         return 2;
     }
     { /* ggml's type ids */
-        static const char *const names[] = { "f32",  "f16",  "bf16", "q8_0",
-                                             "q4_0", "q4_k", "q5_k", "q6_k" };
-        static const int ids[] = { 0, 1, 30, 8, 2, 12, 13, 14 };
+        static const char *const names[] = { "f32",  "f16",  "bf16", "q8_0", "q4_0", "q4_1",
+                                             "q5_0", "q5_1", "q4_k", "q5_k", "q6_k" };
+        static const int ids[] = { 0, 1, 30, 8, 2, 3, 6, 7, 12, 13, 14 };
         type = -1;
         for (i = 0; i < (int)(sizeof ids / sizeof ids[0]); i++)
             if (!strcmp(argv[1], names[i])) type = ids[i];
         if (type < 0) {
-            fprintf(stderr, "%s: unknown type '%s' (f32 f16 bf16 q8_0 q4_0 q4_k q5_k q6_k)\n",
+            fprintf(stderr, "%s: unknown type '%s' (f32 f16 bf16 q8_0 q4_0 q4_1 q5_0 q5_1 q4_k q5_k q6_k)\n",
                     argv[0], argv[1]);
             return 2;
         }
