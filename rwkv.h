@@ -1483,7 +1483,9 @@ static void rwkv__matmul_rows_conv(float *Y, const rwkv__tensor *W, const float 
                         x[j] = X + (int64_t)(t < T ? t : T - 1) * cols + k0;
                     }
                     /* the first pass starts from zero in registers (a memset of the
-                       accumulators and their loads cost 1.01x at 2048 columns, 1.04 at 768) */
+                       accumulators and their loads cost 1.01x at 2048 columns, 1.04 at 768);
+                       two calls, each with a constant, so each is compiled for its case
+                       (one call passing k0 == 0: 0.983-0.985 at 768 columns) */
                     if (k0 == 0) rwkv__cv_pass(acc[g], wb, x, kn, 1);
                     else rwkv__cv_pass(acc[g], wb, x, kn, 0);
                 }
@@ -5417,24 +5419,19 @@ static RWKV__UNUSED void rwkv__pk_pack(int type, const uint8_t *W, size_t rowb, 
 {
     int64_t b;
     int r, k, s;
-    if (type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q8_0) { /* d, then nk dwords of levels */
-        const int nk = type == RWKV__TYPE_Q4_0 ? 4 : 8;
-        for (b = 0; b < cols / 32; b++, G += 16 + 32 * nk)
+    if (type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q8_0 || type == RWKV__TYPE_Q5_1) {
+        /* d (Q5_1: then m and qh), then nk dwords of levels */
+        const int nk = type == RWKV__TYPE_Q8_0 ? 8 : 4, q5 = type == RWKV__TYPE_Q5_1;
+        const size_t hb = q5 ? 8 : 2, gh = q5 ? 64 : 16; /* header bytes in a block, a group */
+        for (b = 0; b < cols / 32; b++, G += gh + 32 * nk)
             for (r = 0; r < 8; r++) {
-                const uint8_t *p = W + (size_t)r * rowb + (size_t)b * (size_t)(2 + 4 * nk);
+                const uint8_t *p = W + (size_t)r * rowb + (size_t)b * (hb + 4 * nk);
                 memcpy(G + 2 * r, p, 2);
-                for (k = 0; k < nk; k++) memcpy(G + 16 + 32 * k + 4 * r, p + 2 + 4 * k, 4);
-            }
-        return;
-    }
-    if (type == RWKV__TYPE_Q5_1) { /* d, m, qh, then 4 dwords of nibbles */
-        for (b = 0; b < cols / 32; b++, G += 192)
-            for (r = 0; r < 8; r++) {
-                const uint8_t *p = W + (size_t)r * rowb + (size_t)b * 24;
-                memcpy(G + 2 * r, p, 2);
-                memcpy(G + 16 + 2 * r, p + 2, 2);
-                memcpy(G + 32 + 4 * r, p + 4, 4);
-                for (k = 0; k < 4; k++) memcpy(G + 64 + 32 * k + 4 * r, p + 8 + 4 * k, 4);
+                if (q5) {
+                    memcpy(G + 16 + 2 * r, p + 2, 2);
+                    memcpy(G + 32 + 4 * r, p + 4, 4);
+                }
+                for (k = 0; k < nk; k++) memcpy(G + gh + 32 * k + 4 * r, p + hb + 4 * k, 4);
             }
         return;
     }
@@ -5478,24 +5475,18 @@ static RWKV__UNUSED void rwkv__pk_unpack(int type, const uint8_t *G, int64_t col
 {
     int64_t b;
     int r, k, j;
-    if (type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q8_0) {
-        const int nk = type == RWKV__TYPE_Q4_0 ? 4 : 8;
-        for (b = 0; b < cols / 32; b++, G += 16 + 32 * nk)
+    if (type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q8_0 || type == RWKV__TYPE_Q5_1) {
+        const int nk = type == RWKV__TYPE_Q8_0 ? 8 : 4, q5 = type == RWKV__TYPE_Q5_1;
+        const size_t hb = q5 ? 8 : 2, gh = q5 ? 64 : 16;
+        for (b = 0; b < cols / 32; b++, G += gh + 32 * nk)
             for (r = 0; r < 8; r++) {
-                uint8_t *p = W + (size_t)r * rowb + (size_t)b * (size_t)(2 + 4 * nk);
+                uint8_t *p = W + (size_t)r * rowb + (size_t)b * (hb + 4 * nk);
                 memcpy(p, G + 2 * r, 2);
-                for (k = 0; k < nk; k++) memcpy(p + 2 + 4 * k, G + 16 + 32 * k + 4 * r, 4);
-            }
-        return;
-    }
-    if (type == RWKV__TYPE_Q5_1) {
-        for (b = 0; b < cols / 32; b++, G += 192)
-            for (r = 0; r < 8; r++) {
-                uint8_t *p = W + (size_t)r * rowb + (size_t)b * 24;
-                memcpy(p, G + 2 * r, 2);
-                memcpy(p + 2, G + 16 + 2 * r, 2);
-                memcpy(p + 4, G + 32 + 4 * r, 4);
-                for (k = 0; k < 4; k++) memcpy(p + 8 + 4 * k, G + 64 + 32 * k + 4 * r, 4);
+                if (q5) {
+                    memcpy(p + 2, G + 16 + 2 * r, 2);
+                    memcpy(p + 4, G + 32 + 4 * r, 4);
+                }
+                for (k = 0; k < nk; k++) memcpy(p + hb + 4 * k, G + gh + 32 * k + 4 * r, 4);
             }
         return;
     }
@@ -5556,20 +5547,32 @@ RWKV__INLINE __m256i rwkv__pk_x4(const int8_t *x) /* 4 token values in every lan
 }
 
 /* y[0..7] = rows of group G times token a (nb blocks of 32): the definition's eight float
-   accumulators by block number mod 8, lane by lane, then its tree. Q4_0 (q8 = 0): each dword
-   of levels holds the low nibbles' 4 values of the block's first half and the high ones' of
-   its second (levels 0..15, their offset 8 undone by the token's -8 X, corr). Q8_0 (q8 = 1): VNNI takes the
-   levels as w ^ 0x80 = w + 128 (undone by the token's -128 X, corr); AVX2's vpmaddubsw as
-   |w| against the token's values with w's signs, whose pair sums (<= 2 x 128 x 127) cannot
-   saturate. */
+   accumulators by block number mod 8, lane by lane, then its tree. The type is a constant
+   after inlining (one function per type below):
+   Q4_0: each dword of levels holds the low nibbles' 4 values of the block's first half and
+     the high ones' of its second (levels 0..15, their offset 8 undone by the token's -8 X,
+     corr).
+   Q5_1: Q4_0's dwords of nibbles after the rows' d, m and qh (lane r: row r's 32 bits; value
+     j's bit j). For the values 4k..4k+3 (low nibbles) vpshufb copies qh byte k/2 into the
+     dword's 4 bytes, each byte keeps its own bit (mask 1, 2, 4, 8 or 16 .. 128), vpcmpeqb
+     makes it 0xff and the and 0x10 the level's bit 4; the high nibbles (values 16 + 4k ..)
+     the same from byte 2 + k/2. Levels 0..31, no offset; a second float step per block,
+     mw dx X (dsx).
+   Q8_0: VNNI takes the levels as w ^ 0x80 = w + 128 (undone by the token's -128 X, corr);
+     AVX2's vpmaddubsw as |w| against the token's values with w's signs, whose pair sums
+     (<= 2 x 128 x 127) cannot saturate. */
 RWKV__INLINE void rwkv__pk_b32(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb,
-                               int q8)
+                               int type)
 {
-    const __m256i m4 = _mm256_set1_epi8(15);
+    const int q8 = type == RWKV__TYPE_Q8_0, q5 = type == RWKV__TYPE_Q5_1;
+    const __m256i m4 = _mm256_set1_epi8(15), b4 = _mm256_set1_epi8(0x10),
+                  lane = _mm256_setr_epi32(0, 0x04040404, 0x08080808, 0x0C0C0C0C,
+                                           0, 0x04040404, 0x08080808, 0x0C0C0C0C),
+                  bits_even = _mm256_set1_epi32(0x08040201), bits_odd = _mm256_set1_epi32((int)0x80402010u);
 #ifdef RWKV__QVNNI
     const __m256i flip = _mm256_set1_epi8((char)0x80);
 #endif
-    const size_t gb = q8 ? 272 : 144;
+    const size_t gb = q8 ? 272 : q5 ? 192 : 144, lev = q5 ? 64 : 16; /* group block, levels */
     __m256 A[8];
     int64_t b;
     int L, k;
@@ -5580,9 +5583,9 @@ RWKV__INLINE void rwkv__pk_b32(float *y, const uint8_t *G, const rwkv__qact *a, 
                 const uint8_t *p = G + (size_t)(b + L) * gb;
                 const int8_t *xl = a->q + rwkv__quad_pos(b + L, 0), *xh = a->q + rwkv__quad_pos(b + L, 16);
 #ifdef RWKV__QVNNI
-                __m256i I = _mm256_set1_epi32(a->corr[b + L]);
+                __m256i I = q5 ? _mm256_setzero_si256() : _mm256_set1_epi32(a->corr[b + L]);
 #else
-                __m256i I = q8 ? _mm256_setzero_si256() : _mm256_set1_epi32(a->corr[b + L]);
+                __m256i I = q8 || q5 ? _mm256_setzero_si256() : _mm256_set1_epi32(a->corr[b + L]);
 #endif
                 __m256 s;
                 if (q8)
@@ -5598,13 +5601,27 @@ RWKV__INLINE void rwkv__pk_b32(float *y, const uint8_t *G, const rwkv__qact *a, 
                     }
                 else
                     RWKV__UNROLL for (k = 0; k < 4; k++) {
-                        const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 16 + 32 * k));
-                        I = RWKV__PK_DP(I, _mm256_and_si256(w, m4), rwkv__pk_x4(xl + 4 * k));
-                        I = RWKV__PK_DP(I, _mm256_and_si256(_mm256_srli_epi16(w, 4), m4), rwkv__pk_x4(xh + 4 * k));
+                        const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + lev + 32 * k));
+                        __m256i lo = _mm256_and_si256(w, m4), hi = _mm256_and_si256(_mm256_srli_epi16(w, 4), m4);
+                        if (q5) {
+                            const __m256i H = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32)),
+                                          bits = k % 2 ? bits_odd : bits_even,
+                                          hl = _mm256_and_si256(_mm256_shuffle_epi8(H, _mm256_add_epi8(lane,
+                                                   _mm256_set1_epi8((char)(k / 2)))), bits),
+                                          hh = _mm256_and_si256(_mm256_shuffle_epi8(H, _mm256_add_epi8(lane,
+                                                   _mm256_set1_epi8((char)(2 + k / 2)))), bits);
+                            lo = _mm256_or_si256(lo, _mm256_and_si256(_mm256_cmpeq_epi8(hl, bits), b4));
+                            hi = _mm256_or_si256(hi, _mm256_and_si256(_mm256_cmpeq_epi8(hh, bits), b4));
+                        }
+                        I = RWKV__PK_DP(I, lo, rwkv__pk_x4(xl + 4 * k));
+                        I = RWKV__PK_DP(I, hi, rwkv__pk_x4(xh + 4 * k));
                     }
                 s = _mm256_mul_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)p)),
                                   _mm256_set1_ps(a->d[b + L]));
                 A[L] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(I), s, A[L]);
+                if (q5)
+                    A[L] = _mm256_fmadd_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)(p + 16))),
+                                           _mm256_set1_ps(a->dsx[b + L]), A[L]);
             }
         }
     {
@@ -5616,64 +5633,17 @@ RWKV__INLINE void rwkv__pk_b32(float *y, const uint8_t *G, const rwkv__qact *a, 
 
 static void rwkv__pk_q4_0(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
 {
-    rwkv__pk_b32(y, G, a, nb, 0);
+    rwkv__pk_b32(y, G, a, nb, RWKV__TYPE_Q4_0);
 }
 
 static void rwkv__pk_q8_0(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
 {
-    rwkv__pk_b32(y, G, a, nb, 1);
+    rwkv__pk_b32(y, G, a, nb, RWKV__TYPE_Q8_0);
 }
 
-/* Q5_1: Q4_0's dwords of nibbles, the fifth bits from the rows' qh (lane r: row r's 32
-   bits; value j's bit j). For the values 4k..4k+3 (low nibbles) vpshufb copies qh byte k/2
-   into the dword's 4 bytes, each byte keeps its own bit (mask 1, 2, 4, 8 or 16 .. 128),
-   vpcmpeqb makes it 0xff and the and 0x10 the level's bit 4; the high nibbles (values
-   16 + 4k ..) the same from byte 2 + k/2. Levels 0..31, no offset; then the definition's
-   two float steps per block: G dw dx, and mw dx X (dsx). */
 static void rwkv__pk_q5_1(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
 {
-    const __m256i m4 = _mm256_set1_epi8(15), b4 = _mm256_set1_epi8(0x10),
-                  lane = _mm256_setr_epi32(0, 0x04040404, 0x08080808, 0x0C0C0C0C,
-                                           0, 0x04040404, 0x08080808, 0x0C0C0C0C),
-                  bits_even = _mm256_set1_epi32(0x08040201), bits_odd = _mm256_set1_epi32((int)0x80402010u);
-    __m256 A[8];
-    int64_t b;
-    int L, k;
-    for (L = 0; L < 8; L++) A[L] = _mm256_setzero_ps();
-    for (b = 0; b < nb; b += 8)
-        RWKV__UNROLL for (L = 0; L < 8; L++) {
-            if (b + L < nb) {
-                const uint8_t *p = G + (size_t)(b + L) * 192;
-                const int8_t *xl = a->q + rwkv__quad_pos(b + L, 0), *xh = a->q + rwkv__quad_pos(b + L, 16);
-                const __m256i H = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
-                __m256i I = _mm256_setzero_si256();
-                __m256 s;
-                RWKV__UNROLL for (k = 0; k < 4; k++) {
-                    const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 64 + 32 * k)),
-                                  bits = k % 2 ? bits_odd : bits_even,
-                                  hl = _mm256_and_si256(_mm256_shuffle_epi8(H, _mm256_add_epi8(lane,
-                                           _mm256_set1_epi8((char)(k / 2)))), bits),
-                                  hh = _mm256_and_si256(_mm256_shuffle_epi8(H, _mm256_add_epi8(lane,
-                                           _mm256_set1_epi8((char)(2 + k / 2)))), bits),
-                                  lo = _mm256_or_si256(_mm256_and_si256(w, m4),
-                                           _mm256_and_si256(_mm256_cmpeq_epi8(hl, bits), b4)),
-                                  hi = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(w, 4), m4),
-                                           _mm256_and_si256(_mm256_cmpeq_epi8(hh, bits), b4));
-                    I = RWKV__PK_DP(I, lo, rwkv__pk_x4(xl + 4 * k));
-                    I = RWKV__PK_DP(I, hi, rwkv__pk_x4(xh + 4 * k));
-                }
-                s = _mm256_mul_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)p)),
-                                  _mm256_set1_ps(a->d[b + L]));
-                A[L] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(I), s, A[L]);
-                A[L] = _mm256_fmadd_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)(p + 16))),
-                                       _mm256_set1_ps(a->dsx[b + L]), A[L]);
-            }
-        }
-    {
-        const __m256 a0 = _mm256_add_ps(A[0], A[4]), a1 = _mm256_add_ps(A[1], A[5]),
-                     a2 = _mm256_add_ps(A[2], A[6]), a3 = _mm256_add_ps(A[3], A[7]);
-        _mm256_storeu_ps(y, _mm256_add_ps(_mm256_add_ps(a0, a2), _mm256_add_ps(a1, a3)));
-    }
+    rwkv__pk_b32(y, G, a, nb, RWKV__TYPE_Q5_1);
 }
 
 /* Bit `bit` of each byte moved to bit 4, the rest zero (Q5_K's fifth bits). */
@@ -7954,12 +7924,20 @@ static uint64_t rwkv__pk_bytes(int type, int64_t rows, int64_t cols)
     return (uint64_t)(rows / 8) * gb;
 }
 
-static void rwkv__pk_fill(int type, const uint8_t *W, int64_t rows, int64_t cols, uint8_t *P)
+/* The packed copy of a matrix's full groups into P, on nth OpenMP threads (contiguous runs of
+   groups per thread: each faults in its own pages); the same bytes for any nth. */
+static void rwkv__pk_fill(int type, const uint8_t *W, int64_t rows, int64_t cols, uint8_t *P,
+                          int nth)
 {
     const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols),
                  gb = rwkv__pk_group_bytes(type, cols);
+    const int64_t groups = rows / 8;
     int64_t g;
-    for (g = 0; g < rows / 8; g++) rwkv__pk_pack(type, W + (size_t)g * 8 * rowb, rowb, cols, P + (size_t)g * gb);
+#ifdef _OPENMP
+#pragma omp parallel for num_threads(nth) schedule(static) if (nth > 1 && groups >= 16)
+#endif
+    for (g = 0; g < groups; g++) rwkv__pk_pack(type, W + (size_t)g * 8 * rowb, rowb, cols, P + (size_t)g * gb);
+    (void)nth;
 }
 
 /* The packed copy of one matrix (tests, tools/pair_matmul.c); NULL when its type has no packed
@@ -7970,7 +7948,7 @@ static RWKV__UNUSED const uint8_t *rwkv__pk_new(int type, const uint8_t *W, int6
     const uint64_t n = rwkv__pk_bytes(type, rows, cols);
     uint8_t *P = n && n <= SIZE_MAX ? (uint8_t *)rwkv__alloc_big((size_t)n, mem) : NULL;
     if (!P) *mem = NULL;
-    else rwkv__pk_fill(type, W, rows, cols, P);
+    else rwkv__pk_fill(type, W, rows, cols, P, 1);
     return P;
 }
 
@@ -8011,29 +7989,19 @@ static void rwkv__pack_model(rwkv_model *m)
     for (i = 0; i < m->gguf.n_tensors; i++)
         if (rwkv__pk_wanted(m, i)) {
             rwkv__tensor *t = &m->gguf.tensors[i];
-            const size_t rowb = (size_t)rwkv__row_bytes(t->type, (uint64_t)t->ne[0]),
-                         gb = rwkv__pk_group_bytes(t->type, t->ne[0]);
-            const int64_t groups = t->ne[1] / 8;
-            const uint8_t *W = (const uint8_t *)t->data;
-            int64_t g;
-            /* contiguous runs of groups per thread: each faults in its own pages */
-#ifdef _OPENMP
-#pragma omp parallel for num_threads(nth) schedule(static) if (nth > 1 && groups >= 16)
-#endif
-            for (g = 0; g < groups; g++)
-                rwkv__pk_pack(t->type, W + (size_t)g * 8 * rowb, rowb, t->ne[0], P + (size_t)g * gb);
+            rwkv__pk_fill(t->type, (const uint8_t *)t->data, t->ne[1], t->ne[0], P, nth);
             t->packed = P;
 #ifdef RWKV__MADV_DONTNEED
             if (m->mapped) { /* the file's pages of those rows leave this process's memory
                                 (they stay in the page cache; a read maps them again) */
                 const uintptr_t pg = 4096, a = ((uintptr_t)t->data + pg - 1) & ~(pg - 1),
-                                e = ((uintptr_t)t->data + (size_t)(t->ne[1] / 8 * 8) * rowb) & ~(pg - 1);
+                                e = ((uintptr_t)t->data + (size_t)(t->ne[1] / 8 * 8) *
+                                     (size_t)rwkv__row_bytes(t->type, (uint64_t)t->ne[0])) & ~(pg - 1);
                 if (e > a) (void)madvise((void *)a, (size_t)(e - a), RWKV__MADV_DONTNEED);
             }
 #endif
             P += (rwkv__pk_bytes(t->type, t->ne[1], t->ne[0]) + 63) / 64 * 64;
         }
-    (void)nth;
 }
 
 static rwkv_status rwkv__load(rwkv_model *m, rwkv_error *err)

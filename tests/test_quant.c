@@ -539,6 +539,7 @@ static void test_packed(void)
            "not used by this build: layout only");
     for (k = 0; k < 6; k++) {
         const int type = pk_types[k], blk = rwkv__qblock(type);
+        const char *name = type_names[type == RWKV__TYPE_Q4_0 ? 1 : type == RWKV__TYPE_Q8_0 ? 0 : type == RWKV__TYPE_Q5_1 ? 4 : type == RWKV__TYPE_Q4_K ? 5 : type == RWKV__TYPE_Q5_K ? 6 : 7];
         int bad_round = 0, bad_prod = 0, bad_cut = 0, packed = 0;
         for (si = 0; si < (int)(sizeof shapes / sizeof shapes[0]); si++) {
             const int rows = shapes[si][0];
@@ -604,12 +605,12 @@ static void test_packed(void)
             free(mem); free(Wf); free(Wq); free(G); free(back);
         }
         CHECK(bad_round == 0, "%s: %d packed groups do not unpack to the file's bytes",
-              type_names[type == RWKV__TYPE_Q4_0 ? 1 : type == RWKV__TYPE_Q8_0 ? 0 : type == RWKV__TYPE_Q5_1 ? 4 : type == RWKV__TYPE_Q4_K ? 5 : type == RWKV__TYPE_Q5_K ? 6 : 7], bad_round);
+              name, bad_round);
         CHECK(bad_prod == 0, "%s: %d products on the packed layout differ from the definition",
-              type_names[type == RWKV__TYPE_Q4_0 ? 1 : type == RWKV__TYPE_Q8_0 ? 0 : type == RWKV__TYPE_Q5_1 ? 4 : type == RWKV__TYPE_Q4_K ? 5 : type == RWKV__TYPE_Q5_K ? 6 : 7], bad_prod);
+              name, bad_prod);
         CHECK(bad_cut == 0, "%s: %d row ranges cut inside groups differ from the definition",
-              type_names[type == RWKV__TYPE_Q4_0 ? 1 : type == RWKV__TYPE_Q8_0 ? 0 : type == RWKV__TYPE_Q5_1 ? 4 : type == RWKV__TYPE_Q4_K ? 5 : type == RWKV__TYPE_Q5_K ? 6 : 7], bad_cut);
-        printf("  %s: pack/unpack round trip%s\n", type_names[type == RWKV__TYPE_Q4_0 ? 1 : type == RWKV__TYPE_Q8_0 ? 0 : type == RWKV__TYPE_Q5_1 ? 4 : type == RWKV__TYPE_Q4_K ? 5 : type == RWKV__TYPE_Q5_K ? 6 : 7],
+              name, bad_cut);
+        printf("  %s: pack/unpack round trip%s\n", name,
                packed ? ", packed products == scalar (1 and 2 threads, cut rows)" : "");
     }
 }
