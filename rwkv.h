@@ -20,6 +20,10 @@
                             Sapphire Rapids, and the kernel grants them; quantized blocks: same
                             bits either way; f16/bf16 blocks: the tiles round otherwise, within
                             twice the bound, so without them a block gives one token's bits)
+       RWKV_NO_BCAST        AVX-512 without AMX: f16/bf16 blocks of 16 tokens or more keep the
+                            column-lane tiles (by default they run on broadcast tiles, ~1.15x
+                            faster: exact f32 products summed in column order, so a block's
+                            logits differ from one token's in the last bits)
        RWKV_AMX_EXACT       f16/bf16 blocks on the AMX tiles carry the tokens' 24 bits (three
                             bf16 planes) instead of 16 (two): 3/2 (bf16) to 5/3 (f16) of the
                             tile work, the error that of the f32 kernels in another order
@@ -286,8 +290,10 @@ rwkv_status rwkv_eval(rwkv_state *state, int token, float *logits, rwkv_error *e
 /* Feeds n tokens at once, the matrix products done per block of tokens (weights stream from
    memory once per block). logits: NULL for none, else n_vocab floats for the last token, or
    n * n_vocab floats (row i after token i) when all_logits is non-zero. The logits are those
-   of n rwkv_eval calls, bit for bit, except where f16/bf16 blocks run on the AMX tiles
-   (RWKV_NO_AMX): there within twice the error bound of the f32 sums (~5e-6 of max|logit|). */
+   of n rwkv_eval calls, bit for bit, except where f16/bf16 blocks of 16 tokens or more run on
+   the AMX tiles (RWKV_NO_AMX; within twice the error bound of the f32 sums, ~5e-6 of
+   max|logit|) or on AVX-512's broadcast tiles (RWKV_NO_BCAST; the same products summed in
+   another order, ~1e-6). */
 rwkv_status rwkv_eval_seq(rwkv_state *state, const int *tokens, size_t n, float *logits,
                           int all_logits, rwkv_error *err);
 
@@ -5881,18 +5887,17 @@ static void rwkv__pk_rows(float *Y, const uint8_t *W, const uint8_t *P, int type
 #endif
 #define RWKV__FAMX_CHUNK (RWKV__FAMX_XP * 1024) /* layout bytes per 16 tokens x 32 columns */
 
+#ifdef RWKV__FAMX
 /* Bytes of the AMX layout of T float tokens for a `type` matrix with `cols` columns; 0 when
    its product does not use the tiles (it also needs RWKV__FAMX_MIN rows). */
 static size_t rwkv__famx_pack_bytes(int type, int64_t cols, int T)
 {
-#ifdef RWKV__FAMX
     if ((type == RWKV_TYPE_F16 || type == RWKV_TYPE_BF16) && T >= RWKV__AMX_MIN_T &&
         cols >= RWKV__FAMX_MIN && cols % 32 == 0)
         return (size_t)((T + 15) / 16) * (size_t)(cols / 32) * RWKV__FAMX_CHUNK;
-#endif
-    (void)type; (void)cols; (void)T;
     return 0;
 }
+#endif
 
 #ifdef RWKV__FAMX
 RWKV__INLINE __m512 rwkv__bf16_lo_ps(__m512i v) /* elements 0..15 of 32 bf16 as f32 */
@@ -6139,13 +6144,206 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
     free(heap);
 }
 
-/* The product on the tiles with `pack` (rwkv__famx_pack_bytes of scratch, 64-byte aligned):
-   the threads lay out the tokens' tiles, then split the rows in runs of 16; the last rows %
-   16 run the f32 kernels (on the last thread, whatever the thread count). */
-static void rwkv__famx_run(float *Y, const rwkv__tensor *W, const float *X, int T, int n_threads,
+#endif /* RWKV__FAMX */
+
+/* ---- f16 / bf16 prompt blocks without AMX: broadcast tiles ------------------------------------ */
+/* The register tiles of rwkv__matmul_rows_conv give each (row, token) an accumulator of 16
+   column lanes, so every output ends in a lane sum and the tail of rwkv__finish: at 2048
+   columns that and the carried accumulators held f16 / bf16 blocks at ~75% of the FMA peak
+   (docs/KERNELS.md). Here the lanes are tokens instead: the tokens are laid out once per
+   product as tiles of 16 (pack[tile][column][16], rwkv__bct_pack), a tile of RWKV__BCT_R
+   rows is converted to f32 once per pass of RWKV__BCT_KC columns, and each weight, broadcast,
+   multiplies RWKV__BCT_NT token tiles at once: 24 accumulators, per column 4 token loads and
+   6 broadcasts for 24 FMAs, no lane sum and no tail. Each output is then one FMA chain over
+   the columns in increasing order: the products and their roundings are the f32 kernels',
+   their order another, so the same error bound and other bits than one token at a time
+   (rwkv_eval_seq's logits differ from rwkv_eval's in the last bits, ~1e-6 of max|logit|;
+   -DRWKV_NO_BCAST restores equal bits). On a 2-core Zen 5 VM, one thread, a harness of this
+   loop at 2048 x 2048 x 512 ran 186-190 GFLOP/s where the FMA peak measured 225 and the
+   column-lane tiles ~163. Passes run in the order token chunk (RWKV__BCT_TG tiles, 128
+   tokens), rows (RWKV__BCT_RB), columns, so that a pass's token tiles (256 KiB at 512
+   columns) stay in L2 for all its row tiles and its sums (RB x 128 floats, 48 KiB) in cbuf. */
+#if defined(RWKV__AVX512) && !defined(RWKV__FAMX) && !defined(RWKV_NO_BCAST)
+#define RWKV__BCT 1
+#endif
+#ifdef RWKV__BCT
+#define RWKV__BCT_R 6   /* rows per register tile */
+#define RWKV__BCT_NT 4  /* token tiles of 16 per register tile */
+#ifndef RWKV__BCT_TG
+#define RWKV__BCT_TG 8  /* token tiles per chunk */
+#endif
+#ifndef RWKV__BCT_RB
+#define RWKV__BCT_RB 96 /* rows per pass */
+#endif
+#ifndef RWKV__BCT_KC
+#define RWKV__BCT_KC 512 /* columns per pass */
+#endif
+
+/* Bytes of the tokens' layout for a `type` matrix of `cols` columns and T tokens; 0 when
+   the product keeps the other kernels: the same matrices as the AMX tiles take (at least
+   RWKV__FAMX_MIN columns, and rows per rwkv__famx_rows_ok) and blocks of 16 tokens or more. */
+static size_t rwkv__bct_pack_bytes(int type, int64_t cols, int T)
+{
+    if ((type == RWKV_TYPE_F16 || type == RWKV_TYPE_BF16) && T >= 16 && cols >= RWKV__FAMX_MIN)
+        return (size_t)((T + 15) / 16) * (size_t)cols * 64;
+    return 0;
+}
+
+/* Token tile g (tokens 16 g .. 16 g + 15; past T, copies of token T - 1): pack[g][c][n] =
+   X[16 g + n][c]. */
+static void rwkv__bct_pack(int64_t cols, const float *X, int T, float *pack, int g)
+{
+    const int64_t body = cols - cols % 16;
+    float *dst = pack + (size_t)g * (size_t)cols * 16;
+    const float *x[16];
+    int64_t c;
+    int n;
+    for (n = 0; n < 16; n++) x[n] = X + (int64_t)(g * 16 + n < T ? g * 16 + n : T - 1) * cols;
+    for (c = 0; c < body; c += 16) {
+        __m512 v[16], t[16];
+        for (n = 0; n < 16; n++) v[n] = _mm512_loadu_ps(x[n] + c);
+        rwkv__tr16(v, t);
+        for (n = 0; n < 16; n++) _mm512_store_ps(dst + (c + n) * 16, t[n]);
+    }
+    for (; c < cols; c++)
+        for (n = 0; n < 16; n++) dst[c * 16 + n] = x[n][c];
+}
+
+/* The register tile: RWKV__BCT_R rows (wb: row i's kn columns at wb + i * RWKV__BCT_KC, f32)
+   times nt token tiles (b: tile t's columns at b + t * ts, 16 floats each), carried in
+   cb[i][t][16] (first: from zero). nt is a constant at every call. */
+RWKV__INLINE void rwkv__bct_tile(float *cb, const float *wb, const float *b, size_t ts,
+                                 int64_t kn, int first, int nt)
+{
+    __m512 a[RWKV__BCT_R][RWKV__BCT_NT];
+    int64_t c;
+    int i, t;
+    RWKV__UNROLL for (i = 0; i < RWKV__BCT_R; i++)
+        RWKV__UNROLL for (t = 0; t < nt; t++)
+            a[i][t] = first ? _mm512_setzero_ps() : _mm512_load_ps(cb + (i * RWKV__BCT_NT + t) * 16);
+    for (c = 0; c < kn; c++) {
+        __m512 bv[RWKV__BCT_NT];
+        RWKV__UNROLL for (t = 0; t < nt; t++) bv[t] = _mm512_load_ps(b + t * ts + c * 16);
+        RWKV__UNROLL for (i = 0; i < RWKV__BCT_R; i++) {
+            const __m512 wv = _mm512_set1_ps(wb[i * RWKV__BCT_KC + c]);
+            RWKV__UNROLL for (t = 0; t < nt; t++) a[i][t] = _mm512_fmadd_ps(wv, bv[t], a[i][t]);
+        }
+    }
+    RWKV__UNROLL for (i = 0; i < RWKV__BCT_R; i++)
+        RWKV__UNROLL for (t = 0; t < nt; t++) _mm512_store_ps(cb + (i * RWKV__BCT_NT + t) * 16, a[i][t]);
+}
+
+/* Rows [r0, r1) x tokens [0, T) from the layout `pack` (rwkv__bct_pack of every tile).
+   Stack: cbuf 48 KiB and the converted tile 12 KiB. */
+static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, int T, int64_t r0,
+                           int64_t r1)
+{
+    enum { NB = RWKV__BCT_RB / RWKV__BCT_R, NG = (RWKV__BCT_TG + RWKV__BCT_NT - 1) / RWKV__BCT_NT };
+    __m512 cbuf[NB][NG][RWKV__BCT_R][RWKV__BCT_NT];    /* [row tile][token group][row][token tile] */
+    __m512 wbuf[RWKV__BCT_R][RWKV__BCT_KC / 16];         /* the pass's rows as f32 */
+    float *const wf = (float *)(void *)wbuf;
+    const int64_t rows = W->ne[1], cols = W->ne[0];
+    const size_t rowb = (size_t)rwkv__row_bytes(W->type, (uint64_t)cols);
+    const int ntile = (T + 15) / 16;
+    const size_t ts = (size_t)cols * 16;
+    int g0;
+    for (g0 = 0; g0 < ntile; g0 += RWKV__BCT_TG) {
+        const int ng = ntile - g0 < RWKV__BCT_TG ? ntile - g0 : RWKV__BCT_TG;
+        int64_t rb;
+        for (rb = r0; rb < r1; rb += RWKV__BCT_RB) {
+            const int nrb = r1 - rb < RWKV__BCT_RB ? (int)(r1 - rb) : RWKV__BCT_RB;
+            int64_t k0;
+            int s, g, i, n;
+            for (k0 = 0; k0 < cols; k0 += RWKV__BCT_KC) {
+                const int64_t kn = cols - k0 < RWKV__BCT_KC ? cols - k0 : RWKV__BCT_KC;
+                const int first = k0 == 0;
+                for (s = 0; s < nrb; s += RWKV__BCT_R) {
+                    const int nr = nrb - s < RWKV__BCT_R ? nrb - s : RWKV__BCT_R;
+                    for (i = 0; i < RWKV__BCT_R; i++) {
+                        /* a short last tile repeats its last row (its sums are not stored) */
+                        const char *w = (const char *)W->data + (size_t)(rb + s + (i < nr ? i : nr - 1)) * rowb;
+                        /* the next tile's row at these columns (or the next pass's) into
+                           L2 while this tile computes: a tile's rows are too short a stream
+                           for the hardware prefetchers */
+                        const int64_t nx_row = s + RWKV__BCT_R < nrb ? rb + s + RWKV__BCT_R + i
+                                               : rb + RWKV__BCT_RB + i;
+                        int64_t k;
+                        if (nx_row < r1)
+                            RWKV__PREFETCH_RANGE((const char *)W->data + (size_t)nx_row * rowb +
+                                                     rwkv__row_bytes(W->type, (uint64_t)k0),
+                                                 (int64_t)rwkv__row_bytes(W->type, (uint64_t)kn));
+                        for (k = 0; k + 16 <= kn; k += 16)
+                            _mm512_store_ps(wf + i * RWKV__BCT_KC + k, rwkv__vld_w(w, W->type, k0 + k));
+                        for (; k < kn; k++) wf[i * RWKV__BCT_KC + k] = rwkv__weight(w, W->type, k0 + k);
+                    }
+                    for (g = 0; g < ng; g += RWKV__BCT_NT) {
+                        float *cb = (float *)(void *)cbuf[s / RWKV__BCT_R][g / RWKV__BCT_NT];
+                        const float *b = pack + (size_t)(g0 + g) * ts + (size_t)k0 * 16;
+                        switch (ng - g < RWKV__BCT_NT ? ng - g : RWKV__BCT_NT) {
+                        case 1: rwkv__bct_tile(cb, wf, b, ts, kn, first, 1); break;
+                        case 2: rwkv__bct_tile(cb, wf, b, ts, kn, first, 2); break;
+                        case 3: rwkv__bct_tile(cb, wf, b, ts, kn, first, 3); break;
+                        default: rwkv__bct_tile(cb, wf, b, ts, kn, first, 4); break;
+                        }
+                    }
+                }
+            }
+            for (g = 0; g < ng; g++)
+                for (n = 0; n < 16 && (g0 + g) * 16 + n < T; n++) {
+                    float *y = Y + (int64_t)((g0 + g) * 16 + n) * rows + rb;
+                    for (s = 0; s < nrb; s++)
+                        y[s] = ((const float *)(const void *)&cbuf[s / RWKV__BCT_R][g / RWKV__BCT_NT]
+                                                               [s % RWKV__BCT_R][g % RWKV__BCT_NT])[n];
+                }
+        }
+    }
+}
+#endif /* RWKV__BCT */
+
+/* ---- f16 / bf16 prompt blocks on a layout of the tokens: AMX tiles or broadcast tiles ----- */
+/* Both lay the tokens out once per product (on the team, 16 per item) in the state's scratch
+   and then split the rows: the AMX tiles in whole tiles of 16 rows (the rest on the f32
+   kernels), the broadcast tiles any rows. */
+#if defined(RWKV__FAMX) || defined(RWKV__BCT)
+#define RWKV__FPK 1
+#ifdef RWKV__FAMX
+#define RWKV__FPK_RQ 16
+#define RWKV__FPK_RB RWKV__FAMX_RB
+#define rwkv__fpk_request() rwkv__amx_request()
+#define rwkv__fpk_pack(cols, X, T, pack, g) rwkv__famx_pack(cols, X, T, pack, g)
+#define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1) rwkv__famx_rows(Y, W, X, pack, T, r0, r1)
+#else
+#define RWKV__FPK_RQ 1
+#define RWKV__FPK_RB RWKV__BCT_RB
+#define rwkv__fpk_request() 1
+#define rwkv__fpk_pack(cols, X, T, pack, g) rwkv__bct_pack(cols, X, T, (float *)(void *)(pack), g)
+#define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1)                                              \
+    ((void)(X), rwkv__bct_rows(Y, W, (const float *)(const void *)(pack), T, r0, r1))
+#endif
+#endif
+
+/* Bytes of the tokens' layout for T tokens of a `type` matrix with `cols` columns; 0 when
+   its product keeps the f32 kernels (it also needs rwkv__famx_rows_ok). */
+static size_t rwkv__fpk_pack_bytes(int type, int64_t cols, int T)
+{
+#if defined(RWKV__FAMX)
+    return rwkv__famx_pack_bytes(type, cols, T);
+#elif defined(RWKV__BCT)
+    return rwkv__bct_pack_bytes(type, cols, T);
+#else
+    (void)type; (void)cols; (void)T;
+    return 0;
+#endif
+}
+
+#ifdef RWKV__FPK
+/* The product with `pack` (rwkv__fpk_pack_bytes of scratch, 64-byte aligned): the threads lay
+   out the tokens' tiles, then split the rows in runs of RWKV__FPK_RQ; the last rows % RQ run
+   the f32 kernels (on the last thread, whatever the thread count). */
+static void rwkv__fpk_run(float *Y, const rwkv__tensor *W, const float *X, int T, int n_threads,
                            uint8_t *pack)
 {
-    const int64_t rows = W->ne[1], cols = W->ne[0], r16 = rows / 16 * 16;
+    const int64_t rows = W->ne[1], cols = W->ne[0], r16 = rows / RWKV__FPK_RQ * RWKV__FPK_RQ;
     const int nth = rwkv__threads_for(n_threads, rows, rows * cols * T);
 #ifdef _OPENMP
 #pragma omp parallel num_threads(nth) if (nth > 1)
@@ -6157,18 +6355,19 @@ static void rwkv__famx_run(float *Y, const rwkv__tensor *W, const float *X, int 
         id = omp_get_thread_num();
         n = omp_get_num_threads();
 #endif
-        for (g = id; g < (T + 15) / 16; g += n) rwkv__famx_pack(cols, X, T, pack, g);
+        for (g = id; g < (T + 15) / 16; g += n) rwkv__fpk_pack(cols, X, T, pack, g);
 #ifdef _OPENMP
 #pragma omp barrier
 #endif
-        r0 = r16 / 16 * id / n * 16;
-        r1 = r16 / 16 * (id + 1) / n * 16;
-        if (r0 < r1) rwkv__famx_rows(Y, W, X, pack, T, r0, r1);
+        r0 = r16 / RWKV__FPK_RQ * id / n * RWKV__FPK_RQ;
+        r1 = r16 / RWKV__FPK_RQ * (id + 1) / n * RWKV__FPK_RQ;
+        if (r0 < r1) rwkv__fpk_rows(Y, W, X, pack, T, r0, r1);
         if (id == n - 1 && r16 < rows) rwkv__matmul_rows(Y, W, X, T, r16, rows);
     }
     (void)nth;
 }
-#endif /* RWKV__FAMX */
+#endif /* RWKV__FPK */
+
 
 /* ---- entry points ---------------------------------------------------------------------------- */
 
@@ -6339,13 +6538,13 @@ static void rwkv__matmul(float *Y, const rwkv__tensor *W, const float *X, int T,
                            qwork, 1);
         return;
     }
-#ifdef RWKV__FAMX
-    if (rwkv__famx_pack_bytes(W->type, W->ne[0], T) && rwkv__famx_rows_ok(W) &&
-        rwkv__amx_request()) {
-        void *heap = qwork ? NULL : malloc(rwkv__famx_pack_bytes(W->type, W->ne[0], T) + 64);
+#ifdef RWKV__FPK
+    if (rwkv__fpk_pack_bytes(W->type, W->ne[0], T) && rwkv__famx_rows_ok(W) &&
+        rwkv__fpk_request()) {
+        void *heap = qwork ? NULL : malloc(rwkv__fpk_pack_bytes(W->type, W->ne[0], T) + 64);
         void *work = qwork ? qwork : heap;
         if (work) { /* else the f32 kernels */
-            rwkv__famx_run(Y, W, X, T, n_threads, (uint8_t *)(((uintptr_t)work + 63) & ~(uintptr_t)63));
+            rwkv__fpk_run(Y, W, X, T, n_threads, (uint8_t *)(((uintptr_t)work + 63) & ~(uintptr_t)63));
             free(heap);
             return;
         }
@@ -7821,8 +8020,8 @@ static rwkv_status rwkv__count_tensors(rwkv_model *m, rwkv_error *err)
             const size_t w = rwkv__matmul_q_work_bytes(t->type, t->ne[0], RWKV_SEQ_BLOCK);
             if (w > m->qwork_bytes) m->qwork_bytes = w;
         }
-        if (t->n_dims == 2 && t != m->emb) { /* f16 / bf16 blocks on the AMX tiles */
-            const size_t w = rwkv__famx_pack_bytes(t->type, t->ne[0], RWKV_SEQ_BLOCK);
+        if (t->n_dims == 2 && t != m->emb) { /* f16 / bf16 blocks on a layout of the tokens */
+            const size_t w = rwkv__fpk_pack_bytes(t->type, t->ne[0], RWKV_SEQ_BLOCK);
             if (w && w + 64 > m->qwork_bytes) m->qwork_bytes = w + 64;
         }
         all_bytes += nbytes;
@@ -8523,11 +8722,11 @@ static void rwkv__mm_prep_item(const void *p, int i)
                      j->amx, i, 1);
 }
 
-#ifdef RWKV__FAMX
-static void rwkv__famx_prep_item(const void *p, int i)
+#ifdef RWKV__FPK
+static void rwkv__fpk_prep_item(const void *p, int i)
 {
     const rwkv__mm_job *j = (const rwkv__mm_job *)p;
-    rwkv__famx_pack(j->W->ne[0], j->X, j->T, j->amx, i);
+    rwkv__fpk_pack(j->W->ne[0], j->X, j->T, j->amx, i);
 }
 #endif
 
@@ -8537,10 +8736,10 @@ static void rwkv__mm_item(const void *p, int i)
     const rwkv__tensor *W = j->W;
     const int64_t r0 = (int64_t)i * j->rows_per_item, rows = W->ne[1];
     const int64_t r1 = r0 + j->rows_per_item < rows ? r0 + j->rows_per_item : rows;
-#ifdef RWKV__FAMX
-    if (j->amx && !j->acts) { /* f16 / bf16 on the tiles: whole 16-row tiles, then the rest */
-        const int64_t r16 = rows / 16 * 16;
-        if (r0 < r16) rwkv__famx_rows(j->Y, W, j->X, j->amx, j->T, r0, r1 < r16 ? r1 : r16);
+#ifdef RWKV__FPK
+    if (j->amx && !j->acts) { /* f16 / bf16 on the tokens' layout: whole tiles, then the rest */
+        const int64_t r16 = rows / RWKV__FPK_RQ * RWKV__FPK_RQ;
+        if (r0 < r16) rwkv__fpk_rows(j->Y, W, j->X, j->amx, j->T, r0, r1 < r16 ? r1 : r16);
         if (r1 > r16) rwkv__matmul_rows(j->Y, W, j->X, j->T, r0 > r16 ? r0 : r16, r1);
         return;
     }
@@ -8598,13 +8797,13 @@ static int64_t rwkv__mm_rows_per_item(const rwkv_state *st, const rwkv__tensor *
     return per;
 }
 
-/* Whether W·X for T tokens runs on the AMX-BF16 tiles (f16 / bf16 W, the tokens' tile
-   layout in the state's scratch). */
+/* Whether W·X for T tokens runs on the AMX-BF16 tiles or the broadcast tiles (f16 / bf16 W,
+   the tokens' layout in the state's scratch). */
 static int rwkv__mm_famx(const rwkv_state *st, const rwkv__tensor *W, int T)
 {
-#ifdef RWKV__FAMX
+#ifdef RWKV__FPK
     return st->s.qwork && rwkv__famx_rows_ok(W) &&
-           rwkv__famx_pack_bytes(W->type, W->ne[0], T) && rwkv__amx_request();
+           rwkv__fpk_pack_bytes(W->type, W->ne[0], T) && rwkv__fpk_request();
 #else
     (void)st; (void)W; (void)T;
     return 0;
@@ -8631,11 +8830,11 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
                product took as long as the product's AMX tiles) */
             rwkv__run(st, rwkv__mm_prep_item, &j, (T + 15) / 16);
         }
-#ifdef RWKV__FAMX
+#ifdef RWKV__FPK
         else if (rwkv__mm_famx(st, W, T)) {
-            /* f16 / bf16 on the tiles: passes of RWKV__FAMX_RB rows read the tokens' layout
+            /* f16 / bf16 on the tokens' layout: passes of RWKV__FPK_RB rows read the layout
                once each, so items of at least that many */
-            per = per < RWKV__FAMX_RB ? RWKV__FAMX_RB : (per + 31) / 32 * 32;
+            per = per < RWKV__FPK_RB ? RWKV__FPK_RB : (per + 31) / 32 * 32;
             if (rows < RWKV__FAMX_MIN) { /* a LoRA: 2 items per thread, of whole row tiles */
                 per = rows / (2 * st->model->n_threads) / 16 * 16;
                 if (per < 16) per = 16;
@@ -8643,7 +8842,7 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
             while ((rows + per - 1) / per > (int64_t)RWKV__ITEM_MASK) per *= 2;
             j.rows_per_item = per;
             j.amx = (uint8_t *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
-            rwkv__run(st, rwkv__famx_prep_item, &j, (T + 15) / 16);
+            rwkv__run(st, rwkv__fpk_prep_item, &j, (T + 15) / 16);
         }
 #endif
         rwkv__run(st, rwkv__mm_item, &j, (int)((rows + per - 1) / per));

@@ -10,9 +10,9 @@
    rwkv_eval at a time from a fresh state with 1 thread, the same with 2 threads, and the same
    tokens in one rwkv_eval_seq call (all logits). Within one build the three must be the same
    bits (threads split rows, never a sum; a block uses a single token's order): the program
-   fails when they are not. One exception: where f16/bf16 blocks run on the AMX tiles
-   (RWKV__FAMX: other rounding, docs/KERNELS.md), the block's logits must be within 1e-4 of
-   max|logit| of the others. The tokens are the bytes of a fixed text, modulo n_vocab. */
+   fails when they are not. One exception: where f16/bf16 blocks run on the AMX tiles or
+   the broadcast tiles (RWKV__FPK: other rounding, docs/KERNELS.md), the block's logits must
+   be within 1e-4 of max|logit| of the others. The tokens are the bytes of a fixed text, modulo n_vocab. */
 #define RWKV_IMPLEMENTATION
 #include "../rwkv.h"
 
@@ -82,7 +82,7 @@ static int dump(const char *dir, const char *path)
     rwkv_model_close(model);
     {
         double tol = 0.0;
-#ifdef RWKV__FAMX
+#ifdef RWKV__FPK
         for (i = 0; i < (size_t)T * V; i++) tol = fabs(out[i]) > tol ? fabs(out[i]) : tol;
         tol *= 1e-4;
 #endif

@@ -10,7 +10,9 @@
      (every summation tree of n terms has depth <= n; FMA only removes roundings);
    - matmul gives, token by token, the same bits as matvec (except f16/bf16 blocks of 16
      tokens or more on the AMX tiles, rwkv__famx_rows: checked against the bound of their
-     split products, and exactly where every rounding is exact, test_exact_products); 1, 2
+     split products, and exactly where every rounding is exact, test_exact_products; and
+     on the broadcast tiles of AVX-512 without AMX, rwkv__bct_rows: against the bound and
+     bitwise against one FMA chain per output in column order); 1, 2
      and 3 threads give the same bits; the scalar matmul gives the bits of the scalar matvec;
    - a one-row f32 matvec (a dot product) and rwkv__norm (as a layer norm and
      per group as a group norm) against double references.
@@ -218,14 +220,37 @@ static void check_against_reference(const char *what, const float *y, const rwkv
    than matvec; the rows past the last whole 16 run the f32 kernels): 0 without them. */
 static int64_t famx_rows(int type, int64_t rows, int64_t cols, int T)
 {
-#ifdef RWKV__FAMX
+#if defined(RWKV__FAMX)
     if (rwkv__famx_pack_bytes(type, cols, T) && rows >= RWKV__FAMX_MIN && rwkv__amx_request())
         return rows / 16 * 16;
+#elif defined(RWKV__BCT)
+    if (rwkv__bct_pack_bytes(type, cols, T) && rows >= RWKV__FAMX_MIN) return rows;
 #endif
     (void)type; (void)rows; (void)cols; (void)T;
     return 0;
 }
 static long n_famx = 0;
+
+#ifdef RWKV__BCT
+/* The broadcast tiles' definition (rwkv__bct_rows): each output one FMA chain over the
+   columns in increasing order, from zero; y must equal it bit for bit. */
+static void check_bct_chain(const float *y, const rwkv__tensor *W, const float *x, int t,
+                            int64_t rows)
+{
+    const int64_t cols = W->ne[0];
+    int64_t r, c;
+    int bad = 0;
+    for (r = 0; r < rows; r++) {
+        float s = 0.0f;
+        for (c = 0; c < cols; c++) s = fmaf(rwkv__weight(W->data, W->type, r * cols + c), x[c], s);
+        if (memcmp(&s, &y[r], sizeof s) != 0 && bad++ < 3)
+            fprintf(stderr, "broadcast tiles: type %d %lldx%lld token %d row %lld: %.9g, the "
+                    "chain gives %.9g\n", W->type, (long long)rows, (long long)cols, t,
+                    (long long)r, (double)y[r], (double)s);
+    }
+    CHECK(bad == 0, "broadcast tiles: %d rows of token %d are not the FMA chain", bad, t);
+}
+#endif
 
 static const int type_list[3] = {RWKV_TYPE_F32, RWKV_TYPE_F16, RWKV_TYPE_BF16};
 
@@ -275,6 +300,9 @@ static void test_shape(int type, int64_t rows, int64_t cols, int T, int misalign
 #ifdef RWKV_AMX_EXACT
             check_bound("amx", Y + (int64_t)t * rows, &W, x, t, ra, type == RWKV_TYPE_F16 ? 5 : 3,
                         type == RWKV_TYPE_F16 ? 1.0 : 0.0);
+#elif defined(RWKV__BCT)
+            check_bound("bcast", Y + (int64_t)t * rows, &W, x, t, ra, 1, 0.0);
+            check_bct_chain(Y + (int64_t)t * rows, &W, x, t, ra);
 #else
             check_bound("amx", Y + (int64_t)t * rows, &W, x, t, ra, type == RWKV_TYPE_F16 ? 3 : 2,
                         type == RWKV_TYPE_F16 ? 515.0 : 256.0);
@@ -405,17 +433,28 @@ static void test_matrices(void)
            columns, a last row tile of 16, rows past the last 16, a padded token tile */
         test_shape(type_list[ti], 530, 1056, 64, 1);
         test_shape(type_list[ti], 512, 512, 17, 0);
-        n += 7;
+        /* the broadcast tiles (AVX-512 without AMX): a column tail of 5, 3 token tiles, a
+           short last row tile; two chunks of 8 token tiles and a last chunk of 2 */
+        test_shape(type_list[ti], 517, 1029, 35, 2);
+        test_shape(type_list[ti], 600, 520, 150, 0);
+        n += 9;
     }
     printf("matvec/matmul: %d shapes x 3 types; %ld outputs checked against double, worst "
            "error = %.3g (this build's kernels) and %.3g (scalar) of the gamma_n bound; matmul "
-           "== matvec bitwise (but on the AMX tiles), 1/2/3 threads bitwise equal\n", n / 3, n_checked, max_ratio[0],
+           "== matvec bitwise (but on the AMX / broadcast tiles), 1/2/3 threads bitwise equal\n", n / 3, n_checked, max_ratio[0],
            max_ratio[1]);
     printf("  (for cols >= 256 alone: %.3g and %.3g of the bound: the bound is the worst case, "
            "real errors grow like sqrt(n))\n", max_ratio_long[0], max_ratio_long[1]);
+#ifdef RWKV__BCT
+    if (n_famx)
+        printf("  f16/bf16 prompt blocks on the broadcast tiles: %ld tokens checked against the "
+               "bound and bitwise against one FMA chain per output (not bitwise matvec: "
+               "rwkv__bct_rows)\n", n_famx);
+#else
     if (n_famx)
         printf("  f16/bf16 prompt blocks on the AMX tiles: %ld tokens checked against the bound of "
                "their split products (not bitwise matvec: rwkv__famx_rows)\n", n_famx);
+#endif
 }
 
 /* ---- small helpers ------------------------------------------------------------------------- */
