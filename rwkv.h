@@ -20,7 +20,7 @@
                             Sapphire Rapids, and the kernel grants them; quantized blocks: same
                             bits either way; f16/bf16 blocks: the tiles round otherwise, within
                             twice the bound, so without them a block gives one token's bits)
-       RWKV_NO_BCAST        AVX-512 without AMX: f16/bf16 blocks of 16 tokens or more keep the
+       RWKV_NO_BCAST        AVX-512 without AMX: f16/bf16 blocks of 32 tokens or more keep the
                             column-lane tiles (by default they run on broadcast tiles, ~1.15x
                             faster: exact f32 products summed in column order, so a block's
                             logits differ from one token's in the last bits)
@@ -290,10 +290,10 @@ rwkv_status rwkv_eval(rwkv_state *state, int token, float *logits, rwkv_error *e
 /* Feeds n tokens at once, the matrix products done per block of tokens (weights stream from
    memory once per block). logits: NULL for none, else n_vocab floats for the last token, or
    n * n_vocab floats (row i after token i) when all_logits is non-zero. The logits are those
-   of n rwkv_eval calls, bit for bit, except where f16/bf16 blocks of 16 tokens or more run on
-   the AMX tiles (RWKV_NO_AMX; within twice the error bound of the f32 sums, ~5e-6 of
-   max|logit|) or on AVX-512's broadcast tiles (RWKV_NO_BCAST; the same products summed in
-   another order, ~1e-6). */
+   of n rwkv_eval calls, bit for bit, except where f16/bf16 blocks run on the AMX tiles (16
+   tokens or more; RWKV_NO_AMX; within twice the error bound of the f32 sums, ~5e-6 of
+   max|logit|) or on AVX-512's broadcast tiles (32 or more; RWKV_NO_BCAST; the same products
+   summed in another order, ~1e-6). */
 rwkv_status rwkv_eval_seq(rwkv_state *state, const int *tokens, size_t n, float *logits,
                           int all_logits, rwkv_error *err);
 
@@ -6176,15 +6176,19 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
 #define RWKV__BCT_RB 96 /* rows per pass */
 #endif
 #ifndef RWKV__BCT_KC
-#define RWKV__BCT_KC 512 /* columns per pass */
+#define RWKV__BCT_KC 256 /* columns per pass (512: 0.98-1.00, 1024: 0.97-0.99) */
 #endif
 
 /* Bytes of the tokens' layout for a `type` matrix of `cols` columns and T tokens; 0 when
    the product keeps the other kernels: the same matrices as the AMX tiles take (at least
-   RWKV__FAMX_MIN columns, and rows per rwkv__famx_rows_ok) and blocks of 16 tokens or more. */
+   RWKV__FAMX_MIN columns, and rows per rwkv__famx_rows_ok), and blocks of 32 tokens or more
+   whose last tile of 16 pads at most T / 8 of them. The padded lanes cost full FMAs: paired
+   against the column-lane tiles (f16 2048 x 2048, one thread, Zen 5), T = 16 0.90, 24 0.83,
+   32 1.08, 40 0.92, 48 1.08, 56 0.99, 64 1.09, 72 1.03, 80 1.10, 100 1.02. */
 static size_t rwkv__bct_pack_bytes(int type, int64_t cols, int T)
 {
-    if ((type == RWKV_TYPE_F16 || type == RWKV_TYPE_BF16) && T >= 16 && cols >= RWKV__FAMX_MIN)
+    if ((type == RWKV_TYPE_F16 || type == RWKV_TYPE_BF16) && cols >= RWKV__FAMX_MIN && T >= 32 &&
+        (T + 15) / 16 * 16 - T <= T / 8)
         return (size_t)((T + 15) / 16) * (size_t)cols * 64;
     return 0;
 }
@@ -6211,7 +6215,8 @@ static void rwkv__bct_pack(int64_t cols, const float *X, int T, float *pack, int
 
 /* The register tile: RWKV__BCT_R rows (wb: row i's kn columns at wb + i * RWKV__BCT_KC, f32)
    times nt token tiles (b: tile t's columns at b + t * ts, 16 floats each), carried in
-   cb[i][t][16] (first: from zero). nt is a constant at every call. */
+   cb[i][t][16] with a row stride of RWKV__BCT_TG tiles (first: from zero). nt is a constant
+   at every call. */
 RWKV__INLINE void rwkv__bct_tile(float *cb, const float *wb, const float *b, size_t ts,
                                  int64_t kn, int first, int nt)
 {
@@ -6220,7 +6225,7 @@ RWKV__INLINE void rwkv__bct_tile(float *cb, const float *wb, const float *b, siz
     int i, t;
     RWKV__UNROLL for (i = 0; i < RWKV__BCT_R; i++)
         RWKV__UNROLL for (t = 0; t < nt; t++)
-            a[i][t] = first ? _mm512_setzero_ps() : _mm512_load_ps(cb + (i * RWKV__BCT_NT + t) * 16);
+            a[i][t] = first ? _mm512_setzero_ps() : _mm512_load_ps(cb + (i * RWKV__BCT_TG + t) * 16);
     for (c = 0; c < kn; c++) {
         __m512 bv[RWKV__BCT_NT];
         RWKV__UNROLL for (t = 0; t < nt; t++) bv[t] = _mm512_load_ps(b + t * ts + c * 16);
@@ -6230,7 +6235,7 @@ RWKV__INLINE void rwkv__bct_tile(float *cb, const float *wb, const float *b, siz
         }
     }
     RWKV__UNROLL for (i = 0; i < RWKV__BCT_R; i++)
-        RWKV__UNROLL for (t = 0; t < nt; t++) _mm512_store_ps(cb + (i * RWKV__BCT_NT + t) * 16, a[i][t]);
+        RWKV__UNROLL for (t = 0; t < nt; t++) _mm512_store_ps(cb + (i * RWKV__BCT_TG + t) * 16, a[i][t]);
 }
 
 /* Rows [r0, r1) x tokens [0, T) from the layout `pack` (rwkv__bct_pack of every tile).
@@ -6238,8 +6243,8 @@ RWKV__INLINE void rwkv__bct_tile(float *cb, const float *wb, const float *b, siz
 static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, int T, int64_t r0,
                            int64_t r1)
 {
-    enum { NB = RWKV__BCT_RB / RWKV__BCT_R, NG = (RWKV__BCT_TG + RWKV__BCT_NT - 1) / RWKV__BCT_NT };
-    __m512 cbuf[NB][NG][RWKV__BCT_R][RWKV__BCT_NT];    /* [row tile][token group][row][token tile] */
+    enum { NB = (RWKV__BCT_RB + RWKV__BCT_R - 1) / RWKV__BCT_R };
+    __m512 cbuf[NB][RWKV__BCT_R][RWKV__BCT_TG]; /* [row tile][row][token tile] */
     __m512 wbuf[RWKV__BCT_R][RWKV__BCT_KC / 16];         /* the pass's rows as f32 */
     float *const wf = (float *)(void *)wbuf;
     const int64_t rows = W->ne[1], cols = W->ne[0];
@@ -6253,7 +6258,7 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
         for (rb = r0; rb < r1; rb += RWKV__BCT_RB) {
             const int nrb = r1 - rb < RWKV__BCT_RB ? (int)(r1 - rb) : RWKV__BCT_RB;
             int64_t k0;
-            int s, g, i, n;
+            int s, g, i, n, nt;
             for (k0 = 0; k0 < cols; k0 += RWKV__BCT_KC) {
                 const int64_t kn = cols - k0 < RWKV__BCT_KC ? cols - k0 : RWKV__BCT_KC;
                 const int first = k0 == 0;
@@ -6276,10 +6281,12 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
                             _mm512_store_ps(wf + i * RWKV__BCT_KC + k, rwkv__vld_w(w, W->type, k0 + k));
                         for (; k < kn; k++) wf[i * RWKV__BCT_KC + k] = rwkv__weight(w, W->type, k0 + k);
                     }
-                    for (g = 0; g < ng; g += RWKV__BCT_NT) {
-                        float *cb = (float *)(void *)cbuf[s / RWKV__BCT_R][g / RWKV__BCT_NT];
+                    for (g = 0; g < ng; g += nt) {
+                        float *cb = (float *)(void *)&cbuf[s / RWKV__BCT_R][0][g];
                         const float *b = pack + (size_t)(g0 + g) * ts + (size_t)k0 * 16;
-                        switch (ng - g < RWKV__BCT_NT ? ng - g : RWKV__BCT_NT) {
+                        /* 5 tiles left: 3 + 2, not 4 + 1 (6 FMA chains wait on latency) */
+                        nt = ng - g == 5 ? 3 : ng - g < RWKV__BCT_NT ? ng - g : RWKV__BCT_NT;
+                        switch (nt) {
                         case 1: rwkv__bct_tile(cb, wf, b, ts, kn, first, 1); break;
                         case 2: rwkv__bct_tile(cb, wf, b, ts, kn, first, 2); break;
                         case 3: rwkv__bct_tile(cb, wf, b, ts, kn, first, 3); break;
@@ -6292,8 +6299,7 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
                 for (n = 0; n < 16 && (g0 + g) * 16 + n < T; n++) {
                     float *y = Y + (int64_t)((g0 + g) * 16 + n) * rows + rb;
                     for (s = 0; s < nrb; s++)
-                        y[s] = ((const float *)(const void *)&cbuf[s / RWKV__BCT_R][g / RWKV__BCT_NT]
-                                                               [s % RWKV__BCT_R][g % RWKV__BCT_NT])[n];
+                        y[s] = ((const float *)(const void *)&cbuf[s / RWKV__BCT_R][s % RWKV__BCT_R][g])[n];
                 }
         }
     }

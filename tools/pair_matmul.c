@@ -69,7 +69,7 @@ void PAIR_CAT(pair_run_, PAIR_SIDE)(float *Y, int type, const void *data, int64_
 size_t PAIR_CAT(pair_work_, PAIR_SIDE)(int type, int64_t cols, int T)
 {
     if (rwkv__qblock(type)) return rwkv__matmul_q_work_bytes(type, cols, T);
-    return rwkv__famx_pack_bytes(type, cols, T) + 64;
+    return rwkv__fpk_pack_bytes(type, cols, T) + 64;
 }
 /* bytes of one row (0: a type this build does not know) */
 size_t PAIR_CAT(pair_row_bytes_, PAIR_SIDE)(int type, int64_t cols);
