@@ -5567,6 +5567,17 @@ RWKV__INLINE __m256i rwkv__pk_x4(const int8_t *x) /* 4 token values in every lan
    Q8_0: VNNI takes the levels as w ^ 0x80 = w + 128 (undone by the token's -128 X, corr);
      AVX2's vpmaddubsw as |w| against the token's values with w's signs, whose pair sums
      (<= 2 x 128 x 127) cannot saturate. */
+/* Q8_0's packed groups are prefetched RWKV__PK_PFD bytes ahead into L2: on a Zen 5 VM that
+   reads 30-40 GB/s on one thread its one stream ran at 22-26 GB/s from memory against ~40
+   in L2, the hardware prefetcher alone not far enough ahead. Paired (`tools/pair.sh -b
+   -DRWKV__PK_PFD=0 ...` the other way round): q8_0 8192 x 2048 one token 1.15-1.33 (768
+   bytes 1.10, 2048 1.26, 512 0.98; haswell build 1.11); whole model v7 1.5B Q8_0 one
+   thread 1.13-1.14, two 1.14, v4 one thread 1.24, and in a later, slower phase of the VM
+   (65-75 ms per token instead of 50-58) v7 0.97-1.09, v4 1.04-1.06. Q4_0 (0.99 whole
+   model, 512 bytes 0.85) and Q5_1 compute more per byte and keep the hardware's. 0: none. */
+#ifndef RWKV__PK_PFD
+#define RWKV__PK_PFD 1024
+#endif
 RWKV__INLINE void rwkv__pk_b32(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb,
                                int type)
 {
@@ -5588,6 +5599,9 @@ RWKV__INLINE void rwkv__pk_b32(float *y, const uint8_t *G, const rwkv__qact *a, 
             if (b + L < nb) {
                 const uint8_t *p = G + (size_t)(b + L) * gb;
                 const int8_t *xl = a->q + rwkv__quad_pos(b + L, 0), *xh = a->q + rwkv__quad_pos(b + L, 16);
+#if RWKV__PK_PFD
+                if (q8) RWKV__PREFETCH_RANGE(p + RWKV__PK_PFD, (int64_t)gb);
+#endif
 #ifdef RWKV__QVNNI
                 __m256i I = q5 ? _mm256_setzero_si256() : _mm256_set1_epi32(a->corr[b + L]);
 #else
