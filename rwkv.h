@@ -6175,7 +6175,7 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
    -DRWKV_NO_BCAST restores equal bits). On a 2-core Zen 5 VM, one thread, a harness of this
    loop at 2048 x 2048 x 512 ran 186-190 GFLOP/s where the FMA peak measured 225 and the
    column-lane tiles ~163. Passes run in the order token chunk (RWKV__BCT_TG tiles, 128
-   tokens), rows (RWKV__BCT_RB), columns, so that a pass's token tiles (256 KiB at 512
+   tokens), rows (RWKV__BCT_RB), columns, so that a pass's token tiles (128 KiB at 256
    columns) stay in L2 for all its row tiles and its sums (RB x 128 floats, 48 KiB) in cbuf. */
 #if defined(RWKV__AVX512) && !defined(RWKV__FAMX) && !defined(RWKV_NO_BCAST)
 #define RWKV__BCT 1
@@ -6230,9 +6230,9 @@ static void rwkv__bct_pack(int64_t cols, const float *X, int T, float *pack, int
 /* The register tile: RWKV__BCT_R rows (wb: row i's kn columns at wb + i * RWKV__BCT_KC, f32)
    times nt token tiles (b: tile t's columns at b + t * ts, 16 floats each), carried in
    cb[i][t][16] with a row stride of RWKV__BCT_TG tiles (first: from zero). nt is a constant
-   at every call. */
-/* The accumulators and token vectors are named variables, not arrays: clang 14 kept the
-   arrays' token vectors on the stack, stored every column (138 GFLOP/s where gcc ran ~175). */
+   at every call. The accumulators and token vectors are named variables, not arrays: clang
+   14 kept the arrays' token vectors on the stack, stored every column (138 GFLOP/s where gcc
+   ran ~175). */
 #define RWKV__BCT_ROW(i)                                                                     \
     {                                                                                        \
         const __m512 wv = _mm512_set1_ps(wb[i * RWKV__BCT_KC + c]);                          \
@@ -6276,7 +6276,7 @@ RWKV__INLINE void rwkv__bct_tile(float *cb, const float *wb, const float *b, siz
 #undef RWKV__BCT_IO_ROW
 
 /* Rows [r0, r1) x tokens [0, T) from the layout `pack` (rwkv__bct_pack of every tile).
-   Stack: cbuf 48 KiB and the converted tile 12 KiB. */
+   Stack: cbuf 48 KiB and the converted tile 6 KiB. */
 static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, int T, int64_t r0,
                            int64_t r1)
 {
@@ -6380,6 +6380,12 @@ static size_t rwkv__fpk_pack_bytes(int type, int64_t cols, int T)
 }
 
 #ifdef RWKV__FPK
+/* Whether W·X for T tokens runs on the tokens' layout (the scratch aside). */
+static int rwkv__fpk_takes(const rwkv__tensor *W, int T)
+{
+    return rwkv__fpk_pack_bytes(W->type, W->ne[0], T) && rwkv__famx_rows_ok(W) && rwkv__fpk_request();
+}
+
 /* The product with `pack` (rwkv__fpk_pack_bytes of scratch, 64-byte aligned): the threads lay
    out the tokens' tiles, then split the rows in runs of RWKV__FPK_RQ; the last rows % RQ run
    the f32 kernels (on the last thread, whatever the thread count). */
@@ -6410,7 +6416,6 @@ static void rwkv__fpk_run(float *Y, const rwkv__tensor *W, const float *X, int T
     (void)nth;
 }
 #endif /* RWKV__FPK */
-
 
 /* ---- entry points ---------------------------------------------------------------------------- */
 
@@ -6582,8 +6587,7 @@ static void rwkv__matmul(float *Y, const rwkv__tensor *W, const float *X, int T,
         return;
     }
 #ifdef RWKV__FPK
-    if (rwkv__fpk_pack_bytes(W->type, W->ne[0], T) && rwkv__famx_rows_ok(W) &&
-        rwkv__fpk_request()) {
+    if (rwkv__fpk_takes(W, T)) {
         void *heap = qwork ? NULL : malloc(rwkv__fpk_pack_bytes(W->type, W->ne[0], T) + 64);
         void *work = qwork ? qwork : heap;
         if (work) { /* else the f32 kernels */
@@ -8842,11 +8846,10 @@ static int64_t rwkv__mm_rows_per_item(const rwkv_state *st, const rwkv__tensor *
 
 /* Whether W·X for T tokens runs on the AMX-BF16 tiles or the broadcast tiles (f16 / bf16 W,
    the tokens' layout in the state's scratch). */
-static int rwkv__mm_famx(const rwkv_state *st, const rwkv__tensor *W, int T)
+static int rwkv__mm_fpk(const rwkv_state *st, const rwkv__tensor *W, int T)
 {
 #ifdef RWKV__FPK
-    return st->s.qwork && rwkv__famx_rows_ok(W) &&
-           rwkv__fpk_pack_bytes(W->type, W->ne[0], T) && rwkv__fpk_request();
+    return st->s.qwork && rwkv__fpk_takes(W, T);
 #else
     (void)st; (void)W; (void)T;
     return 0;
@@ -8874,7 +8877,7 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
             rwkv__run(st, rwkv__mm_prep_item, &j, (T + 15) / 16);
         }
 #ifdef RWKV__FPK
-        else if (rwkv__mm_famx(st, W, T)) {
+        else if (rwkv__mm_fpk(st, W, T)) {
             /* f16 / bf16 on the tokens' layout: passes of RWKV__FPK_RB rows read the layout
                once each, so items of at least that many */
             per = per < RWKV__FPK_RB ? RWKV__FPK_RB : (per + 31) / 32 * 32;
@@ -8982,7 +8985,7 @@ static void rwkv__mm_group(rwkv_state *st, const rwkv__mm_op *op, int n, int T)
             const size_t bytes = quant ? rwkv__qact_bytes(W->type, W->ne[0]) : 0;
             rwkv__mm_job *j = &g.j[m];
             int64_t per;
-            if (T > 1 ? quant || rwkv__mm_famx(st, W, T)
+            if (T > 1 ? quant || rwkv__mm_fpk(st, W, T)
                       : quant && used + bytes + 64 > st->model->qwork_bytes) {
                 rwkv__mm(st, op[p].Y, W, op[p].X, T);
                 continue;
