@@ -5567,16 +5567,18 @@ RWKV__INLINE __m256i rwkv__pk_x4(const int8_t *x) /* 4 token values in every lan
    Q8_0: VNNI takes the levels as w ^ 0x80 = w + 128 (undone by the token's -128 X, corr);
      AVX2's vpmaddubsw as |w| against the token's values with w's signs, whose pair sums
      (<= 2 x 128 x 127) cannot saturate. */
-/* Q8_0's packed groups are prefetched RWKV__PK_PFD bytes ahead into L2: on a Zen 5 VM that
-   reads 30-40 GB/s on one thread its one stream ran at 22-26 GB/s from memory against ~40
-   in L2, the hardware prefetcher alone not far enough ahead. Paired (`tools/pair.sh -b
-   -DRWKV__PK_PFD=0 ...` the other way round): q8_0 8192 x 2048 one token 1.15-1.33 (768
-   bytes 1.10, 2048 1.26, 512 0.98; haswell build 1.11); whole model v7 1.5B Q8_0 one
-   thread 1.13-1.14, two 1.14, v4 one thread 1.24, and in a later, slower phase of the VM
-   (65-75 ms per token instead of 50-58) v7 0.97-1.09, v4 1.04-1.06. Q4_0 (0.99 whole
-   model, 512 bytes 0.85) and Q5_1 compute more per byte and keep the hardware's. 0: none. */
+/* The packed groups (every type) are prefetched RWKV__PK_PFD bytes ahead into L2: on a Zen 5
+   VM that reads 25-40 GB/s on one thread, one packed stream ran at 22-26 GB/s from memory
+   against ~40 in L2, the hardware prefetcher alone not far enough ahead. First Q8_0 alone at
+   1 KiB (1.13-1.24 whole model); then every type, farther. Whole model, 8 tokens, paired
+   (`tools/pair.sh -a -DRWKV__PK_PFD=A -b -DRWKV__PK_PFD=B model -- MODEL T 8 12`): v7 1.5B
+   Q8_0 16 KiB over 1 KiB 1.11 (one thread), over none 1.37 (two threads); Q4_0 16 KiB over
+   none 1.15 (one) / 1.05 (two), Q4_K_M 1.07 / 1.06; 16 KiB against 8 KiB Q4_0 1.06-1.10,
+   Q4_K_M 1.03, Q8_0 1.05; against 4 KiB 1.00-1.01; 32 KiB 0.99-1.05 (a plateau). v7 0.1B one
+   thread Q8_0 1.16, v4 0.1B Q4_K_M 1.07; two threads within the noise. The f16 pair streams
+   (rwkv__mv_two) lost with the same prefetch (8 KiB 0.965, 16 KiB 0.99). 0: none. */
 #ifndef RWKV__PK_PFD
-#define RWKV__PK_PFD 1024
+#define RWKV__PK_PFD 16384
 #endif
 RWKV__INLINE void rwkv__pk_b32(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb,
                                int type)
@@ -5600,7 +5602,7 @@ RWKV__INLINE void rwkv__pk_b32(float *y, const uint8_t *G, const rwkv__qact *a, 
                 const uint8_t *p = G + (size_t)(b + L) * gb;
                 const int8_t *xl = a->q + rwkv__quad_pos(b + L, 0), *xh = a->q + rwkv__quad_pos(b + L, 16);
 #if RWKV__PK_PFD
-                if (q8) RWKV__PREFETCH_RANGE(p + RWKV__PK_PFD, (int64_t)gb);
+                RWKV__PREFETCH_RANGE(p + RWKV__PK_PFD, (int64_t)gb);
 #endif
 #ifdef RWKV__QVNNI
                 __m256i I = q5 ? _mm256_setzero_si256() : _mm256_set1_epi32(a->corr[b + L]);
@@ -5695,6 +5697,9 @@ RWKV__INLINE void rwkv__pk_k45(float *y, const uint8_t *G, const rwkv__qact *a, 
         const int8_t *x = a->q + b * 256;
         const int16_t *bs = a->bs + b * 16;
         __m256i I = _mm256_setzero_si256(), ms;
+#if RWKV__PK_PFD
+        RWKV__PREFETCH_RANGE(G + RWKV__PK_PFD, (int64_t)gb);
+#endif
         __m256 dx = _mm256_set1_ps(a->d[b]);
         int32_t sum[8];
         RWKV__UNROLL for (c = 0; c < 4; c++) {
@@ -5758,6 +5763,9 @@ static void rwkv__pk_q6_k(float *y, const uint8_t *G, const rwkv__qact *a, int64
         const int8_t *x = a->q + b * 256;
         const int16_t *bs = a->bs + b * 16;
         __m256i I = _mm256_setzero_si256();
+#if RWKV__PK_PFD
+        RWKV__PREFETCH_RANGE(G + RWKV__PK_PFD, 1680);
+#endif
         for (h = 0; h < 2; h++)
             for (q = 0; q < 2; q++) {
                 /* sub-blocks 8h + q, +2, +4, +6: values 128h + 16q + 32j + 0..15 */
