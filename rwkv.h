@@ -1139,6 +1139,13 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 #define RWKV__MV_PAIR 0
 #endif
 #endif
+/* Streams at a time (4 or 2): on a 2-core Zen 5 VM four streams ran 1.00-1.04x two (whole
+   model, one thread, `tools/pair.sh -b -DRWKV__MV_STREAMS=2 model -- MODEL 1 8 10`: v7 1.5B
+   F16 1.042, 1.001, 1.007; v4 BF16 1.031, 1.033; v6 F16 1.033; two threads 1.02-1.05; v7 0.1B
+   1.017 / 1.041); eight 0.92-1.00 against four. Same bits: each row is the same chain. */
+#ifndef RWKV__MV_STREAMS
+#define RWKV__MV_STREAMS 4
+#endif
 #ifndef RWKV__MV_PAIR_COLS
 #define RWKV__MV_PAIR_COLS 2048
 #endif
@@ -1675,9 +1682,31 @@ RWKV__INLINE void rwkv__mv_two(float *y0, float *y1, const void *w0, const void 
     *y1 = rwkv__finish(a1, w1, type, x, body, cols);
 }
 
-/* Rows [r0, r0 + 2 S) of y = W x: rows r0 + j and r0 + S + j together, so that the weights
-   come in as two sequential streams. */
-static void rwkv__mv_pair(float *Y, const rwkv__tensor *W, const float *x, int64_t r0, int64_t S)
+/* Four rows sb bytes apart (outputs S apart), each the same one chain. */
+RWKV__INLINE void rwkv__mv_four(float *y, int64_t S, const char *w, size_t sb, const float *x,
+                                int64_t cols, int type)
+{
+    const int64_t body = cols - cols % RWKV__L;
+    rwkv__vf a0 = rwkv__vzero(), a1 = a0, a2 = a0, a3 = a0;
+    int64_t k;
+    for (k = 0; k < body; k += RWKV__L) {
+        rwkv__vf xv = rwkv__vld_f32(x + k);
+        RWKV__IN_REGISTER(xv);
+        a0 = rwkv__vfma(rwkv__vld_w(w, type, k), xv, a0);
+        a1 = rwkv__vfma(rwkv__vld_w(w + sb, type, k), xv, a1);
+        a2 = rwkv__vfma(rwkv__vld_w(w + 2 * sb, type, k), xv, a2);
+        a3 = rwkv__vfma(rwkv__vld_w(w + 3 * sb, type, k), xv, a3);
+    }
+    y[0] = rwkv__finish(a0, w, type, x, body, cols);
+    y[S] = rwkv__finish(a1, w + sb, type, x, body, cols);
+    y[2 * S] = rwkv__finish(a2, w + 2 * sb, type, x, body, cols);
+    y[3 * S] = rwkv__finish(a3, w + 3 * sb, type, x, body, cols);
+}
+
+/* Rows [r0, r0 + n S) of y = W x (n = 2 or 4): rows r0 + j, r0 + S + j, .. together, so that
+   the weights come in as n sequential streams. */
+static void rwkv__mv_pair(float *Y, const rwkv__tensor *W, const float *x, int64_t r0, int64_t S,
+                          int n)
 {
     const int64_t cols = W->ne[0];
     const size_t rb = (size_t)rwkv__row_bytes(W->type, (uint64_t)cols);
@@ -1685,8 +1714,9 @@ static void rwkv__mv_pair(float *Y, const rwkv__tensor *W, const float *x, int64
     int64_t j;
 #define RWKV__MV_PAIR_LOOP(type)                                                             \
     for (j = 0; j < S; j++)                                                                  \
-        rwkv__mv_two(Y + r0 + j, Y + r0 + S + j, w + (size_t)j * rb, w + (size_t)(S + j) * rb, \
-                     x, cols, type);
+        if (n == 4) rwkv__mv_four(Y + r0 + j, S, w + (size_t)j * rb, (size_t)S * rb, x, cols, type); \
+        else rwkv__mv_two(Y + r0 + j, Y + r0 + S + j, w + (size_t)j * rb,                   \
+                          w + (size_t)(S + j) * rb, x, cols, type);
     switch (W->type) {
     case RWKV_TYPE_F16: RWKV__MV_PAIR_LOOP(RWKV_TYPE_F16) break;
     case RWKV_TYPE_BF16: RWKV__MV_PAIR_LOOP(RWKV_TYPE_BF16) break;
@@ -1721,11 +1751,13 @@ static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, i
     if (T == 1 && rowbytes > RWKV__MV_LANE_F_ROW && cols <= RWKV__MV_PAIR_COLS) {
         const int64_t lane =
             (int64_t)rowbytes < RWKV__MV_PAIR ? RWKV__MV_PAIR / (int64_t)rowbytes : 1;
-        while (r1 - r0 >= 2) {
-            const int64_t S = (r1 - r0) / 2 < lane ? (r1 - r0) / 2 : lane;
-            rwkv__mv_pair(Y, W, X, r0, S);
-            r0 += 2 * S;
-        }
+        int n;
+        for (n = RWKV__MV_STREAMS; n >= 2; n /= 2)
+            while (r1 - r0 >= n) {
+                const int64_t S = (r1 - r0) / n < lane ? (r1 - r0) / n : lane;
+                rwkv__mv_pair(Y, W, X, r0, S, n);
+                r0 += n * S;
+            }
     }
 #endif
     if (T == 1 && RWKV__MV_LANE > 0 && rowbytes > 0 && rowbytes <= RWKV__MV_LANE_F_ROW) {
