@@ -1146,8 +1146,18 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 #ifndef RWKV__MV_STREAMS
 #define RWKV__MV_STREAMS 4
 #endif
+/* Rows of at most RWKV__MV_PAIR_COLS columns take the streams: the token (4 bytes a column)
+   must stay in L1 beside them. A Zen 4 (32 KiB L1D) lost with longer rows (above); a Zen 5
+   (48 KiB; told apart by AVX512-VP2INTERSECT, which Zen 4 lacks and gcc 12's -march=native
+   reports) gained with rows of 8192 columns, the v7 FFN's value matrix that the 8-row tile
+   read at ~13 GB/s (`tools/pair.sh -b -DRWKV__MV_PAIR_COLS=8192 ...`: f16 2048 x 8192 one
+   token 1.265; whole model v7 1.5B F16 1.229 on one thread, 1.186 on two). */
 #ifndef RWKV__MV_PAIR_COLS
+#if defined(RWKV__ZEN) && defined(__AVX512VP2INTERSECT__)
+#define RWKV__MV_PAIR_COLS 8192
+#else
 #define RWKV__MV_PAIR_COLS 2048
+#endif
 #endif
 /* The longer float rows on AVX-512 Zen: the 8-row tile with its accumulators in memory
    (rwkv__mv_tile); 0: in registers. */
