@@ -5616,7 +5616,7 @@ RWKV__INLINE __m256i rwkv__pk_x4(const int8_t *x) /* 4 token values in every lan
    (`tools/pair.sh -a -DRWKV__PK_PFD=A -b -DRWKV__PK_PFD=B model -- MODEL T 8 12`): v7 1.5B
    Q8_0 16 KiB over 1 KiB 1.11 (one thread), over none 1.37 (two threads); Q4_0 16 KiB over
    none 1.15 (one) / 1.05 (two), Q4_K_M 1.07 / 1.06; 16 KiB against 8 KiB Q4_0 1.06-1.10,
-   Q4_K_M 1.03, Q8_0 1.05; against 4 KiB 1.00-1.01; 32 KiB 0.99-1.05 (a plateau). v7 0.1B one
+   Q4_K_M 1.03, Q8_0 1.05; against 4 KiB 1.00-1.01; 32 KiB 0.86-1.05 (a plateau). v7 0.1B one
    thread Q8_0 1.16, v4 0.1B Q4_K_M 1.07; two threads within the noise. The f16 pair streams
    (rwkv__mv_two) lost with the same prefetch (8 KiB 0.965, 16 KiB 0.99). 0: none. */
 #ifndef RWKV__PK_PFD
