@@ -6364,8 +6364,14 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
                             RWKV__PREFETCH_RANGE((const char *)W->data + (size_t)nx_row * rowb +
                                                      rwkv__row_bytes(W->type, (uint64_t)k0),
                                                  (int64_t)rwkv__row_bytes(W->type, (uint64_t)kn));
-                        for (k = 0; k + 16 <= kn; k += 16)
-                            _mm512_store_ps(wf + i * RWKV__BCT_KC + k, rwkv__vld_w(w, W->type, k0 + k));
+                        if (W->type == RWKV_TYPE_F16)
+                            for (k = 0; k + 16 <= kn; k += 16)
+                                _mm512_store_ps(wf + i * RWKV__BCT_KC + k,
+                                                rwkv__vld_f16((const uint16_t *)w + k0 + k));
+                        else
+                            for (k = 0; k + 16 <= kn; k += 16)
+                                _mm512_store_ps(wf + i * RWKV__BCT_KC + k,
+                                                rwkv__vld_bf16((const uint16_t *)w + k0 + k));
                         for (; k < kn; k++) wf[i * RWKV__BCT_KC + k] = rwkv__weight(w, W->type, k0 + k);
                     }
                     for (g = 0; g < ng; g += nt) {
@@ -6382,12 +6388,24 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
                     }
                 }
             }
-            for (g = 0; g < ng; g++)
-                for (n = 0; n < 16 && (g0 + g) * 16 + n < T; n++) {
-                    float *y = Y + (int64_t)((g0 + g) * 16 + n) * rows + rb;
-                    for (s = 0; s < nrb; s++)
-                        y[s] = ((const float *)(const void *)&cbuf[s / RWKV__BCT_R][s % RWKV__BCT_R][g])[n];
+            for (g = 0; g < ng; g++) {
+                const int t0 = (g0 + g) * 16, tn = T - t0 < 16 ? T - t0 : 16;
+                /* 16 rows at a time transposed in registers (one scalar store per output
+                   was ~5% of a 2048 x 2048 x 128 product) */
+                for (s = 0; s + 16 <= nrb; s += 16) {
+                    __m512 v[16], o[16];
+                    for (i = 0; i < 16; i++)
+                        v[i] = cbuf[(s + i) / RWKV__BCT_R][(s + i) % RWKV__BCT_R][g];
+                    rwkv__tr16(v, o);
+                    for (n = 0; n < tn; n++)
+                        _mm512_storeu_ps(Y + (int64_t)(t0 + n) * rows + rb + s, o[n]);
                 }
+                for (n = 0; n < tn; n++) {
+                    float *y = Y + (int64_t)(t0 + n) * rows + rb;
+                    for (i = s; i < nrb; i++)
+                        y[i] = ((const float *)(const void *)&cbuf[i / RWKV__BCT_R][i % RWKV__BCT_R][g])[n];
+                }
+            }
         }
     }
 }
