@@ -6354,16 +6354,29 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
                     for (i = 0; i < RWKV__BCT_R; i++) {
                         /* a short last tile repeats its last row (its sums are not stored) */
                         const char *w = (const char *)W->data + (size_t)(rb + s + (i < nr ? i : nr - 1)) * rowb;
-                        /* the next tile's row at these columns (or the next pass's) into
-                           L2 while this tile computes: a tile's rows are too short a stream
-                           for the hardware prefetchers */
-                        const int64_t nx_row = s + RWKV__BCT_R < nrb ? rb + s + RWKV__BCT_R + i
-                                               : rb + RWKV__BCT_RB + i;
-                        int64_t k;
-                        if (nx_row < r1)
-                            RWKV__PREFETCH_RANGE((const char *)W->data + (size_t)nx_row * rowb +
-                                                     rwkv__row_bytes(W->type, (uint64_t)k0),
-                                                 (int64_t)rwkv__row_bytes(W->type, (uint64_t)kn));
+                        /* the tile that runs next (the next 6 rows of this pass, else the
+                           next pass's first rows, else the next row block's) into L1 while
+                           this one computes: a tile's rows are too short a stream for the
+                           hardware prefetchers, and from a mapped file the conversions had
+                           waited on them (~10% of a prompt's product time in perf) */
+                        int64_t nx_row, nk0 = k0, k;
+                        if (s + RWKV__BCT_R < nrb) {
+                            nx_row = rb + s + RWKV__BCT_R + i;
+                        } else if (k0 + RWKV__BCT_KC < cols) {
+                            nk0 = k0 + RWKV__BCT_KC;
+                            nx_row = rb + i;
+                        } else {
+                            nk0 = 0;
+                            nx_row = rb + RWKV__BCT_RB + i;
+                        }
+                        if (nx_row < r1) {
+                            const char *nx = (const char *)W->data + (size_t)nx_row * rowb +
+                                             rwkv__row_bytes(W->type, (uint64_t)nk0);
+                            const int64_t nkn = cols - nk0 < RWKV__BCT_KC ? cols - nk0 : RWKV__BCT_KC;
+                            const int64_t nb = (int64_t)rwkv__row_bytes(W->type, (uint64_t)nkn);
+                            int64_t j;
+                            for (j = 0; j < nb; j += 64) RWKV__PREFETCH_L1(nx + j);
+                        }
                         if (W->type == RWKV_TYPE_F16)
                             for (k = 0; k + 16 <= kn; k += 16)
                                 _mm512_store_ps(wf + i * RWKV__BCT_KC + k,
