@@ -8615,6 +8615,16 @@ typedef struct rwkv__scratch {
 #define RWKV__TEAM 1
 #endif
 typedef void (*rwkv__item_fn)(const void *job, int item);
+/* Two team blocks both slower than this times one thread's speed end the probes early: the
+   team without a competing load runs 1.5-1.9x faster than one thread, so two such blocks in
+   a row mean a load, and the other two probes would only cost more slow blocks. Under one
+   busy process (`build/bench_model --rounds 4 --gen 48 --prompt 0 --threads 1,2 --interleave`,
+   the ratio of two threads' time to one's, two runs each): v7 1.5B F16 0.962 / 0.895
+   against 1.010 / 1.309 with four probes always, v4 0.934 / 1.004 against 1.055 / 0.986;
+   without the load (tools/pair.sh model, v7 0.1B F16, two threads) 1.012. */
+#ifndef RWKV__PROBE_EARLY
+#define RWKV__PROBE_EARLY 1.10
+#endif
 #define RWKV__PROBES 4 /* team blocks compared with one thread before a decision (rwkv__median4) */
 #define RWKV__MEASURE_AFTER 16 /* one-token team blocks before one thread's speed is measured */
 typedef struct rwkv__team {
@@ -9763,11 +9773,16 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
            waiting long, and still lose to one thread alone). The median, not the latest: on a
            shared VM a vCPU stalls now and then (one slow block), and under a competing load
            a team block is fast now and then; a back-off for nothing costs the second
-           thread's speed. A block in which thread 0 waited for a quarter of its time (or gave
+           thread's speed; but two first probes both slower than RWKV__PROBE_EARLY times
+           one thread decide at once. A block in which thread 0 waited for a quarter of its time (or gave
            up on a stalled job) only matters while that one-thread speed is unknown: then a
            short back-off measures it. */
-        if (tm->probes >= RWKV__PROBES && solo_known &&
-            rwkv__median4(tm->probe_t) > 1.02 * tm->solo_per_token) {
+        if (solo_known &&
+            ((tm->probes >= RWKV__PROBES &&
+              rwkv__median4(tm->probe_t) > 1.02 * tm->solo_per_token) ||
+             (RWKV__PROBE_EARLY > 0 && tm->probes == 2 &&
+              tm->probe_t[0] > RWKV__PROBE_EARLY * tm->solo_per_token &&
+              tm->probe_t[1] > RWKV__PROBE_EARLY * tm->solo_per_token))) {
             /* 32, 64, ... blocks, capped at about 10 s of one-thread work: each probe of the
                team under load costs about one slow block, and a long back-off notices the
                end of the load late */
