@@ -6351,32 +6351,27 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
                 const int first = k0 == 0;
                 for (s = 0; s < nrb; s += RWKV__BCT_R) {
                     const int nr = nrb - s < RWKV__BCT_R ? nrb - s : RWKV__BCT_R;
+                    /* the tile that runs next (the next 6 rows of this pass, else the next
+                       pass's first rows, else the next row block's) into L1 while this one
+                       computes: a tile's rows are too short a stream for the hardware
+                       prefetchers, and from a mapped file the conversions had waited on
+                       them (~10% of a prompt's product time in perf) */
+                    const int64_t nx_r0 = s + RWKV__BCT_R < nrb ? rb + s + RWKV__BCT_R
+                                          : k0 + RWKV__BCT_KC < cols ? rb : rb + RWKV__BCT_RB;
+                    const int64_t nk0 = s + RWKV__BCT_R < nrb ? k0
+                                        : k0 + RWKV__BCT_KC < cols ? k0 + RWKV__BCT_KC : 0;
+                    const int64_t nkn = cols - nk0 < RWKV__BCT_KC ? cols - nk0 : RWKV__BCT_KC;
+                    const size_t nx_off = (size_t)rwkv__row_bytes(W->type, (uint64_t)nk0);
+                    const int64_t nx_bytes = (int64_t)rwkv__row_bytes(W->type, (uint64_t)nkn);
                     for (i = 0; i < RWKV__BCT_R; i++) {
                         /* a short last tile repeats its last row (its sums are not stored) */
                         const char *w = (const char *)W->data + (size_t)(rb + s + (i < nr ? i : nr - 1)) * rowb;
-                        /* the tile that runs next (the next 6 rows of this pass, else the
-                           next pass's first rows, else the next row block's) into L1 while
-                           this one computes: a tile's rows are too short a stream for the
-                           hardware prefetchers, and from a mapped file the conversions had
-                           waited on them (~10% of a prompt's product time in perf) */
-                        int64_t nx_row, nk0 = k0, k;
-                        if (s + RWKV__BCT_R < nrb) {
-                            nx_row = rb + s + RWKV__BCT_R + i;
-                        } else if (k0 + RWKV__BCT_KC < cols) {
-                            nk0 = k0 + RWKV__BCT_KC;
-                            nx_row = rb + i;
-                        } else {
-                            nk0 = 0;
-                            nx_row = rb + RWKV__BCT_RB + i;
-                        }
-                        if (nx_row < r1) {
-                            const char *nx = (const char *)W->data + (size_t)nx_row * rowb +
-                                             rwkv__row_bytes(W->type, (uint64_t)nk0);
-                            const int64_t nkn = cols - nk0 < RWKV__BCT_KC ? cols - nk0 : RWKV__BCT_KC;
-                            const int64_t nb = (int64_t)rwkv__row_bytes(W->type, (uint64_t)nkn);
-                            int64_t j;
-                            for (j = 0; j < nb; j += 64) RWKV__PREFETCH_L1(nx + j);
-                        }
+                        int64_t k;
+                        if (nx_r0 + i < r1)
+                            for (k = 0; k < nx_bytes; k += 64)
+                                RWKV__PREFETCH_L1((const char *)W->data + (size_t)(nx_r0 + i) * rowb + nx_off + k);
+                        /* one loop per type: gcc kept rwkv__vld_w's switch inside the loop
+                           (with it, whole model v4 1.5B BF16 prompts 0.976, v7 F16 0.99) */
                         if (W->type == RWKV_TYPE_F16)
                             for (k = 0; k + 16 <= kn; k += 16)
                                 _mm512_store_ps(wf + i * RWKV__BCT_KC + k,
@@ -9774,9 +9769,9 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
            shared VM a vCPU stalls now and then (one slow block), and under a competing load
            a team block is fast now and then; a back-off for nothing costs the second
            thread's speed; but two first probes both slower than RWKV__PROBE_EARLY times
-           one thread decide at once. A block in which thread 0 waited for a quarter of its time (or gave
-           up on a stalled job) only matters while that one-thread speed is unknown: then a
-           short back-off measures it. */
+           one thread decide at once. A block in which thread 0 waited for a quarter of its
+           time (or gave up on a stalled job) only matters while that one-thread speed is
+           unknown: then a short back-off measures it. */
         if (solo_known &&
             ((tm->probes >= RWKV__PROBES &&
               rwkv__median4(tm->probe_t) > 1.02 * tm->solo_per_token) ||
