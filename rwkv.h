@@ -719,8 +719,10 @@ typedef struct rwkv__tensor {
     int type;         /* RWKV_TYPE_F32, _F16, _BF16, or a quantized type (RWKV__TYPE_Q*) */
     int n_dims;
     int64_t ne[4];    /* unused dimensions are 1 */
-    int lora_tiles;   /* a LoRA's first half in a model without quantized matrices: f16 / bf16
-                         prompt blocks may run on the AMX tiles below RWKV__FAMX_MIN rows */
+    int lora_tiles;   /* a LoRA matrix in a model without quantized matrices: f16 / bf16
+                         prompt blocks may run on the AMX or broadcast tiles below
+                         RWKV__FAMX_MIN rows (first halves), on the broadcast tiles below
+                         RWKV__FAMX_MIN columns (second halves) */
     const uint8_t *packed; /* packed types: the rows' packed copy (rwkv__pack_model), or NULL */
 } rwkv__tensor;
 
@@ -6239,6 +6241,10 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
 #ifndef RWKV__BCT_RB
 #define RWKV__BCT_RB 96 /* rows per pass */
 #endif
+/* Fewest columns: the LoRAs' second halves (32-160 columns) in models without quantized
+   matrices (rwkv__fpk_takes); the column-lane tiles ran them at ~30% of the FMA peak, each
+   output a lane sum of a few FMAs */
+#define RWKV__BCT_MINC 16
 #ifndef RWKV__BCT_KC
 #define RWKV__BCT_KC 256 /* columns per pass (512: 0.98-1.00, 1024: 0.97-0.99) */
 #endif
@@ -6251,7 +6257,7 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
    32 1.08, 40 0.92, 48 1.08, 56 0.99, 64 1.09, 72 1.03, 80 1.10, 100 1.02. */
 static size_t rwkv__bct_pack_bytes(int type, int64_t cols, int T)
 {
-    if ((type == RWKV_TYPE_F16 || type == RWKV_TYPE_BF16) && cols >= RWKV__FAMX_MIN && T >= 32 &&
+    if ((type == RWKV_TYPE_F16 || type == RWKV_TYPE_BF16) && cols >= RWKV__BCT_MINC && T >= 32 &&
         (T + 15) / 16 * 16 - T <= T / 8)
         return (size_t)((T + 15) / 16) * (size_t)cols * 64;
     return 0;
@@ -6459,7 +6465,8 @@ static size_t rwkv__fpk_pack_bytes(int type, int64_t cols, int T)
 /* Whether W·X for T tokens runs on the tokens' layout (the scratch aside). */
 static int rwkv__fpk_takes(const rwkv__tensor *W, int T)
 {
-    return rwkv__fpk_pack_bytes(W->type, W->ne[0], T) && rwkv__famx_rows_ok(W) && rwkv__fpk_request();
+    return rwkv__fpk_pack_bytes(W->type, W->ne[0], T) && rwkv__famx_rows_ok(W) &&
+           (W->ne[0] >= RWKV__FAMX_MIN || W->lora_tiles) && rwkv__fpk_request();
 }
 
 /* The product with `pack` (rwkv__fpk_pack_bytes of scratch, 64-byte aligned): the threads lay
@@ -8109,7 +8116,7 @@ static rwkv_status rwkv__bind_model(rwkv_model *m, int vocab_key, rwkv_error *er
 }
 
 /* A model without quantized matrices runs its LoRAs' first halves on the AMX tiles too
-   (rwkv__famx_rows_ok). */
+   (rwkv__famx_rows_ok), and its second halves on the broadcast tiles (rwkv__fpk_takes). */
 static void rwkv__mark_lora_tiles(rwkv_model *m)
 {
     int l, t;
@@ -8119,6 +8126,9 @@ static void rwkv__mark_lora_tiles(rwkv_model *m)
         rwkv__layer *L = &m->layers[l];
         L->w1.lora_tiles = L->a1.lora_tiles = L->v1.lora_tiles = L->g1.lora_tiles = 1;
         L->maa_w1.lora_tiles = L->decay_w1.lora_tiles = 1;
+        L->w2.lora_tiles = L->a2.lora_tiles = L->v2.lora_tiles = L->g2.lora_tiles = 1;
+        L->decay_w2.lora_tiles = 1;
+        for (t = 0; t < 5; t++) L->maa_w2[t].lora_tiles = 1;
     }
 }
 
