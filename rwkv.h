@@ -5807,9 +5807,6 @@ static void rwkv__pk_q6_k(float *y, const uint8_t *G, const rwkv__qact *a, int64
         const int8_t *x = a->q + b * 256;
         const int16_t *bs = a->bs + b * 16;
         __m256i I = _mm256_setzero_si256();
-#if RWKV__PK_PFD
-        RWKV__PREFETCH_RANGE(G + RWKV__PK_PFD, 1680);
-#endif
         for (h = 0; h < 2; h++)
             for (q = 0; q < 2; q++) {
                 /* sub-blocks 8h + q, +2, +4, +6: values 128h + 16q + 32j + 0..15 */
@@ -5817,6 +5814,16 @@ static void rwkv__pk_q6_k(float *y, const uint8_t *G, const rwkv__qact *a, int64
                 RWKV__UNROLL for (j = 0; j < 4; j++) S[j] = _mm256_set1_epi32(-32 * bs[8 * h + q + 2 * j]);
                 RWKV__UNROLL for (k = 0; k < 4; k++) {
                     const uint8_t *o = G + 144 + 96 * (8 * h + 4 * q + k);
+#if RWKV__PK_PFD
+                    {   /* the block RWKV__PK_PFD ahead, two of its 27 lines per step: spread
+                           over the block, not 27 at its start (one thread, 8192 x 2048 from
+                           memory 1.09-1.12, 65536 x 2048 1.07, from L2 1.04; two threads 1.03;
+                           the same for Q4_K's 19 lines: 0.96 / 1.05, not kept) */
+                        const int l = 2 * (8 * h + 4 * q + k);
+                        RWKV__PREFETCH(G + RWKV__PK_PFD + 64 * l);
+                        if (l + 1 < 27) RWKV__PREFETCH(G + RWKV__PK_PFD + 64 * (l + 1));
+                    }
+#endif
                     const __m256i A = _mm256_loadu_si256((const __m256i *)(const void *)o),
                                   C = _mm256_loadu_si256((const __m256i *)(const void *)(o + 32)),
                                   H = _mm256_loadu_si256((const __m256i *)(const void *)(o + 64));
