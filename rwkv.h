@@ -5945,7 +5945,8 @@ static void rwkv__pk_rows(float *Y, const uint8_t *W, const uint8_t *P, int type
 #endif
 
 /* Matrices with fewer columns (the LoRAs' second halves, 32-160) keep the f32 kernels, whose
-   bound n 2^-24 is then below the tiles' 2^-15 per term. Fewer rows (the LoRAs' first
+   bound n 2^-24 is then below the tiles' 2^-15 per term (the broadcast tiles, exact f32
+   products, take them in a model without quantized matrices: rwkv__fpk_takes). Fewer rows (the LoRAs' first
    halves, 32-160 rows of n_embd columns) run on the tiles only in a model without quantized
    matrices (lora_tiles): in a quantized one their outputs are rounded to int8 levels soon
    after, where a last-bit difference flips a level (~1e-2 of the logits), so there they keep
@@ -6257,8 +6258,9 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
 #endif
 
 /* Bytes of the tokens' layout for a `type` matrix of `cols` columns and T tokens; 0 when
-   the product keeps the other kernels: the same matrices as the AMX tiles take (at least
-   RWKV__FAMX_MIN columns, and rows per rwkv__famx_rows_ok), and blocks of 32 tokens or more
+   the product keeps the other kernels: at least RWKV__BCT_MINC columns (rwkv__fpk_takes
+   also asks RWKV__FAMX_MIN of all but the LoRAs of a model without quantized matrices, and
+   rows per rwkv__famx_rows_ok, as the AMX tiles), and blocks of 32 tokens or more
    whose last tile of 16 pads at most T / 8 of them. The padded lanes cost full FMAs: paired
    against the column-lane tiles (f16 2048 x 2048, one thread, Zen 5), T = 16 0.90, 24 0.83,
    32 1.08, 40 0.92, 48 1.08, 56 0.99, 64 1.09, 72 1.03, 80 1.10, 100 1.02. */
