@@ -6315,45 +6315,133 @@ static void rwkv__bct_pack(int64_t cols, const float *X, int T, float *pack, int
 #define RWKV__BCT_IO_ROW(i, store)                                                           \
     RWKV__BCT_IO(i, 0, store) RWKV__BCT_IO(i, 1, store) RWKV__BCT_IO(i, 2, store)           \
     RWKV__BCT_IO(i, 3, store)
-RWKV__INLINE void rwkv__bct_tile(float *cb, const float *wb, const float *b, size_t ts,
-                                 int64_t kn, int first, int nt)
+/* nq > 0: the loop also converts the next tile's rows (nx[i], f16 or bf16, already at its
+   first column) into nw, 16 columns of each row per 16 columns here, nq such steps at most;
+   returns how many it did. The conversion's loads and stores ride along the FMAs (the
+   conversion run on its own between tiles was ~7% of the products' time in perf, its
+   loads waiting). */
+RWKV__INLINE int rwkv__bct_tile(float *cb, const float *wb, const float *b, size_t ts,
+                                int64_t kn, int first, int nt, const uint16_t *const *nx,
+                                float *nw, int nq, int bf)
 {
     __m512 a00 = _mm512_setzero_ps(), a01 = a00, a02 = a00, a03 = a00, a10 = a00, a11 = a00,
            a12 = a00, a13 = a00, a20 = a00, a21 = a00, a22 = a00, a23 = a00, a30 = a00,
            a31 = a00, a32 = a00, a33 = a00, a40 = a00, a41 = a00, a42 = a00, a43 = a00,
            a50 = a00, a51 = a00, a52 = a00, a53 = a00;
     int64_t c;
+    int done = 0;
     RWKV__BCT_IO_ROW(0, 0) RWKV__BCT_IO_ROW(1, 0) RWKV__BCT_IO_ROW(2, 0)
     RWKV__BCT_IO_ROW(3, 0) RWKV__BCT_IO_ROW(4, 0) RWKV__BCT_IO_ROW(5, 0)
     for (c = 0; c < kn; c++) {
+        if (!(c & 15) && done < nq) {
+            int i;
+            for (i = 0; i < RWKV__BCT_R; i++)
+                _mm512_store_ps(nw + i * RWKV__BCT_KC + c,
+                                bf ? rwkv__vld_bf16(nx[i] + c) : rwkv__vld_f16(nx[i] + c));
+            done++;
+        }
+        {
         const __m512 b0 = _mm512_load_ps(b + c * 16),
                      b1 = nt > 1 ? _mm512_load_ps(b + ts + c * 16) : b0,
                      b2 = nt > 2 ? _mm512_load_ps(b + 2 * ts + c * 16) : b0,
                      b3 = nt > 3 ? _mm512_load_ps(b + 3 * ts + c * 16) : b0;
         RWKV__BCT_ROW(0) RWKV__BCT_ROW(1) RWKV__BCT_ROW(2)
         RWKV__BCT_ROW(3) RWKV__BCT_ROW(4) RWKV__BCT_ROW(5)
+        }
     }
     RWKV__BCT_IO_ROW(0, 1) RWKV__BCT_IO_ROW(1, 1) RWKV__BCT_IO_ROW(2, 1)
     RWKV__BCT_IO_ROW(3, 1) RWKV__BCT_IO_ROW(4, 1) RWKV__BCT_IO_ROW(5, 1)
+    return done;
 }
 #undef RWKV__BCT_ROW
 #undef RWKV__BCT_IO
 #undef RWKV__BCT_IO_ROW
 
+/* A register tile's place in rwkv__bct_rows's loops: token chunk g0, row block rb, pass k0
+   (its first column), row tile s (rows rb + s ..). */
+typedef struct rwkv__bct_pos {
+    int g0, s;
+    int64_t rb, k0;
+} rwkv__bct_pos;
+
+/* Moves p to the tile after it in the loops' order (chunks, row blocks, passes, row tiles);
+   0 past the last. */
+static int rwkv__bct_next(rwkv__bct_pos *p, int64_t r0, int64_t r1, int64_t cols, int ntile)
+{
+    const int nrb = r1 - p->rb < RWKV__BCT_RB ? (int)(r1 - p->rb) : RWKV__BCT_RB;
+    if ((p->s += RWKV__BCT_R) < nrb) return 1;
+    p->s = 0;
+    if ((p->k0 += RWKV__BCT_KC) < cols) return 1;
+    p->k0 = 0;
+    if ((p->rb += RWKV__BCT_RB) < r1) return 1;
+    p->rb = r0;
+    return (p->g0 += RWKV__BCT_TG) < ntile;
+}
+
+/* The tile's rows at its first column (a short last tile repeats its last row, whose sums
+   are not stored); returns its columns. */
+static int64_t rwkv__bct_at(const rwkv__tensor *W, size_t rowb, const rwkv__bct_pos *p,
+                            int64_t r1, const uint16_t **row)
+{
+    const int nrb = r1 - p->rb < RWKV__BCT_RB ? (int)(r1 - p->rb) : RWKV__BCT_RB;
+    const int nr = nrb - p->s < RWKV__BCT_R ? nrb - p->s : RWKV__BCT_R;
+    int i;
+    for (i = 0; i < RWKV__BCT_R; i++)
+        row[i] = (const uint16_t *)(const void *)((const char *)W->data +
+                 (size_t)(p->rb + p->s + (i < nr ? i : nr - 1)) * rowb) + p->k0;
+    return W->ne[0] - p->k0 < RWKV__BCT_KC ? W->ne[0] - p->k0 : RWKV__BCT_KC;
+}
+
+/* Columns [16 q0, kn) of a tile's rows as f32 into wf (row i at wf + i * RWKV__BCT_KC). */
+static void rwkv__bct_conv(float *wf, const uint16_t *const *row, int64_t q0, int64_t kn,
+                           int type)
+{
+    int i;
+    for (i = 0; i < RWKV__BCT_R; i++) {
+        int64_t k;
+        /* one loop per type: gcc kept rwkv__vld_w's switch inside the loop */
+        if (type == RWKV_TYPE_F16)
+            for (k = 16 * q0; k + 16 <= kn; k += 16)
+                _mm512_store_ps(wf + i * RWKV__BCT_KC + k, rwkv__vld_f16(row[i] + k));
+        else
+            for (k = 16 * q0; k + 16 <= kn; k += 16)
+                _mm512_store_ps(wf + i * RWKV__BCT_KC + k, rwkv__vld_bf16(row[i] + k));
+        for (k = kn - kn % 16 > 16 * q0 ? kn - kn % 16 : 16 * q0; k < kn; k++)
+            wf[i * RWKV__BCT_KC + k] = rwkv__weight(row[i], type, k);
+    }
+}
+
 /* Rows [r0, r1) x tokens [0, T) from the layout `pack` (rwkv__bct_pack of every tile).
-   Stack: cbuf 48 KiB and the converted tile 6 KiB. */
+   Stack: cbuf 48 KiB and two converted tiles of 6 KiB: while a tile computes, its loop
+   converts the next one (rwkv__bct_tile) and the one after that is prefetched into L1 (a
+   tile's rows are too short a stream for the hardware prefetchers). */
 static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, int T, int64_t r0,
                            int64_t r1)
 {
     enum { NB = (RWKV__BCT_RB + RWKV__BCT_R - 1) / RWKV__BCT_R };
     __m512 cbuf[NB][RWKV__BCT_R][RWKV__BCT_TG]; /* [row tile][row][token tile] */
-    __m512 wbuf[RWKV__BCT_R][RWKV__BCT_KC / 16];         /* the pass's rows as f32 */
-    float *const wf = (float *)(void *)wbuf;
+    __m512 wbuf[2][RWKV__BCT_R][RWKV__BCT_KC / 16]; /* this tile's rows as f32, the next's */
     const int64_t rows = W->ne[1], cols = W->ne[0];
     const size_t rowb = (size_t)rwkv__row_bytes(W->type, (uint64_t)cols);
-    const int ntile = (T + 15) / 16;
+    const int ntile = (T + 15) / 16, bf = W->type == RWKV_TYPE_BF16;
     const size_t ts = (size_t)cols * 16;
-    int g0;
+    const uint16_t *nrow[RWKV__BCT_R];
+    rwkv__bct_pos nx, nx2; /* the next tile and the one after it */
+    int more, more2, cur = 0, g0;
+    if (r0 >= r1 || T < 1) return;
+    nx.g0 = 0; nx.rb = r0; nx.k0 = 0; nx.s = 0;
+    rwkv__bct_conv((float *)(void *)wbuf[0], nrow, 0, rwkv__bct_at(W, rowb, &nx, r1, nrow),
+                   W->type);
+    more = rwkv__bct_next(&nx, r0, r1, cols, ntile);
+    nx2 = nx;
+    more2 = more && rwkv__bct_next(&nx2, r0, r1, cols, ntile);
+    if (more) {
+        const int64_t nkn = rwkv__bct_at(W, rowb, &nx, r1, nrow);
+        int i;
+        int64_t k;
+        for (i = 0; i < RWKV__BCT_R; i++)
+            for (k = 0; k < 2 * nkn; k += 64) RWKV__PREFETCH_L1((const char *)nrow[i] + k);
+    }
     for (g0 = 0; g0 < ntile; g0 += RWKV__BCT_TG) {
         const int ng = ntile - g0 < RWKV__BCT_TG ? ntile - g0 : RWKV__BCT_TG;
         int64_t rb;
@@ -6365,50 +6453,40 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
                 const int64_t kn = cols - k0 < RWKV__BCT_KC ? cols - k0 : RWKV__BCT_KC;
                 const int first = k0 == 0;
                 for (s = 0; s < nrb; s += RWKV__BCT_R) {
-                    const int nr = nrb - s < RWKV__BCT_R ? nrb - s : RWKV__BCT_R;
-                    /* the tile that runs next (the next 6 rows of this pass, else the next
-                       pass's first rows, else the next row block's) into L1 while this one
-                       computes: a tile's rows are too short a stream for the hardware
-                       prefetchers, and from a mapped file the conversions had waited on
-                       them (~10% of a prompt's product time in perf) */
-                    const int64_t nx_r0 = s + RWKV__BCT_R < nrb ? rb + s + RWKV__BCT_R
-                                          : k0 + RWKV__BCT_KC < cols ? rb : rb + RWKV__BCT_RB;
-                    const int64_t nk0 = s + RWKV__BCT_R < nrb ? k0
-                                        : k0 + RWKV__BCT_KC < cols ? k0 + RWKV__BCT_KC : 0;
-                    const int64_t nkn = cols - nk0 < RWKV__BCT_KC ? cols - nk0 : RWKV__BCT_KC;
-                    const size_t nx_off = (size_t)rwkv__row_bytes(W->type, (uint64_t)nk0);
-                    const int64_t nx_bytes = (int64_t)rwkv__row_bytes(W->type, (uint64_t)nkn);
-                    for (i = 0; i < RWKV__BCT_R; i++) {
-                        /* a short last tile repeats its last row (its sums are not stored) */
-                        const char *w = (const char *)W->data + (size_t)(rb + s + (i < nr ? i : nr - 1)) * rowb;
-                        int64_t k;
-                        if (nx_r0 + i < r1)
-                            for (k = 0; k < nx_bytes; k += 64)
-                                RWKV__PREFETCH_L1((const char *)W->data + (size_t)(nx_r0 + i) * rowb + nx_off + k);
-                        /* one loop per type: gcc kept rwkv__vld_w's switch inside the loop
-                           (with it, whole model v4 1.5B BF16 prompts 0.976, v7 F16 0.99) */
-                        if (W->type == RWKV_TYPE_F16)
-                            for (k = 0; k + 16 <= kn; k += 16)
-                                _mm512_store_ps(wf + i * RWKV__BCT_KC + k,
-                                                rwkv__vld_f16((const uint16_t *)w + k0 + k));
-                        else
-                            for (k = 0; k + 16 <= kn; k += 16)
-                                _mm512_store_ps(wf + i * RWKV__BCT_KC + k,
-                                                rwkv__vld_bf16((const uint16_t *)w + k0 + k));
-                        for (; k < kn; k++) wf[i * RWKV__BCT_KC + k] = rwkv__weight(w, W->type, k0 + k);
+                    const float *wf = (const float *)(const void *)wbuf[cur];
+                    float *nwf = (float *)(void *)wbuf[cur ^ 1];
+                    int64_t nkn = 0, k;
+                    int nq = 0, done = 0;
+                    if (more2) { /* the tile after the next into L1 */
+                        const int64_t kn2 = rwkv__bct_at(W, rowb, &nx2, r1, nrow);
+                        for (i = 0; i < RWKV__BCT_R; i++)
+                            for (k = 0; k < 2 * kn2; k += 64)
+                                RWKV__PREFETCH_L1((const char *)nrow[i] + k);
+                    }
+                    if (more) {
+                        nkn = rwkv__bct_at(W, rowb, &nx, r1, nrow);
+                        nq = (int)(nkn / 16);
                     }
                     for (g = 0; g < ng; g += nt) {
                         float *cb = (float *)(void *)&cbuf[s / RWKV__BCT_R][0][g];
                         const float *b = pack + (size_t)(g0 + g) * ts + (size_t)k0 * 16;
+                        const int q = g ? 0 : nq; /* the first call converts */
                         /* 5 tiles left: 3 + 2, not 4 + 1 (6 FMA chains wait on latency) */
                         nt = ng - g == 5 ? 3 : ng - g < RWKV__BCT_NT ? ng - g : RWKV__BCT_NT;
                         switch (nt) {
-                        case 1: rwkv__bct_tile(cb, wf, b, ts, kn, first, 1); break;
-                        case 2: rwkv__bct_tile(cb, wf, b, ts, kn, first, 2); break;
-                        case 3: rwkv__bct_tile(cb, wf, b, ts, kn, first, 3); break;
-                        default: rwkv__bct_tile(cb, wf, b, ts, kn, first, 4); break;
+                        case 1: done += rwkv__bct_tile(cb, wf, b, ts, kn, first, 1, nrow, nwf, q, bf); break;
+                        case 2: done += rwkv__bct_tile(cb, wf, b, ts, kn, first, 2, nrow, nwf, q, bf); break;
+                        case 3: done += rwkv__bct_tile(cb, wf, b, ts, kn, first, 3, nrow, nwf, q, bf); break;
+                        default: done += rwkv__bct_tile(cb, wf, b, ts, kn, first, 4, nrow, nwf, q, bf); break;
                         }
                     }
+                    if (more) { /* what the loop did not reach: more columns, the f32 tail */
+                        rwkv__bct_conv(nwf, nrow, done, nkn, W->type);
+                        cur ^= 1;
+                    }
+                    nx = nx2;
+                    more = more2;
+                    more2 = more2 && rwkv__bct_next(&nx2, r0, r1, cols, ntile);
                 }
             }
             for (g = 0; g < ng; g++) {
