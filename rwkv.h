@@ -6235,7 +6235,7 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
    -DRWKV_NO_BCAST restores equal bits). On a 2-core Zen 5 VM, one thread, a harness of this
    loop at 2048 x 2048 x 512 ran 186-190 GFLOP/s where the FMA peak measured 225 and the
    column-lane tiles ~163. Passes run in the order token chunk (RWKV__BCT_TG tiles, 128
-   tokens), rows (RWKV__BCT_RB), columns, so that a pass's token tiles (128 KiB at 256
+   tokens), rows (RWKV__BCT_RB), columns, so that a pass's token tiles (256 KiB at 512
    columns) stay in L2 for all its row tiles and its sums (RB x 128 floats, 48 KiB) in cbuf. */
 #if defined(RWKV__AVX512) && !defined(RWKV__FAMX) && !defined(RWKV_NO_BCAST)
 #define RWKV__BCT 1
@@ -6254,7 +6254,10 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
    output a lane sum of a few FMAs */
 #define RWKV__BCT_MINC 16
 #ifndef RWKV__BCT_KC
-#define RWKV__BCT_KC 256 /* columns per pass (512: 0.98-1.00, 1024: 0.97-0.99) */
+/* columns per pass: 512 since the conversion runs inside the tile loop (whole prompts
+   against 256, both orders: v6 1.5B F16 1.037, v7 1.016, v4 1.013, v7 0.1B 1.005, two
+   threads 1.001); before it, 512 ran 0.98-1.00 and 1024 0.97-0.99 against 256 */
+#define RWKV__BCT_KC 512
 #endif
 
 /* Bytes of the tokens' layout for a `type` matrix of `cols` columns and T tokens; 0 when
@@ -6412,7 +6415,7 @@ static void rwkv__bct_conv(float *wf, const uint16_t *const *row, int64_t q0, in
 }
 
 /* Rows [r0, r1) x tokens [0, T) from the layout `pack` (rwkv__bct_pack of every tile).
-   Stack: cbuf 48 KiB and two converted tiles of 6 KiB: while a tile computes, its loop
+   Stack: cbuf 48 KiB and two converted tiles of 12 KiB: while a tile computes, its loop
    converts the next one (rwkv__bct_tile) and the one after that is prefetched into L1 (a
    tile's rows are too short a stream for the hardware prefetchers). */
 static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, int T, int64_t r0,
