@@ -6344,12 +6344,12 @@ RWKV__INLINE int rwkv__bct_tile(float *cb, const float *wb, const float *b, size
             done++;
         }
         {
-        const __m512 b0 = _mm512_load_ps(b + c * 16),
-                     b1 = nt > 1 ? _mm512_load_ps(b + ts + c * 16) : b0,
-                     b2 = nt > 2 ? _mm512_load_ps(b + 2 * ts + c * 16) : b0,
-                     b3 = nt > 3 ? _mm512_load_ps(b + 3 * ts + c * 16) : b0;
-        RWKV__BCT_ROW(0) RWKV__BCT_ROW(1) RWKV__BCT_ROW(2)
-        RWKV__BCT_ROW(3) RWKV__BCT_ROW(4) RWKV__BCT_ROW(5)
+            const __m512 b0 = _mm512_load_ps(b + c * 16),
+                         b1 = nt > 1 ? _mm512_load_ps(b + ts + c * 16) : b0,
+                         b2 = nt > 2 ? _mm512_load_ps(b + 2 * ts + c * 16) : b0,
+                         b3 = nt > 3 ? _mm512_load_ps(b + 3 * ts + c * 16) : b0;
+            RWKV__BCT_ROW(0) RWKV__BCT_ROW(1) RWKV__BCT_ROW(2)
+            RWKV__BCT_ROW(3) RWKV__BCT_ROW(4) RWKV__BCT_ROW(5)
         }
     }
     RWKV__BCT_IO_ROW(0, 1) RWKV__BCT_IO_ROW(1, 1) RWKV__BCT_IO_ROW(2, 1)
