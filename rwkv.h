@@ -6409,15 +6409,26 @@ static void rwkv__bct_conv(float *wf, const uint16_t *const *row, int64_t q0, in
         else
             for (k = 16 * q0; k + 16 <= kn; k += 16)
                 _mm512_store_ps(wf + i * RWKV__BCT_KC + k, rwkv__vld_bf16(row[i] + k));
-        for (k = kn - kn % 16 > 16 * q0 ? kn - kn % 16 : 16 * q0; k < kn; k++)
-            wf[i * RWKV__BCT_KC + k] = rwkv__weight(row[i], type, k);
+        for (; k < kn; k++) wf[i * RWKV__BCT_KC + k] = rwkv__weight(row[i], type, k);
     }
+}
+
+/* A tile's rows into L1 (a tile's rows are too short a stream for the hardware
+   prefetchers). */
+RWKV__INLINE void rwkv__bct_prefetch(const rwkv__tensor *W, size_t rowb,
+                                     const rwkv__bct_pos *p, int64_t r1)
+{
+    const uint16_t *row[RWKV__BCT_R];
+    const int64_t bytes = 2 * rwkv__bct_at(W, rowb, p, r1, row);
+    int i;
+    int64_t k;
+    for (i = 0; i < RWKV__BCT_R; i++)
+        for (k = 0; k < bytes; k += 64) RWKV__PREFETCH_L1((const char *)row[i] + k);
 }
 
 /* Rows [r0, r1) x tokens [0, T) from the layout `pack` (rwkv__bct_pack of every tile).
    Stack: cbuf 48 KiB and two converted tiles of 12 KiB: while a tile computes, its loop
-   converts the next one (rwkv__bct_tile) and the one after that is prefetched into L1 (a
-   tile's rows are too short a stream for the hardware prefetchers). */
+   converts the next one (rwkv__bct_tile) and the one after that is prefetched into L1. */
 static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, int T, int64_t r0,
                            int64_t r1)
 {
@@ -6438,13 +6449,7 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
     more = rwkv__bct_next(&nx, r0, r1, cols, ntile);
     nx2 = nx;
     more2 = more && rwkv__bct_next(&nx2, r0, r1, cols, ntile);
-    if (more) {
-        const int64_t nkn = rwkv__bct_at(W, rowb, &nx, r1, nrow);
-        int i;
-        int64_t k;
-        for (i = 0; i < RWKV__BCT_R; i++)
-            for (k = 0; k < 2 * nkn; k += 64) RWKV__PREFETCH_L1((const char *)nrow[i] + k);
-    }
+    if (more) rwkv__bct_prefetch(W, rowb, &nx, r1);
     for (g0 = 0; g0 < ntile; g0 += RWKV__BCT_TG) {
         const int ng = ntile - g0 < RWKV__BCT_TG ? ntile - g0 : RWKV__BCT_TG;
         int64_t rb;
@@ -6458,14 +6463,9 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
                 for (s = 0; s < nrb; s += RWKV__BCT_R) {
                     const float *wf = (const float *)(const void *)wbuf[cur];
                     float *nwf = (float *)(void *)wbuf[cur ^ 1];
-                    int64_t nkn = 0, k;
+                    int64_t nkn = 0;
                     int nq = 0, done = 0;
-                    if (more2) { /* the tile after the next into L1 */
-                        const int64_t kn2 = rwkv__bct_at(W, rowb, &nx2, r1, nrow);
-                        for (i = 0; i < RWKV__BCT_R; i++)
-                            for (k = 0; k < 2 * kn2; k += 64)
-                                RWKV__PREFETCH_L1((const char *)nrow[i] + k);
-                    }
+                    if (more2) rwkv__bct_prefetch(W, rowb, &nx2, r1); /* the tile after next */
                     if (more) {
                         nkn = rwkv__bct_at(W, rowb, &nx, r1, nrow);
                         nq = (int)(nkn / 16);
