@@ -5430,6 +5430,11 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
 #if defined(RWKV__QAVX2) && !defined(RWKV_NO_REPACK)
 #define RWKV__PACK 1
 #endif
+/* AVX-512 VNNI: the kernels take two groups at once (rwkv__pk2_group), read from pairs of
+   groups whose blocks alternate (rwkv__pk_at) */
+#if defined(RWKV__PACK) && defined(RWKV__QVNNI) && !defined(RWKV_NO_PK512)
+#define RWKV__PK512 1
+#endif
 #define RWKV__PK_UNPACK 32 /* rows a prompt block unpacks at a time */
 
 static RWKV__UNUSED int rwkv__pk_type(int type)
@@ -5455,6 +5460,28 @@ static RWKV__UNUSED size_t rwkv__pk_group_bytes(int type, int64_t cols)
     return 0;
 }
 
+/* Where group g of a packed rows x cols matrix starts, and the bytes after each of its blocks
+   before its next one (skip). With RWKV__PK512 the full groups go in pairs (2p, 2p + 1) whose
+   blocks alternate, block b of 2p then block b of 2p + 1, so that the two-group kernels read
+   one forward stream (two groups gs bytes apart, two streams, ran 0.70-1.03x of one group at a
+   time from memory, though 1.3x from L2); a last odd group is whole. Without it, groups
+   follow each other whole. */
+static RWKV__UNUSED size_t rwkv__pk_at(int type, int64_t rows, int64_t cols, int64_t g, size_t *skip)
+{
+    const size_t gb = rwkv__pk_group_bytes(type, cols);
+#ifdef RWKV__PK512
+    if ((g ^ 1) < rows / 8) {
+        const size_t bb = gb / (size_t)(cols / rwkv__qblock(type));
+        *skip = bb;
+        return (size_t)(g & ~(int64_t)1) * gb + (size_t)(g & 1) * bb;
+    }
+#else
+    (void)rows;
+#endif
+    *skip = 0;
+    return (size_t)g * gb;
+}
+
 /* Offset in a Q4_K / Q5_K group's super-block of the vector of qs[32c+4k..32c+4k+3]. Q5_K
    puts qh[4k..4k+3] (read with every c) right before c = 0's, so that the first pass reads
    forward (qh 256 bytes ahead of qs, read in turns, ran 0.83x from memory). */
@@ -5465,7 +5492,8 @@ static int rwkv__pk_qs(int q5, int c, int k)
 
 /* 8 rows of ggml blocks (rowb bytes apart) -> group G, and back: unpacking gives the same
    bytes (tests/test_quant checks). */
-static RWKV__UNUSED void rwkv__pk_pack(int type, const uint8_t *W, size_t rowb, int64_t cols, uint8_t *G)
+static RWKV__UNUSED void rwkv__pk_pack(int type, const uint8_t *W, size_t rowb, int64_t cols, uint8_t *G,
+                                       size_t skip)
 {
     int64_t b;
     int r, k, s;
@@ -5473,7 +5501,7 @@ static RWKV__UNUSED void rwkv__pk_pack(int type, const uint8_t *W, size_t rowb, 
         /* d (Q5_1: then m and qh), then nk dwords of levels */
         const int nk = type == RWKV__TYPE_Q8_0 ? 8 : 4, q5 = type == RWKV__TYPE_Q5_1;
         const size_t hb = q5 ? 8 : 2, gh = q5 ? 64 : 16; /* header bytes in a block, a group */
-        for (b = 0; b < cols / 32; b++, G += gh + 32 * nk)
+        for (b = 0; b < cols / 32; b++, G += gh + 32 * nk + skip)
             for (r = 0; r < 8; r++) {
                 const uint8_t *p = W + (size_t)r * rowb + (size_t)b * (hb + 4 * nk);
                 memcpy(G + 2 * r, p, 2);
@@ -5486,7 +5514,7 @@ static RWKV__UNUSED void rwkv__pk_pack(int type, const uint8_t *W, size_t rowb, 
         return;
     }
     if (type == RWKV__TYPE_Q6_K) {
-        for (b = 0; b < cols / 256; b++, G += 1680)
+        for (b = 0; b < cols / 256; b++, G += 1680 + skip)
             for (r = 0; r < 8; r++) {
                 const uint8_t *p = W + (size_t)r * rowb + (size_t)b * 210;
                 memcpy(G + 2 * r, p + 208, 2);
@@ -5503,7 +5531,7 @@ static RWKV__UNUSED void rwkv__pk_pack(int type, const uint8_t *W, size_t rowb, 
     { /* Q4_K, Q5_K */
         const int q5 = type == RWKV__TYPE_Q5_K;
         const size_t bb = q5 ? 176 : 144, gb = q5 ? 1440 : 1184;
-        for (b = 0; b < cols / 256; b++, G += gb)
+        for (b = 0; b < cols / 256; b++, G += gb + skip)
             for (r = 0; r < 8; r++) {
                 const uint8_t *p = W + (size_t)r * rowb + (size_t)b * bb;
                 memcpy(G + 2 * r, p, 2);
@@ -5521,14 +5549,15 @@ static RWKV__UNUSED void rwkv__pk_pack(int type, const uint8_t *W, size_t rowb, 
     }
 }
 
-static RWKV__UNUSED void rwkv__pk_unpack(int type, const uint8_t *G, int64_t cols, uint8_t *W, size_t rowb)
+static RWKV__UNUSED void rwkv__pk_unpack(int type, const uint8_t *G, int64_t cols, uint8_t *W, size_t rowb,
+                                         size_t skip)
 {
     int64_t b;
     int r, k, j;
     if (type == RWKV__TYPE_Q4_0 || type == RWKV__TYPE_Q8_0 || type == RWKV__TYPE_Q5_1) {
         const int nk = type == RWKV__TYPE_Q8_0 ? 8 : 4, q5 = type == RWKV__TYPE_Q5_1;
         const size_t hb = q5 ? 8 : 2, gh = q5 ? 64 : 16;
-        for (b = 0; b < cols / 32; b++, G += gh + 32 * nk)
+        for (b = 0; b < cols / 32; b++, G += gh + 32 * nk + skip)
             for (r = 0; r < 8; r++) {
                 uint8_t *p = W + (size_t)r * rowb + (size_t)b * (hb + 4 * nk);
                 memcpy(p, G + 2 * r, 2);
@@ -5541,7 +5570,7 @@ static RWKV__UNUSED void rwkv__pk_unpack(int type, const uint8_t *G, int64_t col
         return;
     }
     if (type == RWKV__TYPE_Q6_K) {
-        for (b = 0; b < cols / 256; b++, G += 1680)
+        for (b = 0; b < cols / 256; b++, G += 1680 + skip)
             for (r = 0; r < 8; r++) {
                 uint8_t *p = W + (size_t)r * rowb + (size_t)b * 210;
                 memcpy(p + 208, G + 2 * r, 2);
@@ -5558,7 +5587,7 @@ static RWKV__UNUSED void rwkv__pk_unpack(int type, const uint8_t *G, int64_t col
     {
     const int q5 = type == RWKV__TYPE_Q5_K;
     const size_t bb = q5 ? 176 : 144, gb = q5 ? 1440 : 1184;
-    for (b = 0; b < cols / 256; b++, G += gb)
+    for (b = 0; b < cols / 256; b++, G += gb + skip)
         for (r = 0; r < 8; r++) {
             uint8_t *p = W + (size_t)r * rowb + (size_t)b * bb, *q = p + 4;
             int S[8], M[8];
@@ -5624,8 +5653,8 @@ RWKV__INLINE __m256i rwkv__pk_x4(const int8_t *x) /* 4 token values in every lan
 #ifndef RWKV__PK_PFD
 #define RWKV__PK_PFD 16384
 #endif
-RWKV__INLINE void rwkv__pk_b32(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb,
-                               int type)
+RWKV__INLINE void rwkv__pk_b32(float *y, const uint8_t *G, size_t skip, const rwkv__qact *a,
+                               int64_t nb, int type)
 {
     const int q8 = type == RWKV__TYPE_Q8_0, q5 = type == RWKV__TYPE_Q5_1;
     const __m256i m4 = _mm256_set1_epi8(15), b4 = _mm256_set1_epi8(0x10),
@@ -5643,7 +5672,7 @@ RWKV__INLINE void rwkv__pk_b32(float *y, const uint8_t *G, const rwkv__qact *a, 
     for (b = 0; b < nb; b += 8)
         RWKV__UNROLL for (L = 0; L < 8; L++) {
             if (b + L < nb) {
-                const uint8_t *p = G + (size_t)(b + L) * gb;
+                const uint8_t *p = G + (size_t)(b + L) * (gb + skip);
                 const int8_t *xl = a->q + rwkv__quad_pos(b + L, 0), *xh = a->q + rwkv__quad_pos(b + L, 16);
 #if RWKV__PK_PFD
                 RWKV__PREFETCH_RANGE(p + RWKV__PK_PFD, (int64_t)gb);
@@ -5697,19 +5726,19 @@ RWKV__INLINE void rwkv__pk_b32(float *y, const uint8_t *G, const rwkv__qact *a, 
     }
 }
 
-static void rwkv__pk_q4_0(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
+static void rwkv__pk_q4_0(float *y, const uint8_t *G, size_t skip, const rwkv__qact *a, int64_t nb)
 {
-    rwkv__pk_b32(y, G, a, nb, RWKV__TYPE_Q4_0);
+    rwkv__pk_b32(y, G, skip, a, nb, RWKV__TYPE_Q4_0);
 }
 
-static void rwkv__pk_q8_0(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
+static void rwkv__pk_q8_0(float *y, const uint8_t *G, size_t skip, const rwkv__qact *a, int64_t nb)
 {
-    rwkv__pk_b32(y, G, a, nb, RWKV__TYPE_Q8_0);
+    rwkv__pk_b32(y, G, skip, a, nb, RWKV__TYPE_Q8_0);
 }
 
-static void rwkv__pk_q5_1(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
+static void rwkv__pk_q5_1(float *y, const uint8_t *G, size_t skip, const rwkv__qact *a, int64_t nb)
 {
-    rwkv__pk_b32(y, G, a, nb, RWKV__TYPE_Q5_1);
+    rwkv__pk_b32(y, G, skip, a, nb, RWKV__TYPE_Q5_1);
 }
 
 /* Bit `bit` of each byte moved to bit 4, the rest zero (Q5_K's fifth bits). */
@@ -5730,14 +5759,15 @@ RWKV__INLINE __m256i rwkv__pk_bit4(__m256i h, int bit)
 
 /* The same for Q4_K and Q5_K (nb super-blocks; q5: the fifth bits from qh): one float
    accumulator per row, as the definition. */
-RWKV__INLINE void rwkv__pk_k45(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb, int q5)
+RWKV__INLINE void rwkv__pk_k45(float *y, const uint8_t *G, size_t skip, const rwkv__qact *a, int64_t nb,
+                               int q5)
 {
     const __m256i m4 = _mm256_set1_epi8(15), lo16 = _mm256_set1_epi32(0x00FF00FF);
     const size_t gb = q5 ? 1440 : 1184;
     __m256 B = _mm256_setzero_ps();
     int64_t b;
     int c, k, s;
-    for (b = 0; b < nb; b++, G += gb) {
+    for (b = 0; b < nb; b++, G += gb + skip) {
         const int8_t *x = a->q + b * 256;
         const int16_t *bs = a->bs + b * 16;
         __m256i I = _mm256_setzero_si256(), ms;
@@ -5785,25 +5815,25 @@ RWKV__INLINE void rwkv__pk_k45(float *y, const uint8_t *G, const rwkv__qact *a, 
     }
     _mm256_storeu_ps(y, B);
 }
-static void rwkv__pk_q4_k(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
+static void rwkv__pk_q4_k(float *y, const uint8_t *G, size_t skip, const rwkv__qact *a, int64_t nb)
 {
-    rwkv__pk_k45(y, G, a, nb, 0);
+    rwkv__pk_k45(y, G, skip, a, nb, 0);
 }
-static void rwkv__pk_q5_k(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
+static void rwkv__pk_q5_k(float *y, const uint8_t *G, size_t skip, const rwkv__qact *a, int64_t nb)
 {
-    rwkv__pk_k45(y, G, a, nb, 1);
+    rwkv__pk_k45(y, G, skip, a, nb, 1);
 }
 
 /* Q6_K (nb super-blocks): levels q = ql nibble | qh pair << 4 (0..63) against the token's
    values, the -32 offset as the sub-block's -32 sum(xq) (the token's bs), then the signed
    sub-block scales; one float accumulator per row, as the definition. */
-static void rwkv__pk_q6_k(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
+static void rwkv__pk_q6_k(float *y, const uint8_t *G, size_t skip, const rwkv__qact *a, int64_t nb)
 {
     const __m256i m4 = _mm256_set1_epi8(15), m30 = _mm256_set1_epi8(0x30);
     __m256 B = _mm256_setzero_ps();
     int64_t b;
     int h, q, k, j;
-    for (b = 0; b < nb; b++, G += 1680) {
+    for (b = 0; b < nb; b++, G += 1680 + skip) {
         const int8_t *x = a->q + b * 256;
         const int16_t *bs = a->bs + b * 16;
         __m256i I = _mm256_setzero_si256();
@@ -5848,6 +5878,223 @@ static void rwkv__pk_q6_k(float *y, const uint8_t *G, const rwkv__qact *a, int64
     _mm256_storeu_ps(y, B);
 }
 
+/* ---- the packed kernels, two groups per 512-bit vector ---------------------------------- */
+/* With AVX-512 VNNI the kernels above run on two neighbouring groups at once: the same
+   columns of rows 8g .. 8g + 15, group g in the low 256 bits and g + 1 in the high (two
+   loads from a pair's alternating blocks, joined), against the same token values. Each lane does what the
+   256-bit kernel's lane does, so the bits are the same; a vector instruction does the work
+   of two. Generation of 4-bit models was partly bound by the kernels' instructions: on a
+   Zen 5 VM (full-width AVX-512), Q4_K 8192 x 2048 from L3 ran 140 GFLOP/s (39 GB/s) on one
+   thread against a read of ~34 GB/s from memory, so the weights' stream had little slack
+   (docs/KERNELS.md, twenty-ninth round). -DRWKV_NO_PK512 keeps the 256-bit kernels. */
+#ifdef RWKV__PK512
+RWKV__INLINE __m512i rwkv__pk2_ld(const uint8_t *p, size_t gs) /* 32 bytes of g | of g + 1 */
+{
+    return _mm512_inserti64x4(
+        _mm512_castsi256_si512(_mm256_loadu_si256((const __m256i *)(const void *)p)),
+        _mm256_loadu_si256((const __m256i *)(const void *)(p + gs)), 1);
+}
+RWKV__INLINE __m512 rwkv__pk2_f16(const uint8_t *p, size_t gs) /* 8 f16 of g | of g + 1 */
+{
+    return _mm512_cvtph_ps(_mm256_inserti128_si256(
+        _mm256_castsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)p)),
+        _mm_loadu_si128((const __m128i *)(const void *)(p + gs)), 1));
+}
+RWKV__INLINE __m128i rwkv__pk2_8(const uint8_t *p, size_t gs) /* 8 bytes of g | of g + 1 */
+{
+    return _mm_unpacklo_epi64(_mm_loadl_epi64((const __m128i *)(const void *)p),
+                              _mm_loadl_epi64((const __m128i *)(const void *)(p + gs)));
+}
+RWKV__INLINE __m512i rwkv__pk2_x4(const int8_t *x)
+{
+    int32_t v;
+    memcpy(&v, x, 4);
+    return _mm512_set1_epi32(v);
+}
+
+/* rwkv__pk_b32 for the pair of groups at G (rwkv__pk_at): y[0..15] */
+RWKV__INLINE void rwkv__pk2_b32(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb,
+                                int type)
+{
+    const int q8 = type == RWKV__TYPE_Q8_0, q5 = type == RWKV__TYPE_Q5_1;
+    const __m512i m4 = _mm512_set1_epi8(15), b4 = _mm512_set1_epi8(0x10),
+                  lane = _mm512_set4_epi32(0x0C0C0C0C, 0x08080808, 0x04040404, 0),
+                  bits_even = _mm512_set1_epi32(0x08040201),
+                  bits_odd = _mm512_set1_epi32((int)0x80402010u), flip = _mm512_set1_epi8((char)0x80);
+    const size_t gs = q8 ? 272 : q5 ? 192 : 144, lev = q5 ? 64 : 16; /* a group's block */
+    __m512 A[8];
+    int64_t b;
+    int L, k;
+    for (L = 0; L < 8; L++) A[L] = _mm512_setzero_ps();
+    for (b = 0; b < nb; b += 8)
+        RWKV__UNROLL for (L = 0; L < 8; L++) {
+            if (b + L < nb) {
+                const uint8_t *p = G + (size_t)(b + L) * 2 * gs;
+                const int8_t *xl = a->q + rwkv__quad_pos(b + L, 0), *xh = a->q + rwkv__quad_pos(b + L, 16);
+                __m512i I = q5 ? _mm512_setzero_si512() : _mm512_set1_epi32(a->corr[b + L]);
+#if RWKV__PK_PFD
+                RWKV__PREFETCH_RANGE(p + RWKV__PK_PFD, (int64_t)(2 * gs));
+#endif
+                if (q8)
+                    RWKV__UNROLL for (k = 0; k < 8; k++)
+                        I = _mm512_dpbusd_epi32(I, _mm512_xor_si512(rwkv__pk2_ld(p + 16 + 32 * k, gs), flip),
+                                                rwkv__pk2_x4(k < 4 ? xl + 4 * k : xh + 4 * (k - 4)));
+                else
+                    RWKV__UNROLL for (k = 0; k < 4; k++) {
+                        const __m512i w = rwkv__pk2_ld(p + lev + 32 * k, gs);
+                        __m512i lo = _mm512_and_si512(w, m4), hi = _mm512_and_si512(_mm512_srli_epi16(w, 4), m4);
+                        if (q5) {
+                            const __m512i H = rwkv__pk2_ld(p + 32, gs),
+                                          bits = k % 2 ? bits_odd : bits_even,
+                                          hl = _mm512_and_si512(_mm512_shuffle_epi8(H, _mm512_add_epi8(lane,
+                                                   _mm512_set1_epi8((char)(k / 2)))), bits),
+                                          hh = _mm512_and_si512(_mm512_shuffle_epi8(H, _mm512_add_epi8(lane,
+                                                   _mm512_set1_epi8((char)(2 + k / 2)))), bits);
+                            lo = _mm512_or_si512(lo, _mm512_maskz_mov_epi8(_mm512_cmpeq_epi8_mask(hl, bits), b4));
+                            hi = _mm512_or_si512(hi, _mm512_maskz_mov_epi8(_mm512_cmpeq_epi8_mask(hh, bits), b4));
+                        }
+                        I = _mm512_dpbusd_epi32(I, lo, rwkv__pk2_x4(xl + 4 * k));
+                        I = _mm512_dpbusd_epi32(I, hi, rwkv__pk2_x4(xh + 4 * k));
+                    }
+                A[L] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(I),
+                                       _mm512_mul_ps(rwkv__pk2_f16(p, gs), _mm512_set1_ps(a->d[b + L])), A[L]);
+                if (q5)
+                    A[L] = _mm512_fmadd_ps(rwkv__pk2_f16(p + 16, gs), _mm512_set1_ps(a->dsx[b + L]), A[L]);
+            }
+        }
+    {
+        const __m512 a0 = _mm512_add_ps(A[0], A[4]), a1 = _mm512_add_ps(A[1], A[5]),
+                     a2 = _mm512_add_ps(A[2], A[6]), a3 = _mm512_add_ps(A[3], A[7]);
+        _mm512_storeu_ps(y, _mm512_add_ps(_mm512_add_ps(a0, a2), _mm512_add_ps(a1, a3)));
+    }
+}
+
+RWKV__INLINE __m512i rwkv__pk2_bit4(__m512i h, int bit) /* rwkv__pk_bit4, 512 bits */
+{
+    switch (bit) {
+    case 0: h = _mm512_slli_epi16(h, 4); break;
+    case 1: h = _mm512_slli_epi16(h, 3); break;
+    case 2: h = _mm512_slli_epi16(h, 2); break;
+    case 3: h = _mm512_slli_epi16(h, 1); break;
+    case 4: break;
+    case 5: h = _mm512_srli_epi16(h, 1); break;
+    case 6: h = _mm512_srli_epi16(h, 2); break;
+    default: h = _mm512_srli_epi16(h, 3); break;
+    }
+    return _mm512_and_si512(h, _mm512_set1_epi8(0x10));
+}
+
+/* rwkv__pk_k45 for the pair of groups at G */
+RWKV__INLINE void rwkv__pk2_k45(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb, int q5)
+{
+    const __m512i m4 = _mm512_set1_epi8(15), lo16 = _mm512_set1_epi32(0x00FF00FF);
+    const size_t gs = q5 ? 1440 : 1184;
+    __m512 B = _mm512_setzero_ps();
+    int64_t b;
+    int c, k, s;
+    for (b = 0; b < nb; b++, G += 2 * gs) {
+        const int8_t *x = a->q + b * 256;
+        const int16_t *bs = a->bs + b * 16;
+        __m512i I = _mm512_setzero_si512(), ms;
+        const __m512 dx = _mm512_set1_ps(a->d[b]);
+        int32_t sum[8];
+#if RWKV__PK_PFD
+        RWKV__PREFETCH_RANGE(G + RWKV__PK_PFD, (int64_t)(2 * gs));
+#endif
+        RWKV__UNROLL for (c = 0; c < 4; c++) {
+            __m512i Glo = _mm512_setzero_si512(), Ghi = _mm512_setzero_si512();
+            RWKV__UNROLL for (k = 0; k < 8; k++) {
+                const __m512i w = rwkv__pk2_ld(G + rwkv__pk_qs(q5, c, k), gs);
+                __m512i lo = _mm512_and_si512(w, m4), hi = _mm512_and_si512(_mm512_srli_epi16(w, 4), m4);
+                if (q5) {
+                    const __m512i h = rwkv__pk2_ld(G + 160 + 64 * k, gs);
+                    lo = _mm512_or_si512(lo, rwkv__pk2_bit4(h, 2 * c));
+                    hi = _mm512_or_si512(hi, rwkv__pk2_bit4(h, 2 * c + 1));
+                }
+                Glo = _mm512_dpbusd_epi32(Glo, lo, rwkv__pk2_x4(x + 64 * c + 4 * k));
+                Ghi = _mm512_dpbusd_epi32(Ghi, hi, rwkv__pk2_x4(x + 64 * c + 32 + 4 * k));
+            }
+            I = _mm512_add_epi32(I, _mm512_mullo_epi32(Glo, _mm512_cvtepu8_epi32(rwkv__pk2_8(G + 32 + 16 * c, gs))));
+            I = _mm512_add_epi32(I, _mm512_mullo_epi32(Ghi, _mm512_cvtepu8_epi32(rwkv__pk2_8(G + 40 + 16 * c, gs))));
+        }
+        for (s = 0; s < 8; s++) sum[s] = bs[2 * s] + bs[2 * s + 1];
+        {
+            const __m512i m0 = rwkv__pk2_ld(G + 96, gs), m1 = rwkv__pk2_ld(G + 128, gs);
+#define RWKV__PK_PAIR(u, v) _mm512_set1_epi32((int32_t)(((uint32_t)(uint16_t)(u)) | ((uint32_t)(uint16_t)(v) << 16)))
+            ms = _mm512_add_epi32(
+                _mm512_add_epi32(_mm512_madd_epi16(_mm512_and_si512(m0, lo16), RWKV__PK_PAIR(sum[0], sum[2])),
+                                 _mm512_madd_epi16(_mm512_srli_epi16(m0, 8), RWKV__PK_PAIR(sum[1], sum[3]))),
+                _mm512_add_epi32(_mm512_madd_epi16(_mm512_and_si512(m1, lo16), RWKV__PK_PAIR(sum[4], sum[6])),
+                                 _mm512_madd_epi16(_mm512_srli_epi16(m1, 8), RWKV__PK_PAIR(sum[5], sum[7]))));
+#undef RWKV__PK_PAIR
+        }
+        B = _mm512_fmadd_ps(_mm512_cvtepi32_ps(I), _mm512_mul_ps(rwkv__pk2_f16(G, gs), dx), B);
+        B = _mm512_fmadd_ps(_mm512_cvtepi32_ps(_mm512_sub_epi32(_mm512_setzero_si512(), ms)),
+                            _mm512_mul_ps(rwkv__pk2_f16(G + 16, gs), dx), B);
+    }
+    _mm512_storeu_ps(y, B);
+}
+
+/* rwkv__pk_q6_k for the pair of groups at G */
+static void rwkv__pk2_q6_k(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
+{
+    const __m512i m4 = _mm512_set1_epi8(15), m30 = _mm512_set1_epi8(0x30);
+    const size_t gs = 1680;
+    __m512 B = _mm512_setzero_ps();
+    int64_t b;
+    int h, q, k, j;
+    for (b = 0; b < nb; b++, G += 2 * gs) {
+        const int8_t *x = a->q + b * 256;
+        const int16_t *bs = a->bs + b * 16;
+        __m512i I = _mm512_setzero_si512();
+        for (h = 0; h < 2; h++)
+            for (q = 0; q < 2; q++) {
+                __m512i S[4];
+                RWKV__UNROLL for (j = 0; j < 4; j++) S[j] = _mm512_set1_epi32(-32 * bs[8 * h + q + 2 * j]);
+                RWKV__UNROLL for (k = 0; k < 4; k++) {
+                    const uint8_t *o = G + 144 + 96 * (8 * h + 4 * q + k);
+#if RWKV__PK_PFD
+                    {   /* four of the pair's 53 lines per step (rwkv__pk_q6_k: two of 27) */
+                        const int l = 4 * (8 * h + 4 * q + k);
+                        if (l < 53) RWKV__PREFETCH_RANGE(G + RWKV__PK_PFD + 64 * l, (int64_t)(l + 4 <= 53 ? 256 : 64 * (53 - l)));
+                    }
+#endif
+                    {
+                        const __m512i A = rwkv__pk2_ld(o, gs), C = rwkv__pk2_ld(o + 32, gs),
+                                      H = rwkv__pk2_ld(o + 64, gs);
+                        const int8_t *xk = x + 128 * h + 4 * (4 * q + k);
+                        S[0] = _mm512_dpbusd_epi32(S[0], _mm512_or_si512(_mm512_and_si512(A, m4),
+                                   _mm512_and_si512(_mm512_slli_epi16(H, 4), m30)), rwkv__pk2_x4(xk));
+                        S[1] = _mm512_dpbusd_epi32(S[1], _mm512_or_si512(_mm512_and_si512(C, m4),
+                                   _mm512_and_si512(_mm512_slli_epi16(H, 2), m30)), rwkv__pk2_x4(xk + 32));
+                        S[2] = _mm512_dpbusd_epi32(S[2], _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi16(A, 4), m4),
+                                   _mm512_and_si512(H, m30)), rwkv__pk2_x4(xk + 64));
+                        S[3] = _mm512_dpbusd_epi32(S[3], _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi16(C, 4), m4),
+                                   _mm512_and_si512(_mm512_srli_epi16(H, 2), m30)), rwkv__pk2_x4(xk + 96));
+                    }
+                }
+                RWKV__UNROLL for (j = 0; j < 4; j++)
+                    I = _mm512_add_epi32(I, _mm512_mullo_epi32(S[j], _mm512_cvtepi8_epi32(
+                            rwkv__pk2_8(G + 16 + 8 * (8 * h + q + 2 * j), gs))));
+            }
+        B = _mm512_fmadd_ps(_mm512_cvtepi32_ps(I),
+                            _mm512_mul_ps(rwkv__pk2_f16(G, gs), _mm512_set1_ps(a->d[b])), B);
+    }
+    _mm512_storeu_ps(y, B);
+}
+
+/* y[0..15] = the pair of groups at G (rows 8g .. 8g + 15) times token a */
+static void rwkv__pk2_group(int type, float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
+{
+    if (type == RWKV__TYPE_Q4_0) rwkv__pk2_b32(y, G, a, nb, RWKV__TYPE_Q4_0);
+    else if (type == RWKV__TYPE_Q8_0) rwkv__pk2_b32(y, G, a, nb, RWKV__TYPE_Q8_0);
+    else if (type == RWKV__TYPE_Q5_1) rwkv__pk2_b32(y, G, a, nb, RWKV__TYPE_Q5_1);
+    else if (type == RWKV__TYPE_Q4_K) rwkv__pk2_k45(y, G, a, nb, 0);
+    else if (type == RWKV__TYPE_Q5_K) rwkv__pk2_k45(y, G, a, nb, 1);
+    else rwkv__pk2_q6_k(y, G, a, nb);
+}
+#endif /* RWKV__PK512 */
+
 /* Rows [r0, r1) x tokens [0, T) of a matrix with packed groups P (same bits as
    rwkv__qmm_rows_scalar). One token: whole groups on the packed kernels; rows past the last
    group from the file; rows of a group cut by [r0, r1) (the callers split rows in multiples
@@ -5857,8 +6104,7 @@ static void rwkv__pk_unpacked_rows(float *Y, const uint8_t *W, const uint8_t *P,
                                    int64_t rows, int64_t cols, const char *acts, size_t stride,
                                    int T, int64_t r0, int64_t r1, const uint8_t *amx)
 {
-    const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols),
-                 gb = rwkv__pk_group_bytes(type, cols);
+    const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols);
     uint8_t *buf = (uint8_t *)malloc(RWKV__PK_UNPACK * rowb);
     int64_t c, g;
     if (!buf) {
@@ -5868,7 +6114,11 @@ static void rwkv__pk_unpacked_rows(float *Y, const uint8_t *W, const uint8_t *P,
     for (c = r0 / 8 * 8; c < r1; c += RWKV__PK_UNPACK) {
         const int64_t e = r1 < c + RWKV__PK_UNPACK ? r1 : c + RWKV__PK_UNPACK;
         for (g = c / 8; g * 8 < e; g++)
-            rwkv__pk_unpack(type, P + (size_t)g * gb, cols, buf + (size_t)(g * 8 - c) * rowb, rowb);
+        {
+            size_t skip;
+            const size_t at = rwkv__pk_at(type, rows, cols, g, &skip);
+            rwkv__pk_unpack(type, P + at, cols, buf + (size_t)(g * 8 - c) * rowb, rowb, skip);
+        }
         rwkv__qmm_rows_simd(Y + c, buf, type, rows, cols, acts, stride, T, (r0 > c ? r0 : c) - c,
                             e - c, amx);
     }
@@ -5880,7 +6130,6 @@ static void rwkv__pk_rows(float *Y, const uint8_t *W, const uint8_t *P, int type
                           int64_t r1, const uint8_t *amx)
 {
     const int64_t full = rows / 8 * 8, nb = cols / rwkv__qblock(type);
-    const size_t gb = rwkv__pk_group_bytes(type, cols);
     int64_t g0, g1, g;
     if (r1 > full) {
         rwkv__qmm_rows_simd(Y, W, type, rows, cols, acts, stride, T, r0 > full ? r0 : full, r1, amx);
@@ -5896,12 +6145,21 @@ static void rwkv__pk_rows(float *Y, const uint8_t *W, const uint8_t *P, int type
     {
         const rwkv__qact a = rwkv__qact_at(type, cols, (void *)acts);
         for (g = g0; g < g1; g++) {
-            if (type == RWKV__TYPE_Q4_0) rwkv__pk_q4_0(Y + 8 * g, P + (size_t)g * gb, &a, nb);
-            else if (type == RWKV__TYPE_Q8_0) rwkv__pk_q8_0(Y + 8 * g, P + (size_t)g * gb, &a, nb);
-            else if (type == RWKV__TYPE_Q5_1) rwkv__pk_q5_1(Y + 8 * g, P + (size_t)g * gb, &a, nb);
-            else if (type == RWKV__TYPE_Q4_K) rwkv__pk_q4_k(Y + 8 * g, P + (size_t)g * gb, &a, nb);
-            else if (type == RWKV__TYPE_Q5_K) rwkv__pk_q5_k(Y + 8 * g, P + (size_t)g * gb, &a, nb);
-            else rwkv__pk_q6_k(Y + 8 * g, P + (size_t)g * gb, &a, nb);
+            size_t skip;
+            const uint8_t *G = P + rwkv__pk_at(type, rows, cols, g, &skip);
+#ifdef RWKV__PK512
+            if (!(g & 1) && g + 1 < g1) { /* a whole pair */
+                rwkv__pk2_group(type, Y + 8 * g, G, &a, nb);
+                g++;
+                continue;
+            }
+#endif
+            if (type == RWKV__TYPE_Q4_0) rwkv__pk_q4_0(Y + 8 * g, G, skip, &a, nb);
+            else if (type == RWKV__TYPE_Q8_0) rwkv__pk_q8_0(Y + 8 * g, G, skip, &a, nb);
+            else if (type == RWKV__TYPE_Q5_1) rwkv__pk_q5_1(Y + 8 * g, G, skip, &a, nb);
+            else if (type == RWKV__TYPE_Q4_K) rwkv__pk_q4_k(Y + 8 * g, G, skip, &a, nb);
+            else if (type == RWKV__TYPE_Q5_K) rwkv__pk_q5_k(Y + 8 * g, G, skip, &a, nb);
+            else rwkv__pk_q6_k(Y + 8 * g, G, skip, &a, nb);
         }
     }
     if (r0 < 8 * g0) rwkv__pk_unpacked_rows(Y, W, P, type, rows, cols, acts, stride, T, r0, 8 * g0, amx);
@@ -8351,14 +8609,17 @@ static uint64_t rwkv__pk_bytes(int type, int64_t rows, int64_t cols)
 static void rwkv__pk_fill(int type, const uint8_t *W, int64_t rows, int64_t cols, uint8_t *P,
                           int nth)
 {
-    const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols),
-                 gb = rwkv__pk_group_bytes(type, cols);
+    const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols);
     const int64_t groups = rows / 8;
     int64_t g;
 #ifdef _OPENMP
 #pragma omp parallel for num_threads(nth) schedule(static) if (nth > 1 && groups >= 16)
 #endif
-    for (g = 0; g < groups; g++) rwkv__pk_pack(type, W + (size_t)g * 8 * rowb, rowb, cols, P + (size_t)g * gb);
+    for (g = 0; g < groups; g++) {
+        size_t skip;
+        const size_t at = rwkv__pk_at(type, rows, cols, g, &skip);
+        rwkv__pk_pack(type, W + (size_t)g * 8 * rowb, rowb, cols, P + at, skip);
+    }
     (void)nth;
 }
 

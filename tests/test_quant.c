@@ -557,8 +557,8 @@ static void test_packed(void)
                 rwkv__quant_row(type, Wf + (int64_t)r * cols, Wq + (size_t)r * rowb, cols,
                                 RWKV__QUANT_SEARCH);
             for (g = 0; g < rows / 8; g++) {
-                rwkv__pk_pack(type, Wq + (size_t)g * 8 * rowb, rowb, cols, G);
-                rwkv__pk_unpack(type, G, cols, back, rowb);
+                rwkv__pk_pack(type, Wq + (size_t)g * 8 * rowb, rowb, cols, G, 0);
+                rwkv__pk_unpack(type, G, cols, back, rowb, 0);
                 if (memcmp(back, Wq + (size_t)g * 8 * rowb, 8 * rowb)) bad_round++;
             }
             P = rwkv__pk_new(type, Wq, rows, cols, &mem);
