@@ -5411,7 +5411,8 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
    unpack 32 rows at a time into ggml's layout for their tiles, and every result has the
    scalar definition's bits.
    Group g (rows 8g..8g+7), block b (32 values; K types: super-block of 256) at g * group
-   bytes + b * block bytes, lane r (row 8g + r) in every 32-byte vector:
+   bytes + b * block bytes, lane r (row 8g + r) in every 32-byte vector; in AVX-512 VNNI
+   builds the full groups go in pairs whose blocks alternate (rwkv__pk_at):
      Q4_0, 144 bytes: d[8] (f16, 16 bytes); then for k = 0..3, 8 x 4 bytes: qs[4k..4k+3]
            of each row (low nibbles: values 4k..4k+3, high: 16+4k..16+4k+3).
      Q8_0, 272 bytes: d[8]; then for k = 0..7, 8 x 4 bytes: qs[4k..4k+3] (values 4k..4k+3).
