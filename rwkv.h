@@ -5449,16 +5449,20 @@ static RWKV__UNUSED int rwkv__pk_type(int type)
 #endif
 }
 
+/* Bytes of one packed block of a group (8 rows x 32 values; K types: x 256; 0: not a packed
+   type): the layouts above. */
+RWKV__INLINE size_t rwkv__pk_block_bytes(int type)
+{
+    return type == RWKV__TYPE_Q4_0 ? 144 : type == RWKV__TYPE_Q8_0 ? 272 :
+           type == RWKV__TYPE_Q5_1 ? 192 : type == RWKV__TYPE_Q4_K ? 1184 :
+           type == RWKV__TYPE_Q5_K ? 1440 : type == RWKV__TYPE_Q6_K ? 1680 : 0;
+}
+
 /* Bytes of one packed group of 8 rows of `cols` values (0: not a packed type). */
 static RWKV__UNUSED size_t rwkv__pk_group_bytes(int type, int64_t cols)
 {
-    if (type == RWKV__TYPE_Q4_0) return (size_t)(cols / 32) * 144;
-    if (type == RWKV__TYPE_Q8_0) return (size_t)(cols / 32) * 272;
-    if (type == RWKV__TYPE_Q5_1) return (size_t)(cols / 32) * 192;
-    if (type == RWKV__TYPE_Q4_K) return (size_t)(cols / 256) * 1184;
-    if (type == RWKV__TYPE_Q5_K) return (size_t)(cols / 256) * 1440;
-    if (type == RWKV__TYPE_Q6_K) return (size_t)(cols / 256) * 1680;
-    return 0;
+    const size_t bb = rwkv__pk_block_bytes(type);
+    return bb ? (size_t)(cols / rwkv__qblock(type)) * bb : 0;
 }
 
 /* Where group g of a packed rows x cols matrix starts, and the bytes after each of its blocks
@@ -5472,7 +5476,7 @@ static RWKV__UNUSED size_t rwkv__pk_at(int type, int64_t rows, int64_t cols, int
     const size_t gb = rwkv__pk_group_bytes(type, cols);
 #ifdef RWKV__PK512
     if ((g ^ 1) < rows / 8) {
-        const size_t bb = gb / (size_t)(cols / rwkv__qblock(type));
+        const size_t bb = rwkv__pk_block_bytes(type);
         *skip = bb;
         return (size_t)(g & ~(int64_t)1) * gb + (size_t)(g & 1) * bb;
     }
@@ -5882,9 +5886,9 @@ static void rwkv__pk_q6_k(float *y, const uint8_t *G, size_t skip, const rwkv__q
 /* ---- the packed kernels, two groups per 512-bit vector ---------------------------------- */
 /* With AVX-512 VNNI the kernels above run on two neighbouring groups at once: the same
    columns of rows 8g .. 8g + 15, group g in the low 256 bits and g + 1 in the high (two
-   loads from a pair's alternating blocks, joined), against the same token values. Each lane does what the
-   256-bit kernel's lane does, so the bits are the same; a vector instruction does the work
-   of two. Generation of 4-bit models was partly bound by the kernels' instructions: on a
+   loads from a pair's alternating blocks, joined), against the same token values. Each lane
+   does what the 256-bit kernel's lane does, so the bits are the same; a vector instruction
+   does the work of two. Generation of 4-bit models was partly bound by the kernels' instructions: on a
    Zen 5 VM (full-width AVX-512), Q4_K 8192 x 2048 from L3 ran 140 GFLOP/s (39 GB/s) on one
    thread against a read of ~34 GB/s from memory, so the weights' stream had little slack
    (docs/KERNELS.md, twenty-ninth round). -DRWKV_NO_PK512 keeps the 256-bit kernels. */
@@ -5922,7 +5926,7 @@ RWKV__INLINE void rwkv__pk2_b32(float *y, const uint8_t *G, const rwkv__qact *a,
                   lane = _mm512_set4_epi32(0x0C0C0C0C, 0x08080808, 0x04040404, 0),
                   bits_even = _mm512_set1_epi32(0x08040201),
                   bits_odd = _mm512_set1_epi32((int)0x80402010u), flip = _mm512_set1_epi8((char)0x80);
-    const size_t gs = q8 ? 272 : q5 ? 192 : 144, lev = q5 ? 64 : 16; /* a group's block */
+    const size_t gs = rwkv__pk_block_bytes(type), lev = q5 ? 64 : 16; /* a group's block */
     __m512 A[8];
     int64_t b;
     int L, k;
@@ -5989,7 +5993,7 @@ RWKV__INLINE __m512i rwkv__pk2_bit4(__m512i h, int bit) /* rwkv__pk_bit4, 512 bi
 RWKV__INLINE void rwkv__pk2_k45(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb, int q5)
 {
     const __m512i m4 = _mm512_set1_epi8(15), lo16 = _mm512_set1_epi32(0x00FF00FF);
-    const size_t gs = q5 ? 1440 : 1184;
+    const size_t gs = rwkv__pk_block_bytes(q5 ? RWKV__TYPE_Q5_K : RWKV__TYPE_Q4_K);
     __m512 B = _mm512_setzero_ps();
     int64_t b;
     int c, k, s;
@@ -6040,7 +6044,7 @@ RWKV__INLINE void rwkv__pk2_k45(float *y, const uint8_t *G, const rwkv__qact *a,
 static void rwkv__pk2_q6_k(float *y, const uint8_t *G, const rwkv__qact *a, int64_t nb)
 {
     const __m512i m4 = _mm512_set1_epi8(15), m30 = _mm512_set1_epi8(0x30);
-    const size_t gs = 1680;
+    const size_t gs = rwkv__pk_block_bytes(RWKV__TYPE_Q6_K);
     __m512 B = _mm512_setzero_ps();
     int64_t b;
     int h, q, k, j;
@@ -6114,8 +6118,7 @@ static void rwkv__pk_unpacked_rows(float *Y, const uint8_t *W, const uint8_t *P,
     }
     for (c = r0 / 8 * 8; c < r1; c += RWKV__PK_UNPACK) {
         const int64_t e = r1 < c + RWKV__PK_UNPACK ? r1 : c + RWKV__PK_UNPACK;
-        for (g = c / 8; g * 8 < e; g++)
-        {
+        for (g = c / 8; g * 8 < e; g++) {
             size_t skip;
             const size_t at = rwkv__pk_at(type, rows, cols, g, &skip);
             rwkv__pk_unpack(type, P + at, cols, buf + (size_t)(g * 8 - c) * rowb, rowb, skip);
