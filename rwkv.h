@@ -6511,9 +6511,9 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
 #ifndef RWKV__BCT_RB
 #define RWKV__BCT_RB 96 /* rows per pass */
 #endif
-/* Fewest columns: the LoRAs' second halves (32-160 columns) in models without quantized
+/* Fewest columns: the LoRAs' second halves (32-256 columns) in models without quantized
    matrices (rwkv__fpk_takes); the column-lane tiles ran them at ~30% of the FMA peak, each
-   output a lane sum of a few FMAs */
+   output a lane sum of a few FMAs (up to RWKV__BCS_MAXC columns: rwkv__bcs_rows below) */
 #define RWKV__BCT_MINC 16
 #ifndef RWKV__BCT_KC
 /* columns per pass: 512 since the conversion runs inside the tile loop (whole prompts
@@ -6775,6 +6775,118 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
         }
     }
 }
+
+/* Few columns (the LoRAs' second halves: 32-256 columns into n_embd rows): the tiles above
+   spend as long transposing their sums into Y as multiplying (each output a chain of only
+   32-256 FMAs), and lay the tokens out for it. Here the other orientation: the weights of a
+   block of RWKV__BCS_R rows, converted and transposed once per pass of RWKV__BCS_KC columns
+   (wt[c][i] = W[rb + i][c0 + c]), are the vectors, and each token's input, broadcast from X
+   as it lies, multiplies them: sums land in Y as its rows lie, no layout, no transpose.
+   Each output is the same FMA chain over the columns in increasing order as the tiles
+   above (carried in Y between passes, exactly): the same bits. One thread, Zen 5, f16
+   2048 rows x 128 tokens, GFLOP/s against the tiles above (layout included): 32 columns
+   146 / 105, 64 153 / 122, 96 156 / 136, 128 about equal (147), 160 141 / 164, 256 84-142
+   / 169, hence at most 128; v7 0.1B F16 prompts of 512 tokens 1.016x (median of 16
+   processes in turns; ~2% of the time there is in these products, 0.3-0.5% at 1.5B). */
+#define RWKV__BCS_MAXC 128 /* at most this many columns take this path */
+#define RWKV__BCS_R 96     /* rows per block: 6 vectors */
+#define RWKV__BCS_KC 128   /* columns per pass: wt is 48 KiB */
+/* w in a register: gcc folded its load into each of the 4 FMAs (24 vector loads per column
+   where a Zen 5 core issues 2 a cycle: ~120 GFLOP/s instead of ~190) */
+#define RWKV__BCS_ROW(v)                                                                     \
+    {                                                                                        \
+        __m512 w = _mm512_load_ps(wt + c * RWKV__BCS_R + 16 * v);                            \
+        RWKV__IN_REGISTER(w);                                                                   \
+        a##v##0 = _mm512_fmadd_ps(w, x0, a##v##0);                                           \
+        if (nt > 1) a##v##1 = _mm512_fmadd_ps(w, x1, a##v##1);                               \
+        if (nt > 2) a##v##2 = _mm512_fmadd_ps(w, x2, a##v##2);                               \
+        if (nt > 3) a##v##3 = _mm512_fmadd_ps(w, x3, a##v##3);                               \
+    }
+#define RWKV__BCS_IO1(v, t, store)                                                           \
+    if (nt > t && v < nv) {                                                                  \
+        float *p_ = Y + t * ys + 16 * v;                                                     \
+        const __mmask16 m_ = v == nv - 1 ? last : 0xFFFF;                                    \
+        if (store) _mm512_mask_storeu_ps(p_, m_, a##v##t);                                   \
+        else if (!first) a##v##t = _mm512_maskz_loadu_ps(m_, p_);                            \
+    }
+#define RWKV__BCS_IO(t, store)                                                               \
+    RWKV__BCS_IO1(0, t, store) RWKV__BCS_IO1(1, t, store) RWKV__BCS_IO1(2, t, store)          \
+    RWKV__BCS_IO1(3, t, store) RWKV__BCS_IO1(4, t, store) RWKV__BCS_IO1(5, t, store)
+/* nt (a constant at every call) tokens' sums for the block's rows (nv vectors, the last
+   masked by `last`), columns [0, kn) of the pass: X at the tokens' first column of the pass
+   (xs apart), Y at their first row of the block (ys apart). */
+RWKV__INLINE void rwkv__bcs_tile(float *Y, size_t ys, const float *X, size_t xs,
+                                 const float *wt, int64_t kn, int first, int nt, int nv,
+                                 __mmask16 last)
+{
+    __m512 a00 = _mm512_setzero_ps(), a01 = a00, a02 = a00, a03 = a00, a10 = a00, a11 = a00,
+           a12 = a00, a13 = a00, a20 = a00, a21 = a00, a22 = a00, a23 = a00, a30 = a00,
+           a31 = a00, a32 = a00, a33 = a00, a40 = a00, a41 = a00, a42 = a00, a43 = a00,
+           a50 = a00, a51 = a00, a52 = a00, a53 = a00;
+    int64_t c;
+    RWKV__BCS_IO(0, 0) RWKV__BCS_IO(1, 0) RWKV__BCS_IO(2, 0) RWKV__BCS_IO(3, 0)
+    for (c = 0; c < kn; c++) {
+        const __m512 x0 = _mm512_set1_ps(X[c]),
+                     x1 = nt > 1 ? _mm512_set1_ps(X[xs + c]) : x0,
+                     x2 = nt > 2 ? _mm512_set1_ps(X[2 * xs + c]) : x0,
+                     x3 = nt > 3 ? _mm512_set1_ps(X[3 * xs + c]) : x0;
+        RWKV__BCS_ROW(0) RWKV__BCS_ROW(1) RWKV__BCS_ROW(2)
+        RWKV__BCS_ROW(3) RWKV__BCS_ROW(4) RWKV__BCS_ROW(5)
+    }
+    RWKV__BCS_IO(0, 1) RWKV__BCS_IO(1, 1) RWKV__BCS_IO(2, 1) RWKV__BCS_IO(3, 1)
+}
+#undef RWKV__BCS_ROW
+#undef RWKV__BCS_IO1
+#undef RWKV__BCS_IO
+
+/* Rows [r0, r1) x tokens [0, T) of a product of at most RWKV__BCS_MAXC columns. */
+static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int T, int64_t r0,
+                           int64_t r1)
+{
+    __m512 wt[RWKV__BCS_KC][RWKV__BCS_R / 16]; /* [column][row vector] */
+    const int64_t rows = W->ne[1], cols = W->ne[0];
+    const size_t rowb = (size_t)rwkv__row_bytes(W->type, (uint64_t)cols);
+    int64_t rb, c0;
+    for (rb = r0; rb < r1; rb += RWKV__BCS_R) {
+        const int nr = r1 - rb < RWKV__BCS_R ? (int)(r1 - rb) : RWKV__BCS_R;
+        const int nv = (nr + 15) / 16;
+        const __mmask16 last = (__mmask16)(nr % 16 ? (1u << (nr % 16)) - 1 : 0xFFFF);
+        for (c0 = 0; c0 < cols; c0 += RWKV__BCS_KC) {
+            const int64_t kn = cols - c0 < RWKV__BCS_KC ? cols - c0 : RWKV__BCS_KC;
+            int v, t, i;
+            int64_t c;
+            for (v = 0; v < nv; v++) { /* 16 rows x 16 columns at a time, transposed */
+                const uint16_t *row[16];
+                for (i = 0; i < 16; i++)
+                    row[i] = (const uint16_t *)(const void *)((const char *)W->data +
+                             (size_t)(rb + 16 * v + (16 * v + i < nr ? i : nr - 1 - 16 * v)) *
+                             rowb) + c0;
+                for (c = 0; c + 16 <= kn; c += 16) {
+                    __m512 x[16], o[16];
+                    for (i = 0; i < 16; i++)
+                        x[i] = W->type == RWKV_TYPE_BF16 ? rwkv__vld_bf16(row[i] + c)
+                                                         : rwkv__vld_f16(row[i] + c);
+                    rwkv__tr16(x, o);
+                    for (i = 0; i < 16; i++) wt[c + i][v] = o[i];
+                }
+                for (; c < kn; c++)
+                    for (i = 0; i < 16; i++)
+                        ((float *)(void *)&wt[c][v])[i] = rwkv__weight(row[i], W->type, c);
+            }
+            for (t = 0; t < T; t += 4) {
+                float *y = Y + (size_t)t * (size_t)rows + rb;
+                const float *x = X + (size_t)t * (size_t)cols + c0;
+                const float *w = (const float *)(const void *)wt;
+                switch (T - t < 4 ? T - t : 4) {
+                case 1: rwkv__bcs_tile(y, (size_t)rows, x, (size_t)cols, w, kn, !c0, 1, nv, last); break;
+                case 2: rwkv__bcs_tile(y, (size_t)rows, x, (size_t)cols, w, kn, !c0, 2, nv, last); break;
+                case 3: rwkv__bcs_tile(y, (size_t)rows, x, (size_t)cols, w, kn, !c0, 3, nv, last); break;
+                default: rwkv__bcs_tile(y, (size_t)rows, x, (size_t)cols, w, kn, !c0, 4, nv, last); break;
+                }
+            }
+        }
+    }
+}
 #endif /* RWKV__BCT */
 
 /* ---- f16 / bf16 prompt blocks on a layout of the tokens: AMX tiles or broadcast tiles ----- */
@@ -6793,9 +6905,13 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
 #define RWKV__FPK_RQ 1
 #define RWKV__FPK_RB RWKV__BCT_RB
 #define rwkv__fpk_request() 1
-#define rwkv__fpk_pack(cols, X, T, pack, g) rwkv__bct_pack(cols, X, T, (float *)(void *)(pack), g)
+/* few columns: no layout (rwkv__bcs_rows) */
+#define rwkv__fpk_pack(cols, X, T, pack, g)                                                   \
+    ((cols) > RWKV__BCS_MAXC ? rwkv__bct_pack(cols, X, T, (float *)(void *)(pack), g) : (void)0)
 #define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1)                                              \
-    ((void)(X), rwkv__bct_rows(Y, W, (const float *)(const void *)(pack), T, r0, r1))
+    ((W)->ne[0] > RWKV__BCS_MAXC                                                              \
+         ? rwkv__bct_rows(Y, W, (const float *)(const void *)(pack), T, r0, r1)              \
+         : rwkv__bcs_rows(Y, W, X, T, r0, r1))
 #endif
 #endif
 

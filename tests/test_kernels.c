@@ -217,18 +217,21 @@ static void check_against_reference(const char *what, const float *y, const rwkv
 }
 
 /* Rows of a T-token f16 / bf16 product that run on the AMX tiles (same bound, other bits
-   than matvec; the rows past the last whole 16 run the f32 kernels): 0 without them. */
-static int64_t famx_rows(int type, int64_t rows, int64_t cols, int T)
+   than matvec; the rows past the last whole 16 run the f32 kernels) or on the broadcast
+   tiles (all rows): 0 without them. */
+static int64_t famx_rows(const rwkv__tensor *W, int T)
 {
 #if defined(RWKV__FAMX)
-    if (rwkv__famx_pack_bytes(type, cols, T) && rows >= RWKV__FAMX_MIN && rwkv__amx_request())
-        return rows / 16 * 16;
+    if (rwkv__fpk_takes(W, T)) return W->ne[1] / 16 * 16;
 #elif defined(RWKV__BCT)
-    if (rwkv__bct_pack_bytes(type, cols, T) && rows >= RWKV__FAMX_MIN) return rows;
+    if (rwkv__fpk_takes(W, T)) return W->ne[1];
 #endif
-    (void)type; (void)rows; (void)cols; (void)T;
+    (void)W; (void)T;
     return 0;
 }
+/* test_shape's matrices are LoRA matrices (rwkv__tensor.lora_tiles): f16 / bf16 blocks of
+   few rows or columns on the tiles too */
+static int lora_shapes = 0;
 static long n_famx = 0;
 
 #ifdef RWKV__BCT
@@ -277,6 +280,7 @@ static void test_shape(int type, int64_t rows, int64_t cols, int T, int misalign
     W.n_dims = 2;
     W.ne[0] = cols;
     W.ne[1] = rows;
+    W.lora_tiles = lora_shapes;
     random_weights((void *)(uintptr_t)W.data, type, rows * cols);
     for (i = 0; i < T * cols; i++) X[i] = rng_sym();
 
@@ -291,7 +295,7 @@ static void test_shape(int type, int64_t rows, int64_t cols, int T, int misalign
     rwkv__matmul_scalar(Y2, &W, X, T, 1);
     for (t = 0; t < T; t++) {
         const float *x = X + (int64_t)t * cols;
-        const int64_t ra = famx_rows(type, rows, cols, T);
+        const int64_t ra = famx_rows(&W, T);
         rwkv__matvec(yv, &W, x, 1);
         CHECK(memcmp(yv + ra, Y + (int64_t)t * rows + ra, sizeof(float) * (size_t)(rows - ra)) == 0,
               "matmul token %d is not bitwise matvec (type %d, %lldx%lld, T=%d)", t, type,
@@ -438,7 +442,20 @@ static void test_matrices(void)
         test_shape(type_list[ti], 517, 1029, 47, 2);
         test_shape(type_list[ti], 600, 520, 150, 0);
         test_shape(type_list[ti], 512, 544, 72, 1); /* 5 token tiles: 3 + 2 */
-        n += 10;
+        /* LoRA matrices (rows a multiple of 16): second halves of at most RWKV__BCS_MAXC
+           columns on rwkv__bcs_rows (blocks of 96 rows and a shorter last one, passes of
+           128 columns, a column tail, token groups of 4 with tails of 1-3; 3 threads split
+           the rows off a multiple of 16), wider ones and first halves on the tiles */
+        lora_shapes = 1;
+        test_shape(type_list[ti], 192, 64, 48, 1);
+        test_shape(type_list[ti], 160, 96, 46, 0);
+        test_shape(type_list[ti], 64, 33, 45, 2);
+        test_shape(type_list[ti], 48, 128, 47, 0);
+        test_shape(type_list[ti], 32, 17, 64, 1);
+        test_shape(type_list[ti], 208, 129, 46, 0);
+        test_shape(type_list[ti], 64, 600, 48, 2);
+        lora_shapes = 0;
+        n += 17;
     }
     printf("matvec/matmul: %d shapes x 3 types; %ld outputs checked against double, worst "
            "error = %.3g (this build's kernels) and %.3g (scalar) of the gamma_n bound; matmul "
