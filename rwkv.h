@@ -9235,8 +9235,8 @@ RWKV__INLINE int rwkv__team_left(rwkv__team *tm, uint64_t v, uint64_t *mid, uint
    core's cache (perf, v7 1.5B F16 prompts on two threads: those steps took 30-90% more
    time than on one thread) and two threads ran 12.26 ms of CPU per token against one
    thread's 11.12. v7 1.5B F16 512-token prompts, two threads, 10 processes each in turns:
-   1.046 (every pair 1.036-1.062). One token (generation) keeps mid = 0, every thread
-   taking items in order from the first: the halves there read v7 Q8_0 at 0.94. */
+   1.046 (every pair 1.036-1.062). In generation each thread's items then continue one
+   stream of weights, which let quantized items shrink (RWKV__QITEM_BYTES). */
 static void rwkv__team_work(rwkv__team *tm, int worker)
 {
     uint64_t v = __atomic_load_n(&tm->claim, __ATOMIC_ACQUIRE), mid, n;
@@ -9292,9 +9292,8 @@ static void rwkv__run(rwkv_state *st, rwkv__item_fn fn, const void *job, int n)
         int spins = 0;
         __atomic_store_n(&tm->fn, fn, __ATOMIC_RELAXED);
         __atomic_store_n(&tm->job, job, __ATOMIC_RELAXED);
-        /* thread 0's part, the others share the rest; one token: none, all threads take the
-           items in order from the first (rwkv__team_work) */
-        const int mid = tm->T > 1 ? n / tm->size : 0;
+        /* thread 0's part, the others share the rest (rwkv__team_work) */
+        const int mid = n / tm->size;
         __atomic_store_n(&tm->done, 0, __ATOMIC_RELAXED);
         __atomic_store_n(&tm->shape, (seq & 0xffffff) << (2 * RWKV__ITEM_BITS) |
                          (uint64_t)mid << RWKV__ITEM_BITS | (uint64_t)n, __ATOMIC_RELEASE);
@@ -9357,9 +9356,18 @@ static void rwkv__run(rwkv_state *st, rwkv__item_fn fn, const void *job, int n)
    items, as an 8192 x 2048 Q8_0 product's 69, left one thread a last item alone), and items
    of 1 MiB start fewer cold streams: together 1.5-7% faster than 256 KiB on 2 threads of a
    Sapphire Rapids VM (1.5B Q8_0, Q4_K_M, BF16; 0.1B Q8_0), 2 MiB 3% slower than 1 MiB
-   (docs/KERNELS.md, thirteenth round). */
+   (docs/KERNELS.md, thirteenth round). Since each thread takes its own contiguous part of a
+   job (rwkv__team_work), consecutive items of a thread continue one stream, so the cold
+   starts are gone and quantized items are 256 KiB again, for shorter job ends: with both,
+   two threads of a Zen 5 VM generated v7 1.5B Q4_K_M 1.07-1.11x as fast (Q4_0 1.05, Q8_0
+   1.01-1.09; v4 Q4_K_M 1.03, v6 Q4_0 1.05, v7 0.1B Q8_0 1.04; docs/KERNELS.md, thirtieth
+   round); float matrices keep 1 MiB (F16 with 256 KiB: 0.94, their kernels read lanes of
+   rows far apart within an item). */
 #ifndef RWKV__ITEM_BYTES
 #define RWKV__ITEM_BYTES 1048576
+#endif
+#ifndef RWKV__QITEM_BYTES
+#define RWKV__QITEM_BYTES 262144
 #endif
 #define RWKV__GROUP_MAX 8 /* products in one group (rwkv__mm_group) */
 typedef struct rwkv__mm_job {
@@ -9431,7 +9439,8 @@ static int64_t rwkv__mm_rows_per_item(const rwkv_state *st, const rwkv__tensor *
 {
     const int64_t rows = W->ne[1], work = W->ne[0] * (int64_t)T;
     const int64_t row_bytes = (int64_t)rwkv__row_bytes(W->type, (uint64_t)W->ne[0]);
-    int64_t per = (T == 1 ? RWKV__ITEM_BYTES / (row_bytes > 0 ? row_bytes : 1)
+    int64_t per = (T == 1 ? (rwkv__qblock(W->type) ? RWKV__QITEM_BYTES : RWKV__ITEM_BYTES) /
+                                (row_bytes > 0 ? row_bytes : 1)
                           : RWKV__ITEM_WORK / (work > 0 ? work : 1)) / 8 * 8;
     if (T == 1 && per > 0) { /* a multiple of the threads, about RWKV__ITEM_BYTES each */
         const int64_t nth = st->model->n_threads;
