@@ -9258,6 +9258,7 @@ static void rwkv__team_work(rwkv__team *tm, int worker)
     }
 }
 
+/* Threads 1..n-1: take items of every job until thread 0 says the pass is over. */
 static void rwkv__team_worker(rwkv__team *tm)
 {
     int spins = 0;
@@ -9442,7 +9443,7 @@ static int64_t rwkv__mm_rows_per_item(const rwkv_state *st, const rwkv__tensor *
     int64_t per = (T == 1 ? (rwkv__qblock(W->type) ? RWKV__QITEM_BYTES : RWKV__ITEM_BYTES) /
                                 (row_bytes > 0 ? row_bytes : 1)
                           : RWKV__ITEM_WORK / (work > 0 ? work : 1)) / 8 * 8;
-    if (T == 1 && per > 0) { /* a multiple of the threads, about RWKV__ITEM_BYTES each */
+    if (T == 1 && per > 0) { /* a multiple of the threads, each of about the bytes above */
         const int64_t nth = st->model->n_threads;
         int64_t items = (rows + per - 1) / per;
         items = (items + nth - 1) / nth * nth;
