@@ -6899,6 +6899,7 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
 #define RWKV__FPK_RQ 16
 #define RWKV__FPK_RB RWKV__FAMX_RB
 #define rwkv__fpk_request() rwkv__amx_request()
+#define rwkv__fpk_packs(cols) 1
 #define rwkv__fpk_pack(cols, X, T, pack, g) rwkv__famx_pack(cols, X, T, pack, g)
 #define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1) rwkv__famx_rows(Y, W, X, pack, T, r0, r1)
 #else
@@ -6906,8 +6907,8 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
 #define RWKV__FPK_RB RWKV__BCT_RB
 #define rwkv__fpk_request() 1
 /* few columns: no layout (rwkv__bcs_rows) */
-#define rwkv__fpk_pack(cols, X, T, pack, g)                                                   \
-    ((cols) > RWKV__BCS_MAXC ? rwkv__bct_pack(cols, X, T, (float *)(void *)(pack), g) : (void)0)
+#define rwkv__fpk_packs(cols) ((cols) > RWKV__BCS_MAXC)
+#define rwkv__fpk_pack(cols, X, T, pack, g) rwkv__bct_pack(cols, X, T, (float *)(void *)(pack), g)
 #define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1)                                              \
     ((W)->ne[0] > RWKV__BCS_MAXC                                                              \
          ? rwkv__bct_rows(Y, W, (const float *)(const void *)(pack), T, r0, r1)              \
@@ -6955,7 +6956,8 @@ static void rwkv__fpk_run(float *Y, const rwkv__tensor *W, const float *X, int T
         id = omp_get_thread_num();
         n = omp_get_num_threads();
 #endif
-        for (g = id; g < (T + 15) / 16; g += n) rwkv__fpk_pack(cols, X, T, pack, g);
+        if (rwkv__fpk_packs(cols))
+            for (g = id; g < (T + 15) / 16; g += n) rwkv__fpk_pack(cols, X, T, pack, g);
 #ifdef _OPENMP
 #pragma omp barrier
 #endif
@@ -9289,17 +9291,17 @@ static void rwkv__run(rwkv_state *st, rwkv__item_fn fn, const void *job, int n)
     rwkv__team *tm = &st->team;
     if (tm->active && n > 1) {
         const uint64_t seq = (__atomic_load_n(&tm->claim, __ATOMIC_RELAXED) >>
-                              (2 * RWKV__ITEM_BITS)) + 1;
+                              (2 * RWKV__ITEM_BITS)) + 1,
+                       tag = (seq & 0xffffff) << (2 * RWKV__ITEM_BITS);
         int spins = 0;
         __atomic_store_n(&tm->fn, fn, __ATOMIC_RELAXED);
         __atomic_store_n(&tm->job, job, __ATOMIC_RELAXED);
         /* thread 0's part, the others share the rest (rwkv__team_work) */
         const int mid = n / tm->size;
         __atomic_store_n(&tm->done, 0, __ATOMIC_RELAXED);
-        __atomic_store_n(&tm->shape, (seq & 0xffffff) << (2 * RWKV__ITEM_BITS) |
-                         (uint64_t)mid << RWKV__ITEM_BITS | (uint64_t)n, __ATOMIC_RELEASE);
-        __atomic_store_n(&tm->claim, (seq & 0xffffff) << (2 * RWKV__ITEM_BITS) |
-                         (uint64_t)mid << RWKV__ITEM_BITS, __ATOMIC_RELEASE);
+        __atomic_store_n(&tm->shape, tag | (uint64_t)mid << RWKV__ITEM_BITS | (uint64_t)n,
+                         __ATOMIC_RELEASE);
+        __atomic_store_n(&tm->claim, tag | (uint64_t)mid << RWKV__ITEM_BITS, __ATOMIC_RELEASE);
         const double t_job = omp_get_wtime();
         rwkv__team_work(tm, 0);
         if (__atomic_load_n(&tm->done, __ATOMIC_ACQUIRE) < n) {
@@ -9511,7 +9513,8 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
             while ((rows + per - 1) / per > (int64_t)RWKV__ITEM_MASK) per *= 2;
             j.rows_per_item = per;
             j.amx = (uint8_t *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
-            rwkv__run(st, rwkv__fpk_prep_item, &j, (T + 15) / 16);
+            if (rwkv__fpk_packs(W->ne[0])) /* few columns: no layout, no job for it */
+                rwkv__run(st, rwkv__fpk_prep_item, &j, (T + 15) / 16);
         }
 #endif
         rwkv__run(st, rwkv__mm_item, &j, (int)((rows + per - 1) / per));
