@@ -9313,7 +9313,7 @@ static void rwkv__run(rwkv_state *st, rwkv__item_fn fn, const void *job, int n)
             const double t1 = omp_get_wtime();
             tm->waited += t1 - t0;
             /* a stall: a wait longer than 1 ms and than thread 0's own share of the job
-               took; in a block of tokens, the second such wait: this VM's vCPUs pause for
+               took; the second such wait in a block (one token too): this VM's vCPUs pause for
                1-3 ms about once a second, and each such pause ended a prompt block's team
                (the rest of the block and two more on one thread: a v7 1.5B prompt of 512
                tokens lost ~1 s of ~3.8), while a competing process deschedules a thread
@@ -9324,9 +9324,14 @@ static void rwkv__run(rwkv_state *st, rwkv__item_fn fn, const void *job, int n)
                stayed at 2.5-4% of the block (the rest on one thread cost ~0.3 s each time:
                512-token prompts of v7 1.5B F16, 16 processes each, averaged 10.57 ms/token
                against 8.95 with the tenth; under a busy-loop process 15.96 against 15.31,
-               v7 0.1B 1.42 against 1.40) */
-            if ((t1 - t0 > RWKV__STALL && t1 - t0 > t0 - t_job &&
-                 ++tm->stalls >= (tm->T > 1 ? 2 : 1) &&
+               v7 0.1B 1.42 against 1.40). In generation the first stall used to end the token's
+               team too, in 3-5 of 130 tokens on a Zen 5 VM with no other load, each time the
+               rest of the token on one thread: waiting for a second stall, v7 / v4 1.5B
+               Q4_K_M generated 1.047 / 1.048 as fast on two threads (v6 1.014, v7 F16 0.992,
+               v7 0.1B Q8_0 1.001; separate processes in turns) and no slower under a
+               busy-loop process (v7 0.1B Q8_0 5.90 against 6.52 ms, v4 1.5B 35.3 against
+               36.7; one thread 6.17 / 40.3) */
+            if ((t1 - t0 > RWKV__STALL && t1 - t0 > t0 - t_job && ++tm->stalls >= 2 &&
                  (tm->T == 1 || tm->waited > 0.1 * (t1 - tm->started))) ||
                 (t1 - tm->started > 2 * RWKV__STALL && tm->waited > 0.25 * (t1 - tm->started))) {
                 /* another thread was descheduled holding an item, or the others keep
