@@ -1637,6 +1637,46 @@ static void rwkv__short_dot2x2(const __m512 *wt, const __m512 *vt, const float *
     for (j = 0; j < 4; j++) _mm512_storeu_ps(y[j], s[j]);
 }
 
+/* One token and short rows (the LoRAs' second matrices, 2048 x 32 .. 256, in generation):
+   rwkv__mv_tile spent more in each row's lane sum (rwkv__vsum's horizontal tree) than in its
+   2-16 FMAs (f16 2048 x 32 from L2: ~17 GB/s). Here each of 16 rows keeps rwkv__mv_tile's
+   accumulator (lane l: columns l, l + 16, .. by FMA from zero, cols % 16 == 0: no tail),
+   and their 16 trees run side by side, each level adding the same lane pairs as rwkv__vsum
+   for two rows per vector: matvec's bits. y[0..15] = rows w, w + stride, .. times x. From L2
+   f16 2048 x 32 / 64 / 96 / 256 ran 3.0 / 2.3 / 2.2 / 2.1x as fast; from memory one
+   sequential stream of rows ran 0.70-0.79x at 96-256 columns (the lanes of 8 rows far apart
+   had kept more lines in flight), so the 16 rows are 16 lanes (rwkv__matmul_rows): 1.1-1.5x
+   (2048 and 512 rows, the LoRAs' items, docs/KERNELS.md thirty-first round). */
+#define RWKV__MV_SHORT_MAX 256
+static void rwkv__mv_short(float *y, const char *w, size_t stride, int type, const float *x,
+                           int64_t cols)
+{
+    static const int order[16] = {0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15};
+    __m512 a[16], b[8], c[4], d0, d1, e;
+    int64_t k;
+    int i;
+    for (i = 0; i < 16; i++) a[i] = _mm512_setzero_ps();
+    for (k = 0; k < cols; k += 16) {
+        const __m512 xv = _mm512_loadu_ps(x + k);
+        RWKV__UNROLL16 for (i = 0; i < 16; i++)
+            a[i] = _mm512_fmadd_ps(rwkv__vld_w(w + (size_t)i * stride, type, k), xv, a[i]);
+    }
+    /* lane j + lane j + 8 (j < 8): rows 2i in the low half, 2i + 1 in the high half */
+    for (i = 0; i < 8; i++)
+        b[i] = _mm512_add_ps(_mm512_shuffle_f32x4(a[2 * i], a[2 * i + 1], 0x44),
+                             _mm512_shuffle_f32x4(a[2 * i], a[2 * i + 1], 0xEE));
+    /* + 4 (j < 4): quarter q of c[m] is row 4m + q */
+    for (i = 0; i < 4; i++)
+        c[i] = _mm512_add_ps(_mm512_shuffle_f32x4(b[2 * i], b[2 * i + 1], 0x88),
+                             _mm512_shuffle_f32x4(b[2 * i], b[2 * i + 1], 0xDD));
+    /* + 2 (j < 2): in quarter q, lanes 0-1 row 8n + q, lanes 2-3 row 8n + 4 + q */
+    d0 = _mm512_add_ps(_mm512_shuffle_ps(c[0], c[1], 0x44), _mm512_shuffle_ps(c[0], c[1], 0xEE));
+    d1 = _mm512_add_ps(_mm512_shuffle_ps(c[2], c[3], 0x44), _mm512_shuffle_ps(c[2], c[3], 0xEE));
+    /* + 1: lane 4q + l is row q + 4l */
+    e = _mm512_add_ps(_mm512_shuffle_ps(d0, d1, 0x88), _mm512_shuffle_ps(d0, d1, 0xDD));
+    _mm512_storeu_ps(y, _mm512_permutexvar_ps(_mm512_loadu_si512((const void *)order), e));
+}
+
 /* Rows [r0, r0 + 16 n) of Y = X W^T, tokens [0, T), cols <= RWKV__SHORT_MAX. */
 static void rwkv__matmul_rows_short(float *Y, const rwkv__tensor *W, const float *X, int T,
                                     int64_t r0, int64_t r1)
@@ -1757,6 +1797,20 @@ static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, i
     if (T > 1 && cols <= RWKV__SHORT_MAX && r1 - r0 >= 16) {
         rwkv__matmul_rows_short(Y, W, X, T, r0, r1);
         r0 += (r1 - r0) / 16 * 16; /* the last rows % 16: the register tiles */
+    }
+#endif
+#ifdef RWKV__AVX512
+    if (T == 1 && cols % 16 == 0 && cols <= RWKV__MV_SHORT_MAX && r1 - r0 >= 16) {
+        /* 16 lanes of S rows: call j takes rows j, S + j, .., 15 S + j */
+        const int64_t S = (r1 - r0) / 16;
+        int64_t j;
+        for (j = 0; j < S; j++) {
+            float out[16];
+            rwkv__mv_short(out, (const char *)W->data + (size_t)(r0 + j) * rowbytes,
+                           (size_t)S * rowbytes, W->type, X, cols);
+            for (i = 0; i < 16; i++) Y[r0 + j + S * i] = out[i];
+        }
+        r0 += 16 * S;
     }
 #endif
 #if RWKV__MV_PAIR > 0
