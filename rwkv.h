@@ -9210,11 +9210,15 @@ typedef struct rwkv__team {
     int solo, backoff, next_backoff;
     int unmeasured;      /* one-token team blocks run without a one-thread speed to compare */
     /* thread 0 only: seconds per token of the latest blocks of solo_T tokens on one thread
-       (measured during back-offs; 0 until there was one) and of the team blocks of the
-       current window of RWKV__PROBES: compared only for blocks of the same size (a
-       prompt's 64 tokens per block run faster per token than generation's one) */
-    double solo_per_token, probe_t[RWKV__PROBES];
-    int solo_T, probes;  /* team blocks in the current window and their times per token */
+       (measured during back-offs; 0 until there was one), one token's and a block's apart
+       (a chat alternates them), and of the team blocks of the current window of
+       RWKV__PROBES: compared only for blocks of the same size (a prompt's 128 tokens per
+       block run several times faster per token than generation's one) */
+    double solo_per_token[2], probe_t[RWKV__PROBES]; /* [0]: one token, [1]: blocks */
+    int solo_T[2], probes; /* team blocks in the current window and their times per token */
+    int block_T;         /* tokens of the blocks the window and `backoff` were counted in */
+    double backoff_left; /* thread 0 only: seconds of one-thread blocks left in a back-off
+                            decided by the window (as long whatever the blocks' size) */
 } rwkv__team;
 
 /* RWKV_PROFILE: where the forward pass's time goes, on thread 0 (the one that runs it):
@@ -10356,17 +10360,35 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
     /* a block of less than 1 MiB of weights gains nothing from a second thread */
     if (nth > 1 && st->model->info.bytes_per_token * (uint64_t)T >= ((uint64_t)1 << 20)) {
         /* one-thread speed measured for blocks of this size */
-        const int solo_known = tm->solo_per_token > 0 && tm->solo_T == T;
+        const int k = T > 1; /* generation and prompts keep their own one-thread speed */
+        const int solo_known = tm->solo_per_token[k] > 0 && tm->solo_T[k] == T;
         double t0, t1, per_token;
-        if (tm->backoff > 0) {
-            tm->backoff--;
+        if (T != tm->block_T) {
+            /* blocks of another size: the window's times per token do not carry over. They
+               did: its median mixed generation's one-token blocks with a prompt's (several
+               times faster per token), and a back-off of 32 one-token blocks decided in
+               generation ran the next 32 prompt blocks (4096 tokens) on one thread, minutes
+               at 1.5B (make bench, 0.1B Q8_0 on two threads: in two rows the prompts ran at
+               one thread's speed; 16 tokens of v7 1.5B Q4_K_M then a prompt of 256, in
+               turns: the prompt at 10.4 ms/token, one thread's, against 6.1 now). So a
+               back-off decided by the window is one-thread time (backoff_left, spent by
+               its blocks whatever their size); the short ones that measure one thread's
+               speed (backoff) measure the blocks they get. */
+            tm->block_T = T;
+            tm->probes = 0;
+        }
+        if (tm->backoff > 0 || tm->backoff_left > 0) {
             tm->solo = 1;
             t0 = omp_get_wtime();
             rwkv__forward_pass(st, tokens, T, logits, all);
             per_token = (omp_get_wtime() - t0) / T;
+            if (tm->backoff > 0) tm->backoff--;
+            else tm->backoff_left -= per_token * T;
             /* the latest back-off's speed, smoothed over its blocks */
-            tm->solo_per_token = solo_known ? 0.5 * (tm->solo_per_token + per_token) : per_token;
-            tm->solo_T = T;
+            tm->solo_per_token[k] =
+                solo_known ? 0.5 * (tm->solo_per_token[k] + per_token) : per_token;
+            tm->solo_T[k] = T;
+            if (T == 1) tm->unmeasured = 0;
             tm->solo = 0;
             return;
         }
@@ -10407,18 +10429,19 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
            unknown: then a short back-off measures it. */
         if (solo_known &&
             ((tm->probes >= RWKV__PROBES &&
-              rwkv__median4(tm->probe_t) > 1.02 * tm->solo_per_token) ||
+              rwkv__median4(tm->probe_t) > 1.02 * tm->solo_per_token[k]) ||
              (RWKV__PROBE_EARLY > 0 && tm->probes == 2 &&
-              tm->probe_t[0] > RWKV__PROBE_EARLY * tm->solo_per_token &&
-              tm->probe_t[1] > RWKV__PROBE_EARLY * tm->solo_per_token))) {
-            /* 32, 64, ... blocks, capped at about 10 s of one-thread work: each probe of the
-               team under load costs about one slow block, and a long back-off notices the
-               end of the load late */
-            double cap = 10.0 / (tm->solo_per_token * T);
+              tm->probe_t[0] > RWKV__PROBE_EARLY * tm->solo_per_token[k] &&
+              tm->probe_t[1] > RWKV__PROBE_EARLY * tm->solo_per_token[k]))) {
+            /* the time of 32, 64, ... blocks on one thread, capped at about 10 s (at least
+               32 blocks): each probe of the team under load costs about one slow block, and
+               a long back-off notices the end of the load late */
+            double cap = 10.0 / (tm->solo_per_token[k] * T);
+            int n = tm->next_backoff < 32 ? 32 : tm->next_backoff;
             if (cap < 32) cap = 32;
-            tm->backoff = tm->next_backoff < 32 ? 32 : tm->next_backoff;
-            if (tm->backoff > cap) tm->backoff = (int)cap;
-            tm->next_backoff = 2 * tm->backoff;
+            if (n > cap) n = (int)cap;
+            tm->backoff_left = n * T * tm->solo_per_token[k];
+            tm->next_backoff = 2 * n;
             tm->probes = 0;
         } else if (!solo_known && tm->waited + (t1 - tm->quit_at) > 0.25 * (t1 - t0)) {
             tm->backoff = 2; /* blocks: a prompt has few */
@@ -10427,10 +10450,11 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
             /* generation without a one-thread speed yet: measure it once (2 tokens). Under
                a competing process the team can run as fast as one thread, or a little
                slower, without ever stalling; with no speed to compare, the rule above never
-               fired and the team kept every block */
+               fired and the team kept every block (the count restarts once a one-token
+               block was measured: a measurement that fell on a prompt's blocks is asked
+               for again) */
             tm->backoff = 2;
             tm->probes = 0;
-            tm->unmeasured = 0;
         } else if (tm->probes >= RWKV__PROBES) {
             tm->probes = 0;
             tm->next_backoff = 32;
