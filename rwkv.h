@@ -9204,7 +9204,8 @@ typedef struct rwkv__team {
     rwkv__item_fn fn;   /* the current job, written before claim publishes it */
     const void *job;
     /* thread 0 only: the back-off. Seconds thread 0 waited for other threads' items during
-       this block; blocks still to run on one thread; the next back-off's length. */
+       this block; blocks still to run on one thread to measure its speed (backoff); the
+       next back-off's length in blocks (next_backoff, see backoff_left). */
     double waited, quit_at, started;
     double last_stall;   /* thread 0 only: when the latest stall ended */
     int T, stalls;       /* thread 0 only: tokens in the current block, its stalls so far */
@@ -9217,7 +9218,7 @@ typedef struct rwkv__team {
        block run several times faster per token than generation's one) */
     double solo_per_token[2], probe_t[RWKV__PROBES]; /* [0]: one token, [1]: blocks */
     int solo_T[2], probes; /* team blocks in the current window and their times per token */
-    int block_T;         /* tokens of the blocks the window and `backoff` were counted in */
+    int block_T;         /* tokens of the blocks the window's probes were timed on */
     double backoff_left; /* thread 0 only: seconds of one-thread blocks left in a back-off
                             decided by the window (as long whatever the blocks' size) */
 } rwkv__team;
@@ -9405,7 +9406,7 @@ static void rwkv__run(rwkv_state *st, rwkv__item_fn fn, const void *job, int n)
             const double t1 = omp_get_wtime();
             tm->waited += t1 - t0;
             /* a stall: a wait longer than 1 ms and than thread 0's own share of the job
-               took; the second such wait in a block (one token too): this VM's vCPUs pause for
+               took; in a block of tokens, the second such wait: this VM's vCPUs pause for
                1-3 ms about once a second, and each such pause ended a prompt block's team
                (the rest of the block and two more on one thread: a v7 1.5B prompt of 512
                tokens lost ~1 s of ~3.8), while a competing process deschedules a thread
@@ -9416,21 +9417,17 @@ static void rwkv__run(rwkv_state *st, rwkv__item_fn fn, const void *job, int n)
                stayed at 2.5-4% of the block (the rest on one thread cost ~0.3 s each time:
                512-token prompts of v7 1.5B F16, 16 processes each, averaged 10.57 ms/token
                against 8.95 with the tenth; under a busy-loop process 15.96 against 15.31,
-               v7 0.1B 1.42 against 1.40). In generation the first stall used to end the token's
-               team too, in 3-5 of 130 tokens on a Zen 5 VM with no other load, each time the
-               rest of the token on one thread: waiting for a second stall, v7 / v4 1.5B
-               Q4_K_M generated 1.047 / 1.048 as fast on two threads (v6 1.014, v7 F16 0.992,
-               v7 0.1B Q8_0 1.001; separate processes in turns) and no slower under a
-               busy-loop process (v7 0.1B Q8_0 5.90 against 6.52 ms, v4 1.5B 35.3 against
-               36.7; one thread 6.17 / 40.3) */
+               v7 0.1B 1.42 against 1.40).
+               One token: the first stall ends the team when it comes less than 0.1 s after
+               the previous one (a competing process deschedules a thread every few ms); a
+               lone one (a paused vCPU) waits for a second. The first stall always ending it
+               sent the rest of 3-5 of 130 tokens to one thread on a Zen 5 VM with no other
+               load; the second always (v7 / v4 1.5B Q4_K_M 1.047 / 1.048 as fast on two
+               threads, separate processes in turns) made two threads 1.08-1.20x as slow as
+               one under a busy loop (v4 1.5B F16, make bench's competing-load case); this
+               rule: 1.00-1.03 there, and v7 1.5B Q4_K_M 1.08x as fast with no other load
+               (with 0.5 s instead of 0.1: 1.01) */
             const int stall = t1 - t0 > RWKV__STALL && t1 - t0 > t0 - t_job;
-            /* one token: a stall less than 0.1 s after the last one is a competing
-               process (it deschedules a thread every few ms), which the first stall already
-               ends the team for; only a lone one (a paused vCPU) waits for a second. Under a
-               busy loop, two stalls for every token made two threads 1.08-1.20x as slow as one
-               (v4 1.5B F16, make bench's competing-load case; 1.00-1.03 with this rule, as
-               with one stall always); with no other load v7 1.5B Q4_K_M kept 1.08x of this
-               session's start on two threads (0.5 s instead of 0.1: 1.01) */
             const int recent = stall && tm->T == 1 && t1 - tm->last_stall < 0.1;
             if (stall) tm->last_stall = t1;
             if ((stall && ++tm->stalls >= (recent ? 1 : 2) &&
