@@ -6985,6 +6985,7 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
 #ifdef RWKV__FAMX
 #define RWKV__FPK_RQ 16
 #define RWKV__FPK_RB RWKV__FAMX_RB
+#define RWKV__FPK_UNIT(cols) 16 /* rows of an item: whole tiles */
 #define rwkv__fpk_request() rwkv__amx_request()
 #define rwkv__fpk_packs(cols) 1
 #define rwkv__fpk_pack(cols, X, T, pack, g) rwkv__famx_pack(cols, X, T, pack, g)
@@ -6992,6 +6993,8 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
 #else
 #define RWKV__FPK_RQ 1
 #define RWKV__FPK_RB RWKV__BCT_RB
+/* rows of an item: whole register tiles (few columns: whole vectors of rwkv__bcs_rows) */
+#define RWKV__FPK_UNIT(cols) ((cols) > RWKV__BCS_MAXC ? RWKV__BCT_R : 16)
 #define rwkv__fpk_request() 1
 /* few columns: no layout (rwkv__bcs_rows) */
 #define rwkv__fpk_packs(cols) ((cols) > RWKV__BCS_MAXC)
@@ -9483,6 +9486,8 @@ typedef struct rwkv__mm_job {
     const float *X;
     int T;
     int64_t rows_per_item;
+    int64_t even_items, unit; /* even_items > 0: item i has rows [i U / n, (i + 1) U / n) x
+                                 unit, U = rows / unit (rwkv__mm_item), not rows_per_item */
     char *acts;   /* quantized W: the quantized tokens (rwkv__matmul_q_run's layout), else NULL */
     uint8_t *amx; /* and their AMX layout (rwkv__amx_pack) when AMX runs; f16 / bf16 W: the
                      tokens' (rwkv__famx_pack) when the tiles run; else NULL */
@@ -9509,8 +9514,14 @@ static void rwkv__mm_item(const void *p, int i)
 {
     const rwkv__mm_job *j = (const rwkv__mm_job *)p;
     const rwkv__tensor *W = j->W;
-    const int64_t r0 = (int64_t)i * j->rows_per_item, rows = W->ne[1];
-    const int64_t r1 = r0 + j->rows_per_item < rows ? r0 + j->rows_per_item : rows;
+    const int64_t rows = W->ne[1];
+    int64_t r0 = (int64_t)i * j->rows_per_item;
+    int64_t r1 = r0 + j->rows_per_item < rows ? r0 + j->rows_per_item : rows;
+    if (j->even_items > 0) {
+        const int64_t units = rows / j->unit, n = j->even_items;
+        r0 = units * i / n * j->unit;
+        r1 = i + 1 == n ? rows : units * (i + 1) / n * j->unit;
+    }
 #ifdef RWKV__FPK
     if (j->amx && !j->acts) { /* f16 / bf16 on the tokens' layout: whole tiles, then the rest */
         const int64_t r16 = rows / RWKV__FPK_RQ * RWKV__FPK_RQ;
@@ -9594,6 +9605,7 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
         rwkv__mm_job j;
         int64_t per = rwkv__mm_rows_per_item(st, W, T);
         j.Y = Y; j.W = W; j.X = X; j.T = T; j.rows_per_item = per; j.acts = NULL; j.amx = NULL;
+        j.even_items = 0; j.unit = 1;
         if (rows <= 0 || T <= 0) return;
         if (rwkv__qblock(W->type)) { /* as rwkv__matmul_q_run, the rows split in items */
             j.acts = (char *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
@@ -9619,6 +9631,24 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
             j.amx = (uint8_t *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
             if (rwkv__fpk_packs(W->ne[0])) /* few columns: no layout, no job for it */
                 rwkv__run(st, rwkv__fpk_prep_item, &j, (T + 15) / 16);
+            {
+                /* Items of about that many rows, as many as a multiple of the threads, of
+                   equal whole register tiles (the first rows % unit go to the last item).
+                   Items of `per` rows split 2048 rows as 21 x 96 + 32: thread 0 took 11 of 96,
+                   the other 10 and the short one, and waited ~6% of each att and ffn value
+                   product (rwkv__team_work gives each thread n / threads items in turn). */
+                const int64_t nth = st->model->n_threads;
+                const int64_t unit = RWKV__FPK_UNIT(W->ne[0]);
+                int64_t n = (rows + per - 1) / per;
+                n = (n + nth - 1) / nth * nth;
+                if (n > rows / unit) n = rows / unit;
+                if (n >= 1 && n <= (int64_t)RWKV__ITEM_MASK) {
+                    j.even_items = n;
+                    j.unit = unit;
+                    rwkv__run(st, rwkv__mm_item, &j, (int)n);
+                    return;
+                }
+            }
         }
 #endif
         rwkv__run(st, rwkv__mm_item, &j, (int)((rows + per - 1) / per));
@@ -9723,6 +9753,7 @@ static void rwkv__mm_group(rwkv_state *st, const rwkv__mm_op *op, int n, int T)
             per = rwkv__mm_rows_per_item(st, W, T);
             j->Y = op[p].Y; j->W = W; j->X = op[p].X; j->T = T;
             j->rows_per_item = per; j->acts = NULL; j->amx = NULL;
+            j->even_items = 0; j->unit = 1;
             if (quant) { /* T = 1: a few microseconds, here on thread 0 */
                 j->acts = acts + used;
                 rwkv__qprep_tile(W->type, W->ne[0], op[p].X, 1, j->acts, bytes, NULL, 0, 1);

@@ -26,9 +26,14 @@
                0's clock around each matrix product): ms/token, share and weight GB/s of the
                att projections, the LoRAs (v6, v7), the ffn, the head, and the rest (norms,
                mixes, recurrences, the thread team's start and end).
-   FMA peak: measured at the start for each thread count (12 independent chains of vector
-   FMAs per thread, in registers; best of 5), so it is the peak of this machine, these
-   threads, now. Other processes (or --label's competing load) are part of the measurement:
+   FMA peak: 12 independent chains of vector FMAs per thread, in registers, best of 5
+   bursts of ~35 ms, measured right before each prompt round on that round's threads; the %
+   is the median over the rounds of each round's GFLOP/s over its own peak, and the peak
+   column the median of the rounds' peaks (with --prompt 0: one peak at the start). Until
+   2026-12-05 one peak measured at the process's start served every row of the process:
+   on a VM whose speed moves 10-30% within minutes, a prompt timed a minute later in
+   another phase was compared with it (docs/KERNELS.md, thirty-second round). So it is the
+   peak of this machine, these threads, now. Other processes (or --label's competing load) are part of the measurement:
    that is the point of the % columns on a shared machine. */
 #if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
 #define _POSIX_C_SOURCE 200809L
@@ -205,7 +210,7 @@ int main(int argc, char **argv)
     const char *label = "";
     const size_t bw_floats = ((size_t)1 << 30) / 4;
     float *bw;
-    double peak[8];
+    double peak[8] = {0};
     size_t i;
     for (a = 1; a < argc && argv[a][0] == '-'; a++) {
         const char *v = a + 1 < argc ? argv[a + 1] : NULL;
@@ -244,7 +249,8 @@ int main(int argc, char **argv)
     if (a >= argc) return header ? 0 : 2;
     bw = (float *)bench_need(bench_alloc_big(bw_floats * sizeof(float)));
     for (i = 0; i < bw_floats; i++) bw[i] = (float)(i % 7) * 0.125f;
-    for (ti = 0; ti < n_threads; ti++) peak[ti] = fma_peak(threads[ti]);
+    /* the peak column of rows without prompts */
+    for (ti = 0; ti < n_threads && n_prompt == 0; ti++) peak[ti] = fma_peak(threads[ti]);
 
     for (; a < argc; a++) {
         rwkv_model *model;
@@ -297,7 +303,8 @@ int main(int argc, char **argv)
             }
         }
         for (ti = 0; ti < n_threads; ti++) {
-            double gbs[100], pct[100], lpct[100], tps[100], lo = 1e30, hi = 0.0;
+            double gbs[100], pct[100], lpct[100], tps[100], rpeak[100], ppct[100];
+            double lo = 1e30, hi = 0.0, m_peak = 0.0, m_ppct = 0.0;
             double m_ms, m_gbs, m_bw, m_pct, m_lbw, m_lpct, m_tps = 0.0, sorted[100];
             int r;
             rwkv_model_set_threads(model, threads[ti]);
@@ -315,10 +322,12 @@ int main(int argc, char **argv)
 #endif
             for (r = 0; n_prompt > 0 && r < prompt_rounds; r++) {
                 double t0;
+                rpeak[r] = fma_peak(threads[ti]); /* the round's own minute */
                 rwkv_state_reset(st);
                 t0 = now();
                 rwkv_eval_seq(st, ids, (size_t)n_prompt, logits, 0, &err);
                 tps[r] = n_prompt / (now() - t0);
+                ppct[r] = rpeak[r] > 0 ? 100.0 * tps[r] * 2.0 * pwpt / 1e9 / rpeak[r] : 0.0;
             }
             if (profile && n_prompt > 0) print_profile(st, threads[ti], "prompt");
             memcpy(sorted, ms[ti], sizeof(double) * (size_t)rounds);
@@ -330,13 +339,17 @@ int main(int argc, char **argv)
             memcpy(sorted, lbw[ti], sizeof(double) * (size_t)rounds);
             m_lbw = median(sorted, rounds);
             m_lpct = median(lpct, rounds);
-            if (n_prompt > 0) m_tps = median(tps, prompt_rounds);
+            if (n_prompt > 0) {
+                m_tps = median(tps, prompt_rounds);
+                m_peak = median(rpeak, prompt_rounds);
+                m_ppct = median(ppct, prompt_rounds);
+            }
             printf("| %s | %s | %d | %.1f | %.0f | %.1f | %.1f | %.0f%% (%.0f-%.0f) | %.1f | %.0f%% | ",
                    name, file_type(model, &I, tname), rwkv_model_get_threads(model), m_ms,
                    (double)I.bytes_per_token / 1e6, m_gbs, m_bw, m_pct, lo, hi, m_lbw, m_lpct);
             if (n_prompt > 0)
                 printf("%.1f | %.1f | %.0f | %.0f%% |", m_tps, m_tps * 2.0 * pwpt / 1e9,
-                       peak[ti], peak[ti] > 0 ? 100.0 * m_tps * 2.0 * pwpt / 1e9 / peak[ti] : 0.0);
+                       m_peak, m_ppct);
             else
                 printf("- | - | %.0f | - |", peak[ti]);
             printf("%s%s%s\n", *label ? " " : "", label, *label ? " |" : "");
