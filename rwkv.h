@@ -9632,11 +9632,13 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
             if (rwkv__fpk_packs(W->ne[0])) /* few columns: no layout, no job for it */
                 rwkv__run(st, rwkv__fpk_prep_item, &j, (T + 15) / 16);
             {
-                /* Items of about that many rows, as many as a multiple of the threads, of
-                   equal whole register tiles (the first rows % unit go to the last item).
-                   Items of `per` rows split 2048 rows as 21 x 96 + 32: thread 0 took 11 of 96,
-                   the other 10 and the short one, and waited ~6% of each att and ffn value
-                   product (rwkv__team_work gives each thread n / threads items in turn). */
+                /* Items of about `per` rows, as many as a multiple of the threads, each of
+                   equal whole register tiles (the rows past the last whole unit go to the
+                   last item). Items of `per` rows split 2048 rows as 21 x 96 + 32: thread 0
+                   took 11 of 96 (rwkv__team_work gives each thread n / threads items in
+                   turn), the other 10 and the short one, and waited. One product on the
+                   team, two threads, 6 processes each in turns: att_r 2048 x 2048 1.038x
+                   as fast, ffn_v 2048 x 8192 1.019x, ffn_k 8192 x 2048 0.995x (86 items). */
                 const int64_t nth = st->model->n_threads;
                 const int64_t unit = RWKV__FPK_UNIT(W->ne[0]);
                 int64_t n = (rows + per - 1) / per;

@@ -33,8 +33,8 @@
    2026-12-05 one peak measured at the process's start served every row of the process:
    on a VM whose speed moves 10-30% within minutes, a prompt timed a minute later in
    another phase was compared with it (docs/KERNELS.md, thirty-second round). So it is the
-   peak of this machine, these threads, now. Other processes (or --label's competing load) are part of the measurement:
-   that is the point of the % columns on a shared machine. */
+   peak of this machine, these threads, now. Other processes (or --label's competing load)
+   are part of the measurement: that is the point of the % columns on a shared machine. */
 #if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
 #define _POSIX_C_SOURCE 200809L
 #endif
