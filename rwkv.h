@@ -6777,9 +6777,13 @@ RWKV__INLINE void rwkv__bct_prefetch(const rwkv__tensor *W, size_t rowb,
 
 /* Rows [r0, r1) x tokens [0, T) from the layout `pack` (rwkv__bct_pack of every tile).
    Stack: cbuf 48 KiB and two converted tiles of 12 KiB: while a tile computes, its loop
-   converts the next one (rwkv__bct_tile) and the one after that is prefetched into L1. */
+   converts the next one (rwkv__bct_tile) and the one after that is prefetched into L1.
+   relu2: instead of Y, relu(y)² into `relu2` in the layout rwkv__bct_pack gives a matrix of
+   W->ne[1] columns (the channel mix's key, laid out for its value product: the sums are
+   already [token tile][row][16 tokens], so no transpose into Y, no relu² step over Y and
+   no layout of it afterwards; the same values, so the same bits). */
 static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, int T, int64_t r0,
-                           int64_t r1)
+                           int64_t r1, float *relu2)
 {
     enum { NB = (RWKV__BCT_RB + RWKV__BCT_R - 1) / RWKV__BCT_R };
     __m512 cbuf[NB][RWKV__BCT_R][RWKV__BCT_TG]; /* [row tile][row][token tile] */
@@ -6841,7 +6845,15 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
                     more2 = more2 && rwkv__bct_next(&nx2, r0, r1, cols, ntile);
                 }
             }
-            for (g = 0; g < ng; g++) {
+            for (g = 0; relu2 && g < ng; g++) { /* padded tokens too: as rwkv__bct_pack's */
+                float *dst = relu2 + ((size_t)(g0 + g) * (size_t)rows + (size_t)rb) * 16;
+                const __m512 zero = _mm512_setzero_ps();
+                for (i = 0; i < nrb; i++) { /* max(y, 0): 0 for a NaN, as y > 0 ? y : 0 */
+                    const __m512 h = _mm512_max_ps(cbuf[i / RWKV__BCT_R][i % RWKV__BCT_R][g], zero);
+                    _mm512_store_ps(dst + (size_t)i * 16, _mm512_mul_ps(h, h));
+                }
+            }
+            for (g = 0; !relu2 && g < ng; g++) {
                 const int t0 = (g0 + g) * 16, tn = T - t0 < 16 ? T - t0 : 16;
                 /* 16 rows at a time transposed in registers (one scalar store per output
                    was ~5% of a 2048 x 2048 x 128 product) */
@@ -6989,7 +7001,7 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
 #define rwkv__fpk_request() rwkv__amx_request()
 #define rwkv__fpk_packs(cols) 1
 #define rwkv__fpk_pack(cols, X, T, pack, g) rwkv__famx_pack(cols, X, T, pack, g)
-#define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1) rwkv__famx_rows(Y, W, X, pack, T, r0, r1)
+#define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2) rwkv__famx_rows(Y, W, X, pack, T, r0, r1)
 #else
 #define RWKV__FPK_RQ 1
 #define RWKV__FPK_RB RWKV__BCT_RB
@@ -6999,9 +7011,9 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
 /* few columns: no layout (rwkv__bcs_rows) */
 #define rwkv__fpk_packs(cols) ((cols) > RWKV__BCS_MAXC)
 #define rwkv__fpk_pack(cols, X, T, pack, g) rwkv__bct_pack(cols, X, T, (float *)(void *)(pack), g)
-#define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1)                                              \
+#define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2)                                       \
     ((W)->ne[0] > RWKV__BCS_MAXC                                                              \
-         ? rwkv__bct_rows(Y, W, (const float *)(const void *)(pack), T, r0, r1)              \
+         ? rwkv__bct_rows(Y, W, (const float *)(const void *)(pack), T, r0, r1, relu2)       \
          : rwkv__bcs_rows(Y, W, X, T, r0, r1))
 #endif
 #endif
@@ -7029,10 +7041,11 @@ static int rwkv__fpk_takes(const rwkv__tensor *W, int T)
 }
 
 /* The product with `pack` (rwkv__fpk_pack_bytes of scratch, 64-byte aligned): the threads lay
-   out the tokens' tiles, then split the rows in runs of RWKV__FPK_RQ; the last rows % RQ run
-   the f32 kernels (on the last thread, whatever the thread count). */
+   out the tokens' tiles (unless laid_out: pack already holds them), then split the rows in
+   runs of RWKV__FPK_RQ; the last rows % RQ run the f32 kernels (on the last thread, whatever
+   the thread count). relu2: rwkv__bct_rows's (broadcast tiles only). */
 static void rwkv__fpk_run(float *Y, const rwkv__tensor *W, const float *X, int T, int n_threads,
-                           uint8_t *pack)
+                           uint8_t *pack, int laid_out, float *relu2)
 {
     const int64_t rows = W->ne[1], cols = W->ne[0], r16 = rows / RWKV__FPK_RQ * RWKV__FPK_RQ;
     const int nth = rwkv__threads_for(n_threads, rows, rows * cols * T);
@@ -7046,14 +7059,14 @@ static void rwkv__fpk_run(float *Y, const rwkv__tensor *W, const float *X, int T
         id = omp_get_thread_num();
         n = omp_get_num_threads();
 #endif
-        if (rwkv__fpk_packs(cols))
+        if (rwkv__fpk_packs(cols) && !laid_out)
             for (g = id; g < (T + 15) / 16; g += n) rwkv__fpk_pack(cols, X, T, pack, g);
 #ifdef _OPENMP
 #pragma omp barrier
 #endif
         r0 = r16 / RWKV__FPK_RQ * id / n * RWKV__FPK_RQ;
         r1 = r16 / RWKV__FPK_RQ * (id + 1) / n * RWKV__FPK_RQ;
-        if (r0 < r1) rwkv__fpk_rows(Y, W, X, pack, T, r0, r1);
+        if (r0 < r1) rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2);
         if (id == n - 1 && r16 < rows) rwkv__matmul_rows(Y, W, X, T, r16, rows);
     }
     (void)nth;
@@ -7234,7 +7247,8 @@ static void rwkv__matmul(float *Y, const rwkv__tensor *W, const float *X, int T,
         void *heap = qwork ? NULL : malloc(rwkv__fpk_pack_bytes(W->type, W->ne[0], T) + 64);
         void *work = qwork ? qwork : heap;
         if (work) { /* else the f32 kernels */
-            rwkv__fpk_run(Y, W, X, T, n_threads, (uint8_t *)(((uintptr_t)work + 63) & ~(uintptr_t)63));
+            rwkv__fpk_run(Y, W, X, T, n_threads, (uint8_t *)(((uintptr_t)work + 63) & ~(uintptr_t)63),
+                          0, NULL);
             free(heap);
             return;
         }
@@ -9488,6 +9502,7 @@ typedef struct rwkv__mm_job {
     int64_t rows_per_item;
     int64_t even_items, unit; /* even_items > 0: item i has rows [i U / n, (i + 1) U / n) x
                                  unit, U = rows / unit (rwkv__mm_item), not rows_per_item */
+    float *relu2; /* broadcast tiles: relu(W·X)² laid out for the next product, not Y */
     char *acts;   /* quantized W: the quantized tokens (rwkv__matmul_q_run's layout), else NULL */
     uint8_t *amx; /* and their AMX layout (rwkv__amx_pack) when AMX runs; f16 / bf16 W: the
                      tokens' (rwkv__famx_pack) when the tiles run; else NULL */
@@ -9525,7 +9540,7 @@ static void rwkv__mm_item(const void *p, int i)
 #ifdef RWKV__FPK
     if (j->amx && !j->acts) { /* f16 / bf16 on the tokens' layout: whole tiles, then the rest */
         const int64_t r16 = rows / RWKV__FPK_RQ * RWKV__FPK_RQ;
-        if (r0 < r16) rwkv__fpk_rows(j->Y, W, j->X, j->amx, j->T, r0, r1 < r16 ? r1 : r16);
+        if (r0 < r16) rwkv__fpk_rows(j->Y, W, j->X, j->amx, j->T, r0, r1 < r16 ? r1 : r16, j->relu2);
         if (r1 > r16) rwkv__matmul_rows(j->Y, W, j->X, j->T, r0 > r16 ? r0 : r16, r1);
         return;
     }
@@ -9597,15 +9612,30 @@ static int rwkv__mm_fpk(const rwkv_state *st, const rwkv__tensor *W, int T)
 }
 #endif
 
-static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const float *X, int T)
+/* laid: the tokens already in the layout of the broadcast tiles (X unused); relu2: the
+   product's relu(W·X)² into that layout, not Y (rwkv__bct_rows). Both only for a product that
+   takes the tiles (rwkv__mm_fpk), else NULL. */
+static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const float *X, int T,
+                         const float *laid, float *relu2)
 {
+#ifdef RWKV__FPK
+    if ((laid || relu2) && !st->team.active) {
+        rwkv__fpk_run(Y, W, X, T, st->team.solo ? 1 : st->model->n_threads,
+                      laid ? (uint8_t *)(uintptr_t)laid
+                           : (uint8_t *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63),
+                      laid != NULL, relu2);
+        return;
+    }
+#else
+    (void)laid; (void)relu2;
+#endif
 #ifdef RWKV__TEAM
     if (st->team.active) {
         const int64_t rows = W->ne[1];
         rwkv__mm_job j;
         int64_t per = rwkv__mm_rows_per_item(st, W, T);
         j.Y = Y; j.W = W; j.X = X; j.T = T; j.rows_per_item = per; j.acts = NULL; j.amx = NULL;
-        j.even_items = 0; j.unit = 1;
+        j.even_items = 0; j.unit = 1; j.relu2 = NULL;
         if (rows <= 0 || T <= 0) return;
         if (rwkv__qblock(W->type)) { /* as rwkv__matmul_q_run, the rows split in items */
             j.acts = (char *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
@@ -9628,8 +9658,11 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
             }
             while ((rows + per - 1) / per > (int64_t)RWKV__ITEM_MASK) per *= 2;
             j.rows_per_item = per;
-            j.amx = (uint8_t *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
-            if (rwkv__fpk_packs(W->ne[0])) /* few columns: no layout, no job for it */
+            j.amx = laid ? (uint8_t *)(uintptr_t)laid
+                         : (uint8_t *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
+            j.relu2 = relu2;
+            /* few columns: no layout, no job for it */
+            if (rwkv__fpk_packs(W->ne[0]) && !laid)
                 rwkv__run(st, rwkv__fpk_prep_item, &j, (T + 15) / 16);
             {
                 /* Items of about `per` rows, as many as a multiple of the threads, each of
@@ -9686,15 +9719,21 @@ static void rwkv__prof_add(rwkv_state *st, const rwkv__tensor *const *W, int n, 
 #endif
 
 /* Y = W·X for T tokens (rwkv__matmul), on the team when there is one. */
-static void rwkv__mm(rwkv_state *st, float *Y, const rwkv__tensor *W, const float *X, int T)
+static void rwkv__mm_laid(rwkv_state *st, float *Y, const rwkv__tensor *W, const float *X,
+                          int T, const float *laid, float *relu2)
 {
 #ifdef RWKV__PROFILE
     const double t0 = omp_get_wtime();
-    rwkv__mm_run(st, Y, W, X, T);
+    rwkv__mm_run(st, Y, W, X, T, laid, relu2);
     rwkv__prof_add(st, &W, 1, omp_get_wtime() - t0);
 #else
-    rwkv__mm_run(st, Y, W, X, T);
+    rwkv__mm_run(st, Y, W, X, T, laid, relu2);
 #endif
+}
+
+static void rwkv__mm(rwkv_state *st, float *Y, const rwkv__tensor *W, const float *X, int T)
+{
+    rwkv__mm_laid(st, Y, W, X, T, NULL, NULL);
 }
 
 /* A group of products that read only inputs ready before the group: Y_p = W_p·X_p. */
@@ -9755,7 +9794,7 @@ static void rwkv__mm_group(rwkv_state *st, const rwkv__mm_op *op, int n, int T)
             per = rwkv__mm_rows_per_item(st, W, T);
             j->Y = op[p].Y; j->W = W; j->X = op[p].X; j->T = T;
             j->rows_per_item = per; j->acts = NULL; j->amx = NULL;
-            j->even_items = 0; j->unit = 1;
+            j->even_items = 0; j->unit = 1; j->relu2 = NULL;
             if (quant) { /* T = 1: a few microseconds, here on thread 0 */
                 j->acts = acts + used;
                 rwkv__qprep_tile(W->type, W->ne[0], op[p].X, 1, j->acts, bytes, NULL, 0, 1);
@@ -9985,9 +10024,24 @@ static void rwkv__ffn(rwkv_state *st, const rwkv__layer *L, int T)
                                      NULL, NULL, NULL);
     /* the receptance (v4-v6) beside the key: both read only the mixes */
     const rwkv__mm_op op[2] = {{s->hidden, L->ffn_k, s->xk}, {s->r, L->ffn_r, s->xr}};
-    rwkv__mm_group(st, op, L->ffn_r ? 2 : 1, T);
-    rwkv__rows(st, &j);
-    rwkv__mm(st, s->out, L->ffn_v, s->hidden, T);
+#ifdef RWKV__BCT
+    /* A block on the broadcast tiles: the key's sums land as relu(k)² straight in the
+       layout of the value's product, in `hidden` ((T + 15) / 16 tiles of n_ffn x 16 floats,
+       no more than its B x n_ffn), instead of transposed into hidden, squared there and laid
+       out again (those steps were ~1.5% of a v7 1.5B F16 prompt). The same values: the
+       same bits. */
+    if (T > 1 && st->s.qwork && rwkv__fpk_takes(L->ffn_k, T) && rwkv__fpk_takes(L->ffn_v, T) &&
+        L->ffn_k->ne[0] > RWKV__BCS_MAXC && L->ffn_v->ne[0] > RWKV__BCS_MAXC) {
+        rwkv__mm_laid(st, NULL, L->ffn_k, s->xk, T, NULL, s->hidden);
+        if (L->ffn_r) rwkv__mm(st, s->r, L->ffn_r, s->xr, T);
+        rwkv__mm_laid(st, s->out, L->ffn_v, NULL, T, s->hidden, NULL);
+    } else
+#endif
+    {
+        rwkv__mm_group(st, op, L->ffn_r ? 2 : 1, T);
+        rwkv__rows(st, &j);
+        rwkv__mm(st, s->out, L->ffn_v, s->hidden, T);
+    }
     rwkv__out_scale(st, L, T);
     if (!L->ffn_r) {
         rwkv__residual(st, T);
