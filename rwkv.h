@@ -6845,15 +6845,17 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
                     more2 = more2 && rwkv__bct_next(&nx2, r0, r1, cols, ntile);
                 }
             }
-            for (g = 0; relu2 && g < ng; g++) { /* padded tokens too: as rwkv__bct_pack's */
-                float *dst = relu2 + ((size_t)(g0 + g) * (size_t)rows + (size_t)rb) * 16;
-                const __m512 zero = _mm512_setzero_ps();
-                for (i = 0; i < nrb; i++) { /* max(y, 0): 0 for a NaN, as y > 0 ? y : 0 */
-                    const __m512 h = _mm512_max_ps(cbuf[i / RWKV__BCT_R][i % RWKV__BCT_R][g], zero);
-                    _mm512_store_ps(dst + (size_t)i * 16, _mm512_mul_ps(h, h));
+            if (relu2)
+                for (g = 0; g < ng; g++) { /* padded tokens too: as rwkv__bct_pack's */
+                    float *dst = relu2 + ((size_t)(g0 + g) * (size_t)rows + (size_t)rb) * 16;
+                    const __m512 zero = _mm512_setzero_ps();
+                    for (i = 0; i < nrb; i++) { /* max(y, 0): 0 for a NaN, as y > 0 ? y : 0 */
+                        const __m512 h =
+                            _mm512_max_ps(cbuf[i / RWKV__BCT_R][i % RWKV__BCT_R][g], zero);
+                        _mm512_store_ps(dst + (size_t)i * 16, _mm512_mul_ps(h, h));
+                    }
                 }
-            }
-            for (g = 0; !relu2 && g < ng; g++) {
+            else for (g = 0; g < ng; g++) {
                 const int t0 = (g0 + g) * 16, tn = T - t0 < 16 ? T - t0 : 16;
                 /* 16 rows at a time transposed in registers (one scalar store per output
                    was ~5% of a 2048 x 2048 x 128 product) */
@@ -9530,12 +9532,14 @@ static void rwkv__mm_item(const void *p, int i)
     const rwkv__mm_job *j = (const rwkv__mm_job *)p;
     const rwkv__tensor *W = j->W;
     const int64_t rows = W->ne[1];
-    int64_t r0 = (int64_t)i * j->rows_per_item;
-    int64_t r1 = r0 + j->rows_per_item < rows ? r0 + j->rows_per_item : rows;
+    int64_t r0, r1;
     if (j->even_items > 0) {
         const int64_t units = rows / j->unit, n = j->even_items;
         r0 = units * i / n * j->unit;
         r1 = i + 1 == n ? rows : units * (i + 1) / n * j->unit;
+    } else {
+        r0 = (int64_t)i * j->rows_per_item;
+        r1 = r0 + j->rows_per_item < rows ? r0 + j->rows_per_item : rows;
     }
 #ifdef RWKV__FPK
     if (j->amx && !j->acts) { /* f16 / bf16 on the tokens' layout: whole tiles, then the rest */
@@ -9598,10 +9602,11 @@ static int64_t rwkv__mm_rows_per_item(const rwkv_state *st, const rwkv__tensor *
     while ((rows + per - 1) / per > (int64_t)RWKV__ITEM_MASK) per *= 2;
     return per;
 }
+#endif
 
 /* Whether W·X for T tokens runs on the AMX-BF16 tiles or the broadcast tiles (f16 / bf16 W,
    the tokens' layout in the state's scratch). */
-static int rwkv__mm_fpk(const rwkv_state *st, const rwkv__tensor *W, int T)
+static RWKV__UNUSED int rwkv__mm_fpk(const rwkv_state *st, const rwkv__tensor *W, int T)
 {
 #ifdef RWKV__FPK
     return st->s.qwork && rwkv__fpk_takes(W, T);
@@ -9610,7 +9615,6 @@ static int rwkv__mm_fpk(const rwkv_state *st, const rwkv__tensor *W, int T)
     return 0;
 #endif
 }
-#endif
 
 /* laid: the tokens already in the layout of the broadcast tiles (X unused); relu2: the
    product's relu(W·X)² into that layout, not Y (rwkv__bct_rows). Both only for a product that
@@ -10030,7 +10034,7 @@ static void rwkv__ffn(rwkv_state *st, const rwkv__layer *L, int T)
        no more than its B x n_ffn), instead of transposed into hidden, squared there and laid
        out again (those steps were ~1.5% of a v7 1.5B F16 prompt). The same values: the
        same bits. */
-    if (T > 1 && st->s.qwork && rwkv__fpk_takes(L->ffn_k, T) && rwkv__fpk_takes(L->ffn_v, T) &&
+    if (T > 1 && rwkv__mm_fpk(st, L->ffn_k, T) && rwkv__mm_fpk(st, L->ffn_v, T) &&
         L->ffn_k->ne[0] > RWKV__BCS_MAXC && L->ffn_v->ne[0] > RWKV__BCS_MAXC) {
         rwkv__mm_laid(st, NULL, L->ffn_k, s->xk, T, NULL, s->hidden);
         if (L->ffn_r) rwkv__mm(st, s->r, L->ffn_r, s->xr, T);
