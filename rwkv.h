@@ -5980,6 +5980,28 @@ static void rwkv__pk_q6_k(float *y, const uint8_t *G, size_t skip, const rwkv__q
    thread against a read of ~34 GB/s from memory, so the weights' stream had little slack
    (docs/KERNELS.md, twenty-ninth round). -DRWKV_NO_PK512 keeps the 256-bit kernels. */
 #ifdef RWKV__PK512
+/* The two-group kernels prefetch Q8_0, Q5_1, Q4_K and Q5_K into L1 (locality 3), Q4_0 and
+   Q6_K into L2 as the 256-bit kernels: on the Zen 5 VM of docs/KERNELS.md's thirty-third
+   round, 16384 x 2048 from memory (`tools/pair.sh -a -DRWKV__PK2_L1=0 matmul -- TYPE 16384
+   2048 1 8 40`, one / two threads) into L1 ran Q4_K 1.08-1.14 / 1.06-1.12, Q5_K 1.09 / 1.06,
+   Q8_0 1.06 / 1.07, Q5_1 1.26 / 1.02, Q4_0 1.01 / 0.98 and Q6_K 0.65-0.77 / 0.74-0.77 (its
+   prefetches are spread over the block, four lines a step). l1: a constant where the kernels
+   are inlined per type. */
+#ifndef RWKV__PK2_L1
+#define RWKV__PK2_L1 1
+#endif
+#if defined(__GNUC__) || defined(__clang__)
+#define RWKV__PK2_PREFETCH_RANGE(p, bytes, l1)                                               \
+    do {                                                                                     \
+        int64_t pf_j_;                                                                       \
+        for (pf_j_ = 0; pf_j_ < (bytes); pf_j_ += 64) {                                      \
+            if (RWKV__PK2_L1 && (l1)) __builtin_prefetch((p) + pf_j_, 0, 3);                 \
+            else __builtin_prefetch((p) + pf_j_, 0, 2);                                      \
+        }                                                                                    \
+    } while (0)
+#else
+#define RWKV__PK2_PREFETCH_RANGE(p, bytes, l1) RWKV__PREFETCH_RANGE(p, bytes)
+#endif
 RWKV__INLINE __m512i rwkv__pk2_ld(const uint8_t *p, size_t gs) /* 32 bytes of g | of g + 1 */
 {
     return _mm512_inserti64x4(
@@ -6025,7 +6047,7 @@ RWKV__INLINE void rwkv__pk2_b32(float *y, const uint8_t *G, const rwkv__qact *a,
                 const int8_t *xl = a->q + rwkv__quad_pos(b + L, 0), *xh = a->q + rwkv__quad_pos(b + L, 16);
                 __m512i I = q5 ? _mm512_setzero_si512() : _mm512_set1_epi32(a->corr[b + L]);
 #if RWKV__PK_PFD
-                RWKV__PREFETCH_RANGE(p + RWKV__PK_PFD, (int64_t)(2 * gs));
+                RWKV__PK2_PREFETCH_RANGE(p + RWKV__PK_PFD, (int64_t)(2 * gs), q8 || q5);
 #endif
                 if (q8)
                     RWKV__UNROLL for (k = 0; k < 8; k++)
@@ -6091,7 +6113,7 @@ RWKV__INLINE void rwkv__pk2_k45(float *y, const uint8_t *G, const rwkv__qact *a,
         const __m512 dx = _mm512_set1_ps(a->d[b]);
         int32_t sum[8];
 #if RWKV__PK_PFD
-        RWKV__PREFETCH_RANGE(G + RWKV__PK_PFD, (int64_t)(2 * gs));
+        RWKV__PK2_PREFETCH_RANGE(G + RWKV__PK_PFD, (int64_t)(2 * gs), 1);
 #endif
         RWKV__UNROLL for (c = 0; c < 4; c++) {
             __m512i Glo = _mm512_setzero_si512(), Ghi = _mm512_setzero_si512();
