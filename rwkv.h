@@ -6909,21 +6909,38 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
    above (carried in Y between passes, exactly): the same bits. One thread, Zen 5, f16
    2048 rows x 128 tokens, GFLOP/s against the tiles above (layout included): 32 columns
    146 / 105, 64 153 / 122, 96 156 / 136, 128 about equal (147), 160 141 / 164, 256 84-142
-   / 169, hence at most 128; v7 0.1B F16 prompts of 512 tokens 1.016x (median of 16
-   processes in turns; ~2% of the time there is in these products, 0.3-0.5% at 1.5B). */
-#define RWKV__BCS_MAXC 128 /* at most this many columns take this path */
-#define RWKV__BCS_R 96     /* rows per block: 6 vectors */
-#define RWKV__BCS_KC 128   /* columns per pass: wt is 48 KiB */
-/* w in a register: gcc folded its load into each of the 4 FMAs (24 vector loads per column
-   where a Zen 5 core issues 2 a cycle: ~120 GFLOP/s instead of ~190) */
+   / 169; v7 0.1B F16 prompts of 512 tokens 1.016x (median of 16 processes in turns; ~2% of
+   the time there is in these products, 0.3-0.5% at 1.5B). Those tiles were 6 row vectors x
+   4 tokens, and a block of fewer rows still ran all 6 vectors' FMAs; since the thirty-third
+   round of docs/KERNELS.md 4 vectors x 6 tokens (as many loads per column for the 24 FMAs),
+   the vectors past the block's rows skipped: 128 tokens, one thread, against the 6 x 4 tiles
+   and the tiles above (layout included): 2048 x 64 193 / 184 / 129, 2048 x 96 193 / 181 /
+   145, 2048 x 256 190 / 177 / 177 (hence at most 256 columns), and the LoRAs' first halves,
+   few rows of n_embd columns, where the layout costs the tiles above as much as a sixth of
+   the product: 64 x 2048 186 / 127 / 162, 96 x 2048 178 / 167 / 175, 256 x 2048 188 / 166 /
+   189 (hence at most 128 rows; on the team such a product splits its tokens, not its rows:
+   rwkv__mm_job.tok_items). Whole prompts, v7 1.5B F16: the LoRAs' share (~4.5%) within the
+   noise of the VM. */
+#define RWKV__BCS_MAXC 256 /* at most this many columns take this path */
+#ifndef RWKV__BCS_ROWS
+#define RWKV__BCS_ROWS 128 /* and any product of at most this many rows */
+#endif
+#define RWKV__BCS_R 64     /* rows per block: 4 vectors */
+#define RWKV__BCS_NT 6     /* tokens per tile: 4 x 6 accumulators */
+#define RWKV__BCS_KC 128   /* columns per pass: wt is 32 KiB */
+/* w in a register: gcc folded its load into each of the FMAs (24 vector loads per column
+   where a Zen 5 core issues 2 a cycle: ~120 GFLOP/s instead of ~190). A vector of rows past
+   nv is skipped (nv: a constant where the rows are whole blocks). */
 #define RWKV__BCS_ROW(v)                                                                     \
-    {                                                                                        \
+    if (v < nv) {                                                                            \
         __m512 w = _mm512_load_ps(wt + c * RWKV__BCS_R + 16 * v);                            \
         RWKV__IN_REGISTER(w);                                                                   \
         a##v##0 = _mm512_fmadd_ps(w, x0, a##v##0);                                           \
         if (nt > 1) a##v##1 = _mm512_fmadd_ps(w, x1, a##v##1);                               \
         if (nt > 2) a##v##2 = _mm512_fmadd_ps(w, x2, a##v##2);                               \
         if (nt > 3) a##v##3 = _mm512_fmadd_ps(w, x3, a##v##3);                               \
+        if (nt > 4) a##v##4 = _mm512_fmadd_ps(w, x4, a##v##4);                               \
+        if (nt > 5) a##v##5 = _mm512_fmadd_ps(w, x5, a##v##5);                               \
     }
 #define RWKV__BCS_IO1(v, t, store)                                                           \
     if (nt > t && v < nv) {                                                                  \
@@ -6934,7 +6951,7 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
     }
 #define RWKV__BCS_IO(t, store)                                                               \
     RWKV__BCS_IO1(0, t, store) RWKV__BCS_IO1(1, t, store) RWKV__BCS_IO1(2, t, store)          \
-    RWKV__BCS_IO1(3, t, store) RWKV__BCS_IO1(4, t, store) RWKV__BCS_IO1(5, t, store)
+    RWKV__BCS_IO1(3, t, store)
 /* nt (a constant at every call) tokens' sums for the block's rows (nv vectors, the last
    masked by `last`), columns [0, kn) of the pass: X at the tokens' first column of the pass
    (xs apart), Y at their first row of the block (ys apart). */
@@ -6942,21 +6959,24 @@ RWKV__INLINE void rwkv__bcs_tile(float *Y, size_t ys, const float *X, size_t xs,
                                  const float *wt, int64_t kn, int first, int nt, int nv,
                                  __mmask16 last)
 {
-    __m512 a00 = _mm512_setzero_ps(), a01 = a00, a02 = a00, a03 = a00, a10 = a00, a11 = a00,
-           a12 = a00, a13 = a00, a20 = a00, a21 = a00, a22 = a00, a23 = a00, a30 = a00,
-           a31 = a00, a32 = a00, a33 = a00, a40 = a00, a41 = a00, a42 = a00, a43 = a00,
-           a50 = a00, a51 = a00, a52 = a00, a53 = a00;
+    __m512 a00 = _mm512_setzero_ps(), a01 = a00, a02 = a00, a03 = a00, a04 = a00, a05 = a00,
+           a10 = a00, a11 = a00, a12 = a00, a13 = a00, a14 = a00, a15 = a00,
+           a20 = a00, a21 = a00, a22 = a00, a23 = a00, a24 = a00, a25 = a00,
+           a30 = a00, a31 = a00, a32 = a00, a33 = a00, a34 = a00, a35 = a00;
     int64_t c;
-    RWKV__BCS_IO(0, 0) RWKV__BCS_IO(1, 0) RWKV__BCS_IO(2, 0) RWKV__BCS_IO(3, 0)
+    RWKV__BCS_IO(0, 0) RWKV__BCS_IO(1, 0) RWKV__BCS_IO(2, 0)
+    RWKV__BCS_IO(3, 0) RWKV__BCS_IO(4, 0) RWKV__BCS_IO(5, 0)
     for (c = 0; c < kn; c++) {
         const __m512 x0 = _mm512_set1_ps(X[c]),
                      x1 = nt > 1 ? _mm512_set1_ps(X[xs + c]) : x0,
                      x2 = nt > 2 ? _mm512_set1_ps(X[2 * xs + c]) : x0,
-                     x3 = nt > 3 ? _mm512_set1_ps(X[3 * xs + c]) : x0;
-        RWKV__BCS_ROW(0) RWKV__BCS_ROW(1) RWKV__BCS_ROW(2)
-        RWKV__BCS_ROW(3) RWKV__BCS_ROW(4) RWKV__BCS_ROW(5)
+                     x3 = nt > 3 ? _mm512_set1_ps(X[3 * xs + c]) : x0,
+                     x4 = nt > 4 ? _mm512_set1_ps(X[4 * xs + c]) : x0,
+                     x5 = nt > 5 ? _mm512_set1_ps(X[5 * xs + c]) : x0;
+        RWKV__BCS_ROW(0) RWKV__BCS_ROW(1) RWKV__BCS_ROW(2) RWKV__BCS_ROW(3)
     }
-    RWKV__BCS_IO(0, 1) RWKV__BCS_IO(1, 1) RWKV__BCS_IO(2, 1) RWKV__BCS_IO(3, 1)
+    RWKV__BCS_IO(0, 1) RWKV__BCS_IO(1, 1) RWKV__BCS_IO(2, 1)
+    RWKV__BCS_IO(3, 1) RWKV__BCS_IO(4, 1) RWKV__BCS_IO(5, 1)
 }
 #undef RWKV__BCS_ROW
 #undef RWKV__BCS_IO1
@@ -6996,16 +7016,33 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
                     for (i = 0; i < 16; i++)
                         ((float *)(void *)&wt[c][v])[i] = rwkv__weight(row[i], W->type, c);
             }
-            for (t = 0; t < T; t += 4) {
+            for (t = 0; t < T; t += RWKV__BCS_NT) {
                 float *y = Y + (size_t)t * (size_t)rows + rb;
                 const float *x = X + (size_t)t * (size_t)cols + c0;
                 const float *w = (const float *)(const void *)wt;
-                switch (T - t < 4 ? T - t : 4) {
-                case 1: rwkv__bcs_tile(y, (size_t)rows, x, (size_t)cols, w, kn, !c0, 1, nv, last); break;
-                case 2: rwkv__bcs_tile(y, (size_t)rows, x, (size_t)cols, w, kn, !c0, 2, nv, last); break;
-                case 3: rwkv__bcs_tile(y, (size_t)rows, x, (size_t)cols, w, kn, !c0, 3, nv, last); break;
-                default: rwkv__bcs_tile(y, (size_t)rows, x, (size_t)cols, w, kn, !c0, 4, nv, last); break;
+                const int nt = T - t < RWKV__BCS_NT ? T - t : RWKV__BCS_NT;
+                /* nt and nv constants in each call: a whole block, then the last one */
+#define RWKV__BCS_CALL(NT, NV) rwkv__bcs_tile(y, (size_t)rows, x, (size_t)cols, w, kn, !c0, NT, NV, last)
+                if (nv == 4) {
+                    switch (nt) {
+                    case 1: RWKV__BCS_CALL(1, 4); break;
+                    case 2: RWKV__BCS_CALL(2, 4); break;
+                    case 3: RWKV__BCS_CALL(3, 4); break;
+                    case 4: RWKV__BCS_CALL(4, 4); break;
+                    case 5: RWKV__BCS_CALL(5, 4); break;
+                    default: RWKV__BCS_CALL(6, 4); break;
+                    }
+                } else {
+                    switch (nt) {
+                    case 1: RWKV__BCS_CALL(1, nv); break;
+                    case 2: RWKV__BCS_CALL(2, nv); break;
+                    case 3: RWKV__BCS_CALL(3, nv); break;
+                    case 4: RWKV__BCS_CALL(4, nv); break;
+                    case 5: RWKV__BCS_CALL(5, nv); break;
+                    default: RWKV__BCS_CALL(6, nv); break;
+                    }
                 }
+#undef RWKV__BCS_CALL
             }
         }
     }
@@ -7021,22 +7058,23 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
 #ifdef RWKV__FAMX
 #define RWKV__FPK_RQ 16
 #define RWKV__FPK_RB RWKV__FAMX_RB
-#define RWKV__FPK_UNIT(cols) 16 /* rows of an item: whole tiles */
+#define RWKV__FPK_UNIT(W) 16 /* rows of an item: whole tiles */
 #define rwkv__fpk_request() rwkv__amx_request()
-#define rwkv__fpk_packs(cols) 1
+#define rwkv__fpk_packs(W) 1
 #define rwkv__fpk_pack(cols, X, T, pack, g) rwkv__famx_pack(cols, X, T, pack, g)
 #define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2) rwkv__famx_rows(Y, W, X, pack, T, r0, r1)
 #else
 #define RWKV__FPK_RQ 1
 #define RWKV__FPK_RB RWKV__BCT_RB
 /* rows of an item: whole register tiles (few columns: whole vectors of rwkv__bcs_rows) */
-#define RWKV__FPK_UNIT(cols) ((cols) > RWKV__BCS_MAXC ? RWKV__BCT_R : 16)
+#define RWKV__BCS_TAKES(W) ((W)->ne[0] <= RWKV__BCS_MAXC || (W)->ne[1] <= RWKV__BCS_ROWS)
+#define RWKV__FPK_UNIT(W) (!RWKV__BCS_TAKES(W) ? RWKV__BCT_R : RWKV__BCS_R)
 #define rwkv__fpk_request() 1
 /* few columns: no layout (rwkv__bcs_rows) */
-#define rwkv__fpk_packs(cols) ((cols) > RWKV__BCS_MAXC)
+#define rwkv__fpk_packs(W) (!RWKV__BCS_TAKES(W))
 #define rwkv__fpk_pack(cols, X, T, pack, g) rwkv__bct_pack(cols, X, T, (float *)(void *)(pack), g)
 #define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2)                                       \
-    ((W)->ne[0] > RWKV__BCS_MAXC                                                              \
+    (!RWKV__BCS_TAKES(W)                                                                      \
          ? rwkv__bct_rows(Y, W, (const float *)(const void *)(pack), T, r0, r1, relu2)       \
          : rwkv__bcs_rows(Y, W, X, T, r0, r1))
 #endif
@@ -7083,7 +7121,7 @@ static void rwkv__fpk_run(float *Y, const rwkv__tensor *W, const float *X, int T
         id = omp_get_thread_num();
         n = omp_get_num_threads();
 #endif
-        if (rwkv__fpk_packs(cols) && !laid_out)
+        if (rwkv__fpk_packs(W) && !laid_out)
             for (g = id; g < (T + 15) / 16; g += n) rwkv__fpk_pack(cols, X, T, pack, g);
 #ifdef _OPENMP
 #pragma omp barrier
@@ -9526,6 +9564,7 @@ typedef struct rwkv__mm_job {
     int64_t rows_per_item;
     int64_t even_items, unit; /* even_items > 0: item i has rows [i U / n, (i + 1) U / n) x
                                  unit, U = rows / unit (rwkv__mm_item), not rows_per_item */
+    int tok_items; /* > 0: item i has every row of tokens [i T / n, (i + 1) T / n), n this */
     float *relu2; /* broadcast tiles: relu(W·X)² laid out for the next product, not Y */
     char *acts;   /* quantized W: the quantized tokens (rwkv__matmul_q_run's layout), else NULL */
     uint8_t *amx; /* and their AMX layout (rwkv__amx_pack) when AMX runs; f16 / bf16 W: the
@@ -9579,6 +9618,14 @@ static void rwkv__mm_item(const void *p, int i)
     const rwkv__tensor *W = j->W;
     const int64_t rows = W->ne[1];
     int64_t r0, r1;
+#ifdef RWKV__BCT
+    if (j->tok_items > 0) { /* few rows (rwkv__bcs_rows): the tokens split instead */
+        const int t0 = j->T * i / j->tok_items, t1 = j->T * (i + 1) / j->tok_items;
+        rwkv__bcs_rows(j->Y + (size_t)t0 * (size_t)rows, W, j->X + (size_t)t0 * (size_t)W->ne[0],
+                       t1 - t0, 0, rows);
+        return;
+    }
+#endif
     if (j->even_items > 0) {
         const int64_t units = rows / j->unit, n = j->even_items;
         r0 = units * i / n * j->unit;
@@ -9685,7 +9732,7 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
         rwkv__mm_job j;
         int64_t per = rwkv__mm_rows_per_item(st, W, T);
         j.Y = Y; j.W = W; j.X = X; j.T = T; j.rows_per_item = per; j.acts = NULL; j.amx = NULL;
-        j.even_items = 0; j.unit = 1; j.relu2 = NULL;
+        j.even_items = 0; j.unit = 1; j.relu2 = NULL; j.tok_items = 0;
         if (rows <= 0 || T <= 0) return;
         if (rwkv__qblock(W->type)) { /* as rwkv__matmul_q_run, the rows split in items */
             j.acts = (char *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
@@ -9712,8 +9759,17 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
                          : (uint8_t *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
             j.relu2 = relu2;
             /* few columns: no layout, no job for it */
-            if (rwkv__fpk_packs(W->ne[0]) && !laid)
+            if (rwkv__fpk_packs(W) && !laid)
                 rwkv__run(st, rwkv__fpk_prep_item, &j, (T + 15) / 16);
+#ifdef RWKV__BCT
+            if (W->ne[1] <= RWKV__BCS_ROWS && W->ne[0] > RWKV__BCS_MAXC) {
+                /* few rows (the LoRAs' first halves, 32-128 rows): in items of rows, each
+                   16 or 32 rows of a 64-row tile; a thread's share of the tokens instead */
+                j.tok_items = st->model->n_threads;
+                rwkv__run(st, rwkv__mm_item, &j, j.tok_items);
+                return;
+            }
+#endif
             {
                 /* Items of about `per` rows, as many as a multiple of the threads, each of
                    equal whole register tiles (the rows past the last whole unit go to the
@@ -9723,7 +9779,7 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
                    team, two threads, 6 processes each in turns: att_r 2048 x 2048 1.038x
                    as fast, ffn_v 2048 x 8192 1.019x, ffn_k 8192 x 2048 0.995x (86 items). */
                 const int64_t nth = st->model->n_threads;
-                const int64_t unit = RWKV__FPK_UNIT(W->ne[0]);
+                const int64_t unit = RWKV__FPK_UNIT(W);
                 int64_t n = (rows + per - 1) / per;
                 n = (n + nth - 1) / nth * nth;
                 if (n > rows / unit) n = rows / unit;
@@ -9844,7 +9900,7 @@ static void rwkv__mm_group(rwkv_state *st, const rwkv__mm_op *op, int n, int T)
             per = rwkv__mm_rows_per_item(st, W, T);
             j->Y = op[p].Y; j->W = W; j->X = op[p].X; j->T = T;
             j->rows_per_item = per; j->acts = NULL; j->amx = NULL;
-            j->even_items = 0; j->unit = 1; j->relu2 = NULL;
+            j->even_items = 0; j->unit = 1; j->relu2 = NULL; j->tok_items = 0;
             if (quant) { /* T = 1: a few microseconds, here on thread 0 */
                 j->acts = acts + used;
                 rwkv__qprep_tile(W->type, W->ne[0], op[p].X, 1, j->acts, bytes, NULL, 0, 1);

@@ -443,9 +443,10 @@ static void test_matrices(void)
         test_shape(type_list[ti], 600, 520, 150, 0);
         test_shape(type_list[ti], 512, 544, 72, 1); /* 5 token tiles: 3 + 2 */
         /* LoRA matrices (rows a multiple of 16): second halves of at most RWKV__BCS_MAXC
-           columns on rwkv__bcs_rows (blocks of 96 rows and a shorter last one, passes of
-           128 columns, a column tail, token groups of 4 with tails of 1-3; 3 threads split
-           the rows off a multiple of 16), wider ones and first halves on the tiles */
+           columns and first halves of at most RWKV__BCS_ROWS rows on rwkv__bcs_rows (blocks
+           of 64 rows and a shorter last one, passes of 128 columns, a column tail, token
+           groups of 6 with tails of 1-5; 3 threads split the rows off a multiple of 16),
+           the rest on the tiles */
         lora_shapes = 1;
         test_shape(type_list[ti], 192, 64, 48, 1);
         test_shape(type_list[ti], 160, 96, 46, 0);
@@ -454,8 +455,11 @@ static void test_matrices(void)
         test_shape(type_list[ti], 32, 17, 64, 1);
         test_shape(type_list[ti], 208, 129, 46, 0);
         test_shape(type_list[ti], 64, 600, 48, 2);
+        test_shape(type_list[ti], 96, 1056, 47, 1); /* few rows: 9 passes, 64 + 32 rows */
+        test_shape(type_list[ti], 2048 / 16, 256, 37, 0);
+        test_shape(type_list[ti], 144, 250, 41, 2); /* 250 columns, 144 rows */
         lora_shapes = 0;
-        n += 17;
+        n += 20;
     }
     printf("matvec/matmul: %d shapes x 3 types; %ld outputs checked against double, worst "
            "error = %.3g (this build's kernels) and %.3g (scalar) of the gamma_n bound; matmul "

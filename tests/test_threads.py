@@ -6,8 +6,11 @@ The forward pass runs on rwkv.h's thread team only when a block reads at least 1
 weights, so the tiny models of the other tests never reach it: their 2-thread runs are one
 thread. Here random models of n_embd 512 (2 layers, 4-12 MB of weights per token) of v4,
 v5.2, v6 and v7 (tools/random_model.py), in F16 and quantized by `rwkv quantize` to Q8_0,
-Q4_0, Q4_K_M and Q5_1, each run 24 tokens, one `rwkv_eval` per token and one `rwkv_eval_seq`
-(blocks of tokens: AMX tiles where the CPU has them), on 1 and on 2 threads (the team's
+Q4_0, Q4_K_M and Q5_1, each run 48 tokens, one `rwkv_eval` per token and one `rwkv_eval_seq`
+(blocks of tokens: AMX tiles where the CPU has them; F16's broadcast tiles, which take
+blocks of 32 tokens or more with little padding, on other AVX-512 CPUs: their items of rows,
+the channel mix's key straight into the value's layout, the LoRAs' first halves split by
+tokens, rwkv__bcs_rows), on 1 and on 2 threads (the team's
 items; products that read the same inputs grouped into one job: rwkv__mm_group). Each
 mode's logits on 2 threads must equal its logits on 1 byte for byte: every row of a
 product is computed by the same code whichever thread or item holds it. (Between the modes
@@ -32,7 +35,8 @@ RANDOM_MODEL = os.path.join(ROOT, "tools", "random_model.py")
 
 VERSIONS = ("4", "5.2", "6", "7")
 TYPES = ("q8_0", "q4_0", "q4_k_m", "q5_1")
-IDS = ",".join(str((i * 37 + 11) % 1000) for i in range(24))
+N_IDS = 48  # >= 32 and a multiple of 16: the broadcast tiles take the block
+IDS = ",".join(str((i * 37 + 11) % 1000) for i in range(N_IDS))
 
 
 def run(cmd):
@@ -99,13 +103,13 @@ def main():
                     if got[(2, seq)] != got[(1, seq)]:
                         problems.append("%s: 2 threads differ from 1" %
                                         ("--seq" if seq else "one token at a time"))
-                    if len(got[(1, seq)]) != 24 * 1000 * 4:
+                    if len(got[(1, seq)]) != N_IDS * 1000 * 4:
                         problems.append("%d bytes of logits, want %d" % (len(got[(1, seq)]),
-                                                                        24 * 1000 * 4))
+                                                                        N_IDS * 1000 * 4))
                 rel = None
                 if t == "f16" and not problems:
-                    a = struct.unpack("<%df" % (24 * 1000), got[(1, False)])
-                    b = struct.unpack("<%df" % (24 * 1000), got[(1, True)])
+                    a = struct.unpack("<%df" % (N_IDS * 1000), got[(1, False)])
+                    b = struct.unpack("<%df" % (N_IDS * 1000), got[(1, True)])
                     rel = max(abs(x - y) for x, y in zip(a, b)) / max(abs(x) for x in a)
                     if not rel <= 1e-4:
                         problems.append("--seq differs from one token at a time by %.3g of "
