@@ -7066,11 +7066,11 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
 #else
 #define RWKV__FPK_RQ 1
 #define RWKV__FPK_RB RWKV__BCT_RB
-/* rows of an item: whole register tiles (few columns: whole vectors of rwkv__bcs_rows) */
+/* few columns or few rows: rwkv__bcs_rows, no layout of the tokens */
 #define RWKV__BCS_TAKES(W) ((W)->ne[0] <= RWKV__BCS_MAXC || (W)->ne[1] <= RWKV__BCS_ROWS)
+/* rows of an item: whole register tiles, or whole blocks of rwkv__bcs_rows */
 #define RWKV__FPK_UNIT(W) (!RWKV__BCS_TAKES(W) ? RWKV__BCT_R : RWKV__BCS_R)
 #define rwkv__fpk_request() 1
-/* few columns: no layout (rwkv__bcs_rows) */
 #define rwkv__fpk_packs(W) (!RWKV__BCS_TAKES(W))
 #define rwkv__fpk_pack(cols, X, T, pack, g) rwkv__bct_pack(cols, X, T, (float *)(void *)(pack), g)
 #define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2)                                       \
@@ -9763,8 +9763,10 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
                 rwkv__run(st, rwkv__fpk_prep_item, &j, (T + 15) / 16);
 #ifdef RWKV__BCT
             if (W->ne[1] <= RWKV__BCS_ROWS && W->ne[0] > RWKV__BCS_MAXC) {
-                /* few rows (the LoRAs' first halves, 32-128 rows): in items of rows, each
-                   16 or 32 rows of a 64-row tile; a thread's share of the tokens instead */
+                /* few rows (the LoRAs' first halves, 32-128 rows): items of rows would be
+                   16-32 rows, narrower than rwkv__bcs_rows' blocks of 64; each thread takes
+                   a share of the tokens instead (no relu2: that is the channel mix's key,
+                   which the fused path gives only to the broadcast tiles) */
                 j.tok_items = st->model->n_threads;
                 rwkv__run(st, rwkv__mm_item, &j, j.tok_items);
                 return;
@@ -10137,7 +10139,7 @@ static void rwkv__ffn(rwkv_state *st, const rwkv__layer *L, int T)
        out again (those steps were ~1.5% of a v7 1.5B F16 prompt). The same values: the
        same bits. */
     if (T > 1 && rwkv__mm_fpk(st, L->ffn_k, T) && rwkv__mm_fpk(st, L->ffn_v, T) &&
-        L->ffn_k->ne[0] > RWKV__BCS_MAXC && L->ffn_v->ne[0] > RWKV__BCS_MAXC) {
+        !RWKV__BCS_TAKES(L->ffn_k) && !RWKV__BCS_TAKES(L->ffn_v)) {
         rwkv__mm_laid(st, NULL, L->ffn_k, s->xk, T, NULL, s->hidden);
         if (L->ffn_r) rwkv__mm(st, s->r, L->ffn_r, s->xr, T);
         rwkv__mm_laid(st, s->out, L->ffn_v, NULL, T, s->hidden, NULL);
