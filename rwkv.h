@@ -7023,25 +7023,21 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
                 const int nt = T - t < RWKV__BCS_NT ? T - t : RWKV__BCS_NT;
                 /* nt and nv constants in each call: a whole block, then the last one */
 #define RWKV__BCS_CALL(NT, NV) rwkv__bcs_tile(y, (size_t)rows, x, (size_t)cols, w, kn, !c0, NT, NV, last)
-                if (nv == 4) {
-                    switch (nt) {
-                    case 1: RWKV__BCS_CALL(1, 4); break;
-                    case 2: RWKV__BCS_CALL(2, 4); break;
-                    case 3: RWKV__BCS_CALL(3, 4); break;
-                    case 4: RWKV__BCS_CALL(4, 4); break;
-                    case 5: RWKV__BCS_CALL(5, 4); break;
-                    default: RWKV__BCS_CALL(6, 4); break;
-                    }
+#define RWKV__BCS_CALLS(NV)                                                                    \
+    switch (nt) {                                                                              \
+    case 1: RWKV__BCS_CALL(1, NV); break;                                                      \
+    case 2: RWKV__BCS_CALL(2, NV); break;                                                      \
+    case 3: RWKV__BCS_CALL(3, NV); break;                                                      \
+    case 4: RWKV__BCS_CALL(4, NV); break;                                                      \
+    case 5: RWKV__BCS_CALL(5, NV); break;                                                      \
+    default: RWKV__BCS_CALL(6, NV); break;                                                     \
+    }
+                if (nv == RWKV__BCS_R / 16) {
+                    RWKV__BCS_CALLS(RWKV__BCS_R / 16)
                 } else {
-                    switch (nt) {
-                    case 1: RWKV__BCS_CALL(1, nv); break;
-                    case 2: RWKV__BCS_CALL(2, nv); break;
-                    case 3: RWKV__BCS_CALL(3, nv); break;
-                    case 4: RWKV__BCS_CALL(4, nv); break;
-                    case 5: RWKV__BCS_CALL(5, nv); break;
-                    default: RWKV__BCS_CALL(6, nv); break;
-                    }
+                    RWKV__BCS_CALLS(nv)
                 }
+#undef RWKV__BCS_CALLS
 #undef RWKV__BCS_CALL
             }
         }
@@ -9588,27 +9584,40 @@ static void rwkv__fpk_prep_item(const void *p, int i)
 }
 #endif
 
-/* How many items job j has (rows_per_item set): ceil(rows / rows_per_item); with
-   RWKV__PK512 a one-token product on packed groups instead splits its pairs of groups (16
-   rows) evenly into as many items, rounded up to a multiple of the threads (even_items). Items
-   of rows_per_item rows, a multiple of 8, cut pairs: an item of an odd number of groups ran
-   one on the 256-bit kernel, and the next item started inside a pair (4% of a v7 1.5B Q4_K_M
-   token's samples on two threads: ffn_k's 8192 rows went in items of 27 groups). */
+/* How many items job j has (rows_per_item set): ceil(rows / rows_per_item), or, for the
+   products whose kernels work on whole units of rows, about as many items as that, rounded up
+   to a multiple of the threads, each of an equal number of whole units (even_items; the rows
+   past the last whole unit go to the last item):
+   - f16 / bf16 on the tokens' layout: units of whole register tiles (RWKV__FPK_UNIT). Items
+     of rows_per_item rows split 2048 rows as 21 x 96 + 32: thread 0 took 11 of 96
+     (rwkv__team_work gives each thread n / threads items in turn), the other 10 and the
+     short one, and waited. One product on the team, two threads, 6 processes each in turns:
+     att_r 2048 x 2048 1.038x as fast, ffn_v 2048 x 8192 1.019x, ffn_k 8192 x 2048 0.995x.
+   - with RWKV__PK512, one token times packed groups: units of a pair of groups (16 rows).
+     Items of rows_per_item rows, a multiple of 8, cut pairs: an item of an odd number of
+     groups ran one on the 256-bit kernel, and the next item started inside a pair (4% of a
+     v7 1.5B Q4_K_M token's samples on two threads: ffn_k's 8192 rows went in items of 27
+     groups). */
 static int rwkv__mm_items(const rwkv_state *st, rwkv__mm_job *j)
 {
     const int64_t rows = j->W->ne[1], per = j->rows_per_item;
-    int64_t n = (rows + per - 1) / per;
+    int64_t n = (rows + per - 1) / per, unit = 0;
 #ifdef RWKV__PK512
-    if (j->T == 1 && j->W->packed && rows >= 16) {
-        const int64_t nth = st->model->n_threads;
-        n = (n + nth - 1) / nth * nth;
-        if (n > rows / 16) n = rows / 16;
-        j->even_items = n;
-        j->unit = 16;
-    }
-#else
-    (void)st;
+    if (j->T == 1 && j->W->packed) unit = 16;
 #endif
+#ifdef RWKV__FPK
+    if (j->amx && !j->acts) unit = RWKV__FPK_UNIT(j->W);
+#endif
+    if (unit > 0) {
+        const int64_t nth = st->model->n_threads;
+        int64_t ne = (n + nth - 1) / nth * nth;
+        if (ne > rows / unit) ne = rows / unit;
+        if (ne >= 1 && ne <= (int64_t)RWKV__ITEM_MASK) {
+            j->even_items = ne;
+            j->unit = unit;
+            n = ne;
+        }
+    }
     return (int)n;
 }
 
@@ -9772,26 +9781,6 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
                 return;
             }
 #endif
-            {
-                /* Items of about `per` rows, as many as a multiple of the threads, each of
-                   equal whole register tiles (the rows past the last whole unit go to the
-                   last item). Items of `per` rows split 2048 rows as 21 x 96 + 32: thread 0
-                   took 11 of 96 (rwkv__team_work gives each thread n / threads items in
-                   turn), the other 10 and the short one, and waited. One product on the
-                   team, two threads, 6 processes each in turns: att_r 2048 x 2048 1.038x
-                   as fast, ffn_v 2048 x 8192 1.019x, ffn_k 8192 x 2048 0.995x (86 items). */
-                const int64_t nth = st->model->n_threads;
-                const int64_t unit = RWKV__FPK_UNIT(W);
-                int64_t n = (rows + per - 1) / per;
-                n = (n + nth - 1) / nth * nth;
-                if (n > rows / unit) n = rows / unit;
-                if (n >= 1 && n <= (int64_t)RWKV__ITEM_MASK) {
-                    j.even_items = n;
-                    j.unit = unit;
-                    rwkv__run(st, rwkv__mm_item, &j, (int)n);
-                    return;
-                }
-            }
         }
 #endif
         rwkv__run(st, rwkv__mm_item, &j, rwkv__mm_items(st, &j));
