@@ -1049,6 +1049,61 @@ def model_metadata(info, name, file_type, vocab_kind=None, vocab_bytes=None):
     return kv
 
 
+WRITE_CHUNK = 4 << 20
+
+
+class _ChunkWriter:
+    """Writes to a raw file in chunks of WRITE_CHUNK bytes at offsets that are multiples of
+    it (the last one shorter). Linux's page cache keeps what a write brings in folios of
+    about the write's size and alignment, and the engine maps a model held in 2 MiB folios
+    one entry per 2 MiB: a model written 64 KiB at a time came back in 4 KiB pages and
+    generated ~8% slower until its cache was dropped (docs/KERNELS.md, thirty-fourth round).
+    rwkv.h's writer does the same (RWKV__WRITE_CHUNK)."""
+
+    def __init__(self, raw):
+        self.raw = raw
+        self.buf = bytearray()
+        self.pos = 0
+
+    def _put(self, data):
+        view = memoryview(data)
+        while len(view):
+            n = self.raw.write(view)
+            if not n:
+                raise OSError("write returned %r" % (n,))
+            view = view[n:]
+
+    def write(self, data):
+        view = memoryview(data).cast("B")
+        self.pos += len(view)
+        if not self.buf and len(view) >= WRITE_CHUNK:
+            whole = len(view) - len(view) % WRITE_CHUNK
+            self._put(view[:whole])
+            view = view[whole:]
+        while len(view):
+            k = min(WRITE_CHUNK - len(self.buf), len(view))
+            self.buf += view[:k]
+            view = view[k:]
+            if len(self.buf) == WRITE_CHUNK:
+                self._put(self.buf)
+                self.buf = bytearray()
+                if len(view) >= WRITE_CHUNK:
+                    whole = len(view) - len(view) % WRITE_CHUNK
+                    self._put(view[:whole])
+                    view = view[whole:]
+
+    def flush(self):
+        if self.buf:
+            self._put(self.buf)
+            self.buf = bytearray()
+
+    def tell(self):
+        return self.pos
+
+    def fileno(self):
+        return self.raw.fileno()
+
+
 def write_gguf(out_path, kvs, tensors, progress=None):
     """Writes the file atomically: a temporary file in the same directory, renamed over
     out_path only when complete. On any error (or Ctrl-C) the temporary file is removed and
@@ -1071,7 +1126,8 @@ def write_gguf(out_path, kvs, tensors, progress=None):
     fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(out_path) + ".", suffix=".tmp",
                                dir=out_dir)
     try:
-        with os.fdopen(fd, "wb") as f:
+        with os.fdopen(fd, "wb", buffering=0) as raw:
+            f = _ChunkWriter(raw)
             f.write(header)
             f.write(b"\0" * (data_start - len(header)))
             for i, t in enumerate(tensors):
@@ -1086,7 +1142,7 @@ def write_gguf(out_path, kvs, tensors, progress=None):
                                        % (t.name, written, t.nbytes))
                 f.write(b"\0" * (_align(t.nbytes) - t.nbytes))
             f.flush()
-            if f.tell() != total:
+            if f.tell() != total or raw.tell() != total:
                 raise ConvertError("internal error: wrote %d bytes, expected %d"
                                    % (f.tell(), total))
             os.fsync(f.fileno())

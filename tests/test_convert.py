@@ -8,7 +8,10 @@
 (d) with torch: random bf16/fp16/fp32 checkpoints, non-contiguous views, shared storages,
     nn.Parameter and the legacy format come out exactly as torch has them;
 (e) a failed or interrupted conversion leaves neither OUTPUT nor a temporary file;
-(f) the converter runs under `python3 -I -S` (standard library only), usage/errors are one line.
+(f) the converter runs under `python3 -I -S` (standard library only), usage/errors are one line;
+(i) its GGUF writer's chunks (convert_pth._ChunkWriter): the bytes of pieces of every size
+    around the chunk, and writes of whole chunks at chunk-aligned offsets (runs without
+    ../shared).
 """
 
 import json
@@ -562,9 +565,58 @@ def part_h(tmp):
         os.unlink(out)
 
 
+def part_i():
+    """convert_pth._ChunkWriter with a 64-byte chunk over a fake file that records its
+    writes (and, second pass, writes at most 37 bytes a call)."""
+    print("(i) the GGUF writer's chunks")
+    sys.path.insert(0, ROOT)
+    import convert_pth as cp
+    saved = cp.WRITE_CHUNK
+    cp.WRITE_CHUNK = C = 64
+    try:
+        sizes = [0, 1, 7, C - 8, 0, C, 3, 2 * C + 5, C - 3, 1, C, C // 2, C // 2, 3 * C, 100, 0]
+        data = bytes((i * 131 + 7) % 251 for i in range(sum(sizes)))
+        for short in (False, True):
+            class Raw:
+                def __init__(self):
+                    self.out = bytearray()
+                    self.calls = []
+
+                def write(self, b):
+                    n = min(len(b), 37) if short else len(b)
+                    self.calls.append((len(self.out), n))
+                    self.out += bytes(b[:n])
+                    return n
+
+                def fileno(self):
+                    return -1
+            raw = Raw()
+            w = cp._ChunkWriter(raw)
+            pos = 0
+            for n in sizes:
+                w.write(data[pos:pos + n])
+                pos += n
+            w.flush()
+            what = "short writes" if short else "whole writes"
+            check(bytes(raw.out) == data and w.tell() == len(data),
+                  "ChunkWriter (%s): the bytes differ from the pieces" % what)
+            if not short:
+                bad = [(o, n) for o, n in raw.calls[:-1] if o % C or n % C]
+                check(not bad, "ChunkWriter: writes off the chunks: %r" % bad[:4])
+                check(raw.calls and raw.calls[-1][0] % C == 0,
+                      "ChunkWriter: the last write starts off a chunk: %r" % raw.calls[-1:])
+    finally:
+        cp.WRITE_CHUNK = saved
+    print("  %d bytes in 16 pieces: %s" % (len(data), "ok" if not failures else "BAD"))
+
+
 def main():
+    part_i()
     if not os.path.isdir(SHARED):
         print("skip: ../shared/fixtures is absent (needed for the fixture conversions)")
+        if failures:
+            print("%d failure(s)" % len(failures))
+            return 1
         return 77
     tmp = tempfile.mkdtemp(prefix="rwkv-test-convert-")
     try:

@@ -7,7 +7,11 @@
        of rwkv.c before the fingerprint); a refused load leaves the state as it was;
      - rwkv_state_save_file leaves no temporary file behind, on success or failure;
      - concurrent saves to one path (4 processes, then 3 threads) while a reader loads it:
-       every save succeeds, every load succeeds and gives one of the saved states exactly.
+       every save succeeds, every load succeeds and gives one of the saved states exactly;
+     - the writer under them (rwkv__atomic_*, which rwkv_model_quantize uses too) buffers
+       its writes into chunks of RWKV__WRITE_CHUNK: pieces of every size around the chunk
+       (empty, a byte, a chunk less one, several chunks) give the file of their
+       concatenation.
    Models are built in memory (tests/fuzz/tiny_gguf.h); files go to build/. */
 #if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
 #define _POSIX_C_SOURCE 200809L /* fork, waitpid, opendir */
@@ -355,6 +359,49 @@ static void test_concurrent(const unsigned char *bytes, size_t size)
     rwkv_model_close(m);
 }
 
+/* Pieces of sizes around RWKV__WRITE_CHUNK through the buffered writer: the committed file
+   holds exactly their concatenation. */
+static void test_writer(void)
+{
+    const size_t C = RWKV__WRITE_CHUNK;
+    const size_t sizes[] = {0, 1, 7, C - 8, 0, C, 3, 2 * C + 5, C - 3, 1, C, C / 2, C / 2,
+                            3 * C, 100, 0};
+    const size_t n_sizes = sizeof sizes / sizeof sizes[0];
+    size_t total = 0, i, pos = 0, got;
+    unsigned char *data, *back;
+    rwkv__atomic a;
+    rwkv_error err;
+    FILE *f;
+    for (i = 0; i < n_sizes; i++) total += sizes[i];
+    data = (unsigned char *)malloc(total);
+    back = (unsigned char *)malloc(total + 1);
+    if (!data || !back) {
+        CHECK(0, "writer test: out of memory");
+        free(data);
+        free(back);
+        return;
+    }
+    for (i = 0; i < total; i++) data[i] = (unsigned char)(i * 2654435761u >> 13);
+    CHECK(rwkv__atomic_open(&a, PATH_, &err) == RWKV_OK, "writer: open: %s", err.message);
+    for (i = 0; i < n_sizes; i++) {
+        CHECK(rwkv__atomic_write(&a, data + pos, sizes[i], &err) == RWKV_OK,
+              "writer: piece %u: %s", (unsigned)i, err.message);
+        pos += sizes[i];
+    }
+    CHECK(rwkv__atomic_commit(&a, &err) == RWKV_OK, "writer: commit: %s", err.message);
+    f = fopen(PATH_, "rb");
+    got = f ? fread(back, 1, total + 1, f) : 0;
+    if (f) fclose(f);
+    CHECK(got == total, "writer: file of %lu bytes, wrote %lu", (unsigned long)got,
+          (unsigned long)total);
+    CHECK(got == total && memcmp(back, data, total) == 0, "writer: the file differs from the "
+          "pieces written");
+    CHECK(stray_files() == 0, "writer: temporary files left");
+    remove(PATH_);
+    free(data);
+    free(back);
+}
+
 int main(void)
 {
     size_t size;
@@ -363,6 +410,7 @@ int main(void)
     remove(PATH_);
     test_fingerprint(bytes, size);
     test_concurrent(bytes, size);
+    test_writer();
     remove(PATH_);
     rmdir(DIR_);
     free(bytes);
