@@ -472,6 +472,9 @@ static const char *find_model(const char *flag_path, const char **why)
     return NULL;
 }
 
+/* --no-mmap: rwkv_model_open_read instead of rwkv_model_open */
+static int cli_no_mmap;
+
 /* Opens the model find_model chooses; *path and *why (when not NULL) say which and why. */
 static rwkv_model *open_model(const char *flag_path, int n_threads, const char **path,
                               const char **why)
@@ -479,7 +482,8 @@ static rwkv_model *open_model(const char *flag_path, int n_threads, const char *
     rwkv_model *model = NULL;
     rwkv_error err;
     const char *w, *p = find_model(flag_path, &w);
-    if (rwkv_model_open(p, &model, &err) != RWKV_OK) die_err(&err);
+    if ((cli_no_mmap ? rwkv_model_open_read : rwkv_model_open)(p, &model, &err) != RWKV_OK)
+        die_err(&err);
     if (n_threads > 0) rwkv_model_set_threads(model, n_threads);
     if (path) *path = p;
     if (why) *why = w;
@@ -666,6 +670,7 @@ static const char help_logits[] =
     "      --seq            one rwkv_eval_seq call over all tokens (all_logits=1) instead of\n"
     "                       one rwkv_eval per token\n"
     "  -t, --threads N      threads for the evaluation (default 1)\n"
+    "      --no-mmap        read the model into memory, not mapped (README: Loading)\n"
     "      --state-out FILE save the state after the last token (rwkv_state_save_file)\n"
     "  -h, --help           this help\n";
 
@@ -757,6 +762,7 @@ static int cmd_logits(args *a)
         else if (is_opt(s, "-o", "--output")) out_path = args_value(a, s);
         else if (is_opt(s, NULL, "--seq")) seq = 1;
         else if (is_opt(s, "-t", "--threads")) n_threads = parse_threads(s, args_value(a, s));
+        else if (is_opt(s, NULL, "--no-mmap")) cli_no_mmap = 1;
         else if (is_opt(s, NULL, "--state-out")) state_out = args_value(a, s);
         else if (is_opt(s, NULL, "--tokens")) usage_error("--tokens is now --ids IDS");
         else usage_error("unknown argument '%s'", s);
@@ -1109,6 +1115,8 @@ static int parse_gen_opt(args *a, const char *s, gen_opts *g)
 {
     if (is_opt(s, "-t", "--threads"))
         g->n_threads = parse_threads(s, args_value(a, s));
+    else if (is_opt(s, NULL, "--no-mmap"))
+        cli_no_mmap = 1;
     else if (is_opt(s, "-n", "--n-predict"))
         g->n_predict = (int)parse_int(s, args_value(a, s), 0, INT_MAX);
     else if (is_opt(s, NULL, "--tokens"))
@@ -1243,6 +1251,7 @@ static const char help_generate[] =
     "  -f, --file FILE          read the prompt from FILE (raw bytes)\n"
     "  -n, --n-predict N        tokens to generate (default 200; with -i, per turn)\n"
     "  -t, --threads N          threads (default 1)\n"
+    "      --no-mmap            read the model into memory, not mapped (README: Loading)\n"
     "      --stop STR           stop when STR is generated (repeatable, up to 32; the\n"
     "                           escapes of -e are decoded)\n"
     "  -i, --interactive        after the output, read a line, feed it and continue\n"
@@ -1515,6 +1524,7 @@ static const char help_chat[] =
     "      --system TEXT        system prompt, fed once at the start (and after /reset)\n"
     "  -n, --n-predict N        at most N tokens per reply (default 500)\n"
     "  -t, --threads N          threads (default 1)\n"
+    "      --no-mmap            read the model into memory, not mapped (README: Loading)\n"
     "      --stop STR           also end a reply at STR (repeatable; escapes \\n \\t \\xHH ...\n"
     "                           decoded)\n"
     "      --vocab PATH         tokenizer file, for models that do not embed one\n"
@@ -1837,6 +1847,7 @@ static const char help_perplexity[] =
     "  -f, --file FILE     text file\n"
     "      --ctx N         tokens per chunk (default 0 = the whole file)\n"
     "  -t, --threads N     threads (default 1)\n"
+    "      --no-mmap       read the model into memory, not mapped (README: Loading)\n"
     "      --vocab PATH    tokenizer file, for models that do not embed one\n"
     "  -h, --help          this help\n";
 
@@ -1863,6 +1874,7 @@ static int cmd_perplexity(args *a)
         else if (is_opt(s, "-f", "--file")) file = args_value(a, s);
         else if (is_opt(s, NULL, "--ctx")) ctx = parse_int(s, args_value(a, s), 0, LLONG_MAX);
         else if (is_opt(s, "-t", "--threads")) n_threads = parse_threads(s, args_value(a, s));
+        else if (is_opt(s, NULL, "--no-mmap")) cli_no_mmap = 1;
         else if (is_opt(s, NULL, "--vocab")) vocab_path = args_value(a, s);
         else usage_error("unknown argument '%s'", s);
     }
@@ -1939,6 +1951,7 @@ static const char help_lambada[] =
     "      --pad IDS       comma-separated ids fed before each context, or 'none'\n"
     "                      (default 0, end-of-text, as RWKV-LM; ChatRWKV's Pile runs used 187)\n"
     "  -t, --threads N     threads (default 1)\n"
+    "      --no-mmap       read the model into memory, not mapped (README: Loading)\n"
     "      --vocab PATH    tokenizer file, for models that do not embed one\n"
     "  -h, --help          this help\n";
 
@@ -2011,6 +2024,7 @@ static int cmd_lambada(args *a)
             else pad = parse_id_list(s, v, &n_pad);
         }
         else if (is_opt(s, "-t", "--threads")) n_threads = parse_threads(s, args_value(a, s));
+        else if (is_opt(s, NULL, "--no-mmap")) cli_no_mmap = 1;
         else if (is_opt(s, NULL, "--vocab")) vocab_path = args_value(a, s);
         else usage_error("unknown argument '%s'", s);
     }
@@ -2086,6 +2100,7 @@ static const char help_bench[] =
     "\n"
     "  -m, --model MODEL      GGUF model file (default: $RWKV_MODEL, else the bundled model)\n"
     "  -t, --threads N        threads (default 1)\n"
+    "      --no-mmap          read the model into memory, not mapped (README: Loading)\n"
     "      --prompt-tokens N  prompt block (default 512)\n"
     "      --gen-tokens N     generated tokens (default 64)\n"
     "      --repeat N         runs of each measurement (default 3)\n"
@@ -2107,6 +2122,7 @@ static int cmd_bench(args *a)
         if (is_help(s)) print_help(help_bench);
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
         else if (is_opt(s, "-t", "--threads")) n_threads = parse_threads(s, args_value(a, s));
+        else if (is_opt(s, NULL, "--no-mmap")) cli_no_mmap = 1;
         else if (is_opt(s, NULL, "--prompt-tokens")) n_prompt = (int)parse_int(s, args_value(a, s), 1, 1 << 20);
         else if (is_opt(s, NULL, "--gen-tokens")) n_gen = (int)parse_int(s, args_value(a, s), 1, 1 << 20);
         else if (is_opt(s, NULL, "--repeat")) repeat = (int)parse_int(s, args_value(a, s), 1, 1000);

@@ -160,6 +160,13 @@ typedef struct rwkv_model rwkv_model;
    4-bit model: 0.13-0.26 s on two threads). Also opens llama.cpp's `rwkv6` and `rwkv7`
    files (docs/LLAMACPP.md): the same model, their LoRA matrices copied transposed to F32. */
 rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err);
+/* Same, but the file is read into memory the model owns (2 MiB-aligned, with Linux's
+   huge-page advice) instead of being used from the map: costs the read (~1 s for 3 GB from
+   the page cache) and the model's size in memory, and gives the weights 2 MiB pages however
+   the file's page cache holds them. A file written in small pieces (a download) stays cached
+   in 4 KiB pages, and on a Zen 5 VM such a v7 1.5B F16 file generated 1.3x (one thread) to
+   3.5x (two) slower mapped than read (README, Loading). */
+rwkv_status rwkv_model_open_read(const char *path, rwkv_model **out, rwkv_error *err);
 /* Same, from a buffer the caller keeps alive and unchanged until rwkv_model_close. */
 rwkv_status rwkv_model_open_memory(const void *data, size_t size, rwkv_model **out,
                                    rwkv_error *err);
@@ -8113,6 +8120,7 @@ struct rwkv_model {
     int n_owned;
     size_t qwork_bytes;       /* a state's scratch for the quantized matrices (0: none) */
     void *packed_mem;         /* the packed copies of the matrices (rwkv__pack_model) */
+    void *read_mem;           /* rwkv_model_open_read: what to free of the file's copy */
     int llama;                /* 1: llama.cpp's rwkv6 / rwkv7 layout (docs/LLAMACPP.md) */
     int rescale_every;        /* llama.cpp rwkv6: rescale_every_n_layers (0: none) */
     int n_threads;
@@ -9054,10 +9062,15 @@ static rwkv_status rwkv__fstat_failed(const char *path, int e, rwkv_error *err)
 }
 #endif
 
-rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err)
+/* rwkv_model_open (copy = 0) and rwkv_model_open_read (copy = 1: the map is copied into
+   m->read_mem and unmapped before the model is loaded). */
+static rwkv_status rwkv__open_file(const char *path, rwkv_model **out, rwkv_error *err,
+                                   int copy)
 {
     rwkv_model *m;
-    if (!out || !path) return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_model_open: NULL argument");
+    if (!out || !path)
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "%s: NULL argument",
+                          copy ? "rwkv_model_open_read" : "rwkv_model_open");
     *out = NULL;
     m = (rwkv_model *)calloc(1, sizeof *m);
     if (!m) return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory");
@@ -9135,7 +9148,34 @@ rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err)
             free(m);
             return rwkv__too_large(path, (uint64_t)st.st_size, err);
         }
-        if (m->gguf.size > 0) {
+        if (m->gguf.size > 0 && copy) { /* read(): no fault per page of a map */
+            const size_t n = (size_t)m->gguf.size;
+            uint8_t *mem = (uint8_t *)rwkv__alloc_big(n, &m->read_mem);
+            size_t got = 0;
+            if (!mem) {
+                close(fd);
+                free(m);
+                return rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory for a copy of the "
+                                  "file (%llu bytes; rwkv_model_open maps it instead)", path,
+                                  (unsigned long long)n);
+            }
+            while (got < n) {
+                const size_t want = n - got < ((size_t)1 << 28) ? n - got : ((size_t)1 << 28);
+                const ssize_t r = read(fd, mem + got, want);
+                if (r < 0 && errno == EINTR) continue;
+                if (r <= 0) {
+                    const int e = errno;
+                    close(fd);
+                    free(m->read_mem);
+                    free(m);
+                    return rwkv__fail(err, RWKV_ERR_IO, "%s: read failed at byte %llu: %s",
+                                      path, (unsigned long long)got,
+                                      r < 0 ? strerror(e) : "the file ended early");
+                }
+                got += (size_t)r;
+            }
+            m->gguf.map = mem;
+        } else if (m->gguf.size > 0) {
             void *p = mmap(NULL, (size_t)m->gguf.size, PROT_READ, MAP_SHARED, fd, 0);
             if (p == MAP_FAILED) {
                 int e = errno;
@@ -9156,7 +9196,35 @@ rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err)
         close(fd);
     }
 #endif
+    if (copy && m->mapped) { /* Windows: the view copied */
+        uint8_t *mem = (uint8_t *)rwkv__alloc_big((size_t)m->gguf.size, &m->read_mem);
+        if (mem) memcpy(mem, m->gguf.map, (size_t)m->gguf.size);
+#if defined(_WIN32)
+        UnmapViewOfFile((LPCVOID)m->gguf.map);
+#else
+        munmap((void *)(uintptr_t)m->gguf.map, (size_t)m->gguf.size);
+#endif
+        m->mapped = 0; /* rwkv__pack_model's MADV_DONTNEED would zero read_mem's rows */
+        m->gguf.map = mem;
+        if (!mem) {
+            rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory for a copy of the file (%llu "
+                       "bytes; rwkv_model_open maps it instead)", path,
+                       (unsigned long long)m->gguf.size);
+            free(m);
+            return RWKV_ERR_MEMORY;
+        }
+    }
     return rwkv__open_common(m, out, err);
+}
+
+rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err)
+{
+    return rwkv__open_file(path, out, err, 0);
+}
+
+rwkv_status rwkv_model_open_read(const char *path, rwkv_model **out, rwkv_error *err)
+{
+    return rwkv__open_file(path, out, err, 1);
 }
 
 void rwkv_model_close(rwkv_model *m)
@@ -9172,6 +9240,7 @@ void rwkv_model_close(rwkv_model *m)
     free(m->gguf.kv);
     free(m->gguf.tensors);
     free(m->packed_mem);
+    free(m->read_mem);
     free(m->used);
     free(m->layers);
     free(m->derived);

@@ -632,6 +632,12 @@ def test_flag_meanings(m):
     rc, _, err = run(["logits", "-m", m, "--ids", "1,2,3", "-t", "2", "-o", out])
     check(rc == 0 and read_f32(out) == tuple(x for r in rows1 for x in r),
           "logits -t 2 (threads) = -t 1: " + err)
+    rc, _, err = run(["logits", "--no-mmap", "-m", m, "--ids", "1,2,3", "-o", out])
+    check(rc == 0 and read_f32(out) == tuple(x for r in rows1 for x in r),
+          "logits --no-mmap (the file read, not mapped) = mapped: " + err)
+    rc, o, err = run(["-m", m, "-p", "abc", "-n", "7", "-q", "--seed", "2", "--no-mmap"])
+    rc2, o2, err2 = run(["-m", m, "-p", "abc", "-n", "7", "-q", "--seed", "2"])
+    check(rc == 0 and o == o2, "generate --no-mmap = mapped: %r %r %s" % (o, o2, err))
     rc, o, err = run(["-m", m, "-p", "abc", "-n", "7", "-q", "--seed", "2"])
     rc2, o2, err2 = run(["-m", m, "-p", "abc", "--n-predict", "7", "-q", "--seed", "2"])
     check(rc == 0 and len(o) == 7 and o == o2, "-n / --n-predict count the generated tokens")

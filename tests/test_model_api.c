@@ -1,9 +1,13 @@
-/* Model API tests: rwkv_model_open_memory against rwkv_model_open, on one model of every
-   version family (v4, v5.1, v6 with a tuned state, v7):
+/* Model API tests: rwkv_model_open_memory and rwkv_model_open_read against rwkv_model_open,
+   on one model of every version family (v4, v5.1, v6 with a tuned state, v7) and a Q4_0
+   copy of the v7 one (rwkv_model_quantize; on x86 its matrices are packed at open, which on
+   a map drops the file's pages of those rows and on a read copy must not):
      - the same info, metadata and logits (bit for bit, serial and sequence mode) from the
-       file's bytes in memory as from the file;
+       file's bytes in memory and from the file read into the model's memory as from the
+       mapped file;
      - the caller's buffer is left alone (closing the model does not free it);
-     - refused buffers: NULL data, NULL out, a truncated copy (the message names "(memory)").
+     - refused buffers: NULL data, NULL out, a truncated copy (the message names "(memory)");
+       rwkv_model_open_read of a missing file or a directory (the message names the path).
    Models are random GGUF files made by tools/random_model.py (standard-library Python, $PY)
    in build/; skips (77) when that cannot run. */
 #define RWKV_IMPLEMENTATION
@@ -75,7 +79,7 @@ static float *run(const rwkv_model *m, const int *tokens, int seq)
 
 static void test_model(const char *name, const char *path)
 {
-    rwkv_model *mf = NULL, *mm = NULL;
+    rwkv_model *mf = NULL, *mm = NULL, *mr = NULL;
     rwkv_model_info fi, mi;
     rwkv_error err;
     unsigned char *bytes, *copy;
@@ -102,9 +106,20 @@ static void test_model(const char *name, const char *path)
         return;
     }
 
+    if (rwkv_model_open_read(path, &mr, &err) != RWKV_OK) {
+        CHECK(0, "%s: rwkv_model_open_read: %s", name, err.message);
+        rwkv_model_close(mf);
+        rwkv_model_close(mm);
+        free(bytes);
+        free(copy);
+        return;
+    }
+
     rwkv_model_get_info(mf, &fi);
     rwkv_model_get_info(mm, &mi);
     CHECK(memcmp(&fi, &mi, sizeof fi) == 0, "%s: the infos differ", name);
+    rwkv_model_get_info(mr, &mi);
+    CHECK(memcmp(&fi, &mi, sizeof fi) == 0, "%s: the infos differ (open_read)", name);
     name_f = rwkv_model_get_meta_string(mf, "general.name", &len_f);
     name_m = rwkv_model_get_meta_string(mm, "general.name", &len_m);
     CHECK(name_f && name_m && len_f == len_m && memcmp(name_f, name_m, len_f) == 0,
@@ -117,21 +132,26 @@ static void test_model(const char *name, const char *path)
 
     for (i = 0; i < N_TOK; i++) tokens[i] = (int)((i * 7919u + 13u) % (unsigned)fi.n_vocab);
     for (seq = 0; seq < 2; seq++) {
-        float *a = run(mf, tokens, seq), *b = run(mm, tokens, seq);
+        float *a = run(mf, tokens, seq), *b = run(mm, tokens, seq), *c = run(mr, tokens, seq);
         CHECK(memcmp(a, b, sizeof(float) * (size_t)fi.n_vocab * N_TOK) == 0,
               "%s: logits from memory differ from the file's (%s)", name,
               seq ? "rwkv_eval_seq" : "rwkv_eval");
+        CHECK(memcmp(a, c, sizeof(float) * (size_t)fi.n_vocab * N_TOK) == 0,
+              "%s: logits of the file read differ from the file mapped (%s)", name,
+              seq ? "rwkv_eval_seq" : "rwkv_eval");
         free(a);
         free(b);
+        free(c);
     }
 
+    rwkv_model_close(mr);
     rwkv_model_close(mm);
     CHECK(memcmp(bytes, copy, size) == 0, "%s: the caller's buffer changed", name);
     rwkv_model_close(mf);
     free(bytes); /* ASan: a double free if rwkv_model_close had freed it */
     free(copy);
-    printf("%-9s open_memory == open: info, metadata, logits (serial and seq) bit-identical\n",
-           name);
+    printf("%-9s open_memory == open_read == open: info, metadata, logits (serial and seq) "
+           "bit-identical\n", name);
 }
 
 static void test_refused(const char *path)
@@ -158,6 +178,17 @@ static void test_refused(const char *path)
     rwkv_model_close(m);
     free(bytes);
     printf("open_memory refuses NULL data, NULL out, truncated and empty buffers\n");
+
+    m = (rwkv_model *)(uintptr_t)1;
+    s = rwkv_model_open_read("build/no-such-model.gguf", &m, &err);
+    CHECK(s == RWKV_ERR_IO && m == NULL && strstr(err.message, "build/no-such-model.gguf"),
+          "open_read, missing file: status %d, %s", (int)s, err.message);
+    s = rwkv_model_open_read("build", &m, &err);
+    CHECK(s == RWKV_ERR_IO && m == NULL && strstr(err.message, "build"),
+          "open_read, a directory: status %d, %s", (int)s, err.message);
+    s = rwkv_model_open_read(NULL, &m, &err);
+    CHECK(s == RWKV_ERR_ARGUMENT, "open_read, NULL path: status %d", (int)s);
+    printf("open_read refuses a missing file, a directory and a NULL path\n");
 }
 
 int main(void)
@@ -175,6 +206,17 @@ int main(void)
         }
     }
     for (i = 0; i < N_SPECS; i++) test_model(SPECS[i].name, paths[i]);
+    {
+        const char *q = "build/test_model_api-v7-q4_0.gguf";
+        rwkv_quantize_params qp;
+        rwkv_error err;
+        rwkv_quantize_params_default(&qp);
+        qp.preset = "q4_0";
+        CHECK(rwkv_model_quantize(paths[N_SPECS - 1], q, &qp, &err) == RWKV_OK,
+              "rwkv_model_quantize: %s", err.message);
+        test_model("v7-q4_0", q);
+        remove(q);
+    }
     test_refused(paths[0]);
     for (i = 0; i < N_SPECS; i++) remove(paths[i]);
     printf("%d checks, %d failure(s)\n", checks, failures);
