@@ -44,7 +44,10 @@
    Threads: compile with -fopenmp to use several cores (rwkv_model_set_threads); an
    evaluation's threads take work items as they come and fall back to one thread while
    the machine is too busy for them to help (rwkv__team, docs/KERNELS.md).
-   Linux: the loader asks for huge pages on the model map (madvise MADV_HUGEPAGE, advice only).
+   Linux: the loader asks for huge pages on the model map (madvise MADV_HUGEPAGE, advice only);
+   a file cached in 4 KiB pages (written in small pieces) maps in those: rwkv_model_open_read.
+   Files this library writes go out 4 MiB at a time (RWKV__WRITE_CHUNK), so that their cache
+   is in 2 MiB folios.
 
    Quick use (examples/embed.c is the complete program):
        rwkv_error err;
