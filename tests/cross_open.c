@@ -4,6 +4,8 @@
        cross_open open FILE    opens FILE, evaluates two tokens and prints
                                "opened: L0 L1 L2 L3" (the first logits) and exit 0, or
                                "refused: STATUS: MESSAGE" and exit 3
+       cross_open read FILE    the same through rwkv_model_open_read (the file read into
+                               memory, not mapped)
        cross_open state MODEL FILE
                                saves a state to FILE twice (the second replaces the first:
                                MoveFileExA on Windows), loads it back and prints "state ok"
@@ -68,7 +70,8 @@ int main(int argc, char **argv)
         free(bytes);
         return 0;
     }
-    s = rwkv_model_open(argv[2], &m, &err);
+    s = strcmp(argv[1], "read") == 0 ? rwkv_model_open_read(argv[2], &m, &err)
+                                     : rwkv_model_open(argv[2], &m, &err);
     if (s != RWKV_OK) {
         printf("refused: %s: %s\n", rwkv_status_string(s), err.message);
         return 3;

@@ -32,6 +32,15 @@ expect() {
     fi
 }
 
+# $1 what, $2 and $3 two outputs that must be equal and begin "opened: "
+same() {
+    case $2 in
+    "opened: "*) if [ "$2" = "$3" ]; then echo "ok   $1"; return; fi ;;
+    esac
+    echo "FAIL $1: '$2' against '$3'"
+    fail=1
+}
+
 cc -std=c99 -O1 -o "$OUT/native" tests/cross_open.c -lm || { echo "FAIL: native build"; exit 1; }
 "$OUT/native" write "$OUT/tiny.gguf" || exit 1
 cp "$OUT/tiny.gguf" "$OUT/big.gguf"
@@ -52,6 +61,10 @@ check32() {
     if [ -s "$OUT/$name.log" ]; then cat "$OUT/$name.log"; echo "FAIL $name: warnings"; fail=1; fi
     ran=1
     expect "$name tiny model" '^opened: ' $run "$OUT/$name" open "$OUT/tiny.gguf"
+    same "$name tiny model read (rwkv_model_open_read) = mapped" \
+        "$($run "$OUT/$name" open "$OUT/tiny.gguf")" "$($run "$OUT/$name" read "$OUT/tiny.gguf")"
+    expect "$name 4 GiB + 4 KiB, read" '^refused: unsupported: .*more than this 32-bit build can map' \
+        $run "$OUT/$name" read "$OUT/big.gguf"
     expect "$name 4 GiB + 4 KiB" '^refused: unsupported: .*more than this 32-bit build can map' \
         $run "$OUT/$name" open "$OUT/big.gguf"
     expect "$name 4 GiB + 4 KiB, no LFS" \
@@ -95,6 +108,9 @@ if have x86_64-w64-mingw32-gcc && [ -n "$WINE" ]; then
         rm -f "$OUT/win/"*
         expect "windows state file replaced" '^state ok' \
             env WINEDEBUG=-all "$WINE" "$OUT/win.exe" state "$OUT/tiny.gguf" "$OUT/win/s.state"
+        same "windows tiny model read (rwkv_model_open_read) = mapped" \
+            "$(env WINEDEBUG=-all "$WINE" "$OUT/win.exe" open "$OUT/tiny.gguf")" \
+            "$(env WINEDEBUG=-all "$WINE" "$OUT/win.exe" read "$OUT/tiny.gguf")"
         left=$(ls "$OUT/win")
         if [ "$left" = "s.state" ]; then echo "ok   windows: no temporary file left"
         else echo "FAIL windows: files left: $left"; fail=1; fi
