@@ -1076,21 +1076,17 @@ class _ChunkWriter:
     def write(self, data):
         view = memoryview(data).cast("B")
         self.pos += len(view)
-        if not self.buf and len(view) >= WRITE_CHUNK:
-            whole = len(view) - len(view) % WRITE_CHUNK
-            self._put(view[:whole])
-            view = view[whole:]
         while len(view):
-            k = min(WRITE_CHUNK - len(self.buf), len(view))
-            self.buf += view[:k]
+            if not self.buf and len(view) >= WRITE_CHUNK:  # whole chunks need no copy
+                k = len(view) - len(view) % WRITE_CHUNK
+                self._put(view[:k])
+            else:
+                k = min(WRITE_CHUNK - len(self.buf), len(view))
+                self.buf += view[:k]
+                if len(self.buf) == WRITE_CHUNK:
+                    self._put(self.buf)
+                    self.buf = bytearray()
             view = view[k:]
-            if len(self.buf) == WRITE_CHUNK:
-                self._put(self.buf)
-                self.buf = bytearray()
-                if len(view) >= WRITE_CHUNK:
-                    whole = len(view) - len(view) % WRITE_CHUNK
-                    self._put(view[:whole])
-                    view = view[whole:]
 
     def flush(self):
         if self.buf:

@@ -8876,17 +8876,17 @@ static uint64_t rwkv__fingerprint(const rwkv__gguf *g)
     return h;
 }
 
-/* n bytes, 2 MiB-aligned, in 2 MiB pages where Linux gives them (advice, as for the map: a
-   stream in 4 KiB pages takes a page walk every 4 KiB, and the hardware prefetchers stop at
-   each page's end: the packed Q4_0 kernel read 0.66-0.80 of the file's speed from such
-   memory). *raw: what to free. */
+/* n bytes; from 2 MiB on, 2 MiB-aligned, in 2 MiB pages where Linux gives them (advice, as
+   for the map: a stream in 4 KiB pages takes a page walk every 4 KiB, and the hardware
+   prefetchers stop at each page's end: the packed Q4_0 kernel read 0.66-0.80 of the file's
+   speed from such memory); less, 64-byte aligned. *raw: what to free. */
 static void *rwkv__alloc_big(size_t n, void **raw)
 {
-    const size_t huge = (size_t)2 << 20;
+    const size_t huge = (size_t)2 << 20, align = n >= huge ? huge : 64;
     uint8_t *p;
-    *raw = n <= SIZE_MAX - huge ? malloc(n + huge) : NULL;
+    *raw = n <= SIZE_MAX - align ? malloc(n + align) : NULL;
     if (!*raw) return NULL;
-    p = (uint8_t *)(((uintptr_t)*raw + huge - 1) & ~(uintptr_t)(huge - 1));
+    p = (uint8_t *)(((uintptr_t)*raw + align - 1) & ~(uintptr_t)(align - 1));
 #ifdef RWKV__MADV_HUGEPAGE
     if (n >= huge) (void)madvise(p, (n + huge - 1) / huge * huge, RWKV__MADV_HUGEPAGE);
 #endif
@@ -9067,6 +9067,12 @@ static rwkv_status rwkv__fstat_failed(const char *path, int e, rwkv_error *err)
 }
 #endif
 
+static rwkv_status rwkv__no_copy_memory(const char *path, uint64_t size, rwkv_error *err)
+{
+    return rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory for a copy of the file (%llu "
+                      "bytes; rwkv_model_open maps it instead)", path, (unsigned long long)size);
+}
+
 /* rwkv_model_open (copy = 0) and rwkv_model_open_read (copy = 1: the map is copied into
    m->read_mem and unmapped before the model is loaded). */
 static rwkv_status rwkv__open_file(const char *path, rwkv_model **out, rwkv_error *err,
@@ -9160,9 +9166,7 @@ static rwkv_status rwkv__open_file(const char *path, rwkv_model **out, rwkv_erro
             if (!mem) {
                 close(fd);
                 free(m);
-                return rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory for a copy of the "
-                                  "file (%llu bytes; rwkv_model_open maps it instead)", path,
-                                  (unsigned long long)n);
+                return rwkv__no_copy_memory(path, (uint64_t)n, err);
             }
             while (got < n) {
                 const size_t want = n - got < ((size_t)1 << 28) ? n - got : ((size_t)1 << 28);
@@ -9201,24 +9205,20 @@ static rwkv_status rwkv__open_file(const char *path, rwkv_model **out, rwkv_erro
         close(fd);
     }
 #endif
-    if (copy && m->mapped) { /* Windows: the view copied */
+#if defined(_WIN32)
+    if (copy && m->mapped) { /* the view copied (POSIX reads the file instead) */
         uint8_t *mem = (uint8_t *)rwkv__alloc_big((size_t)m->gguf.size, &m->read_mem);
         if (mem) memcpy(mem, m->gguf.map, (size_t)m->gguf.size);
-#if defined(_WIN32)
         UnmapViewOfFile((LPCVOID)m->gguf.map);
-#else
-        munmap((void *)(uintptr_t)m->gguf.map, (size_t)m->gguf.size);
-#endif
         m->mapped = 0; /* rwkv__pack_model's MADV_DONTNEED would zero read_mem's rows */
         m->gguf.map = mem;
         if (!mem) {
-            rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory for a copy of the file (%llu "
-                       "bytes; rwkv_model_open maps it instead)", path,
-                       (unsigned long long)m->gguf.size);
+            const uint64_t size = m->gguf.size;
             free(m);
-            return RWKV_ERR_MEMORY;
+            return rwkv__no_copy_memory(path, size, err);
         }
     }
+#endif
     return rwkv__open_common(m, out, err);
 }
 
@@ -10833,20 +10833,14 @@ static int rwkv__scratch_new(rwkv_state *st)
     /* v6: [B][5·Dm], then its 5 parts gathered, [B][Dm] each; v7: 4 LoRAs' [B][D] */
     total += (4 * B * s->lora_stride + 15) / 16 * 16;
     total += (m->qwork_bytes + 63) / 64 * 16;
-    if (sizeof(float) * total >= ((size_t)2 << 20)) {
-        /* In 2 MiB pages (one thread's F16 / BF16 prompts 1.03-1.07x as fast at 1.5B: the
-           steps stream 1-16 MiB of it), faulted in here on the caller's thread: a first
-           touch inside a team job (a 2 MiB page zeroed, or memory compacted for it) kept the
-           other thread waiting long enough to end the team (docs/KERNELS.md, thirty-fourth
-           round) */
-        base = (char *)rwkv__alloc_big(sizeof(float) * total, &st->scratch_block);
-        if (!base) return 0;
-        memset(base, 0, sizeof(float) * total);
-    } else {
-        st->scratch_block = malloc(sizeof(float) * total + 64);
-        if (!st->scratch_block) return 0;
-        base = (char *)st->scratch_block + (64 - (uintptr_t)st->scratch_block % 64) % 64;
-    }
+    /* In 2 MiB pages when that large (one thread's F16 / BF16 prompts 1.03-1.07x as fast at
+       1.5B: the steps stream 1-16 MiB of it), faulted in here on the caller's thread: a
+       first touch inside a team job (a 2 MiB page zeroed, or memory compacted for it) kept
+       the other thread waiting long enough to end the team (docs/KERNELS.md, thirty-fourth
+       round) */
+    base = (char *)rwkv__alloc_big(sizeof(float) * total, &st->scratch_block);
+    if (!base) return 0;
+    memset(base, 0, sizeof(float) * total);
     for (i = 0; i < n; i++) {
         *buf[i].p = buf[i].n ? (float *)(void *)base : NULL;
         base += sizeof(float) * ((buf[i].n + 15) / 16 * 16);
@@ -10896,10 +10890,7 @@ rwkv_status rwkv_state_new(const rwkv_model *m, rwkv_state **out, rwkv_error *er
     /* The recurrent state is read and written whole every token (v7 1.5B: 12 MiB): in 2 MiB
        pages, a 1.5B Q4_K_M model generated 1.02-1.04x as fast (v7, one and two threads,
        separate processes in turns; v6 Q4_0 1.00; docs/KERNELS.md, thirty-fourth round) */
-    if (sizeof(float) * st->n_floats >= ((size_t)2 << 20))
-        st->data = (float *)rwkv__alloc_big(sizeof(float) * st->n_floats, &st->data_mem);
-    else
-        st->data = (float *)(st->data_mem = malloc(sizeof(float) * st->n_floats));
+    st->data = (float *)rwkv__alloc_big(sizeof(float) * st->n_floats, &st->data_mem);
     if (!st->data || !rwkv__scratch_new(st)) {
         rwkv_state_free(st);
         return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory for a state");
@@ -10990,18 +10981,10 @@ static rwkv_status rwkv__atomic_open(rwkv__atomic *a, const char *path, rwkv_err
                  (uint64_t)time(NULL) * 0xbf58476d1ce4e5b9ULL ^ (uint64_t)clock();
     int attempt;
     a->path = path;
-    a->buf = (unsigned char *)malloc(RWKV__WRITE_CHUNK); /* NULL: unbuffered writes */
+    a->buf = NULL;
     a->used = 0;
-#if defined(_WIN32)
-    a->h = INVALID_HANDLE_VALUE;
-#else
-    a->fd = -1;
-#endif
-    if (strlen(path) > 1000) {
-        free(a->buf);
-        a->buf = NULL;
+    if (strlen(path) > 1000)
         return rwkv__fail(err, RWKV_ERR_ARGUMENT, "%.200s...: path too long", path);
-    }
     for (attempt = 0; attempt < 100; attempt++) {
         x = (x + (uint64_t)attempt) * 0x94d049bb133111ebULL;
         x ^= x >> 31;
@@ -11010,25 +10993,23 @@ static rwkv_status rwkv__atomic_open(rwkv__atomic *a, const char *path, rwkv_err
 #if defined(_WIN32)
         a->h = CreateFileA(a->tmp, GENERIC_WRITE, 0, NULL, CREATE_NEW, FILE_ATTRIBUTE_NORMAL,
                            NULL);
-        if (a->h != INVALID_HANDLE_VALUE) return RWKV_OK;
-        if (GetLastError() != ERROR_FILE_EXISTS) break;
+        if (a->h != INVALID_HANDLE_VALUE) break;
+        if (GetLastError() != ERROR_FILE_EXISTS)
+            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot create (Windows error %lu)",
+                              a->tmp, (unsigned long)GetLastError());
 #else
         a->fd = open(a->tmp, O_WRONLY | O_CREAT | O_EXCL, 0666);
-        if (a->fd >= 0) return RWKV_OK;
-        if (errno != EEXIST) break;
+        if (a->fd >= 0) break;
+        if (errno != EEXIST)
+            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot create: %s", a->tmp,
+                              strerror(errno));
 #endif
     }
-    free(a->buf);
-    a->buf = NULL;
     if (attempt == 100)
         return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot create a temporary file next to it: "
                           "100 names taken", path);
-#if defined(_WIN32)
-    return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot create (Windows error %lu)", a->tmp,
-                      (unsigned long)GetLastError());
-#else
-    return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot create: %s", a->tmp, strerror(errno));
-#endif
+    a->buf = (unsigned char *)malloc(RWKV__WRITE_CHUNK); /* NULL: unbuffered writes */
+    return RWKV_OK;
 }
 
 /* n bytes straight to the file. */
