@@ -33,7 +33,8 @@ jobs=${TEST_JOBS:-$(getconf _NPROCESSORS_ONLN 2> /dev/null || echo 1)}
 [ "$jobs" -le 4 ] || jobs=4
 rm -rf "$res" && mkdir -p "$res" || exit 2
 
-# the longest first (seconds on a 2-core machine, serially: 340, 225, 165, 120, 30, 25, ...)
+# the longest first (seconds each took in a 2-core machine's make test, two at a time, 2026-12-06:
+# 116, 213, 97-246, 190-233, 35-89, 27-47, ...; all CPU-bound, so the order only shapes the tail)
 slow="test_kernels_simd test_fuzz test_cross test_neon test_quant_neon test_embed test_quantize
       test_quant_accuracy test_convert"
 list() { # prints "NAME COMMAND..." lines
