@@ -7,13 +7,15 @@ LDLIBS   = -lm
 PY      ?= /usr/bin/python3
 TESTARCH ?= -march=native   # the tests exercise the SIMD kernels this machine runs
 BUILD    = build
-# ASan's checks as calls, not inline code: the sanitized builds of rwkv.h's AVX-512 kernels
-# compile 1.5x (gcc) to 5x (clang, with UBSan) faster, and the tests run about as fast
-ASAN_CALLS := $(shell $(CC) --version 2> /dev/null | grep -q clang && \
-                echo '-mllvm -asan-instrumentation-with-call-threshold=0' || \
-                echo '--param asan-instrumentation-with-call-threshold=0')
-SAN      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
-           $(ASAN_CALLS)
+# $(call san,COMPILER): ASan + UBSan, ASan's checks as calls rather than inline code (the
+# option's spelling is the compiler's): the sanitized builds of rwkv.h's AVX-512 kernels
+# compile 1.5x (gcc) to 5x (clang -O1 with UBSan: 240 s -> 47 s) faster, and the tests and
+# fuzz harnesses run 0.9-1.0x as fast
+san      = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
+           $(shell $(1) --version 2> /dev/null | grep -q clang && \
+             echo '-mllvm -asan-instrumentation-with-call-threshold=0' || \
+             echo '--param asan-instrumentation-with-call-threshold=0')
+SAN     := $(call san,$(CC))
 # tokenizer.c: the Pile tokenizer, NFC, JSON; the programs that use it define RWKV_PILE
 TOKSRC   = tokenizer.c
 CTESTS   = $(patsubst tests/%.c,$(BUILD)/%,$(wildcard tests/test_*.c))
@@ -78,10 +80,7 @@ soak: $(BUILD)/soak
 # tests/fuzz/corpus/NAME, growing build/fuzz/corpus/NAME; crashes go to build/fuzz/artifacts/.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 300
-# clang -O1 with both sanitizers spent 240 s on rwkv.h's AVX-512 kernels with ASan's checks
-# inline, 47 s with them as calls; the harnesses ran 0.9-1.0x as many inputs a second
-FUZZ_CFLAGS   = $(WARN) -O1 -g $(TESTARCH) -fsanitize=address,undefined -fno-omit-frame-pointer \
-                -fno-sanitize-recover=undefined -mllvm -asan-instrumentation-with-call-threshold=0
+FUZZ_CFLAGS   = $(WARN) -O1 -g $(TESTARCH) $(call san,$(FUZZ_CC))
 FUZZERS       = $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_OBJS     = $(BUILD)/fuzz/rwkv_impl.o $(patsubst %.c,$(BUILD)/fuzz/%.o,$(TOKSRC))
 $(BUILD)/fuzz/rwkv_impl.o: tests/fuzz/rwkv_impl.c tests/fuzz/fuzz_quant.h rwkv.h
@@ -92,8 +91,9 @@ $(BUILD)/fuzz/%.o: %.c rwkv.h $(TOKDEPS)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h tests/fuzz/tiny_gguf.h \
-                      tests/fuzz/fuzz_quant.h $(FUZZ_OBJS)
+                      $(FUZZ_OBJS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) $(LDLIBS)
+$(BUILD)/fuzz/fuzz_quant: tests/fuzz/fuzz_quant.h
 fuzzers: $(FUZZERS)
 fuzz: $(FUZZERS)
 	sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(BUILD)/fuzz/corpus

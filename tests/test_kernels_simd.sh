@@ -17,7 +17,7 @@ if has avx512f; then variants="$variants native"; fi
 if has avx2 && has fma && has f16c; then variants="$variants haswell"; fi
 [ -n "$variants" ] || { echo "this CPU has neither AVX-512F nor AVX2+FMA+F16C: nothing beyond the scalar test"; exit 77; }
 cc=${CC:-cc}
-# ASan's checks as calls (as the Makefile's SAN): the sanitized AVX-512 build compiles faster
+# ASan's checks as calls, as the Makefile's $(call san,CC) puts them: faster sanitized builds
 if "$cc" --version 2> /dev/null | grep -q clang; then
     san="$san -mllvm -asan-instrumentation-with-call-threshold=0"
 else
