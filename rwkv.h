@@ -5839,7 +5839,13 @@ RWKV__INLINE void rwkv__pk_b32(float *y, const uint8_t *G, size_t skip, const rw
 #endif
                         if (k % 2) J = d; else I = d;
                     }
-                else
+                else {
+#ifndef RWKV__QVNNI256
+                    /* AVX2: vpmaddubsw's int16 pair sums added in int16, one vpmaddwd per four:
+                       levels <= 31 and |x| <= 127 keep them in range (4 x 2 x 31 x 128 =
+                       31744), and the int32 sums are the same */
+                    __m256i Hl = _mm256_setzero_si256(), Hh = _mm256_setzero_si256();
+#endif
                     RWKV__UNROLL for (k = 0; k < 4; k++) {
                         const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + lev + 32 * k));
                         __m256i lo = _mm256_and_si256(w, m4), hi = _mm256_and_si256(_mm256_srli_epi16(w, 4), m4);
@@ -5853,9 +5859,19 @@ RWKV__INLINE void rwkv__pk_b32(float *y, const uint8_t *G, size_t skip, const rw
                             lo = _mm256_or_si256(lo, _mm256_and_si256(_mm256_cmpeq_epi8(hl, bits), b4));
                             hi = _mm256_or_si256(hi, _mm256_and_si256(_mm256_cmpeq_epi8(hh, bits), b4));
                         }
+#ifdef RWKV__QVNNI256
                         I = RWKV__PK_DP(I, lo, rwkv__pk_x4(xl + 4 * k));
                         J = RWKV__PK_DP(J, hi, rwkv__pk_x4(xh + 4 * k));
+#else
+                        Hl = _mm256_add_epi16(Hl, _mm256_maddubs_epi16(lo, rwkv__pk_x4(xl + 4 * k)));
+                        Hh = _mm256_add_epi16(Hh, _mm256_maddubs_epi16(hi, rwkv__pk_x4(xh + 4 * k)));
+#endif
                     }
+#ifndef RWKV__QVNNI256
+                    I = _mm256_add_epi32(I, _mm256_madd_epi16(Hl, _mm256_set1_epi16(1)));
+                    J = _mm256_madd_epi16(Hh, _mm256_set1_epi16(1));
+#endif
+                }
                 I = _mm256_add_epi32(I, J);
                 s = _mm256_mul_ps(_mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)p)),
                                   _mm256_set1_ps(a->d[b + L]));
@@ -5924,6 +5940,12 @@ RWKV__INLINE void rwkv__pk_k45(float *y, const uint8_t *G, size_t skip, const rw
         int32_t sum[8];
         RWKV__UNROLL for (c = 0; c < 4; c++) {
             __m256i Glo = _mm256_setzero_si256(), Ghi = _mm256_setzero_si256();
+#ifndef RWKV__QVNNI256
+            /* AVX2: int16 sums of vpmaddubsw as in rwkv__pk_b32, eight of Q4_K's levels <= 15
+               (8 x 2 x 15 x 128 = 30720), four of Q5_K's <= 31 (k even / odd apart) */
+            __m256i Hlo[2], Hhi[2];
+            Hlo[0] = Hlo[1] = Hhi[0] = Hhi[1] = _mm256_setzero_si256();
+#endif
             RWKV__UNROLL for (k = 0; k < 8; k++) {
                 const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(G + rwkv__pk_qs(q5, c, k)));
                 __m256i lo = _mm256_and_si256(w, m4), hi = _mm256_and_si256(_mm256_srli_epi16(w, 4), m4);
@@ -5932,9 +5954,24 @@ RWKV__INLINE void rwkv__pk_k45(float *y, const uint8_t *G, size_t skip, const rw
                     lo = _mm256_or_si256(lo, rwkv__pk_bit4(h, 2 * c));
                     hi = _mm256_or_si256(hi, rwkv__pk_bit4(h, 2 * c + 1));
                 }
+#ifdef RWKV__QVNNI256
                 Glo = RWKV__PK_DP(Glo, lo, rwkv__pk_x4(x + 64 * c + 4 * k));
                 Ghi = RWKV__PK_DP(Ghi, hi, rwkv__pk_x4(x + 64 * c + 32 + 4 * k));
+#else
+                Hlo[q5 ? k % 2 : 0] = _mm256_add_epi16(Hlo[q5 ? k % 2 : 0],
+                    _mm256_maddubs_epi16(lo, rwkv__pk_x4(x + 64 * c + 4 * k)));
+                Hhi[q5 ? k % 2 : 0] = _mm256_add_epi16(Hhi[q5 ? k % 2 : 0],
+                    _mm256_maddubs_epi16(hi, rwkv__pk_x4(x + 64 * c + 32 + 4 * k)));
+#endif
             }
+#ifndef RWKV__QVNNI256
+            Glo = _mm256_madd_epi16(Hlo[0], _mm256_set1_epi16(1));
+            Ghi = _mm256_madd_epi16(Hhi[0], _mm256_set1_epi16(1));
+            if (q5) {
+                Glo = _mm256_add_epi32(Glo, _mm256_madd_epi16(Hlo[1], _mm256_set1_epi16(1)));
+                Ghi = _mm256_add_epi32(Ghi, _mm256_madd_epi16(Hhi[1], _mm256_set1_epi16(1)));
+            }
+#endif
             I = _mm256_add_epi32(I, _mm256_mullo_epi32(Glo,
                     _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(G + 32 + 16 * c)))));
             I = _mm256_add_epi32(I, _mm256_mullo_epi32(Ghi,

@@ -615,6 +615,60 @@ static void test_packed(void)
     }
 }
 
+/* The integer sums at their largest: every level at its maximum (Q8_0: -128, the sign
+   trick's corner) and tokens of +-1 (every value quantized to +-127), so that the kernels'
+   narrow partial sums (AVX2's int16 sums of vpmaddubsw) reach their bound. Packed and
+   ggml-layout products, one token and a block, against the scalar definition. */
+static void test_extremes(void)
+{
+    static const int Ts[] = { 1, 17 };
+    int k, ti, bad = 0;
+    for (k = 0; k < 8; k++) {
+        const int type = all_types[k], blk = rwkv__qblock(type);
+        const int rows = 16;
+        const int64_t cols = (int64_t)(blk == 32 ? 16 : 2) * blk;
+        const size_t rowb = (size_t)rwkv__row_bytes(type, (uint64_t)cols), bb = rwkv__qbytes(type);
+        unsigned char *Wq = (unsigned char *)malloc((size_t)rows * rowb);
+        const uint8_t *P;
+        void *mem = NULL;
+        size_t b;
+        memset(Wq, 0xff, (size_t)rows * rowb);
+        for (b = 0; b < (size_t)rows * rowb; b += bb) { /* the scales 1.0 (f16 0x3c00) */
+            unsigned char *q = Wq + b;
+            switch (type) {
+            case RWKV__TYPE_Q8_0: memset(q + 2, 0x80, 32); /* fall through */
+            case RWKV__TYPE_Q4_0: case RWKV__TYPE_Q5_0: q[0] = 0x00; q[1] = 0x3c; break;
+            case RWKV__TYPE_Q6_K: q[208] = 0x00; q[209] = 0x3c; break;
+            default: q[0] = 0x00; q[1] = 0x3c; q[2] = 0x00; q[3] = 0x3c; break; /* d, m / dmin */
+            }
+        }
+        P = rwkv__pk_new(type, Wq, rows, cols, &mem);
+        for (ti = 0; ti < 2; ti++) {
+            const int T = Ts[ti];
+            const size_t wb = rwkv__matmul_q_work_bytes(type, cols, T);
+            float *X = (float *)malloc((size_t)T * cols * sizeof(float));
+            float *Ys = (float *)malloc((size_t)T * rows * sizeof(float));
+            float *Y = (float *)malloc((size_t)T * rows * sizeof(float));
+            void *work = malloc(wb);
+            int64_t i;
+            for (i = 0; i < (int64_t)T * cols; i++) X[i] = (i / cols) % 2 ? -1.0f : 1.0f;
+            rwkv__matmul_q_scalar(Ys, Wq, type, rows, cols, X, T, 1);
+            rwkv__matmul_q(Y, Wq, type, rows, cols, X, T, 1);
+            if (memcmp(Y, Ys, (size_t)T * rows * 4)) bad++;
+            out_hash = hash_bytes(Y, (size_t)T * rows * 4, out_hash);
+            if (P) {
+                memset(Y, 0xff, (size_t)T * rows * sizeof(float));
+                rwkv__matmul_q_run(Y, Wq, P, type, rows, cols, X, T, 1, work, 1);
+                if (memcmp(Y, Ys, (size_t)T * rows * 4)) bad++;
+            }
+            free(X); free(Ys); free(Y); free(work);
+        }
+        free(mem); free(Wq);
+    }
+    CHECK(bad == 0, "%d products of extreme levels and tokens differ from the definition", bad);
+    if (bad == 0) printf("  extremes: every level at its maximum times tokens of +-127: SIMD == scalar\n");
+}
+
 int main(int argc, char **argv)
 {
     const char *fx = "../shared/fixtures/llamacpp/quant_vectors.gguf";
@@ -628,6 +682,7 @@ int main(int argc, char **argv)
         test_kernels();
         test_blocks();
         test_packed();
+        test_extremes();
         printf("output hash %08x\n", out_hash);
         printf("%d checks, %d failures\n", checks, failures);
         return failures ? 1 : 0;
@@ -652,6 +707,7 @@ int main(int argc, char **argv)
     test_accuracy();
     test_blocks(); /* last of those that draw from the shared random stream into the hash */
     test_packed();
+    test_extremes();
     printf("output hash %08x\n", out_hash);
     printf("%d checks, %d failures\n", checks, failures);
     if (failures) return 1;
