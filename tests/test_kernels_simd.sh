@@ -45,6 +45,10 @@ fi
 # default only on AVX-512 Zen) must give the 8-row tile's bits: forced on here, any CPU
 build "pair_$first" "$cc" -O2 $omp -march="$first" -DRWKV__MV_PAIR=2097152 -DRWKV__MV_LANE_F_ROW=1024 -DRWKV__MV_PACED=1 &
 names="$names pair_$first"
+# and in the AVX2 build (AVX2 Zen builds take them: -march=znver1..3)
+case " $variants " in *" haswell "*)
+    build "pair_haswell" "$cc" -O2 $omp -march=haswell -DRWKV__MV_PAIR=2097152 -DRWKV__MV_LANE_F_ROW=1024 -DRWKV__MV_PACED=1 &
+    names="$names pair_haswell";; esac
 if command -v clang > /dev/null 2>&1; then
     build "clang_$first" clang -O2 $omp -march="$first" & names="$names clang_$first"
 else
@@ -69,6 +73,8 @@ same() { # what name1 name2: both ran and print the same output hash
 # the same kernels without OpenMP must give the same bits as with it
 [ -n "$omp" ] && same "OpenMP does not change the bits" "${cc##*/}_$first" "noomp_$first"
 same "the two-lane matvec and the paced tile give the tile's bits" "noomp_$first" "pair_$first"
+case " $names " in *" pair_haswell "*)
+    same "the same in the AVX2 build" "${cc##*/}_haswell" "pair_haswell";; esac
 # gcc and clang must agree too (the kernels define their order and use explicit FMA)
 case " $names " in *" clang_$first "*)
     [ "${cc##*/}" != clang ] && same "cc and clang agree" "${cc##*/}_$first" "clang_$first";; esac
