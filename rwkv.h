@@ -1282,10 +1282,13 @@ RWKV__INLINE void rwkv__mm_tile_run(float *out, rwkv__vf *A, const void *const *
     int64_t k;
     if (A) { RWKV__MM_ALL(RWKV__MM_LD) }
     for (k = 0; k < kn; k += RWKV__L) {
-        const rwkv__vf w0 = rwkv__vld_w(w[0], type, k);
-        const rwkv__vf w1 = RWKV__TR > 1 ? rwkv__vld_w(w[1], type, k) : z;
-        const rwkv__vf w2 = RWKV__TR > 2 ? rwkv__vld_w(w[2], type, k) : z;
-        const rwkv__vf w3 = RWKV__TR > 3 ? rwkv__vld_w(w[3], type, k) : z;
+        rwkv__vf w0 = rwkv__vld_w(w[0], type, k);
+        rwkv__vf w1 = RWKV__TR > 1 ? rwkv__vld_w(w[1], type, k) : z;
+        rwkv__vf w2 = RWKV__TR > 2 ? rwkv__vld_w(w[2], type, k) : z;
+        rwkv__vf w3 = RWKV__TR > 3 ? rwkv__vld_w(w[3], type, k) : z;
+        /* the rows in registers too: gcc tuned for Zen (-march=znver*) folded each f32 row
+           load into its FMAs instead, TT loads for one (AVX2 f16 prompt blocks ran at 0.6x) */
+        RWKV__IN_REGISTER(w0); RWKV__IN_REGISTER(w1); RWKV__IN_REGISTER(w2); RWKV__IN_REGISTER(w3);
         RWKV__MM_TOKEN(0) RWKV__MM_TOKEN(1) RWKV__MM_TOKEN(2)
         RWKV__MM_TOKEN(3) RWKV__MM_TOKEN(4) RWKV__MM_TOKEN(5)
     }
