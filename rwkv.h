@@ -3286,9 +3286,12 @@ RWKV__INLINE void rwkv__q32_pair_avx2(int type, int R, int NT,
 {
     const size_t bs = rwkv__qbytes(type);
     const int q8 = type == RWKV__TYPE_Q8_0;
-    const __m256i ones = _mm256_set1_epi16(1);
     const size_t xo = (size_t)(b / 4) * 128 + (size_t)(b % 4) * 16;
-    __m256i lo[RWKV__QTMAX], hi[RWKV__QTMAX], alo[RWKV__QTMAX], ahi[RWKV__QTMAX];
+    __m256i lo[RWKV__QTMAX], hi[RWKV__QTMAX];
+#ifndef RWKV__QVNNI256
+    const __m256i ones = _mm256_set1_epi16(1);
+    __m256i alo[RWKV__QTMAX], ahi[RWKV__QTMAX];
+#endif
     int r, t;
     RWKV__UNROLL for (r = 0; r < R; r++) {
         const uint8_t *p = w[r] + (size_t)b * bs;
@@ -3305,7 +3308,6 @@ RWKV__INLINE void rwkv__q32_pair_avx2(int type, int R, int NT,
             lo[r] = _mm256_xor_si256(lo[r], _mm256_set1_epi8((char)0x80));
             hi[r] = _mm256_xor_si256(hi[r], _mm256_set1_epi8((char)0x80));
         }
-        alo[r] = ahi[r] = _mm256_setzero_si256();
 #else
         if (q8) { /* the sign trick: |w| (unsigned; -128 -> 128) times x with w's sign */
             alo[r] = _mm256_sign_epi8(lo[r], lo[r]);
@@ -3320,7 +3322,6 @@ RWKV__INLINE void rwkv__q32_pair_avx2(int type, int R, int NT,
         RWKV__UNROLL for (r = 0; r < R; r++) {
 #ifdef RWKV__QVNNI256
             P[r][t] = RWKV__DPBUSD256(RWKV__DPBUSD256(_mm256_setzero_si256(), lo[r], XA), hi[r], XB);
-            (void)q8; (void)ones; (void)alo; (void)ahi;
 #else
             if (q8)
                 P[r][t] = _mm256_add_epi32(
@@ -5771,6 +5772,23 @@ RWKV__INLINE __m256i rwkv__pk_x4(const int8_t *x) /* 4 token values in every lan
     return _mm256_set1_epi32(v);
 }
 
+/* acc + Q8_0's 4-value products: the 32 levels at q (a group's 8 rows' 4 each) times the
+   token's 4 values at x. VNNI: vpdpbusd of w ^ 0x80 (the token's -128 X, corr, undoes the
+   offset); AVX2 (and AVX-VNNI builds: vpdpbusd ran 0.79-0.88x as fast from memory there):
+   vpmaddubsw of |w| against x with w's signs, whose pair sums (<= 2 x 128 x 127) cannot
+   saturate. */
+RWKV__INLINE __m256i rwkv__pk_q8_dp(__m256i acc, const uint8_t *q, const int8_t *x)
+{
+    const __m256i w = rwkv__ld256(q), xv = rwkv__pk_x4(x);
+#ifdef RWKV__QVNNI
+    return _mm256_dpbusd_epi32(acc, _mm256_xor_si256(w, _mm256_set1_epi8((char)0x80)), xv);
+#else
+    return _mm256_add_epi32(acc, _mm256_madd_epi16(_mm256_maddubs_epi16(_mm256_abs_epi8(w),
+                                                                        _mm256_sign_epi8(xv, w)),
+                                                   _mm256_set1_epi16(1)));
+#endif
+}
+
 /* y[0..7] = rows of group G times token a (nb blocks of 32): the definition's eight float
    accumulators by block number mod 8, lane by lane, then its tree. The type is a constant
    after inlining (one function per type below):
@@ -5807,9 +5825,6 @@ RWKV__INLINE void rwkv__pk_b32(float *y, const uint8_t *G, size_t skip, const rw
                   lane = _mm256_setr_epi32(0, 0x04040404, 0x08080808, 0x0C0C0C0C,
                                            0, 0x04040404, 0x08080808, 0x0C0C0C0C),
                   bits_even = _mm256_set1_epi32(0x08040201), bits_odd = _mm256_set1_epi32((int)0x80402010u);
-#ifdef RWKV__QVNNI
-    const __m256i flip = _mm256_set1_epi8((char)0x80);
-#endif
     const size_t gb = q8 ? 272 : q5 ? 192 : 144, lev = q5 ? 64 : 16; /* group block, levels */
     __m256 A[8];
     int64_t b;
@@ -5829,21 +5844,14 @@ RWKV__INLINE void rwkv__pk_b32(float *y, const uint8_t *G, size_t skip, const rw
                 __m256i I = q8 || q5 ? _mm256_setzero_si256() : _mm256_set1_epi32(a->corr[b + L]);
 #endif
                 /* two chains of sums (I, J), added at the end: a chain of vpdpbusd waits on
-                   its latency, and the waiting operations held back the loop's prefetches
-                   (Q8_0 from memory 0.79-0.88x as fast as AVX2's chain of vpaddd) */
+                   its latency (AVX-VNNI, Q4_K / Q4_0 from memory 1.03 / 1.045; docs/KERNELS.md,
+                   thirty-sixth round) */
                 __m256i J = _mm256_setzero_si256();
                 __m256 s;
                 if (q8)
-                    RWKV__UNROLL for (k = 0; k < 8; k++) {
-                        const __m256i w = _mm256_loadu_si256((const __m256i *)(const void *)(p + 16 + 32 * k)),
-                                      x = rwkv__pk_x4(k < 4 ? xl + 4 * k : xh + 4 * (k - 4));
-#ifdef RWKV__QVNNI
-                        const __m256i d = _mm256_dpbusd_epi32(k % 2 ? J : I, _mm256_xor_si256(w, flip), x);
-#else
-                        const __m256i d = _mm256_add_epi32(k % 2 ? J : I, _mm256_madd_epi16(_mm256_maddubs_epi16(
-                                _mm256_abs_epi8(w), _mm256_sign_epi8(x, w)), _mm256_set1_epi16(1)));
-#endif
-                        if (k % 2) J = d; else I = d;
+                    RWKV__UNROLL for (k = 0; k < 8; k += 2) { /* even k into I, odd into J */
+                        I = rwkv__pk_q8_dp(I, p + 16 + 32 * k, k < 4 ? xl + 4 * k : xh + 4 * (k - 4));
+                        J = rwkv__pk_q8_dp(J, p + 48 + 32 * k, k < 3 ? xl + 4 * k + 4 : xh + 4 * (k - 3));
                     }
                 else {
 #ifndef RWKV__QVNNI256
