@@ -7212,8 +7212,16 @@ static void rwkv__fpk_run(float *Y, const rwkv__tensor *W, const float *X, int T
 {
     const int64_t rows = W->ne[1], cols = W->ne[0], r16 = rows / RWKV__FPK_RQ * RWKV__FPK_RQ;
     const int nth = rwkv__threads_for(n_threads, rows, rows * cols * T);
+    if (nth <= 1) { /* no parallel region for one thread (rwkv__matmul_q_run) */
+        int g;
+        if (rwkv__fpk_packs(W) && !laid_out)
+            for (g = 0; g < (T + 15) / 16; g++) rwkv__fpk_pack(cols, X, T, pack, g);
+        if (r16 > 0) rwkv__fpk_rows(Y, W, X, pack, T, 0, r16, relu2);
+        if (r16 < rows) rwkv__matmul_rows(Y, W, X, T, r16, rows);
+        return;
+    }
 #ifdef _OPENMP
-#pragma omp parallel num_threads(nth) if (nth > 1)
+#pragma omp parallel num_threads(nth)
 #endif
     {
         int id = 0, n = 1, g;
@@ -7272,6 +7280,31 @@ static void rwkv__qprep_tile(int type, int64_t cols, const float *X, int T, char
    bits. Threads (OpenMP) first prepare the tokens (rwkv__qprep_tile, 16 per item), then split
    the rows in multiples of 4 (16 for blocks of 16 tokens or more): never a row's sum, so no
    result depends on the thread count. */
+/* Rows [r0, r1) of the product on the activations `acts` (rwkv__qprep_tile of every tile):
+   the packed kernels, the SIMD tiles or the scalar definition. */
+static void rwkv__qmm_rows(float *Y, const void *W, const void *P, int type, int64_t rows,
+                           int64_t cols, const char *acts, size_t stride, int T, int64_t r0,
+                           int64_t r1, uint8_t *amx, int simd)
+{
+    if (r0 >= r1) return;
+#ifdef RWKV__PACK
+    if (simd && P) {
+        rwkv__pk_rows(Y, (const uint8_t *)W, (const uint8_t *)P, type, rows, cols, acts, stride,
+                      T, r0, r1, amx);
+        return;
+    }
+#endif
+#ifdef RWKV__QSIMD
+    if (simd) {
+        rwkv__qmm_rows_simd(Y, (const uint8_t *)W, type, rows, cols, acts, stride, T, r0, r1,
+                            amx);
+        return;
+    }
+#endif
+    rwkv__qmm_rows_scalar(Y, (const uint8_t *)W, type, rows, cols, acts, stride, T, r0, r1);
+    (void)P; (void)amx;
+}
+
 static void rwkv__matmul_q_run(float *Y, const void *W, const void *P, int type, int64_t rows,
                                int64_t cols, const float *X, int T, int n_threads, void *work,
                                int simd)
@@ -7285,45 +7318,33 @@ static void rwkv__matmul_q_run(float *Y, const void *W, const void *P, int type,
 #ifdef RWKV__QVNNI
     if (simd && rwkv__amx_pack_bytes(type, cols, T)) amx = (uint8_t *)acts + (size_t)T * stride;
 #endif
+    /* one thread: no parallel region at all. One with an if (0) clause still cost ~3.5 us
+       in libgomp (a 512 x 2048 Q4_0 product in L2, one thread: 13.8 us against 10.3), a
+       few hundred times a token */
+    if (nth <= 1) {
+        int g;
+        for (g = 0; g < (T + 15) / 16; g++)
+            rwkv__qprep_tile(type, cols, X, T, acts, stride, amx, g, simd);
+        rwkv__qmm_rows(Y, W, P, type, rows, cols, acts, stride, T, 0, rows, amx, simd);
+        return;
+    }
 #ifdef _OPENMP
-#pragma omp parallel num_threads(nth) if (nth > 1)
-#endif
+#pragma omp parallel num_threads(nth)
     {
-        int id = 0, n = 1, g;
-        int64_t quads, r0, r1;
-#ifdef _OPENMP
-        id = omp_get_thread_num();
-        n = omp_get_num_threads();
-#endif
+        const int id = omp_get_thread_num(), n = omp_get_num_threads();
+        const int64_t quads = (rows + unit - 1) / unit;
+        int64_t r0 = quads * id / n * unit, r1 = quads * (id + 1) / n * unit;
+        int g;
         for (g = id; g < (T + 15) / 16; g += n)
             rwkv__qprep_tile(type, cols, X, T, acts, stride, amx, g, simd);
-#ifdef _OPENMP
 #pragma omp barrier
-#endif
         /* rows in runs of 16 (AMX tiles) for blocks of tokens, of 4 otherwise */
-        quads = (rows + unit - 1) / unit;
-        r0 = quads * id / n * unit;
-        r1 = quads * (id + 1) / n * unit;
         if (r1 > rows) r1 = rows;
-        if (r0 < r1) {
-#ifdef RWKV__PACK
-            if (simd && P)
-                rwkv__pk_rows(Y, (const uint8_t *)W, (const uint8_t *)P, type, rows, cols, acts,
-                              stride, T, r0, r1, amx);
-            else
-#endif
-#ifdef RWKV__QSIMD
-            if (simd)
-                rwkv__qmm_rows_simd(Y, (const uint8_t *)W, type, rows, cols, acts, stride, T, r0,
-                                    r1, amx);
-            else
-#endif
-                rwkv__qmm_rows_scalar(Y, (const uint8_t *)W, type, rows, cols, acts, stride, T, r0,
-                                      r1);
-        }
+        rwkv__qmm_rows(Y, W, P, type, rows, cols, acts, stride, T, r0, r1, amx, simd);
     }
-    (void)nth;
-    (void)P;
+#else
+    (void)unit;
+#endif
 }
 
 static RWKV__UNUSED void rwkv__matmul_q_ws(float *Y, const void *W, int type, int64_t rows,
