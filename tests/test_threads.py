@@ -20,6 +20,11 @@ one token at a time's, where a lost plane is ~1e-3; test_quantize checks that qu
 blocks give one token's bits.) The team may fall back to one thread for a while on a busy
 machine (its back-off): fewer tokens on the team, never other bits. Each run gets
 OMP_NUM_THREADS = its thread count, the threads that pack the quantized matrices at open.
+
+A build without OpenMP (rwkv.c compiled here without -fopenmp: no team, and every product's
+code path for more than one thread without a parallel region) run with -t 2 must give the
+bits of the OpenMP build on one thread too: a product there must still compute every row
+(one once returned without computing any: nothing had tested such a build).
 """
 
 import os
@@ -39,12 +44,27 @@ N_IDS = 48  # >= 32 and a multiple of 16: the broadcast tiles take the block
 IDS = ",".join(str((i * 37 + 11) % 1000) for i in range(N_IDS))
 
 
+def build_noomp(tmp):
+    """rwkv.c without OpenMP, with the compiler and flags of the Makefile's defaults (CC,
+    CFLAGS from the environment when set); None when it does not build."""
+    exe = os.path.join(tmp, "rwkv-noomp")
+    cc = os.environ.get("CC") or "cc"
+    cflags = (os.environ.get("CFLAGS") or "-O3 -march=native").split()
+    r = subprocess.run([cc, "-std=c99"] + cflags + ["-o", exe, os.path.join(ROOT, "rwkv.c"),
+                        os.path.join(ROOT, "tokenizer.c"), "-lm"],
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    if r.returncode != 0:
+        print("FAIL: building rwkv.c without OpenMP: %s" % r.stderr.strip()[-300:])
+        return None
+    return exe
+
+
 def run(cmd):
     return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def logits(model, out, threads, seq):
-    cmd = [RWKV, "logits", "-m", model, "--ids", IDS, "-o", out, "-t", str(threads)]
+def logits(model, out, threads, seq, exe=RWKV):
+    cmd = [exe, "logits", "-m", model, "--ids", IDS, "-o", out, "-t", str(threads)]
     if seq:
         cmd.append("--seq")
     # OMP_NUM_THREADS: the packed copy of the quantized matrices (x86) is made at open by
@@ -65,6 +85,9 @@ def main():
     failures = 0
     checks = 0
     with tempfile.TemporaryDirectory() as tmp:
+        noomp = build_noomp(tmp)
+        if noomp is None:
+            failures += 1
         for v in VERSIONS:
             f16 = os.path.join(tmp, "v%s-f16.gguf" % v)
             r = run([sys.executable, RANDOM_MODEL, "--version", v, "--layers", "2",
@@ -95,13 +118,24 @@ def main():
                             failures += 1
                         else:
                             got[(threads, seq)] = data
-                if len(got) != 4:
+                for seq in (False, True) if noomp else ():
+                    data, err = logits(path, out, 2, seq, noomp)
+                    if data is None:
+                        print("FAIL: v%s %s without OpenMP, 2 threads%s: %s" %
+                              (v, t, ", --seq" if seq else "", err))
+                        failures += 1
+                    else:
+                        got[("noomp", seq)] = data
+                if len(got) != (6 if noomp else 4):
                     continue
                 checks += 1
                 problems = []
                 for seq in (False, True):
                     if got[(2, seq)] != got[(1, seq)]:
                         problems.append("%s: 2 threads differ from 1" %
+                                        ("--seq" if seq else "one token at a time"))
+                    if noomp and got[("noomp", seq)] != got[(1, seq)]:
+                        problems.append("%s: 2 threads without OpenMP differ from 1 with it" %
                                         ("--seq" if seq else "one token at a time"))
                     if len(got[(1, seq)]) != N_IDS * 1000 * 4:
                         problems.append("%d bytes of logits, want %d" % (len(got[(1, seq)]),
@@ -118,8 +152,9 @@ def main():
                     print("FAIL: v%s %s: %s" % (v, t, "; ".join(problems)))
                     failures += 1
                 else:
-                    print("ok   v%-3s %-6s 2 threads == 1 thread, one token at a time and --seq%s"
-                          % (v, t, "" if rel is None else
+                    print("ok   v%-3s %-6s 2 threads == 1 thread%s, one token at a time and --seq%s"
+                          % (v, t, " (and without OpenMP)" if noomp else "",
+                             "" if rel is None else
                              "; --seq within %.2g of max|logit| of one token at a time" % rel))
     if failures or checks == 0:
         print("FAIL: %d failure(s), %d model(s) compared" % (failures, checks))
