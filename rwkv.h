@@ -7302,7 +7302,7 @@ static void rwkv__qmm_rows(float *Y, const void *W, const void *P, int type, int
     }
 #endif
     rwkv__qmm_rows_scalar(Y, (const uint8_t *)W, type, rows, cols, acts, stride, T, r0, r1);
-    (void)P; (void)amx;
+    (void)P; (void)amx; (void)simd;
 }
 
 static void rwkv__matmul_q_run(float *Y, const void *W, const void *P, int type, int64_t rows,
