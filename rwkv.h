@@ -7275,11 +7275,6 @@ static void rwkv__qprep_tile(int type, int64_t cols, const float *X, int T, char
     (void)amx;
 }
 
-/* The product with caller-provided scratch (`work`, at least rwkv__matmul_q_work_bytes, any
-   alignment). simd = 0 forces the scalar definition (tests); the SIMD path gives the same
-   bits. Threads (OpenMP) first prepare the tokens (rwkv__qprep_tile, 16 per item), then split
-   the rows in multiples of 4 (16 for blocks of 16 tokens or more): never a row's sum, so no
-   result depends on the thread count. */
 /* Rows [r0, r1) of the product on the activations `acts` (rwkv__qprep_tile of every tile):
    the packed kernels, the SIMD tiles or the scalar definition. */
 static void rwkv__qmm_rows(float *Y, const void *W, const void *P, int type, int64_t rows,
@@ -7305,6 +7300,11 @@ static void rwkv__qmm_rows(float *Y, const void *W, const void *P, int type, int
     (void)P; (void)amx; (void)simd;
 }
 
+/* The product with caller-provided scratch (`work`, at least rwkv__matmul_q_work_bytes, any
+   alignment). simd = 0 forces the scalar definition (tests); the SIMD path gives the same
+   bits. Threads (OpenMP) first prepare the tokens (rwkv__qprep_tile, 16 per item), then split
+   the rows in multiples of 4 (16 for blocks of 16 tokens or more): never a row's sum, so no
+   result depends on the thread count. */
 static void rwkv__matmul_q_run(float *Y, const void *W, const void *P, int type, int64_t rows,
                                int64_t cols, const float *X, int T, int n_threads, void *work,
                                int simd)
