@@ -386,8 +386,12 @@ def part_d(tmp):
         finished conversion on a fast machine: rc 0, a flaky test)."""
         with open(out, "wb") as f:
             f.write(b"previous contents")
+        # SIGINT as a terminal's Ctrl-C delivers it: a shell starts background commands with
+        # SIGINT ignored, which Python then keeps (no KeyboardInterrupt), so under a runner
+        # that started this test in the background the converter never saw it and finished
         p = subprocess.Popen(PYI + [src, out, "--dtype", "f16", "-q"], stderr=subprocess.PIPE,
-                             universal_newlines=True)
+                             universal_newlines=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         t0 = time.time()
         saw_tmp = False
         while time.time() - t0 < 60 and p.poll() is None:
