@@ -7207,39 +7207,40 @@ static int rwkv__fpk_takes(const rwkv__tensor *W, int T)
    out the tokens' tiles (unless laid_out: pack already holds them), then split the rows in
    runs of RWKV__FPK_RQ; the last rows % RQ run the f32 kernels (on the last thread, whatever
    the thread count). relu2: rwkv__bct_rows's (broadcast tiles only). */
-/* Thread id of n's part of rwkv__fpk_run (id 0 of 1: the whole product). Called outside a
-   parallel region too: its barrier then has a team of one and waits for nothing. */
-static void rwkv__fpk_part(float *Y, const rwkv__tensor *W, const float *X, int T,
-                           uint8_t *pack, int laid_out, float *relu2, int id, int n)
-{
-    const int64_t rows = W->ne[1], cols = W->ne[0], r16 = rows / RWKV__FPK_RQ * RWKV__FPK_RQ;
-    const int64_t r0 = r16 / RWKV__FPK_RQ * id / n * RWKV__FPK_RQ,
-                  r1 = r16 / RWKV__FPK_RQ * (id + 1) / n * RWKV__FPK_RQ;
-    int g;
-    if (rwkv__fpk_packs(W) && !laid_out)
-        for (g = id; g < (T + 15) / 16; g += n) rwkv__fpk_pack(cols, X, T, pack, g);
-#ifdef _OPENMP
-#pragma omp barrier
-#endif
-    if (r0 < r1) rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2);
-    if (id == n - 1 && r16 < rows) rwkv__matmul_rows(Y, W, X, T, r16, rows);
-}
-
 static void rwkv__fpk_run(float *Y, const rwkv__tensor *W, const float *X, int T, int n_threads,
                            uint8_t *pack, int laid_out, float *relu2)
 {
-    const int nth = rwkv__threads_for(n_threads, W->ne[1], W->ne[1] * W->ne[0] * T);
-#ifdef _OPENMP
-    /* one thread: no parallel region (rwkv__matmul_q_run) */
-    if (nth > 1) {
-#pragma omp parallel num_threads(nth)
-        rwkv__fpk_part(Y, W, X, T, pack, laid_out, relu2, omp_get_thread_num(),
-                       omp_get_num_threads());
+    const int64_t rows = W->ne[1], cols = W->ne[0], r16 = rows / RWKV__FPK_RQ * RWKV__FPK_RQ;
+    const int nth = rwkv__threads_for(n_threads, rows, rows * cols * T);
+    if (nth <= 1) { /* no parallel region for one thread (rwkv__matmul_q_run) */
+        int g;
+        if (rwkv__fpk_packs(W) && !laid_out)
+            for (g = 0; g < (T + 15) / 16; g++) rwkv__fpk_pack(cols, X, T, pack, g);
+        if (r16 > 0) rwkv__fpk_rows(Y, W, X, pack, T, 0, r16, relu2);
+        if (r16 < rows) rwkv__matmul_rows(Y, W, X, T, r16, rows);
         return;
     }
+#ifdef _OPENMP
+#pragma omp parallel num_threads(nth)
 #endif
+    {
+        int id = 0, n = 1, g;
+        int64_t r0, r1;
+#ifdef _OPENMP
+        id = omp_get_thread_num();
+        n = omp_get_num_threads();
+#endif
+        if (rwkv__fpk_packs(W) && !laid_out)
+            for (g = id; g < (T + 15) / 16; g += n) rwkv__fpk_pack(cols, X, T, pack, g);
+#ifdef _OPENMP
+#pragma omp barrier
+#endif
+        r0 = r16 / RWKV__FPK_RQ * id / n * RWKV__FPK_RQ;
+        r1 = r16 / RWKV__FPK_RQ * (id + 1) / n * RWKV__FPK_RQ;
+        if (r0 < r1) rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2);
+        if (id == n - 1 && r16 < rows) rwkv__matmul_rows(Y, W, X, T, r16, rows);
+    }
     (void)nth;
-    rwkv__fpk_part(Y, W, X, T, pack, laid_out, relu2, 0, 1);
 }
 #endif /* RWKV__FPK */
 
@@ -7274,26 +7275,12 @@ static void rwkv__qprep_tile(int type, int64_t cols, const float *X, int T, char
     (void)amx;
 }
 
-/* Thread id of n's part of rwkv__matmul_q_run (id 0 of 1: the whole product): its share of
-   the tokens' tiles (rwkv__qprep_tile), then, once every tile is ready, its rows on the
-   packed kernels, the SIMD tiles or the scalar definition. Called outside a parallel region
-   too: its barrier then has a team of one and waits for nothing. */
-static void rwkv__qmm_part(float *Y, const void *W, const void *P, int type, int64_t rows,
-                           int64_t cols, const float *X, int T, char *acts, size_t stride,
-                           uint8_t *amx, int simd, int id, int n)
+/* Rows [r0, r1) of the product on the activations `acts` (rwkv__qprep_tile of every tile):
+   the packed kernels, the SIMD tiles or the scalar definition. */
+static void rwkv__qmm_rows(float *Y, const void *W, const void *P, int type, int64_t rows,
+                           int64_t cols, const char *acts, size_t stride, int T, int64_t r0,
+                           int64_t r1, uint8_t *amx, int simd)
 {
-    /* rows in runs of 16 (AMX tiles) for blocks of tokens, of 8 (packed groups) or 4
-       otherwise */
-    const int64_t unit = T >= 16 ? 16 : P ? 8 : 4, quads = (rows + unit - 1) / unit;
-    const int64_t r0 = quads * id / n * unit;
-    int64_t r1 = quads * (id + 1) / n * unit;
-    int g;
-    for (g = id; g < (T + 15) / 16; g += n)
-        rwkv__qprep_tile(type, cols, X, T, acts, stride, amx, g, simd);
-#ifdef _OPENMP
-#pragma omp barrier
-#endif
-    if (r1 > rows) r1 = rows;
     if (r0 >= r1) return;
 #ifdef RWKV__PACK
     if (simd && P) {
@@ -7310,7 +7297,7 @@ static void rwkv__qmm_part(float *Y, const void *W, const void *P, int type, int
     }
 #endif
     rwkv__qmm_rows_scalar(Y, (const uint8_t *)W, type, rows, cols, acts, stride, T, r0, r1);
-    (void)P; (void)amx;
+    (void)P; (void)amx; (void)simd;
 }
 
 /* The product with caller-provided scratch (`work`, at least rwkv__matmul_q_work_bytes, any
@@ -7325,24 +7312,41 @@ static void rwkv__matmul_q_run(float *Y, const void *W, const void *P, int type,
     const size_t stride = rwkv__qact_bytes(type, cols);
     char *acts = (char *)(((uintptr_t)work + 63) & ~(uintptr_t)63);
     const int nth = rwkv__threads_for(n_threads, rows, rows * cols * T);
+    const int64_t unit = T >= 16 ? 16 : P ? 8 : 4;
     uint8_t *amx = NULL;
     if (rows <= 0 || T <= 0 || (size_t)rwkv__row_bytes(type, (uint64_t)cols) == 0) return;
 #ifdef RWKV__QVNNI
     if (simd && rwkv__amx_pack_bytes(type, cols, T)) amx = (uint8_t *)acts + (size_t)T * stride;
 #endif
 #ifdef _OPENMP
-    /* one thread: no parallel region at all. One with an if (0) clause still cost ~3 us in
-       libgomp (a 512 x 2048 Q4_0 product in L2, one thread: 12.1 us against 9.2), a few
-       hundred times a token */
     if (nth > 1) {
 #pragma omp parallel num_threads(nth)
-        rwkv__qmm_part(Y, W, P, type, rows, cols, X, T, acts, stride, amx, simd,
-                       omp_get_thread_num(), omp_get_num_threads());
+        {
+            const int id = omp_get_thread_num(), n = omp_get_num_threads();
+            const int64_t quads = (rows + unit - 1) / unit;
+            int64_t r0 = quads * id / n * unit, r1 = quads * (id + 1) / n * unit;
+            int g;
+            for (g = id; g < (T + 15) / 16; g += n)
+                rwkv__qprep_tile(type, cols, X, T, acts, stride, amx, g, simd);
+#pragma omp barrier
+            /* rows in runs of 16 (AMX tiles) for blocks of tokens, of 4 otherwise */
+            if (r1 > rows) r1 = rows;
+            rwkv__qmm_rows(Y, W, P, type, rows, cols, acts, stride, T, r0, r1, amx, simd);
+        }
         return;
     }
 #endif
+    /* one thread (or no OpenMP): no parallel region at all. One with an if (0) clause still
+       cost ~3 us in libgomp (a 512 x 2048 Q4_0 product in L2, one thread: 12.1 us against
+       9.2), a few hundred times a token */
+    {
+        int g;
+        for (g = 0; g < (T + 15) / 16; g++)
+            rwkv__qprep_tile(type, cols, X, T, acts, stride, amx, g, simd);
+        rwkv__qmm_rows(Y, W, P, type, rows, cols, acts, stride, T, 0, rows, amx, simd);
+    }
     (void)nth;
-    rwkv__qmm_part(Y, W, P, type, rows, cols, X, T, acts, stride, amx, simd, 0, 1);
+    (void)unit;
 }
 
 static RWKV__UNUSED void rwkv__matmul_q_ws(float *Y, const void *W, int type, int64_t rows,
