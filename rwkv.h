@@ -9456,6 +9456,15 @@ typedef void (*rwkv__item_fn)(const void *job, int item);
 #define RWKV__PROBE_EARLY 1.10
 #endif
 #define RWKV__PROBES 4 /* team blocks compared with one thread before a decision (rwkv__median4) */
+#define RWKV__SOLO_KEEP 8 /* one-thread blocks whose median is one thread's speed */
+/* The team is kept when the median of its RWKV__PROBES blocks takes at most this times one
+   thread's time per token. Without another load two threads take 0.5-0.7 of one thread's
+   time here; under a one-core competing load 1.0-1.05, within the blocks' noise (+-10%),
+   so a rule of "slower than one thread" kept the team about half the time (make bench's
+   competing-load case 1.04 x one thread's time). */
+#ifndef RWKV__TEAM_KEEP
+#define RWKV__TEAM_KEEP 0.90
+#endif
 #define RWKV__MEASURE_AFTER 16 /* one-token team blocks before one thread's speed is measured */
 typedef struct rwkv__team {
     uint64_t claim;     /* atomic: job number (24 bits) | second (20) | first (20): the next
@@ -9476,13 +9485,15 @@ typedef struct rwkv__team {
     int T, stalls;       /* thread 0 only: tokens in the current block, its stalls so far */
     int solo, backoff, next_backoff;
     int unmeasured;      /* one-token team blocks run without a one-thread speed to compare */
-    /* thread 0 only: seconds per token of the latest blocks of solo_T tokens on one thread
-       (measured during back-offs; 0 until there was one), one token's and a block's apart
-       (a chat alternates them), and of the team blocks of the current window of
-       RWKV__PROBES: compared only for blocks of the same size (a prompt's 128 tokens per
-       block run several times faster per token than generation's one) */
+    /* thread 0 only: seconds per token of blocks of solo_T tokens on one thread, the median
+       of the latest RWKV__SOLO_KEEP (solo_t, solo_n of them, measured during back-offs; 0
+       until there was one), one token's and a block's apart (a chat alternates them), and
+       of the team blocks of the current window of RWKV__PROBES: compared only for blocks of
+       the same size (a prompt's 128 tokens per block run several times faster per token
+       than generation's one) */
     double solo_per_token[2], probe_t[RWKV__PROBES]; /* [0]: one token, [1]: blocks */
-    int solo_T[2], probes; /* team blocks in the current window and their times per token */
+    double solo_t[2][RWKV__SOLO_KEEP];
+    int solo_T[2], solo_n[2], probes; /* probes: team blocks in the current window */
     int block_T;         /* tokens of the blocks the window's probes were timed on */
     double backoff_left; /* thread 0 only: seconds of one-thread blocks left in a back-off
                             decided by the window (as long whatever the blocks' size) */
@@ -10718,13 +10729,27 @@ static void rwkv__forward_pass(rwkv_state *st, const int *tokens, int T, float *
 
 /* The forward pass, with n threads on a team (rwkv__team): thread 0 runs the pass, the
    others take items of its jobs. Back-off: when the median of 4 team blocks took more than
-   2% longer per token than one thread did in the latest back-off, the next 32 blocks run on
+   RWKV__TEAM_KEEP of one thread's time per token (the median of its latest blocks, in
+   back-offs), i.e. the team was not clearly faster, the next 32 blocks run on
    one thread (64, 128 ... while it keeps happening, up to about 10 s of work), then the team
    is tried again: N threads stay at least about as fast as one. The first back-off comes
    from waiting: a block in which thread 0 waited for a quarter of its time (the others
    descheduled, or late at the region's end) runs the next 2 on one thread, to time it; or,
    in generation, after RWKV__MEASURE_AFTER tokens on the team without such a wait. */
 #ifdef RWKV__TEAM
+/* the median of v[0..n), n <= RWKV__SOLO_KEEP (the mean of the middle two for even n) */
+static double rwkv__median_of(const double *v, int n)
+{
+    double w[RWKV__SOLO_KEEP];
+    int i, j;
+    for (i = 0; i < n; i++) { /* insertion sort of a copy */
+        const double x = v[i];
+        for (j = i; j > 0 && w[j - 1] > x; j--) w[j] = w[j - 1];
+        w[j] = x;
+    }
+    return n <= 0 ? 0.0 : n % 2 ? w[n / 2] : 0.5 * (w[n / 2 - 1] + w[n / 2]);
+}
+
 /* the median of 4: the mean of the middle two */
 static double rwkv__median4(const double *v)
 {
@@ -10767,9 +10792,14 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
             per_token = (omp_get_wtime() - t0) / T;
             if (tm->backoff > 0) tm->backoff--;
             else tm->backoff_left -= per_token * T;
-            /* the latest back-off's speed, smoothed over its blocks */
-            tm->solo_per_token[k] =
-                solo_known ? 0.5 * (tm->solo_per_token[k] + per_token) : per_token;
+            /* one thread's speed: the median of its latest blocks. It was the latest
+               block's time averaged with the speed before (the latest block half of it):
+               one slow or fast block moved it by 5-10%, and the team was then judged
+               against that for as long as it was kept */
+            if (!solo_known) tm->solo_n[k] = 0;
+            tm->solo_t[k][tm->solo_n[k]++ % RWKV__SOLO_KEEP] = per_token;
+            tm->solo_per_token[k] = rwkv__median_of(
+                tm->solo_t[k], tm->solo_n[k] < RWKV__SOLO_KEEP ? tm->solo_n[k] : RWKV__SOLO_KEEP);
             tm->solo_T[k] = T;
             if (T == 1) tm->unmeasured = 0;
             tm->solo = 0;
@@ -10812,7 +10842,7 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
            unknown: then a short back-off measures it. */
         if (solo_known &&
             ((tm->probes >= RWKV__PROBES &&
-              rwkv__median4(tm->probe_t) > 1.02 * tm->solo_per_token[k]) ||
+              rwkv__median4(tm->probe_t) > RWKV__TEAM_KEEP * tm->solo_per_token[k]) ||
              (RWKV__PROBE_EARLY > 0 && tm->probes == 2 &&
               tm->probe_t[0] > RWKV__PROBE_EARLY * tm->solo_per_token[k] &&
               tm->probe_t[1] > RWKV__PROBE_EARLY * tm->solo_per_token[k]))) {
