@@ -9486,14 +9486,14 @@ typedef struct rwkv__team {
     int solo, backoff, next_backoff;
     int unmeasured;      /* one-token team blocks run without a one-thread speed to compare */
     /* thread 0 only: seconds per token of blocks of solo_T tokens on one thread, the median
-       of the latest RWKV__SOLO_KEEP (solo_t, solo_n of them, measured during back-offs; 0
+       of the latest RWKV__SOLO_KEEP (solo_t: solo_n of them, the next at solo_at; 0
        until there was one), one token's and a block's apart (a chat alternates them), and
        of the team blocks of the current window of RWKV__PROBES: compared only for blocks of
        the same size (a prompt's 128 tokens per block run several times faster per token
        than generation's one) */
     double solo_per_token[2], probe_t[RWKV__PROBES]; /* [0]: one token, [1]: blocks */
     double solo_t[2][RWKV__SOLO_KEEP];
-    int solo_T[2], solo_n[2], probes; /* probes: team blocks in the current window */
+    int solo_T[2], solo_n[2], solo_at[2], probes; /* probes: team blocks in the window */
     int block_T;         /* tokens of the blocks the window's probes were timed on */
     double backoff_left; /* thread 0 only: seconds of one-thread blocks left in a back-off
                             decided by the window (as long whatever the blocks' size) */
@@ -10796,10 +10796,11 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
                block's time averaged with the speed before (the latest block half of it):
                one slow or fast block moved it by 5-10%, and the team was then judged
                against that for as long as it was kept */
-            if (!solo_known) tm->solo_n[k] = 0;
-            tm->solo_t[k][tm->solo_n[k]++ % RWKV__SOLO_KEEP] = per_token;
-            tm->solo_per_token[k] = rwkv__median_of(
-                tm->solo_t[k], tm->solo_n[k] < RWKV__SOLO_KEEP ? tm->solo_n[k] : RWKV__SOLO_KEEP);
+            if (!solo_known) tm->solo_n[k] = tm->solo_at[k] = 0;
+            tm->solo_t[k][tm->solo_at[k]] = per_token;
+            tm->solo_at[k] = (tm->solo_at[k] + 1) % RWKV__SOLO_KEEP;
+            if (tm->solo_n[k] < RWKV__SOLO_KEEP) tm->solo_n[k]++;
+            tm->solo_per_token[k] = rwkv__median_of(tm->solo_t[k], tm->solo_n[k]);
             tm->solo_T[k] = T;
             if (T == 1) tm->unmeasured = 0;
             tm->solo = 0;

@@ -15,7 +15,8 @@
      bitwise against one FMA chain per output in column order); 1, 2
      and 3 threads give the same bits; the scalar matmul gives the bits of the scalar matvec;
    - a one-row f32 matvec (a dot product) and rwkv__norm (as a layer norm and
-     per group as a group norm) against double references.
+     per group as a group norm) against double references;
+   - with the thread team (OpenMP builds), the medians its back-off compares.
    Exit 0 = pass, 1 = fail. */
 #define RWKV_IMPLEMENTATION
 #include "../rwkv.h"
@@ -633,6 +634,34 @@ static void test_expf(void)
     printf("expf: %ld arguments, worst %.3f ulp where e^x is normal, 0 below\n", n, worst);
 }
 
+#ifdef RWKV__TEAM
+static int cmp_double(const void *a, const void *b)
+{
+    const double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The thread team's back-off compares medians of block times (rwkv__median_of, one
+   thread's latest blocks; rwkv__median4, the team's probes): against a sorted copy. */
+static void test_team_medians(void)
+{
+    int trial, n, i;
+    for (trial = 0; trial < 2000; trial++) {
+        double v[RWKV__SOLO_KEEP], w[RWKV__SOLO_KEEP], want;
+        n = 1 + trial % RWKV__SOLO_KEEP;
+        for (i = 0; i < n; i++) v[i] = trial % 3 ? (double)(rng_u32() % 7) : (double)rng_sym();
+        memcpy(w, v, sizeof v);
+        qsort(w, (size_t)n, sizeof *w, cmp_double);
+        want = n % 2 ? w[n / 2] : 0.5 * (w[n / 2 - 1] + w[n / 2]);
+        CHECK(rwkv__median_of(v, n) == want, "median of %d values: %g, want %g", n,
+              rwkv__median_of(v, n), want);
+        if (n == 4)
+            CHECK(rwkv__median4(v) == want, "median4: %g, want %g", rwkv__median4(v), want);
+    }
+    printf("team medians: checked\n");
+}
+#endif
+
 int main(void)
 {
 #if defined(RWKV__AVX512)
@@ -658,6 +687,9 @@ int main(void)
     test_small();
     test_wkv();
     test_expf();
+#ifdef RWKV__TEAM
+    test_team_medians();
+#endif
     if (failures) {
         printf("%d checks failed\n", failures);
         return 1;
