@@ -10832,9 +10832,10 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
         per_token = (t1 - t0) / T;
         tm->probe_t[tm->probes++] = per_token;
         /* The team is judged by its speed: when the median of RWKV__PROBES blocks took more
-           than 2% longer per token than one thread in the latest back-off, the next blocks
-           run on one thread (with a competing process the threads can all be busy, no one
-           waiting long, and still lose to one thread alone). The median, not the latest: on a
+           than RWKV__TEAM_KEEP of one thread's time per token (the median of its latest
+           blocks, in back-offs), the next blocks run on one thread (with a competing process
+           the threads can all be busy, no one waiting long, and still lose to one thread
+           alone). The median, not the latest: on a
            shared VM a vCPU stalls now and then (one slow block), and under a competing load
            a team block is fast now and then; a back-off for nothing costs the second
            thread's speed; but two first probes both slower than RWKV__PROBE_EARLY times
