@@ -9460,8 +9460,10 @@ typedef void (*rwkv__item_fn)(const void *job, int item);
 /* The team is kept when the median of its RWKV__PROBES blocks takes at most this times one
    thread's time per token. Without another load two threads take 0.5-0.7 of one thread's
    time here; under a one-core competing load 1.0-1.05, within the blocks' noise (+-10%),
-   so a rule of "slower than one thread" kept the team about half the time (make bench's
-   competing-load case 1.04 x one thread's time). */
+   so a rule of "more than 2% slower than one thread" kept or dropped it by chance (one run of
+   make bench's competing-load case kept it for 151 of 192 tokens: 1.045x one thread's
+   time). The cost: a team less than ~10% faster than one thread (a machine where one thread
+   nearly fills the memory bus) runs on one thread between its probes. */
 #ifndef RWKV__TEAM_KEEP
 #define RWKV__TEAM_KEEP 0.90
 #endif
