@@ -9455,7 +9455,7 @@ typedef void (*rwkv__item_fn)(const void *job, int item);
 #ifndef RWKV__PROBE_EARLY
 #define RWKV__PROBE_EARLY 1.10
 #endif
-#define RWKV__PROBES 4 /* team blocks compared with one thread before a decision (rwkv__median4) */
+#define RWKV__PROBES 4 /* team blocks compared with one thread before a decision (their median) */
 #define RWKV__SOLO_KEEP 8 /* one-thread blocks whose median is one thread's speed */
 /* The team is kept when the median of its RWKV__PROBES blocks takes at most this times one
    thread's time per token. Without another load two threads take 0.5-0.7 of one thread's
@@ -10739,10 +10739,11 @@ static void rwkv__forward_pass(rwkv_state *st, const int *tokens, int T, float *
    descheduled, or late at the region's end) runs the next 2 on one thread, to time it; or,
    in generation, after RWKV__MEASURE_AFTER tokens on the team without such a wait. */
 #ifdef RWKV__TEAM
-/* the median of v[0..n), n <= RWKV__SOLO_KEEP (the mean of the middle two for even n) */
+/* the median of v[0..n) (the mean of the middle two for even n): one thread's latest blocks
+   (n <= RWKV__SOLO_KEEP) or the team's probes (RWKV__PROBES) */
 static double rwkv__median_of(const double *v, int n)
 {
-    double w[RWKV__SOLO_KEEP];
+    double w[RWKV__SOLO_KEEP > RWKV__PROBES ? RWKV__SOLO_KEEP : RWKV__PROBES];
     int i, j;
     for (i = 0; i < n; i++) { /* insertion sort of a copy */
         const double x = v[i];
@@ -10750,14 +10751,6 @@ static double rwkv__median_of(const double *v, int n)
         w[j] = x;
     }
     return n <= 0 ? 0.0 : n % 2 ? w[n / 2] : 0.5 * (w[n / 2 - 1] + w[n / 2]);
-}
-
-/* the median of 4: the mean of the middle two */
-static double rwkv__median4(const double *v)
-{
-    double a = v[0] < v[1] ? v[0] : v[1], b = v[0] < v[1] ? v[1] : v[0];
-    double c = v[2] < v[3] ? v[2] : v[3], d = v[2] < v[3] ? v[3] : v[2];
-    return 0.5 * ((a > c ? a : c) + (b < d ? b : d));
 }
 #endif
 
@@ -10846,7 +10839,7 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
            unknown: then a short back-off measures it. */
         if (solo_known &&
             ((tm->probes >= RWKV__PROBES &&
-              rwkv__median4(tm->probe_t) > RWKV__TEAM_KEEP * tm->solo_per_token[k]) ||
+              rwkv__median_of(tm->probe_t, RWKV__PROBES) > RWKV__TEAM_KEEP * tm->solo_per_token[k]) ||
              (RWKV__PROBE_EARLY > 0 && tm->probes == 2 &&
               tm->probe_t[0] > RWKV__PROBE_EARLY * tm->solo_per_token[k] &&
               tm->probe_t[1] > RWKV__PROBE_EARLY * tm->solo_per_token[k]))) {

@@ -641,8 +641,8 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* The thread team's back-off compares medians of block times (rwkv__median_of, one
-   thread's latest blocks; rwkv__median4, the team's probes): against a sorted copy. */
+/* The thread team's back-off compares medians of block times (rwkv__median_of: one
+   thread's latest blocks, the team's probes): against a sorted copy. */
 static void test_team_medians(void)
 {
     int trial, n, i;
@@ -655,8 +655,6 @@ static void test_team_medians(void)
         want = n % 2 ? w[n / 2] : 0.5 * (w[n / 2 - 1] + w[n / 2]);
         CHECK(rwkv__median_of(v, n) == want, "median of %d values: %g, want %g", n,
               rwkv__median_of(v, n), want);
-        if (n == 4)
-            CHECK(rwkv__median4(v) == want, "median4: %g, want %g", rwkv__median4(v), want);
     }
     printf("team medians: checked\n");
 }
