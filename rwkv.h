@@ -7203,44 +7203,60 @@ static int rwkv__fpk_takes(const rwkv__tensor *W, int T)
            (W->ne[0] >= RWKV__FAMX_MIN || W->lora_tiles) && rwkv__fpk_request();
 }
 
+/* Thread id of n's tiles of the tokens' layout (every tile: id 0 of 1), unless laid_out:
+   pack already holds them. */
+static void rwkv__fpk_pack_part(const rwkv__tensor *W, const float *X, int T, uint8_t *pack,
+                                int laid_out, int id, int n)
+{
+    int g;
+    if (rwkv__fpk_packs(W) && !laid_out)
+        for (g = id; g < (T + 15) / 16; g += n) rwkv__fpk_pack(W->ne[0], X, T, pack, g);
+}
+
+/* Thread id of n's rows, once every tile is laid out: its share of the runs of RWKV__FPK_RQ;
+   the last thread also the last rows % RQ, on the f32 kernels. */
+static void rwkv__fpk_rows_part(float *Y, const rwkv__tensor *W, const float *X, int T,
+                                uint8_t *pack, float *relu2, int id, int n)
+{
+    const int64_t rows = W->ne[1], r16 = rows / RWKV__FPK_RQ * RWKV__FPK_RQ;
+    const int64_t r0 = r16 / RWKV__FPK_RQ * id / n * RWKV__FPK_RQ,
+                  r1 = r16 / RWKV__FPK_RQ * (id + 1) / n * RWKV__FPK_RQ;
+    if (r0 < r1) rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2);
+    if (id == n - 1 && r16 < rows) rwkv__matmul_rows(Y, W, X, T, r16, rows);
+}
+
 /* The product with `pack` (rwkv__fpk_pack_bytes of scratch, 64-byte aligned): the threads lay
    out the tokens' tiles (unless laid_out: pack already holds them), then split the rows in
    runs of RWKV__FPK_RQ; the last rows % RQ run the f32 kernels (on the last thread, whatever
-   the thread count). relu2: rwkv__bct_rows's (broadcast tiles only). */
+   the thread count). relu2: rwkv__bct_rows's (broadcast tiles only). The barrier between
+   the two parts stays in the region's own body: in a function that one thread also calls
+   from inside the team's region it would bind to that region and wait for its other
+   threads (commit dac2269 did so: a deadlock, reverted in eb8f9bf). */
 static void rwkv__fpk_run(float *Y, const rwkv__tensor *W, const float *X, int T, int n_threads,
                            uint8_t *pack, int laid_out, float *relu2)
 {
-    const int64_t rows = W->ne[1], cols = W->ne[0], r16 = rows / RWKV__FPK_RQ * RWKV__FPK_RQ;
+    const int64_t rows = W->ne[1], cols = W->ne[0];
     const int nth = rwkv__threads_for(n_threads, rows, rows * cols * T);
     if (nth <= 1) { /* no parallel region for one thread (rwkv__matmul_q_run) */
-        int g;
-        if (rwkv__fpk_packs(W) && !laid_out)
-            for (g = 0; g < (T + 15) / 16; g++) rwkv__fpk_pack(cols, X, T, pack, g);
-        if (r16 > 0) rwkv__fpk_rows(Y, W, X, pack, T, 0, r16, relu2);
-        if (r16 < rows) rwkv__matmul_rows(Y, W, X, T, r16, rows);
+        rwkv__fpk_pack_part(W, X, T, pack, laid_out, 0, 1);
+        rwkv__fpk_rows_part(Y, W, X, T, pack, relu2, 0, 1);
         return;
     }
 #ifdef _OPENMP
 #pragma omp parallel num_threads(nth)
 #endif
     {
-        int id = 0, n = 1, g;
-        int64_t r0, r1;
+        int id = 0, n = 1;
 #ifdef _OPENMP
         id = omp_get_thread_num();
         n = omp_get_num_threads();
 #endif
-        if (rwkv__fpk_packs(W) && !laid_out)
-            for (g = id; g < (T + 15) / 16; g += n) rwkv__fpk_pack(cols, X, T, pack, g);
+        rwkv__fpk_pack_part(W, X, T, pack, laid_out, id, n);
 #ifdef _OPENMP
 #pragma omp barrier
 #endif
-        r0 = r16 / RWKV__FPK_RQ * id / n * RWKV__FPK_RQ;
-        r1 = r16 / RWKV__FPK_RQ * (id + 1) / n * RWKV__FPK_RQ;
-        if (r0 < r1) rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2);
-        if (id == n - 1 && r16 < rows) rwkv__matmul_rows(Y, W, X, T, r16, rows);
+        rwkv__fpk_rows_part(Y, W, X, T, pack, relu2, id, n);
     }
-    (void)nth;
 }
 #endif /* RWKV__FPK */
 
