@@ -474,6 +474,16 @@ static const char *find_model(const char *flag_path, const char **why)
 
 /* --no-mmap: rwkv_model_open_read instead of rwkv_model_open */
 static int cli_no_mmap;
+/* open_model warns of a map in small pages (rwkv info prints it instead) */
+static int cli_map_note = 1;
+
+/* Whether most of the bytes a token reads come from a map the kernel holds in 4 KiB pages
+   (rwkv_model_info.map_huge: the probed share of 2 MiB pages, below a half). */
+static int map_in_small_pages(const rwkv_model_info *info)
+{
+    return info->loaded == RWKV_LOADED_MAP && info->map_huge >= 0.0f && info->map_huge < 0.5f &&
+           info->bytes_per_token - info->bytes_packed >= info->bytes_per_token / 2;
+}
 
 /* Opens the model find_model chooses; *path and *why (when not NULL) say which and why. */
 static rwkv_model *open_model(const char *flag_path, int n_threads, const char **path,
@@ -485,6 +495,16 @@ static rwkv_model *open_model(const char *flag_path, int n_threads, const char *
     if ((cli_no_mmap ? rwkv_model_open_read : rwkv_model_open)(p, &model, &err) != RWKV_OK)
         die_err(&err);
     if (n_threads > 0) rwkv_model_set_threads(model, n_threads);
+    if (cli_map_note) {
+        rwkv_model_info info;
+        rwkv_model_get_info(model, &info);
+        if (map_in_small_pages(&info))
+            warn("%s is cached in 4 KiB pages (%.0f%% of the pieces probed in 2 MiB pages: a "
+                 "file written in small pieces, e.g. just downloaded), from which its weights "
+                 "stream slower; `dd if=%s iflag=nocache count=0` drops its cache once (the "
+                 "next run reads it back in 2 MiB pages), or --no-mmap reads it into memory "
+                 "(README: Loading)", p, 100.0 * info.map_huge, p);
+    }
     if (path) *path = p;
     if (why) *why = w;
     return model;
@@ -612,6 +632,7 @@ static int cmd_info(args *a)
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
         else usage_error("unknown argument '%s'", s);
     }
+    cli_map_note = 0; /* printed below */
     model = open_model(model_path, 0, &model_path, &why);
     rwkv_model_get_info(model, &info);
     name = rwkv_model_get_meta_string(model, "general.name", &name_len);
@@ -650,6 +671,15 @@ static int cmd_info(args *a)
            info.n_weights ? 8.0 * (double)all_bytes / (double)info.n_weights : 0.0);
     print_bytes_line("bytes per token:", info.bytes_per_token);
     print_bytes_line("file size:", info.file_size);
+    printf("%-18s %s", "weights from:",
+           info.loaded == RWKV_LOADED_READ ? "the file, read into memory" : "the file's map");
+    if (info.map_huge >= 0.0f)
+        printf(" (%.0f%% of the pieces probed in 2 MiB pages%s)", 100.0 * info.map_huge,
+               map_in_small_pages(&info) ? ": cached in 4 KiB pages, see README: Loading" : "");
+    if (info.bytes_packed)
+        printf("; %.2f MiB of matrices copied into the packed layout",
+               (double)info.bytes_packed / 1048576.0);
+    printf("\n");
     print_layout_and_types(model);
     out_flush();
     rwkv_model_close(model);

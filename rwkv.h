@@ -45,7 +45,8 @@
    evaluation's threads take work items as they come and fall back to one thread while
    the machine is too busy for them to help (rwkv__team, docs/KERNELS.md).
    Linux: the loader asks for huge pages on the model map (madvise MADV_HUGEPAGE, advice only);
-   a file cached in 4 KiB pages (written in small pieces) maps in those: rwkv_model_open_read.
+   a file cached in 4 KiB pages (written in small pieces) maps in those (rwkv_model_info's
+   map_huge tells): rwkv_model_open_read.
    Files this library writes go out 4 MiB at a time (RWKV__WRITE_CHUNK), so that their cache
    is in 2 MiB folios.
 
@@ -161,7 +162,11 @@ typedef struct rwkv_model rwkv_model;
    from the map: constant time in the model size, except Q4_0 / Q8_0 / Q5_1 / Q4_K / Q5_K / Q6_K
    matrices on x86 with AVX2, copied at open into a faster layout (RWKV_NO_REPACK; a 1.5B
    4-bit model: 0.13-0.26 s on two threads). Also opens llama.cpp's `rwkv6` and `rwkv7`
-   files (docs/LLAMACPP.md): the same model, their LoRA matrices copied transposed to F32. */
+   files (docs/LLAMACPP.md): the same model, their LoRA matrices copied transposed to F32.
+   On Linux a file of 64 MiB or more is probed at open: rwkv_model_info's `map_huge` says how
+   much of its page cache maps in 2 MiB pages (a file written in small pieces, e.g. just
+   downloaded, stays cached in 4 KiB pages, and the weights then stream slower: README,
+   Loading; rwkv_model_open_read, or dropping the file's cache once, avoids it). */
 rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err);
 /* Same, but the file is read into memory the model owns (2 MiB-aligned, with Linux's
    huge-page advice) instead of being used from the map: costs the read (~1 s for 3 GB from
@@ -215,7 +220,19 @@ typedef struct rwkv_model_info {
     uint64_t n_weights;            /* all tensors' elements (the model's bits per weight is
                                       8 * (sum of bytes_of_type) / n_weights) */
     uint64_t bytes_per_token;      /* weight bytes read to generate one token */
+    uint64_t bytes_packed;         /* of those, the matrices' bytes copied at open into the
+                                      packed layout (RWKV_NO_REPACK), read from the model's
+                                      own memory, not the file */
+    int loaded;    /* where the weights are read from: RWKV_LOADED_MAP (the file's map),
+                      RWKV_LOADED_READ (the file read into the model's own memory:
+                      rwkv_model_open_read), RWKV_LOADED_MEMORY (rwkv_model_open_memory's
+                      buffer) */
+    float map_huge; /* Linux, rwkv_model_open of a file of 64 MiB or more: the share (0-1) of
+                       the 2 MiB pieces probed at open (up to 64 spread over the file, those
+                       in the page cache) that the kernel mapped in 2 MiB pages; -1: not
+                       measured (too few of them cached, another system, another open) */
 } rwkv_model_info;
+enum { RWKV_LOADED_MAP = 0, RWKV_LOADED_READ = 1, RWKV_LOADED_MEMORY = 2 };
 
 void rwkv_model_get_info(const rwkv_model *model, rwkv_model_info *out);
 int rwkv_model_get_n_vocab(const rwkv_model *model);
@@ -9103,6 +9120,8 @@ static void rwkv__pack_model(rwkv_model *m)
             rwkv__tensor *t = &m->gguf.tensors[i];
             rwkv__pk_fill(t->type, (const uint8_t *)t->data, t->ne[1], t->ne[0], P, nth);
             t->packed = P;
+            m->info.bytes_packed += (uint64_t)(t->ne[1] / 8 * 8) *
+                                    rwkv__row_bytes(t->type, (uint64_t)t->ne[0]);
 #ifdef RWKV__MADV_DONTNEED
             if (m->mapped) { /* the file's pages of those rows leave this process's memory
                                 (they stay in the page cache; a read maps them again) */
@@ -9168,6 +9187,8 @@ rwkv_status rwkv_model_open_memory(const void *data, size_t size, rwkv_model **o
     m->gguf.map = (const uint8_t *)data;
     m->gguf.size = size;
     strcpy(m->gguf.path, "(memory)");
+    m->info.loaded = RWKV_LOADED_MEMORY;
+    m->info.map_huge = -1.0f;
     return rwkv__open_common(m, out, err);
 }
 
@@ -9205,6 +9226,86 @@ static rwkv_status rwkv__no_copy_memory(const char *path, uint64_t size, rwkv_er
                       "bytes; rwkv_model_open maps it instead)", path, (unsigned long long)size);
 }
 
+/* How much of a file's map the kernel maps in 2 MiB pages (Linux). It does so only where it
+   holds the file's page cache in 2 MiB folios, and it keeps a file in folios of about the
+   size of the writes or reads that brought it in: a file written in small pieces (a
+   download) stays cached in 4 KiB pages, and a kernel without large folios for its file
+   system caches every file so. The weights then stream slower from the map, and its first
+   use faults in 4 KiB at a time: a v7 1.5B F16 file written 8 KiB at a time, on a Zen 5 VM,
+   `rwkv bench` mapped against `--no-mmap` (README, Loading): the first 128-token prompt of a
+   process 1.8-1.9x the time, generation on two threads ~1.15x (one thread: noise). The CLI
+   warns when it runs such a model (rwkv.c, open_model). */
+#if defined(__linux__) && defined(RWKV__MADV_HUGEPAGE)
+#define RWKV__HUGE_PROBE 1
+#define RWKV__HUGE_PROBE_MIN ((uint64_t)64 << 20) /* smaller files are not probed */
+#define RWKV__HUGE_PROBES 64                       /* pieces of 2 MiB probed at most */
+#define RWKV__HUGE_PROBES_MIN 8                    /* fewer of them cached: not measured */
+#if !defined(_DEFAULT_SOURCE) && !defined(_GNU_SOURCE) && !defined(_BSD_SOURCE)
+/* declared by <sys/mman.h> only with _DEFAULT_SOURCE (as madvise above); in every Linux libc */
+#ifdef __cplusplus
+extern "C"
+#endif
+int mincore(void *addr, size_t length, unsigned char *vec);
+#endif
+
+/* Reads one line of f into buf (n bytes); a longer line is read to its end and cut. 0 at
+   the end of the file. */
+static int rwkv__proc_line(FILE *f, char *buf, int n)
+{
+    size_t len;
+    if (!fgets(buf, n, f)) return 0;
+    len = strlen(buf);
+    if (len > 0 && buf[len - 1] != '\n') {
+        int c;
+        while ((c = fgetc(f)) != EOF && c != '\n') continue;
+    }
+    return 1;
+}
+
+/* The share of 2 MiB pieces of a new map (none of it touched yet) that the kernel maps one
+   entry per 2 MiB: one byte of each of up to RWKV__HUGE_PROBES pieces spread over the map
+   is read, those whose first page is in the page cache (mincore: no read from the disk),
+   then /proc/self/smaps gives the bytes of the map mapped so (FilePmdMapped). -1: not known
+   (fewer than RWKV__HUGE_PROBES_MIN such pieces, no smaps). */
+static float rwkv__map_huge(const uint8_t *map, uint64_t size)
+{
+    const uintptr_t huge = (uintptr_t)2 << 20, lo = (uintptr_t)map, hi = lo + (uintptr_t)size;
+    const uintptr_t first = (lo + huge - 1) & ~(huge - 1);
+    uintptr_t n, i, step;
+    unsigned probes = 0, sink = 0;
+    long long pmd_kb = 0;
+    int inside = 0;
+    char line[512];
+    FILE *f;
+    if (hi < first || hi - first < huge) return -1.0f;
+    n = (hi - first) / huge;
+    step = n > RWKV__HUGE_PROBES ? n / RWKV__HUGE_PROBES : 1;
+    for (i = 0; i < n; i += step) {
+        unsigned char cached = 0;
+        if (mincore((void *)(first + i * huge), 4096, &cached) != 0 || !(cached & 1)) continue;
+        sink += *(const volatile uint8_t *)(first + i * huge);
+        probes++;
+    }
+    (void)sink;
+    if (probes < RWKV__HUGE_PROBES_MIN) return -1.0f;
+    f = fopen("/proc/self/smaps", "r");
+    if (!f) return -1.0f;
+    while (rwkv__proc_line(f, line, (int)sizeof line)) {
+        unsigned long long a, b;
+        /* a mapping's first line: "START-END perms offset dev inode path" (hex; END is past
+           the map's last page, not its last byte); the keys' lines ("AnonHugePages:" ...)
+           stop sscanf before its '-' */
+        if (sscanf(line, "%llx-%llx ", &a, &b) == 2)
+            inside = a >= (unsigned long long)lo && a < (unsigned long long)hi && b > a;
+        else if (inside && !strncmp(line, "FilePmdMapped:", 14))
+            pmd_kb += strtoll(line + 14, NULL, 10);
+    }
+    fclose(f);
+    pmd_kb /= 2048; /* whole pieces */
+    return (float)(pmd_kb < (long long)probes ? pmd_kb : (long long)probes) / (float)probes;
+}
+#endif
+
 /* rwkv_model_open (copy = 0) and rwkv_model_open_read (copy = 1: the map is copied into
    m->read_mem and unmapped before the model is loaded). */
 static rwkv_status rwkv__open_file(const char *path, rwkv_model **out, rwkv_error *err,
@@ -9218,6 +9319,8 @@ static rwkv_status rwkv__open_file(const char *path, rwkv_model **out, rwkv_erro
     m = (rwkv_model *)calloc(1, sizeof *m);
     if (!m) return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory");
     snprintf(m->gguf.path, sizeof m->gguf.path, "%s", path);
+    m->info.loaded = copy ? RWKV_LOADED_READ : RWKV_LOADED_MAP;
+    m->info.map_huge = -1.0f;
 #if defined(_WIN32)
     {
         /* The view keeps the file and the mapping object open: both handles are closed here
@@ -9332,6 +9435,10 @@ static rwkv_status rwkv__open_file(const char *path, rwkv_model **out, rwkv_erro
                mapped one entry per 2 MiB, which reads the weights several times faster from
                the first token on (docs/KERNELS.md). */
             (void)madvise(p, (size_t)m->gguf.size, RWKV__MADV_HUGEPAGE);
+#endif
+#ifdef RWKV__HUGE_PROBE
+            if (m->gguf.size >= RWKV__HUGE_PROBE_MIN)
+                m->info.map_huge = rwkv__map_huge(m->gguf.map, m->gguf.size);
 #endif
         }
         close(fd);

@@ -205,7 +205,8 @@ def test_info_logits(tiny):
     rc, out, err = run(["info", "-m", tiny])
     text = out.decode()
     check(rc == 0 and "RWKV v7" in text and re.search(r"vocab:\s+256", text) and
-          re.search(r"layers:\s+12", text), "info output: " + text + err)
+          re.search(r"layers:\s+12", text) and re.search(r"weights from:\s+the file's map\n", text),
+          "info output: " + text + err)
     oracle = read_f32(os.path.join(SHARED, "fixtures", "tiny", "oracle-logits-7v0-834K.f32"))
     ref_max = max(abs(x) for x in oracle)
     for seq in (False, True):
@@ -739,6 +740,27 @@ def test_warnings(models):
     check(rc == 0 and piped == b"\x1b" * 6, "ESC into a pipe: %r" % piped)
     check(b"\x1b" not in shown and shown.count(b"\\x1b") == 6, "ESC on a terminal: %r" % shown)
     print("  6 x ESC: pipe %r, terminal %r" % (piped, shown))
+    if sys.platform.startswith("linux") and os.path.exists("/proc/self/smaps"):
+        # a model padded past 64 MiB and written 8 KiB at a time: cached in 4 KiB pages, which
+        # the loader's probe sees; the run says so and what to do, info prints it, --no-mmap
+        # does not warn
+        padded = os.path.join(BUILD, "cli-micro-8k.gguf")
+        data = open(m, "rb").read() + bytes(72 << 20)
+        fd = os.open(padded, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        for i in range(0, len(data), 8192):
+            os.write(fd, data[i:i + 8192])
+        os.close(fd)
+        rc, _, err = run(["-m", padded, "-p", "x", "-n", "1", "-q"])
+        check(rc == 0 and "cached in 4 KiB pages" in err and "iflag=nocache" in err and
+              "--no-mmap" in err, "a file in 4 KiB pages: " + err)
+        print("  8 KiB-written file: %s" % err.strip()[:110])
+        rc, _, err = run(["-m", padded, "-p", "x", "-n", "1", "-q", "--no-mmap"])
+        check(rc == 0 and "warning" not in err, "--no-mmap warns: " + err)
+        rc, out, err = run(["info", "-m", padded])
+        check(rc == 0 and re.search(r"weights from:\s+the file's map \(0% of the pieces probed "
+                                    r"in 2 MiB pages: cached in 4 KiB pages", out.decode()) and
+              "warning" not in err, "info of a file in 4 KiB pages: %r %r" % (out, err))
+        os.remove(padded)
 
 
 def test_llama_options(models):

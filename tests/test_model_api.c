@@ -7,7 +7,9 @@
        mapped file;
      - the caller's buffer is left alone (closing the model does not free it);
      - refused buffers: NULL data, NULL out, a truncated copy (the message names "(memory)");
-       rwkv_model_open_read of a missing file or a directory (the message names the path).
+       rwkv_model_open_read of a missing file or a directory (the message names the path);
+     - rwkv_model_info.loaded of each, and the probe of a map (map_huge, Linux): a file
+       written 8 KiB at a time measures below one half.
    Models are random GGUF files made by tools/random_model.py (standard-library Python, $PY)
    in build/; skips (77) when that cannot run. */
 #define RWKV_IMPLEMENTATION
@@ -115,10 +117,22 @@ static void test_model(const char *name, const char *path)
         return;
     }
 
+    /* the same infos but where the weights are read from (and the probe of a map: these
+       files are under 64 MiB, so none) */
     rwkv_model_get_info(mf, &fi);
+    CHECK(fi.loaded == RWKV_LOADED_MAP && fi.map_huge == -1.0f, "%s: open: loaded %d, "
+          "map_huge %g", name, fi.loaded, (double)fi.map_huge);
+    CHECK(fi.bytes_packed <= fi.bytes_per_token, "%s: bytes_packed %llu > bytes_per_token",
+          name, (unsigned long long)fi.bytes_packed);
     rwkv_model_get_info(mm, &mi);
+    CHECK(mi.loaded == RWKV_LOADED_MEMORY && mi.map_huge == -1.0f, "%s: open_memory: loaded "
+          "%d, map_huge %g", name, mi.loaded, (double)mi.map_huge);
+    mi.loaded = fi.loaded;
     CHECK(memcmp(&fi, &mi, sizeof fi) == 0, "%s: the infos differ", name);
     rwkv_model_get_info(mr, &mi);
+    CHECK(mi.loaded == RWKV_LOADED_READ && mi.map_huge == -1.0f, "%s: open_read: loaded %d, "
+          "map_huge %g", name, mi.loaded, (double)mi.map_huge);
+    mi.loaded = fi.loaded;
     CHECK(memcmp(&fi, &mi, sizeof fi) == 0, "%s: the infos differ (open_read)", name);
     name_f = rwkv_model_get_meta_string(mf, "general.name", &len_f);
     name_m = rwkv_model_get_meta_string(mm, "general.name", &len_m);
@@ -191,6 +205,68 @@ static void test_refused(const char *path)
     printf("open_read refuses a missing file, a directory and a NULL path\n");
 }
 
+/* rwkv_model_info.map_huge of a model padded to 72 MiB (trailing bytes past the tensors),
+   written `chunk` bytes per write(): the page cache keeps a file in folios of about the
+   writes' size, so 8 KiB writes can never map in 2 MiB pages; 4 MiB writes do where the
+   kernel has large folios for the file system (informational). Linux only: elsewhere, or
+   without /proc/self/smaps, -1. */
+static float padded_map_huge(const char *model, const char *path, size_t chunk)
+{
+    size_t size = 0, done = 0, pad = (size_t)72 << 20;
+    unsigned char *bytes = read_file(model, &size), *buf;
+    FILE *f = fopen(path, "wb");
+    rwkv_model *m = NULL;
+    rwkv_model_info info;
+    rwkv_error err;
+    CHECK(bytes && f, "map probe: cannot read %s or write %s", model, path);
+    if (!bytes || !f) {
+        free(bytes);
+        if (f) fclose(f);
+        return -2.0f;
+    }
+    buf = (unsigned char *)calloc(1, size + pad);
+    memcpy(buf, bytes, size);
+    setvbuf(f, NULL, _IONBF, 0); /* one write() per fwrite */
+    while (done < size + pad) {
+        const size_t n = size + pad - done < chunk ? size + pad - done : chunk;
+        if (fwrite(buf + done, 1, n, f) != n) break;
+        done += n;
+    }
+    fclose(f);
+    free(buf);
+    free(bytes);
+    CHECK(done == size + pad, "map probe: short write of %s", path);
+    if (rwkv_model_open(path, &m, &err) != RWKV_OK) {
+        CHECK(0, "map probe: rwkv_model_open: %s", err.message);
+        return -2.0f;
+    }
+    rwkv_model_get_info(m, &info);
+    rwkv_model_close(m);
+    remove(path);
+    CHECK(info.loaded == RWKV_LOADED_MAP, "map probe: loaded %d", info.loaded);
+    CHECK(info.map_huge == -1.0f || (info.map_huge >= 0.0f && info.map_huge <= 1.0f),
+          "map probe: map_huge %g", (double)info.map_huge);
+    return info.map_huge;
+}
+
+static void test_map_probe(const char *model)
+{
+    const float small = padded_map_huge(model, "build/test_model_api-8k.gguf", 8192);
+    const float big = padded_map_huge(model, "build/test_model_api-4m.gguf", (size_t)4 << 20);
+#ifdef __linux__
+    FILE *smaps = fopen("/proc/self/smaps", "r");
+    if (smaps) {
+        fclose(smaps);
+        /* just written, so cached: the probe must have measured it */
+        CHECK(small >= 0.0f && small < 0.5f, "map probe: a file written 8 KiB at a time has "
+              "map_huge %g (expected below 0.5)", (double)small);
+    }
+#endif
+    printf("map probe: map_huge %g for a file written 8 KiB at a time, %g for 4 MiB at a time "
+           "(%s)\n", (double)small, (double)big,
+           big >= 0.5f ? "this kernel caches it in 2 MiB folios" : "no 2 MiB folios here");
+}
+
 int main(void)
 {
     const char *py = getenv("PY") ? getenv("PY") : "python3";
@@ -218,6 +294,7 @@ int main(void)
         remove(q);
     }
     test_refused(paths[0]);
+    test_map_probe(paths[0]);
     for (i = 0; i < N_SPECS; i++) remove(paths[i]);
     printf("%d checks, %d failure(s)\n", checks, failures);
     return failures ? 1 : 0;
