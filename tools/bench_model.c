@@ -373,6 +373,20 @@ int main(int argc, char **argv)
         free(logits);
         rwkv_state_free(st);
         rwkv_model_close(model);
+        /* The map's pages as the rounds left them (rwkv_model_info.map_huge, probed at open
+           where the file is cached): a cache in 4 KiB pages reads slower, and such rows
+           measure the page cache, not the engine (README, Loading). Models whose matrices
+           are packed read little from the map and are not opened again (the packing). */
+        if (I.bytes_packed < I.bytes_per_token / 2 &&
+            rwkv_model_open(argv[a], &model, &err) == RWKV_OK) {
+            rwkv_model_info J;
+            rwkv_model_get_info(model, &J);
+            rwkv_model_close(model);
+            if (J.map_huge >= 0.0f && J.map_huge < 0.5f)
+                fprintf(stderr, "bench_model: note: %s: its map was %.0f%% in 2 MiB pages after "
+                        "these rounds (a page cache in 4 KiB pages: its rows above may read slower "
+                        "than from 2 MiB pages; README, Loading)\n", name, 100.0 * J.map_huge);
+        }
     }
     bench_free_big(bw);
     if (sink == 12345.0f) printf("(sink)\n");
