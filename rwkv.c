@@ -501,9 +501,9 @@ static rwkv_model *open_model(const char *flag_path, int n_threads, const char *
         if (map_in_small_pages(&info))
             warn("%s is cached in 4 KiB pages (%.0f%% of the pieces probed in 2 MiB pages: a "
                  "file written in small pieces, e.g. just downloaded), from which its weights "
-                 "stream slower; `dd if=%s iflag=nocache count=0` drops its cache once (the "
-                 "next run reads it back in 2 MiB pages), or --no-mmap reads it into memory "
-                 "(README: Loading)", p, 100.0 * info.map_huge, p);
+                 "stream slower; on a disk, `dd if=%s iflag=nocache count=0` drops its cache "
+                 "once (the next run reads it back in 2 MiB pages); or --no-mmap reads it into "
+                 "memory (README: Loading)", p, 100.0 * info.map_huge, p);
     }
     if (path) *path = p;
     if (why) *why = w;

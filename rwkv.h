@@ -9265,7 +9265,8 @@ static int rwkv__proc_line(FILE *f, char *buf, int n)
 /* The share of 2 MiB pieces of a new map (none of it touched yet) that the kernel maps one
    entry per 2 MiB: one byte of each of up to RWKV__HUGE_PROBES pieces spread over the map
    is read, those whose first page is in the page cache (mincore: no read from the disk),
-   then /proc/self/smaps gives the bytes of the map mapped so (FilePmdMapped). -1: not known
+   then /proc/self/smaps gives the bytes of the map mapped so (FilePmdMapped; ShmemPmdMapped
+   for a file on tmpfs, whose pages are the file and cannot be dropped). -1: not known
    (fewer than RWKV__HUGE_PROBES_MIN such pieces, no smaps). */
 static float rwkv__map_huge(const uint8_t *map, uint64_t size)
 {
@@ -9299,6 +9300,8 @@ static float rwkv__map_huge(const uint8_t *map, uint64_t size)
             inside = a >= (unsigned long long)lo && a < (unsigned long long)hi && b > a;
         else if (inside && !strncmp(line, "FilePmdMapped:", 14))
             pmd_kb += strtoll(line + 14, NULL, 10);
+        else if (inside && !strncmp(line, "ShmemPmdMapped:", 15)) /* a file on tmpfs */
+            pmd_kb += strtoll(line + 15, NULL, 10);
     }
     fclose(f);
     pmd_kb /= 2048; /* whole pieces */

@@ -18,7 +18,8 @@
    The file is compiled three times (tools/pair.sh): once per side with PAIR_SIDE = a or b
    (each includes its header with RWKV_IMPLEMENTATION, so the two sides' static kernels
    are separate; pair.sh renames each side's public rwkv_* functions apart), and once
-   without PAIR_SIDE for main. One thread (PAIR_THREADS=N in the environment: N); the product is rwkv__matmul with scratch,
+   without PAIR_SIDE for main. One thread (PAIR_THREADS=N in the environment: N; PAIR_LORA
+   set: the matrix is a LoRA of a float model, lora_tiles); the product is rwkv__matmul with scratch,
    on MATRICES distinct matrices (default 4) so that the weights come from memory. */
 #if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
 #define _POSIX_C_SOURCE 200809L
@@ -49,6 +50,7 @@ void PAIR_CAT(pair_run_, PAIR_SIDE)(float *Y, int type, const void *data, int64_
     W.ne[0] = cols;
     W.ne[1] = rows;
     W.data = data;
+    W.lora_tiles = getenv("PAIR_LORA") != NULL; /* as the LoRAs of a float model (prompts) */
 #ifdef RWKV__PACK
     { /* the packed copy the loader makes (rwkv__pk_new), made once per matrix */
         static const void *key[64];
