@@ -172,8 +172,9 @@ rwkv_status rwkv_model_open(const char *path, rwkv_model **out, rwkv_error *err)
    huge-page advice) instead of being used from the map: costs the read (~1 s for 3 GB from
    the page cache) and the model's size in memory, and gives the weights 2 MiB pages however
    the file's page cache holds them. A file written in small pieces (a download) stays cached
-   in 4 KiB pages, and on a Zen 5 VM such a v7 1.5B F16 file generated 1.3x (one thread) to
-   3.5x (two) slower mapped than read (README, Loading). */
+   in 4 KiB pages (rwkv_model_info's map_huge tells), and on a Zen 5 VM such a v7 1.5B F16
+   file generated 1.0-1.3x (one thread) and 1.15-3.5x (two) slower mapped than read, on two
+   days, its first 128-token prompt 1.8-1.9x (README, Loading). */
 rwkv_status rwkv_model_open_read(const char *path, rwkv_model **out, rwkv_error *err);
 /* Same, from a buffer the caller keeps alive and unchanged until rwkv_model_close. */
 rwkv_status rwkv_model_open_memory(const void *data, size_t size, rwkv_model **out,
