@@ -9297,8 +9297,12 @@ static float rwkv__map_huge(const uint8_t *map, uint64_t size)
         /* a mapping's first line: "START-END perms offset dev inode path" (hex; END is past
            the map's last page, not its last byte); the keys' lines ("AnonHugePages:" ...)
            stop sscanf before its '-' */
-        if (sscanf(line, "%llx-%llx ", &a, &b) == 2)
-            inside = a >= (unsigned long long)lo && a < (unsigned long long)hi && b > a;
+        if (sscanf(line, "%llx-%llx ", &a, &b) == 2) {
+            /* mappings come in address order: past the map, stop (the kernel walks each
+               mapping's page tables only when its lines are read) */
+            if (a >= (unsigned long long)hi) break;
+            inside = a >= (unsigned long long)lo && b > a;
+        }
         else if (inside && !strncmp(line, "FilePmdMapped:", 14))
             pmd_kb += strtoll(line + 14, NULL, 10);
         else if (inside && !strncmp(line, "ShmemPmdMapped:", 15)) /* a file on tmpfs */
