@@ -9302,8 +9302,7 @@ static float rwkv__map_huge(const uint8_t *map, uint64_t size)
                mapping's page tables only when its lines are read) */
             if (a >= (unsigned long long)hi) break;
             inside = a >= (unsigned long long)lo && b > a;
-        }
-        else if (inside && !strncmp(line, "FilePmdMapped:", 14))
+        } else if (inside && !strncmp(line, "FilePmdMapped:", 14))
             pmd_kb += strtoll(line + 14, NULL, 10);
         else if (inside && !strncmp(line, "ShmemPmdMapped:", 15)) /* a file on tmpfs */
             pmd_kb += strtoll(line + 15, NULL, 10);
