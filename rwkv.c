@@ -36,6 +36,10 @@
 #else
 #include <sys/ioctl.h>
 #include <unistd.h>
+#if defined(__linux__)
+#include <sys/statfs.h>
+#include <sys/utsname.h>
+#endif
 #endif
 
 /* ==== reporting and exits =============================================================== */
@@ -477,12 +481,37 @@ static int cli_no_mmap;
 /* open_model warns of a map in small pages (rwkv info prints it instead) */
 static int cli_map_note = 1;
 
+/* Whether the kernel reads the file at path back in 2 MiB folios once its cache is dropped,
+   as it did on the development VM (Linux 6.18, ext4): the file systems that cache their
+   files in large folios, XFS since Linux 5.18 and ext4 since 6.16. Elsewhere (an older
+   kernel, another file system, tmpfs, whose pages are the file) not known: 0. */
+static int cache_refills_huge(const char *path)
+{
+#if defined(__linux__)
+    struct statfs sf;
+    struct utsname u;
+    int major = 0, minor = 0;
+    if (statfs(path, &sf) != 0 || uname(&u) != 0 || sscanf(u.release, "%d.%d", &major, &minor) != 2)
+        return 0;
+    if ((unsigned long)sf.f_type == 0x58465342UL) return major > 5 || (major == 5 && minor >= 18);
+    if ((unsigned long)sf.f_type == 0xEF53UL) return major > 6 || (major == 6 && minor >= 16);
+#else
+    (void)path;
+#endif
+    return 0;
+}
+
 /* Whether most of the bytes a token reads come from a map the kernel holds in 4 KiB pages
-   (rwkv_model_info.map_huge: the probed share of 2 MiB pages, below a half). */
-static int map_in_small_pages(const rwkv_model_info *info)
+   (rwkv_model_info.map_huge: the probed share of 2 MiB pages, below a half) and dropping the
+   file's cache would help: some of it maps in 2 MiB pages already, or its file system reads
+   back in 2 MiB folios (cache_refills_huge). Where neither is known (an older kernel: every
+   file in 4 KiB pages) a warning at every run could not be acted on: rwkv info still shows
+   the share. */
+static int map_in_small_pages(const rwkv_model_info *info, const char *path)
 {
     return info->loaded == RWKV_LOADED_MAP && info->map_huge >= 0.0f && info->map_huge < 0.5f &&
-           info->bytes_per_token - info->bytes_packed >= info->bytes_per_token / 2;
+           info->bytes_per_token - info->bytes_packed >= info->bytes_per_token / 2 &&
+           (info->map_huge > 0.0f || cache_refills_huge(path));
 }
 
 /* Opens the model find_model chooses; *path and *why (when not NULL) say which and why. */
@@ -498,7 +527,7 @@ static rwkv_model *open_model(const char *flag_path, int n_threads, const char *
     if (cli_map_note) {
         rwkv_model_info info;
         rwkv_model_get_info(model, &info);
-        if (map_in_small_pages(&info))
+        if (map_in_small_pages(&info, p))
             warn("%s is cached in 4 KiB pages (%.0f%% of the pieces probed in 2 MiB pages: a "
                  "file written in small pieces, e.g. just downloaded), from which its weights "
                  "stream slower; on a disk, `dd if=%s iflag=nocache count=0` drops its cache "
@@ -677,7 +706,8 @@ static int cmd_info(args *a)
            info.loaded == RWKV_LOADED_READ ? "the file, read into memory" : "the file's map");
     if (info.map_huge >= 0.0f)
         printf(" (%.0f%% of the pieces probed in 2 MiB pages%s)", 100.0 * info.map_huge,
-               map_in_small_pages(&info) ? ": cached in 4 KiB pages, see README: Loading" : "");
+               map_in_small_pages(&info, model_path) ? ": cached in 4 KiB pages, see README: "
+                                                       "Loading" : "");
     if (info.bytes_packed)
         printf("; %.2f MiB of matrices copied into the packed layout",
                (double)info.bytes_packed / 1048576.0);

@@ -750,15 +750,31 @@ def test_warnings(models):
         for i in range(0, len(data), 8192):
             os.write(fd, data[i:i + 8192])
         os.close(fd)
+        # the warning's `dd` line helps only where the kernel reads a dropped file back in
+        # 2 MiB folios (rwkv.c, cache_refills_huge: XFS since Linux 5.18, ext4 since 6.16);
+        # elsewhere rwkv stays quiet and info shows the share alone
+        fstype, best = "", ""
+        real = os.path.realpath(padded)
+        for line in open("/proc/self/mounts"):
+            f = line.split()
+            if len(f) > 2 and (real + "/").startswith(f[1].rstrip("/") + "/") and len(f[1]) >= len(best):
+                best, fstype = f[1], f[2]
+        kv = tuple(int(x) for x in re.findall(r"\d+", os.uname().release)[:2])
+        refills = (fstype == "xfs" and kv >= (5, 18)) or (fstype == "ext4" and kv >= (6, 16))
         rc, _, err = run(["-m", padded, "-p", "x", "-n", "1", "-q"])
-        check(rc == 0 and "cached in 4 KiB pages" in err and "iflag=nocache" in err and
-              "--no-mmap" in err, "a file in 4 KiB pages: " + err)
-        print("  8 KiB-written file: %s" % err.strip()[:110])
+        if refills:
+            check(rc == 0 and "cached in 4 KiB pages" in err and "iflag=nocache" in err and
+                  "--no-mmap" in err, "a file in 4 KiB pages: " + err)
+        else:
+            check(rc == 0 and "warning" not in err, "%s on Linux %s: warns: %s" % (fstype, kv, err))
+        print("  8 KiB-written file (%s, Linux %d.%d): %s" % (fstype, kv[0], kv[1],
+                                                           err.strip()[:80] or "no warning"))
         rc, _, err = run(["-m", padded, "-p", "x", "-n", "1", "-q", "--no-mmap"])
         check(rc == 0 and "warning" not in err, "--no-mmap warns: " + err)
         rc, out, err = run(["info", "-m", padded])
         check(rc == 0 and re.search(r"weights from:\s+the file's map \(0% of the pieces probed "
-                                    r"in 2 MiB pages: cached in 4 KiB pages", out.decode()) and
+                                    r"in 2 MiB pages" + (r": cached in 4 KiB pages" if refills
+                                                         else r"\)"), out.decode()) and
               "warning" not in err, "info of a file in 4 KiB pages: %r %r" % (out, err))
         os.remove(padded)
 
