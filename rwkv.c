@@ -507,7 +507,7 @@ static int cache_refills_huge(const char *path)
    back in 2 MiB folios (cache_refills_huge). Where neither is known (an older kernel: every
    file in 4 KiB pages) a warning at every run could not be acted on: rwkv info still shows
    the share. */
-static int map_in_small_pages(const rwkv_model_info *info, const char *path)
+static int small_pages_to_drop(const rwkv_model_info *info, const char *path)
 {
     return info->loaded == RWKV_LOADED_MAP && info->map_huge >= 0.0f && info->map_huge < 0.5f &&
            info->bytes_per_token - info->bytes_packed >= info->bytes_per_token / 2 &&
@@ -527,7 +527,7 @@ static rwkv_model *open_model(const char *flag_path, int n_threads, const char *
     if (cli_map_note) {
         rwkv_model_info info;
         rwkv_model_get_info(model, &info);
-        if (map_in_small_pages(&info, p))
+        if (small_pages_to_drop(&info, p))
             warn("%s is cached in 4 KiB pages (%.0f%% of the pieces probed in 2 MiB pages: a "
                  "file written in small pieces, e.g. just downloaded), from which its weights "
                  "stream slower; on a disk, `dd if=%s iflag=nocache count=0` drops its cache "
@@ -706,7 +706,7 @@ static int cmd_info(args *a)
            info.loaded == RWKV_LOADED_READ ? "the file, read into memory" : "the file's map");
     if (info.map_huge >= 0.0f)
         printf(" (%.0f%% of the pieces probed in 2 MiB pages%s)", 100.0 * info.map_huge,
-               map_in_small_pages(&info, model_path) ? ": cached in 4 KiB pages, see README: "
+               small_pages_to_drop(&info, model_path) ? ": cached in 4 KiB pages, see README: "
                                                        "Loading" : "");
     if (info.bytes_packed)
         printf("; %.2f MiB of matrices copied into the packed layout",
