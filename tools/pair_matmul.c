@@ -18,9 +18,11 @@
    The file is compiled three times (tools/pair.sh): once per side with PAIR_SIDE = a or b
    (each includes its header with RWKV_IMPLEMENTATION, so the two sides' static kernels
    are separate; pair.sh renames each side's public rwkv_* functions apart), and once
-   without PAIR_SIDE for main. One thread (PAIR_THREADS=N in the environment: N; PAIR_LORA
-   set: the matrix is a LoRA of a float model, lora_tiles); the product is rwkv__matmul with scratch,
-   on MATRICES distinct matrices (default 4) so that the weights come from memory. */
+   without PAIR_SIDE for main. One thread (PAIR_THREADS=N in the environment: N;
+   PAIR_THREADS_A / PAIR_THREADS_B: that side's count, e.g. one thread against two in the same
+   minute; PAIR_LORA set: the matrix is a LoRA of a float model, lora_tiles); the product is
+   rwkv__matmul with scratch, on MATRICES distinct matrices (default 4) so that the weights
+   come from memory. */
 #if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
 #define _POSIX_C_SOURCE 200809L
 #endif
@@ -37,6 +39,8 @@
 #include PAIR_HEADER
 #define PAIR_CAT2(a, b) a##b
 #define PAIR_CAT(a, b) PAIR_CAT2(a, b)
+#define PAIR_THREADS_a "PAIR_THREADS_A"
+#define PAIR_THREADS_b "PAIR_THREADS_B"
 void PAIR_CAT(pair_run_, PAIR_SIDE)(float *Y, int type, const void *data, int64_t rows,
                                     int64_t cols, const float *X, int T, void *work);
 size_t PAIR_CAT(pair_work_, PAIR_SIDE)(int type, int64_t cols, int T);
@@ -65,7 +69,11 @@ void PAIR_CAT(pair_run_, PAIR_SIDE)(float *Y, int type, const void *data, int64_
         if (i < 64) W.packed = packed[i];
     }
 #endif
-    rwkv__matmul(Y, &W, X, T, getenv("PAIR_THREADS") ? atoi(getenv("PAIR_THREADS")) : 1, work);
+    { /* PAIR_THREADS_A / PAIR_THREADS_B: this side's own count (one thread against two) */
+        const char *n = getenv(PAIR_CAT(PAIR_THREADS_, PAIR_SIDE));
+        if (!n) n = getenv("PAIR_THREADS");
+        rwkv__matmul(Y, &W, X, T, n ? atoi(n) : 1, work);
+    }
 }
 /* scratch for rwkv__matmul (the tiles' layout of the tokens, or the quantized tokens) */
 size_t PAIR_CAT(pair_work_, PAIR_SIDE)(int type, int64_t cols, int T)
