@@ -3414,6 +3414,7 @@ RWKV__INLINE void rwkv__q32_unpack4_vnni(int type, const uint8_t *p, int win, __
     const size_t bs = rwkv__qbytes(type);
     const __m512i m4 = _mm512_set1_epi8(0x0F);
     int j;
+    (void)win; /* AVX-512 VBMI only */
     if (type == RWKV__TYPE_Q8_0) {
         const __m512i f = _mm512_set1_epi8((char)0x80);
         *lo = _mm512_xor_si512(rwkv__ld4x16(p + 2, bs), f);
@@ -7181,7 +7182,7 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
 #define rwkv__fpk_request() rwkv__amx_request()
 #define rwkv__fpk_packs(W) 1
 #define rwkv__fpk_pack(cols, X, T, pack, g) rwkv__famx_pack(cols, X, T, pack, g)
-#define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2) rwkv__famx_rows(Y, W, X, pack, T, r0, r1)
+#define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2) ((void)(relu2), rwkv__famx_rows(Y, W, X, pack, T, r0, r1))
 #else
 #define RWKV__FPK_RQ 1
 #define RWKV__FPK_RB RWKV__BCT_RB

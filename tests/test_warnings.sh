@@ -1,0 +1,69 @@
+#!/bin/sh
+# rwkv.h is warning-free (-std=c99 -Wall -Wextra -pedantic) for every target its #ifdefs
+# choose kernels for, not only this machine's (run by `make test`; exit 0 pass, 77 skip).
+# `make` builds with -march=native, so a user's CPU picks code paths that this machine's
+# build never compiles: an AMX build (-march=sapphirerapids) once warned of an unused
+# parameter, a Cooper Lake build (AVX-512 VNNI + BF16, no VBMI) of another.
+# Each compiler that exists (cc, gcc, clang; the aarch64 and armhf cross compilers) checks
+# the header's code for each target it knows (and three with OpenMP), front end only
+# (-fsyntax-only: these warnings come from the front end; ~0.5 s each).
+cd "$(dirname "$0")/.." || exit 2
+WARN="-std=c99 -Wall -Wextra -pedantic -Werror -fsyntax-only -DRWKV_IMPLEMENTATION"
+X86="x86-64 x86-64-v2 x86-64-v3 x86-64-v4 sandybridge haswell skylake-avx512 cascadelake
+     cooperlake icelake-server tigerlake alderlake sapphirerapids znver1 znver2 znver3 znver4
+     znver5 native"
+A64="armv8-a armv8.2-a+dotprod armv8.2-a+dotprod+fp16 armv8.6-a+i8mm+bf16"
+fails=0 ran=0 log=build/warnings.log
+mkdir -p build || exit 2
+: > "$log"
+
+have() { command -v "$1" > /dev/null 2>&1; }
+
+# check COMPILER FLAGS...: one target; a compiler that rejects the target is not counted
+check() {
+    c=$1
+    shift
+    # shellcheck disable=SC2086
+    if ! echo 'int x;' | $c "$@" -x c -fsyntax-only - > /dev/null 2>&1; then return; fi
+    ran=$((ran + 1))
+    # shellcheck disable=SC2086
+    if ! $c $WARN "$@" -x c rwkv.h >> "$log" 2>&1; then
+        echo "FAIL: $c $* -x c rwkv.h (warnings below)"
+        fails=$((fails + 1))
+    fi
+}
+
+compilers= seen=
+for c in cc gcc clang; do
+    have "$c" || continue
+    v=$(readlink -f "$(command -v "$c")")
+    case $seen in *"|$v|"*) continue ;; esac   # cc is gcc (or clang) here: once
+    seen="$seen|$v|" compilers="$compilers $c"
+done
+for c in $compilers; do
+    case $($c -dumpmachine 2> /dev/null) in
+    x86_64*|i?86*)
+        for m in $X86; do check "$c" -march="$m"; done
+        # OpenMP's regions are the same code on every target: three of them
+        for m in native haswell sapphirerapids; do check "$c" -march="$m" -fopenmp; done ;;
+    *) check "$c" -march=native; check "$c" -march=native -fopenmp ;;
+    esac
+done
+if have aarch64-linux-gnu-gcc; then
+    for m in $A64; do check aarch64-linux-gnu-gcc -march="$m"; done
+fi
+if have arm-linux-gnueabihf-gcc; then
+    check arm-linux-gnueabihf-gcc -mfpu=neon-vfpv4 -mfloat-abi=hard
+    check arm-linux-gnueabihf-gcc
+fi
+
+cat "$log"
+if [ "$ran" -eq 0 ]; then
+    echo "skip: no C compiler here"
+    exit 77
+fi
+if [ "$fails" -ne 0 ]; then
+    echo "$fails of $ran targets warned"
+    exit 1
+fi
+echo "ok   rwkv.h warning-free for $ran compiler / target / OpenMP combinations"
