@@ -5,8 +5,9 @@
 # build never compiles: an AMX build (-march=sapphirerapids) once warned of an unused
 # parameter, a Cooper Lake build (AVX-512 VNNI + BF16, no VBMI) of another.
 # Each compiler that exists (cc, gcc, clang; the aarch64 and armhf cross compilers) checks
-# the header's code for each target it knows (and three with OpenMP), front end only
-# (-fsyntax-only: these warnings come from the front end; ~0.5 s each).
+# the header's code for each target it knows (and three with OpenMP), and each
+# configuration macro on this machine's target, front end only (-fsyntax-only: these
+# warnings come from the front end; ~0.5 s each).
 cd "$(dirname "$0")/.." || exit 2
 WARN="-std=c99 -Wall -Wextra -pedantic -Werror -fsyntax-only -DRWKV_IMPLEMENTATION"
 X86="x86-64 x86-64-v2 x86-64-v3 x86-64-v4 sandybridge haswell skylake-avx512 cascadelake
@@ -49,6 +50,18 @@ for c in $compilers; do
     *) check "$c" -march=native; check "$c" -march=native -fopenmp ;;
     esac
 done
+# the configuration macros of rwkv.h's header comment, each on this machine's target
+for c in $compilers; do
+    for d in RWKV_NO_SIMD RWKV_NO_AMX RWKV_NO_BCAST RWKV_AMX_EXACT RWKV_NO_REPACK RWKV_PROFILE \
+             RWKV_SEQ_BLOCK=256 RWKV_PACK_THREADS=1 RWKV_PILE; do
+        check "$c" -march=native -fopenmp -D"$d"
+    done
+    case $($c -dumpmachine 2> /dev/null) in # the AMX ones where AMX is compiled
+    x86_64*) for d in RWKV_NO_AMX RWKV_AMX_EXACT; do
+                 check "$c" -march=sapphirerapids -fopenmp -D"$d"
+             done ;;
+    esac
+done
 if have aarch64-linux-gnu-gcc; then
     for m in $A64; do check aarch64-linux-gnu-gcc -march="$m"; done
 fi
@@ -63,7 +76,7 @@ if [ "$ran" -eq 0 ]; then
     exit 77
 fi
 if [ "$fails" -ne 0 ]; then
-    echo "$fails of $ran targets warned"
+    echo "$fails of $ran builds warned"
     exit 1
 fi
-echo "ok   rwkv.h warning-free for $ran compiler / target / OpenMP combinations"
+echo "ok   rwkv.h warning-free in $ran builds (compiler, target, OpenMP, configuration macro)"
