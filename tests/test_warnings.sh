@@ -4,10 +4,10 @@
 # `make` builds with -march=native, so a user's CPU picks code paths that this machine's
 # build never compiles: an AMX build (-march=sapphirerapids) once warned of an unused
 # parameter, a Cooper Lake build (AVX-512 VNNI + BF16, no VBMI) of another.
-# Each compiler that exists (cc, gcc, clang; the aarch64 and armhf cross compilers) checks
-# the header's code for each target it knows (and three with OpenMP), and each
-# configuration macro on this machine's target, front end only (-fsyntax-only: these
-# warnings come from the front end; ~0.5 s each).
+# Each compiler that exists (cc, gcc, clang; the aarch64, armhf, s390x and MinGW cross
+# compilers) checks the header's code for each target it knows (and three with OpenMP),
+# and each configuration macro on this machine's target, front end only (-fsyntax-only:
+# these warnings come from the front end; ~0.5 s each).
 cd "$(dirname "$0")/.." || exit 2
 WARN="-std=c99 -Wall -Wextra -pedantic -Werror -fsyntax-only -DRWKV_IMPLEMENTATION"
 X86="x86-64 x86-64-v2 x86-64-v3 x86-64-v4 sandybridge haswell skylake-avx512 cascadelake
@@ -68,6 +68,11 @@ fi
 if have arm-linux-gnueabihf-gcc; then
     check arm-linux-gnueabihf-gcc -mfpu=neon-vfpv4 -mfloat-abi=hard
     check arm-linux-gnueabihf-gcc
+fi
+have s390x-linux-gnu-gcc && check s390x-linux-gnu-gcc    # big-endian: refuses models, builds
+if have x86_64-w64-mingw32-gcc; then                      # Windows: the file map's other path
+    check x86_64-w64-mingw32-gcc
+    check x86_64-w64-mingw32-gcc -march=haswell
 fi
 
 cat "$log"
