@@ -7182,7 +7182,8 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
 #define rwkv__fpk_request() rwkv__amx_request()
 #define rwkv__fpk_packs(W) 1
 #define rwkv__fpk_pack(cols, X, T, pack, g) rwkv__famx_pack(cols, X, T, pack, g)
-#define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2) ((void)(relu2), rwkv__famx_rows(Y, W, X, pack, T, r0, r1))
+#define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2)                                       \
+    ((void)(relu2), rwkv__famx_rows(Y, W, X, pack, T, r0, r1)) /* no fused relu² on AMX */
 #else
 #define RWKV__FPK_RQ 1
 #define RWKV__FPK_RB RWKV__BCT_RB

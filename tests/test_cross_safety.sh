@@ -110,7 +110,7 @@ if have x86_64-w64-mingw32-gcc && [ -n "$WINE" ]; then
         # runs after it in the same test worked, and 8 reruns passed): a first run that only
         # opens the model starts Wine and checks nothing; the checked runs come after it.
         if [ -z "$(env WINEDEBUG=-all "$WINE" "$OUT/win.exe" open "$OUT/tiny.gguf" 2>&1)" ]; then
-            echo "note: wine printed nothing at its first start; running again"
+            echo "note: Wine printed nothing at its first start (not checked; the checked runs follow)"
             sleep 2
         fi
         expect "windows state file replaced" '^state ok' \
