@@ -106,18 +106,18 @@ if have x86_64-w64-mingw32-gcc && [ -n "$WINE" ]; then
         ran=1
         mkdir -p "$OUT/win"
         rm -f "$OUT/win/"*
+        win() { env WINEDEBUG=-all "$WINE" "$OUT/win.exe" "$@"; }
         # Wine's start once printed nothing and ran nothing in a fresh clone's make test (the
         # runs after it in the same test worked, and 8 reruns passed): a first run that only
         # opens the model starts Wine and checks nothing; the checked runs come after it.
-        if [ -z "$(env WINEDEBUG=-all "$WINE" "$OUT/win.exe" open "$OUT/tiny.gguf" 2>&1)" ]; then
-            echo "note: Wine printed nothing at its first start (not checked; the checked runs follow)"
+        if [ -z "$(win open "$OUT/tiny.gguf" 2>&1)" ]; then
+            echo "note: Wine printed nothing at its first start (not checked; checked runs follow)"
             sleep 2
         fi
         expect "windows state file replaced" '^state ok' \
-            env WINEDEBUG=-all "$WINE" "$OUT/win.exe" state "$OUT/tiny.gguf" "$OUT/win/s.state"
+            win state "$OUT/tiny.gguf" "$OUT/win/s.state"
         same "windows tiny model read (rwkv_model_open_read) = mapped" \
-            "$(env WINEDEBUG=-all "$WINE" "$OUT/win.exe" open "$OUT/tiny.gguf")" \
-            "$(env WINEDEBUG=-all "$WINE" "$OUT/win.exe" read "$OUT/tiny.gguf")"
+            "$(win open "$OUT/tiny.gguf")" "$(win read "$OUT/tiny.gguf")"
         left=$(ls "$OUT/win")
         if [ "$left" = "s.state" ]; then echo "ok   windows: no temporary file left"
         else echo "FAIL windows: files left: $left"; fail=1; fi

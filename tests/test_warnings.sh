@@ -46,21 +46,18 @@ for c in $compilers; do
     x86_64*|i?86*)
         for m in $X86; do check "$c" -march="$m"; done
         # OpenMP's regions are the same code on every target: three of them
-        for m in native haswell sapphirerapids; do check "$c" -march="$m" -fopenmp; done ;;
+        for m in native haswell sapphirerapids; do check "$c" -march="$m" -fopenmp; done
+        # the AMX configuration macros where AMX is compiled
+        for d in RWKV_NO_AMX RWKV_AMX_EXACT; do
+            check "$c" -march=sapphirerapids -fopenmp -D"$d"
+        done ;;
     *) check "$c" -march=native; check "$c" -march=native -fopenmp ;;
     esac
-done
-# the configuration macros of rwkv.h's header comment, each on this machine's target
-for c in $compilers; do
+    # the configuration macros of rwkv.h's header comment, each on this machine's target
     for d in RWKV_NO_SIMD RWKV_NO_AMX RWKV_NO_BCAST RWKV_AMX_EXACT RWKV_NO_REPACK RWKV_PROFILE \
              RWKV_SEQ_BLOCK=256 RWKV_PACK_THREADS=1 RWKV_PILE; do
         check "$c" -march=native -fopenmp -D"$d"
     done
-    case $($c -dumpmachine 2> /dev/null) in # the AMX ones where AMX is compiled
-    x86_64*) for d in RWKV_NO_AMX RWKV_AMX_EXACT; do
-                 check "$c" -march=sapphirerapids -fopenmp -D"$d"
-             done ;;
-    esac
 done
 if have aarch64-linux-gnu-gcc; then
     for m in $A64; do check aarch64-linux-gnu-gcc -march="$m"; done

@@ -39,11 +39,7 @@ static void bench_free_big(void *p)
 }
 
 /* An allocation a benchmark cannot run without (p from malloc or bench_alloc_big): a tool
-   stops with a message rather than writing through NULL (the library never stops). Marked
-   unused for the tools that check their allocations themselves (pair_matmul.c). */
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((unused))
-#endif
+   stops with a message rather than writing through NULL (the library never stops). */
 static void *bench_need(void *p)
 {
     if (!p) {

@@ -144,15 +144,11 @@ int main(int argc, char **argv)
     }
     wa = pair_work_a(type, cols, T);
     wb = pair_work_b(type, cols, T);
-    arena = (uint16_t *)bench_alloc_big(bytes * (size_t)nmat);
-    X = (float *)malloc(sizeof(float) * (size_t)T * (size_t)cols);
-    Y = (float *)malloc(sizeof(float) * (size_t)T * (size_t)rows);
-    work = malloc(wa > wb ? wa : wb);
-    ta = (double *)malloc(3 * sizeof(double) * (size_t)pairs);
-    if (!arena || !X || !Y || !work || !ta) {
-        fprintf(stderr, "%s: out of memory\n", argv[0]);
-        return 1;
-    }
+    arena = (uint16_t *)bench_need(bench_alloc_big(bytes * (size_t)nmat));
+    X = (float *)bench_need(malloc(sizeof(float) * (size_t)T * (size_t)cols));
+    Y = (float *)bench_need(malloc(sizeof(float) * (size_t)T * (size_t)rows));
+    work = bench_need(malloc(wa > wb ? wa : wb));
+    ta = (double *)bench_need(malloc(3 * sizeof(double) * (size_t)pairs));
     tb = ta + pairs;
     ratio = tb + pairs;
     /* small finite weights of every exponent the kernels see, in each type (the quantized
