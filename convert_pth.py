@@ -1119,9 +1119,19 @@ def write_gguf(out_path, kvs, tensors, progress=None):
     total = data_start + offset
 
     out_dir = os.path.dirname(os.path.abspath(out_path))
-    fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(out_path) + ".", suffix=".tmp",
-                               dir=out_dir)
+    # Ctrl-C / SIGTERM / SIGHUP raise KeyboardInterrupt (main), which the `except` below
+    # answers by removing the temporary file; one that landed after mkstemp created the file
+    # but before `tmp` was bound left it behind (tests/test_convert.py signals as soon as the
+    # file appears). So they wait while it is created, and come due inside the `try`.
+    held = _hold_signals()
     try:
+        fd, tmp = tempfile.mkstemp(prefix="." + os.path.basename(out_path) + ".",
+                                   suffix=".tmp", dir=out_dir)
+    except BaseException:
+        _release_signals(held)
+        raise
+    try:
+        _release_signals(held)
         with os.fdopen(fd, "wb", buffering=0) as raw:
             f = _ChunkWriter(raw)
             f.write(header)
@@ -1152,6 +1162,25 @@ def write_gguf(out_path, kvs, tensors, progress=None):
             pass
         raise
     return total
+
+
+_HELD_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
+
+
+def _hold_signals():
+    """Blocks the signals that interrupt a conversion (POSIX); returns the mask to restore,
+    or None where signals cannot be blocked (Windows)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, [getattr(signal, n) for n in _HELD_SIGNALS
+                                                     if hasattr(signal, n)])
+
+
+def _release_signals(held):
+    """Restores the mask _hold_signals returned; a signal that came meanwhile is raised in
+    the caller from here on."""
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _fsync_dir(path):
