@@ -7596,6 +7596,54 @@ RWKV__INLINE float rwkv__expf(float x)
 
 RWKV__INLINE float rwkv__sigmoid(float x) { return 1.0f / (1.0f + rwkv__expf(-x)); }
 
+#ifdef RWKV__AVX512
+/* rwkv__expf on 16 lanes: the same operations in the same order, each rounded on its own,
+   so every lane has rwkv__expf's bits (tests/test_kernels). gcc vectorized the scalar
+   function in v7's head steps behind masks: 1.4% of a one-thread v7 prompt. */
+RWKV__INLINE __m512 rwkv__expf16(__m512 x0)
+{
+    const __m512 x = _mm512_max_ps(_mm512_min_ps(x0, _mm512_set1_ps(89.0f)),
+                                   _mm512_set1_ps(-104.0f)); /* NaN -> 89, as there */
+    const __m512 n = _mm512_sub_ps(_mm512_add_ps(_mm512_mul_ps(x, _mm512_set1_ps(1.44269504088896341f)),
+                                                 _mm512_set1_ps(12582912.0f)),
+                                   _mm512_set1_ps(12582912.0f));
+    __m512 r = _mm512_sub_ps(x, _mm512_mul_ps(n, _mm512_set1_ps(0.693359375f))), p, y;
+    __m512i k, h;
+    __mmask16 small, nan;
+    r = _mm512_sub_ps(r, _mm512_mul_ps(n, _mm512_set1_ps(-2.12194440e-4f)));
+    p = _mm512_mul_ps(_mm512_set1_ps(1.9875691500e-4f), r);
+    p = _mm512_mul_ps(_mm512_add_ps(p, _mm512_set1_ps(1.3981999507e-3f)), r);
+    p = _mm512_mul_ps(_mm512_add_ps(p, _mm512_set1_ps(8.3334519073e-3f)), r);
+    p = _mm512_mul_ps(_mm512_add_ps(p, _mm512_set1_ps(4.1665795894e-2f)), r);
+    p = _mm512_mul_ps(_mm512_add_ps(p, _mm512_set1_ps(1.6666665459e-1f)), r);
+    p = _mm512_add_ps(p, _mm512_set1_ps(5.0000001201e-1f));
+    y = _mm512_mul_ps(p, _mm512_mul_ps(r, r));
+    y = _mm512_add_ps(_mm512_add_ps(y, r), _mm512_set1_ps(1.0f));
+    k = _mm512_add_epi32(_mm512_cvttps_epi32(n), _mm512_set1_epi32(256));
+    h = _mm512_srli_epi32(k, 1);
+    k = _mm512_slli_epi32(_mm512_sub_epi32(_mm512_sub_epi32(k, h), _mm512_set1_epi32(1)), 23);
+    h = _mm512_slli_epi32(_mm512_sub_epi32(h, _mm512_set1_epi32(1)), 23);
+    y = _mm512_mul_ps(_mm512_mul_ps(y, _mm512_castsi512_ps(h)), _mm512_castsi512_ps(k));
+    small = _mm512_cmp_ps_mask(x, _mm512_set1_ps(-87.33654f), _CMP_LT_OQ);
+    nan = _mm512_cmp_ps_mask(x0, x0, _CMP_UNORD_Q);
+    y = _mm512_mask_blend_ps(small, y, _mm512_setzero_ps());
+    return _mm512_mask_blend_ps(nan, y, x0);
+}
+
+/* -x (the sign bit flipped, as the scalar code's unary minus) */
+RWKV__INLINE __m512 rwkv__neg16(__m512 x)
+{
+    return _mm512_castsi512_ps(
+        _mm512_xor_si512(_mm512_castps_si512(x), _mm512_set1_epi32(-2147483647 - 1)));
+}
+
+RWKV__INLINE __m512 rwkv__sigmoid16(__m512 x)
+{
+    const __m512 e = rwkv__expf16(rwkv__neg16(x));
+    return _mm512_div_ps(_mm512_set1_ps(1.0f), _mm512_add_ps(_mm512_set1_ps(1.0f), e));
+}
+#endif
+
 /* ---- the WKV recurrences -------------------------------------------------------------- */
 /* rwkv__wkv5_head and rwkv__wkv7_head round every product and sum separately, in the order
    of their scalar loops, so that their SIMD paths (over j or i in vectors, N % L == 0) give
@@ -10416,7 +10464,14 @@ static void rwkv__activate_rows(float *h, size_t hs, int D, int T, int f)
     for (t = 0; t < T; t++) {
         float *ht = h + (size_t)t * hs;
         if (f == RWKV__TANH) for (d = 0; d < D; d++) ht[d] = tanhf(ht[d]);
-        else if (f == RWKV__SIGMOID) for (d = 0; d < D; d++) ht[d] = rwkv__sigmoid(ht[d]);
+        else if (f == RWKV__SIGMOID) {
+            d = 0;
+#ifdef RWKV__AVX512
+            for (; d + 16 <= D; d += 16)
+                _mm512_storeu_ps(ht + d, rwkv__sigmoid16(_mm512_loadu_ps(ht + d)));
+#endif
+            for (; d < D; d++) ht[d] = rwkv__sigmoid(ht[d]);
+        }
     }
 }
 
@@ -10566,8 +10621,16 @@ static void rwkv__head_out(rwkv_state *st, const rwkv__layer *L, size_t at, int 
     const float *g = st->s.g + at;
     int i;
     rwkv__norm(y, y, L->lnx_w + c0, L->lnx_b + c0, N, st->model->info.group_norm_eps);
-    if (gated)
-        for (i = 0; i < N; i++) y[i] *= g[i] * rwkv__sigmoid(g[i]);
+    if (!gated) return;
+    i = 0;
+#ifdef RWKV__AVX512
+    for (; i + 16 <= N; i += 16) {
+        const __m512 gi = _mm512_loadu_ps(g + i);
+        _mm512_storeu_ps(y + i, _mm512_mul_ps(_mm512_loadu_ps(y + i),
+                                              _mm512_mul_ps(gi, rwkv__sigmoid16(gi))));
+    }
+#endif
+    for (; i < N; i++) y[i] *= g[i] * rwkv__sigmoid(g[i]);
 }
 
 /* r, k, v (and g, v5.1+) = W · lerp-mixed xln: the first half of v4's and v5's time mix. */
@@ -10687,7 +10750,15 @@ static void rwkv__head_v6(rwkv_state *st, const rwkv__layer *L, float *S, size_t
     rwkv__scratch *s = &st->s;
     float *w = s->w + at;
     int i;
-    for (i = 0; i < N; i++) w[i] = rwkv__expf(-rwkv__expf(L->time_decay[c0 + i] + w[i]));
+    i = 0;
+#ifdef RWKV__AVX512
+    for (; i + 16 <= N; i += 16) {
+        const __m512 e = rwkv__expf16(_mm512_add_ps(_mm512_loadu_ps(L->time_decay + c0 + i),
+                                                    _mm512_loadu_ps(w + i)));
+        _mm512_storeu_ps(w + i, rwkv__expf16(rwkv__neg16(e)));
+    }
+#endif
+    for (; i < N; i++) w[i] = rwkv__expf(-rwkv__expf(L->time_decay[c0 + i] + w[i]));
     rwkv__wkv5_head(s->y + at, S, s->r + at, s->k + at, s->v + at, w, L->bonus + c0, N);
     rwkv__head_out(st, L, at, c0, 1);
 }
@@ -10767,15 +10838,38 @@ static void rwkv__head_v7(rwkv_state *st, const rwkv__layer *L, float *S, size_t
     const float *w0 = L->w0 + c0, *a0 = L->a0 + c0, *k_k = L->k_k + c0, *k_a = L->k_a + c0;
     float ss = 0.0f, inv, bonus = 0.0f;
     int i;
-    for (i = 0; i < N; i++) {
-        w[i] = rwkv__expf(-0.606531f * rwkv__sigmoid(w0[i] + w[i])); /* 0.606531 = e^-0.5 */
-        a[i] = rwkv__sigmoid(a0[i] + a[i]);
+#ifdef RWKV__AVX512
+    if (N % 16 == 0) {
+        for (i = 0; i < N; i += 16) {
+            const __m512 sw = rwkv__sigmoid16(_mm512_add_ps(_mm512_loadu_ps(w0 + i),
+                                                            _mm512_loadu_ps(w + i)));
+            _mm512_storeu_ps(w + i, rwkv__expf16(_mm512_mul_ps(_mm512_set1_ps(-0.606531f), sw)));
+            _mm512_storeu_ps(a + i, rwkv__sigmoid16(_mm512_add_ps(_mm512_loadu_ps(a0 + i),
+                                                                  _mm512_loadu_ps(a + i))));
+        }
+        if (!L->v0)
+            for (i = 0; i < N; i++) v_first[i] = v[i];
+        else
+            for (i = 0; i < N; i += 16) {
+                const __m512 vi = _mm512_loadu_ps(v + i);
+                const __m512 g = rwkv__sigmoid16(_mm512_add_ps(_mm512_loadu_ps(L->v0 + c0 + i),
+                                                               _mm512_loadu_ps(vres + i)));
+                _mm512_storeu_ps(v + i, _mm512_add_ps(vi, _mm512_mul_ps(
+                                     _mm512_sub_ps(_mm512_loadu_ps(v_first + i), vi), g)));
+            }
+    } else
+#endif
+    {
+        for (i = 0; i < N; i++) {
+            w[i] = rwkv__expf(-0.606531f * rwkv__sigmoid(w0[i] + w[i])); /* 0.606531 = e^-0.5 */
+            a[i] = rwkv__sigmoid(a0[i] + a[i]);
+        }
+        if (!L->v0) /* the first layer: its value is every later layer's v_first */
+            for (i = 0; i < N; i++) v_first[i] = v[i];
+        else        /* value residual */
+            for (i = 0; i < N; i++)
+                v[i] += (v_first[i] - v[i]) * rwkv__sigmoid(L->v0[c0 + i] + vres[i]);
     }
-    if (!L->v0) /* the first layer: its value is every later layer's v_first */
-        for (i = 0; i < N; i++) v_first[i] = v[i];
-    else        /* value residual */
-        for (i = 0; i < N; i++)
-            v[i] += (v_first[i] - v[i]) * rwkv__sigmoid(L->v0[c0 + i] + vres[i]);
     for (i = 0; i < N; i++) { /* kk = L2-normalize(k ⊙ k_k), eps 1e-12, from k before... */
         const float x = k[i] * k_k[i];
         kk[i] = x;

@@ -634,6 +634,41 @@ static void test_expf(void)
     printf("expf: %ld arguments, worst %.3f ulp where e^x is normal, 0 below\n", n, worst);
 }
 
+#ifdef RWKV__AVX512
+/* rwkv__expf16 / rwkv__sigmoid16 (the heads' activations on 16 lanes): rwkv__expf's and
+   rwkv__sigmoid's bits in every lane (a NaN for a NaN, of either sign), on random bit
+   patterns (every exponent, NaN and infinities among them) and the floats around the edges
+   of the range (-104, -87.34, 0, 88.7, 89). */
+static int same_float(float a, float b) { return f2u(a) == f2u(b) || (a != a && b != b); }
+
+static void test_expf16(void)
+{
+    static const float edge[] = {-104.0f, -87.33654f, -87.0f, 0.0f, 88.72f, 89.0f, 1e-30f};
+    long n = 0, bad = 0;
+    int i, e, l;
+    for (i = 0; i < 200000; i++) {
+        float x[16], y[16], z[16];
+        for (l = 0; l < 16; l++) {
+            uint32_t u = rng_u32();
+            if (i % 2) { /* near an edge, a few ulps either side, either sign */
+                x[l] = edge[u % 7];
+                for (e = (int)(u >> 8) % 64; e > 0; e--)
+                    x[l] = nextafterf(x[l], u & 0x10000 ? 200.0f : -200.0f);
+                if (u & 0x20000) x[l] = -x[l];
+            } else memcpy(&x[l], &u, 4);
+        }
+        _mm512_storeu_ps(y, rwkv__expf16(_mm512_loadu_ps(x)));
+        _mm512_storeu_ps(z, rwkv__sigmoid16(_mm512_loadu_ps(x)));
+        for (l = 0; l < 16; l++, n++)
+            if ((!same_float(y[l], rwkv__expf(x[l])) || !same_float(z[l], rwkv__sigmoid(x[l]))) &&
+                bad++ < 3)
+                CHECK(0, "x = %a: expf16 %a (scalar %a), sigmoid16 %a (scalar %a)", x[l], y[l],
+                      rwkv__expf(x[l]), z[l], rwkv__sigmoid(x[l]));
+    }
+    if (!bad) printf("expf16 / sigmoid16: %ld lanes, the scalar functions' bits\n", n);
+}
+#endif
+
 #ifdef RWKV__TEAM
 static int cmp_double(const void *a, const void *b)
 {
@@ -685,6 +720,9 @@ int main(void)
     test_small();
     test_wkv();
     test_expf();
+#ifdef RWKV__AVX512
+    test_expf16();
+#endif
 #ifdef RWKV__TEAM
     test_team_medians();
 #endif
