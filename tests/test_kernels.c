@@ -634,20 +634,44 @@ static void test_expf(void)
     printf("expf: %ld arguments, worst %.3f ulp where e^x is normal, 0 below\n", n, worst);
 }
 
+/* rwkv__tanhf: within 1.5 ulp of tanh (double), every float from 0.5 to 0.65 (the
+   branches meet at 0.5625), then steps of 2^-14 up to 20, and odd: tanh(-x) = -tanh(x), the
+   sign of zero kept. */
+static void test_tanhf(void)
+{
+    float x;
+    long n = 0, bad = 0;
+    double worst = 0.0;
+    for (x = 0.0f; x < 20.0f;
+         x = x >= 0.5f && x < 0.65f ? nextafterf(x, 100.0f) : x + 1.0f / 16384.0f) {
+        const float y = rwkv__tanhf(x), ny = rwkv__tanhf(-x);
+        const double e = tanh((double)x);
+        double r = 0.0;
+        n++;
+        if (e > 0.0) r = fabs((double)y - e) / ldexp(1.0, ilogb((float)e) - 23);
+        if (r > worst) worst = r;
+        if ((r > 1.5 || f2u(ny) != (f2u(y) ^ 0x80000000u)) && bad++ < 3)
+            CHECK(0, "tanhf(%.9g) = %.9g, tanh = %.9g: %.3f ulp; tanhf(-x) = %.9g", x, y, e, r, ny);
+    }
+    CHECK(rwkv__tanhf(INFINITY) == 1.0f && rwkv__tanhf(-INFINITY) == -1.0f &&
+          rwkv__tanhf(NAN) != rwkv__tanhf(NAN), "tanhf of inf, -inf, NaN");
+    printf("tanhf: %ld arguments, worst %.3f ulp, odd\n", n, worst);
+}
+
 #ifdef RWKV__AVX512
-/* rwkv__expf16 / rwkv__sigmoid16 (the heads' activations on 16 lanes): rwkv__expf's and
-   rwkv__sigmoid's bits in every lane (a NaN for a NaN, of either sign), on random bit
-   patterns (every exponent, NaN and infinities among them) and the floats around the edges
-   of the range (-104, -87.34, 0, 88.7, 89). */
+/* rwkv__expf16 / rwkv__sigmoid16 / rwkv__tanhf16 (the heads' and LoRAs' activations on 16
+   lanes): the scalar functions' bits in every lane (a NaN for a NaN, of either sign), on
+   random bit patterns (every exponent, NaN and infinities among them) and the floats around
+   the edges of the ranges (-104, -87.34, 0, 88.7, 89; tanh's 0.5625). */
 static int same_float(float a, float b) { return f2u(a) == f2u(b) || (a != a && b != b); }
 
 static void test_expf16(void)
 {
-    static const float edge[] = {-104.0f, -87.33654f, -87.0f, 0.0f, 88.72f, 89.0f, 1e-30f};
+    static const float edge[] = {-104.0f, -87.33654f, -87.0f, 0.0f, 88.72f, 89.0f, 0.5625f};
     long n = 0, bad = 0;
     int i, e, l;
     for (i = 0; i < 200000; i++) {
-        float x[16], y[16], z[16];
+        float x[16], y[16], z[16], h[16];
         for (l = 0; l < 16; l++) {
             uint32_t u = rng_u32();
             if (i % 2) { /* near an edge, a few ulps either side, either sign */
@@ -659,13 +683,15 @@ static void test_expf16(void)
         }
         _mm512_storeu_ps(y, rwkv__expf16(_mm512_loadu_ps(x)));
         _mm512_storeu_ps(z, rwkv__sigmoid16(_mm512_loadu_ps(x)));
+        _mm512_storeu_ps(h, rwkv__tanhf16(_mm512_loadu_ps(x)));
         for (l = 0; l < 16; l++, n++)
-            if ((!same_float(y[l], rwkv__expf(x[l])) || !same_float(z[l], rwkv__sigmoid(x[l]))) &&
-                bad++ < 3)
-                CHECK(0, "x = %a: expf16 %a (scalar %a), sigmoid16 %a (scalar %a)", x[l], y[l],
-                      rwkv__expf(x[l]), z[l], rwkv__sigmoid(x[l]));
+            if ((!same_float(y[l], rwkv__expf(x[l])) || !same_float(z[l], rwkv__sigmoid(x[l])) ||
+                 !same_float(h[l], rwkv__tanhf(x[l]))) && bad++ < 3)
+                CHECK(0, "x = %a: expf16 %a (scalar %a), sigmoid16 %a (%a), tanhf16 %a (%a)",
+                      x[l], y[l], rwkv__expf(x[l]), z[l], rwkv__sigmoid(x[l]), h[l],
+                      rwkv__tanhf(x[l]));
     }
-    if (!bad) printf("expf16 / sigmoid16: %ld lanes, the scalar functions' bits\n", n);
+    if (!bad) printf("expf16 / sigmoid16 / tanhf16: %ld lanes, the scalar functions' bits\n", n);
 }
 #endif
 
@@ -720,6 +746,7 @@ int main(void)
     test_small();
     test_wkv();
     test_expf();
+    test_tanhf();
 #ifdef RWKV__AVX512
     test_expf16();
 #endif
