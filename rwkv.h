@@ -10365,20 +10365,22 @@ static void rwkv__mm_group(rwkv_state *st, const rwkv__mm_op *op, int n, int T)
    items of RWKV__ROWS_ITEM tokens. In a prompt block of 64 tokens these steps took ~1.6 ms
    per token on thread 0 while the other threads waited (v7 1.5B). */
 #define RWKV__ROWS_ITEM 8
-enum { RWKV__ROW_LN, RWKV__ROW_SHIFT, RWKV__ROW_MIXADD, RWKV__ROW_LERP, RWKV__ROW_ACT,
-       RWKV__ROW_RELU2, RWKV__ROW_RESID, RWKV__ROW_GATE };
+enum { RWKV__ROW_LN, RWKV__ROW_MIXES, RWKV__ROW_ACT, RWKV__ROW_RELU2, RWKV__ROW_RESID,
+       RWKV__ROW_GATE };
+#define RWKV__MIXES_MAX 6 /* v7's time mix: r w k v a g */
 typedef struct rwkv__rows_job {
     int op, T, C, f;   /* RWKV__ROW_*, tokens, row length, activation */
     float *out;        /* rows of C floats (ACT: hs apart) */
     const float *a, *b, *c, *d; /* the op's inputs (below) */
     float eps;
     size_t hs;
+    /* RWKV__ROW_MIXES: n mixes of the rows a (f: lerp or add form, rwkv__mixes) */
+    int n_mix;
+    float *mix_out[RWKV__MIXES_MAX];
+    const float *mix_mu[RWKV__MIXES_MAX], *mix_m[RWKV__MIXES_MAX];
 } rwkv__rows_job;
 
-static void rwkv__mix_lerp_rows(float *out, const float *xln, const float *carried,
-                                const float *mu, int T, int C);
-static void rwkv__mix_add_rows(float *out, const float *xln, const float *sx, const float *mu,
-                               const float *m, int T, int C);
+static void rwkv__mixes_rows(const rwkv__rows_job *j, int t0, int t1);
 static void rwkv__activate_rows(float *h, size_t hs, int D, int T, int f);
 
 /* Rows [t0, t1) of a job. Token shifts read the previous row of the input (a), or the
@@ -10393,20 +10395,8 @@ static void rwkv__rows_range(const rwkv__rows_job *j, int t0, int t1)
         for (t = t0; t < t1; t++)
             rwkv__norm(j->out + (size_t)t * C, j->a + (size_t)t * C, j->b, j->c, j->C, j->eps);
         break;
-    case RWKV__ROW_SHIFT: /* out = prev - a */
-        for (t = t0; t < t1; t++) {
-            const float *x = j->a + (size_t)t * C, *prev = t ? x - C : j->b;
-            float *d = j->out + (size_t)t * C;
-            for (i = 0; i < C; i++) d[i] = prev[i] - x[i];
-        }
-        break;
-    case RWKV__ROW_MIXADD: /* out = a + b·(c + d) (d: rows, or NULL) */
-        rwkv__mix_add_rows(j->out + o, j->a + o, j->b + o, j->c, j->d ? j->d + o : NULL,
-                           t1 - t0, j->C);
-        break;
-    case RWKV__ROW_LERP: /* out = a·c + prev·(1 - c) */
-        rwkv__mix_lerp_rows(j->out + o, j->a + o, t0 ? j->a + o - C : j->b, j->c, t1 - t0,
-                            j->C);
+    case RWKV__ROW_MIXES:
+        rwkv__mixes_rows(j, t0, t1);
         break;
     case RWKV__ROW_ACT:
         rwkv__activate_rows(j->out + (size_t)t0 * j->hs, j->hs, j->C, t1 - t0, j->f);
@@ -10461,57 +10451,56 @@ static void rwkv__ln(rwkv_state *st, const float *x, const float *w, const float
 
 /* v4, v5 mixing: out[t] = xln[t]·mu + prev·(1 - mu), prev = xln[t - 1] (the carried row for
    t = 0). */
-static void rwkv__mix_lerp_rows(float *out, const float *xln, const float *carried,
-                                const float *mu, int T, int C)
+/* The token-shift mixes of a time or channel mix, all in one pass over the rows of xln (a
+   job on the team, not one per mix): output k of token t is
+     lerp form (v4, v5):  xln[t]·mu_k + prev·(1 - mu_k)
+     add form (v6, v7):   xln[t] + sx·(mu_k + m_k[t])   (m_k: v6's data-dependent rows, or NULL)
+   where prev is xln[t - 1] (for t = 0 the carried row) and sx = prev - xln[t], or the rows
+   sx_in where given (v6's second mixes); sx_out, where not NULL, keeps prev - xln[t] (v6's
+   first mixes, for the second). The same roundings as one pass per mix, so the same bits. */
+static void rwkv__mixes_rows(const rwkv__rows_job *j, int t0, int t1)
 {
-    int t, c;
-    for (t = 0; t < T; t++) {
-        const float *x = xln + (size_t)t * C, *prev = t ? x - C : carried;
-        float *o = out + (size_t)t * C;
-        for (c = 0; c < C; c++) o[c] = x[c] * mu[c] + prev[c] * (1.0f - mu[c]);
+    const size_t C = (size_t)j->C;
+    size_t c;
+    int t, k;
+    for (t = t0; t < t1; t++) {
+        const size_t o = (size_t)t * C;
+        const float *x = j->a + o, *prev = t ? x - C : j->b, *sx = j->d ? j->d + o : NULL;
+        if (j->out) { /* sx_out */
+            float *so = j->out + o;
+            for (c = 0; c < C; c++) so[c] = prev[c] - x[c];
+            sx = so;
+        }
+        for (k = 0; k < j->n_mix; k++) {
+            const float *mu = j->mix_mu[k], *m = j->mix_m[k] ? j->mix_m[k] + o : NULL;
+            float *y = j->mix_out[k] + o;
+            if (j->f) for (c = 0; c < C; c++) y[c] = x[c] * mu[c] + prev[c] * (1.0f - mu[c]);
+            else if (sx && m) for (c = 0; c < C; c++) y[c] = x[c] + sx[c] * (mu[c] + m[c]);
+            else if (sx) for (c = 0; c < C; c++) y[c] = x[c] + sx[c] * mu[c];
+            else if (m) for (c = 0; c < C; c++) y[c] = x[c] + (prev[c] - x[c]) * (mu[c] + m[c]);
+            else for (c = 0; c < C; c++) y[c] = x[c] + (prev[c] - x[c]) * mu[c];
+        }
     }
 }
 
-/* The last token's xln is the previous token of the next block. */
-static void rwkv__keep_last(float *carried, const float *xln, int T, int C)
+/* n mixes (rwkv__mixes_rows) of T rows of xln into out[k] with mu[k] (and m[k], add form;
+   m NULL: none); lerp: the form; carried: the row before the first, which then moves on to
+   the last row of xln (the next block's prev), or NULL with sx_in. */
+static void rwkv__mixes(rwkv_state *st, const float *xln, float *carried, const float *sx_in,
+                        float *sx_out, int lerp, int n, float *const *out,
+                        const float *const *mu, const float *const *m, int T, int C)
 {
-    memcpy(carried, xln + (size_t)(T - 1) * C, sizeof(float) * (size_t)C);
-}
-
-static void rwkv__mix_lerp(rwkv_state *st, float *out, const float *xln, const float *carried,
-                           const float *mu, int T, int C)
-{
-    const rwkv__rows_job j = rwkv__rows_of(RWKV__ROW_LERP, T, C, out, xln, carried, mu, NULL);
-    rwkv__rows(st, &j);
-}
-
-/* v6, v7: sx[t] = prev - xln[t] (prev as in rwkv__mix_lerp), then the carried row moves on. */
-static void rwkv__token_shift(rwkv_state *st, float *sx, const float *xln, float *carried, int T,
-                              int C)
-{
-    const rwkv__rows_job j = rwkv__rows_of(RWKV__ROW_SHIFT, T, C, sx, xln, carried, NULL, NULL);
-    rwkv__rows(st, &j);
-    rwkv__keep_last(carried, xln, T, C);
-}
-
-/* v6, v7 mixing: out[t] = xln[t] + sx[t]·(mu + m[t]); m is v6's data-dependent part, or
-   NULL. */
-static void rwkv__mix_add_rows(float *out, const float *xln, const float *sx, const float *mu,
-                               const float *m, int T, int C)
-{
-    size_t o;
-    int c;
-    for (o = 0; o < (size_t)T * C; o += (size_t)C) {
-        if (m) for (c = 0; c < C; c++) out[o + c] = xln[o + c] + sx[o + c] * (mu[c] + m[o + c]);
-        else for (c = 0; c < C; c++) out[o + c] = xln[o + c] + sx[o + c] * mu[c];
+    rwkv__rows_job j = rwkv__rows_of(RWKV__ROW_MIXES, T, C, sx_out, xln, carried, NULL, sx_in);
+    int k;
+    j.f = lerp;
+    j.n_mix = n;
+    for (k = 0; k < n; k++) {
+        j.mix_out[k] = out[k];
+        j.mix_mu[k] = mu[k];
+        j.mix_m[k] = m ? m[k] : NULL;
     }
-}
-
-static void rwkv__mix_add(rwkv_state *st, float *out, const float *xln, const float *sx,
-                          const float *mu, const float *m, int T, int C)
-{
-    const rwkv__rows_job j = rwkv__rows_of(RWKV__ROW_MIXADD, T, C, out, xln, sx, mu, m);
     rwkv__rows(st, &j);
+    if (carried) memcpy(carried, xln + (size_t)(T - 1) * C, sizeof(float) * (size_t)C);
 }
 
 enum { RWKV__LINEAR, RWKV__TANH, RWKV__SIGMOID };
@@ -10704,11 +10693,11 @@ static void rwkv__rkvg_lerp(rwkv_state *st, const rwkv__layer *L, float *att_x, 
 {
     const int C = st->model->info.n_embd;
     rwkv__scratch *s = &st->s;
-    rwkv__mix_lerp(st, s->xr, s->xln, att_x, L->mix_r, T, C);
-    rwkv__mix_lerp(st, s->xk, s->xln, att_x, L->mix_k, T, C);
-    rwkv__mix_lerp(st, s->xv, s->xln, att_x, L->mix_v, T, C);
-    if (L->att_g) rwkv__mix_lerp(st, s->xg, s->xln, att_x, L->mix_g, T, C);
-    rwkv__keep_last(att_x, s->xln, T, C);
+    {
+        float *const out[4] = {s->xr, s->xk, s->xv, s->xg};
+        const float *const mu[4] = {L->mix_r, L->mix_k, L->mix_v, L->mix_g};
+        rwkv__mixes(st, s->xln, att_x, NULL, NULL, 1, L->att_g ? 4 : 3, out, mu, NULL, T, C);
+    }
     {
         const rwkv__mm_op op[4] = {{s->r, L->att_r, s->xr}, {s->k, L->att_k, s->xk},
                                    {s->v, L->att_v, s->xv}, {s->g, L->att_g, s->xg}};
@@ -10778,9 +10767,11 @@ static void rwkv__channel_mix_v4(rwkv_state *st, const rwkv__layer *L, const rwk
     const int C = st->model->info.n_embd;
     rwkv__scratch *s = &st->s;
     rwkv__ln(st, s->x, L->ln2_w, L->ln2_b, T);   /* xln = LN(x, ln2) */
-    rwkv__mix_lerp(st, s->xk, s->xln, ls->ffn_x, L->ffn_mix_k, T, C);
-    rwkv__mix_lerp(st, s->xr, s->xln, ls->ffn_x, L->ffn_mix_r, T, C);
-    rwkv__keep_last(ls->ffn_x, s->xln, T, C);
+    {
+        float *const out[2] = {s->xk, s->xr};
+        const float *const mu[2] = {L->ffn_mix_k, L->ffn_mix_r};
+        rwkv__mixes(st, s->xln, ls->ffn_x, NULL, NULL, 1, 2, out, mu, NULL, T, C);
+    }
     rwkv__ffn(st, L, T);
 }
 
@@ -10838,10 +10829,9 @@ static void rwkv__time_mix_v6(rwkv_state *st, const rwkv__layer *L, const rwkv__
     const float *const mu[5] = {L->maa_w, L->maa_k, L->maa_v, L->maa_r, L->maa_g};
     int i;
     rwkv__ln(st, s->x, L->ln1_w, L->ln1_b, T);          /* xln = LN(x, ln1) */
-    rwkv__token_shift(st, s->sx, s->xln, ls->att_x, T, C);  /* sx = prev - xln */
     /* data-dependent token shift: h = tanh((xln + sx·maa_x) @ maa_w1) [T][5·D], then mix i
-       is xln + sx·(mu_i + h_i @ maa_w2[i]) */
-    rwkv__mix_add(st, s->xmaa, s->xln, s->sx, L->maa_x, NULL, T, C);
+       is xln + sx·(mu_i + h_i @ maa_w2[i]); sx = prev - xln kept for the second */
+    rwkv__mixes(st, s->xln, ls->att_x, NULL, s->sx, 0, 1, &s->xmaa, &L->maa_x, NULL, T, C);
     rwkv__mm(st, s->lora, &L->maa_w1, s->xmaa, T);  /* [T][5·D] */
     rwkv__activate(st, s->lora, (size_t)(5 * D), 5 * D, T, RWKV__TANH);
     {   /* h_i @ maa_w2[i] into mixed[i], then mixed in place */
@@ -10858,8 +10848,8 @@ static void rwkv__time_mix_v6(rwkv_state *st, const rwkv__layer *L, const rwkv__
             op[i].Y = mixed[i]; op[i].W = &L->maa_w2[i]; op[i].X = h;
         }
         rwkv__mm_group(st, op, 5, T);
-        for (i = 0; i < 5; i++)
-            rwkv__mix_add(st, mixed[i], s->xln, s->sx, mu[i], mixed[i], T, C);
+        rwkv__mixes(st, s->xln, NULL, s->sx, NULL, 0, 5, mixed, mu, (const float *const *)mixed,
+                    T, C);
     }
     {   /* r, k, v, g and w = tanh(xw @ decay_w1) @ decay_w2 (time_decay is added per head) */
         const int Dd = (int)L->decay_w1.ne[1];
@@ -10884,9 +10874,11 @@ static void rwkv__channel_mix_v6(rwkv_state *st, const rwkv__layer *L, const rwk
     const int C = st->model->info.n_embd;
     rwkv__scratch *s = &st->s;
     rwkv__ln(st, s->x, L->ln2_w, L->ln2_b, T);          /* xln = LN(x, ln2) */
-    rwkv__token_shift(st, s->sx, s->xln, ls->ffn_x, T, C);  /* sx = prev - xln */
-    rwkv__mix_add(st, s->xk, s->xln, s->sx, L->ffn_mix_k, NULL, T, C);
-    if (L->ffn_r) rwkv__mix_add(st, s->xr, s->xln, s->sx, L->ffn_mix_r, NULL, T, C);
+    {   /* xk, xr = xln + sx·mu (v7: xk only) */
+        float *const out[2] = {s->xk, s->xr};
+        const float *const mu[2] = {L->ffn_mix_k, L->ffn_mix_r};
+        rwkv__mixes(st, s->xln, ls->ffn_x, NULL, NULL, 0, L->ffn_r ? 2 : 1, out, mu, NULL, T, C);
+    }
     rwkv__ffn(st, L, T);
 }
 
@@ -10958,13 +10950,11 @@ static void rwkv__time_mix_v7(rwkv_state *st, const rwkv__layer *L, const rwkv__
     const int C = st->model->info.n_embd;
     rwkv__scratch *s = &st->s;
     rwkv__ln(st, s->x, L->ln1_w, L->ln1_b, T);          /* xln = LN(x, ln1) */
-    rwkv__token_shift(st, s->sx, s->xln, ls->att_x, T, C);  /* sx = prev - xln */
-    rwkv__mix_add(st, s->xr, s->xln, s->sx, L->x_r, NULL, T, C); /* xr = xln + sx·x_r, ... */
-    rwkv__mix_add(st, s->xw, s->xln, s->sx, L->x_w, NULL, T, C);
-    rwkv__mix_add(st, s->xk, s->xln, s->sx, L->x_k, NULL, T, C);
-    rwkv__mix_add(st, s->xv, s->xln, s->sx, L->x_v, NULL, T, C);
-    rwkv__mix_add(st, s->xa, s->xln, s->sx, L->x_a, NULL, T, C);
-    rwkv__mix_add(st, s->xg, s->xln, s->sx, L->x_g, NULL, T, C);
+    {   /* xr = xln + sx·x_r, ... with sx = prev - xln */
+        float *const out[6] = {s->xr, s->xw, s->xk, s->xv, s->xa, s->xg};
+        const float *const mu[6] = {L->x_r, L->x_w, L->x_k, L->x_v, L->x_a, L->x_g};
+        rwkv__mixes(st, s->xln, ls->att_x, NULL, NULL, 0, 6, out, mu, NULL, T, C);
+    }
     {   /* r, k, v and the LoRAs (w: tanh, a, g: sigmoid, v: none; the first layer has no
            v LoRA), the LoRAs' hidden activations [T][D] side by side in s->lora */
         const size_t hs = (size_t)T * s->lora_stride;
