@@ -10161,6 +10161,41 @@ static RWKV__UNUSED int rwkv__mm_fpk(const rwkv_state *st, const rwkv__tensor *W
 #endif
 }
 
+#if defined(RWKV__FPK) && defined(RWKV__TEAM)
+/* An f16 / bf16 block of tokens on the tokens' layout (rwkv__mm_fpk) as a team job j (j's
+   product and rows_per_item set as for any product): its items' rows, the layout's place in
+   the scratch (or `laid`), relu2; returns the job's items. The layout itself, where the
+   product takes one (rwkv__fpk_packs), is the caller's to make first. */
+static int rwkv__fpk_job(const rwkv_state *st, rwkv__mm_job *j, const float *laid, float *relu2)
+{
+    const rwkv__tensor *W = j->W;
+    const int64_t rows = W->ne[1];
+    int64_t per = j->rows_per_item;
+    /* passes of RWKV__FPK_RB rows read the layout once each, so items of at least that many */
+    per = per < RWKV__FPK_RB ? RWKV__FPK_RB : (per + 31) / 32 * 32;
+    if (rows < RWKV__FAMX_MIN) { /* a LoRA: 2 items per thread, of whole row tiles */
+        per = rows / (2 * st->model->n_threads) / 16 * 16;
+        if (per < 16) per = 16;
+    }
+    while ((rows + per - 1) / per > (int64_t)RWKV__ITEM_MASK) per *= 2;
+    j->rows_per_item = per;
+    j->amx = laid ? (uint8_t *)(uintptr_t)laid
+                  : (uint8_t *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
+    j->relu2 = relu2;
+#ifdef RWKV__BCT
+    if (rows <= RWKV__BCS_ROWS && W->ne[0] > RWKV__BCS_MAXC) {
+        /* few rows (the LoRAs' first halves, 32-128 rows): items of rows would be 16-32
+           rows, narrower than rwkv__bcs_rows' blocks of 64; each thread takes a share of
+           the tokens instead (no relu2: that is the channel mix's key, which the fused path
+           gives only to the broadcast tiles) */
+        j->tok_items = st->model->n_threads;
+        return j->tok_items;
+    }
+#endif
+    return rwkv__mm_items(st, j);
+}
+#endif
+
 /* laid: the tokens already in the layout of the broadcast tiles (X unused); relu2: the
    product's relu(W·X)² into that layout, not Y (rwkv__bct_rows). Both only for a product that
    takes the tiles (rwkv__mm_fpk), else NULL. */
@@ -10198,32 +10233,12 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
         }
 #ifdef RWKV__FPK
         else if (rwkv__mm_fpk(st, W, T)) {
-            /* f16 / bf16 on the tokens' layout: passes of RWKV__FPK_RB rows read the layout
-               once each, so items of at least that many */
-            per = per < RWKV__FPK_RB ? RWKV__FPK_RB : (per + 31) / 32 * 32;
-            if (rows < RWKV__FAMX_MIN) { /* a LoRA: 2 items per thread, of whole row tiles */
-                per = rows / (2 * st->model->n_threads) / 16 * 16;
-                if (per < 16) per = 16;
-            }
-            while ((rows + per - 1) / per > (int64_t)RWKV__ITEM_MASK) per *= 2;
-            j.rows_per_item = per;
-            j.amx = laid ? (uint8_t *)(uintptr_t)laid
-                         : (uint8_t *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
-            j.relu2 = relu2;
-            /* few columns: no layout, no job for it */
+            const int items = rwkv__fpk_job(st, &j, laid, relu2);
+            /* few columns or rows (rwkv__bcs_rows): no layout, no job for it */
             if (rwkv__fpk_packs(W) && !laid)
                 rwkv__run(st, rwkv__fpk_prep_item, &j, (T + 15) / 16);
-#ifdef RWKV__BCT
-            if (W->ne[1] <= RWKV__BCS_ROWS && W->ne[0] > RWKV__BCS_MAXC) {
-                /* few rows (the LoRAs' first halves, 32-128 rows): items of rows would be
-                   16-32 rows, narrower than rwkv__bcs_rows' blocks of 64; each thread takes
-                   a share of the tokens instead (no relu2: that is the channel mix's key,
-                   which the fused path gives only to the broadcast tiles) */
-                j.tok_items = st->model->n_threads;
-                rwkv__run(st, rwkv__mm_item, &j, j.tok_items);
-                return;
-            }
-#endif
+            rwkv__run(st, rwkv__mm_item, &j, items);
+            return;
         }
 #endif
         rwkv__run(st, rwkv__mm_item, &j, rwkv__mm_items(st, &j));
@@ -10325,8 +10340,16 @@ static void rwkv__mm_group(rwkv_state *st, const rwkv__mm_op *op, int n, int T)
             const int quant = rwkv__qblock(W->type);
             const size_t bytes = quant ? rwkv__qact_bytes(W->type, W->ne[0]) : 0;
             rwkv__mm_job *j = &g.j[m];
+#ifdef RWKV__FPK
+            const int fpk = T > 1 && rwkv__mm_fpk(st, W, T), own = fpk && rwkv__fpk_packs(W);
+#else
+            const int fpk = 0, own = 0;
+#endif
             int64_t per;
-            if (T > 1 ? quant || rwkv__mm_fpk(st, W, T)
+            int items;
+            /* a product on the tokens' layout runs on its own (the layout is made first, in
+               the one scratch); without a layout (rwkv__bcs_rows: the LoRAs) in the job */
+            if (T > 1 ? quant || own
                       : quant && used + bytes + 64 > st->model->qwork_bytes) {
                 rwkv__mm(st, op[p].Y, W, op[p].X, T);
                 continue;
@@ -10343,7 +10366,12 @@ static void rwkv__mm_group(rwkv_state *st, const rwkv__mm_op *op, int n, int T)
 #ifdef RWKV__PROFILE
             Ws[m] = W;
 #endif
-            g.first[m + 1] = g.first[m] + rwkv__mm_items(st, j);
+#ifdef RWKV__FPK
+            items = fpk ? rwkv__fpk_job(st, j, NULL, NULL) : rwkv__mm_items(st, j);
+#else
+            items = fpk ? 0 : rwkv__mm_items(st, j);
+#endif
+            g.first[m + 1] = g.first[m] + items;
             m++;
         }
 #ifdef RWKV__PROFILE
