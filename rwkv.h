@@ -10477,8 +10477,6 @@ static void rwkv__ln(rwkv_state *st, const float *x, const float *w, const float
     rwkv__rows(st, &j);
 }
 
-/* v4, v5 mixing: out[t] = xln[t]·mu + prev·(1 - mu), prev = xln[t - 1] (the carried row for
-   t = 0). */
 /* The token-shift mixes of a time or channel mix, all in one pass over the rows of xln (a
    job on the team, not one per mix): output k of token t is
      lerp form (v4, v5):  xln[t]·mu_k + prev·(1 - mu_k)
