@@ -10343,7 +10343,7 @@ static void rwkv__mm_group(rwkv_state *st, const rwkv__mm_op *op, int n, int T)
 #ifdef RWKV__FPK
             const int fpk = T > 1 && rwkv__mm_fpk(st, W, T), own = fpk && rwkv__fpk_packs(W);
 #else
-            const int fpk = 0, own = 0;
+            const int own = 0;
 #endif
             int64_t per;
             int items;
@@ -10369,7 +10369,7 @@ static void rwkv__mm_group(rwkv_state *st, const rwkv__mm_op *op, int n, int T)
 #ifdef RWKV__FPK
             items = fpk ? rwkv__fpk_job(st, j, NULL, NULL) : rwkv__mm_items(st, j);
 #else
-            items = fpk ? 0 : rwkv__mm_items(st, j);
+            items = rwkv__mm_items(st, j);
 #endif
             g.first[m + 1] = g.first[m] + items;
             m++;
@@ -10534,25 +10534,19 @@ enum { RWKV__LINEAR, RWKV__TANH, RWKV__SIGMOID };
 /* h[t][d] = f(h[t][d]) for d < D, t < T; rows hs floats apart. */
 static void rwkv__activate_rows(float *h, size_t hs, int D, int T, int f)
 {
+    const int is_tanh = f == RWKV__TANH;
     int t, d;
+    if (!is_tanh && f != RWKV__SIGMOID) return;
     for (t = 0; t < T; t++) {
         float *ht = h + (size_t)t * hs;
-        if (f == RWKV__TANH) {
-            d = 0;
+        d = 0;
 #ifdef RWKV__AVX512
-            for (; d + 16 <= D; d += 16)
-                _mm512_storeu_ps(ht + d, rwkv__tanhf16(_mm512_loadu_ps(ht + d)));
-#endif
-            for (; d < D; d++) ht[d] = rwkv__tanhf(ht[d]);
+        for (; d + 16 <= D; d += 16) {
+            const __m512 x = _mm512_loadu_ps(ht + d);
+            _mm512_storeu_ps(ht + d, is_tanh ? rwkv__tanhf16(x) : rwkv__sigmoid16(x));
         }
-        else if (f == RWKV__SIGMOID) {
-            d = 0;
-#ifdef RWKV__AVX512
-            for (; d + 16 <= D; d += 16)
-                _mm512_storeu_ps(ht + d, rwkv__sigmoid16(_mm512_loadu_ps(ht + d)));
 #endif
-            for (; d < D; d++) ht[d] = rwkv__sigmoid(ht[d]);
-        }
+        for (; d < D; d++) ht[d] = is_tanh ? rwkv__tanhf(ht[d]) : rwkv__sigmoid(ht[d]);
     }
 }
 
@@ -10922,37 +10916,35 @@ static void rwkv__head_v7(rwkv_state *st, const rwkv__layer *L, float *S, size_t
     const float *w0 = L->w0 + c0, *a0 = L->a0 + c0, *k_k = L->k_k + c0, *k_a = L->k_a + c0;
     float ss = 0.0f, inv, bonus = 0.0f;
     int i;
+    /* 16 lanes where there are (the scalar functions' bits), then the rest */
+    i = 0;
 #ifdef RWKV__AVX512
-    if (N % 16 == 0) {
-        for (i = 0; i < N; i += 16) {
-            const __m512 sw = rwkv__sigmoid16(_mm512_add_ps(_mm512_loadu_ps(w0 + i),
-                                                            _mm512_loadu_ps(w + i)));
-            _mm512_storeu_ps(w + i, rwkv__expf16(_mm512_mul_ps(_mm512_set1_ps(-0.606531f), sw)));
-            _mm512_storeu_ps(a + i, rwkv__sigmoid16(_mm512_add_ps(_mm512_loadu_ps(a0 + i),
-                                                                  _mm512_loadu_ps(a + i))));
-        }
-        if (!L->v0)
-            for (i = 0; i < N; i++) v_first[i] = v[i];
-        else
-            for (i = 0; i < N; i += 16) {
-                const __m512 vi = _mm512_loadu_ps(v + i);
-                const __m512 g = rwkv__sigmoid16(_mm512_add_ps(_mm512_loadu_ps(L->v0 + c0 + i),
-                                                               _mm512_loadu_ps(vres + i)));
-                _mm512_storeu_ps(v + i, _mm512_add_ps(vi, _mm512_mul_ps(
-                                     _mm512_sub_ps(_mm512_loadu_ps(v_first + i), vi), g)));
-            }
-    } else
+    for (; i + 16 <= N; i += 16) {
+        const __m512 sw = rwkv__sigmoid16(_mm512_add_ps(_mm512_loadu_ps(w0 + i),
+                                                        _mm512_loadu_ps(w + i)));
+        _mm512_storeu_ps(w + i, rwkv__expf16(_mm512_mul_ps(_mm512_set1_ps(-0.606531f), sw)));
+        _mm512_storeu_ps(a + i, rwkv__sigmoid16(_mm512_add_ps(_mm512_loadu_ps(a0 + i),
+                                                              _mm512_loadu_ps(a + i))));
+    }
 #endif
-    {
-        for (i = 0; i < N; i++) {
-            w[i] = rwkv__expf(-0.606531f * rwkv__sigmoid(w0[i] + w[i])); /* 0.606531 = e^-0.5 */
-            a[i] = rwkv__sigmoid(a0[i] + a[i]);
+    for (; i < N; i++) {
+        w[i] = rwkv__expf(-0.606531f * rwkv__sigmoid(w0[i] + w[i])); /* 0.606531 = e^-0.5 */
+        a[i] = rwkv__sigmoid(a0[i] + a[i]);
+    }
+    if (!L->v0) { /* the first layer: its value is every later layer's v_first */
+        for (i = 0; i < N; i++) v_first[i] = v[i];
+    } else {      /* value residual */
+        i = 0;
+#ifdef RWKV__AVX512
+        for (; i + 16 <= N; i += 16) {
+            const __m512 vi = _mm512_loadu_ps(v + i);
+            const __m512 gate = rwkv__sigmoid16(_mm512_add_ps(_mm512_loadu_ps(L->v0 + c0 + i),
+                                                              _mm512_loadu_ps(vres + i)));
+            _mm512_storeu_ps(v + i, _mm512_add_ps(vi, _mm512_mul_ps(
+                                 _mm512_sub_ps(_mm512_loadu_ps(v_first + i), vi), gate)));
         }
-        if (!L->v0) /* the first layer: its value is every later layer's v_first */
-            for (i = 0; i < N; i++) v_first[i] = v[i];
-        else        /* value residual */
-            for (i = 0; i < N; i++)
-                v[i] += (v_first[i] - v[i]) * rwkv__sigmoid(L->v0[c0 + i] + vres[i]);
+#endif
+        for (; i < N; i++) v[i] += (v_first[i] - v[i]) * rwkv__sigmoid(L->v0[c0 + i] + vres[i]);
     }
     for (i = 0; i < N; i++) { /* kk = L2-normalize(k ⊙ k_k), eps 1e-12, from k before... */
         const float x = k[i] * k_k[i];
