@@ -658,21 +658,21 @@ static void test_tanhf(void)
     printf("tanhf: %ld arguments, worst %.3f ulp, odd\n", n, worst);
 }
 
-#ifdef RWKV__AVX512
-/* rwkv__expf16 / rwkv__sigmoid16 / rwkv__tanhf16 (the heads' and LoRAs' activations on 16
-   lanes): the scalar functions' bits in every lane (a NaN for a NaN, of either sign), on
+#ifdef RWKV__VMATH
+/* rwkv__vexp / rwkv__vsigmoid / rwkv__vtanh (the heads' and LoRAs' activations on
+   RWKV__L lanes: AVX-512, AVX2, aarch64 NEON): the scalar functions' bits in every lane (a NaN for a NaN, of either sign), on
    random bit patterns (every exponent, NaN and infinities among them) and the floats around
    the edges of the ranges (-104, -87.34, 0, 88.7, 89; tanh's 0.5625). */
 static int same_float(float a, float b) { return f2u(a) == f2u(b) || (a != a && b != b); }
 
-static void test_expf16(void)
+static void test_vexp(void)
 {
     static const float edge[] = {-104.0f, -87.33654f, -87.0f, 0.0f, 88.72f, 89.0f, 0.5625f};
     long n = 0, bad = 0;
     int i, e, l;
-    for (i = 0; i < 200000; i++) {
-        float x[16], y[16], z[16], h[16];
-        for (l = 0; l < 16; l++) {
+    for (i = 0; i < 3200000 / RWKV__L; i++) {
+        float x[RWKV__L], y[RWKV__L], z[RWKV__L], h[RWKV__L];
+        for (l = 0; l < RWKV__L; l++) {
             uint32_t u = rng_u32();
             if (i % 2) { /* near an edge, a few ulps either side, either sign */
                 x[l] = edge[u % 7];
@@ -681,17 +681,44 @@ static void test_expf16(void)
                 if (u & 0x20000) x[l] = -x[l];
             } else memcpy(&x[l], &u, 4);
         }
-        _mm512_storeu_ps(y, rwkv__expf16(_mm512_loadu_ps(x)));
-        _mm512_storeu_ps(z, rwkv__sigmoid16(_mm512_loadu_ps(x)));
-        _mm512_storeu_ps(h, rwkv__tanhf16(_mm512_loadu_ps(x)));
-        for (l = 0; l < 16; l++, n++)
+        rwkv__vst(y, rwkv__vexp(rwkv__vld_f32(x)));
+        rwkv__vst(z, rwkv__vsigmoid(rwkv__vld_f32(x)));
+        rwkv__vst(h, rwkv__vtanh(rwkv__vld_f32(x)));
+        for (l = 0; l < RWKV__L; l++, n++)
             if ((!same_float(y[l], rwkv__expf(x[l])) || !same_float(z[l], rwkv__sigmoid(x[l])) ||
                  !same_float(h[l], rwkv__tanhf(x[l]))) && bad++ < 3)
-                CHECK(0, "x = %a: expf16 %a (scalar %a), sigmoid16 %a (%a), tanhf16 %a (%a)",
+                CHECK(0, "x = %a: vexp %a (scalar %a), vsigmoid %a (%a), vtanh %a (%a)",
                       x[l], y[l], rwkv__expf(x[l]), z[l], rwkv__sigmoid(x[l]), h[l],
                       rwkv__tanhf(x[l]));
     }
-    if (!bad) printf("expf16 / sigmoid16 / tanhf16: %ld lanes, the scalar functions' bits\n", n);
+    if (!bad) printf("vexp / vsigmoid / vtanh: %ld lanes, the scalar functions' bits\n", n);
+}
+#endif
+
+#ifdef RWKV__SIMD
+/* rwkv__vrelu (the channel mix's relu² on vectors): the scalar select's bits, x > 0 ? x :
+   +0, on random bit patterns (NaN, -0 and the infinities among them, and set on purpose) */
+static void test_vrelu(void)
+{
+    static const uint32_t special[] = {0x7fc00000u, 0xffc00000u, 0x80000000u, 0x00000000u,
+                                       0x7f800000u, 0xff800000u, 0x00000001u, 0x80000001u};
+    long n = 0, bad = 0;
+    int i, l;
+    for (i = 0; i < 400000 / RWKV__L; i++) {
+        float x[RWKV__L], y[RWKV__L];
+        for (l = 0; l < RWKV__L; l++) {
+            uint32_t u = rng_u32();
+            if (u % 4 == 0) u = special[(u >> 8) % 8];
+            memcpy(&x[l], &u, 4);
+        }
+        rwkv__vst(y, rwkv__vrelu(rwkv__vld_f32(x)));
+        for (l = 0; l < RWKV__L; l++, n++) {
+            const float want = x[l] > 0.0f ? x[l] : 0.0f;
+            if (f2u(y[l]) != f2u(want) && bad++ < 3)
+                CHECK(0, "vrelu(%a) = %a, want %a", x[l], y[l], want);
+        }
+    }
+    if (!bad) printf("vrelu: %ld lanes, the scalar select's bits\n", n);
 }
 #endif
 
@@ -747,8 +774,11 @@ int main(void)
     test_wkv();
     test_expf();
     test_tanhf();
-#ifdef RWKV__AVX512
-    test_expf16();
+#ifdef RWKV__VMATH
+    test_vexp();
+#endif
+#ifdef RWKV__SIMD
+    test_vrelu();
 #endif
 #ifdef RWKV__TEAM
     test_team_medians();
