@@ -20,10 +20,11 @@
                             Sapphire Rapids, and the kernel grants them; quantized blocks: same
                             bits either way; f16/bf16 blocks: the tiles round otherwise, within
                             twice the bound, so without them a block gives one token's bits)
-       RWKV_NO_BCAST        AVX-512 without AMX: f16/bf16 blocks of 32 tokens or more keep the
-                            column-lane tiles (by default they run on broadcast tiles, ~1.15x
-                            faster: exact f32 products summed in column order, so a block's
-                            logits differ from one token's in the last bits)
+       RWKV_NO_BCAST        AVX-512 without AMX, and AVX2: f16/bf16 blocks of 32 tokens or more
+                            keep the column-lane tiles (by default they run on broadcast tiles,
+                            ~1.15x faster on AVX-512, 1.1-1.3x on AVX2: exact f32 products
+                            summed in column order, so a block's logits differ from one
+                            token's in the last bits)
        RWKV_AMX_EXACT       f16/bf16 blocks on the AMX tiles carry the tokens' 24 bits (three
                             bf16 planes) instead of 16 (two): 3/2 (bf16) to 5/3 (f16) of the
                             tile work, the error that of the f32 kernels in another order
@@ -322,8 +323,8 @@ rwkv_status rwkv_eval(rwkv_state *state, int token, float *logits, rwkv_error *e
    n * n_vocab floats (row i after token i) when all_logits is non-zero. The logits are those
    of n rwkv_eval calls, bit for bit, except where f16/bf16 blocks run on the AMX tiles (16
    tokens or more; RWKV_NO_AMX; within twice the error bound of the f32 sums, ~5e-6 of
-   max|logit|) or on AVX-512's broadcast tiles (32 or more; RWKV_NO_BCAST; the same products
-   summed in another order, ~1e-6). */
+   max|logit|) or on the broadcast tiles of AVX-512 and AVX2 (32 or more; RWKV_NO_BCAST; the
+   same products summed in another order, ~1e-6). */
 rwkv_status rwkv_eval_seq(rwkv_state *state, const int *tokens, size_t n, float *logits,
                           int all_logits, rwkv_error *err);
 
@@ -1077,6 +1078,26 @@ RWKV__INLINE rwkv__vf rwkv__vmul(rwkv__vf a, rwkv__vf b) { return _mm256_mul_ps(
 RWKV__INLINE rwkv__vf rwkv__vadd(rwkv__vf a, rwkv__vf b) { return _mm256_add_ps(a, b); }
 RWKV__INLINE rwkv__vf rwkv__vsub(rwkv__vf a, rwkv__vf b) { return _mm256_sub_ps(a, b); }
 RWKV__INLINE rwkv__vf rwkv__vrelu(rwkv__vf x) { return _mm256_max_ps(x, _mm256_setzero_ps()); }
+/* t[j][i] = x[i][j]: an 8 x 8 transpose of 32-bit elements in registers. */
+RWKV__INLINE void rwkv__tr8(const __m256 *x, __m256 *t)
+{
+    const __m256 u0 = _mm256_unpacklo_ps(x[0], x[1]), u1 = _mm256_unpackhi_ps(x[0], x[1]),
+                 u2 = _mm256_unpacklo_ps(x[2], x[3]), u3 = _mm256_unpackhi_ps(x[2], x[3]),
+                 u4 = _mm256_unpacklo_ps(x[4], x[5]), u5 = _mm256_unpackhi_ps(x[4], x[5]),
+                 u6 = _mm256_unpacklo_ps(x[6], x[7]), u7 = _mm256_unpackhi_ps(x[6], x[7]);
+    const __m256 s0 = _mm256_shuffle_ps(u0, u2, 0x44), s1 = _mm256_shuffle_ps(u0, u2, 0xEE),
+                 s2 = _mm256_shuffle_ps(u1, u3, 0x44), s3 = _mm256_shuffle_ps(u1, u3, 0xEE),
+                 s4 = _mm256_shuffle_ps(u4, u6, 0x44), s5 = _mm256_shuffle_ps(u4, u6, 0xEE),
+                 s6 = _mm256_shuffle_ps(u5, u7, 0x44), s7 = _mm256_shuffle_ps(u5, u7, 0xEE);
+    t[0] = _mm256_permute2f128_ps(s0, s4, 0x20);
+    t[1] = _mm256_permute2f128_ps(s1, s5, 0x20);
+    t[2] = _mm256_permute2f128_ps(s2, s6, 0x20);
+    t[3] = _mm256_permute2f128_ps(s3, s7, 0x20);
+    t[4] = _mm256_permute2f128_ps(s0, s4, 0x31);
+    t[5] = _mm256_permute2f128_ps(s1, s5, 0x31);
+    t[6] = _mm256_permute2f128_ps(s2, s6, 0x31);
+    t[7] = _mm256_permute2f128_ps(s3, s7, 0x31);
+}
 #define RWKV__VMATH 1
 typedef __m256 rwkv__vm; /* all ones or zeros per lane */
 RWKV__INLINE rwkv__vf rwkv__vdiv(rwkv__vf a, rwkv__vf b) { return _mm256_div_ps(a, b); }
@@ -6830,13 +6851,27 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
    loop at 2048 x 2048 x 512 ran 186-190 GFLOP/s where the FMA peak measured 225 and the
    column-lane tiles ~163. Passes run in the order token chunk (RWKV__BCT_TG tiles, 128
    tokens), rows (RWKV__BCT_RB), columns, so that a pass's token tiles (256 KiB at 512
-   columns) stay in L2 for all its row tiles and its sums (RB x 128 floats, 48 KiB) in cbuf. */
-#if defined(RWKV__AVX512) && !defined(RWKV__FAMX) && !defined(RWKV_NO_BCAST)
+   columns) stay in L2 for all its row tiles and its sums (RB x 128 floats, 48 KiB) in cbuf.
+   AVX2 builds run the same layout and loops, a token tile as two vectors (rwkv__bct_tile8),
+   so their outputs are the same FMA chains: a -march=haswell build on the Zen 5 VM, one
+   thread, against its column-lane tiles (3 rows x 4 tokens, a conversion per 3 loads): f16
+   2048 x 2048 x 128 1.10, 8192 x 2048 1.19, 2048 x 8192 1.22 (docs/KERNELS.md). */
+#if (defined(RWKV__AVX512) || defined(RWKV__AVX2)) && !defined(RWKV__FAMX) && !defined(RWKV_NO_BCAST)
 #define RWKV__BCT 1
 #endif
 #ifdef RWKV__BCT
 #define RWKV__BCT_R 6   /* rows per register tile (rwkv__bct_tile names 6 x 4 accumulators) */
+#ifdef RWKV__AVX512
 #define RWKV__BCT_NT 4  /* token tiles of 16 per register tile */
+typedef __m512 rwkv__bct_v; /* 16 floats, 64-byte aligned: one token tile's column, a sum */
+#else
+/* AVX2 (16 ymm registers): one token tile of 16 as two vectors of 8, 6 x 2 accumulators,
+   per column 2 token loads and 6 broadcasts for 12 FMAs (rwkv__bct_tile8). The products
+   with few columns or rows (the LoRAs) keep the column-lane tiles: rwkv__bcs_rows is
+   AVX-512's. */
+#define RWKV__BCT_NT 1
+typedef struct rwkv__bct_v { __m256 h[2]; } rwkv__bct_v;
+#endif
 #ifndef RWKV__BCT_TG
 #define RWKV__BCT_TG 8  /* token tiles per chunk */
 #endif
@@ -6850,8 +6885,13 @@ static void rwkv__famx_rows(float *Y, const rwkv__tensor *W, const float *X, con
 #ifndef RWKV__BCT_KC
 /* columns per pass: 512 since the conversion runs inside the tile loop (whole prompts
    against 256, both orders: v6 1.5B F16 1.037, v7 1.016, v4 1.013, v7 0.1B 1.005, two
-   threads 1.001); before it, 512 ran 0.98-1.00 and 1024 0.97-0.99 against 256 */
+   threads 1.001); before it, 512 ran 0.98-1.00 and 1024 0.97-0.99 against 256. AVX2: 256,
+   so that a pass's token tiles (128 KiB) fit the 256 KiB L2 of the Skylake-era cores. */
+#ifdef RWKV__AVX512
 #define RWKV__BCT_KC 512
+#else
+#define RWKV__BCT_KC 256
+#endif
 #endif
 
 /* Bytes of the tokens' layout for a `type` matrix of `cols` columns and T tokens; 0 when
@@ -6873,18 +6913,30 @@ static size_t rwkv__bct_pack_bytes(int type, int64_t cols, int T)
    X[16 g + n][c]. */
 static void rwkv__bct_pack(int64_t cols, const float *X, int T, float *pack, int g)
 {
-    const int64_t body = cols - cols % 16;
+    const int64_t body = cols - cols % RWKV__L;
     float *dst = pack + (size_t)g * (size_t)cols * 16;
     const float *x[16];
     int64_t c;
     int n;
     for (n = 0; n < 16; n++) x[n] = X + (int64_t)(g * 16 + n < T ? g * 16 + n : T - 1) * cols;
+#ifdef RWKV__AVX512
     for (c = 0; c < body; c += 16) {
         __m512 v[16], t[16];
         for (n = 0; n < 16; n++) v[n] = _mm512_loadu_ps(x[n] + c);
         rwkv__tr16(v, t);
         for (n = 0; n < 16; n++) _mm512_store_ps(dst + (c + n) * 16, t[n]);
     }
+#else
+    for (c = 0; c < body; c += 8) { /* 8 columns of tokens 0-7, then of tokens 8-15 */
+        int h;
+        for (h = 0; h < 16; h += 8) {
+            __m256 v[8], t[8];
+            for (n = 0; n < 8; n++) v[n] = _mm256_loadu_ps(x[h + n] + c);
+            rwkv__tr8(v, t);
+            for (n = 0; n < 8; n++) _mm256_store_ps(dst + (c + n) * 16 + h, t[n]);
+        }
+    }
+#endif
     for (; c < cols; c++)
         for (n = 0; n < 16; n++) dst[c * 16 + n] = x[n][c];
 }
@@ -6895,6 +6947,7 @@ static void rwkv__bct_pack(int64_t cols, const float *X, int T, float *pack, int
    at every call. The accumulators and token vectors are named variables, not arrays: clang
    14 kept the arrays' token vectors on the stack, stored every column (138 GFLOP/s where gcc
    ran ~175). */
+#ifdef RWKV__AVX512
 #define RWKV__BCT_ROW(i)                                                                     \
     {                                                                                        \
         const __m512 wv = _mm512_set1_ps(wb[i * RWKV__BCT_KC + c]);                          \
@@ -6953,6 +7006,60 @@ RWKV__INLINE int rwkv__bct_tile(float *cb, const float *wb, const float *b, size
 #undef RWKV__BCT_ROW
 #undef RWKV__BCT_IO
 #undef RWKV__BCT_IO_ROW
+#else
+/* AVX2: the register tile of RWKV__BCT_R rows times one token tile of 16 (two vectors of
+   8: h0, h1), as rwkv__bct_tile with nt = 1 (cb: row i's sums at cb + i * RWKV__BCT_TG *
+   16); the same loop, the same conversion of the next tile's rows riding along. */
+#define RWKV__BCT8_ROW(i)                                                                    \
+    {                                                                                        \
+        const __m256 wv = _mm256_broadcast_ss(wb + i * RWKV__BCT_KC + c);                    \
+        a##i##0 = _mm256_fmadd_ps(wv, b0, a##i##0);                                          \
+        a##i##1 = _mm256_fmadd_ps(wv, b1, a##i##1);                                          \
+    }
+#define RWKV__BCT8_IO(i, store)                                                              \
+    {                                                                                        \
+        float *p_ = cb + i * RWKV__BCT_TG * 16;                                              \
+        if (store) {                                                                         \
+            _mm256_store_ps(p_, a##i##0);                                                    \
+            _mm256_store_ps(p_ + 8, a##i##1);                                                \
+        } else if (!first) {                                                                 \
+            a##i##0 = _mm256_load_ps(p_);                                                    \
+            a##i##1 = _mm256_load_ps(p_ + 8);                                                \
+        }                                                                                    \
+    }
+RWKV__INLINE int rwkv__bct_tile8(float *cb, const float *wb, const float *b, int64_t kn,
+                                 int first, const uint16_t *const *nx, float *nw, int nq, int bf)
+{
+    __m256 a00 = _mm256_setzero_ps(), a01 = a00, a10 = a00, a11 = a00, a20 = a00, a21 = a00,
+           a30 = a00, a31 = a00, a40 = a00, a41 = a00, a50 = a00, a51 = a00;
+    int64_t c;
+    int done = 0;
+    RWKV__BCT8_IO(0, 0) RWKV__BCT8_IO(1, 0) RWKV__BCT8_IO(2, 0)
+    RWKV__BCT8_IO(3, 0) RWKV__BCT8_IO(4, 0) RWKV__BCT8_IO(5, 0)
+    for (c = 0; c < kn; c++) {
+        if (!(c & 15) && done < nq) {
+            int i;
+            for (i = 0; i < RWKV__BCT_R; i++) {
+                _mm256_store_ps(nw + i * RWKV__BCT_KC + c,
+                                bf ? rwkv__vld_bf16(nx[i] + c) : rwkv__vld_f16(nx[i] + c));
+                _mm256_store_ps(nw + i * RWKV__BCT_KC + c + 8,
+                                bf ? rwkv__vld_bf16(nx[i] + c + 8) : rwkv__vld_f16(nx[i] + c + 8));
+            }
+            done++;
+        }
+        {
+            const __m256 b0 = _mm256_load_ps(b + c * 16), b1 = _mm256_load_ps(b + c * 16 + 8);
+            RWKV__BCT8_ROW(0) RWKV__BCT8_ROW(1) RWKV__BCT8_ROW(2)
+            RWKV__BCT8_ROW(3) RWKV__BCT8_ROW(4) RWKV__BCT8_ROW(5)
+        }
+    }
+    RWKV__BCT8_IO(0, 1) RWKV__BCT8_IO(1, 1) RWKV__BCT8_IO(2, 1)
+    RWKV__BCT8_IO(3, 1) RWKV__BCT8_IO(4, 1) RWKV__BCT8_IO(5, 1)
+    return done;
+}
+#undef RWKV__BCT8_ROW
+#undef RWKV__BCT8_IO
+#endif
 
 /* A register tile's place in rwkv__bct_rows's loops: token chunk g0, row block rb, pass k0
    (its first column), row tile s (rows rb + s ..). */
@@ -6998,11 +7105,11 @@ static void rwkv__bct_conv(float *wf, const uint16_t *const *row, int64_t q0, in
         int64_t k;
         /* one loop per type: gcc kept rwkv__vld_w's switch inside the loop */
         if (type == RWKV_TYPE_F16)
-            for (k = 16 * q0; k + 16 <= kn; k += 16)
-                _mm512_store_ps(wf + i * RWKV__BCT_KC + k, rwkv__vld_f16(row[i] + k));
+            for (k = 16 * q0; k + RWKV__L <= kn; k += RWKV__L)
+                rwkv__vst(wf + i * RWKV__BCT_KC + k, rwkv__vld_f16(row[i] + k));
         else
-            for (k = 16 * q0; k + 16 <= kn; k += 16)
-                _mm512_store_ps(wf + i * RWKV__BCT_KC + k, rwkv__vld_bf16(row[i] + k));
+            for (k = 16 * q0; k + RWKV__L <= kn; k += RWKV__L)
+                rwkv__vst(wf + i * RWKV__BCT_KC + k, rwkv__vld_bf16(row[i] + k));
         for (; k < kn; k++) wf[i * RWKV__BCT_KC + k] = rwkv__weight(row[i], type, k);
     }
 }
@@ -7031,8 +7138,8 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
                            int64_t r1, float *relu2)
 {
     enum { NB = (RWKV__BCT_RB + RWKV__BCT_R - 1) / RWKV__BCT_R };
-    __m512 cbuf[NB][RWKV__BCT_R][RWKV__BCT_TG]; /* [row tile][row][token tile] */
-    __m512 wbuf[2][RWKV__BCT_R][RWKV__BCT_KC / 16]; /* this tile's rows as f32, the next's */
+    rwkv__bct_v cbuf[NB][RWKV__BCT_R][RWKV__BCT_TG]; /* [row tile][row][token tile] */
+    rwkv__bct_v wbuf[2][RWKV__BCT_R][RWKV__BCT_KC / 16]; /* this tile's rows as f32, the next's */
     const int64_t rows = W->ne[1], cols = W->ne[0];
     const size_t rowb = (size_t)rwkv__row_bytes(W->type, (uint64_t)cols);
     const int ntile = (T + 15) / 16, bf = W->type == RWKV_TYPE_BF16;
@@ -7073,13 +7180,18 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
                         const float *b = pack + (size_t)(g0 + g) * ts + (size_t)k0 * 16;
                         const int q = g ? 0 : nq; /* the first call converts */
                         /* 5 tiles left: 3 + 2, not 4 + 1 (6 FMA chains wait on latency) */
-                        nt = ng - g == 5 ? 3 : ng - g < RWKV__BCT_NT ? ng - g : RWKV__BCT_NT;
+                        nt = RWKV__BCT_NT == 1 ? 1 : ng - g == 5 ? 3
+                           : ng - g < RWKV__BCT_NT ? ng - g : RWKV__BCT_NT;
+#ifdef RWKV__AVX512
                         switch (nt) {
                         case 1: done += rwkv__bct_tile(cb, wf, b, ts, kn, first, 1, nrow, nwf, q, bf); break;
                         case 2: done += rwkv__bct_tile(cb, wf, b, ts, kn, first, 2, nrow, nwf, q, bf); break;
                         case 3: done += rwkv__bct_tile(cb, wf, b, ts, kn, first, 3, nrow, nwf, q, bf); break;
                         default: done += rwkv__bct_tile(cb, wf, b, ts, kn, first, 4, nrow, nwf, q, bf); break;
                         }
+#else
+                        done += rwkv__bct_tile8(cb, wf, b, kn, first, nrow, nwf, q, bf);
+#endif
                     }
                     if (more) { /* what the loop did not reach: more columns, the f32 tail */
                         rwkv__bct_conv(nwf, nrow, done, nkn, W->type);
@@ -7093,11 +7205,13 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
             if (relu2)
                 for (g = 0; g < ng; g++) { /* padded tokens too: as rwkv__bct_pack's */
                     float *dst = relu2 + ((size_t)(g0 + g) * (size_t)rows + (size_t)rb) * 16;
-                    const __m512 zero = _mm512_setzero_ps();
                     for (i = 0; i < nrb; i++) { /* max(y, 0): 0 for a NaN, as y > 0 ? y : 0 */
-                        const __m512 h =
-                            _mm512_max_ps(cbuf[i / RWKV__BCT_R][i % RWKV__BCT_R][g], zero);
-                        _mm512_store_ps(dst + (size_t)i * 16, _mm512_mul_ps(h, h));
+                        const float *y =
+                            (const float *)(const void *)&cbuf[i / RWKV__BCT_R][i % RWKV__BCT_R][g];
+                        for (n = 0; n < 16; n += RWKV__L) {
+                            const rwkv__vf h = rwkv__vrelu(rwkv__vld_f32(y + n));
+                            rwkv__vst(dst + (size_t)i * 16 + n, rwkv__vmul(h, h));
+                        }
                     }
                 }
             else for (g = 0; g < ng; g++) {
@@ -7105,12 +7219,26 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
                 /* 16 rows at a time transposed in registers (one scalar store per output
                    was ~5% of a 2048 x 2048 x 128 product) */
                 for (s = 0; s + 16 <= nrb; s += 16) {
+#ifdef RWKV__AVX512
                     __m512 v[16], o[16];
                     for (i = 0; i < 16; i++)
                         v[i] = cbuf[(s + i) / RWKV__BCT_R][(s + i) % RWKV__BCT_R][g];
                     rwkv__tr16(v, o);
                     for (n = 0; n < tn; n++)
                         _mm512_storeu_ps(Y + (int64_t)(t0 + n) * rows + rb + s, o[n]);
+#else
+                    int h, q;
+                    for (q = 0; q < 16; q += 8)     /* rows s + q .. */
+                        for (h = 0; h < 2; h++) {   /* tokens 8 h .. 8 h + 7 */
+                            __m256 v[8], o[8];
+                            for (i = 0; i < 8; i++)
+                                v[i] = cbuf[(s + q + i) / RWKV__BCT_R][(s + q + i) % RWKV__BCT_R][g].h[h];
+                            rwkv__tr8(v, o);
+                            for (n = 0; n < 8 && 8 * h + n < tn; n++)
+                                _mm256_storeu_ps(Y + (int64_t)(t0 + 8 * h + n) * rows + rb + s + q,
+                                                 o[n]);
+                        }
+#endif
                 }
                 for (n = 0; n < tn; n++) {
                     float *y = Y + (int64_t)(t0 + n) * rows + rb;
@@ -7122,6 +7250,10 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
     }
 }
 
+#ifdef RWKV__AVX512
+#define RWKV__BCS 1
+#endif
+#ifdef RWKV__BCS
 /* Few columns (the LoRAs' second halves: 32-256 columns into n_embd rows): the tiles above
    spend as long transposing their sums into Y as multiplying (each output a chain of only
    32-256 FMAs), and lay the tokens out for it. Here the other orientation: the weights of a
@@ -7266,6 +7398,7 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
         }
     }
 }
+#endif /* RWKV__BCS */
 #endif /* RWKV__BCT */
 
 /* ---- f16 / bf16 prompt blocks on a layout of the tokens: AMX tiles or broadcast tiles ----- */
@@ -7283,7 +7416,7 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
 #define rwkv__fpk_pack(cols, X, T, pack, g) rwkv__famx_pack(cols, X, T, pack, g)
 #define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2)                                       \
     ((void)(relu2), rwkv__famx_rows(Y, W, X, pack, T, r0, r1)) /* no fused relu² on AMX */
-#else
+#elif defined(RWKV__BCS)
 #define RWKV__FPK_RQ 1
 #define RWKV__FPK_RB RWKV__BCT_RB
 /* few columns or few rows: rwkv__bcs_rows, no layout of the tokens */
@@ -7297,6 +7430,17 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
     (!RWKV__BCS_TAKES(W)                                                                      \
          ? rwkv__bct_rows(Y, W, (const float *)(const void *)(pack), T, r0, r1, relu2)       \
          : rwkv__bcs_rows(Y, W, X, T, r0, r1))
+#else /* the broadcast tiles alone (AVX2): few columns or rows stay on the f32 kernels */
+#define RWKV__FPK_RQ 1
+#define RWKV__FPK_RB RWKV__BCT_RB
+#define RWKV__BCS_TAKES(W) 0
+#define RWKV__BCT_ONLY_TAKES(W) ((W)->ne[0] > 256 && (W)->ne[1] > 128)
+#define RWKV__FPK_UNIT(W) RWKV__BCT_R
+#define rwkv__fpk_request() 1
+#define rwkv__fpk_packs(W) 1
+#define rwkv__fpk_pack(cols, X, T, pack, g) rwkv__bct_pack(cols, X, T, (float *)(void *)(pack), g)
+#define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2)                                       \
+    ((void)(X), rwkv__bct_rows(Y, W, (const float *)(const void *)(pack), T, r0, r1, relu2))
 #endif
 #endif
 
@@ -7319,6 +7463,9 @@ static size_t rwkv__fpk_pack_bytes(int type, int64_t cols, int T)
 static int rwkv__fpk_takes(const rwkv__tensor *W, int T)
 {
     return rwkv__fpk_pack_bytes(W->type, W->ne[0], T) && rwkv__famx_rows_ok(W) &&
+#ifdef RWKV__BCT_ONLY_TAKES
+           RWKV__BCT_ONLY_TAKES(W) &&
+#endif
            (W->ne[0] >= RWKV__FAMX_MIN || W->lora_tiles) && rwkv__fpk_request();
 }
 
@@ -10155,7 +10302,7 @@ static void rwkv__mm_item(const void *p, int i)
     const rwkv__tensor *W = j->W;
     const int64_t rows = W->ne[1];
     int64_t r0, r1;
-#ifdef RWKV__BCT
+#ifdef RWKV__BCS
     if (j->tok_items > 0) { /* few rows (rwkv__bcs_rows): the tokens split instead */
         const int t0 = j->T * i / j->tok_items, t1 = j->T * (i + 1) / j->tok_items;
         rwkv__bcs_rows(j->Y + (size_t)t0 * (size_t)rows, W, j->X + (size_t)t0 * (size_t)W->ne[0],
@@ -10267,7 +10414,7 @@ static int rwkv__fpk_job(const rwkv_state *st, rwkv__mm_job *j, const float *lai
     j->amx = laid ? (uint8_t *)(uintptr_t)laid
                   : (uint8_t *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
     j->relu2 = relu2;
-#ifdef RWKV__BCT
+#ifdef RWKV__BCS
     if (rows <= RWKV__BCS_ROWS && W->ne[0] > RWKV__BCS_MAXC) {
         /* few rows (the LoRAs' first halves, 32-128 rows): items of rows would be 16-32
            rows, narrower than rwkv__bcs_rows' blocks of 64; each thread takes a share of

@@ -11,7 +11,7 @@
    - matmul gives, token by token, the same bits as matvec (except f16/bf16 blocks of 16
      tokens or more on the AMX tiles, rwkv__famx_rows: checked against the bound of their
      split products, and exactly where every rounding is exact, test_exact_products; and
-     on the broadcast tiles of AVX-512 without AMX, rwkv__bct_rows: against the bound and
+     on the broadcast tiles of AVX-512 without AMX or AVX2, rwkv__bct_rows: against the bound and
      bitwise against one FMA chain per output in column order); 1, 2
      and 3 threads give the same bits; the scalar matmul gives the bits of the scalar matvec;
    - a one-row f32 matvec (a dot product) and rwkv__norm (as a layer norm and
@@ -438,7 +438,7 @@ static void test_matrices(void)
            columns, a last row tile of 16, rows past the last 16, a padded token tile */
         test_shape(type_list[ti], 530, 1056, 64, 1);
         test_shape(type_list[ti], 512, 512, 17, 0);
-        /* the broadcast tiles (AVX-512 without AMX): a column tail of 5, 3 token tiles, a
+        /* the broadcast tiles (AVX-512 without AMX, AVX2): a column tail of 5, 3 token tiles, a
            short last row tile; a chunk of 8 token tiles and a last chunk of 2 */
         test_shape(type_list[ti], 517, 1029, 47, 2);
         test_shape(type_list[ti], 600, 520, 150, 0);
