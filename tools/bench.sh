@@ -12,6 +12,8 @@
 # BENCH_VERSIONS ("4 6 7"), BENCH_TYPES ("f16 bf16 q8_0 q4_0 q4_k_m"), BENCH_SHAPES
 # ("0.1b 1.5b") choose rows. The first run also writes the models (~25 GB at 1.5B).
 # BENCH_KERNELS=1 also runs build/bench_kernels (per-kernel numbers, several minutes).
+# On an AVX-512 machine, rows of an AVX2 build too (-march=haswell, v7 F16 and Q4_K_M;
+# BENCH_AVX2=0 skips them).
 cd "$(dirname "$0")/.." || exit 2
 PY=${PY:-python3}
 THREADS=${BENCH_THREADS:-1,2}
@@ -88,6 +90,26 @@ for shape in $SHAPES; do
         done
     done
 done
+
+# An AVX2 build on this machine (-march=haswell: what an AVX2-only laptop's build runs, 256-bit
+# kernels, 16 vector registers), where this machine has AVX-512 and the native rows above are
+# AVX-512's: v7 at the largest shape, F16 and Q4_K_M. Its FMA peak is the 256-bit one.
+# BENCH_AVX2=0 skips it.
+if [ "${BENCH_AVX2:-1}" = 1 ] && grep -q ' avx512f ' /proc/cpuinfo 2>/dev/null &&
+   grep -q ' avx2 ' /proc/cpuinfo && grep -q ' f16c ' /proc/cpuinfo &&
+   ${CC:-cc} -std=c99 -O3 -march=haswell -fopenmp -o build/bench_model_avx2 tools/bench_model.c \
+       tokenizer.c -lm 2>/dev/null; then
+    AVX2_SHAPE=$(echo $SHAPES | awk '{print $NF}')
+    echo
+    echo "== an AVX2 build (-march=haswell) on this machine, $AVX2_SHAPE v7"
+    build/bench_model_avx2 --header --label x | sed 's/ case |$/ build |/'
+    for t in f16 q4_k_m; do
+        f=$(model $AVX2_SHAPE 7 $t) || continue
+        build/bench_model_avx2 $ROUNDS --threads "$THREADS" --label "-march=haswell" "$f" ||
+            echo "(bench_model_avx2 $f failed)"
+        drop "$f"
+    done
+fi
 
 # The competing load: one process that never sleeps, on a machine whose every core the
 # engine's threads would like to use. Generation with N threads must stay at least as fast
