@@ -7434,6 +7434,8 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
 #define RWKV__FPK_RQ 1
 #define RWKV__FPK_RB RWKV__BCT_RB
 #define RWKV__BCS_TAKES(W) 0
+/* the shapes AVX-512 gives rwkv__bcs_rows (at most 256 columns or 128 rows: its
+   RWKV__BCS_MAXC, RWKV__BCS_ROWS) stay on the f32 kernels: rwkv__fpk_takes */
 #define RWKV__BCT_ONLY_TAKES(W) ((W)->ne[0] > 256 && (W)->ne[1] > 128)
 #define RWKV__FPK_UNIT(W) RWKV__BCT_R
 #define rwkv__fpk_request() 1
