@@ -111,6 +111,21 @@ def logits(model, out, threads, seq, exe=RWKV):
         return f.read(), ""
 
 
+def four_runs(path, out, exe):
+    """The logits of 1 and 2 threads, one token at a time and --seq, with exe: a dict keyed
+    (threads, seq), and (mode, error) for each run that failed."""
+    got, errors = {}, []
+    for threads in (1, 2):
+        for seq in (False, True):
+            data, err = logits(path, out, threads, seq, exe)
+            if data is None:
+                errors.append(("%s, %d thread%s" % ("--seq" if seq else "one token at a time",
+                                                    threads, "s" if threads > 1 else ""), err))
+            else:
+                got[(threads, seq)] = data
+    return got, errors
+
+
 def main():
     if not os.access(RWKV, os.X_OK):
         print("FAIL: %s is not built (run make)" % RWKV)
@@ -144,17 +159,10 @@ def main():
                 files.append((t, q))
             for t, path in files:
                 out = os.path.join(tmp, "out.f32")
-                got = {}
-                for threads in (1, 2):
-                    for seq in (False, True):
-                        mode = "%s, %d thread%s" % ("--seq" if seq else "one token at a time",
-                                                    threads, "s" if threads > 1 else "")
-                        data, err = logits(path, out, threads, seq)
-                        if data is None:
-                            print("FAIL: v%s %s %s: %s" % (v, t, mode, err))
-                            failures += 1
-                        else:
-                            got[(threads, seq)] = data
+                got, errors = four_runs(path, out, RWKV)
+                for mode, err in errors:
+                    print("FAIL: v%s %s %s: %s" % (v, t, mode, err))
+                    failures += 1
                 for seq in (False, True) if noomp else ():
                     data, err = logits(path, out, 2, seq, noomp)
                     if data is None:
@@ -179,9 +187,7 @@ def main():
                                                                         N_IDS * 1000 * 4))
                 rel = None
                 if t == "f16" and not problems:
-                    a = struct.unpack("<%df" % (N_IDS * 1000), got[(1, False)])
-                    b = struct.unpack("<%df" % (N_IDS * 1000), got[(1, True)])
-                    rel = max(abs(x - y) for x, y in zip(a, b)) / max(abs(x) for x in a)
+                    rel = max_rel(got[(1, False)], got[(1, True)])
                     if not rel <= 1e-4:
                         problems.append("--seq differs from one token at a time by %.3g of "
                                         "max|logit| (bound 1e-4)" % rel)
@@ -194,15 +200,8 @@ def main():
                              "" if rel is None else
                              "; --seq within %.2g of max|logit| of one token at a time" % rel))
                 if t == "f16" and avx2 and not problems:
-                    a2 = {}
-                    for threads in (1, 2):
-                        for seq in (False, True):
-                            data, err = logits(path, out, threads, seq, avx2)
-                            if data is None:
-                                problems.append("AVX2 build, %d thread(s)%s: %s" %
-                                                (threads, ", --seq" if seq else "", err))
-                            else:
-                                a2[(threads, seq)] = data
+                    a2, errors = four_runs(path, out, avx2)
+                    problems += ["AVX2 build, %s: %s" % e for e in errors]
                     if len(a2) == 4:
                         for seq in (False, True):
                             if a2[(2, seq)] != a2[(1, seq)]:
