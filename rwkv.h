@@ -6885,8 +6885,7 @@ typedef __m512 rwkv__bct_v; /* 16 floats, 64-byte aligned: one token tile's colu
 #else
 /* AVX2 (16 ymm registers): one token tile of 16 as two vectors of 8, 6 x 2 accumulators,
    per column 2 token loads and 6 broadcasts for 12 FMAs (rwkv__bct_tile8). The products
-   with few columns or rows (the LoRAs) keep the column-lane tiles: rwkv__bcs_rows is
-   AVX-512's. */
+   with few columns or rows (the LoRAs) take rwkv__bcs_rows, as AVX-512's. */
 #define RWKV__BCT_NT 1
 typedef struct rwkv__bct_v { __m256 h[2]; } rwkv__bct_v;
 #endif
@@ -7264,10 +7263,8 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
     }
 }
 
-#ifdef RWKV__AVX512
 #define RWKV__BCS 1
-#endif
-#ifdef RWKV__BCS
+#ifdef RWKV__AVX512
 /* Few columns (the LoRAs' second halves: 32-256 columns into n_embd rows): the tiles above
    spend as long transposing their sums into Y as multiplying (each output a chain of only
    32-256 FMAs), and lay the tokens out for it. Here the other orientation: the weights of a
@@ -7412,7 +7409,127 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
         }
     }
 }
-#endif /* RWKV__BCS */
+#else
+/* AVX2: the same orientation and loops with vectors of 8 rows and 16 ymm registers, 4 row
+   vectors x 3 tokens (12 accumulators, the weight vector and 3 broadcast tokens); the last
+   vector of a block masked by `last` where the block's rows are not a multiple of 8. Each
+   output is the same FMA chain as AVX-512's: the same bits. Before, AVX2 builds ran these
+   products on the column-lane tiles (f32 kernels); a -march=haswell build on the Zen 5 VM,
+   one thread, 128 tokens, f16 against them: 2048 x 32 / 64 / 96 / 256 4.3 / 1.9 / 1.5 / 1.28x
+   (~100 GFLOP/s, near the 256-bit FMA peak), 32 / 64 / 96 / 128 x 2048 1.12 / 1.16 / 1.04 /
+   1.28x; v7 1.5B F16 prompts 1.025-1.031x, v7 0.1B 1.049x (docs/KERNELS.md, forty-fourth
+   round). */
+#define RWKV__BCS_MAXC 256
+#ifndef RWKV__BCS_ROWS
+#define RWKV__BCS_ROWS 128
+#endif
+#define RWKV__BCS_R 32     /* rows per block: 4 vectors */
+#define RWKV__BCS_NT 3     /* tokens per tile: 4 x 3 accumulators */
+#define RWKV__BCS_KC 128   /* columns per pass: wt is 16 KiB */
+#define RWKV__BCS_ROW(v)                                                                     \
+    if (v < nv) {                                                                            \
+        __m256 w = _mm256_load_ps(wt + c * RWKV__BCS_R + 8 * v);                             \
+        RWKV__IN_REGISTER(w);                                                                \
+        a##v##0 = _mm256_fmadd_ps(w, x0, a##v##0);                                           \
+        if (nt > 1) a##v##1 = _mm256_fmadd_ps(w, x1, a##v##1);                               \
+        if (nt > 2) a##v##2 = _mm256_fmadd_ps(w, x2, a##v##2);                               \
+    }
+#define RWKV__BCS_IO1(v, t, store)                                                           \
+    if (nt > t && v < nv) {                                                                  \
+        float *p_ = Y + t * ys + 8 * v;                                                      \
+        if (v == nv - 1 && partial) {                                                        \
+            if (store) _mm256_maskstore_ps(p_, last, a##v##t);                               \
+            else if (!first) a##v##t = _mm256_maskload_ps(p_, last);                         \
+        } else if (store) {                                                                  \
+            _mm256_storeu_ps(p_, a##v##t);                                                   \
+        } else if (!first) {                                                                 \
+            a##v##t = _mm256_loadu_ps(p_);                                                   \
+        }                                                                                    \
+    }
+#define RWKV__BCS_IO(t, store)                                                               \
+    RWKV__BCS_IO1(0, t, store) RWKV__BCS_IO1(1, t, store) RWKV__BCS_IO1(2, t, store)          \
+    RWKV__BCS_IO1(3, t, store)
+RWKV__INLINE void rwkv__bcs_tile(float *Y, size_t ys, const float *X, size_t xs,
+                                 const float *wt, int64_t kn, int first, int nt, int nv,
+                                 int partial, __m256i last)
+{
+    __m256 a00 = _mm256_setzero_ps(), a01 = a00, a02 = a00, a10 = a00, a11 = a00, a12 = a00,
+           a20 = a00, a21 = a00, a22 = a00, a30 = a00, a31 = a00, a32 = a00;
+    int64_t c;
+    RWKV__BCS_IO(0, 0) RWKV__BCS_IO(1, 0) RWKV__BCS_IO(2, 0)
+    for (c = 0; c < kn; c++) {
+        const __m256 x0 = _mm256_broadcast_ss(X + c),
+                     x1 = nt > 1 ? _mm256_broadcast_ss(X + xs + c) : x0,
+                     x2 = nt > 2 ? _mm256_broadcast_ss(X + 2 * xs + c) : x0;
+        RWKV__BCS_ROW(0) RWKV__BCS_ROW(1) RWKV__BCS_ROW(2) RWKV__BCS_ROW(3)
+    }
+    RWKV__BCS_IO(0, 1) RWKV__BCS_IO(1, 1) RWKV__BCS_IO(2, 1)
+}
+#undef RWKV__BCS_ROW
+#undef RWKV__BCS_IO1
+#undef RWKV__BCS_IO
+
+/* Rows [r0, r1) x tokens [0, T) of a product of at most RWKV__BCS_MAXC columns. */
+static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int T, int64_t r0,
+                           int64_t r1)
+{
+    __m256 wt[RWKV__BCS_KC][RWKV__BCS_R / 8]; /* [column][row vector] */
+    const int64_t rows = W->ne[1], cols = W->ne[0];
+    const size_t rowb = (size_t)rwkv__row_bytes(W->type, (uint64_t)cols);
+    int64_t rb, c0;
+    for (rb = r0; rb < r1; rb += RWKV__BCS_R) {
+        const int nr = r1 - rb < RWKV__BCS_R ? (int)(r1 - rb) : RWKV__BCS_R;
+        const int nv = (nr + 7) / 8, partial = nr % 8 != 0;
+        const __m256i last = _mm256_cmpgt_epi32(_mm256_set1_epi32(nr % 8),
+                                                _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+        for (c0 = 0; c0 < cols; c0 += RWKV__BCS_KC) {
+            const int64_t kn = cols - c0 < RWKV__BCS_KC ? cols - c0 : RWKV__BCS_KC;
+            int v, t, i;
+            int64_t c;
+            for (v = 0; v < nv; v++) { /* 8 rows x 8 columns at a time, transposed */
+                const uint16_t *row[8];
+                for (i = 0; i < 8; i++)
+                    row[i] = (const uint16_t *)(const void *)((const char *)W->data +
+                             (size_t)(rb + 8 * v + (8 * v + i < nr ? i : nr - 1 - 8 * v)) *
+                             rowb) + c0;
+                for (c = 0; c + 8 <= kn; c += 8) {
+                    __m256 x[8], o[8];
+                    for (i = 0; i < 8; i++)
+                        x[i] = W->type == RWKV_TYPE_BF16 ? rwkv__vld_bf16(row[i] + c)
+                                                         : rwkv__vld_f16(row[i] + c);
+                    rwkv__tr8(x, o);
+                    for (i = 0; i < 8; i++) wt[c + i][v] = o[i];
+                }
+                for (; c < kn; c++) {
+                    float tail[8];
+                    for (i = 0; i < 8; i++) tail[i] = rwkv__weight(row[i], W->type, c);
+                    wt[c][v] = _mm256_loadu_ps(tail);
+                }
+            }
+            for (t = 0; t < T; t += RWKV__BCS_NT) {
+                float *y = Y + (size_t)t * (size_t)rows + rb;
+                const float *x = X + (size_t)t * (size_t)cols + c0;
+                const float *w = (const float *)(const void *)wt;
+                const int nt = T - t < RWKV__BCS_NT ? T - t : RWKV__BCS_NT;
+#define RWKV__BCS_CALL(NT, NV) rwkv__bcs_tile(y, (size_t)rows, x, (size_t)cols, w, kn, !c0, NT, NV, partial, last)
+#define RWKV__BCS_CALLS(NV)                                                                    \
+    switch (nt) {                                                                              \
+    case 1: RWKV__BCS_CALL(1, NV); break;                                                      \
+    case 2: RWKV__BCS_CALL(2, NV); break;                                                      \
+    default: RWKV__BCS_CALL(3, NV); break;                                                     \
+    }
+                if (nv == RWKV__BCS_R / 8) {
+                    RWKV__BCS_CALLS(RWKV__BCS_R / 8)
+                } else {
+                    RWKV__BCS_CALLS(nv)
+                }
+#undef RWKV__BCS_CALLS
+#undef RWKV__BCS_CALL
+            }
+        }
+    }
+}
+#endif /* RWKV__AVX512 */
 #endif /* RWKV__BCT */
 
 /* ---- f16 / bf16 prompt blocks on a layout of the tokens: AMX tiles or broadcast tiles ----- */
@@ -7430,7 +7547,7 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
 #define rwkv__fpk_pack(cols, X, T, pack, g) rwkv__famx_pack(cols, X, T, pack, g)
 #define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2)                                       \
     ((void)(relu2), rwkv__famx_rows(Y, W, X, pack, T, r0, r1)) /* no fused relu² on AMX */
-#elif defined(RWKV__BCS)
+#else /* the broadcast tiles, few columns or rows on rwkv__bcs_rows */
 #define RWKV__FPK_RQ 1
 #define RWKV__FPK_RB RWKV__BCT_RB
 /* few columns or few rows: rwkv__bcs_rows, no layout of the tokens */
@@ -7444,19 +7561,6 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
     (!RWKV__BCS_TAKES(W)                                                                      \
          ? rwkv__bct_rows(Y, W, (const float *)(const void *)(pack), T, r0, r1, relu2)       \
          : rwkv__bcs_rows(Y, W, X, T, r0, r1))
-#else /* the broadcast tiles alone (AVX2): few columns or rows stay on the f32 kernels */
-#define RWKV__FPK_RQ 1
-#define RWKV__FPK_RB RWKV__BCT_RB
-#define RWKV__BCS_TAKES(W) 0
-/* the shapes AVX-512 gives rwkv__bcs_rows (at most 256 columns or 128 rows: its
-   RWKV__BCS_MAXC, RWKV__BCS_ROWS) stay on the f32 kernels: rwkv__fpk_takes */
-#define RWKV__BCT_ONLY_TAKES(W) ((W)->ne[0] > 256 && (W)->ne[1] > 128)
-#define RWKV__FPK_UNIT(W) RWKV__BCT_R
-#define rwkv__fpk_request() 1
-#define rwkv__fpk_packs(W) 1
-#define rwkv__fpk_pack(cols, X, T, pack, g) rwkv__bct_pack(cols, X, T, (float *)(void *)(pack), g)
-#define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2)                                       \
-    ((void)(X), rwkv__bct_rows(Y, W, (const float *)(const void *)(pack), T, r0, r1, relu2))
 #endif
 #endif
 
