@@ -7264,7 +7264,6 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
 }
 
 #define RWKV__BCS 1
-#ifdef RWKV__AVX512
 /* Few columns (the LoRAs' second halves: 32-256 columns into n_embd rows): the tiles above
    spend as long transposing their sums into Y as multiplying (each output a chain of only
    32-256 FMAs), and lay the tokens out for it. Here the other orientation: the weights of a
@@ -7291,9 +7290,21 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
 #ifndef RWKV__BCS_ROWS
 #define RWKV__BCS_ROWS 128 /* and any product of at most this many rows */
 #endif
+#define RWKV__BCS_KC 128   /* columns per pass: wt is 32 KiB (AVX2: 16 KiB) */
+#ifdef RWKV__AVX512
 #define RWKV__BCS_R 64     /* rows per block: 4 vectors */
 #define RWKV__BCS_NT 6     /* tokens per tile: 4 x 6 accumulators */
-#define RWKV__BCS_KC 128   /* columns per pass: wt is 32 KiB */
+#define RWKV__BCS_TR(x, t) rwkv__tr16(x, t)
+/* the tile for the token count nt, a constant in each call */
+#define RWKV__BCS_NTS(CALL, NV)                                                                \
+    switch (nt) {                                                                              \
+    case 1: CALL(1, NV); break;                                                                \
+    case 2: CALL(2, NV); break;                                                                \
+    case 3: CALL(3, NV); break;                                                                \
+    case 4: CALL(4, NV); break;                                                                \
+    case 5: CALL(5, NV); break;                                                                \
+    default: CALL(6, NV); break;                                                               \
+    }
 /* w in a register: gcc folded its load into each of the FMAs (24 vector loads per column
    where a Zen 5 core issues 2 a cycle: ~120 GFLOP/s instead of ~190). A vector of rows past
    nv is skipped (nv: a constant where the rows are whole blocks). */
@@ -7319,12 +7330,12 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
     RWKV__BCS_IO1(0, t, store) RWKV__BCS_IO1(1, t, store) RWKV__BCS_IO1(2, t, store)          \
     RWKV__BCS_IO1(3, t, store)
 /* nt (a constant at every call) tokens' sums for the block's rows (nv vectors, the last
-   masked by `last`), columns [0, kn) of the pass: X at the tokens' first column of the pass
-   (xs apart), Y at their first row of the block (ys apart). */
+   holding only rem rows where rem > 0), columns [0, kn) of the pass: X at the tokens' first
+   column of the pass (xs apart), Y at their first row of the block (ys apart). */
 RWKV__INLINE void rwkv__bcs_tile(float *Y, size_t ys, const float *X, size_t xs,
-                                 const float *wt, int64_t kn, int first, int nt, int nv,
-                                 __mmask16 last)
+                                 const float *wt, int64_t kn, int first, int nt, int nv, int rem)
 {
+    const __mmask16 last = (__mmask16)(rem ? (1u << rem) - 1 : 0xFFFF);
     __m512 a00 = _mm512_setzero_ps(), a01 = a00, a02 = a00, a03 = a00, a04 = a00, a05 = a00,
            a10 = a00, a11 = a00, a12 = a00, a13 = a00, a14 = a00, a15 = a00,
            a20 = a00, a21 = a00, a22 = a00, a23 = a00, a24 = a00, a25 = a00,
@@ -7348,84 +7359,25 @@ RWKV__INLINE void rwkv__bcs_tile(float *Y, size_t ys, const float *X, size_t xs,
 #undef RWKV__BCS_IO1
 #undef RWKV__BCS_IO
 
-/* Rows [r0, r1) x tokens [0, T) of a product of at most RWKV__BCS_MAXC columns. */
-static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int T, int64_t r0,
-                           int64_t r1)
-{
-    __m512 wt[RWKV__BCS_KC][RWKV__BCS_R / 16]; /* [column][row vector] */
-    const int64_t rows = W->ne[1], cols = W->ne[0];
-    const size_t rowb = (size_t)rwkv__row_bytes(W->type, (uint64_t)cols);
-    int64_t rb, c0;
-    for (rb = r0; rb < r1; rb += RWKV__BCS_R) {
-        const int nr = r1 - rb < RWKV__BCS_R ? (int)(r1 - rb) : RWKV__BCS_R;
-        const int nv = (nr + 15) / 16;
-        const __mmask16 last = (__mmask16)(nr % 16 ? (1u << (nr % 16)) - 1 : 0xFFFF);
-        for (c0 = 0; c0 < cols; c0 += RWKV__BCS_KC) {
-            const int64_t kn = cols - c0 < RWKV__BCS_KC ? cols - c0 : RWKV__BCS_KC;
-            int v, t, i;
-            int64_t c;
-            for (v = 0; v < nv; v++) { /* 16 rows x 16 columns at a time, transposed */
-                const uint16_t *row[16];
-                for (i = 0; i < 16; i++)
-                    row[i] = (const uint16_t *)(const void *)((const char *)W->data +
-                             (size_t)(rb + 16 * v + (16 * v + i < nr ? i : nr - 1 - 16 * v)) *
-                             rowb) + c0;
-                for (c = 0; c + 16 <= kn; c += 16) {
-                    __m512 x[16], o[16];
-                    for (i = 0; i < 16; i++)
-                        x[i] = W->type == RWKV_TYPE_BF16 ? rwkv__vld_bf16(row[i] + c)
-                                                         : rwkv__vld_f16(row[i] + c);
-                    rwkv__tr16(x, o);
-                    for (i = 0; i < 16; i++) wt[c + i][v] = o[i];
-                }
-                for (; c < kn; c++)
-                    for (i = 0; i < 16; i++)
-                        ((float *)(void *)&wt[c][v])[i] = rwkv__weight(row[i], W->type, c);
-            }
-            for (t = 0; t < T; t += RWKV__BCS_NT) {
-                float *y = Y + (size_t)t * (size_t)rows + rb;
-                const float *x = X + (size_t)t * (size_t)cols + c0;
-                const float *w = (const float *)(const void *)wt;
-                const int nt = T - t < RWKV__BCS_NT ? T - t : RWKV__BCS_NT;
-                /* nt and nv constants in each call: a whole block, then the last one */
-#define RWKV__BCS_CALL(NT, NV) rwkv__bcs_tile(y, (size_t)rows, x, (size_t)cols, w, kn, !c0, NT, NV, last)
-#define RWKV__BCS_CALLS(NV)                                                                    \
-    switch (nt) {                                                                              \
-    case 1: RWKV__BCS_CALL(1, NV); break;                                                      \
-    case 2: RWKV__BCS_CALL(2, NV); break;                                                      \
-    case 3: RWKV__BCS_CALL(3, NV); break;                                                      \
-    case 4: RWKV__BCS_CALL(4, NV); break;                                                      \
-    case 5: RWKV__BCS_CALL(5, NV); break;                                                      \
-    default: RWKV__BCS_CALL(6, NV); break;                                                     \
-    }
-                if (nv == RWKV__BCS_R / 16) {
-                    RWKV__BCS_CALLS(RWKV__BCS_R / 16)
-                } else {
-                    RWKV__BCS_CALLS(nv)
-                }
-#undef RWKV__BCS_CALLS
-#undef RWKV__BCS_CALL
-            }
-        }
-    }
-}
 #else
 /* AVX2: the same orientation and loops with vectors of 8 rows and 16 ymm registers, 4 row
    vectors x 3 tokens (12 accumulators, the weight vector and 3 broadcast tokens); the last
-   vector of a block masked by `last` where the block's rows are not a multiple of 8. Each
-   output is the same FMA chain as AVX-512's: the same bits. Before, AVX2 builds ran these
-   products on the column-lane tiles (f32 kernels); a -march=haswell build on the Zen 5 VM,
-   one thread, 128 tokens, f16 against them: 2048 x 32 / 64 / 96 / 256 4.3 / 1.9 / 1.5 / 1.28x
-   (~100 GFLOP/s, near the 256-bit FMA peak), 32 / 64 / 96 / 128 x 2048 1.12 / 1.16 / 1.04 /
-   1.28x; v7 1.5B F16 prompts 1.025-1.031x, v7 0.1B 1.049x (docs/KERNELS.md, forty-fourth
-   round). */
-#define RWKV__BCS_MAXC 256
-#ifndef RWKV__BCS_ROWS
-#define RWKV__BCS_ROWS 128
-#endif
+   vector of a block masked where its rows are not a multiple of 8 (rem); rwkv__bcs_rows
+   below drives both ISAs' tiles. Each output is the same FMA chain as AVX-512's: the same
+   bits. Before, AVX2 builds ran these products on the column-lane tiles (f32 kernels); a
+   -march=haswell build on the Zen 5 VM, one thread, 128 tokens, f16 against them: 2048 x 32
+   / 64 / 96 / 256 4.3 / 1.9 / 1.5 / 1.28x (~100 GFLOP/s, near the 256-bit FMA peak), 32 / 64
+   / 96 / 128 x 2048 1.12 / 1.16 / 1.04 / 1.28x; v7 1.5B F16 prompts 1.025-1.031x, v7 0.1B
+   1.049x (docs/KERNELS.md, forty-fourth round). */
 #define RWKV__BCS_R 32     /* rows per block: 4 vectors */
 #define RWKV__BCS_NT 3     /* tokens per tile: 4 x 3 accumulators */
-#define RWKV__BCS_KC 128   /* columns per pass: wt is 16 KiB */
+#define RWKV__BCS_TR(x, t) rwkv__tr8(x, t)
+#define RWKV__BCS_NTS(CALL, NV)                                                                \
+    switch (nt) {                                                                              \
+    case 1: CALL(1, NV); break;                                                                \
+    case 2: CALL(2, NV); break;                                                                \
+    default: CALL(3, NV); break;                                                               \
+    }
 #define RWKV__BCS_ROW(v)                                                                     \
     if (v < nv) {                                                                            \
         __m256 w = _mm256_load_ps(wt + c * RWKV__BCS_R + 8 * v);                             \
@@ -7437,7 +7389,7 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
 #define RWKV__BCS_IO1(v, t, store)                                                           \
     if (nt > t && v < nv) {                                                                  \
         float *p_ = Y + t * ys + 8 * v;                                                      \
-        if (v == nv - 1 && partial) {                                                        \
+        if (v == nv - 1 && rem) {                                                            \
             if (store) _mm256_maskstore_ps(p_, last, a##v##t);                               \
             else if (!first) a##v##t = _mm256_maskload_ps(p_, last);                         \
         } else if (store) {                                                                  \
@@ -7450,9 +7402,10 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
     RWKV__BCS_IO1(0, t, store) RWKV__BCS_IO1(1, t, store) RWKV__BCS_IO1(2, t, store)          \
     RWKV__BCS_IO1(3, t, store)
 RWKV__INLINE void rwkv__bcs_tile(float *Y, size_t ys, const float *X, size_t xs,
-                                 const float *wt, int64_t kn, int first, int nt, int nv,
-                                 int partial, __m256i last)
+                                 const float *wt, int64_t kn, int first, int nt, int nv, int rem)
 {
+    const __m256i last = _mm256_cmpgt_epi32(_mm256_set1_epi32(rem),
+                                            _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
     __m256 a00 = _mm256_setzero_ps(), a01 = a00, a02 = a00, a10 = a00, a11 = a00, a12 = a00,
            a20 = a00, a21 = a00, a22 = a00, a30 = a00, a31 = a00, a32 = a00;
     int64_t c;
@@ -7469,67 +7422,60 @@ RWKV__INLINE void rwkv__bcs_tile(float *Y, size_t ys, const float *X, size_t xs,
 #undef RWKV__BCS_IO1
 #undef RWKV__BCS_IO
 
-/* Rows [r0, r1) x tokens [0, T) of a product of at most RWKV__BCS_MAXC columns. */
+#endif
+
+/* Rows [r0, r1) x tokens [0, T) of a product of at most RWKV__BCS_MAXC columns (or rows). */
 static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int T, int64_t r0,
                            int64_t r1)
 {
-    __m256 wt[RWKV__BCS_KC][RWKV__BCS_R / 8]; /* [column][row vector] */
+    rwkv__vf wt[RWKV__BCS_KC][RWKV__BCS_R / RWKV__L]; /* [column][row vector] */
     const int64_t rows = W->ne[1], cols = W->ne[0];
     const size_t rowb = (size_t)rwkv__row_bytes(W->type, (uint64_t)cols);
     int64_t rb, c0;
     for (rb = r0; rb < r1; rb += RWKV__BCS_R) {
         const int nr = r1 - rb < RWKV__BCS_R ? (int)(r1 - rb) : RWKV__BCS_R;
-        const int nv = (nr + 7) / 8, partial = nr % 8 != 0;
-        const __m256i last = _mm256_cmpgt_epi32(_mm256_set1_epi32(nr % 8),
-                                                _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+        const int nv = (nr + RWKV__L - 1) / RWKV__L, rem = nr % RWKV__L;
         for (c0 = 0; c0 < cols; c0 += RWKV__BCS_KC) {
             const int64_t kn = cols - c0 < RWKV__BCS_KC ? cols - c0 : RWKV__BCS_KC;
             int v, t, i;
             int64_t c;
-            for (v = 0; v < nv; v++) { /* 8 rows x 8 columns at a time, transposed */
-                const uint16_t *row[8];
-                for (i = 0; i < 8; i++)
+            for (v = 0; v < nv; v++) { /* a vector's rows x as many columns, transposed */
+                const int r = RWKV__L * v;
+                const uint16_t *row[RWKV__L];
+                for (i = 0; i < RWKV__L; i++)
                     row[i] = (const uint16_t *)(const void *)((const char *)W->data +
-                             (size_t)(rb + 8 * v + (8 * v + i < nr ? i : nr - 1 - 8 * v)) *
-                             rowb) + c0;
-                for (c = 0; c + 8 <= kn; c += 8) {
-                    __m256 x[8], o[8];
-                    for (i = 0; i < 8; i++)
+                             (size_t)(rb + r + (r + i < nr ? i : nr - 1 - r)) * rowb) + c0;
+                for (c = 0; c + RWKV__L <= kn; c += RWKV__L) {
+                    rwkv__vf x[RWKV__L], o[RWKV__L];
+                    for (i = 0; i < RWKV__L; i++)
                         x[i] = W->type == RWKV_TYPE_BF16 ? rwkv__vld_bf16(row[i] + c)
                                                          : rwkv__vld_f16(row[i] + c);
-                    rwkv__tr8(x, o);
-                    for (i = 0; i < 8; i++) wt[c + i][v] = o[i];
+                    RWKV__BCS_TR(x, o);
+                    for (i = 0; i < RWKV__L; i++) wt[c + i][v] = o[i];
                 }
-                for (; c < kn; c++) {
-                    float tail[8];
-                    for (i = 0; i < 8; i++) tail[i] = rwkv__weight(row[i], W->type, c);
-                    wt[c][v] = _mm256_loadu_ps(tail);
-                }
+                for (; c < kn; c++)
+                    for (i = 0; i < RWKV__L; i++)
+                        ((float *)(void *)&wt[c][v])[i] = rwkv__weight(row[i], W->type, c);
             }
             for (t = 0; t < T; t += RWKV__BCS_NT) {
                 float *y = Y + (size_t)t * (size_t)rows + rb;
                 const float *x = X + (size_t)t * (size_t)cols + c0;
                 const float *w = (const float *)(const void *)wt;
                 const int nt = T - t < RWKV__BCS_NT ? T - t : RWKV__BCS_NT;
-#define RWKV__BCS_CALL(NT, NV) rwkv__bcs_tile(y, (size_t)rows, x, (size_t)cols, w, kn, !c0, NT, NV, partial, last)
-#define RWKV__BCS_CALLS(NV)                                                                    \
-    switch (nt) {                                                                              \
-    case 1: RWKV__BCS_CALL(1, NV); break;                                                      \
-    case 2: RWKV__BCS_CALL(2, NV); break;                                                      \
-    default: RWKV__BCS_CALL(3, NV); break;                                                     \
-    }
-                if (nv == RWKV__BCS_R / 8) {
-                    RWKV__BCS_CALLS(RWKV__BCS_R / 8)
+                /* nt and nv constants in each call: a whole block, then the last one */
+#define RWKV__BCS_CALL(NT, NV) rwkv__bcs_tile(y, (size_t)rows, x, (size_t)cols, w, kn, !c0, NT, NV, rem)
+                if (nv == RWKV__BCS_R / RWKV__L) {
+                    RWKV__BCS_NTS(RWKV__BCS_CALL, RWKV__BCS_R / RWKV__L)
                 } else {
-                    RWKV__BCS_CALLS(nv)
+                    RWKV__BCS_NTS(RWKV__BCS_CALL, nv)
                 }
-#undef RWKV__BCS_CALLS
 #undef RWKV__BCS_CALL
             }
         }
     }
 }
-#endif /* RWKV__AVX512 */
+#undef RWKV__BCS_NTS
+#undef RWKV__BCS_TR
 #endif /* RWKV__BCT */
 
 /* ---- f16 / bf16 prompt blocks on a layout of the tokens: AMX tiles or broadcast tiles ----- */
