@@ -11,9 +11,10 @@
    - matmul gives, token by token, the same bits as matvec (except f16/bf16 blocks of 16
      tokens or more on the AMX tiles, rwkv__famx_rows: checked against the bound of their
      split products, and exactly where every rounding is exact, test_exact_products; and
-     on the broadcast tiles of AVX-512 without AMX or AVX2, rwkv__bct_rows: against the bound and
-     bitwise against one FMA chain per output in column order); 1, 2
-     and 3 threads give the same bits; the scalar matmul gives the bits of the scalar matvec;
+     on the broadcast tiles of AVX-512 without AMX or AVX2, rwkv__bct_rows and
+     rwkv__bcs_rows: against the bound and bitwise against one FMA chain per output in column
+     order); 1, 2 and 3 threads give the same bits; the scalar matmul gives the bits of the
+     scalar matvec;
    - a one-row f32 matvec (a dot product) and rwkv__norm (as a layer norm and
      per group as a group norm) against double references;
    - with the thread team (OpenMP builds), the medians its back-off compares.
@@ -660,9 +661,10 @@ static void test_tanhf(void)
 
 #ifdef RWKV__VMATH
 /* rwkv__vexp / rwkv__vsigmoid / rwkv__vtanh (the heads' and LoRAs' activations on
-   RWKV__L lanes: AVX-512, AVX2, aarch64 NEON): the scalar functions' bits in every lane (a NaN for a NaN, of either sign), on
-   random bit patterns (every exponent, NaN and infinities among them) and the floats around
-   the edges of the ranges (-104, -87.34, 0, 88.7, 89; tanh's 0.5625). */
+   RWKV__L lanes: AVX-512, AVX2, aarch64 NEON): the scalar functions' bits in every lane (a
+   NaN for a NaN, of either sign), on random bit patterns (every exponent, NaN and
+   infinities among them) and the floats around the edges of the ranges (-104, -87.34, 0,
+   88.7, 89; tanh's 0.5625). */
 static int same_float(float a, float b) { return f2u(a) == f2u(b) || (a != a && b != b); }
 
 static void test_vexp(void)
