@@ -6865,7 +6865,8 @@ static void rwkv__relu2(float *dst, const float *src, size_t n)
    the columns in increasing order: the products and their roundings are the f32 kernels',
    their order another, so the same error bound and other bits than one token at a time
    (rwkv_eval_seq's logits differ from rwkv_eval's in the last bits, ~1e-6 of max|logit|;
-   -DRWKV_NO_BCAST restores equal bits). On a 2-core Zen 5 VM, one thread, a harness of this
+   -DRWKV_NO_BCAST restores equal bits; on AVX-512 Zen two of every three pairs of columns
+   take Winograd's form instead, rwkv__bcw_tile below). On a 2-core Zen 5 VM, one thread, a harness of this
    loop at 2048 x 2048 x 512 ran 186-190 GFLOP/s where the FMA peak measured 225 and the
    column-lane tiles ~163. Passes run in the order token chunk (RWKV__BCT_TG tiles, 128
    tokens), rows (RWKV__BCT_RB), columns, so that a pass's token tiles (256 KiB at 512
@@ -6876,6 +6877,11 @@ static void rwkv__relu2(float *dst, const float *src, size_t n)
    2048 x 2048 x 128 1.10, 8192 x 2048 1.19, 2048 x 8192 1.22 (docs/KERNELS.md). */
 #if (defined(RWKV__AVX512) || defined(RWKV__AVX2)) && !defined(RWKV__FAMX) && !defined(RWKV_NO_BCAST)
 #define RWKV__BCT 1
+#endif
+/* Winograd's inner product on AVX-512 Zen (rwkv__bcw_tile below): two FP pipes multiply and
+   two only add, and the plain FMA tile leaves the adders idle. */
+#if defined(RWKV__BCT) && defined(RWKV__AVX512) && defined(RWKV__ZEN) && !defined(RWKV_NO_WINOGRAD)
+#define RWKV__BCW 1
 #endif
 #ifdef RWKV__BCT
 #define RWKV__BCT_R 6   /* rows per register tile (rwkv__bct_tile names 6 x 4 accumulators) */
@@ -6890,7 +6896,11 @@ typedef __m512 rwkv__bct_v; /* 16 floats, 64-byte aligned: one token tile's colu
 typedef struct rwkv__bct_v { __m256 h[2]; } rwkv__bct_v;
 #endif
 #ifndef RWKV__BCT_TG
+#ifdef RWKV__BCW
+#define RWKV__BCT_TG 9  /* token tiles per chunk: rwkv__bcw_tile takes 3 at a time */
+#else
 #define RWKV__BCT_TG 8  /* token tiles per chunk */
+#endif
 #endif
 #ifndef RWKV__BCT_RB
 #define RWKV__BCT_RB 96 /* rows per pass */
@@ -6904,11 +6914,36 @@ typedef struct rwkv__bct_v { __m256 h[2]; } rwkv__bct_v;
    against 256, both orders: v6 1.5B F16 1.037, v7 1.016, v4 1.013, v7 0.1B 1.005, two
    threads 1.001); before it, 512 ran 0.98-1.00 and 1024 0.97-0.99 against 256. AVX2: 256,
    so that a pass's token tiles (128 KiB) fit the 256 KiB L2 of the Skylake-era cores. */
-#ifdef RWKV__AVX512
+#ifdef RWKV__BCW
+#define RWKV__BCT_KC 528 /* whole groups of 6 columns and whole vectors of 16 */
+#elif defined(RWKV__AVX512)
 #define RWKV__BCT_KC 512
 #else
 #define RWKV__BCT_KC 256
 #endif
+#endif
+
+#ifdef RWKV__BCW
+/* Winograd's inner product (1968): for a pair of columns (c, c + 1),
+       w_c x_c + w_c+1 x_c+1 = (w_c + x_c+1)(w_c+1 + x_c) - w_c w_c+1 - x_c x_c+1,
+   one product where there were two, and two additions. The row's terms w_c w_c+1 are summed
+   once per row, the token's x_c x_c+1 once per token, both reused across the whole block.
+   Zen 4 and 5 have two FMA pipes and two add-only pipes: in each group of 6 columns, two
+   pairs take Winograd's form (4 additions, 2 FMAs per row and token) and two columns plain
+   FMAs (2 FMAs), so both kinds of pipe carry 4 operations where the plain tile put 6 FMAs on
+   two pipes. A loop harness of the tile (4 rows x 4 token tiles, from L1 / L2, one thread,
+   Zen 5): 250-268 GFLOP/s counted as 2 per weight and token, where the FMA tile ran 210-225
+   (docs/KERNELS.md, forty-fifth round).
+   The error: each pair's sum is rounded once more, and the product of the sums carries
+   the cross terms w_c w_c+1 and x_c x_c+1, which cancel only after the sum. So that they stay
+   of the size of w x, each token is centred and scaled by a power of two in the layout,
+   x' = s (x - m) (m its mean, s so that |x'| ~ 1 / sqrt(cols), the size of a weight), and
+   the mean comes back through the row's sum of weights:
+       y = (acc - R - C) / s + m sum(w)   (R = sum of w_c w_c+1, C of x'_c x'_c+1).
+   Each token's m, C and 1 / s follow the layout's tiles (RWKV__BCW_SIDE floats a tile). */
+#define RWKV__BCW_SIDE 48 /* per tile of 16 tokens: C, m, 1 / s */
+#else
+#define RWKV__BCW_SIDE 0
 #endif
 
 /* Bytes of the tokens' layout for a `type` matrix of `cols` columns and T tokens; 0 when
@@ -6922,14 +6957,92 @@ static size_t rwkv__bct_pack_bytes(int type, int64_t cols, int T)
 {
     if ((type == RWKV_TYPE_F16 || type == RWKV_TYPE_BF16) && cols >= RWKV__BCT_MINC && T >= 32 &&
         (T + 15) / 16 * 16 - T <= T / 8)
-        return (size_t)((T + 15) / 16) * (size_t)cols * 64;
+        return (size_t)((T + 15) / 16) * ((size_t)cols * 64 + RWKV__BCW_SIDE * 4);
     return 0;
 }
 
+#ifdef RWKV__BCW
+/* Whether column c is the first of a Winograd pair: c mod 6 is 0 or 2 in the whole groups
+   of 6 (cols6 = cols - cols % 6); the group's last two and the columns past cols6 are
+   plain. */
+#define RWKV__BCW_PAIR(c, cols6) ((c) < (cols6) && ((c) % 6 == 0 || (c) % 6 == 2))
+
+/* The mean square of a weight of W, from a few rows' first columns (the scale that the
+   tokens are given; 1 / cols when that is 0 or not finite). */
+static float rwkv__bcw_w2(const rwkv__tensor *W)
+{
+    const int64_t rows = W->ne[1], cols = W->ne[0], n = cols < 512 ? cols : 512;
+    const size_t rowb = (size_t)rwkv__row_bytes(W->type, (uint64_t)cols);
+    float sum = 0.0f;
+    int j;
+    int64_t c;
+    for (j = 0; j < 4; j++) {
+        const void *row = (const char *)W->data + (size_t)(rows * j / 4) * rowb;
+        for (c = 0; c < n; c++) {
+            const float w = rwkv__weight(row, W->type, c);
+            sum += w * w;
+        }
+    }
+    sum /= (float)(4 * n);
+    return sum > 0.0f && sum <= FLT_MAX ? sum : 1.0f / (float)cols;
+}
+
+/* A token's scale s = 2^e, s^2 ss / w2 in [1/2, 2) (ss: its sum((x - m)^2); 1 when that is
+   0 or not finite). */
+static float rwkv__bcw_scale(float ss, float w2)
+{
+    const float q = ss / w2;
+    int e = 0;
+    if (q > 0.0f && q <= FLT_MAX) {
+        (void)frexpf(q, &e); /* q in [2^(e-1), 2^e) */
+        e = -(e >= 0 ? e / 2 : -((1 - e) / 2));
+        if (e > 60) e = 60;
+        if (e < -60) e = -60;
+    }
+    return ldexpf(1.0f, e);
+}
+
+/* Token tile g of the layout, as laid out (x), into Winograd's form in place: per token
+   (lane) its mean m, the scale s = 2^e with s^2 sum((x - m)^2) / (cols w2) in [1/2, 2) (w2:
+   the weights' mean square, rwkv__bcw_w2), x' = (x - m) s,
+   and C = sum of x'_c x'_c+1 over the pairs (an FMA chain in increasing c); C, m and 1 / s
+   to the tile's side floats. Each lane's sums run over the columns in increasing order. */
+static void rwkv__bcw_finish(const rwkv__tensor *W, int T, float *pack, int g)
+{
+    const int64_t cols = W->ne[0], cols6 = cols - cols % 6;
+    const float w2 = rwkv__bcw_w2(W) * (float)cols; /* the target of sum(x'^2) */
+    const int ntile = (T + 15) / 16;
+    float *p = pack + (size_t)g * (size_t)cols * 16;
+    float *side = pack + (size_t)ntile * (size_t)cols * 16 + (size_t)g * RWKV__BCW_SIDE;
+    __m512 sum = _mm512_setzero_ps(), ss = sum, m, s, cc = sum;
+    float sf[16], ssf[16];
+    int64_t c;
+    int n;
+    for (c = 0; c < cols; c++) sum = _mm512_add_ps(sum, _mm512_load_ps(p + c * 16));
+    m = _mm512_div_ps(sum, _mm512_set1_ps((float)cols));
+    for (c = 0; c < cols; c++) {
+        const __m512 d = _mm512_sub_ps(_mm512_load_ps(p + c * 16), m);
+        ss = _mm512_fmadd_ps(d, d, ss);
+    }
+    _mm512_storeu_ps(ssf, ss);
+    for (n = 0; n < 16; n++) sf[n] = rwkv__bcw_scale(ssf[n], w2);
+    s = _mm512_loadu_ps(sf);
+    for (c = 0; c < cols; c++)
+        _mm512_store_ps(p + c * 16, _mm512_mul_ps(_mm512_sub_ps(_mm512_load_ps(p + c * 16), m), s));
+    for (c = 0; c + 1 < cols6; c++)
+        if (RWKV__BCW_PAIR(c, cols6))
+            cc = _mm512_fmadd_ps(_mm512_load_ps(p + c * 16), _mm512_load_ps(p + (c + 1) * 16), cc);
+    _mm512_store_ps(side, cc);
+    _mm512_store_ps(side + 16, m);
+    _mm512_store_ps(side + 32, _mm512_div_ps(_mm512_set1_ps(1.0f), s));
+}
+#endif
+
 /* Token tile g (tokens 16 g .. 16 g + 15; past T, copies of token T - 1): pack[g][c][n] =
    X[16 g + n][c]. */
-static void rwkv__bct_pack(int64_t cols, const float *X, int T, float *pack, int g)
+static void rwkv__bct_pack(const rwkv__tensor *W, const float *X, int T, float *pack, int g)
 {
+    const int64_t cols = W->ne[0];
     const int64_t body = cols - cols % RWKV__L;
     float *dst = pack + (size_t)g * (size_t)cols * 16;
     const float *x[16];
@@ -6956,6 +7069,9 @@ static void rwkv__bct_pack(int64_t cols, const float *X, int T, float *pack, int
 #endif
     for (; c < cols; c++)
         for (n = 0; n < 16; n++) dst[c * 16 + n] = x[n][c];
+#ifdef RWKV__BCW
+    rwkv__bcw_finish(W, T, pack, g);
+#endif
 }
 
 /* The register tile: RWKV__BCT_R rows (wb: row i's kn columns at wb + i * RWKV__BCT_KC, f32)
@@ -7020,6 +7136,125 @@ RWKV__INLINE int rwkv__bct_tile(float *cb, const float *wb, const float *b, size
     RWKV__BCT_IO_ROW(3, 1) RWKV__BCT_IO_ROW(4, 1) RWKV__BCT_IO_ROW(5, 1)
     return done;
 }
+#ifdef RWKV__BCW
+/* The tile in Winograd's form (rwkv__bcw_finish): 4 rows x nt token tiles, cb and the
+   conversion of the next tile's rows as rwkv__bct_tile's (one step of 16 columns per group
+   of 6). Per group of 6 columns, each output's chain: pair (c, c + 1), pair (c + 2, c + 3),
+   then c + 4 and c + 5 as plain FMAs; the last kn % 6 columns (past the whole groups of the
+   matrix) plain FMAs. The token vectors are held in registers (RWKV__IN_REGISTER): as
+   memory operands of the additions each would be loaded once per row. */
+#define RWKV__BCW_PAIR_ROW(i)                                                                \
+    {                                                                                        \
+        const __m512 w0 = _mm512_set1_ps(wr[i * RWKV__BCT_KC]),                             \
+                     w1 = _mm512_set1_ps(wr[i * RWKV__BCT_KC + 1]);                          \
+        a##i##0 = _mm512_fmadd_ps(_mm512_add_ps(w0, y0), _mm512_add_ps(w1, x0), a##i##0);    \
+        if (nt > 1) a##i##1 = _mm512_fmadd_ps(_mm512_add_ps(w0, y1), _mm512_add_ps(w1, x1), a##i##1); \
+        if (nt > 2) a##i##2 = _mm512_fmadd_ps(_mm512_add_ps(w0, y2), _mm512_add_ps(w1, x2), a##i##2); \
+    }
+#define RWKV__BCW_ONE_ROW(i)                                                                 \
+    {                                                                                        \
+        const __m512 w0 = _mm512_set1_ps(wr[i * RWKV__BCT_KC]);                              \
+        a##i##0 = _mm512_fmadd_ps(w0, x0, a##i##0);                                          \
+        if (nt > 1) a##i##1 = _mm512_fmadd_ps(w0, x1, a##i##1);                              \
+        if (nt > 2) a##i##2 = _mm512_fmadd_ps(w0, x2, a##i##2);                              \
+    }
+#define RWKV__BCW_LOAD(v, o)                                                                 \
+    __m512 v##0 = _mm512_load_ps(bc + (o)),                                                  \
+           v##1 = nt > 1 ? _mm512_load_ps(bc + ts + (o)) : v##0,                              \
+           v##2 = nt > 2 ? _mm512_load_ps(bc + 2 * ts + (o)) : v##0;                          \
+    RWKV__IN_REGISTER(v##0); RWKV__IN_REGISTER(v##1); RWKV__IN_REGISTER(v##2)
+#define RWKV__BCW_TWO(c0)                                                                    \
+    {                                                                                        \
+        const float *bc = b + (c0) * 16, *wr = wb + (c0);                                    \
+        RWKV__BCW_LOAD(x, 0);                                                                \
+        RWKV__BCW_LOAD(y, 16);                                                               \
+        RWKV__BCW_PAIR_ROW(0) RWKV__BCW_PAIR_ROW(1) RWKV__BCW_PAIR_ROW(2)                    \
+        RWKV__BCW_PAIR_ROW(3) RWKV__BCW_PAIR_ROW(4) RWKV__BCW_PAIR_ROW(5)                    \
+    }
+#define RWKV__BCW_ONE(c0)                                                                    \
+    {                                                                                        \
+        const float *bc = b + (c0) * 16, *wr = wb + (c0);                                    \
+        RWKV__BCW_LOAD(x, 0);                                                                \
+        RWKV__BCW_ONE_ROW(0) RWKV__BCW_ONE_ROW(1) RWKV__BCW_ONE_ROW(2)                       \
+        RWKV__BCW_ONE_ROW(3) RWKV__BCW_ONE_ROW(4) RWKV__BCW_ONE_ROW(5)                       \
+    }
+#define RWKV__BCW_IO_ROW(i, store)                                                           \
+    RWKV__BCT_IO(i, 0, store) RWKV__BCT_IO(i, 1, store) RWKV__BCT_IO(i, 2, store)
+RWKV__INLINE int rwkv__bcw_tile(float *cb, const float *wb, const float *b, size_t ts,
+                                int64_t kn, int64_t kn6, int first, int nt,
+                                const uint16_t *nx, size_t nxs, float *nw, int nq, int bf)
+{
+    __m512 a00 = _mm512_setzero_ps(), a01 = a00, a02 = a00, a10 = a00, a11 = a00, a12 = a00,
+           a20 = a00, a21 = a00, a22 = a00, a30 = a00, a31 = a00, a32 = a00, a40 = a00,
+           a41 = a00, a42 = a00, a50 = a00, a51 = a00, a52 = a00;
+    int64_t c;
+    int done = 0;
+    RWKV__BCW_IO_ROW(0, 0) RWKV__BCW_IO_ROW(1, 0) RWKV__BCW_IO_ROW(2, 0)
+    RWKV__BCW_IO_ROW(3, 0) RWKV__BCW_IO_ROW(4, 0) RWKV__BCW_IO_ROW(5, 0)
+    for (c = 0; c < kn6; c += 6) {
+        if (done < nq) { /* the next tile's rows: nx, nx + nxs, ... (6 row pointers held
+                            apart took 9 vector registers as spill room for the pointers) */
+            const uint16_t *src = nx + 16 * done;
+            float *dst = nw + 16 * done;
+            int i;
+            for (i = 0; i < RWKV__BCT_R; i++, src += nxs, dst += RWKV__BCT_KC)
+                _mm512_store_ps(dst, bf ? rwkv__vld_bf16(src) : rwkv__vld_f16(src));
+            done++;
+        }
+        RWKV__BCW_TWO(c)
+        RWKV__BCW_TWO(c + 2)
+        RWKV__BCW_ONE(c + 4)
+        RWKV__BCW_ONE(c + 5)
+    }
+    for (; c < kn; c++) RWKV__BCW_ONE(c)
+    RWKV__BCW_IO_ROW(0, 1) RWKV__BCW_IO_ROW(1, 1) RWKV__BCW_IO_ROW(2, 1)
+    RWKV__BCW_IO_ROW(3, 1) RWKV__BCW_IO_ROW(4, 1) RWKV__BCW_IO_ROW(5, 1)
+    return done;
+}
+#undef RWKV__BCW_PAIR_ROW
+#undef RWKV__BCW_ONE_ROW
+#undef RWKV__BCW_LOAD
+#undef RWKV__BCW_TWO
+#undef RWKV__BCW_ONE
+#undef RWKV__BCW_IO_ROW
+
+/* Row terms of a tile's rows (wf: row i's kn columns from column k0, f32) over one pass,
+   added to the lanes rt[i] (w_c w_c+1 of the pairs, an FMA) and ws[i] (w_c): lane l takes
+   the columns c = l (mod 16) in increasing order (k0 is a multiple of 16). */
+static void rwkv__bcw_rowterms(__m512 *rt, __m512 *ws, const float *wf, int64_t k0,
+                               int64_t kn, int64_t cols6)
+{
+    __mmask16 phase[3] = {0, 0, 0}; /* the pairs' first lanes of a vector at 48 j + 16 p */
+    __m512 r0 = rt[0], r1 = rt[1], r2 = rt[2], r3 = rt[3], r4 = rt[4], r5 = rt[5],
+           u0 = ws[0], u1 = ws[1], u2 = ws[2], u3 = ws[3], u4 = ws[4], u5 = ws[5];
+    int l, p;
+    int64_t c;
+    for (p = 0; p < 3; p++)
+        for (l = 0; l < 16; l++)
+            if ((16 * p + l) % 6 == 0 || (16 * p + l) % 6 == 2) phase[p] |= (__mmask16)(1u << l);
+    /* the rows' chains side by side: one row's alone waited on the FMA's latency */
+    for (c = 0, p = (int)((k0 / 16) % 3); c < kn; c += 16, p = p == 2 ? 0 : p + 1) {
+        const int64_t n6 = cols6 - (k0 + c);
+        const int nv = kn - c < 16 ? (int)(kn - c) : 16;
+        const __mmask16 in = (__mmask16)((1u << nv) - 1u),
+                        in1 = (__mmask16)((1u << (nv - 1)) - 1u), /* c + l + 1 < kn */
+                        pr = (__mmask16)(phase[p] &
+                             (n6 >= 16 ? 0xffffu : n6 <= 0 ? 0u : (1u << n6) - 1u));
+#define RWKV__BCW_RT(i)                                                                      \
+        {                                                                                    \
+            const __m512 v = _mm512_maskz_loadu_ps(in, wf + i * RWKV__BCT_KC + c);            \
+            r##i = _mm512_mask3_fmadd_ps(                                                    \
+                v, _mm512_maskz_loadu_ps(in1, wf + i * RWKV__BCT_KC + c + 1), r##i, pr);     \
+            u##i = _mm512_add_ps(u##i, v);                                                   \
+        }
+        RWKV__BCW_RT(0) RWKV__BCW_RT(1) RWKV__BCW_RT(2)
+        RWKV__BCW_RT(3) RWKV__BCW_RT(4) RWKV__BCW_RT(5)
+#undef RWKV__BCW_RT
+    }
+    rt[0] = r0; rt[1] = r1; rt[2] = r2; rt[3] = r3; rt[4] = r4; rt[5] = r5;
+    ws[0] = u0; ws[1] = u1; ws[2] = u2; ws[3] = u3; ws[4] = u4; ws[5] = u5;
+}
+#endif
 #undef RWKV__BCT_ROW
 #undef RWKV__BCT_IO
 #undef RWKV__BCT_IO_ROW
@@ -7164,6 +7399,10 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
     const uint16_t *nrow[RWKV__BCT_R];
     rwkv__bct_pos nx, nx2; /* the next tile and the one after it */
     int more, more2, cur = 0, g0;
+#ifdef RWKV__BCW
+    __m512 rtv[RWKV__BCT_RB], wsv[RWKV__BCT_RB]; /* the row terms' lanes (rwkv__bcw_rowterms) */
+    const int64_t cols6 = cols - cols % 6;
+#endif
     if (r0 >= r1 || T < 1) return;
     nx.g0 = 0; nx.rb = r0; nx.k0 = 0; nx.s = 0;
     rwkv__bct_conv((float *)(void *)wbuf[0], nrow, 0, rwkv__bct_at(W, rowb, &nx, r1, nrow),
@@ -7192,6 +7431,14 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
                         nkn = rwkv__bct_at(W, rowb, &nx, r1, nrow);
                         nq = (int)(nkn / 16);
                     }
+#ifdef RWKV__BCW
+                    if (first)
+                        for (i = 0; i < RWKV__BCT_R; i++)
+                            rtv[s + i] = wsv[s + i] = _mm512_setzero_ps();
+#ifndef DBG_NORT
+                    rwkv__bcw_rowterms(rtv + s, wsv + s, wf, k0, kn, cols6);
+#endif
+#endif
                     for (g = 0; g < ng; g += nt) {
                         float *cb = (float *)(void *)&cbuf[s / RWKV__BCT_R][0][g];
                         const float *b = pack + (size_t)(g0 + g) * ts + (size_t)k0 * 16;
@@ -7199,7 +7446,19 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
                         /* 5 tiles left: 3 + 2, not 4 + 1 (6 FMA chains wait on latency) */
                         nt = RWKV__BCT_NT == 1 ? 1 : ng - g == 5 ? 3
                            : ng - g < RWKV__BCT_NT ? ng - g : RWKV__BCT_NT;
-#ifdef RWKV__AVX512
+#ifdef RWKV__BCW
+                        const int64_t kn6 = cols6 - k0 < kn ? (cols6 - k0 > 0 ? cols6 - k0 : 0) : kn;
+                        /* the next tile's rows in the loop only when they are neighbours
+                           (not a short last tile's repeated row) */
+                        const size_t nxs = rowb / 2;
+                        const int qq = nrow[RWKV__BCT_R - 1] == nrow[0] + (RWKV__BCT_R - 1) * nxs ? q : 0;
+                        nt = ng - g < 3 ? ng - g : 3;
+                        switch (nt) {
+                        case 1: done += rwkv__bcw_tile(cb, wf, b, ts, kn, kn6, first, 1, nrow[0], nxs, nwf, qq, bf); break;
+                        case 2: done += rwkv__bcw_tile(cb, wf, b, ts, kn, kn6, first, 2, nrow[0], nxs, nwf, qq, bf); break;
+                        default: done += rwkv__bcw_tile(cb, wf, b, ts, kn, kn6, first, 3, nrow[0], nxs, nwf, qq, bf); break;
+                        }
+#elif defined(RWKV__AVX512)
                         switch (nt) {
                         case 1: done += rwkv__bct_tile(cb, wf, b, ts, kn, first, 1, nrow, nwf, q, bf); break;
                         case 2: done += rwkv__bct_tile(cb, wf, b, ts, kn, first, 2, nrow, nwf, q, bf); break;
@@ -7219,6 +7478,19 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
                     more2 = more2 && rwkv__bct_next(&nx2, r0, r1, cols, ntile);
                 }
             }
+#ifdef RWKV__BCW
+            for (i = 0; i < nrb; i++) { /* y = (acc - R - C) / s + m sum(w) */
+                const __m512 R = _mm512_set1_ps(rwkv__vsum(rtv[i])),
+                             S = _mm512_set1_ps(rwkv__vsum(wsv[i]));
+                for (g = 0; g < ng; g++) {
+                    const float *side = pack + (size_t)ntile * ts + (size_t)(g0 + g) * RWKV__BCW_SIDE;
+                    __m512 *v = &cbuf[i / RWKV__BCT_R][i % RWKV__BCT_R][g];
+                    *v = _mm512_fmadd_ps(_mm512_load_ps(side + 16), S,
+                                         _mm512_mul_ps(_mm512_sub_ps(*v, _mm512_add_ps(R, _mm512_load_ps(side))),
+                                                       _mm512_load_ps(side + 32)));
+                }
+            }
+#endif
             if (relu2)
                 for (g = 0; g < ng; g++) { /* padded tokens too: as rwkv__bct_pack's */
                     float *dst = relu2 + ((size_t)(g0 + g) * (size_t)rows + (size_t)rb) * 16;
@@ -7490,7 +7762,7 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
 #define RWKV__FPK_UNIT(W) 16 /* rows of an item: whole tiles */
 #define rwkv__fpk_request() rwkv__amx_request()
 #define rwkv__fpk_packs(W) 1
-#define rwkv__fpk_pack(cols, X, T, pack, g) rwkv__famx_pack(cols, X, T, pack, g)
+#define rwkv__fpk_pack(W, X, T, pack, g) rwkv__famx_pack((W)->ne[0], X, T, pack, g)
 #define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2)                                       \
     ((void)(relu2), rwkv__famx_rows(Y, W, X, pack, T, r0, r1)) /* no fused relu² on AMX */
 #else /* the broadcast tiles, few columns or rows on rwkv__bcs_rows */
@@ -7502,12 +7774,21 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
 #define RWKV__FPK_UNIT(W) (!RWKV__BCS_TAKES(W) ? RWKV__BCT_R : RWKV__BCS_R)
 #define rwkv__fpk_request() 1
 #define rwkv__fpk_packs(W) (!RWKV__BCS_TAKES(W))
-#define rwkv__fpk_pack(cols, X, T, pack, g) rwkv__bct_pack(cols, X, T, (float *)(void *)(pack), g)
+#define rwkv__fpk_pack(W, X, T, pack, g) rwkv__bct_pack(W, X, T, (float *)(void *)(pack), g)
+#ifdef RWKV__BCW /* a layout made elsewhere (the channel mix's relu²) into Winograd's form */
+#define RWKV__FPK_FINISH 1
+#define rwkv__fpk_finish(W, T, pack, g) rwkv__bcw_finish(W, T, (float *)(void *)(pack), g)
+#endif
 #define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2)                                       \
     (!RWKV__BCS_TAKES(W)                                                                      \
          ? rwkv__bct_rows(Y, W, (const float *)(const void *)(pack), T, r0, r1, relu2)       \
          : rwkv__bcs_rows(Y, W, X, T, r0, r1))
 #endif
+#endif
+
+#ifndef RWKV__FPK_FINISH
+#define RWKV__FPK_FINISH 0
+#define rwkv__fpk_finish(W, T, pack, g) ((void)0)
 #endif
 
 /* Bytes of the tokens' layout for T tokens of a `type` matrix with `cols` columns; 0 when
@@ -7542,7 +7823,9 @@ static void rwkv__fpk_pack_part(const rwkv__tensor *W, const float *X, int T, ui
 {
     int g;
     if (rwkv__fpk_packs(W) && !laid_out)
-        for (g = id; g < (T + 15) / 16; g += n) rwkv__fpk_pack(W->ne[0], X, T, pack, g);
+        for (g = id; g < (T + 15) / 16; g += n) rwkv__fpk_pack(W, X, T, pack, g);
+    else if (rwkv__fpk_packs(W) && RWKV__FPK_FINISH)
+        for (g = id; g < (T + 15) / 16; g += n) rwkv__fpk_finish(W, T, pack, g);
 }
 
 /* Thread id of n's rows, once every tile is laid out: its share of the runs of RWKV__FPK_RQ;
@@ -10321,7 +10604,8 @@ static void rwkv__mm_prep_item(const void *p, int i)
 static void rwkv__fpk_prep_item(const void *p, int i)
 {
     const rwkv__mm_job *j = (const rwkv__mm_job *)p;
-    rwkv__fpk_pack(j->W->ne[0], j->X, j->T, j->amx, i);
+    if (j->X) rwkv__fpk_pack(j->W, j->X, j->T, j->amx, i);
+    else rwkv__fpk_finish(j->W, j->T, j->amx, i); /* laid out already */
 }
 #endif
 
@@ -10533,8 +10817,10 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
         else if (rwkv__mm_fpk(st, W, T)) {
             const int items = rwkv__fpk_job(st, &j, laid, relu2);
             /* few columns or rows (rwkv__bcs_rows): no layout, no job for it */
-            if (rwkv__fpk_packs(W) && !laid)
+            if (rwkv__fpk_packs(W) && (!laid || RWKV__FPK_FINISH)) {
+                if (laid) j.X = NULL;
                 rwkv__run(st, rwkv__fpk_prep_item, &j, (T + 15) / 16);
+            }
             rwkv__run(st, rwkv__mm_item, &j, items);
             return;
         }
@@ -11553,6 +11839,10 @@ static size_t rwkv__lora_width(const rwkv_model *m)
     return r;
 }
 
+#ifndef RWKV__BCW_SIDE
+#define RWKV__BCW_SIDE 0
+#endif
+
 /* Allocates the scratch buffers the model's version uses, in one block, each 64-byte
    aligned. */
 static int rwkv__scratch_new(rwkv_state *st)
@@ -11574,7 +11864,8 @@ static int rwkv__scratch_new(rwkv_state *st)
     RWKV__BUF(a, ver == 7 ? BC : 0); RWKV__BUF(g, ver >= 5 ? BC : 0);
     RWKV__BUF(vres, ver == 7 ? BC : 0); RWKV__BUF(v_first, ver == 7 ? BC : 0);
     RWKV__BUF(kk, ver == 7 ? C : 0); RWKV__BUF(y, BC); RWKV__BUF(out, BC);
-    RWKV__BUF(hidden, B * (size_t)m->info.n_ffn);
+    /* (+ the broadcast tiles' side floats: the channel mix lays its relu² out there) */
+    RWKV__BUF(hidden, B * (size_t)m->info.n_ffn + (B / 16 + 1) * (size_t)RWKV__BCW_SIDE);
 #undef RWKV__BUF
     for (i = 0; i < n; i++) total += (buf[i].n + 15) / 16 * 16;
     /* v6: [B][5·Dm], then its 5 parts gathered, [B][Dm] each; v7: 4 LoRAs' [B][D] */

@@ -13,8 +13,10 @@
      split products, and exactly where every rounding is exact, test_exact_products; and
      on the broadcast tiles of AVX-512 without AMX or AVX2, rwkv__bct_rows and
      rwkv__bcs_rows: against the bound and bitwise against one FMA chain per output in column
-     order); 1, 2 and 3 threads give the same bits; the scalar matmul gives the bits of the
-     scalar matvec;
+     order; on AVX-512 Zen, rwkv__bct_rows in Winograd's pairs, rwkv__bcw_tile: against the
+     bound, which the classic argument does not cover there (docs/KERNELS.md gives theirs),
+     and bitwise against their scalar definition, check_bcw_chain); 1, 2 and 3 threads give
+     the same bits; the scalar matmul gives the bits of the scalar matvec;
    - a one-row f32 matvec (a dot product) and rwkv__norm (as a layer norm and
      per group as a group norm) against double references;
    - with the thread team (OpenMP builds), the medians its back-off compares.
@@ -257,6 +259,63 @@ static void check_bct_chain(const float *y, const rwkv__tensor *W, const float *
 }
 #endif
 
+#ifdef RWKV__BCW
+/* The Winograd tiles' definition (rwkv__bcw_finish, rwkv__bcw_rowterms, rwkv__bcw_tile), token
+   by token in scalar code: the token centred and scaled (each sum a chain in column order),
+   the row's terms in 16 lanes (column c in lane c mod 16) and the library's tree, each
+   output one chain over the groups of 6 columns; y must equal it bit for bit. */
+static void check_bcw_chain(const float *y, const rwkv__tensor *W, const float *x, int t,
+                            int64_t rows)
+{
+    const int64_t cols = W->ne[0], cols6 = cols - cols % 6;
+    const float w2 = rwkv__bcw_w2(W) * (float)cols;
+    float *xs = (float *)malloc(sizeof(float) * (size_t)cols);
+    float sum = 0.0f, ss = 0.0f, m, sc, cc = 0.0f;
+    int64_t r, c;
+    int bad = 0;
+    if (!xs) { fprintf(stderr, "out of memory\n"); exit(1); }
+    for (c = 0; c < cols; c++) sum += x[c];
+    m = sum / (float)cols;
+    for (c = 0; c < cols; c++) {
+        const float d = x[c] - m;
+        ss = fmaf(d, d, ss);
+    }
+    sc = rwkv__bcw_scale(ss, w2);
+    for (c = 0; c < cols; c++) xs[c] = (x[c] - m) * sc;
+    for (c = 0; c + 1 < cols6; c++)
+        if (RWKV__BCW_PAIR(c, cols6)) cc = fmaf(xs[c], xs[c + 1], cc);
+    for (r = 0; r < rows; r++) {
+        float rl[16], ul[16], acc = 0.0f, R, S, want;
+        int l;
+#define WT(c_) rwkv__weight(W->data, W->type, r * cols + (c_))
+        for (l = 0; l < 16; l++) rl[l] = ul[l] = 0.0f;
+        for (c = 0; c < cols; c++) {
+            if (RWKV__BCW_PAIR(c, cols6)) rl[c % 16] = fmaf(WT(c), WT(c + 1), rl[c % 16]);
+            ul[c % 16] += WT(c);
+        }
+        if (cols % 16) /* the last vector's lanes past the row add zeros */
+            for (l = (int)(cols % 16); l < 16; l++) ul[l] += 0.0f;
+        R = rwkv__vsum(_mm512_loadu_ps(rl));
+        S = rwkv__vsum(_mm512_loadu_ps(ul));
+        for (c = 0; c + 6 <= cols6; c += 6) {
+            acc = fmaf(WT(c) + xs[c + 1], WT(c + 1) + xs[c], acc);
+            acc = fmaf(WT(c + 2) + xs[c + 3], WT(c + 3) + xs[c + 2], acc);
+            acc = fmaf(WT(c + 4), xs[c + 4], acc);
+            acc = fmaf(WT(c + 5), xs[c + 5], acc);
+        }
+        for (; c < cols; c++) acc = fmaf(WT(c), xs[c], acc);
+#undef WT
+        want = fmaf(m, S, (acc - (R + cc)) * (1.0f / sc));
+        if (memcmp(&want, &y[r], sizeof want) != 0 && bad++ < 3)
+            fprintf(stderr, "Winograd tiles: type %d %lldx%lld token %d row %lld: %.9g, the "
+                    "definition gives %.9g\n", W->type, (long long)rows, (long long)cols, t,
+                    (long long)r, (double)y[r], (double)want);
+    }
+    free(xs);
+    CHECK(bad == 0, "Winograd tiles: %d rows of token %d are not the definition", bad, t);
+}
+#endif
+
 static const int type_list[3] = {RWKV_TYPE_F32, RWKV_TYPE_F16, RWKV_TYPE_BF16};
 
 static void test_shape(int type, int64_t rows, int64_t cols, int T, int misalign)
@@ -308,6 +367,10 @@ static void test_shape(int type, int64_t rows, int64_t cols, int T, int misalign
                         type == RWKV_TYPE_F16 ? 1.0 : 0.0);
 #elif defined(RWKV__BCT)
             check_bound("bcast", Y + (int64_t)t * rows, &W, x, t, ra, 1, 0.0);
+#ifdef RWKV__BCW
+            if (rwkv__fpk_packs(&W)) check_bcw_chain(Y + (int64_t)t * rows, &W, x, t, ra);
+            else /* few columns or rows: rwkv__bcs_rows, the plain chain */
+#endif
             check_bct_chain(Y + (int64_t)t * rows, &W, x, t, ra);
 #else
             check_bound("amx", Y + (int64_t)t * rows, &W, x, t, ra, type == RWKV_TYPE_F16 ? 3 : 2,
@@ -347,6 +410,9 @@ static void test_shape(int type, int64_t rows, int64_t cols, int T, int misalign
    bound alone lets through for long rows. */
 static void test_exact_products(void)
 {
+#ifdef RWKV__BCW
+    double exact_worst = 0.0;
+#endif
     const int64_t rows = 530, cols = 1056;
     const int T = 48;
     int ti, kind;
@@ -387,6 +453,25 @@ static void test_exact_products(void)
             memset(&W, 0, sizeof W);
             W.data = w; W.type = type; W.n_dims = 2; W.ne[0] = cols; W.ne[1] = rows;
             rwkv__matmul(Y, &W, X, T, 2, NULL);
+#ifdef RWKV__BCW
+            /* Winograd's form is not exact here: each output carries the rounding of the
+               token's cross terms x_c x_c+1, which ride in the sum: about u sum|x| (u =
+               2^-24); the tiles must give their definition, within 4 u sum|x| */
+            for (t = 0; t < T; t++) {
+                const float *x = X + (int64_t)t * cols;
+                double x1 = 0.0;
+                int64_t c;
+                for (c = 0; c < cols; c++) x1 += fabs(x[c]);
+                check_bcw_chain(Y + (int64_t)t * rows, &W, x, t, rows);
+                for (r = 0; r < rows; r++) {
+                    const int64_t cw = (r * 7 + 3) % cols;
+                    const double want = (double)rwkv__weight(w, type, r * cols + cw) * x[cw];
+                    const double err = fabs(Y[(int64_t)t * rows + r] - want) / (x1 * 0x1p-24 * 4.0);
+                    if (err > exact_worst) exact_worst = err;
+                }
+            }
+            (void)bad;
+#else
             for (t = 0; t < T; t++)
                 for (r = 0; r < rows; r++) {
                     const int64_t c = (r * 7 + 3) % cols;
@@ -398,11 +483,20 @@ static void test_exact_products(void)
                 }
             CHECK(bad == 0, "exact products: type %d kind %d: %d of %lld outputs differ", type,
                   kind, bad, (long long)(T * rows));
+#endif
             free(w);
             free(X);
             free(Y);
         }
+#ifdef RWKV__BCW
+    CHECK(exact_worst <= 1.0, "exact products: Winograd tiles off by %.3g of 4 u sum|x|",
+          exact_worst);
+    printf("exact products (one nonzero weight per row, f16/bf16, 48 tokens): the Winograd "
+           "tiles' definition bit for bit, within %.3g of 4 u sum|x| of the exact product\n",
+           exact_worst);
+#else
     printf("exact products (one nonzero weight per row, f16/bf16, 48 tokens): every output exact\n");
+#endif
 }
 
 static void test_matrices(void)
@@ -469,7 +563,13 @@ static void test_matrices(void)
            max_ratio[1]);
     printf("  (for cols >= 256 alone: %.3g and %.3g of the bound: the bound is the worst case, "
            "real errors grow like sqrt(n))\n", max_ratio_long[0], max_ratio_long[1]);
-#ifdef RWKV__BCT
+#ifdef RWKV__BCW
+    if (n_famx)
+        printf("  f16/bf16 prompt blocks on the broadcast tiles: %ld tokens checked against the "
+               "bound and bitwise against their definition (Winograd's pairs on AVX-512 Zen: "
+               "rwkv__bcw_tile; few rows or columns one FMA chain per output, rwkv__bcs_rows)\n",
+               n_famx);
+#elif defined(RWKV__BCT)
     if (n_famx)
         printf("  f16/bf16 prompt blocks on the broadcast tiles: %ld tokens checked against the "
                "bound and bitwise against one FMA chain per output (not bitwise matvec: "

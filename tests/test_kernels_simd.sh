@@ -49,8 +49,21 @@ names="$names pair_$first"
 case " $variants " in *" haswell "*)
     build "pair_haswell" "$cc" -O2 $omp -march=haswell -DRWKV__MV_PAIR=2097152 -DRWKV__MV_LANE_F_ROW=1024 -DRWKV__MV_PACED=1 &
     names="$names pair_haswell";; esac
+# Winograd's pairs of the broadcast tiles (rwkv.h's RWKV__BCW) run on AVX-512 Zen only, where
+# cc names the CPU (__znver4__ ...); clang 14 does not know Zen 5 and would pick the FMA
+# tiles, so it is told what cc saw. On any AVX-512 CPU one build forces the pairs on and, on
+# Zen, one forces them off (each checked against its own definition by test_kernels).
+zen=""
+if "$cc" -march="$first" -dM -E - < /dev/null 2> /dev/null | grep -q '__znver'; then zen="-DRWKV__ZEN=1"; fi
+if [ "$first" = native ] && ! has amx_bf16; then
+    if [ -n "$zen" ]; then
+        build "nowino_native" "$cc" -O2 $omp -march=native -DRWKV_NO_WINOGRAD & names="$names nowino_native"
+    else
+        build "wino_native" "$cc" -O2 $omp -march=native -DRWKV__ZEN=1 & names="$names wino_native"
+    fi
+fi
 if command -v clang > /dev/null 2>&1; then
-    build "clang_$first" clang -O2 $omp -march="$first" & names="$names clang_$first"
+    build "clang_$first" clang -O2 $omp -march="$first" $zen & names="$names clang_$first"
 else
     echo "(clang not found: the cc / clang comparison is skipped)"
 fi
