@@ -6866,11 +6866,12 @@ static void rwkv__relu2(float *dst, const float *src, size_t n)
    their order another, so the same error bound and other bits than one token at a time
    (rwkv_eval_seq's logits differ from rwkv_eval's in the last bits, ~1e-6 of max|logit|;
    -DRWKV_NO_BCAST restores equal bits; on AVX-512 Zen two of every three pairs of columns
-   take Winograd's form instead, rwkv__bcw_tile below). On a 2-core Zen 5 VM, one thread, a harness of this
-   loop at 2048 x 2048 x 512 ran 186-190 GFLOP/s where the FMA peak measured 225 and the
-   column-lane tiles ~163. Passes run in the order token chunk (RWKV__BCT_TG tiles, 128
-   tokens), rows (RWKV__BCT_RB), columns, so that a pass's token tiles (256 KiB at 512
-   columns) stay in L2 for all its row tiles and its sums (RB x 128 floats, 48 KiB) in cbuf.
+   take Winograd's form instead, rwkv__bcw_tile below). On a 2-core Zen 5 VM, one thread, a
+   harness of this loop at 2048 x 2048 x 512 ran 186-190 GFLOP/s where the FMA peak
+   measured 225 and the column-lane tiles ~163. Passes run in the order token chunk
+   (RWKV__BCT_TG tiles, 128 tokens), rows (RWKV__BCT_RB), columns, so that a pass's token
+   tiles (256 KiB at 512 columns) stay in L2 for all its row tiles and its sums (RB x 128
+   floats, 48 KiB) in cbuf.
    AVX2 builds run the same layout and loops, a token tile as two vectors (rwkv__bct_tile8),
    so their outputs are the same FMA chains: a -march=haswell build on the Zen 5 VM, one
    thread, against its column-lane tiles (3 rows x 4 tokens, a conversion per 3 loads): f16
@@ -6931,13 +6932,17 @@ typedef struct rwkv__bct_v { __m256 h[2]; } rwkv__bct_v;
    Zen 4 and 5 have two FMA pipes and two add-only pipes: in each group of 6 columns, two
    pairs take Winograd's form (4 additions, 2 FMAs per row and token) and two columns plain
    FMAs (2 FMAs), so both kinds of pipe carry 4 operations where the plain tile put 6 FMAs on
-   two pipes. A loop harness of the tile (4 rows x 4 token tiles, from L1 / L2, one thread,
-   Zen 5): 250-268 GFLOP/s counted as 2 per weight and token, where the FMA tile ran 210-225
-   (docs/KERNELS.md, forty-fifth round).
+   two pipes. A loop harness of the tile (6 rows x 3 token tiles, from L1 / L2, one thread,
+   Zen 5): 277-284 GFLOP/s counted as 2 per weight and token, where the FMA tile ran 203-211;
+   in the product, 5-10% faster than the FMA tiles in the VM's fast minutes and as much
+   slower in its slow ones (another tenant on the core's FP pipes, it seems); 512-token
+   prompts of the 1.5B F16 / BF16 models 87-89% of the FMA peak on one thread, on average
+   over alternating runs, where the FMA tiles ran 84-87% (docs/KERNELS.md, forty-fifth
+   round).
    The error: each pair's sum is rounded once more, and the product of the sums carries
    the cross terms w_c w_c+1 and x_c x_c+1, which cancel only after the sum. So that they stay
    of the size of w x, each token is centred and scaled by a power of two in the layout,
-   x' = s (x - m) (m its mean, s so that |x'| ~ 1 / sqrt(cols), the size of a weight), and
+   x' = s (x - m) (m its mean, s so that |x'| is about the weights' size), and
    the mean comes back through the row's sum of weights:
        y = (acc - R - C) / s + m sum(w)   (R = sum of w_c w_c+1, C of x'_c x'_c+1).
    Each token's m, C and 1 / s follow the layout's tiles (RWKV__BCW_SIDE floats a tile). */
@@ -7004,9 +7009,9 @@ static float rwkv__bcw_scale(float ss, float w2)
 
 /* Token tile g of the layout, as laid out (x), into Winograd's form in place: per token
    (lane) its mean m, the scale s = 2^e with s^2 sum((x - m)^2) / (cols w2) in [1/2, 2) (w2:
-   the weights' mean square, rwkv__bcw_w2), x' = (x - m) s,
-   and C = sum of x'_c x'_c+1 over the pairs (an FMA chain in increasing c); C, m and 1 / s
-   to the tile's side floats. Each lane's sums run over the columns in increasing order. */
+   the weights' mean square, rwkv__bcw_w2), x' = (x - m) s, and C = sum of x'_c x'_c+1 over
+   the pairs; C, m and 1 / s to the tile's side floats. Each lane's sums are one chain over
+   the columns in increasing order. */
 static void rwkv__bcw_finish(const rwkv__tensor *W, int T, float *pack, int g)
 {
     const int64_t cols = W->ne[0], cols6 = cols - cols % 6;
@@ -7137,7 +7142,7 @@ RWKV__INLINE int rwkv__bct_tile(float *cb, const float *wb, const float *b, size
     return done;
 }
 #ifdef RWKV__BCW
-/* The tile in Winograd's form (rwkv__bcw_finish): 4 rows x nt token tiles, cb and the
+/* The tile in Winograd's form (rwkv__bcw_finish): 6 rows x nt (<= 3) token tiles, cb and the
    conversion of the next tile's rows as rwkv__bct_tile's (one step of 16 columns per group
    of 6). Per group of 6 columns, each output's chain: pair (c, c + 1), pair (c + 2, c + 3),
    then c + 4 and c + 5 as plain FMAs; the last kn % 6 columns (past the whole groups of the
@@ -7148,8 +7153,10 @@ RWKV__INLINE int rwkv__bct_tile(float *cb, const float *wb, const float *b, size
         const __m512 w0 = _mm512_set1_ps(wr[i * RWKV__BCT_KC]),                             \
                      w1 = _mm512_set1_ps(wr[i * RWKV__BCT_KC + 1]);                          \
         a##i##0 = _mm512_fmadd_ps(_mm512_add_ps(w0, y0), _mm512_add_ps(w1, x0), a##i##0);    \
-        if (nt > 1) a##i##1 = _mm512_fmadd_ps(_mm512_add_ps(w0, y1), _mm512_add_ps(w1, x1), a##i##1); \
-        if (nt > 2) a##i##2 = _mm512_fmadd_ps(_mm512_add_ps(w0, y2), _mm512_add_ps(w1, x2), a##i##2); \
+        if (nt > 1)                                                                          \
+            a##i##1 = _mm512_fmadd_ps(_mm512_add_ps(w0, y1), _mm512_add_ps(w1, x1), a##i##1); \
+        if (nt > 2)                                                                          \
+            a##i##2 = _mm512_fmadd_ps(_mm512_add_ps(w0, y2), _mm512_add_ps(w1, x2), a##i##2); \
     }
 #define RWKV__BCW_ONE_ROW(i)                                                                 \
     {                                                                                        \
@@ -7447,17 +7454,22 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
                         nt = RWKV__BCT_NT == 1 ? 1 : ng - g == 5 ? 3
                            : ng - g < RWKV__BCT_NT ? ng - g : RWKV__BCT_NT;
 #ifdef RWKV__BCW
-                        const int64_t kn6 = cols6 - k0 < kn ? (cols6 - k0 > 0 ? cols6 - k0 : 0) : kn;
+                        /* the whole groups of 6 of this pass */
+                        const int64_t kn6 = cols6 - k0 >= kn ? kn : cols6 > k0 ? cols6 - k0 : 0;
                         /* the next tile's rows in the loop only when they are neighbours
                            (not a short last tile's repeated row) */
                         const size_t nxs = rowb / 2;
-                        const int qq = nrow[RWKV__BCT_R - 1] == nrow[0] + (RWKV__BCT_R - 1) * nxs ? q : 0;
+                        const int qq =
+                            nrow[RWKV__BCT_R - 1] == nrow[0] + (RWKV__BCT_R - 1) * nxs ? q : 0;
+#define RWKV__BCW_CALL(n)                                                                    \
+    rwkv__bcw_tile(cb, wf, b, ts, kn, kn6, first, n, nrow[0], nxs, nwf, qq, bf)
                         nt = ng - g < 3 ? ng - g : 3;
                         switch (nt) {
-                        case 1: done += rwkv__bcw_tile(cb, wf, b, ts, kn, kn6, first, 1, nrow[0], nxs, nwf, qq, bf); break;
-                        case 2: done += rwkv__bcw_tile(cb, wf, b, ts, kn, kn6, first, 2, nrow[0], nxs, nwf, qq, bf); break;
-                        default: done += rwkv__bcw_tile(cb, wf, b, ts, kn, kn6, first, 3, nrow[0], nxs, nwf, qq, bf); break;
+                        case 1: done += RWKV__BCW_CALL(1); break;
+                        case 2: done += RWKV__BCW_CALL(2); break;
+                        default: done += RWKV__BCW_CALL(3); break;
                         }
+#undef RWKV__BCW_CALL
 #elif defined(RWKV__AVX512)
                         switch (nt) {
                         case 1: done += rwkv__bct_tile(cb, wf, b, ts, kn, first, 1, nrow, nwf, q, bf); break;
@@ -7483,11 +7495,12 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
                 const __m512 R = _mm512_set1_ps(rwkv__vsum(rtv[i])),
                              S = _mm512_set1_ps(rwkv__vsum(wsv[i]));
                 for (g = 0; g < ng; g++) {
-                    const float *side = pack + (size_t)ntile * ts + (size_t)(g0 + g) * RWKV__BCW_SIDE;
+                    const float *side =
+                        pack + (size_t)ntile * ts + (size_t)(g0 + g) * RWKV__BCW_SIDE;
                     __m512 *v = &cbuf[i / RWKV__BCT_R][i % RWKV__BCT_R][g];
+                    const __m512 d = _mm512_sub_ps(*v, _mm512_add_ps(R, _mm512_load_ps(side)));
                     *v = _mm512_fmadd_ps(_mm512_load_ps(side + 16), S,
-                                         _mm512_mul_ps(_mm512_sub_ps(*v, _mm512_add_ps(R, _mm512_load_ps(side))),
-                                                       _mm512_load_ps(side + 32)));
+                                         _mm512_mul_ps(d, _mm512_load_ps(side + 32)));
                 }
             }
 #endif
