@@ -6936,9 +6936,9 @@ typedef struct rwkv__bct_v { __m256 h[2]; } rwkv__bct_v;
    Zen 5): 277-284 GFLOP/s counted as 2 per weight and token, where the FMA tile ran 203-211;
    in the product, 5-10% faster than the FMA tiles in the VM's fast minutes and as much
    slower in its slow ones (another tenant on the core's FP pipes, it seems); 512-token
-   prompts of the 1.5B F16 / BF16 models 87-89% of the FMA peak on one thread, on average
-   over alternating runs, where the FMA tiles ran 84-87% (docs/KERNELS.md, forty-fifth
-   round).
+   prompts of the 1.5B models (v4 F16, v6 BF16, v7 F16) 84-89% of the FMA peak on one
+   thread, the means of alternating runs, where the FMA tiles ran 83-87% (docs/KERNELS.md,
+   forty-fifth round).
    The error: each pair's sum is rounded once more, and the product of the sums carries
    the cross terms w_c w_c+1 and x_c x_c+1, which cancel only after the sum. So that they stay
    of the size of w x, each token is centred and scaled by a power of two in the layout,
