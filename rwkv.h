@@ -6886,8 +6886,12 @@ static void rwkv__relu2(float *dst, const float *src, size_t n)
 #endif
 #ifdef RWKV__BCT
 #define RWKV__BCT_R 6   /* rows per register tile (rwkv__bct_tile names 6 x 4 accumulators) */
-#ifdef RWKV__AVX512
+#ifdef RWKV__BCW
+#define RWKV__BCT_NT 3  /* token tiles of 16 per register tile (rwkv__bcw_tile: 6 x 3) */
+#elif defined(RWKV__AVX512)
 #define RWKV__BCT_NT 4  /* token tiles of 16 per register tile */
+#endif
+#ifdef RWKV__AVX512
 typedef __m512 rwkv__bct_v; /* 16 floats, 64-byte aligned: one token tile's column, a sum */
 #else
 /* AVX2 (16 ymm registers): one token tile of 16 as two vectors of 8, 6 x 2 accumulators,
@@ -7008,14 +7012,14 @@ static float rwkv__bcw_scale(float ss, float w2)
 }
 
 /* Token tile g of the layout, as laid out (x), into Winograd's form in place: per token
-   (lane) its mean m, the scale s = 2^e with s^2 sum((x - m)^2) / (cols w2) in [1/2, 2) (w2:
-   the weights' mean square, rwkv__bcw_w2), x' = (x - m) s, and C = sum of x'_c x'_c+1 over
+   (lane) its mean m, the scale s = 2^e with s^2 sum((x - m)^2) / (cols w2m) in [1/2, 2)
+   (w2m: the weights' mean square, rwkv__bcw_w2, once per product), x' = (x - m) s, and C = sum of x'_c x'_c+1 over
    the pairs; C, m and 1 / s to the tile's side floats. Each lane's sums are one chain over
    the columns in increasing order. */
-static void rwkv__bcw_finish(const rwkv__tensor *W, int T, float *pack, int g)
+static void rwkv__bcw_finish(int64_t cols, float w2m, int T, float *pack, int g)
 {
-    const int64_t cols = W->ne[0], cols6 = cols - cols % 6;
-    const float w2 = rwkv__bcw_w2(W) * (float)cols; /* the target of sum(x'^2) */
+    const int64_t cols6 = cols - cols % 6;
+    const float w2 = w2m * (float)cols; /* the target of sum(x'^2) */
     const int ntile = (T + 15) / 16;
     float *p = pack + (size_t)g * (size_t)cols * 16;
     float *side = pack + (size_t)ntile * (size_t)cols * 16 + (size_t)g * RWKV__BCW_SIDE;
@@ -7045,9 +7049,8 @@ static void rwkv__bcw_finish(const rwkv__tensor *W, int T, float *pack, int g)
 
 /* Token tile g (tokens 16 g .. 16 g + 15; past T, copies of token T - 1): pack[g][c][n] =
    X[16 g + n][c]. */
-static void rwkv__bct_pack(const rwkv__tensor *W, const float *X, int T, float *pack, int g)
+static void rwkv__bct_pack(int64_t cols, const float *X, int T, float *pack, int g, float w2m)
 {
-    const int64_t cols = W->ne[0];
     const int64_t body = cols - cols % RWKV__L;
     float *dst = pack + (size_t)g * (size_t)cols * 16;
     const float *x[16];
@@ -7075,7 +7078,9 @@ static void rwkv__bct_pack(const rwkv__tensor *W, const float *X, int T, float *
     for (; c < cols; c++)
         for (n = 0; n < 16; n++) dst[c * 16 + n] = x[n][c];
 #ifdef RWKV__BCW
-    rwkv__bcw_finish(W, T, pack, g);
+    rwkv__bcw_finish(cols, w2m, T, pack, g);
+#else
+    (void)w2m;
 #endif
 }
 
@@ -7442,9 +7447,7 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
                     if (first)
                         for (i = 0; i < RWKV__BCT_R; i++)
                             rtv[s + i] = wsv[s + i] = _mm512_setzero_ps();
-#ifndef DBG_NORT
                     rwkv__bcw_rowterms(rtv + s, wsv + s, wf, k0, kn, cols6);
-#endif
 #endif
                     for (g = 0; g < ng; g += nt) {
                         float *cb = (float *)(void *)&cbuf[s / RWKV__BCT_R][0][g];
@@ -7463,7 +7466,6 @@ static void rwkv__bct_rows(float *Y, const rwkv__tensor *W, const float *pack, i
                             nrow[RWKV__BCT_R - 1] == nrow[0] + (RWKV__BCT_R - 1) * nxs ? q : 0;
 #define RWKV__BCW_CALL(n)                                                                    \
     rwkv__bcw_tile(cb, wf, b, ts, kn, kn6, first, n, nrow[0], nxs, nwf, qq, bf)
-                        nt = ng - g < 3 ? ng - g : 3;
                         switch (nt) {
                         case 1: done += RWKV__BCW_CALL(1); break;
                         case 2: done += RWKV__BCW_CALL(2); break;
@@ -7775,7 +7777,8 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
 #define RWKV__FPK_UNIT(W) 16 /* rows of an item: whole tiles */
 #define rwkv__fpk_request() rwkv__amx_request()
 #define rwkv__fpk_packs(W) 1
-#define rwkv__fpk_pack(W, X, T, pack, g) rwkv__famx_pack((W)->ne[0], X, T, pack, g)
+#define rwkv__fpk_pack(W, X, T, pack, g, w2m)                                                \
+    ((void)(w2m), rwkv__famx_pack((W)->ne[0], X, T, pack, g))
 #define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2)                                       \
     ((void)(relu2), rwkv__famx_rows(Y, W, X, pack, T, r0, r1)) /* no fused relu² on AMX */
 #else /* the broadcast tiles, few columns or rows on rwkv__bcs_rows */
@@ -7787,10 +7790,13 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
 #define RWKV__FPK_UNIT(W) (!RWKV__BCS_TAKES(W) ? RWKV__BCT_R : RWKV__BCS_R)
 #define rwkv__fpk_request() 1
 #define rwkv__fpk_packs(W) (!RWKV__BCS_TAKES(W))
-#define rwkv__fpk_pack(W, X, T, pack, g) rwkv__bct_pack(W, X, T, (float *)(void *)(pack), g)
+#define rwkv__fpk_pack(W, X, T, pack, g, w2m)                                                \
+    rwkv__bct_pack((W)->ne[0], X, T, (float *)(void *)(pack), g, w2m)
 #ifdef RWKV__BCW /* a layout made elsewhere (the channel mix's relu²) into Winograd's form */
 #define RWKV__FPK_FINISH 1
-#define rwkv__fpk_finish(W, T, pack, g) rwkv__bcw_finish(W, T, (float *)(void *)(pack), g)
+#define rwkv__fpk_finish(W, T, pack, g, w2m)                                                  \
+    rwkv__bcw_finish((W)->ne[0], w2m, T, (float *)(void *)(pack), g)
+#define rwkv__fpk_w2(W) rwkv__bcw_w2(W)
 #endif
 #define rwkv__fpk_rows(Y, W, X, pack, T, r0, r1, relu2)                                       \
     (!RWKV__BCS_TAKES(W)                                                                      \
@@ -7801,7 +7807,8 @@ static void rwkv__bcs_rows(float *Y, const rwkv__tensor *W, const float *X, int 
 
 #ifndef RWKV__FPK_FINISH
 #define RWKV__FPK_FINISH 0
-#define rwkv__fpk_finish(W, T, pack, g) ((void)0)
+#define rwkv__fpk_finish(W, T, pack, g, w2m) ((void)0)
+#define rwkv__fpk_w2(W) 0.0f /* the layout takes no scale */
 #endif
 
 /* Bytes of the tokens' layout for T tokens of a `type` matrix with `cols` columns; 0 when
@@ -7835,10 +7842,12 @@ static void rwkv__fpk_pack_part(const rwkv__tensor *W, const float *X, int T, ui
                                 int laid_out, int id, int n)
 {
     int g;
-    if (rwkv__fpk_packs(W) && !laid_out)
-        for (g = id; g < (T + 15) / 16; g += n) rwkv__fpk_pack(W, X, T, pack, g);
-    else if (rwkv__fpk_packs(W) && RWKV__FPK_FINISH)
-        for (g = id; g < (T + 15) / 16; g += n) rwkv__fpk_finish(W, T, pack, g);
+    if (rwkv__fpk_packs(W) && (!laid_out || RWKV__FPK_FINISH)) {
+        const float w2m = rwkv__fpk_w2(W);
+        for (g = id; g < (T + 15) / 16; g += n)
+            if (laid_out) rwkv__fpk_finish(W, T, pack, g, w2m);
+            else rwkv__fpk_pack(W, X, T, pack, g, w2m);
+    }
 }
 
 /* Thread id of n's rows, once every tile is laid out: its share of the runs of RWKV__FPK_RQ;
@@ -10599,6 +10608,7 @@ typedef struct rwkv__mm_job {
                                  unit, U = rows / unit (rwkv__mm_item), not rows_per_item */
     int tok_items; /* > 0: item i has every row of tokens [i T / n, (i + 1) T / n), n this */
     float *relu2; /* broadcast tiles: relu(W·X)² laid out for the next product, not Y */
+    float w2m;    /* broadcast tiles: the weights' mean square for the layout (rwkv__fpk_w2) */
     char *acts;   /* quantized W: the quantized tokens (rwkv__matmul_q_run's layout), else NULL */
     uint8_t *amx; /* and their AMX layout (rwkv__amx_pack) when AMX runs; f16 / bf16 W: the
                      tokens' (rwkv__famx_pack) when the tiles run; else NULL */
@@ -10617,8 +10627,8 @@ static void rwkv__mm_prep_item(const void *p, int i)
 static void rwkv__fpk_prep_item(const void *p, int i)
 {
     const rwkv__mm_job *j = (const rwkv__mm_job *)p;
-    if (j->X) rwkv__fpk_pack(j->W, j->X, j->T, j->amx, i);
-    else rwkv__fpk_finish(j->W, j->T, j->amx, i); /* laid out already */
+    if (j->X) rwkv__fpk_pack(j->W, j->X, j->T, j->amx, i, j->w2m);
+    else rwkv__fpk_finish(j->W, j->T, j->amx, i, j->w2m); /* laid out already */
 }
 #endif
 
@@ -10814,7 +10824,7 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
         rwkv__mm_job j;
         int64_t per = rwkv__mm_rows_per_item(st, W, T);
         j.Y = Y; j.W = W; j.X = X; j.T = T; j.rows_per_item = per; j.acts = NULL; j.amx = NULL;
-        j.even_items = 0; j.unit = 1; j.relu2 = NULL; j.tok_items = 0;
+        j.even_items = 0; j.unit = 1; j.relu2 = NULL; j.tok_items = 0; j.w2m = 0.0f;
         if (rows <= 0 || T <= 0) return;
         if (rwkv__qblock(W->type)) { /* as rwkv__matmul_q_run, the rows split in items */
             j.acts = (char *)(((uintptr_t)st->s.qwork + 63) & ~(uintptr_t)63);
@@ -10832,6 +10842,7 @@ static void rwkv__mm_run(rwkv_state *st, float *Y, const rwkv__tensor *W, const 
             /* few columns or rows (rwkv__bcs_rows): no layout, no job for it */
             if (rwkv__fpk_packs(W) && (!laid || RWKV__FPK_FINISH)) {
                 if (laid) j.X = NULL;
+                j.w2m = rwkv__fpk_w2(W); /* once, not per tile */
                 rwkv__run(st, rwkv__fpk_prep_item, &j, (T + 15) / 16);
             }
             rwkv__run(st, rwkv__mm_item, &j, items);
@@ -10954,7 +10965,7 @@ static void rwkv__mm_group(rwkv_state *st, const rwkv__mm_op *op, int n, int T)
             per = rwkv__mm_rows_per_item(st, W, T);
             j->Y = op[p].Y; j->W = W; j->X = op[p].X; j->T = T;
             j->rows_per_item = per; j->acts = NULL; j->amx = NULL;
-            j->even_items = 0; j->unit = 1; j->relu2 = NULL; j->tok_items = 0;
+            j->even_items = 0; j->unit = 1; j->relu2 = NULL; j->tok_items = 0; j->w2m = 0.0f;
             if (quant) { /* T = 1: a few microseconds, here on thread 0 */
                 j->acts = acts + used;
                 rwkv__qprep_tile(W->type, W->ne[0], op[p].X, 1, j->acts, bytes, NULL, 0, 1);
