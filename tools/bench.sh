@@ -6,7 +6,7 @@
 #   and thread count: build/bench_model's generation ms/token,
 #   weight bytes per token, GB/s and % of the read bandwidth measured in the same rounds
 #   (medians), prompt tokens/s (512-token block, median of 3), GFLOP/s and % of the FMA
-#   peak measured right before each prompt round.
+#   peak measured right before and after each prompt round (their mean).
 # Then the same under a competing load: one busy-loop process started here (killed at the end).
 # BENCH_QUICK=1: the 0.1B shape only, fewer rounds (a few minutes). BENCH_THREADS ("1,2"),
 # BENCH_VERSIONS ("4 6 7"), BENCH_TYPES ("f16 bf16 q8_0 q4_0 q4_k_m"), BENCH_SHAPES

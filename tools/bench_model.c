@@ -27,7 +27,8 @@
                att projections, the LoRAs (v6, v7), the ffn, the head, and the rest (norms,
                mixes, recurrences, the thread team's start and end).
    FMA peak: 12 independent chains of vector FMAs per thread, in registers, best of 5
-   bursts of ~35 ms, measured right before each prompt round on that round's threads; the %
+   bursts of ~35 ms, measured right before and right after each prompt round on that round's
+   threads, the mean of the two (since 2026-12-07; before, the one before the round); the %
    is the median over the rounds of each round's GFLOP/s over its own peak, and the peak
    column the median of the rounds' peaks (with --prompt 0: one peak at the start). Until
    2026-12-05 one peak measured at the process's start served every row of the process:
@@ -321,12 +322,16 @@ int main(int argc, char **argv)
             memset(&st->prof, 0, sizeof st->prof);
 #endif
             for (r = 0; n_prompt > 0 && r < prompt_rounds; r++) {
-                double t0;
-                rpeak[r] = fma_peak(threads[ti]); /* the round's own minute */
+                double t0, before;
+                before = fma_peak(threads[ti]); /* the round's own minute */
                 rwkv_state_reset(st);
                 t0 = now();
                 rwkv_eval_seq(st, ids, (size_t)n_prompt, logits, 0, &err);
                 tps[r] = n_prompt / (now() - t0);
+                /* and after it: a 1.5B prompt takes 3-8 s, over which the VM's speed moves;
+                   the mean of the peaks either side estimates the machine during the round
+                   better than the one before it alone */
+                rpeak[r] = 0.5 * (before + fma_peak(threads[ti]));
                 ppct[r] = rpeak[r] > 0 ? 100.0 * tps[r] * 2.0 * pwpt / 1e9 / rpeak[r] : 0.0;
             }
             if (profile && n_prompt > 0) print_profile(st, threads[ti], "prompt");

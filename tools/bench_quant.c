@@ -8,8 +8,11 @@
    from cache), then, for 1 and 2 threads, alternates ROUNDS times: a plain read of exactly those
    buffers (vector loads, summed) and a pass of rwkv__matmul_q over them (T = 1). It prints the
    best GB/s of each (weight bytes / time) and the median over the rounds of matvec GB/s / read
-   GB/s of the same round ("% of read"). The VM this was written on is noisy (2 cores shared):
-   only same-run ratios mean anything.
+   GB/s of the same round ("% of read"); where the build packs the type's rows (x86, rwkv__pk_*)
+   the same again over packed copies of the buffers, which is what a model's generation reads
+   (until 2026-12-07 only the file layout was timed: Q5_1 ran 61% of the read there and ~100%
+   packed). The VM this was written on is noisy (2 cores shared): only same-run ratios mean
+   anything.
    matmul (prompt): GFLOP/s of a 64-token block (2 FLOP per weight per token), 2048 x 2048,
    1 and 2 threads, scratch allocated once (rwkv__matmul_q_ws): "cached", the best of 10
    calls on one matrix (it stays in the caches), and "streamed", the best of 3 passes over
@@ -48,6 +51,19 @@ static double mv_pass(unsigned char **bufs, int nbuf, size_t bytes, int type, in
     int i;
     for (i = 0; i < nbuf; i++) rwkv__matmul_q(y, bufs[i], type, rows, cols, x, 1, nth);
     return (double)nbuf * (double)bytes / (now() - t0) / 1e9;
+}
+
+/* The same over the packed copies the model's loader makes (rwkv__pk_fill: what generation
+   reads on x86; GB/s of the packed bytes, which for the K types carry 2.8% more than the
+   file's) */
+static double pk_pass(unsigned char **bufs, unsigned char **pk, int nbuf, size_t pbytes, int type,
+                      int64_t rows, int64_t cols, const float *x, float *y, int nth, void *work)
+{
+    double t0 = now();
+    int i;
+    for (i = 0; i < nbuf; i++)
+        rwkv__matmul_q_run(y, bufs[i], pk[i], type, rows, cols, x, 1, nth, work, 1);
+    return (double)nbuf * (double)pbytes / (now() - t0) / 1e9;
 }
 
 static const char *tname(int type)
@@ -131,8 +147,10 @@ int main(int argc, char **argv)
         printf("\nmatvec (T=1), >= %d MiB of distinct weights per pass, %d rounds of (read pass, "
                "matvec pass)\n",
                (int)(target >> 20), rounds);
-        printf("%-5s %-12s %4s %9s %9s %8s %8s\n", "type", "rows x cols", "thr", "read GB/s",
-               "mv GB/s", "% read", "(min-max)");
+        printf("(file layout: the kernels of every other build, and of rows past a packed matrix's "
+               "last group of 8; packed: the copy x86 builds make at load and generate from)\n");
+        printf("%-5s %-12s %4s %9s %9s %8s %8s %9s %8s %8s\n", "type", "rows x cols", "thr",
+               "read GB/s", "mv GB/s", "% read", "(min-max)", "pk GB/s", "% read", "(min-max)");
         for (k = 0; k < ntypes; k++) {
             const int type = all[k];
             if (only >= 0 && type != only) continue;
@@ -149,32 +167,53 @@ int main(int argc, char **argv)
                 unsigned char *m = make_matrix(type, rows, cols);
                 float *x = (float *)bench_need(malloc((size_t)cols * sizeof(float)));
                 float *y = (float *)bench_need(malloc((size_t)rows * sizeof(float)));
+                /* the packed copies (none where the build has no packed layout) */
+                const size_t pbytes = (size_t)rwkv__pk_bytes(type, rows, cols);
+                const size_t pstride = (pbytes + 63) / 64 * 64;
+                unsigned char **pk = (unsigned char **)bench_need(malloc((size_t)nbuf * sizeof *pk));
+                unsigned char *all_pk =
+                    pbytes ? (unsigned char *)bench_need(bench_alloc_big(pstride * (size_t)nbuf)) : NULL;
+                void *work = bench_need(malloc(rwkv__matmul_q_work_bytes(type, cols, 1) + 64));
                 int64_t c;
                 for (c = 0; c < cols; c++) x[c] = grand();
                 for (i = 0; i < nbuf; i++) {
                     bufs[i] = all_bufs + stride * (size_t)i;
                     memcpy(bufs[i], m, bytes);
+                    pk[i] = all_pk ? all_pk + pstride * (size_t)i : NULL;
+                    if (pk[i]) rwkv__pk_fill(type, m, rows, cols, pk[i], 1);
                 }
                 for (nth = 1; nth <= 2; nth++) {
-                    double ratio[32], best_r = 0, best_m = 0;
+                    double ratio[32], pratio[32], best_r = 0, best_m = 0, best_p = 0;
                     int rr;
                     mv_pass(bufs, nbuf, bytes, type, rows, cols, x, y, nth); /* warm-up */
+                    if (all_pk) pk_pass(bufs, pk, nbuf, pbytes, type, rows, cols, x, y, nth, work);
                     for (rr = 0; rr < rounds; rr++) {
                         const double r = read_pass((const float *)(const void *)all_bufs,
                                                    stride * (size_t)nbuf / 4, nth);
                         const double g = mv_pass(bufs, nbuf, bytes, type, rows, cols, x, y, nth);
+                        const double pg = all_pk ? pk_pass(bufs, pk, nbuf, pbytes, type, rows,
+                                                           cols, x, y, nth, work) : 0.0;
                         ratio[rr] = g / r;
+                        pratio[rr] = pg / r;
                         if (r > best_r) best_r = r;
                         if (g > best_m) best_m = g;
+                        if (pg > best_p) best_p = pg;
                     }
                     qsort(ratio, (size_t)rounds, sizeof ratio[0], cmp_double);
-                    printf("%-5s %5dx%-6d %4d %9.1f %9.1f %7.0f%% %4.0f-%.0f%%\n", tname(type),
+                    qsort(pratio, (size_t)rounds, sizeof pratio[0], cmp_double);
+                    printf("%-5s %5dx%-6d %4d %9.1f %9.1f %7.0f%% %4.0f-%.0f%%", tname(type),
                            (int)rows, (int)cols, nth, best_r, best_m, 100 * ratio[rounds / 2],
                            100 * ratio[0], 100 * ratio[rounds - 1]);
+                    if (all_pk)
+                        printf(" %9.1f %7.0f%% %4.0f-%.0f%%\n", best_p, 100 * pratio[rounds / 2],
+                               100 * pratio[0], 100 * pratio[rounds - 1]);
+                    else
+                        printf(" %9s %8s %8s\n", "-", "-", "-");
                     fflush(stdout);
                 }
                 bench_free_big(all_bufs);
-                free(bufs); free(m); free(x); free(y);
+                if (all_pk) bench_free_big(all_pk);
+                free(bufs); free(pk); free(work); free(m); free(x); free(y);
             }
         }
     }
