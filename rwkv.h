@@ -7038,9 +7038,10 @@ static void rwkv__bcw_finish(int64_t cols, float w2m, int T, float *pack, int g)
     s = _mm512_loadu_ps(sf);
     for (c = 0; c < cols; c++)
         _mm512_store_ps(p + c * 16, _mm512_mul_ps(_mm512_sub_ps(_mm512_load_ps(p + c * 16), m), s));
-    for (c = 0; c + 1 < cols6; c++)
-        if (RWKV__BCW_PAIR(c, cols6))
-            cc = _mm512_fmadd_ps(_mm512_load_ps(p + c * 16), _mm512_load_ps(p + (c + 1) * 16), cc);
+    for (c = 0; c < cols6; c += 6) { /* the pairs (c, c + 1), (c + 2, c + 3) of each group */
+        cc = _mm512_fmadd_ps(_mm512_load_ps(p + c * 16), _mm512_load_ps(p + (c + 1) * 16), cc);
+        cc = _mm512_fmadd_ps(_mm512_load_ps(p + (c + 2) * 16), _mm512_load_ps(p + (c + 3) * 16), cc);
+    }
     _mm512_store_ps(side, cc);
     _mm512_store_ps(side + 16, m);
     _mm512_store_ps(side + 32, _mm512_div_ps(_mm512_set1_ps(1.0f), s));

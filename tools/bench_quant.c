@@ -6,8 +6,8 @@
    matvec (generation, one token): for each type and shape (rows x cols) it makes one quantized
    matrix and copies it into enough distinct buffers to read >= 256 MiB per pass (nothing comes
    from cache), then, for 1 and 2 threads, alternates ROUNDS times: a plain read of exactly those
-   buffers (vector loads, summed) and a pass of rwkv__matmul_q over them (T = 1). It prints the
-   best GB/s of each (weight bytes / time) and the median over the rounds of matvec GB/s / read
+   buffers (vector loads, summed) and a pass of rwkv__matmul_q_run over them (T = 1, scratch
+   allocated once). It prints the best GB/s of each (weight bytes / time) and the median over the rounds of matvec GB/s / read
    GB/s of the same round ("% of read"); where the build packs the type's rows (x86, rwkv__pk_*)
    the same again over packed copies of the buffers, which is what a model's generation reads
    (until 2026-12-07 only the file layout was timed: Q5_1 ran 61% of the read there and ~100%
@@ -44,26 +44,17 @@ static float grand(void)
     return (float)(sqrt(-2.0 * log(u)) * cos(6.283185307179586 * v));
 }
 
-static double mv_pass(unsigned char **bufs, int nbuf, size_t bytes, int type, int64_t rows,
-                      int64_t cols, const float *x, float *y, int nth)
-{
-    double t0 = now();
-    int i;
-    for (i = 0; i < nbuf; i++) rwkv__matmul_q(y, bufs[i], type, rows, cols, x, 1, nth);
-    return (double)nbuf * (double)bytes / (now() - t0) / 1e9;
-}
-
-/* The same over the packed copies the model's loader makes (rwkv__pk_fill: what generation
-   reads on x86; GB/s of the packed bytes, which for the K types carry 2.8% more than the
-   file's) */
-static double pk_pass(unsigned char **bufs, unsigned char **pk, int nbuf, size_t pbytes, int type,
+/* GB/s of one pass of one-token products over the nbuf copies: the file layout (pk NULL) or
+   the packed copies the model's loader makes (rwkv__pk_fill: what generation reads on x86;
+   bytes: the packed bytes then, which for the K types carry 2.8% more than the file's) */
+static double mv_pass(unsigned char **bufs, unsigned char **pk, int nbuf, size_t bytes, int type,
                       int64_t rows, int64_t cols, const float *x, float *y, int nth, void *work)
 {
     double t0 = now();
     int i;
     for (i = 0; i < nbuf; i++)
-        rwkv__matmul_q_run(y, bufs[i], pk[i], type, rows, cols, x, 1, nth, work, 1);
-    return (double)nbuf * (double)pbytes / (now() - t0) / 1e9;
+        rwkv__matmul_q_run(y, bufs[i], pk ? pk[i] : NULL, type, rows, cols, x, 1, nth, work, 1);
+    return (double)nbuf * (double)bytes / (now() - t0) / 1e9;
 }
 
 static const char *tname(int type)
@@ -185,13 +176,13 @@ int main(int argc, char **argv)
                 for (nth = 1; nth <= 2; nth++) {
                     double ratio[32], pratio[32], best_r = 0, best_m = 0, best_p = 0;
                     int rr;
-                    mv_pass(bufs, nbuf, bytes, type, rows, cols, x, y, nth); /* warm-up */
-                    if (all_pk) pk_pass(bufs, pk, nbuf, pbytes, type, rows, cols, x, y, nth, work);
+                    mv_pass(bufs, NULL, nbuf, bytes, type, rows, cols, x, y, nth, work); /* warm-up */
+                    if (all_pk) mv_pass(bufs, pk, nbuf, pbytes, type, rows, cols, x, y, nth, work);
                     for (rr = 0; rr < rounds; rr++) {
                         const double r = read_pass((const float *)(const void *)all_bufs,
                                                    stride * (size_t)nbuf / 4, nth);
-                        const double g = mv_pass(bufs, nbuf, bytes, type, rows, cols, x, y, nth);
-                        const double pg = all_pk ? pk_pass(bufs, pk, nbuf, pbytes, type, rows,
+                        const double g = mv_pass(bufs, NULL, nbuf, bytes, type, rows, cols, x, y, nth, work);
+                        const double pg = all_pk ? mv_pass(bufs, pk, nbuf, pbytes, type, rows,
                                                            cols, x, y, nth, work) : 0.0;
                         ratio[rr] = g / r;
                         pratio[rr] = pg / r;
