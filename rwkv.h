@@ -6884,6 +6884,13 @@ static void rwkv__relu2(float *dst, const float *src, size_t n)
 #if defined(RWKV__BCT) && defined(RWKV__AVX512) && defined(RWKV__ZEN) && !defined(RWKV_NO_WINOGRAD)
 #define RWKV__BCW 1
 #endif
+/* floats after each tile of 16 tokens of the layout (rwkv__bcw_*: each token's C, m, 1 / s);
+   the state's scratch leaves room for them */
+#ifdef RWKV__BCW
+#define RWKV__BCW_SIDE 48
+#else
+#define RWKV__BCW_SIDE 0
+#endif
 #ifdef RWKV__BCT
 #define RWKV__BCT_R 6   /* rows per register tile (rwkv__bct_tile names 6 x 4 accumulators) */
 #ifdef RWKV__BCW
@@ -6928,8 +6935,7 @@ typedef struct rwkv__bct_v { __m256 h[2]; } rwkv__bct_v;
 #endif
 #endif
 
-#ifdef RWKV__BCW
-/* Winograd's inner product (1968): for a pair of columns (c, c + 1),
+/* RWKV__BCW: Winograd's inner product (1968): for a pair of columns (c, c + 1),
        w_c x_c + w_c+1 x_c+1 = (w_c + x_c+1)(w_c+1 + x_c) - w_c w_c+1 - x_c x_c+1,
    one product where there were two, and two additions. The row's terms w_c w_c+1 are summed
    once per row, the token's x_c x_c+1 once per token, both reused across the whole block.
@@ -6950,10 +6956,6 @@ typedef struct rwkv__bct_v { __m256 h[2]; } rwkv__bct_v;
    the mean comes back through the row's sum of weights:
        y = (acc - R - C) / s + m sum(w)   (R = sum of w_c w_c+1, C of x'_c x'_c+1).
    Each token's m, C and 1 / s follow the layout's tiles (RWKV__BCW_SIDE floats a tile). */
-#define RWKV__BCW_SIDE 48 /* per tile of 16 tokens: C, m, 1 / s */
-#else
-#define RWKV__BCW_SIDE 0
-#endif
 
 /* Bytes of the tokens' layout for a `type` matrix of `cols` columns and T tokens; 0 when
    the product keeps the other kernels: at least RWKV__BCT_MINC columns (rwkv__fpk_takes
@@ -7237,14 +7239,12 @@ RWKV__INLINE int rwkv__bcw_tile(float *cb, const float *wb, const float *b, size
 static void rwkv__bcw_rowterms(__m512 *rt, __m512 *ws, const float *wf, int64_t k0,
                                int64_t kn, int64_t cols6)
 {
-    __mmask16 phase[3] = {0, 0, 0}; /* the pairs' first lanes of a vector at 48 j + 16 p */
+    /* the pairs' first lanes (columns 0 and 2 mod 6) of a vector at 48 j + 16 p */
+    static const __mmask16 phase[3] = {0x5145, 0x4514, 0x1451};
     __m512 r0 = rt[0], r1 = rt[1], r2 = rt[2], r3 = rt[3], r4 = rt[4], r5 = rt[5],
            u0 = ws[0], u1 = ws[1], u2 = ws[2], u3 = ws[3], u4 = ws[4], u5 = ws[5];
-    int l, p;
+    int p;
     int64_t c;
-    for (p = 0; p < 3; p++)
-        for (l = 0; l < 16; l++)
-            if ((16 * p + l) % 6 == 0 || (16 * p + l) % 6 == 2) phase[p] |= (__mmask16)(1u << l);
     /* the rows' chains side by side: one row's alone waited on the FMA's latency */
     for (c = 0, p = (int)((k0 / 16) % 3); c < kn; c += 16, p = p == 2 ? 0 : p + 1) {
         const int64_t n6 = cols6 - (k0 + c);
@@ -11863,10 +11863,6 @@ static size_t rwkv__lora_width(const rwkv_model *m)
     }
     return r;
 }
-
-#ifndef RWKV__BCW_SIDE
-#define RWKV__BCW_SIDE 0
-#endif
 
 /* Allocates the scratch buffers the model's version uses, in one block, each 64-byte
    aligned. */
