@@ -10311,6 +10311,27 @@ typedef void (*rwkv__item_fn)(const void *job, int item);
 #define RWKV__TEAM_KEEP 0.90
 #endif
 #define RWKV__MEASURE_AFTER 16 /* one-token team blocks before one thread's speed is measured */
+/* Generation on Linux: the team's run delay over a one-token block (each thread's
+   /proc/thread-self/schedstat: the time it was ready to run but waited for a CPU). With one
+   busy process on a 2-core VM, the two threads of such a block waited for a CPU for 12-49%
+   (thread 0) and 2-43% (thread 1) of the block's time; with no other load 0-0.3%. That team
+   took 1.2-1.4x one thread's time while nobody waited long for an item (a descheduled
+   thread 1 held up the region's closing barrier instead: 2-9 ms of a 45-60 ms token, v7
+   1.5B Q4_K_M), so the rules on waits did not always see it, and until one thread's speed
+   was measured (RWKV__MEASURE_AFTER blocks) nothing else did: one run of 128 tokens began
+   with 16 such blocks. The first block of each window of probes, and every block while one
+   thread's speed is unknown, is watched: one whose threads' run delays add up to more than
+   RWKV__CONTENDED of its time is contended. A contended block has one thread's speed
+   measured (the next 2 blocks) when it is unknown, and backs off as a slow window does
+   when it took longer than one thread: one probe under such a load instead of two (a
+   contended team can still be the faster one, and is kept: 4 threads on these 2 cores
+   took 0.77 of one thread's time). */
+#if defined(RWKV__TEAM) && defined(__linux__)
+#define RWKV__WATCH 1
+#endif
+#ifndef RWKV__CONTENDED
+#define RWKV__CONTENDED 0.10
+#endif
 typedef struct rwkv__team {
     uint64_t claim;     /* atomic: job number (24 bits) | second (20) | first (20): the next
                            unclaimed items of [0, mid) and of [mid, n) */
@@ -10342,6 +10363,8 @@ typedef struct rwkv__team {
     int block_T;         /* tokens of the blocks the window's probes were timed on */
     double backoff_left; /* thread 0 only: seconds of one-thread blocks left in a back-off
                             decided by the window (as long whatever the blocks' size) */
+    int watch;           /* RWKV__WATCH: the block's threads measure their run delays */
+    uint64_t delays;     /* atomic: the workers' run delays in the block (nanoseconds) */
 } rwkv__team;
 
 /* RWKV_PROFILE: where the forward pass's time goes, on thread 0 (the one that runs it):
@@ -10475,10 +10498,42 @@ static void rwkv__team_work(rwkv__team *tm, int worker)
     }
 }
 
+#ifdef RWKV__WATCH
+/* The calling thread's schedstat (-1: none) */
+static int rwkv__sched_open(void)
+{
+    return open("/proc/thread-self/schedstat", O_RDONLY);
+}
+
+/* The run delay so far, in nanoseconds, of the thread whose schedstat fd is (-1: fd < 0 or
+   not readable): the second field, the time spent runnable on a run queue. fd is closed
+   when `last`. Read with read(), not stdio: a stdio stream rewound inside its buffer returns
+   the first reading again. */
+static int64_t rwkv__run_delay(int fd, int last)
+{
+    char buf[96], *p;
+    ssize_t n = -1;
+    int64_t d = -1;
+    if (fd < 0) return -1;
+    if (lseek(fd, 0, SEEK_SET) == 0) n = read(fd, buf, sizeof buf - 1);
+    if (n > 0) {
+        buf[n] = 0;
+        (void)strtoull(buf, &p, 10);
+        if (p != buf) d = (int64_t)strtoull(p, NULL, 10);
+    }
+    if (last) close(fd);
+    return d;
+}
+#endif
+
 /* Threads 1..n-1: take items of every job until thread 0 says the pass is over. */
 static void rwkv__team_worker(rwkv__team *tm)
 {
     int spins = 0;
+#ifdef RWKV__WATCH
+    const int fd = tm->watch ? rwkv__sched_open() : -1;
+    const int64_t d0 = rwkv__run_delay(fd, 0);
+#endif
     for (;;) {
         const uint64_t v = __atomic_load_n(&tm->claim, __ATOMIC_ACQUIRE);
         uint64_t mid, n;
@@ -10486,6 +10541,10 @@ static void rwkv__team_worker(rwkv__team *tm)
             rwkv__team_work(tm, 1);
             spins = 0;
         } else if (__atomic_load_n(&tm->quit, __ATOMIC_ACQUIRE)) {
+#ifdef RWKV__WATCH
+            const int64_t d1 = rwkv__run_delay(fd, 1);
+            if (d0 >= 0 && d1 >= d0) __atomic_add_fetch(&tm->delays, (uint64_t)(d1 - d0), __ATOMIC_RELAXED);
+#endif
             return;
         } else if (++spins < RWKV__SPINS) {
             rwkv__pause();
@@ -11681,6 +11740,11 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
         const int k = T > 1; /* generation and prompts keep their own one-thread speed */
         const int solo_known = tm->solo_per_token[k] > 0 && tm->solo_T[k] == T;
         double t0, t1, per_token;
+        int contended = 0; /* the threads waited for a CPU (RWKV__WATCH) */
+#ifdef RWKV__WATCH
+        int sched = -1; /* thread 0's schedstat */
+        int64_t delay0 = -1;
+#endif
         if (T != tm->block_T) {
             /* blocks of another size: the window's times per token do not carry over. They
                did: its median mixed generation's one-token blocks with a prompt's (several
@@ -11717,6 +11781,16 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
             return;
         }
         tm->waited = 0.0;
+#ifdef RWKV__WATCH
+        /* opened per block: thread 0 is whichever thread calls rwkv_eval; a prompt's blocks
+           are not watched (nor measured against one thread before the probes) */
+        tm->watch = T == 1 && (!solo_known || tm->probes == 0);
+        tm->delays = 0;
+        if (tm->watch) {
+            sched = rwkv__sched_open();
+            delay0 = rwkv__run_delay(sched, 0);
+        }
+#endif
         t0 = omp_get_wtime();
         tm->quit_at = tm->started = t0;
         tm->T = T;
@@ -11738,6 +11812,14 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
             }
         }
         t1 = omp_get_wtime();
+#ifdef RWKV__WATCH
+        if (tm->watch) {
+            const int64_t d1 = rwkv__run_delay(sched, 1);
+            if (delay0 >= 0 && d1 >= delay0 &&
+                (double)(d1 - delay0 + (int64_t)tm->delays) * 1e-9 > RWKV__CONTENDED * (t1 - t0))
+                contended = 1;
+        }
+#endif
         tm->solo = 0;
         per_token = (t1 - t0) / T;
         tm->probe_t[tm->probes++] = per_token;
@@ -11749,11 +11831,13 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
            shared VM a vCPU stalls now and then (one slow block), and under a competing load
            a team block is fast now and then; a back-off for nothing costs the second
            thread's speed; but two first probes both slower than RWKV__PROBE_EARLY times
-           one thread decide at once. A block in which thread 0 waited for a quarter of its
-           time (or gave up on a stalled job) only matters while that one-thread speed is
-           unknown: then a short back-off measures it. */
+           one thread decide at once, and so does a contended block (RWKV__WATCH) slower
+           than one thread. A block in which thread 0 waited for a quarter of its time (or
+           gave up on a stalled job), or a contended one, only matters while that one-thread
+           speed is unknown: then a short back-off measures it. */
         if (solo_known &&
-            ((tm->probes >= RWKV__PROBES &&
+            ((contended && per_token > tm->solo_per_token[k]) ||
+             (tm->probes >= RWKV__PROBES &&
               rwkv__median_of(tm->probe_t, RWKV__PROBES) > RWKV__TEAM_KEEP * tm->solo_per_token[k]) ||
              (RWKV__PROBE_EARLY > 0 && tm->probes == 2 &&
               tm->probe_t[0] > RWKV__PROBE_EARLY * tm->solo_per_token[k] &&
@@ -11768,7 +11852,8 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
             tm->backoff_left = n * T * tm->solo_per_token[k];
             tm->next_backoff = 2 * n;
             tm->probes = 0;
-        } else if (!solo_known && tm->waited + (t1 - tm->quit_at) > 0.25 * (t1 - t0)) {
+        } else if (!solo_known && (contended ||
+                                   tm->waited + (t1 - tm->quit_at) > 0.25 * (t1 - t0))) {
             tm->backoff = 2; /* blocks: a prompt has few */
             tm->probes = 0;
         } else if (!solo_known && T == 1 && ++tm->unmeasured >= RWKV__MEASURE_AFTER) {

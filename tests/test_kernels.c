@@ -850,6 +850,51 @@ static void test_team_medians(void)
 }
 #endif
 
+#ifdef RWKV__WATCH
+/* The team's watch (RWKV__WATCH) reads each thread's run delay from its schedstat. Twice as
+   many threads as CPUs, each spinning for 40 ms of wall time, can run only half of it: their
+   run delays must parse, never decrease, and add up to at least a quarter of their time (a
+   reader that returned its first reading again, as a rewound stdio stream does, gave 0). */
+static void test_run_delay(void)
+{
+    const int n = 2 * omp_get_num_procs();
+    const int probe = rwkv__sched_open();
+    double delays = 0.0, spent = 0.0;
+    int ok = 1, threads = 0;
+    if (probe < 0) {
+        printf("run delays: skipped (no /proc/thread-self/schedstat)\n");
+        return;
+    }
+    (void)rwkv__run_delay(probe, 1);
+    if (n > 16) {
+        printf("run delays: skipped (%d CPUs)\n", n / 2);
+        return;
+    }
+#pragma omp parallel num_threads(n) reduction(+ : delays, spent, threads) reduction(&& : ok)
+    {
+        const int fd = rwkv__sched_open();
+        const int64_t d0 = rwkv__run_delay(fd, 0);
+        const double t0 = omp_get_wtime();
+        double t1;
+        volatile unsigned spin = 0;
+        while ((t1 = omp_get_wtime()) - t0 < 0.04) spin++;
+        {
+            const int64_t d1 = rwkv__run_delay(fd, 1);
+            ok = d0 >= 0 && d1 >= d0;
+            delays += (double)(d1 - d0) * 1e-9;
+        }
+        spent += t1 - t0;
+        threads++;
+    }
+    CHECK(ok, "run delays: a thread's schedstat did not parse or went backwards");
+    if (threads == n)
+        CHECK(delays >= 0.25 * spent, "run delays: %d threads on %d CPUs waited %.1f ms of "
+              "%.1f ms for a CPU; want at least a quarter", n, n / 2, 1e3 * delays, 1e3 * spent);
+    printf("run delays: %d threads on %d CPUs waited %.0f%% of their time for a CPU\n",
+           threads, n / 2, spent > 0 ? 100.0 * delays / spent : 0.0);
+}
+#endif
+
 int main(void)
 {
 #if defined(RWKV__AVX512)
@@ -884,6 +929,9 @@ int main(void)
 #endif
 #ifdef RWKV__TEAM
     test_team_medians();
+#endif
+#ifdef RWKV__WATCH
+    test_run_delay();
 #endif
     if (failures) {
         printf("%d checks failed\n", failures);
