@@ -44,7 +44,9 @@
                             tools/bench_model.c --profile, not part of the API)
    Threads: compile with -fopenmp to use several cores (rwkv_model_set_threads); an
    evaluation's threads take work items as they come and fall back to one thread while
-   the machine is too busy for them to help (rwkv__team, docs/KERNELS.md).
+   the machine is too busy for them to help (rwkv__team, docs/KERNELS.md). On Linux, to
+   tell that, some generation calls have each thread read its own
+   /proc/thread-self/schedstat (the time it waited for a CPU; none when it cannot be opened).
    Linux: the loader asks for huge pages on the model map (madvise MADV_HUGEPAGE, advice only);
    a file cached in 4 KiB pages (written in small pieces) maps in those (rwkv_model_info's
    map_huge tells): rwkv_model_open_read.
