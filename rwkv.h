@@ -10325,9 +10325,10 @@ typedef void (*rwkv__item_fn)(const void *job, int item);
    thread's speed is unknown, is watched: one whose threads' run delays add up to more than
    RWKV__CONTENDED of its time is contended. A contended block has one thread's speed
    measured (the next 2 blocks) when it is unknown, and backs off as a slow window does
-   when it took longer than one thread: one probe under such a load instead of two (a
-   contended team can still be the faster one, and is kept: 4 threads on these 2 cores
-   took 0.77 of one thread's time). */
+   when it took RWKV__PROBE_EARLY times one thread's time: one probe under such a load
+   instead of two (a contended team can still be the faster one, and is kept: 4 threads on
+   these 2 cores took 0.77 of one thread's time; and with no load of ours, about one watched
+   block in 20 was contended here, by the VM's own threads: alone, it decides nothing). */
 #if defined(RWKV__TEAM) && defined(__linux__)
 #define RWKV__WATCH 1
 #endif
@@ -11833,12 +11834,12 @@ static void rwkv__forward_block_run(rwkv_state *st, const int *tokens, int T, fl
            shared VM a vCPU stalls now and then (one slow block), and under a competing load
            a team block is fast now and then; a back-off for nothing costs the second
            thread's speed; but two first probes both slower than RWKV__PROBE_EARLY times
-           one thread decide at once, and so does a contended block (RWKV__WATCH) slower
-           than one thread. A block in which thread 0 waited for a quarter of its time (or
+           one thread decide at once, and so does one contended block (RWKV__WATCH) that
+           slow. A block in which thread 0 waited for a quarter of its time (or
            gave up on a stalled job), or a contended one, only matters while that one-thread
            speed is unknown: then a short back-off measures it. */
         if (solo_known &&
-            ((contended && per_token > tm->solo_per_token[k]) ||
+            ((contended && per_token > RWKV__PROBE_EARLY * tm->solo_per_token[k]) ||
              (tm->probes >= RWKV__PROBES &&
               rwkv__median_of(tm->probe_t, RWKV__PROBES) > RWKV__TEAM_KEEP * tm->solo_per_token[k]) ||
              (RWKV__PROBE_EARLY > 0 && tm->probes == 2 &&
