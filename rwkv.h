@@ -10316,7 +10316,7 @@ typedef void (*rwkv__item_fn)(const void *job, int item);
 /* Generation on Linux: the team's run delay over a one-token block (each thread's
    /proc/thread-self/schedstat: the time it was ready to run but waited for a CPU). With one
    busy process on a 2-core VM, the two threads of such a block waited for a CPU for 12-49%
-   (thread 0) and 2-43% (thread 1) of the block's time; with no other load 0-0.3%. That team
+   (thread 0) and 2-43% (thread 1) of the block's time; with no other load 0-1.5%. That team
    took 1.2-1.4x one thread's time while nobody waited long for an item (a descheduled
    thread 1 held up the region's closing barrier instead: 2-9 ms of a 45-60 ms token, v7
    1.5B Q4_K_M), so the rules on waits did not always see it, and until one thread's speed
