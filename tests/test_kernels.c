@@ -865,7 +865,7 @@ static void test_run_delay(void)
         printf("run delays: skipped (no /proc/thread-self/schedstat)\n");
         return;
     }
-    (void)rwkv__run_delay(probe, 1);
+    close(probe);
     if (n > 16) {
         printf("run delays: skipped (%d CPUs)\n", n / 2);
         return;
