@@ -1261,6 +1261,12 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
                             defined(__znver4__) || defined(__znver5__))
 #define RWKV__ZEN 1
 #endif
+/* Zen 4 (AVX-512 on 256-bit units, 32 KiB L1D) apart from Zen 5: Zen 5 has AVX512-VP2INTERSECT,
+   which Zen 4 lacks and gcc 12's -march=native reports (-march=znver4 / znver5 the same). */
+#if defined(RWKV__ZEN) && defined(__AVX512F__) && !defined(__AVX512VP2INTERSECT__) && \
+    !defined(RWKV__ZEN4)
+#define RWKV__ZEN4 1
+#endif
 /* The f16 / bf16 / f32 matvec reads in lanes only rows of at most RWKV__MV_LANE_F_ROW bytes
    (the quantized tiles: all rows): on Zen only short rows, where lanes gained (f16 x 96
    columns, the v7 LoRAs' second halves, 2.05; 256 columns 1.82; 512 1.19; 768 0.94; 3072
@@ -5715,8 +5721,13 @@ static void rwkv__qmm_rows_simd(float *Y, const uint8_t *W, int type, int64_t ro
 #define RWKV__PACK 1
 #endif
 /* AVX-512 VNNI: the kernels take two groups at once (rwkv__pk2_group), read from pairs of
-   groups whose blocks alternate (rwkv__pk_at) */
-#if defined(RWKV__PACK) && defined(RWKV__QVNNI) && !defined(RWKV_NO_PK512)
+   groups whose blocks alternate (rwkv__pk_at). Not on Zen 4, whose 512-bit instructions take
+   two passes through 256-bit units: there the two-group kernels ran 8192 x 2048 from memory,
+   one thread, 2.4-2.8x slower than the 256-bit ones for the K types (Q4_K 38 -> 98 GFLOP/s,
+   Q5_K 34 -> 79, Q6_K 24 -> 67), Q8_0 1.11x slower, Q5_1 the same (`tools/pair.sh -a
+   -DRWKV__PK_PFD=0 -b "-DRWKV_NO_PK512 -DRWKV__PK_PFD=0" matmul -- TYPE 8192 2048 1 8 12`,
+   docs/KERNELS.md, forty-eighth round). */
+#if defined(RWKV__PACK) && defined(RWKV__QVNNI) && !defined(RWKV_NO_PK512) && !defined(RWKV__ZEN4)
 #define RWKV__PK512 1
 #endif
 #define RWKV__PK_UNPACK 32 /* rows a prompt block unpacks at a time */
@@ -5954,9 +5965,16 @@ RWKV__INLINE __m256i rwkv__pk_q8_dp(__m256i acc, const uint8_t *q, const int8_t 
    none 1.15 (one) / 1.05 (two), Q4_K_M 1.07 / 1.06; 16 KiB against 8 KiB Q4_0 1.06-1.10,
    Q4_K_M 1.03, Q8_0 1.05; against 4 KiB 1.00-1.01; 32 KiB 0.86-1.05 (a plateau). v7 0.1B one
    thread Q8_0 1.16, v4 0.1B Q4_K_M 1.07; two threads within the noise. The f16 pair streams
-   (rwkv__mv_two) lost with the same prefetch (8 KiB 0.965, 16 KiB 0.99). 0: none. */
+   (rwkv__mv_two) lost with the same prefetch (8 KiB 0.965, 16 KiB 0.99). 0: none. Zen 4
+   (a 2-core VM, the 256-bit kernels, one thread, 8192 x 2048 from memory) streams faster with
+   its hardware prefetcher alone: none against 16 KiB Q8_0 1.34, Q4_0 1.12, Q4_K 1.01; 4 KiB
+   0.91 / 0.88 / 0.99 (docs/KERNELS.md, forty-eighth round). */
 #ifndef RWKV__PK_PFD
+#ifdef RWKV__ZEN4
+#define RWKV__PK_PFD 0
+#else
 #define RWKV__PK_PFD 16384
+#endif
 #endif
 RWKV__INLINE void rwkv__pk_b32(float *y, const uint8_t *G, size_t skip, const rwkv__qact *a,
                                int64_t nb, int type)
@@ -7117,7 +7135,9 @@ static void rwkv__bct_pack(int64_t cols, const float *X, int T, float *pack, int
    first column) into nw, 16 columns of each row per 16 columns here, nq such steps at most;
    returns how many it did. The conversion's loads and stores ride along the FMAs (the
    conversion run on its own between tiles was ~7% of the products' time in perf, its
-   loads waiting). */
+   loads waiting). Not built where rwkv__bcw_tile takes its place (clang warns of an unused
+   static function in its own file). */
+#ifndef RWKV__BCW
 RWKV__INLINE int rwkv__bct_tile(float *cb, const float *wb, const float *b, size_t ts,
                                 int64_t kn, int first, int nt, const uint16_t *const *nx,
                                 float *nw, int nq, int bf)
@@ -7151,7 +7171,7 @@ RWKV__INLINE int rwkv__bct_tile(float *cb, const float *wb, const float *b, size
     RWKV__BCT_IO_ROW(3, 1) RWKV__BCT_IO_ROW(4, 1) RWKV__BCT_IO_ROW(5, 1)
     return done;
 }
-#ifdef RWKV__BCW
+#else
 /* The tile in Winograd's form (rwkv__bcw_finish): 6 rows x nt (<= 3) token tiles, cb and the
    conversion of the next tile's rows as rwkv__bct_tile's (one step of 16 columns per group
    of 6). Per group of 6 columns, each output's chain: pair (c, c + 1), pair (c + 2, c + 3),
