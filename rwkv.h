@@ -757,6 +757,9 @@ typedef struct rwkv__tensor {
                          RWKV__FAMX_MIN rows (first halves), on the broadcast tiles below
                          RWKV__FAMX_MIN columns (second halves) */
     const uint8_t *packed; /* packed types: the rows' packed copy (rwkv__pack_model), or NULL */
+    int mv_streams;   /* one-token float products read the rows in sequential streams
+                         (rwkv__mv_pair), not the 8-row tile in lanes: set at load where
+                         rwkv__cpu_streams says so (an AMD Zen) */
 } rwkv__tensor;
 
 /* Every float weight type the kernels read has a case in rwkv__row_bytes, rwkv__type_name,
@@ -934,6 +937,9 @@ static RWKV__UNUSED void rwkv__matmul_scalar(float *Y, const rwkv__tensor *W, co
 #include <immintrin.h>
 #endif
 #define RWKV__SIMD 1
+#if defined(__GNUC__) || defined(__clang__)
+#include <cpuid.h> /* rwkv__cpu_streams: which float matvec a generic x86 build runs */
+#endif
 #endif
 
 #define RWKV__VR 8
@@ -1273,11 +1279,7 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
    1.02; 2048 0.70-0.83, as above; `tools/pair.sh -b -DRWKV__MV_LANE_F_ROW=.. matmul -- f16
    ROWS COLS 1 M 16`). */
 #ifndef RWKV__MV_LANE_F_ROW
-#ifdef RWKV__ZEN
-#define RWKV__MV_LANE_F_ROW 1024
-#else
-#define RWKV__MV_LANE_F_ROW ((size_t)-1)
-#endif
+#define RWKV__MV_LANE_F_ROW 1024 /* where the streams are taken (mv_streams); elsewhere every row */
 #endif
 /* On AVX-512 Zen, float rows longer than RWKV__MV_LANE_F_ROW bytes and of at most
    RWKV__MV_PAIR_COLS columns are read two at a time, rows j and S + j of two lanes of
@@ -1296,10 +1298,26 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
    1.54 (18.1 -> 27.9 GFLOP/s); whole model v7 1.5B F16 1.14-1.23 (one thread) / 1.10-1.14
    (two), v4 1.5B BF16 1.40 / 1.38. */
 #ifndef RWKV__MV_PAIR
-#if defined(RWKV__ZEN) && (defined(__AVX512F__) || defined(__AVX2__))
+#if defined(RWKV__AVX512) || defined(RWKV__AVX2)
 #define RWKV__MV_PAIR 2097152
 #else
 #define RWKV__MV_PAIR 0
+#endif
+#endif
+/* The streams are built into every x86 AVX2 / AVX-512 build and taken for the tensors marked
+   mv_streams: at load, where the CPU is an AMD Zen (or Hygon's, a Zen) by CPUID
+   (rwkv__cpu_streams), so that a generic build (-march=haswell, x86-64-v3: a distribution's)
+   reads like a -march=znver* one there. On the Zen 4 VM a -march=haswell build's v7 1.5B F16
+   generation ran 1.74-1.81x faster with them (`CFLAGS="-O3 -march=haswell" tools/pair.sh -b
+   "-DRWKV__MV_PAIR=2097152 -DRWKV__MV_LANE_F_ROW=1024" model -- MODEL 1 8 6`; the rest of the
+   Zen settings, row prefetch and the paced tile, ~4% more: not taken at run time;
+   docs/KERNELS.md, forty-eighth round). RWKV__MV_STREAMS_ALWAYS: every tensor, whatever the
+   CPU (builds for Zen, and the tests' builds of this path). */
+#ifndef RWKV__MV_STREAMS_ALWAYS
+#ifdef RWKV__ZEN
+#define RWKV__MV_STREAMS_ALWAYS 1
+#else
+#define RWKV__MV_STREAMS_ALWAYS 0
 #endif
 #endif
 /* Streams at a time (4 or 2): on a 2-core Zen 5 VM four streams ran 1.00-1.04x two (whole
@@ -1325,7 +1343,7 @@ RWKV__INLINE float rwkv__vsum(rwkv__vf v)
 /* The longer float rows on AVX-512 Zen: the 8-row tile with its accumulators in memory
    (rwkv__mv_tile); 0: in registers. */
 #ifndef RWKV__MV_PACED
-#if RWKV__MV_PAIR > 0 && (defined(__GNUC__) || defined(__clang__))
+#if defined(RWKV__ZEN) && RWKV__MV_PAIR > 0 && (defined(__GNUC__) || defined(__clang__))
 #define RWKV__MV_PACED 1
 #else
 #define RWKV__MV_PACED 0
@@ -1983,6 +2001,7 @@ static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, i
     const size_t rowbytes = (size_t)rwkv__row_bytes(W->type, (uint64_t)cols);
     const int NR = T == 1 ? RWKV__VR : RWKV__TR, NT = T == 1 ? 1 : RWKV__TT;
     const rwkv__tile_fn fn = rwkv__tile_for(W->type, T);
+    const int streams = RWKV__MV_STREAMS_ALWAYS || W->mv_streams;
     int64_t r;
     int t, i, j;
     if (T > 1 && W->type != RWKV_TYPE_F32 && cols >= RWKV__MM_KC_MIN) {
@@ -2011,7 +2030,7 @@ static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, i
     }
 #endif
 #if RWKV__MV_PAIR > 0
-    if (T == 1 && rowbytes > RWKV__MV_LANE_F_ROW && cols <= RWKV__MV_PAIR_COLS) {
+    if (T == 1 && streams && rowbytes > RWKV__MV_LANE_F_ROW && cols <= RWKV__MV_PAIR_COLS) {
         const int64_t lane =
             (int64_t)rowbytes < RWKV__MV_PAIR ? RWKV__MV_PAIR / (int64_t)rowbytes : 1;
         int n;
@@ -2023,7 +2042,8 @@ static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, i
             }
     }
 #endif
-    if (T == 1 && RWKV__MV_LANE > 0 && rowbytes > 0 && rowbytes <= RWKV__MV_LANE_F_ROW) {
+    if (T == 1 && RWKV__MV_LANE > 0 && rowbytes > 0 &&
+        (rowbytes <= RWKV__MV_LANE_F_ROW || !streams)) {
         /* lanes (RWKV__MV_LANE): tile j of a group reads rows j, S + j, .., 7 S + j */
         const int64_t lane = (RWKV__MV_LANE + (int64_t)rowbytes - 1) / (int64_t)rowbytes;
         while (r1 - r0 >= NR) {
@@ -9871,6 +9891,28 @@ static void rwkv__pack_model(rwkv_model *m)
         }
 }
 
+/* 1 where the one-token float products should read their rows in sequential streams
+   (RWKV__MV_PAIR): an AMD Zen (family 17h or later) or a Hygon (a Zen), told by CPUID at
+   load; builds for Zen know it already. */
+static int rwkv__cpu_streams(void)
+{
+#if RWKV__MV_STREAMS_ALWAYS
+    return 1;
+#elif RWKV__MV_PAIR > 0 && (defined(__GNUC__) || defined(__clang__))
+    unsigned a, b, c, d, family;
+    if (!__get_cpuid(0, &a, &b, &c, &d)) return 0;
+    if (!(b == 0x68747541u && d == 0x69746e65u && c == 0x444d4163u) && /* "AuthenticAMD" */
+        !(b == 0x6f677948u && d == 0x6e65476eu && c == 0x656e6975u))   /* "HygonGenuine" */
+        return 0;
+    if (!__get_cpuid(1, &a, &b, &c, &d)) return 0;
+    family = (a >> 8) & 15u;
+    if (family == 15u) family += (a >> 20) & 255u;
+    return family >= 0x17u;
+#else
+    return 0;
+#endif
+}
+
 static rwkv_status rwkv__load(rwkv_model *m, rwkv_error *err)
 {
     const uint16_t one = 1;
@@ -9883,6 +9925,10 @@ static rwkv_status rwkv__load(rwkv_model *m, rwkv_error *err)
                           "the little-endian weights of a GGUF file in place and runs on "
                           "little-endian hosts only", m->gguf.path);
     RWKV__TRY(rwkv__gguf_parse(&m->gguf, err));
+    if (rwkv__cpu_streams()) { /* before the layers copy any tensor */
+        uint64_t i;
+        for (i = 0; i < m->gguf.n_tensors; i++) m->gguf.tensors[i].mv_streams = 1;
+    }
     m->used = (unsigned char *)calloc(m->gguf.n_tensors ? (size_t)m->gguf.n_tensors : 1, 1);
     if (!m->used)
         return rwkv__fail(err, RWKV_ERR_MEMORY, "%s: out of memory for the tensor table",

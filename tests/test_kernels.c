@@ -382,6 +382,17 @@ static void test_shape(int type, int64_t rows, int64_t cols, int T, int misalign
         CHECK(memcmp(yv, yv2, sizeof(float) * (size_t)rows) == 0,
               "matvec 2 threads differs (type %d, %lldx%lld)", type, (long long)rows,
               (long long)cols);
+#if RWKV__MV_PAIR > 0
+        /* the other path of the one-token products: the streams on the CPUs that take them
+           (mv_streams, set at load on AMD Zen), or the 8-row tile in lanes where a build
+           takes the streams for every tensor: the same chains, the same bits */
+        W.mv_streams = !W.mv_streams;
+        rwkv__matvec(yv2, &W, x, t % 2 + 1);
+        W.mv_streams = !W.mv_streams;
+        CHECK(memcmp(yv, yv2, sizeof(float) * (size_t)rows) == 0,
+              "matvec with mv_streams %d differs (type %d, %lldx%lld)", !W.mv_streams, type,
+              (long long)rows, (long long)cols);
+#endif
         rwkv__matvec_scalar(ys, &W, x, 1);
         CHECK(memcmp(ys, Y2 + (int64_t)t * rows, sizeof(float) * (size_t)rows) == 0,
               "scalar matmul token %d is not bitwise scalar matvec", t);

@@ -41,13 +41,14 @@ build "noomp_$first" "$cc" -O2 -march="$first" & names="$names noomp_$first"
 if has amx_bf16 && [ "$first" = native ]; then
     build "amxexact_native" "$cc" -O2 $omp -march=native -DRWKV_AMX_EXACT & names="$names amxexact_native"
 fi
-# the two-lane float matvec and the paced tile (rwkv.h's RWKV__MV_PAIR, RWKV__MV_PACED, on by
-# default only on AVX-512 Zen) must give the 8-row tile's bits: forced on here, any CPU
-build "pair_$first" "$cc" -O2 $omp -march="$first" -DRWKV__MV_PAIR=2097152 -DRWKV__MV_LANE_F_ROW=1024 -DRWKV__MV_PACED=1 &
+# the float matvec's streams and the paced tile (rwkv.h's RWKV__MV_PAIR, RWKV__MV_PACED: the
+# streams taken by Zen builds for every tensor and by other x86 builds on a Zen CPU, the paced
+# tile by AVX-512 Zen builds) must give the 8-row tile's bits: forced on here, any CPU
+build "pair_$first" "$cc" -O2 $omp -march="$first" -DRWKV__MV_PAIR=2097152 -DRWKV__MV_STREAMS_ALWAYS=1 -DRWKV__MV_PACED=1 &
 names="$names pair_$first"
 # and in the AVX2 build (AVX2 Zen builds take them: -march=znver1..3)
 case " $variants " in *" haswell "*)
-    build "pair_haswell" "$cc" -O2 $omp -march=haswell -DRWKV__MV_PAIR=2097152 -DRWKV__MV_LANE_F_ROW=1024 -DRWKV__MV_PACED=1 &
+    build "pair_haswell" "$cc" -O2 $omp -march=haswell -DRWKV__MV_PAIR=2097152 -DRWKV__MV_STREAMS_ALWAYS=1 -DRWKV__MV_PACED=1 &
     names="$names pair_haswell";; esac
 # Winograd's pairs of the broadcast tiles (rwkv.h's RWKV__BCW) run on AVX-512 Zen only, where
 # cc names the CPU (__znver4__ ...); clang 14 does not know Zen 5 and would pick the FMA
