@@ -1488,7 +1488,7 @@ RWKV__INLINE void rwkv__mm_tile(float *out, const void *const *w, const float *c
 #define RWKV__MV_ROW(i) a##i = rwkv__vfma(rwkv__vld_w(w[i], type, k), xv, a##i);
 #define RWKV__MV_PF(i) RWKV__PREFETCH_L1((const char *)w[i] + kb + RWKV__PF_ROW);
 RWKV__INLINE void rwkv__mv_tile(float *out, const void *const *w, const float *x,
-                                int64_t cols, int type, const char *pf)
+                                int64_t cols, int type, const char *pf, int row_pf)
 {
     const int64_t body = cols - cols % RWKV__L;
     const rwkv__vf z = rwkv__vzero();
@@ -1501,7 +1501,7 @@ RWKV__INLINE void rwkv__mv_tile(float *out, const void *const *w, const float *x
             /* no prefetches */
         } else if ((kb & 63) == 0) { /* once per 64 bytes of each row */
             if (pf) RWKV__PREFETCH_RANGE(pf + 8 * kb, 8 * 64);
-            if (RWKV__PF_ROW > 0) {
+            if (RWKV__PF_ROW > 0 && row_pf) {
                 RWKV__MV_PF(0) RWKV__MV_PF(1) RWKV__MV_PF(2) RWKV__MV_PF(3)
                 RWKV__MV_PF(4) RWKV__MV_PF(5) RWKV__MV_PF(6) RWKV__MV_PF(7)
             }
@@ -1590,7 +1590,12 @@ RWKV__INLINE void rwkv__cv_pass(rwkv__vf *A, const void *const *wb, const float 
     static void rwkv__mv_##suffix(float *out, const void *const *w, const float *const *x,   \
                                   int64_t cols, const char *pf)                              \
     {                                                                                        \
-        rwkv__mv_tile(out, w, x[0], cols, type, pf);                                         \
+        rwkv__mv_tile(out, w, x[0], cols, type, pf, 1);                                      \
+    }                                                                                        \
+    static void rwkv__mvz_##suffix(float *out, const void *const *w, const float *const *x,  \
+                                   int64_t cols, const char *pf)                             \
+    {                                                                                        \
+        rwkv__mv_tile(out, w, x[0], cols, type, pf, 0);                                      \
     }
 RWKV__TILE_FNS(f32, RWKV_TYPE_F32)
 RWKV__TILE_FNS(f16, RWKV_TYPE_F16)
@@ -1601,13 +1606,16 @@ typedef void (*rwkv__tile_fn)(float *out, const void *const *w, const float *con
                               int64_t cols, const char *pf);
 
 /* The tile function for a weight type: matvec's for one token, matmul's for more. */
-static rwkv__tile_fn rwkv__tile_for(int type, int T)
+/* streams: a tensor read as on Zen (mv_streams), whose one-token tiles prefetch no rows into
+   L1 (RWKV__PF_ROW: none in Zen builds; a -march=haswell build on the Zen 4 VM ran v7 1.5B F16
+   generation ~4% faster without them, docs/KERNELS.md forty-eighth round). */
+static rwkv__tile_fn rwkv__tile_for(int type, int T, int streams)
 {
     switch (type) {
-    case RWKV_TYPE_F16: return T == 1 ? rwkv__mv_f16 : rwkv__mm_f16;
-    case RWKV_TYPE_BF16: return T == 1 ? rwkv__mv_bf16 : rwkv__mm_bf16;
+    case RWKV_TYPE_F16: return T > 1 ? rwkv__mm_f16 : streams ? rwkv__mvz_f16 : rwkv__mv_f16;
+    case RWKV_TYPE_BF16: return T > 1 ? rwkv__mm_bf16 : streams ? rwkv__mvz_bf16 : rwkv__mv_bf16;
     }
-    return T == 1 ? rwkv__mv_f32 : rwkv__mm_f32;
+    return T > 1 ? rwkv__mm_f32 : streams ? rwkv__mvz_f32 : rwkv__mv_f32;
 }
 
 /* Rows per team item of a block of float tokens (T > 1): a multiple of every RWKV__TR, so
@@ -2000,8 +2008,8 @@ static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, i
     const int64_t rows = W->ne[1], cols = W->ne[0];
     const size_t rowbytes = (size_t)rwkv__row_bytes(W->type, (uint64_t)cols);
     const int NR = T == 1 ? RWKV__VR : RWKV__TR, NT = T == 1 ? 1 : RWKV__TT;
-    const rwkv__tile_fn fn = rwkv__tile_for(W->type, T);
     const int streams = RWKV__MV_STREAMS_ALWAYS || W->mv_streams;
+    const rwkv__tile_fn fn = rwkv__tile_for(W->type, T, streams);
     int64_t r;
     int t, i, j;
     if (T > 1 && W->type != RWKV_TYPE_F32 && cols >= RWKV__MM_KC_MIN) {
