@@ -47,6 +47,9 @@
    the machine is too busy for them to help (rwkv__team, docs/KERNELS.md). On Linux, to
    tell that, some generation calls have each thread read its own
    /proc/thread-self/schedstat (the time it waited for a CPU; none when it cannot be opened).
+   Kernels: chosen at compile time by the target (-march=...), except that x86 builds read
+   CPUID once at open and, on an AMD Zen (or Hygon), read float matrices for one-token
+   products in sequential streams (the same bits; builds for Zen always do).
    Linux: the loader asks for huge pages on the model map (madvise MADV_HUGEPAGE, advice only);
    a file cached in 4 KiB pages (written in small pieces) maps in those (rwkv_model_info's
    map_huge tells): rwkv_model_open_read.
