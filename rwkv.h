@@ -6930,9 +6930,16 @@ static void rwkv__relu2(float *dst, const float *src, size_t n)
 #if (defined(RWKV__AVX512) || defined(RWKV__AVX2)) && !defined(RWKV__FAMX) && !defined(RWKV_NO_BCAST)
 #define RWKV__BCT 1
 #endif
-/* Winograd's inner product on AVX-512 Zen (rwkv__bcw_tile below): two FP pipes multiply and
-   two only add, and the plain FMA tile leaves the adders idle. */
-#if defined(RWKV__BCT) && defined(RWKV__AVX512) && defined(RWKV__ZEN) && !defined(RWKV_NO_WINOGRAD)
+/* Winograd's inner product on AVX-512 Zen 5 (rwkv__bcw_tile below): two FP pipes multiply
+   and two only add, and the plain FMA tile leaves the adders idle. Not on Zen 4, whose
+   512-bit operations run as two halves on 256-bit pipes: there the FMA tile ran the products
+   1.04-1.05x as fast (f16 / bf16 2048 x 2048, 8192 x 2048, 2048 x 8192, 512 tokens, one
+   thread, both orders; 1.06 at 128 tokens) and whole 512-token prompts 1.05-1.09x (v7 1.5B
+   F16 two threads, v4 1.5B BF16 one, v6 0.1B F16 two; docs/KERNELS.md, forty-ninth round).
+   RWKV__WINOGRAD forces the pairs on (tests/test_kernels_simd.sh tests them on any AVX-512
+   CPU), RWKV_NO_WINOGRAD off. */
+#if defined(RWKV__BCT) && defined(RWKV__AVX512) && !defined(RWKV_NO_WINOGRAD) && \
+    ((defined(RWKV__ZEN) && !defined(RWKV__ZEN4)) || defined(RWKV__WINOGRAD))
 #define RWKV__BCW 1
 #endif
 /* floats after each tile of 16 tokens of the layout (rwkv__bcw_*: each token's C, m, 1 / s);

@@ -50,17 +50,19 @@ names="$names pair_$first"
 case " $variants " in *" haswell "*)
     build "pair_haswell" "$cc" -O2 $omp -march=haswell -DRWKV__MV_PAIR=2097152 -DRWKV__MV_STREAMS_ALWAYS=1 -DRWKV__MV_PACED=1 &
     names="$names pair_haswell";; esac
-# Winograd's pairs of the broadcast tiles (rwkv.h's RWKV__BCW) run on AVX-512 Zen only, where
-# cc names the CPU (__znver4__ ...); clang 14 does not know Zen 5 and would pick the FMA
-# tiles, so it is told what cc saw. On any AVX-512 CPU one build forces the pairs on and, on
-# Zen, one forces them off (each checked against its own definition by test_kernels).
+# Winograd's pairs of the broadcast tiles (rwkv.h's RWKV__BCW) run on AVX-512 Zen 5 only,
+# where cc names the CPU (__znver4__ ...); clang 14 does not know Zen 5 and would pick the FMA
+# tiles, so it is told what cc saw. On any AVX-512 CPU one build forces the pairs on where the
+# native build (as rwkv.h itself decides) does not take them, off where it does (each checked
+# against its own definition by test_kernels).
 zen=""
 if "$cc" -march="$first" -dM -E - < /dev/null 2> /dev/null | grep -q '__znver'; then zen="-DRWKV__ZEN=1"; fi
 if [ "$first" = native ] && ! has amx_bf16; then
-    if [ -n "$zen" ]; then
+    if printf '#define RWKV_IMPLEMENTATION\n#include "rwkv.h"\n' |
+        "$cc" -std=c99 -march=native -fopenmp -I. -dM -E -x c - 2> /dev/null | grep -q '^#define RWKV__BCW 1'; then
         build "nowino_native" "$cc" -O2 $omp -march=native -DRWKV_NO_WINOGRAD & names="$names nowino_native"
     else
-        build "wino_native" "$cc" -O2 $omp -march=native -DRWKV__ZEN=1 & names="$names wino_native"
+        build "wino_native" "$cc" -O2 $omp -march=native -DRWKV__WINOGRAD=1 & names="$names wino_native"
     fi
 fi
 if command -v clang > /dev/null 2>&1; then
