@@ -6916,7 +6916,7 @@ static void rwkv__relu2(float *dst, const float *src, size_t n)
    the columns in increasing order: the products and their roundings are the f32 kernels',
    their order another, so the same error bound and other bits than one token at a time
    (rwkv_eval_seq's logits differ from rwkv_eval's in the last bits, ~1e-6 of max|logit|;
-   -DRWKV_NO_BCAST restores equal bits; on AVX-512 Zen two of every three pairs of columns
+   -DRWKV_NO_BCAST restores equal bits; on AVX-512 Zen 5 two of every three pairs of columns
    take Winograd's form instead, rwkv__bcw_tile below). On a 2-core Zen 5 VM, one thread, a
    harness of this loop at 2048 x 2048 x 512 ran 186-190 GFLOP/s where the FMA peak
    measured 225 and the column-lane tiles ~163. Passes run in the order token chunk
