@@ -59,7 +59,7 @@ zen=""
 if "$cc" -march="$first" -dM -E - < /dev/null 2> /dev/null | grep -q '__znver'; then zen="-DRWKV__ZEN=1"; fi
 if [ "$first" = native ] && ! has amx_bf16; then
     if printf '#define RWKV_IMPLEMENTATION\n#include "rwkv.h"\n' |
-        "$cc" -std=c99 -march=native -fopenmp -I. -dM -E -x c - 2> /dev/null | grep -q '^#define RWKV__BCW 1'; then
+        "$cc" -std=c99 -march=native -I. -dM -E -x c - 2> /dev/null | grep -q '^#define RWKV__BCW 1'; then
         build "nowino_native" "$cc" -O2 $omp -march=native -DRWKV_NO_WINOGRAD & names="$names nowino_native"
     else
         build "wino_native" "$cc" -O2 $omp -march=native -DRWKV__WINOGRAD=1 & names="$names wino_native"
