@@ -566,7 +566,11 @@ static void test_matrices(void)
         test_shape(type_list[ti], 2048 / 16, 256, 37, 0);
         test_shape(type_list[ti], 144, 250, 41, 2); /* 250 columns, 144 rows */
         lora_shapes = 0;
-        n += 20;
+        /* one token, short rows whose 16 lanes would lie 4 KiB apart (f16 / bf16: 8 KiB):
+           fewer rows per lane and 16 neighbours at the end (rwkv__matmul_rows) */
+        test_shape(type_list[ti], 512, 128, 1, 0);
+        test_shape(type_list[ti], 1040, 64, 1, 1);
+        n += 22;
     }
     printf("matvec/matmul: %d shapes x 3 types; %ld outputs checked against double, worst "
            "error = %.3g (this build's kernels) and %.3g (scalar) of the gamma_n bound; matmul "
