@@ -2031,28 +2031,22 @@ static void rwkv__matmul_rows(float *Y, const rwkv__tensor *W, const float *X, i
         /* lanes of S rows: call j takes rows j, S + j, 2 S + j, .. Lanes a multiple of 4 KiB
            apart (2048 rows of 64-256 f16 columns: S = 128) fall in one L1 set, 16 lanes in
            its 8 ways, and each row's lines were fetched twice: S shrinks until the lanes
-           lie at least 3 lines (or a row) apart in the sets, and the rows left run 16
-           neighbours at a time (f16 2048 x 96 from L2 1.135x, from memory 1.04-1.06x; 2048
-           x 256 1.07x; docs/KERNELS.md, forty-ninth round). Each row is the same chain
-           whichever call holds it: the same bits. */
+           lie at least 3 lines (or a row) apart in the sets, and the rows left take another
+           pass (16 neighbours: S = 1) (f16 2048 x 96 from L2 1.135x, from memory
+           1.04-1.06x; 2048 x 256 1.07x; docs/KERNELS.md, forty-ninth round). Each row is
+           the same chain whichever call holds it: the same bits. */
         const size_t gap = rowbytes < 192 ? rowbytes : 192;
-        int64_t S = (r1 - r0) / RWKV__MV_SHORT_ROWS;
-        int64_t j;
-        while (S > 1 && ((size_t)S * rowbytes % 4096 < gap || 4096 - (size_t)S * rowbytes % 4096 < gap))
-            S--;
-        for (j = 0; j < S; j++) {
-            float out[RWKV__MV_SHORT_ROWS];
-            rwkv__mv_short(out, (const char *)W->data + (size_t)(r0 + j) * rowbytes,
-                           (size_t)S * rowbytes, W->type, X, cols);
-            for (i = 0; i < RWKV__MV_SHORT_ROWS; i++) Y[r0 + j + S * i] = out[i];
-        }
-        r0 += RWKV__MV_SHORT_ROWS * S;
         while (r1 - r0 >= RWKV__MV_SHORT_ROWS) {
-            float out[RWKV__MV_SHORT_ROWS];
-            rwkv__mv_short(out, (const char *)W->data + (size_t)r0 * rowbytes, rowbytes, W->type,
-                           X, cols);
-            for (i = 0; i < RWKV__MV_SHORT_ROWS; i++) Y[r0 + i] = out[i];
-            r0 += RWKV__MV_SHORT_ROWS;
+            int64_t S = (r1 - r0) / RWKV__MV_SHORT_ROWS, j;
+            size_t set = (size_t)S * rowbytes % 4096; /* one lane's start after the last's */
+            while (S > 1 && (set < gap || 4096 - set < gap)) set = (size_t)--S * rowbytes % 4096;
+            for (j = 0; j < S; j++) {
+                float out[RWKV__MV_SHORT_ROWS];
+                rwkv__mv_short(out, (const char *)W->data + (size_t)(r0 + j) * rowbytes,
+                               (size_t)S * rowbytes, W->type, X, cols);
+                for (i = 0; i < RWKV__MV_SHORT_ROWS; i++) Y[r0 + j + S * i] = out[i];
+            }
+            r0 += RWKV__MV_SHORT_ROWS * S;
         }
     }
 #endif
