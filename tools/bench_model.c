@@ -9,7 +9,10 @@
                  threads) then --gen tokens (default 8) of rwkv_eval with logits; per round
                  ms/token, the weight GB/s it implies (rwkv_model_info.bytes_per_token / time)
                  and that GB/s as % of the round's bandwidth pass. Printed: medians over the
-                 rounds, and the spread (min-max) of the % column.
+                 rounds, and the spread (min-max) of the % column. With 2 threads or more,
+                 "core trip ns": before each round's read pass, a cache line's round trip
+                 between two threads (core_trip_ns), median (min-max) of the rounds: where
+                 the VM has put its vCPUs (one CCD or two) during the row.
      prompt      one rwkv_eval_seq of --prompt tokens (default 512), median of
                  --prompt-rounds (default 2): tokens/s, GFLOP/s of the products run (2 FLOP
                  per weight per token for every 2-D weight but the embedding, of which a token
@@ -186,17 +189,58 @@ static void print_profile(const rwkv_state *st, int nth, const char *what)
 #endif
 }
 
+/* The round trip of a cache line between two threads, in ns (0: no second thread): thread 0
+   writes a counter, thread 1 answers, 4000 times. On the 2-core AMD VMs this tells where the
+   two vCPUs sit: ~65 ns in one CCD (one L3), ~330 ns in two, and the VM moves them every few
+   seconds to minutes; two threads read ~30 GB/s in one CCD and 45-60 in two, where the
+   team's serial steps and job ends cost about twice as much (docs/KERNELS.md, fiftieth
+   round). */
+static double core_trip_ns(int nth)
+{
+#ifdef _OPENMP
+    static int ball;
+    double t = 0.0;
+    if (nth < 2) return 0.0;
+    __atomic_store_n(&ball, 0, __ATOMIC_RELAXED);
+#pragma omp parallel num_threads(2)
+    {
+        const int me = omp_get_thread_num(), n = 4000;
+        int i;
+        if (omp_get_num_threads() == 2) {
+            double t0;
+#pragma omp barrier
+            t0 = now();
+            for (i = 0; i < 2 * n; i += 2) {
+                if (me == 0) {
+                    __atomic_store_n(&ball, i + 1, __ATOMIC_RELEASE);
+                    while (__atomic_load_n(&ball, __ATOMIC_ACQUIRE) != i + 2) continue;
+                } else {
+                    while (__atomic_load_n(&ball, __ATOMIC_ACQUIRE) != i + 1) continue;
+                    __atomic_store_n(&ball, i + 2, __ATOMIC_RELEASE);
+                }
+            }
+            if (me == 0) t = (now() - t0) / n * 1e9;
+        }
+    }
+    return t;
+#else
+    (void)nth;
+    return 0.0;
+#endif
+}
+
 /* One generation round: read-bandwidth passes on nth threads (plain, then in lanes), then
    n_gen tokens of rwkv_eval on nth threads; *ms = ms/token, *read_gbs and *lanes_gbs = the
-   passes' GB/s. */
+   passes' GB/s, *trip_ns the threads' core_trip_ns before them. */
 static void gen_round(rwkv_model *model, rwkv_state *st, int nth, const int *ids, int n_gen,
                       float *logits, const float *bw, size_t bw_floats, double *ms,
-                      double *read_gbs, double *lanes_gbs)
+                      double *read_gbs, double *lanes_gbs, double *trip_ns)
 {
     rwkv_error err;
     double t0;
     int k;
     rwkv_model_set_threads(model, nth);
+    *trip_ns = core_trip_ns(nth);
     *read_gbs = read_pass(bw, bw_floats, nth);
     *lanes_gbs = read_pass_how(bw, bw_floats, nth, 1);
     t0 = now();
@@ -242,9 +286,9 @@ int main(int argc, char **argv)
     }
     if (header) {
         printf("| model | type | thr | ms/token | MB/token | GB/s | read GB/s | %% of read (spread) "
-               "| lanes read GB/s | %% of lanes read | prompt tok/s | GFLOP/s | FMA peak "
-               "| %% of peak |%s\n", *label ? " case |" : "");
-        printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%s\n",
+               "| lanes read GB/s | %% of lanes read | core trip ns | prompt tok/s | GFLOP/s "
+               "| FMA peak | %% of peak |%s\n", *label ? " case |" : "");
+        printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|%s\n",
                *label ? "---|" : "");
     }
     if (a >= argc) return header ? 0 : 2;
@@ -261,7 +305,7 @@ int main(int argc, char **argv)
         float *logits;
         int *ids, k;
         uint64_t x = 0x2545f4914f6cdd1dull;
-        double pwpt, ms[8][100], rbw[8][100], lbw[8][100];
+        double pwpt, ms[8][100], rbw[8][100], lbw[8][100], trip[8][100];
         const char *name = strrchr(argv[a], '/') ? strrchr(argv[a], '/') + 1 : argv[a];
         char tname[32];
         if (rwkv_model_open(argv[a], &model, &err) != RWKV_OK) {
@@ -296,7 +340,7 @@ int main(int argc, char **argv)
                 int r;
                 for (r = interleave ? k : 0; r < (interleave ? k + 1 : rounds); r++)
                     gen_round(model, st, threads[ti], ids, n_gen, logits, bw, bw_floats,
-                              &ms[ti][r], &rbw[ti][r], &lbw[ti][r]);
+                              &ms[ti][r], &rbw[ti][r], &lbw[ti][r], &trip[ti][r]);
                 if (!interleave && profile) print_profile(st, threads[ti], "generation");
 #ifdef RWKV__PROFILE
                 if (!interleave) memset(&st->prof, 0, sizeof st->prof);
@@ -307,6 +351,7 @@ int main(int argc, char **argv)
             double gbs[100], pct[100], lpct[100], tps[100], rpeak[100], ppct[100];
             double lo = 1e30, hi = 0.0, m_peak = 0.0, m_ppct = 0.0;
             double m_ms, m_gbs, m_bw, m_pct, m_lbw, m_lpct, m_tps = 0.0, sorted[100];
+            double m_trip;
             int r;
             rwkv_model_set_threads(model, threads[ti]);
             for (r = 0; r < rounds; r++) {
@@ -344,6 +389,8 @@ int main(int argc, char **argv)
             memcpy(sorted, lbw[ti], sizeof(double) * (size_t)rounds);
             m_lbw = median(sorted, rounds);
             m_lpct = median(lpct, rounds);
+            memcpy(sorted, trip[ti], sizeof(double) * (size_t)rounds);
+            m_trip = median(sorted, rounds);
             if (n_prompt > 0) {
                 m_tps = median(tps, prompt_rounds);
                 m_peak = median(rpeak, prompt_rounds);
@@ -352,6 +399,10 @@ int main(int argc, char **argv)
             printf("| %s | %s | %d | %.1f | %.0f | %.1f | %.1f | %.0f%% (%.0f-%.0f) | %.1f | %.0f%% | ",
                    name, file_type(model, &I, tname), rwkv_model_get_threads(model), m_ms,
                    (double)I.bytes_per_token / 1e6, m_gbs, m_bw, m_pct, lo, hi, m_lbw, m_lpct);
+            if (m_trip > 0) /* sorted: the rounds' trips, in order */
+                printf("%.0f (%.0f-%.0f) | ", m_trip, sorted[0], sorted[rounds - 1]);
+            else
+                printf("- | ");
             if (n_prompt > 0)
                 printf("%.1f | %.1f | %.0f | %.0f%% |", m_tps, m_tps * 2.0 * pwpt / 1e9,
                        m_peak, m_ppct);
