@@ -195,40 +195,6 @@ static void print_profile(const rwkv_state *st, int nth, const char *what)
    seconds to minutes; two threads read ~30 GB/s in one CCD and 45-60 in two, where the
    team's serial steps and job ends cost about twice as much (docs/KERNELS.md, fiftieth
    round). */
-static double core_trip_ns(int nth)
-{
-#ifdef _OPENMP
-    static int ball;
-    double t = 0.0;
-    if (nth < 2) return 0.0;
-    __atomic_store_n(&ball, 0, __ATOMIC_RELAXED);
-#pragma omp parallel num_threads(2)
-    {
-        const int me = omp_get_thread_num(), n = 4000;
-        int i;
-        if (omp_get_num_threads() == 2) {
-            double t0;
-#pragma omp barrier
-            t0 = now();
-            for (i = 0; i < 2 * n; i += 2) {
-                if (me == 0) {
-                    __atomic_store_n(&ball, i + 1, __ATOMIC_RELEASE);
-                    while (__atomic_load_n(&ball, __ATOMIC_ACQUIRE) != i + 2) continue;
-                } else {
-                    while (__atomic_load_n(&ball, __ATOMIC_ACQUIRE) != i + 1) continue;
-                    __atomic_store_n(&ball, i + 2, __ATOMIC_RELEASE);
-                }
-            }
-            if (me == 0) t = (now() - t0) / n * 1e9;
-        }
-    }
-    return t;
-#else
-    (void)nth;
-    return 0.0;
-#endif
-}
-
 /* One generation round: read-bandwidth passes on nth threads (plain, then in lanes), then
    n_gen tokens of rwkv_eval on nth threads; *ms = ms/token, *read_gbs and *lanes_gbs = the
    passes' GB/s, *trip_ns the threads' core_trip_ns before them. */

@@ -10,7 +10,10 @@
    run is a prompt instead: a fresh state, then one rwkv_eval_seq of the TOKENS tokens. Each side opens
    the model itself (one mapping of the file each, the same pages) and keeps its own state.
    Why in one process: tools/pair_matmul.c. The order alternates (A then B, B then A) so that
-   going first or second does not bias the ratio.
+   going first or second does not bias the ratio. With two threads or more, a cache line's
+   round trip between two threads (core_trip_ns) is timed before each pair, and the pairs
+   are also summed up apart by it: on a VM whose two vCPUs sit in one CCD of a Zen or in two
+   by the minute (~50-90 ns or ~300-380), a change can help in one placement only.
 
    Each side includes its header with RWKV_IMPLEMENTATION; pair.sh renames the public
    rwkv_* symbols of each side's object (a_rwkv_..., b_rwkv_...) so that every call made
@@ -89,7 +92,8 @@ int main(int argc, char **argv)
     int nth = 2, n = 4, pairs = 24, seq = 0, i, k, ids[1024];
     uint64_t x = 0x2545f4914f6cdd1dull;
     void *ca, *cb;
-    double *ta, *tb, *ratio;
+    double *ta, *tb, *ratio, *trip;
+    const double far_ns = 200.0; /* a round trip above this: the threads in two CCDs */
     if (argc < 2) {
         fprintf(stderr, "usage: %s MODEL [THREADS] [TOKENS] [PAIRS] [seq]\n", argv[0]);
         return 2;
@@ -108,14 +112,17 @@ int main(int argc, char **argv)
     }
     ca = pair_open_a(argv[1], nth);
     cb = pair_open_b(argv[1], nth);
-    ta = (double *)malloc(3 * sizeof(double) * (size_t)pairs);
+    ta = (double *)malloc(4 * sizeof(double) * (size_t)pairs);
     if (!ca || !cb || !ta) return 1;
     tb = ta + pairs;
     ratio = tb + pairs;
+    trip = ratio + pairs;
     /* first touch of every weight, and the thread teams' first decisions */
     if (pair_gen_a(ca, ids, n, seq) < 0 || pair_gen_b(cb, ids, n, seq) < 0) return 1;
     for (i = 0; i < pairs; i++) {
-        double t0 = now(), t1, t2;
+        double t0, t1, t2;
+        trip[i] = core_trip_ns(nth);
+        t0 = now();
         if (i % 2 ? pair_gen_b(cb, ids, n, seq) < 0 : pair_gen_a(ca, ids, n, seq) < 0) return 1;
         t1 = now();
         if (i % 2 ? pair_gen_a(ca, ids, n, seq) < 0 : pair_gen_b(cb, ids, n, seq) < 0) return 1;
@@ -123,6 +130,25 @@ int main(int argc, char **argv)
         ta[i] = (i % 2 ? t2 - t1 : t1 - t0) / n;
         tb[i] = (i % 2 ? t1 - t0 : t2 - t1) / n;
         ratio[i] = ta[i] / tb[i];
+    }
+    if (nth >= 2 && trip[0] > 0.0) { /* the pairs' ratios near and far apart, unsorted */
+        double *near = (double *)malloc(2 * sizeof(double) * (size_t)pairs), *far;
+        int nn = 0, nf = 0;
+        if (!near) return 1;
+        far = near + pairs;
+        for (i = 0; i < pairs; i++) {
+            if (trip[i] > far_ns) far[nf++] = ratio[i];
+            else near[nn++] = ratio[i];
+        }
+        qsort(near, (size_t)nn, sizeof *near, cmp_double);
+        qsort(far, (size_t)nf, sizeof *far, cmp_double);
+        printf("core trip <= %.0f ns: %d pairs", far_ns, nn);
+        if (nn) printf(", speed B/A median %.3f, quartiles %.3f-%.3f", near[nn / 2], near[nn / 4],
+                       near[3 * nn / 4]);
+        printf(" | above: %d pairs", nf);
+        if (nf) printf(", median %.3f, quartiles %.3f-%.3f", far[nf / 2], far[nf / 4], far[3 * nf / 4]);
+        printf("\n");
+        free(near);
     }
     qsort(ta, (size_t)pairs, sizeof *ta, cmp_double);
     qsort(tb, (size_t)pairs, sizeof *tb, cmp_double);
