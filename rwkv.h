@@ -13009,6 +13009,10 @@ rwkv_status rwkv_sampler_new(const rwkv_sampler_params *p, int n_vocab, rwkv_sam
     if ((st = rwkv__sampler_check(p, err)) != RWKV_OK) return st;
     if (n_vocab <= 0)
         return rwkv__fail(err, RWKV_ERR_ARGUMENT, "sampler: n_vocab %d must be > 0", n_vocab);
+    /* a 32-bit size_t: n doubles or candidates must not wrap to a short buffer */
+    if (n > SIZE_MAX / sizeof(double) || n > SIZE_MAX / sizeof(rwkv__cand))
+        return rwkv__fail(err, RWKV_ERR_MEMORY, "sampler: %d tokens do not fit in memory",
+                          n_vocab);
     s = (rwkv_sampler *)calloc(1, sizeof *s);
     if (!s) return rwkv__fail(err, RWKV_ERR_MEMORY, "sampler: out of memory");
     s->p = *p;
@@ -14243,7 +14247,7 @@ size_t rwkv_utf8_stream_push_bytes(rwkv_utf8_stream *s, const char *bytes, size_
     /* the input is pending[0..np) followed by bytes[0..len) */
     size_t np = (size_t)s->n_pending, total = np + len, i = 0, w = 0;
 #define RWKV__AT(k) ((k) < np ? s->pending[k] : (unsigned char)bytes[(k) - np])
-    unsigned char held[4];
+    unsigned char held[4] = {0};
     size_t n_held = 0;
     while (i < total) {
         unsigned c = RWKV__AT(i), lo, hi;
