@@ -23,9 +23,12 @@ static inline int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* A cache line's round trip between two threads in ns (4000 of them, 2 OpenMP threads; 0
-   without OpenMP or for nth < 2): where a VM has put its vCPUs, ~50-90 ns in one CCD of a
-   Zen, ~300-380 across two (docs/KERNELS.md, fiftieth round). */
+/* A cache line's round trip between two threads in ns (thread 0 writes a counter, thread 1
+   answers, 4000 times; 0 without OpenMP or for nth < 2): where a VM has put its vCPUs. On
+   the 2-core AMD VMs ~50-90 ns in one CCD (one L3), ~300-380 across two, and the VM moves
+   them every few seconds to minutes; two threads read ~30 GB/s in one CCD and 45-60 in two,
+   where the team's serial steps and job ends cost about twice as much (docs/KERNELS.md,
+   fiftieth round). */
 static inline double core_trip_ns(int nth)
 {
 #ifdef _OPENMP

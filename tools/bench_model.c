@@ -189,12 +189,6 @@ static void print_profile(const rwkv_state *st, int nth, const char *what)
 #endif
 }
 
-/* The round trip of a cache line between two threads, in ns (0: no second thread): thread 0
-   writes a counter, thread 1 answers, 4000 times. On the 2-core AMD VMs this tells where the
-   two vCPUs sit: ~65 ns in one CCD (one L3), ~330 ns in two, and the VM moves them every few
-   seconds to minutes; two threads read ~30 GB/s in one CCD and 45-60 in two, where the
-   team's serial steps and job ends cost about twice as much (docs/KERNELS.md, fiftieth
-   round). */
 /* One generation round: read-bandwidth passes on nth threads (plain, then in lanes), then
    n_gen tokens of rwkv_eval on nth threads; *ms = ms/token, *read_gbs and *lanes_gbs = the
    passes' GB/s, *trip_ns the threads' core_trip_ns before them. */

@@ -87,6 +87,14 @@ void *pair_open_b(const char *path, int nth);
 int pair_gen_a(void *ctx, const int *ids, int n, int seq);
 int pair_gen_b(void *ctx, const int *ids, int n, int seq);
 
+/* Sorts v[0..n) and prints "WHAT median M, quartiles Q1-Q3" (nothing for n = 0). */
+static void print_spread(const char *what, double *v, int n)
+{
+    if (n == 0) return;
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    printf("%s median %.3f, quartiles %.3f-%.3f", what, v[n / 2], v[n / 4], v[3 * n / 4]);
+}
+
 int main(int argc, char **argv)
 {
     int nth = 2, n = 4, pairs = 24, seq = 0, i, k, ids[1024];
@@ -140,13 +148,10 @@ int main(int argc, char **argv)
             if (trip[i] > far_ns) far[nf++] = ratio[i];
             else near[nn++] = ratio[i];
         }
-        qsort(near, (size_t)nn, sizeof *near, cmp_double);
-        qsort(far, (size_t)nf, sizeof *far, cmp_double);
         printf("core trip <= %.0f ns: %d pairs", far_ns, nn);
-        if (nn) printf(", speed B/A median %.3f, quartiles %.3f-%.3f", near[nn / 2], near[nn / 4],
-                       near[3 * nn / 4]);
+        print_spread(", speed B/A", near, nn);
         printf(" | above: %d pairs", nf);
-        if (nf) printf(", median %.3f, quartiles %.3f-%.3f", far[nf / 2], far[nf / 4], far[3 * nf / 4]);
+        print_spread(",", far, nf);
         printf("\n");
         free(near);
     }
