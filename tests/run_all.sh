@@ -36,7 +36,7 @@ rm -rf "$res" && mkdir -p "$res" || exit 2
 # the longest first (seconds each took in a 2-core machine's make test, two at a time, 2026-12-06:
 # 116, 213, 97-246, 190-233, 35-89, 27-47, ...; all CPU-bound, so the order only shapes the tail)
 slow="test_kernels_simd test_fuzz test_cross test_neon test_quant_neon test_embed test_quantize
-      test_arm32 test_quant_accuracy test_convert"
+      test_ports test_quant_accuracy test_convert"
 list() { # prints "NAME COMMAND..." lines
     for s in $slow; do
         if [ -x "build/$s" ]; then echo "$s build/$s"

@@ -269,21 +269,14 @@ static void test_map_probe(const char *model)
 
 int main(int argc, char **argv)
 {
-    const char *py = getenv("PY") ? getenv("PY") : "python3";
-    /* --make-models: only make the models; RWKV_TEST_MODELS_MADE in the environment: they are
-       made already (tests/test_win64.sh: its Windows build cannot start Python) */
-    const int make_only = argc > 1 && strcmp(argv[1], "--make-models") == 0,
-              made = getenv("RWKV_TEST_MODELS_MADE") != NULL;
-    char paths[N_SPECS][128], cmd[1024];
+    /* --make-models: only make the models (check_make_model) */
+    const int make_only = argc > 1 && strcmp(argv[1], "--make-models") == 0;
+    char paths[N_SPECS][128];
     size_t i;
 
     for (i = 0; i < N_SPECS; i++) {
         sprintf(paths[i], "build/test_model_api-%s.gguf", SPECS[i].name);
-        sprintf(cmd, "%s tools/random_model.py %s %s > /dev/null", py, SPECS[i].args, paths[i]);
-        if (!made && system(cmd) != 0) {
-            printf("skip: could not make test models with: %s\n", cmd);
-            return 77;
-        }
+        if (!check_make_model(SPECS[i].args, paths[i])) return 77;
     }
     if (make_only) return 0;
     for (i = 0; i < N_SPECS; i++) test_model(SPECS[i].name, paths[i]);
