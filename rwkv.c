@@ -365,6 +365,44 @@ static int is_opt(const char *s, const char *short_name, const char *long_name)
 
 static int is_help(const char *s) { return strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0; }
 
+static int is_command_name(const char *s); /* with the table of commands, at the end */
+
+/* Whether s names a model file by its extension (.gguf, any case): what a user who types
+   `rwkv info model.gguf` means, and the hint unknown_argument gives. */
+static int is_model_file_name(const char *s)
+{
+    const char *ext = ".gguf";
+    size_t n = strlen(s), i;
+    if (n <= 5 || s[0] == '-') return 0;
+    for (i = 0; i < 5; i++) {
+        char c = s[n - 5 + i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c != ext[i]) return 0;
+    }
+    return 1;
+}
+
+/* A model file given as a positional argument, as if by -m, while no -m came before it. */
+static int take_model_positional(const char *s, const char **model_path)
+{
+    if (*model_path || !is_model_file_name(s)) return 0;
+    *model_path = s;
+    return 1;
+}
+
+/* The usage error for an argument no option or positional of the command takes, with a hint
+   for the two slips seen most: a command after an option (`rwkv -m M info`), a second model. */
+static void unknown_argument(const char *s)
+{
+    if (is_command_name(s))
+        usage_error("unknown argument '%s': the command comes first, as in 'rwkv %s -m MODEL'",
+                    s, s);
+    if (is_model_file_name(s))
+        usage_error("unknown argument '%s': one model only (-m MODEL, or the first .gguf "
+                    "argument)", s);
+    usage_error("unknown argument '%s'", s);
+}
+
 static void print_help(const char *text)
 {
     fputs(text, stdout);
@@ -661,7 +699,8 @@ static int cmd_info(args *a)
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_info);
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
-        else usage_error("unknown argument '%s'", s);
+        else if (take_model_positional(s, &model_path)) {}
+        else unknown_argument(s);
     }
     cli_map_note = 0; /* printed below */
     model = open_model(model_path, 0, &model_path, &why);
@@ -817,6 +856,7 @@ static int cmd_logits(args *a)
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_logits);
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
+        else if (take_model_positional(s, &model_path)) {}
         else if (is_opt(s, NULL, "--ids")) {
             free(ids);
             ids = parse_id_list(s, args_value(a, s), &n);
@@ -827,7 +867,7 @@ static int cmd_logits(args *a)
         else if (is_opt(s, NULL, "--no-mmap")) cli_no_mmap = 1;
         else if (is_opt(s, NULL, "--state-out")) state_out = args_value(a, s);
         else if (is_opt(s, NULL, "--tokens")) usage_error("--tokens is now --ids IDS");
-        else usage_error("unknown argument '%s'", s);
+        else unknown_argument(s);
     }
     if (!ids) usage_error("--ids IDS is required");
     if (!out_path) usage_error("-o OUT is required");
@@ -915,6 +955,7 @@ static int cmd_tokenize(args *a)
         else if (is_opt(s, NULL, "--vocab")) vocab_path = args_value(a, s);
         else if (is_opt(s, NULL, "--decode")) decode = 1;
         else if (s[0] == '-' && s[1] != '\0') usage_error("unknown option '%s'", s);
+        else if (!vocab_path && take_model_positional(s, &model_path)) {}
         else if (file) usage_error("only one input file, got '%s' and '%s'", file, s);
         else file = s;
     }
@@ -1364,6 +1405,7 @@ static void generate_parse(args *a, generate_opts *o)
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_generate);
         else if (is_opt(s, "-m", "--model")) o->model_path = args_value(a, s);
+        else if (take_model_positional(s, &o->model_path)) {}
         else if (is_opt(s, "-p", "--prompt")) o->prompt = args_value(a, s);
         else if (is_opt(s, "-f", "--file")) o->prompt_file = args_value(a, s);
         else if (is_opt(s, "-e", "--escape")) o->escape = 1;
@@ -1375,7 +1417,7 @@ static void generate_parse(args *a, generate_opts *o)
         else if (is_opt(s, NULL, "--state-out")) o->state_out = args_value(a, s);
         else if (is_opt(s, "-q", "--quiet")) o->quiet = 1;
         else if (parse_gen_opt(a, s, &o->g)) {}
-        else usage_error("unknown argument '%s'", s);
+        else unknown_argument(s);
     }
     if (o->prompt && o->prompt_file) usage_error("give -p TEXT or -f FILE, not both");
     if (o->g.n_reverse && !o->interactive) usage_error("--reverse-prompt needs -i");
@@ -1783,9 +1825,10 @@ static int cmd_chat(args *a)
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_chat);
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
+        else if (take_model_positional(s, &model_path)) {}
         else if (is_opt(s, NULL, "--system")) system = args_value(a, s);
         else if (parse_gen_opt(a, s, &c.g)) {}
-        else usage_error("unknown argument '%s'", s);
+        else unknown_argument(s);
     }
     if (c.g.n_reverse) usage_error("--reverse-prompt is for generate -i (a reply ends at \\n\\n)");
     if (c.g.n_predict < 1) usage_error("option -n: a reply needs at least 1 token");
@@ -1933,12 +1976,13 @@ static int cmd_perplexity(args *a)
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_perplexity);
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
+        else if (take_model_positional(s, &model_path)) {}
         else if (is_opt(s, "-f", "--file")) file = args_value(a, s);
         else if (is_opt(s, NULL, "--ctx")) ctx = parse_int(s, args_value(a, s), 0, LLONG_MAX);
         else if (is_opt(s, "-t", "--threads")) n_threads = parse_threads(s, args_value(a, s));
         else if (is_opt(s, NULL, "--no-mmap")) cli_no_mmap = 1;
         else if (is_opt(s, NULL, "--vocab")) vocab_path = args_value(a, s);
-        else usage_error("unknown argument '%s'", s);
+        else unknown_argument(s);
     }
     if (!file) usage_error("-f FILE is required");
     if (ctx == 1) usage_error("option --ctx: 1 token per chunk predicts nothing (use 0 or >= 2)");
@@ -2077,6 +2121,7 @@ static int cmd_lambada(args *a)
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_lambada);
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
+        else if (take_model_positional(s, &model_path)) {}
         else if (is_opt(s, "-f", "--file")) file = args_value(a, s);
         else if (is_opt(s, NULL, "--limit")) limit = parse_int(s, args_value(a, s), 1, LLONG_MAX);
         else if (is_opt(s, NULL, "--pad")) {
@@ -2088,7 +2133,7 @@ static int cmd_lambada(args *a)
         else if (is_opt(s, "-t", "--threads")) n_threads = parse_threads(s, args_value(a, s));
         else if (is_opt(s, NULL, "--no-mmap")) cli_no_mmap = 1;
         else if (is_opt(s, NULL, "--vocab")) vocab_path = args_value(a, s);
-        else usage_error("unknown argument '%s'", s);
+        else unknown_argument(s);
     }
     if (!file) usage_error("-f FILE is required");
     if (!pad && n_pad == 1) pad = &default_pad;
@@ -2183,12 +2228,13 @@ static int cmd_bench(args *a)
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_bench);
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
+        else if (take_model_positional(s, &model_path)) {}
         else if (is_opt(s, "-t", "--threads")) n_threads = parse_threads(s, args_value(a, s));
         else if (is_opt(s, NULL, "--no-mmap")) cli_no_mmap = 1;
         else if (is_opt(s, NULL, "--prompt-tokens")) n_prompt = (int)parse_int(s, args_value(a, s), 1, 1 << 20);
         else if (is_opt(s, NULL, "--gen-tokens")) n_gen = (int)parse_int(s, args_value(a, s), 1, 1 << 20);
         else if (is_opt(s, NULL, "--repeat")) repeat = (int)parse_int(s, args_value(a, s), 1, 1000);
-        else usage_error("unknown argument '%s'", s);
+        else unknown_argument(s);
     }
     model = open_model(model_path, n_threads, &model_path, NULL);
     rwkv_model_get_info(model, &info);
@@ -2339,6 +2385,7 @@ static const char help_main[] =
     "\n"
     "RWKV language model inference (v4, v5.0/5.1/5.2, v6, v7) on the CPU.\n"
     "Without a command, `rwkv -m MODEL -p TEXT` generates text.\n"
+    "A model file named *.gguf may also be given without -m: `rwkv info MODEL.gguf`.\n"
     "Without -m, every command uses $RWKV_MODEL, else the bundled model models/kjv-v7.gguf\n"
     "(next to the executable, or ../share/rwkv/ from it after make install).\n"
     "\n"
@@ -2373,6 +2420,14 @@ static const command commands[] = {
     {"quantize", cmd_quantize},
 };
 
+static int is_command_name(const char *s)
+{
+    size_t c;
+    for (c = 0; c < sizeof commands / sizeof commands[0]; c++)
+        if (strcmp(s, commands[c].name) == 0) return 1;
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     static char cmdname[64];
@@ -2401,7 +2456,8 @@ int main(int argc, char **argv)
             return commands[c].run(&a);
         }
     }
-    if (argv[1][0] == '-') return cmd_generate(&a); /* rwkv -m MODEL -p TEXT */
+    /* rwkv -m MODEL -p TEXT, rwkv MODEL.gguf -p TEXT */
+    if (argv[1][0] == '-' || is_model_file_name(argv[1])) return cmd_generate(&a);
     usage_error("unknown command '%s'", argv[1]);
     return 2;
 }

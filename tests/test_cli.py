@@ -180,6 +180,10 @@ def test_usage_errors(m):
         (["perplexity", "-m", m, "-f", "x", "--ctx", "1"], "--ctx"),
         (["lambada", "-m", m, "-f", "x", "--limit", "0"], "--limit"),
         (["bench", "-m", m, "--repeat", "99999999999999999999"], "--repeat"),
+        (["-m", m, "info"], "the command comes first"),
+        (["info", m, m], "one model only"),
+        (["bench", "-m", m, m], "one model only"),
+        ([m, "frobnicate"], "unknown argument 'frobnicate'"),
     ]
     for args, needle in cases:
         rc, out, err = run(args, stdin=b"")
@@ -852,6 +856,16 @@ def test_default_model(models):
     check(rc == 0 and models["micro"] in text and "$RWKV_MODEL" in text, "RWKV_MODEL: " + text)
     rc, out, err = run(["info", "-m", bundled], env=clean_env(RWKV_MODEL=models["micro"]))
     check(rc == 0 and "chosen by:         -m" in out.decode(), "-m beats $RWKV_MODEL")
+    rc, out, err = run(["info", models["micro"]], env=clean_env(RWKV_MODEL=bundled))
+    check(rc == 0 and models["micro"] in out.decode(), "a bare .gguf argument is the model")
+    for cmd in ([], ["generate"]):
+        rc, o1, _ = run(cmd + [bundled, "-p", "In the", "-n", "12", "--seed", "3", "-q"],
+                        env=clean_env(RWKV_MODEL=models["micro"]))
+        rc2, o2, _ = run(cmd + ["-m", bundled, "-p", "In the", "-n", "12", "--seed", "3", "-q"])
+        check(rc == 0 and o1 == o2 and len(o1) == 12, "%r MODEL.gguf = -m MODEL.gguf" % cmd)
+    rc, out, err = run(["tokenize", bundled], stdin=b"In")
+    check(rc == 0 and out == b"73 110\n", "tokenize MODEL.gguf reads standard input: %r" % out)
+    print("  a bare MODEL.gguf argument: info, generate, tokenize take it as -m")
     rc, out, err = run(["-p", "In the beginning", "-n", "5", "--seed", "1"], cwd="/")
     check(rc == 0 and "kjv-v7.gguf (bundled" in err, "summary line names the model: " + err)
     print("  generate summary: %s" % err.strip())
