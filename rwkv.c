@@ -390,6 +390,14 @@ static int take_model_positional(const char *s, const char **model_path)
     return 1;
 }
 
+/* The input file of perplexity and lambada given as a positional argument, as if by -f. */
+static int take_file_positional(const char *s, const char **file)
+{
+    if (*file || (s[0] == '-' && s[1] != '\0') || is_model_file_name(s)) return 0;
+    *file = s;
+    return 1;
+}
+
 /* The usage error for an argument no option or positional of the command takes, with a hint
    for the two slips seen most: a command after an option (`rwkv -m M info`), a second model. */
 static void unknown_argument(const char *s)
@@ -1939,7 +1947,7 @@ static int argmax(const float *logits, int V)
 /* ==== perplexity ========================================================================== */
 
 static const char help_perplexity[] =
-    "usage: rwkv perplexity [-m MODEL] -f FILE [--ctx N] [-t N]\n"
+    "usage: rwkv perplexity [-m MODEL] [-f] FILE [--ctx N] [-t N]\n"
     "\n"
     "Perplexity of the model on the text in FILE (raw bytes). The text is tokenized, cut into\n"
     "chunks of N tokens (default: one chunk, the whole file) and each chunk is evaluated from\n"
@@ -1949,7 +1957,7 @@ static const char help_perplexity[] =
     "to standard error when it is a terminal.\n"
     "\n"
     "  -m, --model MODEL   GGUF model file (default: $RWKV_MODEL, else the bundled model)\n"
-    "  -f, --file FILE     text file\n"
+    "  -f, --file FILE     text file (the -f may be left out)\n"
     "      --ctx N         tokens per chunk (default 0 = the whole file)\n"
     "  -t, --threads N     threads (default 1)\n"
     "      --no-mmap       read the model into memory, not mapped (README: Loading)\n"
@@ -1978,13 +1986,14 @@ static int cmd_perplexity(args *a)
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
         else if (take_model_positional(s, &model_path)) {}
         else if (is_opt(s, "-f", "--file")) file = args_value(a, s);
+        else if (take_file_positional(s, &file)) {}
         else if (is_opt(s, NULL, "--ctx")) ctx = parse_int(s, args_value(a, s), 0, LLONG_MAX);
         else if (is_opt(s, "-t", "--threads")) n_threads = parse_threads(s, args_value(a, s));
         else if (is_opt(s, NULL, "--no-mmap")) cli_no_mmap = 1;
         else if (is_opt(s, NULL, "--vocab")) vocab_path = args_value(a, s);
         else unknown_argument(s);
     }
-    if (!file) usage_error("-f FILE is required");
+    if (!file) usage_error("a text file is required: -f FILE, or FILE alone");
     if (ctx == 1) usage_error("option --ctx: 1 token per chunk predicts nothing (use 0 or >= 2)");
 
     model = open_model(model_path, n_threads, NULL, NULL);
@@ -2043,7 +2052,7 @@ static int cmd_perplexity(args *a)
 /* ==== lambada ============================================================================= */
 
 static const char help_lambada[] =
-    "usage: rwkv lambada [-m MODEL] -f lambada_test.jsonl [--limit N] [--pad IDS] [-t N]\n"
+    "usage: rwkv lambada [-m MODEL] [-f] lambada_test.jsonl [--limit N] [--pad IDS] [-t N]\n"
     "\n"
     "LAMBADA last-word prediction with the protocol of RWKV-LM/ChatRWKV's evaluation: for each\n"
     "passage ({\"text\": ...} per line), context = text up to its last space, target = \" \" +\n"
@@ -2052,7 +2061,7 @@ static const char help_lambada[] =
     "forcing); perplexity = exp(-mean over passages of the target's total log-probability).\n"
     "\n"
     "  -m, --model MODEL   GGUF model file (default: $RWKV_MODEL, else the bundled model)\n"
-    "  -f, --file FILE     lambada_test.jsonl\n"
+    "  -f, --file FILE     lambada_test.jsonl (the -f may be left out)\n"
     "      --limit N       only the first N passages\n"
     "      --pad IDS       comma-separated ids fed before each context, or 'none'\n"
     "                      (default 0, end-of-text, as RWKV-LM; ChatRWKV's Pile runs used 187)\n"
@@ -2123,6 +2132,7 @@ static int cmd_lambada(args *a)
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
         else if (take_model_positional(s, &model_path)) {}
         else if (is_opt(s, "-f", "--file")) file = args_value(a, s);
+        else if (take_file_positional(s, &file)) {}
         else if (is_opt(s, NULL, "--limit")) limit = parse_int(s, args_value(a, s), 1, LLONG_MAX);
         else if (is_opt(s, NULL, "--pad")) {
             const char *v = args_value(a, s);
@@ -2135,7 +2145,7 @@ static int cmd_lambada(args *a)
         else if (is_opt(s, NULL, "--vocab")) vocab_path = args_value(a, s);
         else unknown_argument(s);
     }
-    if (!file) usage_error("-f FILE is required");
+    if (!file) usage_error("a text file is required: -f FILE, or FILE alone");
     if (!pad && n_pad == 1) pad = &default_pad;
 
     model = open_model(model_path, n_threads, NULL, NULL);
@@ -2345,6 +2355,7 @@ static int cmd_quantize(args *a)
         else pos[n_pos++] = s;
     }
     if (n_pos != 3) usage_error("give IN.gguf OUT.gguf TYPE");
+    check_writable("OUT.gguf", pos[1]);
     rwkv_quantize_params_default(&params);
     params.preset = pos[2];
     params.n_threads = n_threads;

@@ -12236,14 +12236,15 @@ static rwkv_status rwkv__atomic_open(rwkv__atomic *a, const char *path, rwkv_err
                            NULL);
         if (a->h != INVALID_HANDLE_VALUE) break;
         if (GetLastError() != ERROR_FILE_EXISTS)
-            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot create (Windows error %lu)",
-                              a->tmp, (unsigned long)GetLastError());
+            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot create its temporary file %s "
+                              "(Windows error %lu)", path, a->tmp,
+                              (unsigned long)GetLastError());
 #else
         a->fd = open(a->tmp, O_WRONLY | O_CREAT | O_EXCL, 0666);
         if (a->fd >= 0) break;
         if (errno != EEXIST)
-            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot create: %s", a->tmp,
-                              strerror(errno));
+            return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot create its temporary file %s: %s",
+                              path, a->tmp, strerror(errno));
 #endif
     }
     if (attempt == 100)

@@ -473,6 +473,9 @@ def test_perplexity(m):
     check(rc == 0 and got_n == n, "predicted token count")
     check(abs(got_ppl - ref_ppl) <= 1e-4 * ref_ppl, "perplexity differs")
     check(abs(got_bpb - ref_bpb) <= 1e-4 * ref_bpb, "bits per byte differ")
+    rc, out2, err = run(["perplexity", m, path])
+    check(rc == 0 and out2.split(b"speed:")[0] == out.split(b"speed:")[0],
+          "perplexity MODEL.gguf FILE = -m MODEL.gguf -f FILE: %r" % err)
     # --ctx: chunks from fresh states
     ctx = 300
     nll2 = cnt = 0

@@ -261,12 +261,13 @@ def main():
         (["quantize", os.path.join(tmp, "missing.gguf"), keep, "q8_0"], 1, "missing.gguf"),
         (["quantize", os.path.join(tmp, "v7-q8_0.gguf"), keep, "q4_0"], 1, "already quantized"),
         (["quantize", src, os.path.join(tmp, "no", "such", "dir", "o.gguf"), "q8_0"], 1,
-         "cannot create"),
+         "cannot write into directory"),
     ]
     if os.geteuid() != 0:  # root writes anywhere
         ro = os.path.join(tmp, "ro")
         os.mkdir(ro, 0o555)
-        cases.append((["quantize", src, os.path.join(ro, "o.gguf"), "q8_0"], 1, "cannot create"))
+        cases.append((["quantize", src, os.path.join(ro, "o.gguf"), "q8_0"], 1,
+                      "cannot write into directory"))
     for args, want_rc, want_msg in cases:
         rc, so, se = run(args)
         check(rc == want_rc and want_msg in se,
