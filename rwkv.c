@@ -382,11 +382,13 @@ static int is_model_file_name(const char *s)
     return 1;
 }
 
+static const char *cli_model_arg; /* the model given as a bare argument, if one was */
+
 /* A model file given as a positional argument, as if by -m, while no -m came before it. */
 static int take_model_positional(const char *s, const char **model_path)
 {
     if (*model_path || !is_model_file_name(s)) return 0;
-    *model_path = s;
+    *model_path = cli_model_arg = s;
     return 1;
 }
 
@@ -500,7 +502,7 @@ static const char *find_model(const char *flag_path, const char **why)
     char dir[3800];
     int i;
     if (flag_path) {
-        *why = "-m";
+        *why = flag_path == cli_model_arg ? "argument" : "-m";
         return flag_path;
     }
     if (env && *env) {
@@ -623,8 +625,8 @@ static const char help_info[] =
     "weight bytes read per generated token, the file size, where the weights are read from\n"
     "(the file's map, and on Linux how much of its page cache maps in 2 MiB pages: README,\n"
     "Loading), the layout (rwkv.c's, or llama.cpp's rwkv6 / rwkv7), the type of every tensor\n"
-    "(blocks folded: blk.*.NAME), and which model file is used and why (-m, $RWKV_MODEL or\n"
-    "bundled).\n"
+    "(blocks folded: blk.*.NAME), and which model file is used and why (-m, argument,\n"
+    "$RWKV_MODEL or bundled).\n"
     "\n"
     "  -m, --model MODEL   GGUF model file (see docs/FORMAT.md; default: $RWKV_MODEL, else the\n"
     "                      bundled models/kjv-v7.gguf)\n"

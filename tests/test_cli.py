@@ -860,7 +860,8 @@ def test_default_model(models):
     rc, out, err = run(["info", "-m", bundled], env=clean_env(RWKV_MODEL=models["micro"]))
     check(rc == 0 and "chosen by:         -m" in out.decode(), "-m beats $RWKV_MODEL")
     rc, out, err = run(["info", models["micro"]], env=clean_env(RWKV_MODEL=bundled))
-    check(rc == 0 and models["micro"] in out.decode(), "a bare .gguf argument is the model")
+    check(rc == 0 and models["micro"] in out.decode() and "chosen by:         argument" in
+          out.decode(), "a bare .gguf argument is the model: %r" % out)
     for cmd in ([], ["generate"]):
         rc, o1, _ = run(cmd + [bundled, "-p", "In the", "-n", "12", "--seed", "3", "-q"],
                         env=clean_env(RWKV_MODEL=models["micro"]))
