@@ -1339,7 +1339,7 @@ def read_checkpoint(path):
     if head == b"PK\x03\x04":
         sd = read_torch_zip_checked(path, mm)
         return sd, None, [], "PyTorch zip checkpoint", mm
-    if struct.unpack("<i", head)[0] == RWKVCPP_MAGIC:
+    if len(head) == 4 and struct.unpack("<i", head)[0] == RWKVCPP_MAGIC:
         sd, dt, notes = read_rwkvcpp(path, mm)
         return sd, dt, notes, "rwkv.cpp file", mm
     if len(mm) > 9 and mm[8:9] == b"{" and struct.unpack("<Q", mm[:8])[0] < len(mm):
@@ -1348,7 +1348,21 @@ def read_checkpoint(path):
     if head[:1] == b"\x80" and head[1:2] in (b"\x02", b"\x03", b"\x04", b"\x05"):
         return read_torch_legacy(path, mm), None, [], "legacy PyTorch checkpoint", mm
     raise ConvertError("%s is neither a PyTorch checkpoint nor an rwkv.cpp file" % path,
-                       "expected a .pth written by torch.save or an rwkv.cpp .bin")
+                       not_checkpoint_hint(mm[:64]))
+
+
+def not_checkpoint_hint(head):
+    """What a file that is no checkpoint seems to be, from its first bytes: the files people
+    point a converter at by mistake."""
+    if head[:4] == b"GGUF":
+        return "it is a GGUF file already, nothing to convert; rwkv info FILE describes it"
+    if head.startswith(b"version https://git-lfs"):
+        return "it is a Git LFS pointer, not the file: fetch the file itself with git lfs " \
+               "pull or its download link"
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
+        return "it looks like an HTML page, a failed download? On Hugging Face the download " \
+               "address has /resolve/, not /blob/"
+    return "expected a .pth written by torch.save or an rwkv.cpp .bin"
 
 
 def default_name(path):

@@ -384,10 +384,12 @@ static int is_model_file_name(const char *s)
 
 static const char *cli_model_arg; /* the model given as a bare argument, if one was */
 
-/* A model file given as a positional argument, as if by -m, while no -m came before it. */
-static int take_model_positional(const char *s, const char **model_path)
+/* A model file given as a positional argument, as if by -m, while no -m came before it:
+   any bare argument in the commands that take no other (info, logits, chat, bench), so that
+   `rwkv info model.pth` says what the file is; elsewhere one named *.gguf. */
+static int take_model_positional(const char *s, const char **model_path, int any)
 {
-    if (*model_path || !is_model_file_name(s)) return 0;
+    if (*model_path || s[0] == '-' || !(any || is_model_file_name(s))) return 0;
     *model_path = cli_model_arg = s;
     return 1;
 }
@@ -709,7 +711,7 @@ static int cmd_info(args *a)
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_info);
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
-        else if (take_model_positional(s, &model_path)) {}
+        else if (take_model_positional(s, &model_path, 1)) {}
         else unknown_argument(s);
     }
     cli_map_note = 0; /* printed below */
@@ -866,7 +868,7 @@ static int cmd_logits(args *a)
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_logits);
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
-        else if (take_model_positional(s, &model_path)) {}
+        else if (take_model_positional(s, &model_path, 1)) {}
         else if (is_opt(s, NULL, "--ids")) {
             free(ids);
             ids = parse_id_list(s, args_value(a, s), &n);
@@ -965,7 +967,7 @@ static int cmd_tokenize(args *a)
         else if (is_opt(s, NULL, "--vocab")) vocab_path = args_value(a, s);
         else if (is_opt(s, NULL, "--decode")) decode = 1;
         else if (s[0] == '-' && s[1] != '\0') usage_error("unknown option '%s'", s);
-        else if (!vocab_path && take_model_positional(s, &model_path)) {}
+        else if (!vocab_path && take_model_positional(s, &model_path, 0)) {}
         else if (file) usage_error("only one input file, got '%s' and '%s'", file, s);
         else file = s;
     }
@@ -1415,7 +1417,7 @@ static void generate_parse(args *a, generate_opts *o)
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_generate);
         else if (is_opt(s, "-m", "--model")) o->model_path = args_value(a, s);
-        else if (take_model_positional(s, &o->model_path)) {}
+        else if (take_model_positional(s, &o->model_path, 0)) {}
         else if (is_opt(s, "-p", "--prompt")) o->prompt = args_value(a, s);
         else if (is_opt(s, "-f", "--file")) o->prompt_file = args_value(a, s);
         else if (is_opt(s, "-e", "--escape")) o->escape = 1;
@@ -1835,7 +1837,7 @@ static int cmd_chat(args *a)
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_chat);
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
-        else if (take_model_positional(s, &model_path)) {}
+        else if (take_model_positional(s, &model_path, 1)) {}
         else if (is_opt(s, NULL, "--system")) system = args_value(a, s);
         else if (parse_gen_opt(a, s, &c.g)) {}
         else unknown_argument(s);
@@ -1986,7 +1988,7 @@ static int cmd_perplexity(args *a)
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_perplexity);
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
-        else if (take_model_positional(s, &model_path)) {}
+        else if (take_model_positional(s, &model_path, 0)) {}
         else if (is_opt(s, "-f", "--file")) file = args_value(a, s);
         else if (take_file_positional(s, &file)) {}
         else if (is_opt(s, NULL, "--ctx")) ctx = parse_int(s, args_value(a, s), 0, LLONG_MAX);
@@ -2132,7 +2134,7 @@ static int cmd_lambada(args *a)
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_lambada);
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
-        else if (take_model_positional(s, &model_path)) {}
+        else if (take_model_positional(s, &model_path, 0)) {}
         else if (is_opt(s, "-f", "--file")) file = args_value(a, s);
         else if (take_file_positional(s, &file)) {}
         else if (is_opt(s, NULL, "--limit")) limit = parse_int(s, args_value(a, s), 1, LLONG_MAX);
@@ -2240,7 +2242,7 @@ static int cmd_bench(args *a)
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_bench);
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
-        else if (take_model_positional(s, &model_path)) {}
+        else if (take_model_positional(s, &model_path, 1)) {}
         else if (is_opt(s, "-t", "--threads")) n_threads = parse_threads(s, args_value(a, s));
         else if (is_opt(s, NULL, "--no-mmap")) cli_no_mmap = 1;
         else if (is_opt(s, NULL, "--prompt-tokens")) n_prompt = (int)parse_int(s, args_value(a, s), 1, 1 << 20);

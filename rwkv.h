@@ -8712,6 +8712,37 @@ static rwkv_status rwkv__skip_value(rwkv__reader *r, uint32_t type, int depth, c
                       key, type, (unsigned long long)(r->pos - 4));
 }
 
+/* What a file whose first four bytes (`magic`, read little-endian) are not "GGUF" seems to
+   be, for the error message: the files people point a GGUF reader at by mistake. */
+static const char *rwkv__not_gguf_hint(uint32_t magic)
+{
+    const unsigned b0 = magic & 0xFFu;
+    if (magic == 0x04034B50u) /* "PK\3\4" */
+        return "it looks like a PyTorch checkpoint (a zip): convert it with convert_pth.py";
+    if (b0 == 0x80u) /* a pickle's PROTO opcode: torch.save's legacy format */
+        return "it looks like a PyTorch checkpoint (a pickle): convert it with convert_pth.py";
+    if (magic == 0x67676D66u) /* rwkv.cpp's "ggmf" */
+        return "it looks like an rwkv.cpp file: convert it with convert_pth.py";
+    if (magic == 0x67676D6Cu || magic == 0x67676A74u || magic == 0x67676C61u)
+        return "it looks like a pre-GGUF ggml file (ggml / ggjt / ggla): convert the original "
+               "checkpoint with convert_pth.py";
+    if (magic == 0x73726576u) /* "vers": "version https://git-lfs..." */
+        return "it looks like a Git LFS pointer, not the file: fetch the file itself (git lfs "
+               "pull, or the download link)";
+    if (b0 == '<' || (magic & 0xFFFFFFu) == 0xBFBBEFu /* UTF-8 BOM */)
+        return "it looks like an HTML page (a failed download? on Hugging Face the download "
+               "address has /resolve/, not /blob/)";
+    {
+        int i, text = 1;
+        for (i = 0; i < 4; i++) {
+            const unsigned c = (magic >> (8 * i)) & 0xFFu;
+            if (!((c >= 0x20u && c < 0x7Fu) || c == '\t' || c == '\n' || c == '\r')) text = 0;
+        }
+        if (text) return "it looks like a text file, not a model";
+    }
+    return "convert checkpoints with convert_pth.py";
+}
+
 /* Magic, version and the two counts; allocates the tables for them. */
 static rwkv_status rwkv__gguf_header(rwkv__reader *r, rwkv__gguf *g)
 {
@@ -8721,8 +8752,8 @@ static rwkv_status rwkv__gguf_header(rwkv__reader *r, rwkv__gguf *g)
     if ((s = rwkv__rd_u32(r, &magic, "the GGUF magic")) != RWKV_OK) return s;
     if (magic != 0x46554747u) /* "GGUF" read little-endian */
         return rwkv__fail(r->err, RWKV_ERR_FORMAT,
-                          "%s: not a GGUF file (first bytes are not \"GGUF\"); convert "
-                          "checkpoints with convert_pth.py", g->path);
+                          "%s: not a GGUF file (first bytes are not \"GGUF\"); %s", g->path,
+                          rwkv__not_gguf_hint(magic));
     if ((s = rwkv__rd_u32(r, &version, "the GGUF version")) != RWKV_OK) return s;
     if (version != 3)
         return rwkv__fail(r->err, version == 1 || version == 2 ? RWKV_ERR_UNSUPPORTED

@@ -202,6 +202,19 @@ def test_runtime_errors():
         rc, out, err = run(args)
         check(rc == 1 and err.startswith("rwkv: error: "), "%r: exit %d %r" % (args, rc, err))
         print("  %-50s -> exit %d: %s" % (" ".join(args)[:50], rc, err.strip()[:90]))
+    # files given by mistake: the message says what each seems to be
+    for data, want in ((b"PK\x03\x04" + bytes(40), "PyTorch checkpoint (a zip)"),
+                       (b"\x80\x02" + bytes(40), "PyTorch checkpoint (a pickle)"),
+                       (b"fmgg" + bytes(40), "rwkv.cpp file"),
+                       (b"version https://git-lfs.github.com/spec/v1\n", "Git LFS pointer"),
+                       (b"<!DOCTYPE html>", "/resolve/, not /blob/"),
+                       (b"In the beginning", "a text file")):
+        with open(junk, "wb") as f:
+            f.write(data)
+        rc, out, err = run(["info", junk])
+        check(rc == 1 and want in err and len(err.strip().splitlines()) == 1,
+              "not a GGUF file, %r: exit %d %r" % (want, rc, err))
+    print("  zip / pickle / rwkv.cpp / Git LFS / HTML / text files: the error says which")
 
 
 def test_info_logits(tiny):

@@ -452,6 +452,19 @@ def part_f(tmp):
     r = run_convert([junk, os.path.join(tmp, "x.gguf")])
     check(r.returncode == 1 and one_line_error(r) and not os.path.exists(
         os.path.join(tmp, "x.gguf")), "junk input: %r" % r.stderr)
+    # files given by mistake: the hint says what each is (2 bytes: a traceback before)
+    for label, data, want in (
+            ("2 bytes", b"ab", "expected a .pth"),
+            ("a GGUF file", b"GGUF\x03\x00\x00\x00" + bytes(16), "GGUF file already"),
+            ("a Git LFS pointer", b"version https://git-lfs.github.com/spec/v1\noid x\n",
+             "Git LFS pointer"),
+            ("an HTML page", b"\n<!DOCTYPE html><html>", "/resolve/, not /blob/")):
+        with open(junk, "wb") as f:
+            f.write(data)
+        r = run_convert([junk, os.path.join(tmp, "x.gguf")])
+        check(r.returncode == 1 and one_line_error(r) and want in r.stderr,
+              "%s: %r" % (label, r.stderr))
+    print("  2 bytes, a GGUF file, a Git LFS pointer, an HTML page: one line saying which")
     # vocabularies: embedded verbatim, found next to the repo, or a clear error
     src = os.path.join(SHARED, "tiny", "tiny-rwkv-4v0-660K.pth")
     vocab_dir = os.path.join(ROOT, "..", "shared", "vocab")
