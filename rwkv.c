@@ -2400,7 +2400,7 @@ static const char help_main[] =
     "\n"
     "RWKV language model inference (v4, v5.0/5.1/5.2, v6, v7) on the CPU.\n"
     "Without a command, `rwkv -m MODEL -p TEXT` generates text.\n"
-    "A model file named *.gguf may also be given without -m: `rwkv info MODEL.gguf`.\n"
+    "The model may also be given without -m: `rwkv info MODEL`, `rwkv MODEL.gguf -p TEXT`.\n"
     "Without -m, every command uses $RWKV_MODEL, else the bundled model models/kjv-v7.gguf\n"
     "(next to the executable, or ../share/rwkv/ from it after make install).\n"
     "\n"
