@@ -157,6 +157,26 @@ static int cores_available(void)
 #endif
 }
 
+/* Bytes of physical memory (0 when unknown). $RWKV_TEST_MEMORY, when set, stands in for
+   it: tests/test_cli.py checks the warning it drives on a small model. */
+static double memory_bytes(void)
+{
+    const char *test = getenv("RWKV_TEST_MEMORY");
+    if (test && *test) return atof(test);
+    {
+#ifdef _WIN32
+        MEMORYSTATUSEX ms;
+        ms.dwLength = sizeof ms;
+        return GlobalMemoryStatusEx(&ms) ? (double)ms.ullTotalPhys : 0.0;
+#elif defined(_SC_PHYS_PAGES) && defined(_SC_PAGESIZE)
+        const long n = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+        return n > 0 && page > 0 ? (double)n * (double)page : 0.0;
+#else
+        return 0.0;
+#endif
+    }
+}
+
 /* The last directory separator of a path, or NULL. */
 static const char *last_separator(const char *path)
 {
@@ -576,7 +596,16 @@ static rwkv_model *open_model(const char *flag_path, int n_threads, const char *
     if (n_threads > 0) rwkv_model_set_threads(model, n_threads);
     if (cli_map_note) {
         rwkv_model_info info;
+        const double mem = memory_bytes();
         rwkv_model_get_info(model, &info);
+        /* a model that does not fit still runs, from the disk at every token: say why it
+           crawls before it does */
+        if (mem > 0 && (double)info.bytes_per_token > 0.85 * mem)
+            warn("%s: its weights (%.1f GiB read per token) do not fit in this machine's "
+                 "memory (%.1f GiB), so every token reads them from the disk: expect seconds "
+                 "per token or worse; a quantized copy is 2-4x smaller (rwkv quantize, README: "
+                 "Quantization)", p, (double)info.bytes_per_token / 1073741824.0,
+                 mem / 1073741824.0);
         if (small_pages_to_drop(&info, p))
             warn("%s is cached in 4 KiB pages (%.0f%% of the pieces probed in 2 MiB pages: a "
                  "file written in small pieces, e.g. just downloaded), from which its weights "

@@ -743,6 +743,14 @@ def test_warnings(models):
     rc, _, err1 = run(["-m", m, "-p", "x", "-n", "1", "-q", "-t", "1"])
     check(rc == 0 and "warning" not in err1, "-t 1 warns: " + err1)
     print("  -t %d: %s" % (cores + 1, err.strip()))
+    # a model larger than the memory ($RWKV_TEST_MEMORY stands in for it): said before the run
+    rc, out, err = run(["-m", m, "-p", "x", "-n", "2", "-q"],
+                       env=clean_env(RWKV_TEST_MEMORY="1000"))
+    check(rc == 0 and "do not fit in this machine's memory" in err and "rwkv quantize" in err,
+          "model larger than the memory: %r" % err)
+    rc, out, err2 = run(["info", "-m", m], env=clean_env(RWKV_TEST_MEMORY="1000"))
+    check(rc == 0 and "memory" not in err2, "info warns about the memory: %r" % err2)
+    print("  model larger than the memory: %s" % err.strip()[:100])
     rc, _, err = run(["chat", "-m", m, "-n", "3"], stdin=b"hi\n")
     check(rc == 0 and "meant for World models" in err and "byte-level" in err, "chat: " + err)
     print("  chat, byte-level model: %s" % err.strip().splitlines()[0])
