@@ -1381,6 +1381,10 @@ def convert(in_path, out_path, dtype=None, vocab="auto", name=None, quiet=False,
         raise ConvertError("output directory %s does not exist" % out_dir)
     if os.path.isdir(out_path):
         raise ConvertError("output %s is a directory" % out_path, "give a file name")
+    if os.path.exists(out_path) and os.path.exists(in_path) and os.path.samefile(in_path,
+                                                                                 out_path):
+        raise ConvertError("output %s is the input file itself: writing it would replace the "
+                           "checkpoint" % out_path, "give another output path")
     warn = (lambda s: log("%s: warning: %s" % (PROG, s)))
     t0 = time.time()
     sd, own_dtype, notes, kind, mm = read_checkpoint(in_path)

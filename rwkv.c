@@ -618,6 +618,14 @@ static rwkv_model *open_model(const char *flag_path, int n_threads, const char *
     return model;
 }
 
+/* Refuses, before any work, an output path (option opt) that names the model's own file. */
+static void check_not_model(const rwkv_model *model, const char *opt, const char *path)
+{
+    if (path && strcmp(path, "-") != 0 && rwkv_model_is_file(model, path))
+        die("%s '%s' is the model file itself; writing it would replace the model: give "
+            "another path", opt, path);
+}
+
 static rwkv_state *new_state(const rwkv_model *model)
 {
     rwkv_state *state;
@@ -915,6 +923,8 @@ static int cmd_logits(args *a)
     if (state_out) check_writable("--state-out", state_out);
 
     model = open_model(model_path, n_threads, NULL, NULL);
+    check_not_model(model, "-o", out_path);
+    check_not_model(model, "--state-out", state_out);
     n_vocab = rwkv_model_get_n_vocab(model);
     for (i = 0; i < n; i++) /* the position in the list, not in one rwkv_eval call */
         if (ids[i] >= n_vocab)
@@ -1504,6 +1514,7 @@ static void generation_open(generation *G, const generate_opts *o)
     memset(G, 0, sizeof *G);
     G->o = o;
     G->model = open_model(o->model_path, o->g.n_threads, &G->model_path, &G->model_why);
+    check_not_model(G->model, "--state-out", o->state_out);
     G->tok = load_tokenizer(G->model, o->g.vocab_path);
     G->state = new_state(G->model);
     if (o->state_in && rwkv_state_load_file_flags(G->state, o->state_in,

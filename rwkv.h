@@ -261,6 +261,12 @@ typedef struct rwkv_tensor_info {
 } rwkv_tensor_info;
 int rwkv_model_get_tensor(const rwkv_model *model, uint64_t i, rwkv_tensor_info *out);
 
+/* 1 when path names the file the model was opened from (through any link or other name of
+   it), else 0 (also for a model opened from memory, or a path that does not exist). Writers
+   check it so that no output lands on the model: rwkv_state_save_file and
+   rwkv_model_quantize refuse such a path. */
+int rwkv_model_is_file(const rwkv_model *model, const char *path);
+
 /* Metadata look-ups. A string comes back as a pointer into the file (NOT NUL-terminated) and
    its length; NULL when the key is absent or not a string. */
 const char *rwkv_model_get_meta_string(const rwkv_model *model, const char *key, size_t *len);
@@ -281,7 +287,7 @@ int rwkv_model_get_meta_int(const rwkv_model *model, const char *key, int64_t *o
    A matrix whose rows do not fit the type's blocks falls back as llama.cpp does (Q4_K -> Q5_0,
    Q5_K -> Q5_1, Q6_K -> Q8_0; rows not a multiple of 32 keep their type). The 32-value types
    use the error-searching quantizer (docs/QUANT.md), the K types ggml's. A quantized input is
-   refused (except for f32). The output is written to a temporary file next to OUT (a
+   refused (except for f32), and so is an OUT that names IN's file (rwkv_model_is_file). The output is written to a temporary file next to OUT (a
    unique name), flushed to disk and renamed to OUT at the end; on failure it is removed and
    OUT is untouched. */
 
@@ -339,7 +345,8 @@ rwkv_status rwkv_eval_seq(rwkv_state *state, const int *tokens, size_t n, float 
    same shape (unless RWKV_STATE_LOAD_FORCE), holds a NaN or an infinity, or is in format 1
    (saved by an older rwkv.c, without a fingerprint). rwkv_state_save_file writes a temporary
    file next to `path`, flushes it to disk and renames it over `path`: readers and concurrent
-   savers see the old file or a new one, never a mix, also after a crash or power loss. */
+   savers see the old file or a new one, never a mix, also after a crash or power loss. It
+   refuses (RWKV_ERR_ARGUMENT) a path that names the model's own file (rwkv_model_is_file). */
 size_t rwkv_state_serialized_size(const rwkv_model *model);
 rwkv_status rwkv_state_save(const rwkv_state *state, void *buf, size_t cap, rwkv_error *err);
 rwkv_status rwkv_state_load(rwkv_state *state, const void *buf, size_t len, rwkv_error *err);
@@ -9094,7 +9101,46 @@ struct rwkv_model {
     int rescale_every;        /* llama.cpp rwkv6: rescale_every_n_layers (0: none) */
     int n_threads;
     uint64_t fingerprint;     /* rwkv__fingerprint: written into saved states, checked on load */
+    uint64_t file_id[3];      /* the opened file's identity (rwkv__file_id); all 0: none */
 };
+
+/* A file's identity, the same through every name and link of it: device and inode (POSIX),
+   volume serial and file index (Windows). Returns 0 (id all 0) when path cannot be opened. */
+static int rwkv__file_id(const char *path, uint64_t id[3])
+{
+    id[0] = id[1] = id[2] = 0;
+#if defined(_WIN32)
+    {
+        BY_HANDLE_FILE_INFORMATION fi;
+        int ok;
+        HANDLE h = CreateFileA(path, 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+                               NULL, OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, NULL);
+        if (h == INVALID_HANDLE_VALUE) return 0;
+        ok = GetFileInformationByHandle(h, &fi) != 0;
+        CloseHandle(h);
+        if (!ok) return 0;
+        id[0] = (uint64_t)fi.dwVolumeSerialNumber + 1; /* + 1: never all 0 */
+        id[1] = fi.nFileIndexHigh;
+        id[2] = fi.nFileIndexLow;
+    }
+#else
+    {
+        struct stat st;
+        if (stat(path, &st) != 0) return 0;
+        id[0] = (uint64_t)st.st_dev + 1;
+        id[1] = (uint64_t)st.st_ino;
+    }
+#endif
+    return 1;
+}
+
+int rwkv_model_is_file(const rwkv_model *model, const char *path)
+{
+    uint64_t id[3];
+    if (!model || !path || !model->file_id[0] || !rwkv__file_id(path, id)) return 0;
+    return id[0] == model->file_id[0] && id[1] == model->file_id[1] &&
+           id[2] == model->file_id[2];
+}
 
 const char *rwkv_model_get_meta_string(const rwkv_model *model, const char *key, size_t *len)
 {
@@ -10183,6 +10229,14 @@ static rwkv_status rwkv__open_file(const char *path, rwkv_model **out, rwkv_erro
             return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot open (Windows error %lu)", path,
                               (unsigned long)GetLastError());
         }
+        {
+            BY_HANDLE_FILE_INFORMATION fi; /* as rwkv__file_id */
+            if (GetFileInformationByHandle(file, &fi)) {
+                m->file_id[0] = (uint64_t)fi.dwVolumeSerialNumber + 1;
+                m->file_id[1] = fi.nFileIndexHigh;
+                m->file_id[2] = fi.nFileIndexLow;
+            }
+        }
         if (!GetFileSizeEx(file, &sz)) {
             e = (unsigned long)GetLastError();
             CloseHandle(file);
@@ -10235,6 +10289,8 @@ static rwkv_status rwkv__open_file(const char *path, rwkv_model **out, rwkv_erro
             free(m);
             return rwkv__fail(err, RWKV_ERR_IO, "%s: not a regular file", path);
         }
+        m->file_id[0] = (uint64_t)st.st_dev + 1; /* as rwkv__file_id */
+        m->file_id[1] = (uint64_t)st.st_ino;
         m->gguf.size = (uint64_t)st.st_size;
         if (!rwkv__mappable(m->gguf.size)) {
             close(fd);
@@ -12551,6 +12607,9 @@ rwkv_status rwkv_state_save_file(const rwkv_state *st, const char *path, rwkv_er
     rwkv_status s;
     if (!st || !path)
         return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_state_save_file: NULL argument");
+    if (rwkv_model_is_file(st->model, path))
+        return rwkv__fail(err, RWKV_ERR_ARGUMENT, "%s: is the model file itself; a state "
+                          "saved there would replace the model: give another path", path);
     n = rwkv_state_serialized_size(st->model);
     buf = (unsigned char *)malloc(n);
     if (!buf) return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory");
@@ -12877,6 +12936,11 @@ rwkv_status rwkv_model_quantize(const char *in_path, const char *out_path,
                           "q6_k, q5_k_m, q5_k, q5_1, q5_0, q4_k_m, q4_k, q4_1, q4_0, f16, f32)",
                           params->preset ? params->preset : "(null)");
     if ((s = rwkv_model_open(in_path, &m, err)) != RWKV_OK) return s;
+    if (rwkv_model_is_file(m, out_path)) {
+        s = rwkv__fail(err, RWKV_ERR_ARGUMENT, "%s: is the input model itself; writing it would "
+                       "replace the original: give another output path", out_path);
+        goto done;
+    }
     want = (int *)malloc(sizeof(int) * 2 * (size_t)(m->gguf.n_tensors + 1));
     if (!want) {
         s = rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory");

@@ -18,6 +18,7 @@ lambada on all 5153 passages (count) and against `rwkv logits` on a few, and ben
 import math
 import os
 import re
+import shutil
 import struct
 import subprocess
 import sys
@@ -215,6 +216,33 @@ def test_runtime_errors():
         check(rc == 1 and want in err and len(err.strip().splitlines()) == 1,
               "not a GGUF file, %r: exit %d %r" % (want, rc, err))
     print("  zip / pickle / rwkv.cpp / Git LFS / HTML / text files: the error says which")
+
+
+def test_own_file(m):
+    section("no output over the model: quantize IN IN, logits -o, --state-out, chat /save")
+    own = os.path.join(BUILD, "cli-own.gguf")
+    shutil.copy(m, own)
+    link = os.path.join(BUILD, "cli-own-link.gguf")
+    if os.path.lexists(link):
+        os.unlink(link)
+    os.symlink(os.path.basename(own), link)
+    want = open(own, "rb").read()
+    for args, needle in ((["quantize", own, own, "q8_0"], "input model itself"),
+                         (["quantize", own, link, "q8_0"], "input model itself"),
+                         (["logits", "-m", own, "--ids", "1", "-o", link], "-o"),
+                         (["logits", "-m", own, "--ids", "1", "-o", "x", "--state-out", own],
+                          "--state-out"),
+                         (["-m", own, "-p", "x", "-n", "1", "--state-out", link], "--state-out")):
+        rc, out, err = run(args)
+        check(rc == 1 and needle in err and "model" in err and
+              open(own, "rb").read() == want and os.path.islink(link),
+              "%r: exit %d, %r" % (args, rc, err))
+    rc, out, err = run(["chat", "-m", own, "-n", "2"], stdin=b"hi\n/save " + link.encode() +
+                       b"\nhello\n")
+    check(rc == 0 and "model file itself" in err and open(own, "rb").read() == want,
+          "chat /save over the model: exit %d, %r" % (rc, err))
+    print("  5 commands and chat's /save refused, the model unchanged: %s"
+          % err.strip().splitlines()[-1][:90])
 
 
 def test_info_logits(tiny):
@@ -945,6 +973,7 @@ def main():
     test_readme_matches_help()
     test_usage_errors(models["micro"])
     test_runtime_errors()
+    test_own_file(models["micro"])
     test_tokenize(models)
     test_bench(models["micro"])
     test_lambada(models)

@@ -465,6 +465,20 @@ def part_f(tmp):
         check(r.returncode == 1 and one_line_error(r) and want in r.stderr,
               "%s: %r" % (label, r.stderr))
     print("  2 bytes, a GGUF file, a Git LFS pointer, an HTML page: one line saying which")
+    # OUTPUT naming INPUT's file (the same path, or a link to it): refused, the input intact
+    src_ok = os.path.join(SHARED, "tiny", "tiny-rwkv-4v0-660K.pth")
+    if os.path.exists(src_ok):
+        own = os.path.join(tmp, "own.pth")
+        shutil.copy(src_ok, own)
+        link = os.path.join(tmp, "own-link.gguf")
+        os.symlink(own, link)
+        want = open(own, "rb").read()
+        for out in (own, link):
+            r = run_convert([own, out])
+            check(r.returncode == 1 and one_line_error(r) and "input file itself" in r.stderr
+                  and open(own, "rb").read() == want, "OUTPUT = INPUT (%s): %r"
+                  % (os.path.basename(out), r.stderr))
+        print("  OUTPUT naming INPUT's file (same path, a link): refused, the input intact")
     # vocabularies: embedded verbatim, found next to the repo, or a clear error
     src = os.path.join(SHARED, "tiny", "tiny-rwkv-4v0-660K.pth")
     vocab_dir = os.path.join(ROOT, "..", "shared", "vocab")

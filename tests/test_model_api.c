@@ -8,6 +8,7 @@
      - the caller's buffer is left alone (closing the model does not free it);
      - refused buffers: NULL data, NULL out, a truncated copy (the message names "(memory)");
        rwkv_model_open_read of a missing file or a directory (the message names the path);
+     - rwkv_model_is_file, and a state or a quantized copy written over the model refused;
      - rwkv_model_info.loaded of each, and the probe of a map (map_huge, Linux): a file
        written 8 KiB at a time measures below one half.
    Models are random GGUF files made by tools/random_model.py (standard-library Python, $PY)
@@ -205,6 +206,53 @@ static void test_refused(const char *path)
     printf("open_read refuses a missing file, a directory and a NULL path\n");
 }
 
+/* rwkv_model_is_file, and the writers that refuse the model's own file: a state saved over
+   it, a quantized copy written over its input (the file stays as it was). */
+static void test_own_file(const char *path, const char *other)
+{
+    rwkv_model *m = NULL, *mem = NULL;
+    rwkv_state *st = NULL;
+    rwkv_quantize_params qp;
+    rwkv_error err;
+    rwkv_status s;
+    size_t size = 0, size2 = 0;
+    unsigned char *before = read_file(path, &size), *after;
+    char dotted[160];
+    if (!before || rwkv_model_open(path, &m, &err) != RWKV_OK) {
+        CHECK(0, "own file: cannot read or open %s", path);
+        free(before);
+        return;
+    }
+    snprintf(dotted, sizeof dotted, "./%s", path); /* another name of the same file */
+    CHECK(rwkv_model_is_file(m, path) == 1 && rwkv_model_is_file(m, dotted) == 1,
+          "rwkv_model_is_file: its own path %d, %s %d", rwkv_model_is_file(m, path), dotted,
+          rwkv_model_is_file(m, dotted));
+    CHECK(rwkv_model_is_file(m, other) == 0 && rwkv_model_is_file(m, "build/no-such-file") == 0
+          && rwkv_model_is_file(m, NULL) == 0 && rwkv_model_is_file(NULL, path) == 0,
+          "rwkv_model_is_file: another file, a missing one or NULL gives 1");
+    CHECK(rwkv_model_open_memory(before, size, &mem, &err) == RWKV_OK &&
+          rwkv_model_is_file(mem, path) == 0, "rwkv_model_is_file: a model from memory gives 1");
+    rwkv_model_close(mem);
+    CHECK(rwkv_state_new(m, &st, &err) == RWKV_OK, "rwkv_state_new: %s", err.message);
+    s = rwkv_state_save_file(st, dotted, &err);
+    CHECK(s == RWKV_ERR_ARGUMENT && strstr(err.message, "model file itself"),
+          "a state saved over the model: status %d, %s", (int)s, err.message);
+    rwkv_state_free(st);
+    rwkv_quantize_params_default(&qp);
+    qp.preset = "q8_0";
+    s = rwkv_model_quantize(path, dotted, &qp, &err);
+    CHECK(s == RWKV_ERR_ARGUMENT && strstr(err.message, "input model itself"),
+          "a quantized copy over its input: status %d, %s", (int)s, err.message);
+    rwkv_model_close(m);
+    after = read_file(path, &size2);
+    CHECK(after && size2 == size && memcmp(before, after, size) == 0,
+          "the model file changed");
+    free(before);
+    free(after);
+    printf("rwkv_model_is_file; a state or a quantized copy over the model refused, the file "
+           "unchanged\n");
+}
+
 /* rwkv_model_info.map_huge of a model padded to 72 MiB (trailing bytes past the tensors),
    written `chunk` bytes per write(): the page cache keeps a file in folios of about the
    writes' size, so 8 KiB writes can never map in 2 MiB pages; 4 MiB writes do where the
@@ -292,6 +340,7 @@ int main(int argc, char **argv)
         remove(q);
     }
     test_refused(paths[0]);
+    test_own_file(paths[0], paths[1]);
     test_map_probe(paths[0]);
     for (i = 0; i < N_SPECS; i++) remove(paths[i]);
     printf("%d checks, %d failure(s)\n", checks, failures);
