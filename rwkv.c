@@ -2364,6 +2364,14 @@ typedef struct quantize_progress {
     int n_fallback;
 } quantize_progress;
 
+/* rwkv_quantize_params.cancel: a Ctrl-C stops the writing (the library removes its
+   temporary file; a second Ctrl-C ends the process at once and may leave it). */
+static int quantize_cancel(void *user)
+{
+    (void)user;
+    return cli_interrupts != 0;
+}
+
 static void on_tensor(void *user, uint64_t done, uint64_t total, const char *tensor, int wanted,
                       int written)
 {
@@ -2405,11 +2413,17 @@ static int cmd_quantize(args *a)
     params.n_threads = n_threads;
     params.reference = reference;
     params.progress = on_tensor;
+    params.cancel = quantize_cancel;
     params.user = &qp;
     qp.n_fallback = 0;
     progress_init(&qp.bar);
+    catch_interrupts();
     if (rwkv_model_quantize(pos[0], pos[1], &params, &err) != RWKV_OK) {
         progress_done(&qp.bar);
+        if (err.code == RWKV_ERR_CANCELLED) {
+            fprintf(stderr, "[interrupted: %s not written]\n", pos[1]);
+            return 130;
+        }
         if (err.code == RWKV_ERR_ARGUMENT && strncmp(err.message, "unknown quantization", 20) == 0)
             usage_error("%s", err.message);
         die_err(&err);

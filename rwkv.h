@@ -139,7 +139,8 @@ typedef enum rwkv_status {
     RWKV_ERR_UNSUPPORTED = 3, /* well-formed, but uses something this build does not support */
     RWKV_ERR_MEMORY = 4,      /* out of memory */
     RWKV_ERR_ARGUMENT = 5,    /* the caller passed something invalid (token out of range...) */
-    RWKV_ERR_STATE = 6        /* a serialized state does not fit this model */
+    RWKV_ERR_STATE = 6,       /* a serialized state does not fit this model */
+    RWKV_ERR_CANCELLED = 7    /* the caller asked to stop (rwkv_quantize_params.cancel) */
 } rwkv_status;
 
 typedef struct rwkv_error {
@@ -306,6 +307,12 @@ typedef struct rwkv_quantize_params {
                                          bytes llama-quantize writes without an importance
                                          matrix; ~30x faster, a little more error); 0: the
                                          error search for the 32-value types (default) */
+    int (*cancel)(void *user);        /* NULL: none. Called with `user` from the calling
+                                         thread between pieces of the work (every tensor and
+                                         every RWKV__QUANT_CHUNK rows); non-zero stops it: the
+                                         temporary file is removed, OUT is untouched, and
+                                         RWKV_ERR_CANCELLED comes back (a Ctrl-C handler's
+                                         flag, read here, is the CLI's use) */
 } rwkv_quantize_params;
 
 void rwkv_quantize_params_default(rwkv_quantize_params *p);
@@ -628,6 +635,7 @@ const char *rwkv_status_string(rwkv_status code)
     case RWKV_ERR_MEMORY: return "out of memory";
     case RWKV_ERR_ARGUMENT: return "invalid argument";
     case RWKV_ERR_STATE: return "state mismatch";
+    case RWKV_ERR_CANCELLED: return "cancelled";
     }
     return "unknown error";
 }
@@ -12771,28 +12779,42 @@ static void rwkv__convert_rows(const rwkv__tensor *t, int type, unsigned char *o
     }
 }
 
-/* The data of tensor t as `type` into out (rows split between threads). */
+/* Rows a tensor is converted in between two looks at rwkv_quantize_params.cancel: a 65536 x
+   2048 head takes 32 pieces. */
+#define RWKV__QUANT_CHUNK 2048
+
+/* The data of tensor t as `type` into out (each piece's rows split between threads). */
 static rwkv_status rwkv__convert_tensor(const rwkv__tensor *t, int type, unsigned char *out,
-                                        int n_threads, int method, rwkv_error *err)
+                                        const rwkv_quantize_params *params, int method,
+                                        rwkv_error *err)
 {
     const int64_t rows = t->ne[1] * t->ne[2] * t->ne[3], cols = t->ne[0];
-    int nth = n_threads < 1 ? 1 : n_threads;
+    int nth = params->n_threads < 1 ? 1 : params->n_threads;
+    int64_t r0;
     float *rowbuf;
     if (nth > rows) nth = (int)rows;
     rowbuf = (float *)malloc(sizeof(float) * (size_t)cols * (size_t)nth);
     if (!rowbuf)
         return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory converting tensor '%.*s'",
                           (int)t->name.len, t->name.p);
+    for (r0 = 0; r0 < rows; r0 += RWKV__QUANT_CHUNK) {
+        const int64_t r1 = rows - r0 < RWKV__QUANT_CHUNK ? rows : r0 + RWKV__QUANT_CHUNK;
+        if (params->cancel && params->cancel(params->user)) {
+            free(rowbuf);
+            return rwkv__fail(err, RWKV_ERR_CANCELLED, "cancelled in tensor '%.*s'",
+                              (int)t->name.len, t->name.p);
+        }
 #ifdef _OPENMP
 #pragma omp parallel num_threads(nth) if (nth > 1)
-    {
-        const int id = omp_get_thread_num(), n = omp_get_num_threads();
-        rwkv__convert_rows(t, type, out, rowbuf + (size_t)cols * (size_t)id, rows * id / n,
-                           rows * (id + 1) / n, method);
-    }
+        {
+            const int id = omp_get_thread_num(), n = omp_get_num_threads();
+            rwkv__convert_rows(t, type, out, rowbuf + (size_t)cols * (size_t)id,
+                               r0 + (r1 - r0) * id / n, r0 + (r1 - r0) * (id + 1) / n, method);
+        }
 #else
-    rwkv__convert_rows(t, type, out, rowbuf, 0, rows, method);
+        rwkv__convert_rows(t, type, out, rowbuf, r0, r1, method);
 #endif
+    }
     free(rowbuf);
     return RWKV_OK;
 }
@@ -12897,6 +12919,9 @@ static rwkv_status rwkv__w_model(rwkv__atomic *out, const rwkv_model *m,
         rwkv_status s;
         char name[RWKV__MAX_NAME + 1];
         o.type = type[i];
+        if (params->cancel && params->cancel(params->user))
+            return rwkv__fail(err, RWKV_ERR_CANCELLED, "cancelled before tensor '%.*s'",
+                              (int)t->name.len, t->name.p);
         if (type[i] == t->type) {
             rwkv__w_bytes(f, t->data, rwkv__tensor_bytes(t));
         } else {
@@ -12904,7 +12929,7 @@ static rwkv_status rwkv__w_model(rwkv__atomic *out, const rwkv_model *m,
             if (!out)
                 return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory for tensor '%.*s'",
                                   (int)t->name.len, t->name.p);
-            s = rwkv__convert_tensor(t, type[i], out, params->n_threads,
+            s = rwkv__convert_tensor(t, type[i], out, params,
                                      params->reference ? RWKV__QUANT_REF : RWKV__QUANT_SEARCH,
                                      err);
             if (!s) rwkv__w_bytes(f, out, rwkv__tensor_bytes(&o));

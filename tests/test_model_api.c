@@ -9,6 +9,7 @@
      - refused buffers: NULL data, NULL out, a truncated copy (the message names "(memory)");
        rwkv_model_open_read of a missing file or a directory (the message names the path);
      - rwkv_model_is_file, and a state or a quantized copy written over the model refused;
+     - rwkv_quantize_params.cancel stops a quantization, its output untouched;
      - rwkv_model_info.loaded of each, and the probe of a map (map_huge, Linux): a file
        written 8 KiB at a time measures below one half.
    Models are random GGUF files made by tools/random_model.py (standard-library Python, $PY)
@@ -253,6 +254,49 @@ static void test_own_file(const char *path, const char *other)
            "unchanged\n");
 }
 
+/* rwkv_quantize_params.cancel: polled before every tensor (and every RWKV__QUANT_CHUNK rows);
+   the call that returns non-zero stops the writing with RWKV_ERR_CANCELLED, the output path
+   untouched and no temporary file left beside it. */
+static int cancel_polls;
+static int cancel_after_3(void *user)
+{
+    (void)user;
+    return ++cancel_polls > 3;
+}
+
+static void test_cancel(const char *path)
+{
+    const char *out = "build/test_model_api-cancel.gguf";
+    rwkv_quantize_params qp;
+    rwkv_error err;
+    rwkv_status s;
+    size_t n = 0;
+    unsigned char *kept;
+    FILE *f = fopen(out, "wb");
+    CHECK(f && fputs("precious", f) >= 0, "cannot write %s", out);
+    if (f) fclose(f);
+    rwkv_quantize_params_default(&qp);
+    qp.preset = "q8_0";
+    qp.cancel = cancel_after_3;
+    cancel_polls = 0;
+    s = rwkv_model_quantize(path, out, &qp, &err);
+    kept = read_file(out, &n);
+    CHECK(s == RWKV_ERR_CANCELLED && cancel_polls == 4 && strstr(err.message, "cancelled"),
+          "cancel: status %d after %d polls, %s", (int)s, cancel_polls, err.message);
+    CHECK(kept && n == 8 && memcmp(kept, "precious", 8) == 0, "cancel: the output was touched");
+    CHECK(strcmp(rwkv_status_string(RWKV_ERR_CANCELLED), "cancelled") == 0,
+          "rwkv_status_string(RWKV_ERR_CANCELLED): %s", rwkv_status_string(RWKV_ERR_CANCELLED));
+    free(kept);
+    remove(out);
+    /* the temporary file (OUT.<pid>-<random>.tmp) is removed: OUT's directory is checked by
+       tests/test_quantize.py, which can list it; here the same call once more must succeed */
+    qp.cancel = NULL;
+    s = rwkv_model_quantize(path, out, &qp, &err);
+    CHECK(s == RWKV_OK, "quantize after a cancel: %s", err.message);
+    remove(out);
+    printf("rwkv_quantize_params.cancel stops the writing at its 4th poll, the output untouched\n");
+}
+
 /* rwkv_model_info.map_huge of a model padded to 72 MiB (trailing bytes past the tensors),
    written `chunk` bytes per write(): the page cache keeps a file in folios of about the
    writes' size, so 8 KiB writes can never map in 2 MiB pages; 4 MiB writes do where the
@@ -341,6 +385,7 @@ int main(int argc, char **argv)
     }
     test_refused(paths[0]);
     test_own_file(paths[0], paths[1]);
+    test_cancel(paths[N_SPECS - 1]);
     test_map_probe(paths[0]);
     for (i = 0; i < N_SPECS; i++) remove(paths[i]);
     printf("%d checks, %d failure(s)\n", checks, failures);

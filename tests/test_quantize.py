@@ -112,6 +112,44 @@ def tensor_bytes(path):
     return out
 
 
+def check_interrupt(tmp):
+    """Ctrl-C while the output is being written: exit 130, the temporary file removed, OUT as
+    it was (before, the partial temporary file stayed next to OUT)."""
+    import glob
+    import signal
+    import time
+    if not hasattr(signal, "SIGINT") or os.name != "posix":
+        return
+    src = os.path.join(tmp, "v7-wide.gguf")  # a 65536-row head: ~1 s of error search
+    subprocess.run([sys.executable, os.path.join(ROOT, "tools", "random_model.py"),
+                    "--version", "7", "--layers", "2", "--embd", "256", "--vocab", "65536",
+                    "--dtype", "f16", "--tokenizer", "none", src], check=True,
+                   stdout=subprocess.DEVNULL)
+    out = os.path.join(tmp, "interrupted.gguf")
+    with open(out, "wb") as f:
+        f.write(b"precious")
+    p = subprocess.Popen([RWKV, "quantize", src, out, "q4_0", "-t", "1"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    seen = False
+    t_end = time.time() + 20
+    while time.time() < t_end and p.poll() is None:
+        if glob.glob(out + ".*.tmp"):  # writing has begun (the handler is in place)
+            seen = True
+            time.sleep(0.05)
+            p.send_signal(signal.SIGINT)
+            break
+        time.sleep(0.002)
+    so, se = p.communicate(timeout=60)
+    se = se.decode("utf-8", "replace")
+    check(seen, "the temporary file never appeared (exit %s)" % p.returncode)
+    check(p.returncode == 130 and "interrupted" in se, "SIGINT: exit %s, %r" % (p.returncode, se))
+    check(not glob.glob(out + ".*.tmp"), "SIGINT: temporary file left: %s"
+          % glob.glob(out + ".*.tmp"))
+    check(open(out, "rb").read() == b"precious", "SIGINT: OUT was touched")
+    print("  Ctrl-C while writing: exit %s, %s, no temporary file, OUT untouched"
+          % (p.returncode, se.strip()))
+
+
 def check_reference_bytes(tmp):
     """--reference on llama.cpp's own F16 files gives, for every matrix that both files
     quantize to the same type, the bytes llama-quantize wrote (its Q4_0 and Q4_K_M fixtures);
@@ -277,6 +315,7 @@ def main():
         check(not os.path.exists(keep + ".tmp"), "%s: temporary file left" % " ".join(args[3:]))
     print("  %d error cases" % len(cases))
 
+    check_interrupt(tmp)
     check_reference_bytes(tmp)
 
     print("%d checks, %d failures" % (n_checks, len(failures)))
