@@ -288,9 +288,9 @@ int rwkv_model_get_meta_int(const rwkv_model *model, const char *key, int64_t *o
    A matrix whose rows do not fit the type's blocks falls back as llama.cpp does (Q4_K -> Q5_0,
    Q5_K -> Q5_1, Q6_K -> Q8_0; rows not a multiple of 32 keep their type). The 32-value types
    use the error-searching quantizer (docs/QUANT.md), the K types ggml's. A quantized input is
-   refused (except for f32), and so is an OUT that names IN's file (rwkv_model_is_file). The output is written to a temporary file next to OUT (a
-   unique name), flushed to disk and renamed to OUT at the end; on failure it is removed and
-   OUT is untouched. */
+   refused (except for f32), and so is an OUT that names IN's file (rwkv_model_is_file). The
+   output is written to a temporary file next to OUT (a unique name), flushed to disk and
+   renamed to OUT at the end; on failure or a cancel it is removed and OUT is untouched. */
 
 /* Called after each tensor is written (from the calling thread): tensors done of total, the
    tensor's name, the type the preset asked for it and the type written (they differ for a
