@@ -85,8 +85,10 @@
    NULL, fills err->message with a sentence naming the file, tensor, key or byte offset at
    fault. The library never prints, never exits, never aborts.
 
-   Thread safety: a model is read-only after rwkv_model_open and may be shared by any number
-   of states in any number of threads; a state must be used by one thread at a time.
+   Thread safety: a model is read-only after rwkv_model_open (and rwkv_model_set_threads) and
+   may be shared by any number of states in any number of threads, each state's evaluation
+   then running its own threads; a state must be used by one thread at a time
+   (tests/test_concurrent.c, also under ThreadSanitizer: tests/test_tsan.sh).
 
    Contents (search for the section's banner, "==== API: models" ...):
        API: errors                  rwkv_status, rwkv_error, rwkv_error_set
@@ -189,7 +191,8 @@ rwkv_status rwkv_model_open_memory(const void *data, size_t size, rwkv_model **o
 void rwkv_model_close(rwkv_model *model);
 
 /* Threads used by one evaluation (default 1; needs OpenMP, otherwise ignored). Results are
-   bit-identical whatever the thread count. */
+   bit-identical whatever the thread count. It is the one setting of a model: call it before
+   states of the model evaluate in other threads, not while they do. */
 void rwkv_model_set_threads(rwkv_model *model, int n_threads);
 int rwkv_model_get_threads(const rwkv_model *model);
 
