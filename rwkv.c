@@ -404,12 +404,16 @@ static int is_model_file_name(const char *s)
 
 static const char *cli_model_arg; /* the model given as a bare argument, if one was */
 
-/* A model file given as a positional argument, as if by -m, while no -m came before it:
-   any bare argument in the commands that take no other (info, logits, chat, bench), so that
-   `rwkv info model.pth` says what the file is; elsewhere one named *.gguf. */
+static int file_exists(const char *path);
+
+/* A model file given as a positional argument, as if by -m, while no -m came before it: one
+   named *.gguf, or in the commands that take no other bare argument (info, logits, chat,
+   bench) any file that exists, so that `rwkv info model.pth` says what the file is (and
+   `rwkv chat hello` is still an unknown argument). */
 static int take_model_positional(const char *s, const char **model_path, int any)
 {
-    if (*model_path || s[0] == '-' || !(any || is_model_file_name(s))) return 0;
+    if (*model_path || s[0] == '-' || !(is_model_file_name(s) || (any && file_exists(s))))
+        return 0;
     *model_path = cli_model_arg = s;
     return 1;
 }

@@ -185,6 +185,7 @@ def test_usage_errors(m):
         (["info", m, m], "one model only"),
         (["bench", "-m", m, m], "one model only"),
         ([m, "frobnicate"], "unknown argument 'frobnicate'"),
+        (["chat", "hello"], "unknown argument 'hello'"),
     ]
     for args, needle in cases:
         rc, out, err = run(args, stdin=b"")
