@@ -1385,6 +1385,11 @@ def convert(in_path, out_path, dtype=None, vocab="auto", name=None, quiet=False,
                                                                                  out_path):
         raise ConvertError("output %s is the input file itself: writing it would replace the "
                            "checkpoint" % out_path, "give another output path")
+    if os.path.isfile(out_path) and os.path.getsize(out_path) > 0:
+        with open(out_path, "rb") as f:
+            if f.read(4) != b"GGUF":
+                raise ConvertError("output %s exists and is not a GGUF file: it is not replaced"
+                                   % out_path, "remove it first, or give another output path")
     warn = (lambda s: log("%s: warning: %s" % (PROG, s)))
     t0 = time.time()
     sd, own_dtype, notes, kind, mm = read_checkpoint(in_path)

@@ -291,7 +291,8 @@ int rwkv_model_get_meta_int(const rwkv_model *model, const char *key, int64_t *o
    A matrix whose rows do not fit the type's blocks falls back as llama.cpp does (Q4_K -> Q5_0,
    Q5_K -> Q5_1, Q6_K -> Q8_0; rows not a multiple of 32 keep their type). The 32-value types
    use the error-searching quantizer (docs/QUANT.md), the K types ggml's. A quantized input is
-   refused (except for f32), and so is an OUT that names IN's file (rwkv_model_is_file). The
+   refused (except for f32), and so is an OUT that names IN's file (rwkv_model_is_file) or an
+   existing non-empty file that is not a GGUF file (a checkpoint or a text: not replaced). The
    output is written to a temporary file next to OUT (a unique name), flushed to disk and
    renamed to OUT at the end; on failure or a cancel it is removed and OUT is untouched. */
 
@@ -12948,6 +12949,21 @@ static rwkv_status rwkv__w_model(rwkv__atomic *out, const rwkv_model *m,
     return RWKV_OK;
 }
 
+/* An existing OUT that is not a GGUF file (a checkpoint, a text: a slip of the name) is not
+   replaced; an empty one is. */
+static rwkv_status rwkv__refuse_non_gguf(const char *path, rwkv_error *err)
+{
+    unsigned char head[4];
+    size_t n;
+    FILE *f = fopen(path, "rb");
+    if (!f) return RWKV_OK; /* absent (or unreadable: the write says why) */
+    n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    if (n == 0 || (n == 4 && memcmp(head, "GGUF", 4) == 0)) return RWKV_OK;
+    return rwkv__fail(err, RWKV_ERR_ARGUMENT, "%s: exists and is not a GGUF file, so it is not "
+                      "replaced: remove it first, or give another output path", path);
+}
+
 rwkv_status rwkv_model_quantize(const char *in_path, const char *out_path,
                                 const rwkv_quantize_params *params, rwkv_error *err)
 {
@@ -12986,6 +13002,7 @@ rwkv_status rwkv_model_quantize(const char *in_path, const char *out_path,
         }
         type[i] = rwkv__fitting_type(want[i], t->ne[0], t->type);
     }
+    if ((s = rwkv__refuse_non_gguf(out_path, err)) != RWKV_OK) goto done;
     if ((s = rwkv__atomic_open(&out, out_path, err)) != RWKV_OK) goto done;
     s = rwkv__w_model(&out, m, p, want, type, params, err);
     if (s == RWKV_OK) s = rwkv__atomic_commit(&out, err);

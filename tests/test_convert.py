@@ -384,7 +384,7 @@ def part_d(tmp):
         file appears, so that it lands mid-write however fast the conversion runs (the rest
         of the write can be a fraction of a second)."""
         with open(out, "wb") as f:
-            f.write(b"previous contents")
+            f.write(b"GGUF previous contents")
         # SIGINT as a terminal's Ctrl-C delivers it: a shell starts background commands with
         # SIGINT ignored, which Python then keeps (no KeyboardInterrupt), so under a runner
         # that started this test in the background the converter never saw it and finished
@@ -402,7 +402,7 @@ def part_d(tmp):
         _, err = p.communicate()
         left = sorted(os.listdir(outdir))
         with open(out, "rb") as f:
-            kept = f.read() == b"previous contents"
+            kept = f.read() == b"GGUF previous contents"
         return p.returncode, saw_tmp, left, kept, err
 
     rc, saw_tmp, left, kept, err = interrupted(signal.SIGINT)
@@ -422,11 +422,11 @@ def part_d(tmp):
     sd["head.weight"][3, 3] = 1e6
     torch.save(sd, src)
     with open(out, "wb") as f:
-        f.write(b"previous contents")
+        f.write(b"GGUF previous contents")
     r = run_convert([src, out, "--dtype", "f16", "-q"])
     left = sorted(os.listdir(outdir))
     with open(out, "rb") as f:
-        kept = f.read() == b"previous contents"
+        kept = f.read() == b"GGUF previous contents"
     ok = check(r.returncode == 1 and one_line_error(r) and "head.weight" in r.stderr
                and left == ["model.gguf"] and kept,
                "f16 overflow: rc %d dir %s kept %s err %r" % (r.returncode, left, kept, r.stderr))
@@ -479,6 +479,14 @@ def part_f(tmp):
                   and open(own, "rb").read() == want, "OUTPUT = INPUT (%s): %r"
                   % (os.path.basename(out), r.stderr))
         print("  OUTPUT naming INPUT's file (same path, a link): refused, the input intact")
+        other = os.path.join(tmp, "other.pth")  # an existing OUTPUT that is no GGUF file
+        with open(other, "wb") as f:
+            f.write(b"PK\x03\x04 another checkpoint")
+        r = run_convert([own, other])
+        check(r.returncode == 1 and one_line_error(r) and "not a GGUF file" in r.stderr and
+              open(other, "rb").read() == b"PK\x03\x04 another checkpoint",
+              "OUTPUT a checkpoint: %r" % r.stderr)
+        print("  an existing OUTPUT that is no GGUF file: refused, left as it was")
     # vocabularies: embedded verbatim, found next to the repo, or a clear error
     src = os.path.join(SHARED, "tiny", "tiny-rwkv-4v0-660K.pth")
     vocab_dir = os.path.join(ROOT, "..", "shared", "vocab")

@@ -127,7 +127,7 @@ def check_interrupt(tmp):
                    stdout=subprocess.DEVNULL)
     out = os.path.join(tmp, "interrupted.gguf")
     with open(out, "wb") as f:
-        f.write(b"precious")
+        f.write(b"GGUF precious")  # an older output: replaced only when the writing ends
     p = subprocess.Popen([RWKV, "quantize", src, out, "q4_0", "-t", "1"],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     seen = False
@@ -145,7 +145,7 @@ def check_interrupt(tmp):
     check(p.returncode == 130 and "interrupted" in se, "SIGINT: exit %s, %r" % (p.returncode, se))
     check(not glob.glob(out + ".*.tmp"), "SIGINT: temporary file left: %s"
           % glob.glob(out + ".*.tmp"))
-    check(open(out, "rb").read() == b"precious", "SIGINT: OUT was touched")
+    check(open(out, "rb").read() == b"GGUF precious", "SIGINT: OUT was touched")
     print("  Ctrl-C while writing: exit %s, %s, no temporary file, OUT untouched"
           % (p.returncode, se.strip()))
 
@@ -292,7 +292,7 @@ def main():
         check(all(t == F32 for t in types.values()), "f32: not every tensor F32")
     keep = os.path.join(tmp, "keep.gguf")
     with open(keep, "wb") as f:
-        f.write(b"precious")
+        f.write(b"GGUF precious")  # an older output: the cases below must leave it
     cases = [
         (["quantize", src, keep, "q3_k"], 2, "unknown quantization type 'q3_k'"),
         (["quantize", src, keep], 2, "give IN.gguf OUT.gguf TYPE"),
@@ -311,9 +311,18 @@ def main():
         check(rc == want_rc and want_msg in se,
               "%s: exit %d, stderr %r (want %d, %r)" % (" ".join(args[3:]), rc, se.strip(),
                                                          want_rc, want_msg))
-        check(open(keep, "rb").read() == b"precious", "%s: OUT was touched" % " ".join(args[3:]))
+        check(open(keep, "rb").read() == b"GGUF precious",
+              "%s: OUT was touched" % " ".join(args[3:]))
         check(not os.path.exists(keep + ".tmp"), "%s: temporary file left" % " ".join(args[3:]))
-    print("  %d error cases" % len(cases))
+    # an existing OUT that is no GGUF file (a slip of the name: a checkpoint) is not replaced
+    ckpt = os.path.join(tmp, "checkpoint.pth")
+    with open(ckpt, "wb") as f:
+        f.write(b"PK\x03\x04 a checkpoint")
+    rc, so, se = run(["quantize", src, ckpt, "q8_0"])
+    check(rc == 1 and "not a GGUF file" in se and
+          open(ckpt, "rb").read() == b"PK\x03\x04 a checkpoint",
+          "OUT a checkpoint: exit %d, %r" % (rc, se))
+    print("  %d error cases, and an OUT that is no GGUF file left as it was" % len(cases))
 
     check_interrupt(tmp)
     check_reference_bytes(tmp)
