@@ -595,8 +595,11 @@ static rwkv_model *open_model(const char *flag_path, int n_threads, const char *
     rwkv_model *model = NULL;
     rwkv_error err;
     const char *w, *p = find_model(flag_path, &w);
-    if ((cli_no_mmap ? rwkv_model_open_read : rwkv_model_open)(p, &model, &err) != RWKV_OK)
+    if ((cli_no_mmap ? rwkv_model_open_read : rwkv_model_open)(p, &model, &err) != RWKV_OK) {
+        if (strcmp(w, "$RWKV_MODEL") == 0) /* a file the user may not remember naming */
+            die("%s (the model $RWKV_MODEL names; -m MODEL overrides it)", err.message);
         die_err(&err);
+    }
     if (n_threads > 0) rwkv_model_set_threads(model, n_threads);
     if (cli_map_note) {
         rwkv_model_info info;

@@ -907,6 +907,9 @@ def test_default_model(models):
     rc, out, err = run(["info"], cwd="/", env=clean_env(RWKV_MODEL=models["micro"]))
     text = out.decode()
     check(rc == 0 and models["micro"] in text and "$RWKV_MODEL" in text, "RWKV_MODEL: " + text)
+    rc, out, err = run(["info"], cwd="/", env=clean_env(RWKV_MODEL="/nonexistent/m.gguf"))
+    check(rc == 1 and "/nonexistent/m.gguf" in err and "$RWKV_MODEL" in err,
+          "a missing $RWKV_MODEL: exit %d %r" % (rc, err))
     rc, out, err = run(["info", "-m", bundled], env=clean_env(RWKV_MODEL=models["micro"]))
     check(rc == 0 and "chosen by:         -m" in out.decode(), "-m beats $RWKV_MODEL")
     rc, out, err = run(["info", models["micro"]], env=clean_env(RWKV_MODEL=bundled))
