@@ -1183,6 +1183,63 @@ static void emitter_finish(emitter *e)
 
 static void emitter_free(emitter *e) { free(e->pending); }
 
+/* ==== progress display (stderr, only on a terminal) ====================================== */
+
+typedef struct progress {
+    int on;
+    int drawn; /* columns of the line last drawn, cleared by progress_done */
+    double start, last;
+} progress;
+
+static void progress_init(progress *p)
+{
+    p->on = is_terminal(stderr);
+    p->drawn = 0;
+    p->start = p->last = now_seconds();
+}
+
+/* "[####----] 42.0% 420/1000 tokens, ETA 3s", the bar as wide as the terminal allows (the
+   line stays one column short of the width, so it never wraps). */
+static void progress_show(progress *p, double done, double total, const char *unit)
+{
+    double now = now_seconds(), frac, eta;
+    int i, w, filled, cols, n;
+    char text[128], bar[256];
+    if (!p->on || (now - p->last < 0.2 && done < total)) return;
+    p->last = now;
+    frac = total > 0 ? done / total : 1.0;
+    eta = frac > 0 ? (now - p->start) * (1.0 - frac) / frac : 0.0;
+    n = snprintf(text, sizeof text, " %5.1f%% %.0f/%.0f %s, ETA %.0fs", frac * 100.0, done, total,
+                 unit, eta);
+    if (n < 0 || n >= (int)sizeof text) n = (int)strlen(text);
+    cols = terminal_columns();
+    w = cols - 1 - n - 2;
+    if (w > 60) w = 60;
+    if (w >= 5) {
+        filled = (int)(frac * w);
+        bar[0] = '[';
+        for (i = 0; i < w; i++) bar[1 + i] = i < filled ? '#' : '-';
+        bar[1 + w] = ']';
+        bar[2 + w] = '\0';
+    } else {
+        bar[0] = '\0';
+        w = -2;
+        if (n > cols - 1) n = cols - 1 > 0 ? cols - 1 : 0; /* a very narrow terminal */
+    }
+    fprintf(stderr, "\r%s%.*s", bar, n, text);
+    /* blank what a longer previous line left */
+    if (w + 2 + n < p->drawn) fprintf(stderr, "%*s", p->drawn - (w + 2 + n), "");
+    if (w + 2 + n > p->drawn) p->drawn = w + 2 + n;
+    fflush(stderr);
+}
+
+/* Clears every column drawn, and leaves the cursor at the start of the line. */
+static void progress_done(progress *p)
+{
+    if (p->on && p->drawn) fprintf(stderr, "\r%*s\r", p->drawn, "");
+    p->drawn = 0;
+}
+
 /* ==== sampling options shared by generate and chat ======================================= */
 
 #define MAX_STOPS 32
@@ -1372,6 +1429,31 @@ static void eval_seq_or_die(rwkv_state *st, const int *ids, size_t n, float *log
     if (n && rwkv_eval_seq(st, ids, n, logits, all, &err) != RWKV_OK) die_err(&err);
 }
 
+/* A prompt of more than PROMPT_PIECE tokens goes in pieces of whole blocks (the blocks one
+   call would make, so the same bits) with a progress line on a terminal (show: nothing else
+   on the line), and stops early at a Ctrl-C. Returns the tokens fed; the logits are those
+   after the last of them only when all were. */
+#define PROMPT_PIECE (8 * RWKV_SEQ_BLOCK)
+static size_t eval_prompt(rwkv_state *st, const int *ids, size_t n, float *logits, int show)
+{
+    progress pg;
+    size_t off = 0;
+    if (n <= PROMPT_PIECE) {
+        eval_seq_or_die(st, ids, n, logits, 0);
+        return n;
+    }
+    progress_init(&pg);
+    pg.on = pg.on && show;
+    while (off < n && !cli_interrupts) {
+        const size_t m = n - off < PROMPT_PIECE ? n - off : PROMPT_PIECE;
+        eval_seq_or_die(st, ids + off, m, off + m == n ? logits : NULL, 0);
+        off += m;
+        progress_show(&pg, (double)off, (double)n, "prompt tokens");
+    }
+    progress_done(&pg);
+    return off;
+}
+
 /* A line of input for a command that waits for the user (chat, generate -i); -1 at the end
    of input. A Ctrl-C while waiting says how to leave and waits again (a second one ends the
    process: on_sigint). */
@@ -1559,7 +1641,7 @@ static void generation_feed(generation *G, const char *text, size_t len)
     }
     if (G->o->verbose_prompt) print_prompt_tokens(G->tok, ids, n);
     t0 = now_seconds();
-    eval_seq_or_die(G->state, ids, n, G->logits, 0);
+    n = eval_prompt(G->state, ids, n, G->logits, !G->o->color);
     G->prompt_secs += now_seconds() - t0;
     G->n_prompt += n;
     free(ids);
@@ -1919,63 +2001,6 @@ static int cmd_chat(args *a)
     free(line);
     chat_close(&c);
     return 0;
-}
-
-/* ==== progress display (stderr, only on a terminal) ====================================== */
-
-typedef struct progress {
-    int on;
-    int drawn; /* columns of the line last drawn, cleared by progress_done */
-    double start, last;
-} progress;
-
-static void progress_init(progress *p)
-{
-    p->on = is_terminal(stderr);
-    p->drawn = 0;
-    p->start = p->last = now_seconds();
-}
-
-/* "[####----] 42.0% 420/1000 tokens, ETA 3s", the bar as wide as the terminal allows (the
-   line stays one column short of the width, so it never wraps). */
-static void progress_show(progress *p, double done, double total, const char *unit)
-{
-    double now = now_seconds(), frac, eta;
-    int i, w, filled, cols, n;
-    char text[128], bar[256];
-    if (!p->on || (now - p->last < 0.2 && done < total)) return;
-    p->last = now;
-    frac = total > 0 ? done / total : 1.0;
-    eta = frac > 0 ? (now - p->start) * (1.0 - frac) / frac : 0.0;
-    n = snprintf(text, sizeof text, " %5.1f%% %.0f/%.0f %s, ETA %.0fs", frac * 100.0, done, total,
-                 unit, eta);
-    if (n < 0 || n >= (int)sizeof text) n = (int)strlen(text);
-    cols = terminal_columns();
-    w = cols - 1 - n - 2;
-    if (w > 60) w = 60;
-    if (w >= 5) {
-        filled = (int)(frac * w);
-        bar[0] = '[';
-        for (i = 0; i < w; i++) bar[1 + i] = i < filled ? '#' : '-';
-        bar[1 + w] = ']';
-        bar[2 + w] = '\0';
-    } else {
-        bar[0] = '\0';
-        w = -2;
-        if (n > cols - 1) n = cols - 1 > 0 ? cols - 1 : 0; /* a very narrow terminal */
-    }
-    fprintf(stderr, "\r%s%.*s", bar, n, text);
-    /* blank what a longer previous line left */
-    if (w + 2 + n < p->drawn) fprintf(stderr, "%*s", p->drawn - (w + 2 + n), "");
-    if (w + 2 + n > p->drawn) p->drawn = w + 2 + n;
-    fflush(stderr);
-}
-
-/* Clears every column drawn, and leaves the cursor at the start of the line. */
-static void progress_done(progress *p)
-{
-    if (p->on && p->drawn) fprintf(stderr, "\r%*s\r", p->drawn, "");
-    p->drawn = 0;
 }
 
 /* log softmax(logits)[target] in double */

@@ -674,6 +674,30 @@ def test_progress(models):
               (args[0], cols, widest, [ln for ln in lines if ln], len(out)))
 
 
+def test_long_prompt(m):
+    section("a long prompt: fed in pieces of whole blocks (one call's bits), a progress line")
+    data = bytes((i * 7 + i // 13) % 200 + 32 for i in range(5000))  # byte-level: 5000 tokens
+    path = os.path.join(BUILD, "cli-long-prompt.txt")
+    with open(path, "wb") as f:
+        f.write(data)
+    rc, out, err = run(["-m", m, "-f", path, "-n", "1", "--temp", "0", "-q"])
+    rows = logits_rows(m, list(data), "long", seq=True)  # one rwkv_eval_seq call
+    check(rc == 0 and len(out) == 1 and out[0] == argmax(rows[-1]),
+          "the first token after 5000 prompt tokens: %r, argmax of one call's logits %d"
+          % (out, argmax(rows[-1])))
+    p, master = pty_spawn(["-m", m, "-f", path, "-n", "2", "-q"], stderr_tty=True, cols=80)
+    err = pty_read(master)
+    p.stdout.read()
+    p.wait()
+    os.close(master)
+    lines, widest = screen(err, 80)
+    check(p.returncode == 0 and b"prompt tokens" in err and b"5000/5000" in err,
+          "prompt progress drawn: %r" % err[-200:])
+    check(all(not ln for ln in lines) and widest <= 79, "prompt progress left %r" % lines)
+    print("  5000 tokens: the first greedy token is one call's argmax; the progress line drawn "
+          "and cleared (widest %d)" % widest)
+
+
 def test_flag_meanings(m):
     section("one flag, one meaning: -t threads, -n count, logits --ids (item 5); error position "
             "(item 2); --state-out checked first (item 3)")
@@ -985,6 +1009,7 @@ def main():
     test_warnings(models)
     test_llama_options(models)
     test_default_model(models)
+    test_long_prompt(models["micro"])
     test_flag_meanings(models.get("tiny", models["micro"]))
     test_generate_interrupt(models.get("tiny", models["micro"]))
     if "tiny" in models:
