@@ -696,6 +696,27 @@ def test_long_prompt(m):
     check(all(not ln for ln in lines) and widest <= 79, "prompt progress left %r" % lines)
     print("  5000 tokens: the first greedy token is one call's argmax; the progress line drawn "
           "and cleared (widest %d)" % widest)
+    # Ctrl-C while a long prompt is read: stops between pieces (the bundled model reads ~10k
+    # tokens/s, so 30000 take seconds)
+    bundled = os.path.join(ROOT, "models", "kjv-v7.gguf")
+    if os.path.exists(bundled):
+        import signal
+        with open(path, "wb") as f:
+            f.write(b"And God said, Let there be light: and there was light. " * 550)
+        p, master = pty_spawn(["-m", bundled, "-f", path, "-n", "5"], stderr_tty=True,
+                              env=clean_env())
+        got = pty_read(master, until=b"prompt tokens", timeout=60)
+        p.send_signal(signal.SIGINT)
+        got += pty_read(master, timeout=60)
+        p.stdout.read()
+        p.wait()
+        os.close(master)
+        fed = re.search(rb"prompt: (\d+) tokens", got)
+        check(p.returncode == 0 and b"[interrupted]" in got and fed and
+              int(fed.group(1)) < 30250 and int(fed.group(1)) % 1024 == 0,
+              "Ctrl-C in a long prompt: exit %s, %r" % (p.returncode, got[-300:]))
+        print("  Ctrl-C while reading a 30250-token prompt: stopped after %s tokens"
+              % (fed.group(1).decode() if fed else "?"))
 
 
 def test_flag_meanings(m):
