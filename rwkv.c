@@ -2310,6 +2310,7 @@ static int cmd_bench(args *a)
     float *logits;
     double best_prompt = 1e300, best_gen = 1e300, ms;
     uint64_t x = 0x2545f4914f6cdd1dull;
+    progress pg;
 
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_bench);
@@ -2333,6 +2334,7 @@ static int cmd_bench(args *a)
     }
     logits = (float *)xmalloc((size_t)V * sizeof *logits);
 
+    progress_init(&pg); /* drawn between the timed parts, never inside them */
     for (r = 0; r < repeat; r++) {
         double t0, t;
         rwkv_state_reset(state);
@@ -2340,11 +2342,16 @@ static int cmd_bench(args *a)
         eval_seq_or_die(state, ids, (size_t)n_prompt, logits, 0);
         t = now_seconds() - t0;
         if (t < best_prompt) best_prompt = t;
+        progress_show(&pg, (double)r * (n_prompt + n_gen) + n_prompt,
+                      (double)repeat * (n_prompt + n_gen), "tokens");
         t0 = now_seconds();
         for (i = 0; i < n_gen; i++) eval_or_die(state, ids[i], logits);
         t = now_seconds() - t0;
         if (t < best_gen) best_gen = t;
+        progress_show(&pg, (double)(r + 1) * (n_prompt + n_gen),
+                      (double)repeat * (n_prompt + n_gen), "tokens");
     }
+    progress_done(&pg);
     ms = best_gen * 1000.0 / n_gen;
     if (info.version == 5)
         printf("model:       %s (RWKV v5.%d, %d layers, n_embd %d, vocab %d)\n", model_path,

@@ -654,7 +654,8 @@ def test_progress(models):
     lam = os.path.join(SHARED, "text", "lambada_test.jsonl")
     runs = [(["perplexity", "-m", models["micro"], "-f", src, "--ctx", "64"], 80),
             (["perplexity", "-m", models["micro"], "-f", src, "--ctx", "64"], 50),
-            (["perplexity", "-m", models["micro"], "-f", src], 200)]
+            (["perplexity", "-m", models["micro"], "-f", src], 200),
+            (["bench", "-m", models["micro"], "--prompt-tokens", "64", "--gen-tokens", "8"], 80)]
     if os.path.exists(lam):
         runs.append((["lambada", "-m", models["micro"], "-f", lam, "--limit", "100"], 80))
     for args, cols in runs:
