@@ -1431,10 +1431,11 @@ static void eval_seq_or_die(rwkv_state *st, const int *ids, size_t n, float *log
 
 /* A prompt of more than PROMPT_PIECE tokens goes in pieces of whole blocks (the blocks one
    call would make, so the same bits) with a progress line on a terminal (show: nothing else
-   on the line), and stops early at a Ctrl-C. Returns the tokens fed; the logits are those
-   after the last of them only when all were. */
+   on the line), and, when stoppable, stops early at a Ctrl-C. Returns the tokens fed; the
+   logits are those after the last of them only when all were. */
 #define PROMPT_PIECE (8 * RWKV_SEQ_BLOCK)
-static size_t eval_prompt(rwkv_state *st, const int *ids, size_t n, float *logits, int show)
+static size_t eval_prompt(rwkv_state *st, const int *ids, size_t n, float *logits, int show,
+                          int stoppable)
 {
     progress pg;
     size_t off = 0;
@@ -1444,7 +1445,7 @@ static size_t eval_prompt(rwkv_state *st, const int *ids, size_t n, float *logit
     }
     progress_init(&pg);
     pg.on = pg.on && show;
-    while (off < n && !cli_interrupts) {
+    while (off < n && !(stoppable && cli_interrupts)) {
         const size_t m = n - off < PROMPT_PIECE ? n - off : PROMPT_PIECE;
         eval_seq_or_die(st, ids + off, m, off + m == n ? logits : NULL, 0);
         off += m;
@@ -1641,7 +1642,7 @@ static void generation_feed(generation *G, const char *text, size_t len)
     }
     if (G->o->verbose_prompt) print_prompt_tokens(G->tok, ids, n);
     t0 = now_seconds();
-    n = eval_prompt(G->state, ids, n, G->logits, !G->o->color);
+    n = eval_prompt(G->state, ids, n, G->logits, !G->o->color, 1);
     G->prompt_secs += now_seconds() - t0;
     G->n_prompt += n;
     free(ids);
@@ -1807,11 +1808,13 @@ typedef struct chat {
     const char *model_path;
 } chat;
 
-static void chat_feed(chat *c, const char *text, size_t len)
+/* The whole text is fed (a Ctrl-C interrupts the reply that follows, not a message); show:
+   a long one draws a progress line (the terminal's cursor is at the start of a line). */
+static void chat_feed(chat *c, const char *text, size_t len, int show)
 {
     size_t n;
     int *ids = tokenize_or_die(c->tok, text, len, &n);
-    eval_seq_or_die(c->state, ids, n, c->logits, 0);
+    eval_prompt(c->state, ids, n, c->logits, show, 0);
     free(ids);
 }
 
@@ -1835,7 +1838,7 @@ static void chat_reply(chat *c)
     emitter_finish(&em);
     /* the state has read the blank line only when the model wrote it; after -n, Ctrl-C or
        a --stop string, close the turn so the format stays intact */
-    if (!stopped || em.stop_index != 0) chat_feed(c, "\n\n", 2);
+    if (!stopped || em.stop_index != 0) chat_feed(c, "\n\n", 2, 0);
     if (cli_interrupts) fprintf(stderr, "\n[interrupted]\n");
     out_write("\n\n", 2);
     out_flush();
@@ -1868,7 +1871,7 @@ static void chat_open(chat *c, const char *model_path, const char *system)
         n = normalize_message(m, n);
         turn = (char *)xmalloc(n + 16);
         k = snprintf(turn, n + 16, "System: %s\n\n", m);
-        chat_feed(c, turn, (size_t)k);
+        chat_feed(c, turn, (size_t)k, 0);
         free(turn);
         free(m);
     }
@@ -1945,7 +1948,7 @@ static void chat_turn(chat *c, const char *message, size_t n, int tty_in)
 {
     char *turn = (char *)xmalloc(n + 32);
     int k = snprintf(turn, n + 32, "User: %s\n\nAssistant:", message);
-    chat_feed(c, turn, (size_t)k);
+    chat_feed(c, turn, (size_t)k, tty_in);
     if (!tty_in) out_write(turn, (size_t)k - 10); /* echo "User: ...\n\n" */
     else out_write("\n", 1);
     out_write("Assistant:", 10);

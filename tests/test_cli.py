@@ -490,6 +490,25 @@ def test_chat_interrupt(m):
     print("  a second Ctrl-C at the prompt: exit %s" % p.returncode)
 
 
+def test_chat_long_message(m):
+    section("chat on a terminal: a long message draws a progress line, then the reply")
+    p, master = pty_spawn(["chat", "-m", m, "-n", "4"], stdin_tty=True, stdout_tty=True,
+                          stderr_tty=True)
+    message = bytes(65 + i % 26 for i in range(1500))  # 1500 byte-level tokens and more
+    os.write(master, message + b"\n")
+    got = pty_read(master, until=b"Assistant:", timeout=60)
+    os.write(master, b"/quit\n")
+    got += pty_read(master, timeout=30)
+    p.wait()
+    os.close(master)
+    at = got.rfind(b"prompt tokens")
+    check(p.returncode == 0 and at >= 0 and b"Assistant:" in got[at:] and
+          re.search(rb"\r +\r", got[at:]) is not None,
+          "chat progress: exit %s, %r" % (p.returncode, got[-300:]))
+    print("  a 1500-token message: progress drawn and cleared before the reply: %s"
+          % (at >= 0))
+
+
 def test_perplexity(m):
     section("perplexity = the value from rwkv logits --seq")
     lam = os.path.join(SHARED, "text", "lambada_test.jsonl")
@@ -1032,6 +1051,7 @@ def main():
     test_llama_options(models)
     test_default_model(models)
     test_long_prompt(models["micro"])
+    test_chat_long_message(models["micro"])
     test_flag_meanings(models.get("tiny", models["micro"]))
     test_generate_interrupt(models.get("tiny", models["micro"]))
     if "tiny" in models:
