@@ -472,6 +472,20 @@ static unsigned char *read_all(const char *path, size_t *len)
     return buf;
 }
 
+/* A text input (opt FILE) that is a model file: a slip for -m, refused before reading GBs. */
+static void refuse_model_as_text(const char *opt, const char *path)
+{
+    unsigned char head[4];
+    FILE *f = path && strcmp(path, "-") != 0 ? fopen(path, "rb") : NULL;
+    if (!f) return; /* read_all says what is wrong with it */
+    if (fread(head, 1, 4, f) == 4 && memcmp(head, "GGUF", 4) == 0) {
+        fclose(f);
+        usage_error("%s '%s' is a model file (GGUF), not text: the model is given with -m", opt,
+                    path);
+    }
+    fclose(f);
+}
+
 /* One line of f into *buf (grown as needed, NUL-terminated, its '\n' kept). Returns the
    length, or -1 at the end of input or on an error (errno: EINTR after a Ctrl-C). */
 static long read_line(FILE *f, char **buf, size_t *cap)
@@ -1018,6 +1032,7 @@ static int cmd_tokenize(args *a)
         else file = s;
     }
     if (model_path && vocab_path) usage_error("give -m MODEL or --vocab PATH, not both");
+    refuse_model_as_text("FILE", file);
     if (!vocab_path) model = open_model(model_path, 0, NULL, NULL);
     tok = load_tokenizer(model, vocab_path);
     data = read_all(file, &len);
@@ -1720,6 +1735,7 @@ static int cmd_generate(args *a)
     if (prompt) {
         text_len = o.escape ? unescape((char *)prompt) : strlen(prompt);
     } else if (o.prompt_file || !o.interactive) {
+        refuse_model_as_text("-f", o.prompt_file);
         text = read_all(o.prompt_file, &text_len);
         prompt = (const char *)text;
     }
@@ -2073,6 +2089,7 @@ static int cmd_perplexity(args *a)
         else unknown_argument(s);
     }
     if (!file) usage_error("a text file is required: -f FILE, or FILE alone");
+    refuse_model_as_text("FILE", file);
     if (ctx == 1) usage_error("option --ctx: 1 token per chunk predicts nothing (use 0 or >= 2)");
 
     model = open_model(model_path, n_threads, NULL, NULL);
@@ -2225,6 +2242,7 @@ static int cmd_lambada(args *a)
         else unknown_argument(s);
     }
     if (!file) usage_error("a text file is required: -f FILE, or FILE alone");
+    refuse_model_as_text("FILE", file);
     if (!pad && n_pad == 1) pad = &default_pad;
 
     model = open_model(model_path, n_threads, NULL, NULL);

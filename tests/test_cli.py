@@ -186,6 +186,9 @@ def test_usage_errors(m):
         (["bench", "-m", m, m], "one model only"),
         ([m, "frobnicate"], "unknown argument 'frobnicate'"),
         (["chat", "hello"], "unknown argument 'hello'"),
+        (["-m", m, "-f", m], "is a model file (GGUF)"),
+        (["perplexity", "-m", m, "-f", m], "is a model file (GGUF)"),
+        (["lambada", "-m", m, "-f", m], "is a model file (GGUF)"),
     ]
     for args, needle in cases:
         rc, out, err = run(args, stdin=b"")
