@@ -319,6 +319,8 @@ typedef struct rwkv_quantize_params {
                                          flag, read here, is the CLI's use) */
 } rwkv_quantize_params;
 
+/* Fills *p with the defaults (q8_0, one thread, no callbacks): start from it and set what
+   differs, so that fields added later (as `cancel` was) start as their defaults too. */
 void rwkv_quantize_params_default(rwkv_quantize_params *p);
 rwkv_status rwkv_model_quantize(const char *in_path, const char *out_path,
                                 const rwkv_quantize_params *params, rwkv_error *err);
