@@ -647,6 +647,16 @@ static void check_not_model(const rwkv_model *model, const char *opt, const char
             "another path", opt, path);
 }
 
+/* --state-out: also refused before any work when it names a file that is not a state (what
+   rwkv_state_save_file would refuse at the end, the run's state lost with it). */
+static void check_state_out(const rwkv_model *model, const char *path)
+{
+    rwkv_error err;
+    check_not_model(model, "--state-out", path);
+    if (path && rwkv__refuse_foreign(path, "RWKVSTAT", "an rwkv.c state file", &err) != RWKV_OK)
+        die("--state-out %s", err.message);
+}
+
 static rwkv_state *new_state(const rwkv_model *model)
 {
     rwkv_state *state;
@@ -945,7 +955,7 @@ static int cmd_logits(args *a)
 
     model = open_model(model_path, n_threads, NULL, NULL);
     check_not_model(model, "-o", out_path);
-    check_not_model(model, "--state-out", state_out);
+    check_state_out(model, state_out);
     n_vocab = rwkv_model_get_n_vocab(model);
     for (i = 0; i < n; i++) /* the position in the list, not in one rwkv_eval call */
         if (ids[i] >= n_vocab)
@@ -1619,7 +1629,7 @@ static void generation_open(generation *G, const generate_opts *o)
     memset(G, 0, sizeof *G);
     G->o = o;
     G->model = open_model(o->model_path, o->g.n_threads, &G->model_path, &G->model_why);
-    check_not_model(G->model, "--state-out", o->state_out);
+    check_state_out(G->model, o->state_out);
     G->tok = load_tokenizer(G->model, o->g.vocab_path);
     G->state = new_state(G->model);
     if (o->state_in && rwkv_state_load_file_flags(G->state, o->state_in,

@@ -359,7 +359,8 @@ rwkv_status rwkv_eval_seq(rwkv_state *state, const int *tokens, size_t n, float 
    (saved by an older rwkv.c, without a fingerprint). rwkv_state_save_file writes a temporary
    file next to `path`, flushes it to disk and renames it over `path`: readers and concurrent
    savers see the old file or a new one, never a mix, also after a crash or power loss. It
-   refuses (RWKV_ERR_ARGUMENT) a path that names the model's own file (rwkv_model_is_file). */
+   refuses (RWKV_ERR_ARGUMENT) a path that names the model's own file (rwkv_model_is_file),
+   and an existing non-empty file that is not a state file (a slip of the name). */
 size_t rwkv_state_serialized_size(const rwkv_model *model);
 rwkv_status rwkv_state_save(const rwkv_state *state, void *buf, size_t cap, rwkv_error *err);
 rwkv_status rwkv_state_load(rwkv_state *state, const void *buf, size_t len, rwkv_error *err);
@@ -12294,6 +12295,24 @@ typedef struct rwkv__atomic {
 #endif
 } rwkv__atomic;
 
+/* An existing file at an output path that is not of the kind written there (its first bytes
+   are not `magic`: a checkpoint, a text, a slip of the name) is not replaced; an absent or
+   empty one is. */
+static rwkv_status rwkv__refuse_foreign(const char *path, const char *magic, const char *what,
+                                        rwkv_error *err)
+{
+    unsigned char head[8];
+    const size_t want = strlen(magic);
+    size_t n;
+    FILE *f = fopen(path, "rb");
+    if (!f) return RWKV_OK; /* absent (or unreadable: the write says why) */
+    n = fread(head, 1, want, f);
+    fclose(f);
+    if (n == 0 || (n == want && memcmp(head, magic, want) == 0)) return RWKV_OK;
+    return rwkv__fail(err, RWKV_ERR_ARGUMENT, "%s: exists and is not %s, so it is not replaced: "
+                      "remove it first, or give another path", path, what);
+}
+
 static void rwkv__atomic_abort(rwkv__atomic *a)
 {
     free(a->buf);
@@ -12624,6 +12643,8 @@ rwkv_status rwkv_state_save_file(const rwkv_state *st, const char *path, rwkv_er
     if (rwkv_model_is_file(st->model, path))
         return rwkv__fail(err, RWKV_ERR_ARGUMENT, "%s: is the model file itself; a state "
                           "saved there would replace the model: give another path", path);
+    if ((s = rwkv__refuse_foreign(path, "RWKVSTAT", "an rwkv.c state file", err)) != RWKV_OK)
+        return s;
     n = rwkv_state_serialized_size(st->model);
     buf = (unsigned char *)malloc(n);
     if (!buf) return rwkv__fail(err, RWKV_ERR_MEMORY, "out of memory");
@@ -12951,21 +12972,6 @@ static rwkv_status rwkv__w_model(rwkv__atomic *out, const rwkv_model *m,
     return RWKV_OK;
 }
 
-/* An existing OUT that is not a GGUF file (a checkpoint, a text: a slip of the name) is not
-   replaced; an empty one is. */
-static rwkv_status rwkv__refuse_non_gguf(const char *path, rwkv_error *err)
-{
-    unsigned char head[4];
-    size_t n;
-    FILE *f = fopen(path, "rb");
-    if (!f) return RWKV_OK; /* absent (or unreadable: the write says why) */
-    n = fread(head, 1, sizeof head, f);
-    fclose(f);
-    if (n == 0 || (n == 4 && memcmp(head, "GGUF", 4) == 0)) return RWKV_OK;
-    return rwkv__fail(err, RWKV_ERR_ARGUMENT, "%s: exists and is not a GGUF file, so it is not "
-                      "replaced: remove it first, or give another output path", path);
-}
-
 rwkv_status rwkv_model_quantize(const char *in_path, const char *out_path,
                                 const rwkv_quantize_params *params, rwkv_error *err)
 {
@@ -13004,7 +13010,7 @@ rwkv_status rwkv_model_quantize(const char *in_path, const char *out_path,
         }
         type[i] = rwkv__fitting_type(want[i], t->ne[0], t->type);
     }
-    if ((s = rwkv__refuse_non_gguf(out_path, err)) != RWKV_OK) goto done;
+    if ((s = rwkv__refuse_foreign(out_path, "GGUF", "a GGUF file", err)) != RWKV_OK) goto done;
     if ((s = rwkv__atomic_open(&out, out_path, err)) != RWKV_OK) goto done;
     s = rwkv__w_model(&out, m, p, want, type, params, err);
     if (s == RWKV_OK) s = rwkv__atomic_commit(&out, err);

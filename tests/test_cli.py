@@ -247,6 +247,17 @@ def test_own_file(m):
           "chat /save over the model: exit %d, %r" % (rc, err))
     print("  5 commands and chat's /save refused, the model unchanged: %s"
           % err.strip().splitlines()[-1][:90])
+    # a state written over a file that is no state (a slip of the name) is refused too
+    notes = os.path.join(BUILD, "cli-notes.txt")
+    with open(notes, "wb") as f:
+        f.write(b"my notes\n")
+    rc, out, err = run(["-m", m, "-p", "x", "-n", "1", "--state-out", notes])
+    check(rc == 1 and "not an rwkv.c state file" in err and out == b"" and
+          open(notes, "rb").read() == b"my notes\n", "--state-out over notes: %d %r" % (rc, err))
+    rc, out, err = run(["chat", "-m", m, "-n", "2"], stdin=b"hi\n/save " + notes.encode() + b"\n")
+    check(rc == 0 and "not an rwkv.c state file" in err and
+          open(notes, "rb").read() == b"my notes\n", "chat /save over notes: %r" % err)
+    print("  --state-out and /save over a file that is no state: refused before any work")
 
 
 def test_info_logits(tiny):

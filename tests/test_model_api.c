@@ -238,6 +238,23 @@ static void test_own_file(const char *path, const char *other)
     s = rwkv_state_save_file(st, dotted, &err);
     CHECK(s == RWKV_ERR_ARGUMENT && strstr(err.message, "model file itself"),
           "a state saved over the model: status %d, %s", (int)s, err.message);
+    {   /* over a file that is no state (a slip of the name): refused, the file kept */
+        const char *notes = "build/test_model_api-notes.txt";
+        size_t nn = 0;
+        unsigned char *kept;
+        FILE *f = fopen(notes, "wb");
+        if (f) {
+            fputs("my notes", f);
+            fclose(f);
+        }
+        s = rwkv_state_save_file(st, notes, &err);
+        kept = read_file(notes, &nn);
+        CHECK(s == RWKV_ERR_ARGUMENT && strstr(err.message, "not an rwkv.c state file") && kept &&
+              nn == 8 && memcmp(kept, "my notes", 8) == 0,
+              "a state saved over a text: status %d, %s", (int)s, err.message);
+        free(kept);
+        remove(notes);
+    }
     rwkv_state_free(st);
     rwkv_quantize_params_default(&qp);
     qp.preset = "q8_0";
