@@ -472,18 +472,13 @@ static unsigned char *read_all(const char *path, size_t *len)
     return buf;
 }
 
-/* A text input (opt FILE) that is a model file: a slip for -m, refused before reading GBs. */
+/* A text input (opt FILE) that is a model file: a slip for -m, refused before reading GBs
+   (a file that cannot be read: read_all says what is wrong with it). */
 static void refuse_model_as_text(const char *opt, const char *path)
 {
-    unsigned char head[4];
-    FILE *f = path && strcmp(path, "-") != 0 ? fopen(path, "rb") : NULL;
-    if (!f) return; /* read_all says what is wrong with it */
-    if (fread(head, 1, 4, f) == 4 && memcmp(head, "GGUF", 4) == 0) {
-        fclose(f);
+    if (path && strcmp(path, "-") != 0 && rwkv__file_head(path, "GGUF") == RWKV__HEAD_MAGIC)
         usage_error("%s '%s' is a model file (GGUF), not text: the model is given with -m", opt,
                     path);
-    }
-    fclose(f);
 }
 
 /* One line of f into *buf (grown as needed, NUL-terminated, its '\n' kept). Returns the

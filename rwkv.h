@@ -9119,34 +9119,47 @@ struct rwkv_model {
     uint64_t file_id[3];      /* the opened file's identity (rwkv__file_id); all 0: none */
 };
 
-/* A file's identity, the same through every name and link of it: device and inode (POSIX),
-   volume serial and file index (Windows). Returns 0 (id all 0) when path cannot be opened. */
+/* A file's identity, the same through every name and link of it: volume serial and file
+   index (Windows), device and inode (POSIX); the first word + 1, so never all 0. Of an open
+   file (rwkv__open_file) and of a path (rwkv__file_id): 0, id all 0, when it cannot be had. */
+#if defined(_WIN32)
+static int rwkv__handle_id(HANDLE h, uint64_t id[3])
+{
+    BY_HANDLE_FILE_INFORMATION fi;
+    id[0] = id[1] = id[2] = 0;
+    if (!GetFileInformationByHandle(h, &fi)) return 0;
+    id[0] = (uint64_t)fi.dwVolumeSerialNumber + 1;
+    id[1] = fi.nFileIndexHigh;
+    id[2] = fi.nFileIndexLow;
+    return 1;
+}
+#else
+static void rwkv__stat_id(const struct stat *st, uint64_t id[3])
+{
+    id[0] = (uint64_t)st->st_dev + 1;
+    id[1] = (uint64_t)st->st_ino;
+    id[2] = 0;
+}
+#endif
+
 static int rwkv__file_id(const char *path, uint64_t id[3])
 {
-    id[0] = id[1] = id[2] = 0;
 #if defined(_WIN32)
-    {
-        BY_HANDLE_FILE_INFORMATION fi;
-        int ok;
-        HANDLE h = CreateFileA(path, 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
-                               NULL, OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, NULL);
-        if (h == INVALID_HANDLE_VALUE) return 0;
-        ok = GetFileInformationByHandle(h, &fi) != 0;
-        CloseHandle(h);
-        if (!ok) return 0;
-        id[0] = (uint64_t)fi.dwVolumeSerialNumber + 1; /* + 1: never all 0 */
-        id[1] = fi.nFileIndexHigh;
-        id[2] = fi.nFileIndexLow;
-    }
+    int ok;
+    HANDLE h = CreateFileA(path, 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
+                           OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, NULL);
+    id[0] = id[1] = id[2] = 0;
+    if (h == INVALID_HANDLE_VALUE) return 0;
+    ok = rwkv__handle_id(h, id);
+    CloseHandle(h);
+    return ok;
 #else
-    {
-        struct stat st;
-        if (stat(path, &st) != 0) return 0;
-        id[0] = (uint64_t)st.st_dev + 1;
-        id[1] = (uint64_t)st.st_ino;
-    }
-#endif
+    struct stat st;
+    id[0] = id[1] = id[2] = 0;
+    if (stat(path, &st) != 0) return 0;
+    rwkv__stat_id(&st, id);
     return 1;
+#endif
 }
 
 int rwkv_model_is_file(const rwkv_model *model, const char *path)
@@ -10244,14 +10257,7 @@ static rwkv_status rwkv__open_file(const char *path, rwkv_model **out, rwkv_erro
             return rwkv__fail(err, RWKV_ERR_IO, "%s: cannot open (Windows error %lu)", path,
                               (unsigned long)GetLastError());
         }
-        {
-            BY_HANDLE_FILE_INFORMATION fi; /* as rwkv__file_id */
-            if (GetFileInformationByHandle(file, &fi)) {
-                m->file_id[0] = (uint64_t)fi.dwVolumeSerialNumber + 1;
-                m->file_id[1] = fi.nFileIndexHigh;
-                m->file_id[2] = fi.nFileIndexLow;
-            }
-        }
+        (void)rwkv__handle_id(file, m->file_id); /* none: rwkv_model_is_file says 0 */
         if (!GetFileSizeEx(file, &sz)) {
             e = (unsigned long)GetLastError();
             CloseHandle(file);
@@ -10304,8 +10310,7 @@ static rwkv_status rwkv__open_file(const char *path, rwkv_model **out, rwkv_erro
             free(m);
             return rwkv__fail(err, RWKV_ERR_IO, "%s: not a regular file", path);
         }
-        m->file_id[0] = (uint64_t)st.st_dev + 1; /* as rwkv__file_id */
-        m->file_id[1] = (uint64_t)st.st_ino;
+        rwkv__stat_id(&st, m->file_id);
         m->gguf.size = (uint64_t)st.st_size;
         if (!rwkv__mappable(m->gguf.size)) {
             close(fd);
@@ -12295,20 +12300,29 @@ typedef struct rwkv__atomic {
 #endif
 } rwkv__atomic;
 
-/* An existing file at an output path that is not of the kind written there (its first bytes
-   are not `magic`: a checkpoint, a text, a slip of the name) is not replaced; an absent or
-   empty one is. */
-static rwkv_status rwkv__refuse_foreign(const char *path, const char *magic, const char *what,
-                                        rwkv_error *err)
+/* How the file at path begins: RWKV__HEAD_NONE (absent or unreadable), _EMPTY, _MAGIC (with
+   the bytes of `magic`, at most 8) or _OTHER. */
+enum { RWKV__HEAD_NONE, RWKV__HEAD_EMPTY, RWKV__HEAD_MAGIC, RWKV__HEAD_OTHER };
+static int rwkv__file_head(const char *path, const char *magic)
 {
     unsigned char head[8];
     const size_t want = strlen(magic);
     size_t n;
     FILE *f = fopen(path, "rb");
-    if (!f) return RWKV_OK; /* absent (or unreadable: the write says why) */
+    if (!f) return RWKV__HEAD_NONE;
     n = fread(head, 1, want, f);
     fclose(f);
-    if (n == 0 || (n == want && memcmp(head, magic, want) == 0)) return RWKV_OK;
+    if (n == 0) return RWKV__HEAD_EMPTY;
+    return n == want && memcmp(head, magic, want) == 0 ? RWKV__HEAD_MAGIC : RWKV__HEAD_OTHER;
+}
+
+/* An existing file at an output path that is not of the kind written there (its first bytes
+   are not `magic`: a checkpoint, a text, a slip of the name) is not replaced; an absent (or
+   unreadable: the write says why) or empty one is. */
+static rwkv_status rwkv__refuse_foreign(const char *path, const char *magic, const char *what,
+                                        rwkv_error *err)
+{
+    if (rwkv__file_head(path, magic) != RWKV__HEAD_OTHER) return RWKV_OK;
     return rwkv__fail(err, RWKV_ERR_ARGUMENT, "%s: exists and is not %s, so it is not replaced: "
                       "remove it first, or give another path", path, what);
 }
