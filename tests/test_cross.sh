@@ -25,17 +25,11 @@ warn="-std=c99 -Wall -Wextra -pedantic"
 ran=0; failed=0
 ok() { ran=$((ran + 1)); }
 bad() { echo "FAIL: $*"; failed=$((failed + 1)); }
-have() { command -v "$1" > /dev/null 2>&1; }
-
-wine=""
-if have wine64; then wine=wine64; elif [ -x /usr/lib/wine/wine64 ]; then wine=/usr/lib/wine/wine64; fi
+. tests/cross_tools.sh
 targets=""
-if have aarch64-linux-gnu-gcc && have qemu-aarch64; then targets="$targets aarch64"
-else echo "(aarch64 skipped: aarch64-linux-gnu-gcc or qemu-aarch64 not found)"; fi
-if have arm-linux-gnueabihf-gcc && have qemu-arm; then targets="$targets armhf"
-else echo "(armhf skipped: arm-linux-gnueabihf-gcc or qemu-arm not found)"; fi
-if have x86_64-w64-mingw32-gcc && [ -n "$wine" ]; then targets="$targets mingw"
-else echo "(mingw skipped: x86_64-w64-mingw32-gcc or wine64 not found)"; fi
+cross_ok aarch64 aarch64-linux-gnu-gcc qemu-aarch64 && targets="$targets aarch64"
+cross_ok armhf arm-linux-gnueabihf-gcc qemu-arm && targets="$targets armhf"
+cross_ok mingw x86_64-w64-mingw32-gcc "$WINE" && targets="$targets mingw"
 if [ -z "$targets" ]; then
     echo "no cross toolchain found (apt: gcc-aarch64-linux-gnu libc6-dev-arm64-cross gcc-arm-linux-gnueabihf libc6-dev-armhf-cross qemu-user gcc-mingw-w64-x86-64 wine64)"
     exit 77
@@ -178,7 +172,7 @@ run_target() {
         # (no Mono or Gecko: the prefix is made without asking to install them)
         mingw) mkdir -p build/wine
                run mingw env WINEPREFIX="$PWD/build/wine" WINEDEBUG=-all \
-                   WINEDLLOVERRIDES="mscoree,mshtml=" "$wine" ;;
+                   WINEDLLOVERRIDES="mscoree,mshtml=" "$WINE" ;;
     esac || return
     if [ "$1" = armhf ] && [ -n "$big" ]; then
         if qemu-arm "$out/armhf/cross_logits" "$out/armhf" "$big" 2>&1 |

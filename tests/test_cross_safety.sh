@@ -17,7 +17,7 @@ mkdir -p "$OUT"
 CFLAGS_X="-std=c99 -Wall -Wextra -pedantic -O1"
 fail=0 ran=0
 
-have() { command -v "$1" > /dev/null 2>&1; }
+. tests/cross_tools.sh
 
 # expect NAME PATTERN COMMAND...: the command's output must match PATTERN (grep -E)
 expect() {
@@ -72,10 +72,8 @@ check32() {
         $run "$OUT/$name-nolfs" open "$OUT/big.gguf"
 }
 
-if have arm-linux-gnueabihf-gcc && have qemu-arm && [ -d /usr/arm-linux-gnueabihf ]; then
+if cross_ok armhf arm-linux-gnueabihf-gcc qemu-arm && [ -d /usr/arm-linux-gnueabihf ]; then
     check32 armhf arm-linux-gnueabihf-gcc "qemu-arm -L /usr/arm-linux-gnueabihf"
-else
-    echo "skip armhf: arm-linux-gnueabihf-gcc or qemu-arm missing"
 fi
 
 printf 'int main(void) { return 0; }\n' > "$OUT/probe.c"
@@ -85,7 +83,7 @@ else
     echo "skip i386: cc -m32 cannot build and run a program (gcc-multilib)"
 fi
 
-if have s390x-linux-gnu-gcc && have qemu-s390x && [ -d /usr/s390x-linux-gnu ]; then
+if cross_ok s390x s390x-linux-gnu-gcc qemu-s390x && [ -d /usr/s390x-linux-gnu ]; then
     if s390x-linux-gnu-gcc $CFLAGS_X -o "$OUT/s390x" tests/cross_open.c -lm; then
         ran=1
         expect "s390x tiny model" '^refused: unsupported: .*big-endian' \
@@ -94,13 +92,9 @@ if have s390x-linux-gnu-gcc && have qemu-s390x && [ -d /usr/s390x-linux-gnu ]; t
         echo "FAIL s390x: build"
         fail=1
     fi
-else
-    echo "skip s390x: s390x-linux-gnu-gcc or qemu-s390x missing"
 fi
 
-WINE=$(command -v wine64 || command -v wine ||
-       { [ -x /usr/lib/wine/wine64 ] && echo /usr/lib/wine/wine64; })
-if have x86_64-w64-mingw32-gcc && [ -n "$WINE" ]; then
+if cross_ok windows x86_64-w64-mingw32-gcc "$WINE"; then
     if x86_64-w64-mingw32-gcc -std=c99 -O1 -o "$OUT/win.exe" tests/cross_open.c \
         > "$OUT/win.log" 2>&1; then
         ran=1
@@ -126,8 +120,6 @@ if have x86_64-w64-mingw32-gcc && [ -n "$WINE" ]; then
         echo "FAIL windows: build"
         fail=1
     fi
-else
-    echo "skip windows: x86_64-w64-mingw32-gcc or wine64 missing"
 fi
 
 rm -f "$OUT/big.gguf"

@@ -50,8 +50,9 @@ same_hash() { # what name1 name2
         echo "FAIL: $1: $2 ($h1) and $3 ($h2) differ"; failed=$((failed + 1))
     fi
 }
-if ! command -v aarch64-linux-gnu-gcc > /dev/null 2>&1 || ! command -v qemu-aarch64 > /dev/null 2>&1; then
-    echo "aarch64-linux-gnu-gcc or qemu-aarch64 not found (apt: gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user)"
+. tests/cross_tools.sh
+if ! cross_ok aarch64 aarch64-linux-gnu-gcc qemu-aarch64; then
+    echo "(apt: gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user)"
     exit 77
 fi
 rm -f "$out"/test_kernels_*
@@ -61,7 +62,7 @@ buildrun aarch64 aarch64-linux-gnu-gcc qemu-aarch64 -march=armv8-a &
 buildrun aarch64-scalar aarch64-linux-gnu-gcc qemu-aarch64 -march=armv8-a -DRWKV_NO_SIMD &
 # clang on aarch64 is the macOS (Apple silicon) combination: the same bits as gcc
 clang=""
-if command -v clang > /dev/null 2>&1 && echo 'int main(void){return 0;}' |
+if have clang && echo 'int main(void){return 0;}' |
    clang --target=aarch64-linux-gnu -static -x c -o "$out/clang_probe" - > /dev/null 2>&1; then
     clang=1; names="$names aarch64-clang"
     buildrun aarch64-clang clang qemu-aarch64 --target=aarch64-linux-gnu &
@@ -69,15 +70,13 @@ else
     echo "(clang for aarch64 skipped: no clang, or it cannot link for aarch64-linux-gnu)"
 fi
 armhf=""
-if command -v arm-linux-gnueabihf-gcc > /dev/null 2>&1 && command -v qemu-arm > /dev/null 2>&1; then
+if cross_ok armhf arm-linux-gnueabihf-gcc qemu-arm; then
     # ARMv7 NEON + VFPv4: f16 converted in integer steps (gcc without -mfp16-format) and by
     # the hardware (with it); plain -mfpu=neon (no FMA) stays scalar
     armhf=1; names="$names armhf armhf-fp16 armhf-scalar"
     buildrun armhf arm-linux-gnueabihf-gcc qemu-arm -mfpu=neon-vfpv4 -mfloat-abi=hard &
     buildrun armhf-fp16 arm-linux-gnueabihf-gcc qemu-arm -mfpu=neon-vfpv4 -mfloat-abi=hard -mfp16-format=ieee &
     buildrun armhf-scalar arm-linux-gnueabihf-gcc qemu-arm -mfpu=neon -mfloat-abi=hard &
-else
-    echo "(armhf skipped: arm-linux-gnueabihf-gcc or qemu-arm not found)"
 fi
 wait
 for n in $names; do report "$n"; done

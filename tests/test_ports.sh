@@ -20,14 +20,10 @@ cd "$(dirname "$0")/.." || exit 2
 root=$(pwd)
 PY=${PY:-/usr/bin/python3}
 export PY
-have() { command -v "$1" > /dev/null 2>&1; }
-WINE=$(command -v wine64 || command -v wine ||
-       { [ -x /usr/lib/wine/wine64 ] && echo /usr/lib/wine/wine64; })
+. tests/cross_tools.sh
 targets=
-if have arm-linux-gnueabihf-gcc && have qemu-arm; then targets="$targets armhf"
-else echo "(armhf skipped: arm-linux-gnueabihf-gcc or qemu-arm not found)"; fi
-if have x86_64-w64-mingw32-gcc && [ -n "$WINE" ]; then targets="$targets win64"
-else echo "(win64 skipped: x86_64-w64-mingw32-gcc or wine64 not found)"; fi
+cross_ok armhf arm-linux-gnueabihf-gcc qemu-arm && targets="$targets armhf"
+cross_ok win64 x86_64-w64-mingw32-gcc "$WINE" && targets="$targets win64"
 if [ -z "$targets" ]; then
     echo "skip: no cross toolchain (apt: gcc-arm-linux-gnueabihf libc6-dev-armhf-cross qemu-user gcc-mingw-w64-x86-64 wine64)"
     exit 77

@@ -6,8 +6,9 @@
 cd "$(dirname "$0")/.." || exit 2
 out=build/neon-quant
 mkdir -p "$out" || exit 2
-if ! command -v aarch64-linux-gnu-gcc > /dev/null 2>&1 || ! command -v qemu-aarch64 > /dev/null 2>&1; then
-    echo "SKIP: aarch64-linux-gnu-gcc or qemu-aarch64 not found (apt: gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user)"
+. tests/cross_tools.sh
+if ! cross_ok aarch64 aarch64-linux-gnu-gcc qemu-aarch64; then
+    echo "(apt: gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user)"
     exit 77
 fi
 fx=../shared/fixtures/llamacpp/quant_vectors.gguf

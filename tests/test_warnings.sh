@@ -18,7 +18,7 @@ fails=0 ran=0 log=build/warnings.log
 mkdir -p build || exit 2
 : > "$log"
 
-have() { command -v "$1" > /dev/null 2>&1; }
+. tests/cross_tools.sh
 
 # check COMPILER FLAGS...: one target; a compiler that rejects the target is not counted
 check() {
