@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """convert_pth.py - convert an RWKV checkpoint to the GGUF file rwkv.c reads (docs/FORMAT.md).
 
-Inputs: PyTorch checkpoints written by torch.save (zip format, or the legacy pre-1.6 format)
-and rwkv.cpp `.bin` files (FP32/FP16). RWKV v4, v5.0/5.1/5.2, v6 and v7 are detected the way
-the official implementation (ChatRWKV `rwkv` package) detects them.
+Inputs: PyTorch checkpoints written by torch.save (zip format, or the legacy pre-1.6 format),
+safetensors files, rwkv.cpp `.bin` files (FP32/FP16), and Hugging Face model directories (one
+file or shards with an index) in the transformers or flash-linear-attention layout, renamed
+back to the released names. RWKV v4, v5.0/5.1/5.2, v6 and v7 are detected the way the
+official implementation (ChatRWKV `rwkv` package) detects them.
 
 Python standard library only: no torch, no numpy. The pickle inside a checkpoint is read by a
 restricted unpickler that only rebuilds tensors and dictionaries; it never imports or calls
@@ -17,10 +19,12 @@ import array
 import collections
 import io
 import itertools
+import json
 import math
 import mmap
 import os
 import pickle
+import re
 import signal
 import struct
 import sys
@@ -851,9 +855,14 @@ def detect_version(sd):
 SCHEMA_HINT = "docs/FORMAT.md lists the tensors of each version; is the checkpoint complete?"
 
 
-def plan_model(sd, path):
+def plan_model(sd, path, renamed=None):
     """Validates a state dict against the schema. Returns (info dict, [(key, Tensor)] in file
-    order)."""
+    order). RENAMED: {name here: name in the file} of a renamed layout, for messages."""
+    renamed = renamed or {}
+
+    def called(k):
+        return "%s (%s in the file)" % (k, renamed[k]) if k in renamed else k
+
     for k in sd:
         if any(x in k for x in ("ffn.s_emb", "ffn.s0", "ffn.s1", "ffn.s2")):
             raise ConvertError("%s: '%s': RWKV-7 DeepEmbed checkpoints are not supported"
@@ -921,7 +930,7 @@ def plan_model(sd, path):
         t = sd[key]
         if squeezed(t.shape) != squeezed(shape):
             raise ConvertError("%s: tensor %s has shape %s, expected %s (RWKV v%s, n_embd %d)"
-                               % (path, key, tuple(t.shape), tuple(shape),
+                               % (path, called(key), tuple(t.shape), tuple(shape),
                                   VERSION_NAMES[(version, minor)], C), SCHEMA_HINT)
         plan.append((key, t))
         seen.add(key)
@@ -961,7 +970,7 @@ def plan_model(sd, path):
     extra = [k for k in sd if k not in seen]
     if extra:
         raise ConvertError("%s: unexpected tensor %s for RWKV v%s" % (
-            path, extra[0], VERSION_NAMES[(version, minor)]),
+            path, called(extra[0]), VERSION_NAMES[(version, minor)]),
             "%d unknown tensor(s); unsupported variant?" % len(extra))
     # ln0 is block 0's but is written right after the embedding (docs/FORMAT.md order)
     order = [plan[0]] + [p for p in plan if p[0].startswith("blocks.0.ln0.")] + \
@@ -1325,7 +1334,37 @@ def load_vocab(choice, n_vocab, warn):
 # ==== driver ======================================================================================
 
 def read_checkpoint(path):
-    """-> (state dict, default file dtype, notes, input kind, mapped file or None)."""
+    """-> (state dict, default file dtype, notes, input kind, [mapped files], {released name:
+    name in the file} for the renamed tensors).
+
+    PATH is one file (.pth, rwkv.cpp .bin, .safetensors), a Hugging Face model directory, or
+    a shard index (*.index.json). Hugging Face layouts are renamed to the released names."""
+    if os.path.isdir(path):
+        path = hf_model_file(path)
+    shard = SHARD_RE.search(os.path.basename(path))
+    if shard and int(shard.group(2)) > 1:
+        index = os.path.join(os.path.dirname(path), HF_FILES[0] if shard.group(3) ==
+                             "safetensors" else HF_FILES[2])
+        raise ConvertError("%s is one of %d shards of a model" % (path, int(shard.group(2))),
+                           "give the directory that holds them all, or %s"
+                           % (index if os.path.isfile(index) else "their .index.json file"))
+    if path.endswith(".index.json"):
+        sd, own, notes, kind, maps = read_sharded(path)
+    else:
+        sd, own, notes, kind, mm = read_file(path)
+        maps = [mm]
+    layout = hf_layout(sd)
+    renamed = {}
+    if layout is not None:
+        r = (from_transformers if layout == "transformers" else from_fla)(sd, path)
+        sd, renamed = r.sd, r.old
+        kind += ", %s names" % ("Hugging Face transformers" if layout == "transformers" else
+                                "flash-linear-attention (fla)")
+    return sd, own, notes, kind, maps, renamed
+
+
+def read_file(path):
+    """One checkpoint file -> (state dict, default file dtype, notes, input kind, mapped file)."""
     try:
         f = open(path, "rb")
     except OSError as e:
@@ -1343,12 +1382,220 @@ def read_checkpoint(path):
         sd, dt, notes = read_rwkvcpp(path, mm)
         return sd, dt, notes, "rwkv.cpp file", mm
     if len(mm) > 9 and mm[8:9] == b"{" and struct.unpack("<Q", mm[:8])[0] < len(mm):
-        raise ConvertError("%s looks like a safetensors file, which is not supported" % path,
-                           "convert the .pth checkpoint")
+        return read_safetensors(path, mm), None, [], "safetensors file", mm
     if head[:1] == b"\x80" and head[1:2] in (b"\x02", b"\x03", b"\x04", b"\x05"):
         return read_torch_legacy(path, mm), None, [], "legacy PyTorch checkpoint", mm
-    raise ConvertError("%s is neither a PyTorch checkpoint nor an rwkv.cpp file" % path,
-                       not_checkpoint_hint(mm[:64]))
+    raise ConvertError("%s is neither a PyTorch checkpoint, a safetensors file nor an "
+                       "rwkv.cpp file" % path, not_checkpoint_hint(mm[:64]))
+
+
+# ==== safetensors and the Hugging Face layouts ====================================================
+# Some RWKV models on Hugging Face are not BlinkDL's .pth but a conversion of it: the
+# transformers layout (RWKV/rwkv-4-*, RWKV/v5-*, RWKV/v6-*: the same tensors renamed) or the
+# flash-linear-attention one (fla-hub/rwkv7-*: renamed, LoRAs transposed, the six token-shift
+# mixes possibly packed in one tensor), as pytorch_model.bin or model.safetensors, possibly in
+# shards with an index. Both are renamed back here; the tensors' values are the same.
+
+SAFETENSORS_DTYPES = {"F32": "f32", "F16": "f16", "BF16": "bf16"}
+SHARD_RE = re.compile(r"-(\d+)-of-(\d+)\.(safetensors|bin)$")
+HF_FILES = ("model.safetensors.index.json", "model.safetensors",
+            "pytorch_model.bin.index.json", "pytorch_model.bin")
+
+
+def read_safetensors(path, mm):
+    """safetensors: u64 header length, a JSON header {name: {dtype, shape, data_offsets}},
+    then the data; offsets count from the end of the header."""
+    n = struct.unpack("<Q", mm[:8])[0]
+    if n > len(mm) - 8 or n > 1 << 28:
+        raise ConvertError("%s: safetensors header of %d bytes runs past the end of the file"
+                           % (path, n))
+    try:
+        header = json.loads(bytes(mm[8:8 + n]).decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as e:
+        raise ConvertError("%s: damaged safetensors header: %s" % (path, e))
+    if not isinstance(header, dict):
+        raise ConvertError("%s: damaged safetensors header: not a JSON object" % path)
+    base = 8 + n
+    sd = collections.OrderedDict()
+    for name, e in header.items():
+        if name == "__metadata__":
+            continue
+        ok = isinstance(e, dict) and isinstance(e.get("dtype"), str) and \
+            isinstance(e.get("shape"), list) and isinstance(e.get("data_offsets"), list) and \
+            all(_is_int(s) and s >= 0 for s in e["shape"]) and len(e["data_offsets"]) == 2 and \
+            all(_is_int(o) for o in e["data_offsets"])
+        if not ok:
+            raise ConvertError("%s: damaged safetensors header: bad entry for %s" % (path, name))
+        shape = tuple(e["shape"])
+        b, end = e["data_offsets"]
+        if not 0 <= b <= end or base + end > len(mm):
+            raise ConvertError("%s: tensor %s: data offsets %d..%d run past the end of the "
+                               "file" % (path, name, b, end), "is the download complete?")
+        dtype = SAFETENSORS_DTYPES.get(e["dtype"])
+        if dtype is None:
+            sd[name] = UnsupportedTensor(e["dtype"].lower(), shape)
+            continue
+        if end - b != prod(shape) * DTYPES[dtype][0]:
+            raise ConvertError("%s: tensor %s: %d bytes of data for shape %s in %s"
+                               % (path, name, end - b, shape, e["dtype"]))
+        sd[name] = Tensor(dtype, shape, memoryview(mm)[base + b:base + end], origin=path)
+    return sd
+
+
+def hf_model_file(d):
+    """The checkpoint in a Hugging Face model directory (a download or a cache snapshot)."""
+    for name in HF_FILES:
+        p = os.path.join(d, name)
+        if os.path.isfile(p):
+            return p
+    pths = sorted(f for f in os.listdir(d) if f.endswith((".pth", ".safetensors")))
+    if len(pths) == 1:
+        return os.path.join(d, pths[0])
+    raise ConvertError("%s is a directory without %s" % (d, " or ".join(HF_FILES[1::2])),
+                       "give the checkpoint file itself" if pths else
+                       "is the model downloaded into it?")
+
+
+def read_sharded(index):
+    """A shard index ({"weight_map": {tensor: file}}): every shard, checked against it."""
+    try:
+        with open(index, "rb") as f:
+            top = json.loads(f.read().decode("utf-8"))
+    except OSError as e:
+        raise ConvertError("cannot open %s: %s" % (index, e.strerror))
+    except (UnicodeDecodeError, ValueError) as e:
+        raise ConvertError("%s: not a shard index: %s" % (index, e))
+    wm = top.get("weight_map") if isinstance(top, dict) else None
+    if not isinstance(wm, dict) or not wm or \
+            not all(isinstance(v, str) and v == os.path.basename(v) for v in wm.values()):
+        raise ConvertError("%s: not a shard index (no weight_map of tensor -> file name)"
+                           % index)
+    d = os.path.dirname(index)
+    sd, maps, kinds, own = collections.OrderedDict(), [], set(), None
+    for shard in sorted(set(wm.values())):
+        part, dt, _notes, kind, mm = read_file(os.path.join(d, shard))
+        maps.append(mm)
+        kinds.add(kind)
+        own = own or dt
+        for k, t in part.items():
+            if k in sd:
+                raise ConvertError("%s: tensor %s is in two shards" % (index, k))
+            if wm.get(k) != shard:
+                raise ConvertError("%s: tensor %s is in %s, the index says %s"
+                                   % (index, k, shard, wm.get(k)))
+            sd[k] = t
+    missing = [k for k in wm if k not in sd]
+    if missing:
+        raise ConvertError("%s: tensor %s is in no shard (%d missing)"
+                           % (index, missing[0], len(missing)), "is the download complete?")
+    return sd, own, [], "%d shards (%s)" % (len(maps), ", ".join(sorted(kinds))), maps
+
+
+def hf_layout(sd):
+    if any(k.startswith("rwkv.blocks.") for k in sd) or "rwkv.embeddings.weight" in sd:
+        return "transformers"
+    if any(k.startswith("model.layers.") for k in sd) or "model.embeddings.weight" in sd:
+        return "fla"
+    return None
+
+
+class _Renamer:
+    """The renamed state dict and, for messages, each new name's name in the file."""
+
+    def __init__(self, path):
+        self.sd, self.old, self.path = collections.OrderedDict(), {}, path
+
+    def put(self, new, t, old):
+        if new in self.sd:
+            raise ConvertError("%s: tensors %s and %s both stand for %s of the released layout"
+                               % (self.path, self.old[new], old, new))
+        self.sd[new] = t
+        if new != old:
+            self.old[new] = old
+
+
+# transformers' names for the mixing vectors (v6 files keep time_maa_*; some spell them out)
+TRANSFORMERS_MIX = {"time_mix_key": "time_mix_k", "time_mix_value": "time_mix_v",
+                    "time_mix_receptance": "time_mix_r", "time_mix_gate": "time_mix_g",
+                    "time_maa_key": "time_maa_k", "time_maa_value": "time_maa_v",
+                    "time_maa_receptance": "time_maa_r", "time_maa_gate": "time_maa_g"}
+TRANSFORMERS_PART = {"pre_ln": "ln0", "attention": "att", "feed_forward": "ffn"}
+
+
+def from_transformers(sd, path):
+    """rwkv.embeddings -> emb, rwkv.blocks.N.{pre_ln, attention, feed_forward} ->
+    blocks.N.{ln0, att, ffn}, time_mix_key -> time_mix_k..., rwkv.ln_out -> ln_out; head
+    unchanged."""
+    r = _Renamer(path)
+    for k, t in sd.items():
+        n = k[len("rwkv."):] if k.startswith("rwkv.") else k
+        if n == "embeddings.weight":
+            n = "emb.weight"
+        p = n.split(".")
+        if len(p) >= 4 and p[0] == "blocks":
+            p[2] = TRANSFORMERS_PART.get(p[2], p[2])
+            p[3] = TRANSFORMERS_MIX.get(p[3], p[3])
+        r.put(".".join(p), t, k)
+    return r
+
+
+FLA_ATT = {"r_proj": "receptance", "k_proj": "key", "v_proj": "value", "o_proj": "output",
+           "g_norm": "ln_x"}
+FLA_NORM = {"pre_norm": "ln0", "attn_norm": "ln1", "ffn_norm": "ln2"}
+FLA_TOP = {"model.embeddings.weight": "emb.weight", "model.norm.weight": "ln_out.weight",
+           "model.norm.bias": "ln_out.bias", "lm_head.weight": "head.weight"}
+
+
+def from_fla(sd, path):
+    """fla-hub's RWKV-7: model.layers.N.{pre_norm, attn_norm, ffn_norm, attn, ffn}; attn's
+    {r,k,v,o}_proj, g_norm; {w,a,v,g}_lora.lora.0.weight = x1 transposed, lora.2.weight = x2
+    transposed, lora.2.bias = x0; x_x = x_r, x_w, x_k, x_v, x_a, x_g stacked."""
+    if not any(k.startswith("model.layers.") and k.endswith(".attn.r_k") for k in sd):
+        raise ConvertError("%s: a flash-linear-attention (fla) checkpoint, but not of RWKV-7 "
+                           "(no attn.r_k): only fla's RWKV-7 layout is read" % path,
+                           "convert BlinkDL's .pth release of the model")
+    r = _Renamer(path)
+    for k, t in sd.items():
+        p = k.split(".")
+        if k in FLA_TOP:
+            r.put(FLA_TOP[k], t, k)
+            continue
+        if len(p) < 5 or p[:2] != ["model", "layers"] or not p[2].isdigit():
+            r.put(k, t, k)  # plan_model names it as unexpected
+            continue
+        i, part, rest = p[2], p[3], p[4:]
+        blk = "blocks.%s." % i
+        if part in FLA_NORM:
+            r.put(blk + FLA_NORM[part] + "." + ".".join(rest), t, k)
+        elif part == "attn" and rest[0] in FLA_ATT:
+            r.put(blk + "att." + ".".join([FLA_ATT[rest[0]]] + rest[1:]), t, k)
+        elif part == "attn" and rest == ["x_x"]:
+            if t.numel() % 6 or not t.is_contiguous():
+                raise ConvertError("%s: tensor %s has shape %s, expected 6 stacked vectors"
+                                   % (path, k, t.shape))
+            c = t.numel() // 6
+            for j, x in enumerate("rwkvag"):
+                r.put(blk + "att.x_" + x,
+                     Tensor(t.dtype, (c,), t.buf, None, t.offset + j * c, t.origin), k)
+        elif part == "attn" and len(rest) == 4 and rest[0] in ("w_lora", "a_lora", "v_lora",
+                                                               "g_lora") and rest[1] == "lora":
+            x = rest[0][0]
+            which = {("0", "weight"): "1", ("2", "weight"): "2", ("2", "bias"): "0"}.get(
+                (rest[2], rest[3]))
+            if which is None:
+                r.put(blk + "att." + ".".join(rest), t, k)
+                continue
+            if which != "0":
+                if len(t.shape) != 2:
+                    raise ConvertError("%s: tensor %s has shape %s, expected a matrix"
+                                       % (path, k, t.shape))
+                t = t.transposed((1, 0))  # fla's nn.Linear (out, in) -> the release's (in, out)
+            r.put(blk + "att." + x + which, t, k)
+        elif part in ("attn", "ffn"):
+            r.put(blk + {"attn": "att", "ffn": "ffn"}[part] + "." + ".".join(rest), t, k)
+        else:
+            r.put(k, t, k)
+    return r
 
 
 def not_checkpoint_hint(head):
@@ -1366,8 +1613,18 @@ def not_checkpoint_hint(head):
 
 
 def default_name(path):
-    base = os.path.basename(path)
-    for ext in (".pth", ".pt", ".bin", ".ckpt"):
+    p = os.path.abspath(path)
+    base = os.path.basename(p)
+    d = p if os.path.isdir(p) else None
+    if d is None and (base in HF_FILES or SHARD_RE.search(base) or base.endswith(".index.json")):
+        d = os.path.dirname(p)  # model.safetensors and the like: the directory names the model
+    if d is not None:
+        parts = d.split(os.sep)
+        # a Hugging Face cache snapshot: .../models--ORG--NAME/snapshots/REVISION
+        if len(parts) >= 3 and parts[-2] == "snapshots" and parts[-3].startswith("models--"):
+            return parts[-3].split("--")[-1]
+        return os.path.basename(d) or base
+    for ext in (".pth", ".pt", ".bin", ".ckpt", ".safetensors"):
         if base.lower().endswith(ext):
             return base[:-len(ext)]
     return base
@@ -1392,8 +1649,8 @@ def convert(in_path, out_path, dtype=None, vocab="auto", name=None, quiet=False,
                                    % out_path, "remove it first, or give another output path")
     warn = (lambda s: log("%s: warning: %s" % (PROG, s)))
     t0 = time.time()
-    sd, own_dtype, notes, kind, mm = read_checkpoint(in_path)
-    info, plan = plan_model(sd, in_path)
+    sd, own_dtype, notes, kind, maps, renamed = read_checkpoint(in_path)
+    info, plan = plan_model(sd, in_path, renamed)
     file_dtype = dtype or own_dtype or matrix_dtype_of(plan)
     vkind, vdata = load_vocab(vocab, info["n_vocab"], warn)
     tensors = plan_output(plan, file_dtype)
@@ -1462,11 +1719,17 @@ def main(argv=None):
         prog=PROG,
         description="Convert an RWKV checkpoint (v4, v5.0/5.1/5.2, v6, v7) to the GGUF file "
                     "rwkv.c reads (docs/FORMAT.md). INPUT is a PyTorch checkpoint written by "
-                    "torch.save (zip or legacy format) or an rwkv.cpp .bin (FP32/FP16); "
-                    "rwkv.cpp's transforms are undone. OUTPUT is written atomically.",
+                    "torch.save (zip or legacy format), a .safetensors file, an rwkv.cpp .bin "
+                    "(FP32/FP16; its transforms are undone), or a Hugging Face model directory "
+                    "or shard index (*.index.json). Besides BlinkDL's own tensor names it "
+                    "reads the Hugging Face conversions': transformers' (RWKV/rwkv-4-*, "
+                    "RWKV/v5-*, RWKV/v6-*) and flash-linear-attention's RWKV-7 (fla-hub/rwkv7-*)."
+                    " OUTPUT is written atomically.",
         epilog="Exit status: 0 ok, 1 conversion error, 2 usage error. Uses only the Python "
                "standard library; the checkpoint's pickle is read without executing anything.")
-    p.add_argument("input", metavar="INPUT", help=".pth checkpoint or rwkv.cpp .bin")
+    p.add_argument("input", metavar="INPUT",
+                   help=".pth checkpoint, .safetensors, rwkv.cpp .bin, or a Hugging Face model "
+                        "directory")
     p.add_argument("output", metavar="OUTPUT", help="GGUF file to write")
     p.add_argument("--dtype", choices=["f32", "f16", "bf16"],
                    help="type of the 2-D weight matrices (default: the checkpoint's own; "

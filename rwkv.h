@@ -10308,7 +10308,13 @@ static rwkv_status rwkv__open_file(const char *path, rwkv_model **out, rwkv_erro
         if (!S_ISREG(st.st_mode)) {
             close(fd);
             free(m);
-            return rwkv__fail(err, RWKV_ERR_IO, "%s: not a regular file", path);
+            return rwkv__fail(err, RWKV_ERR_IO,
+                              S_ISDIR(st.st_mode)
+                                  ? "%s: is a directory, not a model file; a Hugging Face "
+                                    "model directory converts to one with convert_pth.py DIR "
+                                    "OUT.gguf"
+                                  : "%s: not a regular file",
+                              path);
         }
         rwkv__stat_id(&st, m->file_id);
         m->gguf.size = (uint64_t)st.st_size;

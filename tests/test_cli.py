@@ -220,6 +220,14 @@ def test_runtime_errors():
         check(rc == 1 and want in err and len(err.strip().splitlines()) == 1,
               "not a GGUF file, %r: exit %d %r" % (want, rc, err))
     print("  zip / pickle / rwkv.cpp / Git LFS / HTML / text files: the error says which")
+    hfdir = os.path.join(BUILD, "cli-hf-model-dir")
+    os.makedirs(hfdir, exist_ok=True)
+    for args in (["info", hfdir], ["-m", hfdir, "-p", "hi"]):
+        rc, out, err = run(args)
+        check(rc == 1 and "is a directory" in err and "convert_pth.py DIR" in err and
+              len(err.strip().splitlines()) == 1, "a directory as the model: exit %d %r"
+              % (rc, err))
+    print("  a directory as the model: the error says so and how to convert one")
 
 
 def test_own_file(m):

@@ -1,0 +1,296 @@
+#!/usr/bin/env python3
+"""convert_pth.py on the Hugging Face forms of RWKV checkpoints (run by `make test` with
+/usr/bin/python3; exit 0 pass, 1 fail, 77 skip). Needs no ../shared.
+
+(a) no torch needed: damaged and partial inputs (a safetensors header that is no JSON, one
+    that runs past the file, data of the wrong size, one shard of several, an index naming a
+    shard that lacks a tensor, a directory with no model, fla's RWKV-6 layout, F64 tensors)
+    each end in one error line that says what is wrong, and no output;
+(b) with torch: random checkpoints of v4, v5.2, v6 and v7 (tests/gen_checkpoint.py) are
+    rewritten the way the Hugging Face conversions write them, and each must convert to the
+    same bytes as the .pth it came from:
+      - transformers layout (RWKV/rwkv-4-*, RWKV/v5-*, RWKV/v6-* on Hugging Face; renamed as
+        transformers' and the RWKV HF repos' convert_rwkv*_checkpoint_to_hf.py do) as
+        pytorch_model.bin, as model.safetensors, and as two safetensors shards with an index,
+        given as the directory, the index, or the file;
+      - flash-linear-attention layout of v7 (fla-hub/rwkv7-*; as fla's convert_from_rwkv7.py
+        writes it: LoRAs transposed into nn.Linear weights and biases, (1, 1, C) vectors
+        squeezed, the six token-shift mixes apart or stacked in one x_x of (6, C) or
+        (6, 1, 1, C), block 0's unused v LoRA dropped);
+    and a renamed tensor the schema does not know is named as the file names it.
+The safetensors files are written here by hand (header JSON + data), as the format says.
+"""
+
+import collections
+import json
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+CONVERT = os.path.join(ROOT, "convert_pth.py")
+PYI = [sys.executable, "-I", "-S", CONVERT]   # the converter with the standard library only
+
+failures = []
+
+
+def check(cond, what):
+    print(("ok    " if cond else "FAIL  ") + what)
+    if not cond:
+        failures.append(what)
+    return cond
+
+
+def convert(inp, out, *extra):
+    return subprocess.run(PYI + [inp, out, "-q", "--vocab", "none", "--name", "m"] + list(extra),
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True)
+
+
+def expect_error(inp, out, pattern, what):
+    if os.path.exists(out):
+        os.remove(out)
+    r = convert(inp, out)
+    lines = [l for l in r.stderr.splitlines() if l.strip()]
+    ok = r.returncode == 1 and len(lines) == 1 and \
+        lines[0].startswith("convert_pth.py: error: ") and pattern in lines[0] and \
+        not os.path.exists(out)
+    check(ok, "%s: %s" % (what, lines[0] if lines else "(no message, exit %d)" % r.returncode))
+
+
+def safetensors_bytes(tensors, pad=True):
+    """{name: (dtype name, shape, raw bytes)} -> a safetensors file's bytes."""
+    header, blobs, off = collections.OrderedDict(), [], 0
+    for name, (dt, shape, raw) in tensors.items():
+        header[name] = {"dtype": dt, "shape": list(shape), "data_offsets": [off, off + len(raw)]}
+        blobs.append(raw)
+        off += len(raw)
+    header["__metadata__"] = {"format": "pt"}
+    h = json.dumps(header).encode()
+    if pad:
+        h += b" " * (-len(h) % 8)
+    return struct.pack("<Q", len(h)) + h + b"".join(blobs)
+
+
+def write(path, data):
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+def part_a(tmp):
+    out = os.path.join(tmp, "a.gguf")
+
+    def f32(*shape):
+        n = 1
+        for x in shape:
+            n *= x
+        return ("F32", shape, b"\0" * (4 * n))
+    p = os.path.join(tmp, "nojson.safetensors")
+    write(p, struct.pack("<Q", 10) + b"{not json}" + b"\0" * 16)
+    expect_error(p, out, "damaged safetensors header", "header that is no JSON")
+    p = os.path.join(tmp, "short.safetensors")
+    write(p, safetensors_bytes({"emb.weight": f32(4, 8)})[:-40])
+    expect_error(p, out, "run past the end of the file", "data cut short")
+    p = os.path.join(tmp, "size.safetensors")
+    st = safetensors_bytes({"emb.weight": ("F32", (4, 8), b"\0" * 100)})
+    write(p, st)
+    expect_error(p, out, "100 bytes of data for shape (4, 8)", "data of the wrong size")
+    p = os.path.join(tmp, "f64.safetensors")
+    write(p, safetensors_bytes({"emb.weight": ("F64", (4, 8), b"\0" * 256),
+                                "head.weight": f32(4, 8)}))
+    expect_error(p, out, "has dtype f64", "F64 tensor")
+    d = os.path.join(tmp, "shards")
+    os.mkdir(d)
+    write(os.path.join(d, "model-00001-of-00002.safetensors"),
+          safetensors_bytes({"emb.weight": f32(4, 8)}))
+    expect_error(os.path.join(d, "model-00001-of-00002.safetensors"), out,
+                 "is one of 2 shards", "one shard of two")
+    idx = os.path.join(d, "model.safetensors.index.json")
+    write(idx, json.dumps({"metadata": {}, "weight_map": {
+        "emb.weight": "model-00001-of-00002.safetensors",
+        "head.weight": "model-00001-of-00002.safetensors"}}).encode())
+    expect_error(d, out, "tensor head.weight is in no shard", "index naming a tensor no shard has")
+    write(idx, b"[1, 2]")
+    expect_error(idx, out, "not a shard index", "index that is no index")
+    e = os.path.join(tmp, "empty_dir")
+    os.mkdir(e)
+    expect_error(e, out, "is a directory without model.safetensors or pytorch_model.bin",
+                 "directory without a model")
+    p = os.path.join(tmp, "fla6.safetensors")
+    write(p, safetensors_bytes({"model.embeddings.weight": f32(4, 8),
+                                "model.layers.0.attn.x_proj.0.weight": f32(8, 8)}))
+    expect_error(p, out, "not of RWKV-7", "fla's RWKV-6 layout")
+
+
+# ---- (b) -------------------------------------------------------------------------------------
+
+def torch_safetensors(sd):
+    import torch
+    names = {torch.float32: "F32", torch.float16: "F16", torch.bfloat16: "BF16"}
+    return safetensors_bytes(collections.OrderedDict(
+        (k, (names[t.dtype], tuple(t.shape), t.contiguous().flatten().view(torch.uint8)
+             .numpy().tobytes())) for k, t in sd.items()))
+
+
+def to_transformers(sd):
+    """As convert_rwkv_checkpoint_to_hf.py (v4) and its v5 / v6 variants rename."""
+    import re
+    out = collections.OrderedDict()
+    for name, w in sd.items():
+        if name.startswith("emb."):
+            name = "embeddings." + name[len("emb."):]
+        if name.startswith("blocks.0.ln0"):
+            name = name.replace("blocks.0.ln0", "blocks.0.pre_ln")
+        name = re.sub(r"blocks\.(\d+)\.att\.", r"blocks.\1.attention.", name)
+        name = re.sub(r"blocks\.(\d+)\.ffn\.", r"blocks.\1.feed_forward.", name)
+        for short, long_ in (("k", "key"), ("v", "value"), ("r", "receptance"), ("g", "gate")):
+            if name.endswith(".time_mix_" + short):
+                name = name[:-len(short)] + long_
+        if name != "head.weight":
+            name = "rwkv." + name
+        out[name] = w
+    return out
+
+
+def to_fla(sd, x_x=None):
+    """As fla's convert_from_rwkv7.py writes: x_x None (x_r ... apart, (1, 1, C) as in its
+    first version), "flat" ((6, C)) or "4d" ((6, 1, 1, C))."""
+    import torch
+    top = {"emb.weight": "model.embeddings.weight", "ln_out.weight": "model.norm.weight",
+           "ln_out.bias": "model.norm.bias", "head.weight": "lm_head.weight"}
+    proj = {"receptance": "r_proj", "key": "k_proj", "value": "v_proj", "output": "o_proj",
+            "ln_x": "g_norm"}
+    part = {"att": "attn", "ffn": "ffn", "ln0": "pre_norm", "ln1": "attn_norm",
+            "ln2": "ffn_norm"}
+    out, mixes = collections.OrderedDict(), {}
+    for name, w in sd.items():
+        if name in top:
+            out[top[name]] = w
+            continue
+        c = name.split(".")
+        if c[2] == "att" and c[0:2] == ["blocks", "0"] and c[3] in ("v0", "v1", "v2"):
+            continue                                  # fla's block 0 has no v LoRA
+        c[0], c[2] = "model.layers", part[c[2]]
+        if c[2] == "attn" and len(c[3]) == 2 and c[3][0] in "wvag" and c[3][1] in "012":
+            typ, num = c[3]
+            c[3] = typ + "_lora.lora." + {"0": "2.bias", "1": "0.weight", "2": "2.weight"}[num]
+            w = w.t().contiguous() if num in "12" else w.reshape(-1)
+        elif c[2] == "attn" and c[3] in proj:
+            c[3] = proj[c[3]]
+        elif c[2] == "attn" and c[3] in ("x_r", "x_w", "x_k", "x_v", "x_a", "x_g") and x_x:
+            mixes.setdefault(c[1], {})[c[3]] = w.reshape(-1)
+            if len(mixes[c[1]]) == 6:
+                m = torch.stack([mixes[c[1]]["x_" + x] for x in "rwkvag"])
+                out["model.layers.%s.attn.x_x" % c[1]] = \
+                    m if x_x == "flat" else m.reshape(6, 1, 1, -1)
+            continue
+        elif x_x and tuple(w.shape[:2]) == (1, 1) and len(w.shape) == 3:
+            w = w.reshape(-1)                         # fla squeezes (1, 1, C) vectors
+        out[".".join(c)] = w
+    return out
+
+
+def part_b(tmp):
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        print("skip (b): no torch (apt-get install python3-torch)")
+        return False
+    sys.path.insert(0, HERE)
+    import gen_checkpoint
+    import torch
+    out = os.path.join(tmp, "out.gguf")
+    for version, dtype in (("4", "fp32"), ("5.2", "bf16"), ("6", "fp16"), ("7", "bf16")):
+        kw = {"v7_block0_v": True} if version == "7" else {}
+        sd = gen_checkpoint.make_checkpoint(version, n_layer=2, n_embd=128, head_size=32,
+                                            n_vocab=300, dtype=dtype, seed=3, **kw)
+        pth = os.path.join(tmp, "v%s.pth" % version)
+        torch.save(sd, pth)
+        ref = os.path.join(tmp, "v%s.gguf" % version)
+        r = convert(pth, ref)
+        if not check(r.returncode == 0, "v%s .pth converts (%s)" % (version, r.stderr.strip())):
+            continue
+        with open(ref, "rb") as f:
+            want = f.read()
+
+        def same(inp, what):
+            if os.path.exists(out):
+                os.remove(out)
+            r = convert(inp, out)
+            got = open(out, "rb").read() if r.returncode == 0 else b""
+            check(got == want, "v%s %s: the .pth's bytes%s" % (
+                version, what, "" if r.returncode == 0 else " (" + r.stderr.strip() + ")"))
+
+        if version != "7":
+            hf = to_transformers(sd)
+            d = os.path.join(tmp, "hf%s" % version)
+            os.mkdir(d)
+            torch.save(hf, os.path.join(d, "pytorch_model.bin"))
+            same(d, "transformers pytorch_model.bin, the directory")
+            s = os.path.join(tmp, "hf%s-st" % version)
+            os.mkdir(s)
+            write(os.path.join(s, "model.safetensors"), torch_safetensors(hf))
+            same(os.path.join(s, "model.safetensors"), "transformers model.safetensors")
+            sh = os.path.join(tmp, "hf%s-shards" % version)
+            os.mkdir(sh)
+            names = list(hf)
+            halves = (names[:len(names) // 2], names[len(names) // 2:])
+            wm = {}
+            for i, part in enumerate(halves):
+                fn = "model-%05d-of-00002.safetensors" % (i + 1)
+                write(os.path.join(sh, fn),
+                      torch_safetensors(collections.OrderedDict((k, hf[k]) for k in part)))
+                wm.update((k, fn) for k in part)
+            write(os.path.join(sh, "model.safetensors.index.json"),
+                  json.dumps({"metadata": {}, "weight_map": wm}).encode())
+            same(sh, "transformers safetensors in 2 shards, the directory")
+            same(os.path.join(sh, "model.safetensors.index.json"),
+                 "transformers safetensors in 2 shards, the index")
+            # a cache snapshot names the model after its repository
+            snap = os.path.join(tmp, "models--RWKV--rwkv-%s-test" % version, "snapshots", "0a1b")
+            shutil.copytree(s, snap)
+            r = subprocess.run(PYI + [snap, out, "--vocab", "none"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, universal_newlines=True)
+            check(r.returncode == 0 and ("rwkv-%s-test" % version).encode() in
+                  open(out, "rb").read(4096), "v%s Hugging Face cache snapshot: general.name "
+                  "from the repository" % version)
+        else:
+            for variant in (None, "flat", "4d"):
+                fla = to_fla(sd, variant)
+                label = {None: "x_r ... apart", "flat": "x_x (6, C)", "4d": "x_x (6, 1, 1, C)"}
+                p = os.path.join(tmp, "fla-%s.safetensors" % variant)
+                write(p, torch_safetensors(fla))
+                same(p, "fla model.safetensors, %s" % label[variant])
+            d = os.path.join(tmp, "fla-bin")
+            os.mkdir(d)
+            torch.save(to_fla(sd, "flat"), os.path.join(d, "pytorch_model.bin"))
+            same(d, "fla pytorch_model.bin, the directory")
+            bad = to_fla(sd, "flat")
+            bad["model.layers.1.attn.extra_scale"] = torch.ones(128, dtype=torch.bfloat16)
+            p = os.path.join(tmp, "fla-bad.safetensors")
+            write(p, torch_safetensors(bad))
+            expect_error(p, out, "(model.layers.1.attn.extra_scale in the file)",
+                         "v7 fla file with an unknown tensor, named as the file names it")
+    return True
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="rwkv_convert_hf_")
+    try:
+        part_a(tmp)
+        ran_b = part_b(tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    if failures:
+        print("%d FAILED" % len(failures))
+        return 1
+    print("all passed" + ("" if ran_b else " (part b skipped: no torch)"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
