@@ -1789,6 +1789,12 @@ static const char help_chat[] =
     "\n"
     "  -m, --model MODEL        GGUF model file (default: $RWKV_MODEL, else the bundled model)\n"
     "      --system TEXT        system prompt, fed once at the start (and after /reset)\n"
+    "      --think              reasoning models (RWKV-7 G1): each reply starts with\n"
+    "                           \"Assistant: <think\", so the model reasons before it answers\n"
+    "                           (ending a message in \" think a bit\" or \" think a lot\" asks\n"
+    "                           for less or more, with G1 models of 2025-09-22 or later)\n"
+    "      --fake-think         G1 without reasoning: replies start with an empty think\n"
+    "                           block, \"Assistant: <think>\\n</think\"\n"
     "  -n, --n-predict N        at most N tokens per reply (default 500)\n"
     "  -t, --threads N          threads (default 1)\n"
     "      --no-mmap            read the model into memory, not mapped (README: Loading)\n"
@@ -1827,6 +1833,7 @@ typedef struct chat {
     float *logits;
     gen_opts g;
     const char *model_path;
+    const char *reply_start; /* fed and shown after "Assistant:" in every turn ("" or --think's) */
 } chat;
 
 /* The whole text is fed (a Ctrl-C interrupts the reply that follows, not a message); show:
@@ -1967,12 +1974,14 @@ static int chat_command(chat *c, char *line)
 /* One user turn: the message is fed (echoed when stdin is not a terminal), then the reply. */
 static void chat_turn(chat *c, const char *message, size_t n, int tty_in)
 {
-    char *turn = (char *)xmalloc(n + 32);
-    int k = snprintf(turn, n + 32, "User: %s\n\nAssistant:", message);
+    const size_t extra = strlen(c->reply_start);
+    char *turn = (char *)xmalloc(n + extra + 32);
+    int k = snprintf(turn, n + extra + 32, "User: %s\n\nAssistant:%s", message, c->reply_start);
+    const size_t user_part = (size_t)k - 10 - extra; /* "User: ...\n\n" */
     chat_feed(c, turn, (size_t)k, tty_in);
-    if (!tty_in) out_write(turn, (size_t)k - 10); /* echo "User: ...\n\n" */
+    if (!tty_in) out_write(turn, user_part); /* the echo of a piped message */
     else out_write("\n", 1);
-    out_write("Assistant:", 10);
+    out_write(turn + user_part, (size_t)k - user_part);
     out_flush();
     free(turn);
     chat_reply(c);
@@ -1987,11 +1996,18 @@ static int cmd_chat(args *a)
     size_t line_cap = 0;
 
     gen_opts_init(&c.g, 500);
+    c.reply_start = "";
     while ((s = args_next(a)) != NULL) {
         if (is_help(s)) print_help(help_chat);
         else if (is_opt(s, "-m", "--model")) model_path = args_value(a, s);
         else if (take_model_positional(s, &model_path, 1)) {}
         else if (is_opt(s, NULL, "--system")) system = args_value(a, s);
+        else if (is_opt(s, NULL, "--think") || is_opt(s, NULL, "--fake-think")) {
+            const char *start = strcmp(s, "--think") == 0 ? " <think" : " <think>\n</think";
+            if (*c.reply_start && strcmp(c.reply_start, start) != 0)
+                usage_error("--think and --fake-think exclude each other");
+            c.reply_start = start;
+        }
         else if (parse_gen_opt(a, s, &c.g)) {}
         else unknown_argument(s);
     }

@@ -448,6 +448,25 @@ def test_chat(m, binary=RWKV):
     rc, e, err = run(opts, stdin=b"/load /nonexistent/state\n/quit\nnot read\n", binary=binary)
     check(rc == 0 and "rwkv: error:" in err and b"not read" not in e, "bad /load and /quit")
 
+    # --think / --fake-think: each reply starts with G1's think tag, fed and shown; the reply
+    # is what generate writes after the same text
+    for flag, start in (("--think", b" <think"), ("--fake-think", b" <think>\n</think")):
+        rc, o, err = run(opts + [flag], stdin=b"Hello there\nWhat is your name?\n",
+                         binary=binary)
+        turns = re.findall(rb"User: (.*?)\n\nAssistant:(.*?)\n\n(?=User: |\Z)", o, re.S)
+        ok = rc == 0 and len(turns) == 2 and all(t[1].startswith(start) for t in turns)
+        if ok:
+            pf = os.path.join(BUILD, "cli-chat-think.txt")
+            with open(pf, "wb") as f:
+                f.write(b"User: Hello there\n\nAssistant:" + start)
+            rc, g, e = run(["-m", m, "-f", pf, "--temp", "0", "--presence-penalty", "0.7",
+                            "--frequency-penalty", "0.5", "-n", "60", "--stop", "\n\n", "-q"],
+                           binary=binary)
+            ok = g == turns[0][1][len(start):]
+        check(ok, "chat %s: replies start with %r and continue as generate does: %r %s"
+              % (flag, start, o[:300], err))
+    print("  --think / --fake-think: the think tag fed and shown, the reply generate's")
+
 
 def second_sigint(p):
     """Sends the second Ctrl-C and waits for the exit (again if two signals merged into one
