@@ -6,6 +6,8 @@
     that runs past the file, data of the wrong size, one shard of several, an index naming a
     shard that lacks a tensor, a directory with no model, fla's RWKV-6 layout, F64 tensors)
     each end in one error line that says what is wrong, and no output;
+    with torch, 300 damaged copies of a good safetensors file convert or are refused with a
+    message (never another exception);
 (b) with torch: random checkpoints of v4, v5.2, v6 and v7 (tests/gen_checkpoint.py) are
     rewritten the way the Hugging Face conversions write them, and each must convert to the
     same bytes as the .pth it came from:
@@ -194,6 +196,37 @@ def to_fla(sd, x_x=None):
     return out
 
 
+def mutations(path, tmp, n=300):
+    """Damaged copies of a good safetensors file (bytes of its header changed, cut short):
+    each converts or ends in ConvertError, never another exception (in-process, to be quick;
+    ConvertError is what main() prints as one line with exit 1)."""
+    import random
+    sys.path.insert(0, ROOT)
+    import convert_pth
+    good = open(path, "rb").read()
+    hlen = 8 + struct.unpack("<Q", good[:8])[0]
+    rng = random.Random(5)
+    bad_path, out = os.path.join(tmp, "mut.safetensors"), os.path.join(tmp, "mut.gguf")
+    other = []
+    for i in range(n):
+        b = bytearray(good)
+        if i % 10 == 9:
+            b = b[:rng.randrange(1, len(b))]
+        else:
+            for _ in range(rng.randrange(1, 4)):
+                j = rng.randrange(hlen)
+                b[j] = rng.choice(b'{}[]",:0123456789-e. aFBI' + bytes([rng.randrange(256)]))
+        write(bad_path, bytes(b))
+        try:
+            convert_pth.convert(bad_path, out, vocab="none", quiet=True, log=lambda m: None)
+        except convert_pth.ConvertError:
+            pass
+        except Exception as e:  # noqa: BLE001 - any other is the finding
+            other.append("%s: %s" % (type(e).__name__, e))
+    check(not other, "%d damaged copies of a safetensors file: converted or refused with a "
+          "message%s" % (n, "; not: " + "; ".join(other[:3]) if other else ""))
+
+
 def part_b(tmp):
     try:
         import torch  # noqa: F401
@@ -235,6 +268,8 @@ def part_b(tmp):
             os.mkdir(s)
             write(os.path.join(s, "model.safetensors"), torch_safetensors(hf))
             same(os.path.join(s, "model.safetensors"), "transformers model.safetensors")
+            if version == "4":
+                mutations(os.path.join(s, "model.safetensors"), tmp)
             sh = os.path.join(tmp, "hf%s-shards" % version)
             os.mkdir(sh)
             names = list(hf)
