@@ -1630,7 +1630,39 @@ def default_name(path):
     return base
 
 
-def convert(in_path, out_path, dtype=None, vocab="auto", name=None, quiet=False, log=None):
+def merge_state(sd, in_path, state_path):
+    """A state-tuning file (a .pth of blocks.N.att.time_state alone, as RWKV-PEFT and the
+    released RWKV-6 state files hold) into the model's state dict: the tuned state becomes
+    the model's initial state. Returns a note for the summary."""
+    ssd, _own, _notes, _kind, _maps, _renamed = read_checkpoint(state_path)
+    keys = [k for k in ssd]
+    other = [k for k in keys if not (k.startswith("blocks.") and k.endswith(".att.time_state"))]
+    if not keys or other:
+        raise ConvertError("%s is not a tuned state: it holds %s" % (
+            state_path, "no tensors" if not keys else "%s (%d tensor(s) other than "
+            "blocks.N.att.time_state)" % (other[0], len(other))),
+            "--state takes a state-tuning file; the model is the first argument")
+    major, _minor = detect_version(sd)
+    if major != 6:
+        raise ConvertError("%s: tuned states are read for RWKV-6 models; this model is RWKV v%d"
+                           % (state_path, major))
+    have = [k for k in sd if k.endswith(".att.time_state")]
+    if have:
+        raise ConvertError("%s already holds a tuned state (%s)" % (in_path, have[0]),
+                           "convert it without --state, or the base model with it")
+    layers = {int(k.split(".")[1]) for k in sd if k.startswith("blocks.") and
+              k.split(".")[1].isdigit()}
+    slayers = {int(k.split(".")[1]) for k in keys if k.split(".")[1].isdigit()}
+    if slayers != layers:
+        raise ConvertError("%s: a state for %d layer(s), the model has %d" % (
+            state_path, len(slayers), len(layers)), "was it tuned on another model?")
+    for k in keys:
+        sd[k] = ssd[k]
+    return "initial state from %s" % state_path
+
+
+def convert(in_path, out_path, dtype=None, vocab="auto", name=None, quiet=False, log=None,
+            state=None):
     """The whole conversion; returns a dict describing what was written."""
     log = log or (lambda s: print(s, file=sys.stderr))
     out_dir = os.path.dirname(os.path.abspath(out_path))
@@ -1650,6 +1682,8 @@ def convert(in_path, out_path, dtype=None, vocab="auto", name=None, quiet=False,
     warn = (lambda s: log("%s: warning: %s" % (PROG, s)))
     t0 = time.time()
     sd, own_dtype, notes, kind, maps, renamed = read_checkpoint(in_path)
+    if state is not None:
+        notes = notes + [merge_state(sd, in_path, state)]
     info, plan = plan_model(sd, in_path, renamed)
     file_dtype = dtype or own_dtype or matrix_dtype_of(plan)
     vkind, vdata = load_vocab(vocab, info["n_vocab"], warn)
@@ -1739,6 +1773,9 @@ def main(argv=None):
                         "50277-50432 pile, otherwise none). world/pile are looked up in "
                         "$RWKV_VOCAB_DIR, ./vocab, the script's vocab/ and ../shared/vocab")
     p.add_argument("--name", help="general.name (default: the input file name without extension)")
+    p.add_argument("--state", metavar="STATE",
+                   help="RWKV-6: a state-tuning file (.pth of blocks.N.att.time_state) whose "
+                        "tuned state becomes the model's initial state")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")
     a = p.parse_args(argv)
     if sys.byteorder != "little":
@@ -1751,7 +1788,7 @@ def main(argv=None):
         if hasattr(signal, sig):
             signal.signal(getattr(signal, sig), on_term)
     try:
-        r = convert(a.input, a.output, a.dtype, a.vocab, a.name, a.quiet)
+        r = convert(a.input, a.output, a.dtype, a.vocab, a.name, a.quiet, state=a.state)
     except ConvertError as e:
         msg = str(e).replace("\n", " ")
         if e.hint:

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""convert_pth.py on the Hugging Face forms of RWKV checkpoints (run by `make test` with
-/usr/bin/python3; exit 0 pass, 1 fail, 77 skip). Needs no ../shared.
+"""convert_pth.py's other inputs: the Hugging Face forms of RWKV checkpoints and state-tuning
+files (run by `make test` with /usr/bin/python3; exit 0 pass, 1 fail). Needs no ../shared.
 
 (a) no torch needed: damaged and partial inputs (a safetensors header that is no JSON, one
     that runs past the file, data of the wrong size, one shard of several, an index naming a
@@ -19,7 +19,12 @@
         writes it: LoRAs transposed into nn.Linear weights and biases, (1, 1, C) vectors
         squeezed, the six token-shift mixes apart or stacked in one x_x of (6, C) or
         (6, 1, 1, C), block 0's unused v LoRA dropped);
-    and a renamed tensor the schema does not know is named as the file names it.
+    and a renamed tensor the schema does not know is named as the file names it;
+(c) with torch: --state STATE.pth (RWKV-6 state tuning): a v6 checkpoint with a tuned state
+    (random, and ../shared/fixtures/oracle/v6-state.pth when present), split into the model
+    without it and a file of blocks.N.att.time_state alone, converts with --state to the
+    bytes of the whole checkpoint; a state for a model of other layers, for a v7 model, for
+    a model that has one, and a file with other tensors are refused with one line.
 The safetensors files are written here by hand (header JSON + data), as the format says.
 """
 
@@ -313,11 +318,68 @@ def part_b(tmp):
     return True
 
 
+def part_c(tmp):
+    try:
+        import torch
+    except ImportError:
+        print("skip (c): no torch")
+        return False
+    sys.path.insert(0, HERE)
+    import gen_checkpoint
+    out = os.path.join(tmp, "st.gguf")
+    cases = [("random v6", gen_checkpoint.make_checkpoint("6", n_layer=2, n_embd=128,
+                                                           head_size=32, n_vocab=300,
+                                                           seed=4, time_state=True))]
+    oracle = os.path.join(ROOT, "..", "shared", "fixtures", "oracle", "v6-state.pth")
+    if os.path.isfile(oracle):
+        cases.append(("oracle v6-state.pth", torch.load(oracle, map_location="cpu",
+                                                        weights_only=True)))
+    else:
+        print("(../shared absent: the oracle's tuned state not checked)")
+    v7 = gen_checkpoint.make_checkpoint("7", n_layer=2, n_embd=128, head_size=32,
+                                        n_vocab=300, seed=4)
+    v7p = os.path.join(tmp, "v7-base.pth")
+    torch.save(v7, v7p)
+    for label, sd in cases:
+        whole, base, state = (os.path.join(tmp, n) for n in ("whole.pth", "base.pth",
+                                                              "state.pth"))
+        torch.save(sd, whole)
+        torch.save(collections.OrderedDict((k, v) for k, v in sd.items()
+                                           if not k.endswith(".att.time_state")), base)
+        st = collections.OrderedDict((k, v) for k, v in sd.items()
+                                     if k.endswith(".att.time_state"))
+        torch.save(st, state)
+        ref = os.path.join(tmp, "whole.gguf")
+        r1, r2 = convert(whole, ref), convert(base, out, "--state", state)
+        check(r1.returncode == 0 and r2.returncode == 0 and
+              open(ref, "rb").read() == open(out, "rb").read(),
+              "%s: model + --state gives the whole checkpoint's bytes %s" % (
+                  label, (r1.stderr + r2.stderr).strip()))
+        r = convert(whole, out + ".2", "--state", state)
+        check(r.returncode == 1 and "already holds a tuned state" in r.stderr,
+              "%s: --state on a model that has one: %s" % (label, r.stderr.strip()))
+        r = convert(v7p, out + ".3", "--state", state)
+        check(r.returncode == 1 and "RWKV-6 models" in r.stderr and
+              not os.path.exists(out + ".3"), "%s: --state on a v7 model: %s"
+              % (label, r.stderr.strip()))
+        short = os.path.join(tmp, "short-state.pth")
+        torch.save(collections.OrderedDict(list(st.items())[:-1]), short)
+        r = convert(base, out + ".4", "--state", short)
+        check(r.returncode == 1 and "a state for 1 layer(s), the model has 2" in r.stderr, "%s: a state of fewer layers: %s"
+              % (label, r.stderr.strip()))
+    r = convert(v7p, out + ".5", "--state", v7p)
+    check(r.returncode == 1 and "is not a tuned state" in r.stderr and
+          "the model is the first argument" in r.stderr,
+          "a model given as --state: %s" % r.stderr.strip())
+    return True
+
+
 def main():
-    tmp = tempfile.mkdtemp(prefix="rwkv_convert_hf_")
+    tmp = tempfile.mkdtemp(prefix="rwkv_convert_inputs_")
     try:
         part_a(tmp)
         ran_b = part_b(tmp)
+        part_c(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     if failures:
