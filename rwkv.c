@@ -2233,7 +2233,7 @@ static int cmd_lambada(args *a)
     const char *model_path = NULL, *file = NULL, *vocab_path = NULL, *s;
     long long limit = LLONG_MAX;
     int n_threads = 0, V, *pad = NULL, default_pad = 0;
-    size_t n_pad = 1, len, n_lines = 0, n_done = 0, n_correct = 0, n_tokens = 0;
+    size_t n_pad = 1, len, n_lines = 0, n_done = 0, n_correct = 0, n_tokens = 0, line_no = 0;
     rwkv_model *model;
     rwkv_tokenizer *tok;
     rwkv_state *state;
@@ -2294,11 +2294,18 @@ static int cmd_lambada(args *a)
         char *text;
         if (!eol) eol = end;
         p = eol + 1;
+        line_no++;
         if (eol == line) continue; /* blank line */
-        if (rwkv_json_get_string(line, (size_t)(eol - line), "text", &text, &tlen, &err) != RWKV_OK)
-            die("%s:%zu: %s", file, n_done + 1, err.message);
-        if (!text) die("%s:%zu: no \"text\" string member", file, n_done + 1);
-        n_correct += (size_t)lambada_passage(state, V, tok, pad, n_pad, text, tlen, file, n_done + 1,
+        if (rwkv_json_get_string(line, (size_t)(eol - line), "text", &text, &tlen, &err) != RWKV_OK) {
+            const char *why = err.message, *fn = "rwkv_json_get_string: ";
+            if (strncmp(why, fn, strlen(fn)) == 0) why += strlen(fn);
+            die("%s:%zu: not a line of JSON (%s); lambada reads one {\"text\": \"...\"} object "
+                "per line, as LAMBADA's lambada_test.jsonl", file, line_no, why);
+        }
+        if (!text)
+            die("%s:%zu: no \"text\" string member; lambada reads one {\"text\": \"...\"} "
+                "object per line", file, line_no);
+        n_correct += (size_t)lambada_passage(state, V, tok, pad, n_pad, text, tlen, file, line_no,
                                              &logits, &sum_logp, &n_tokens);
         n_done++;
         free(text);

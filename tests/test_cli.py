@@ -228,6 +228,16 @@ def test_runtime_errors():
               len(err.strip().splitlines()) == 1, "a directory as the model: exit %d %r"
               % (rc, err))
     print("  a directory as the model: the error says so and how to convert one")
+    # lambada on a file that is not LAMBADA's JSON lines: the line, and what was expected
+    for data, want in ((b"hello world\n", "plain.txt:1: not a line of JSON"),
+                       (b"\n\n{\"txt\": \"a b\"}\n", "plain.txt:3: no \"text\" string member")):
+        bad = os.path.join(BUILD, "plain.txt")
+        with open(bad, "wb") as f:
+            f.write(data)
+        rc, out, err = run(["lambada", bad])
+        check(rc == 1 and want in err and '{"text": "..."} object per line' in err and
+              len(err.strip().splitlines()) == 1, "lambada on %r: exit %d %r" % (data, rc, err))
+    print("  lambada on a text that is not JSON lines: the line and the format expected")
 
 
 def test_own_file(m):
