@@ -2434,7 +2434,7 @@ static const char help_quantize[] =
     "  q8_0, q6_k, q5_1, q5_0, q4_1, q4_0, q5_k, q4_k   that type, the head Q6_K (q8_0: Q8_0)\n"
     "  q5_k_m, q4_k_m   Q5_K / Q4_K; the head, and att.value and ffn.value in the first and\n"
     "                   last eighth of the layers and every third between, Q6_K\n"
-    "  f16, f32         float matrices (f32 also dequantizes a quantized model)\n"
+    "  f16, bf16, f32   float matrices (f32 also dequantizes a quantized model)\n"
     "Rows that do not fit a type's blocks fall back (Q4_K -> Q5_0, Q5_K -> Q5_1, Q6_K -> Q8_0;\n"
     "rows not a multiple of 32 keep their type); each fallback is listed. The output is\n"
     "written to a temporary file next to OUT.gguf, flushed to disk and renamed at the end.\n"

@@ -680,6 +680,17 @@ static float rwkv__bf16_to_f32(uint16_t h)
     return f;
 }
 
+/* Rounded to nearest, ties to even, as torch and convert_pth.py round; a NaN stays a NaN (its
+   quiet bit set, so that dropping the low half cannot make it an infinity). */
+static RWKV__UNUSED uint16_t rwkv__f32_to_bf16(float f)
+{
+    uint32_t bits;
+    memcpy(&bits, &f, 4);
+    if ((bits & 0x7fffffffu) > 0x7f800000u) return (uint16_t)((bits >> 16) | 0x40u);
+    bits += 0x7fffu + ((bits >> 16) & 1u);
+    return (uint16_t)(bits >> 16);
+}
+
 /* Little-endian integers of n <= 8 bytes, whatever the host's byte order (GGUF files and
    serialized states are little-endian). */
 static uint64_t rwkv__le(const uint8_t *p, int n)
@@ -12729,6 +12740,7 @@ static const rwkv__preset rwkv__presets[] = {
     {"q4_1", RWKV_TYPE_Q4_1, RWKV_TYPE_Q6_K, -1, 3},
     {"q4_0", RWKV_TYPE_Q4_0, RWKV_TYPE_Q6_K, -1, 2},
     {"f16", RWKV_TYPE_F16, RWKV_TYPE_F16, -1, 1},
+    {"bf16", RWKV_TYPE_BF16, RWKV_TYPE_BF16, -1, 32},
     {"f32", RWKV_TYPE_F32, RWKV_TYPE_F32, -1, 0}
 };
 
@@ -12791,7 +12803,8 @@ static void rwkv__quant_plan(const rwkv_model *m, const rwkv__preset *p, int *wa
         }
         /* the float presets convert the LoRAs too (rwkv.lora_layout = 1: matrices in the
            file's type; older files' are F32 already); the quantized ones copy them */
-        if (m->lora_layout && (p->type == RWKV_TYPE_F32 || p->type == RWKV_TYPE_F16)) {
+        if (m->lora_layout && (p->type == RWKV_TYPE_F32 || p->type == RWKV_TYPE_F16 ||
+                               p->type == RWKV_TYPE_BF16)) {
             const void *lora[12];
             lora[0] = L->maa_w1.data; lora[1] = L->maa_w2[0].data;
             lora[2] = L->decay_w1.data; lora[3] = L->decay_w2.data;
@@ -12820,6 +12833,8 @@ static void rwkv__convert_rows(const rwkv__tensor *t, int type, unsigned char *o
             memcpy(o, row, sizeof(float) * (size_t)cols);
         } else if (type == RWKV_TYPE_F16) {
             for (c = 0; c < cols; c++) rwkv__put_le(o + 2 * c, rwkv__f32_to_f16(row[c]), 2);
+        } else if (type == RWKV_TYPE_BF16) {
+            for (c = 0; c < cols; c++) rwkv__put_le(o + 2 * c, rwkv__f32_to_bf16(row[c]), 2);
         } else {
             rwkv__quant_row(type, row, o, cols, method);
         }
@@ -13005,7 +13020,8 @@ rwkv_status rwkv_model_quantize(const char *in_path, const char *out_path,
         return rwkv__fail(err, RWKV_ERR_ARGUMENT, "rwkv_model_quantize: NULL argument");
     if (!(p = rwkv__find_preset(params->preset)))
         return rwkv__fail(err, RWKV_ERR_ARGUMENT, "unknown quantization type '%s' (known: q8_0, "
-                          "q6_k, q5_k_m, q5_k, q5_1, q5_0, q4_k_m, q4_k, q4_1, q4_0, f16, f32)",
+                          "q6_k, q5_k_m, q5_k, q5_1, q5_0, q4_k_m, q4_k, q4_1, q4_0, f16, bf16, "
+                          "f32)",
                           params->preset ? params->preset : "(null)");
     if ((s = rwkv_model_open(in_path, &m, err)) != RWKV_OK) return s;
     if (rwkv_model_is_file(m, out_path)) {

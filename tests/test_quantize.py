@@ -7,7 +7,8 @@ n_embd 64 for the fallbacks) is quantized with every preset; checked: the output
 att.value / ffn.value of the Q6_K layers of the _m presets, vectors and LoRAs unchanged) and
 its bits per weight, general.file_type and rwkv.quantization are written, the metadata is
 copied, fallbacks are listed, serial 1-thread logits == --seq 2-thread logits (bit for bit),
-`f32` dequantizes a quantized model, and the errors: unknown
+`f32` dequantizes a quantized model, `bf16` rounds an F32 model as convert_pth.py does, and
+the errors: unknown
 type (exit 2), missing input, unwritable directory, already-quantized input (exit 1, an
 existing OUT untouched, no temporary file left). With ../shared: `--reference` on
 llama.cpp's F16 fixtures writes the bytes of its llama-quantize'd Q4_0 / Q4_K_M files.
@@ -185,6 +186,7 @@ def check_reference_bytes(tmp):
 
 
 Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q4_K, Q5_K, Q6_K, F32, F16 = 2, 3, 6, 7, 8, 12, 13, 14, 0, 1
+BF16 = 30
 MATS = ("att.receptance.weight", "att.key.weight", "att.output.weight", "ffn.key.weight")
 
 
@@ -207,6 +209,40 @@ def expected(preset, name, n_layer):
     if m and (m.group(2) in MATS or m.group(2) in ("att.value.weight", "ffn.value.weight")):
         return base
     return None  # copied as it is
+
+
+def check_bf16(tmp):
+    """bf16: an F32 model's matrices, LoRAs included, rounded as convert_pth.py rounds
+    (to nearest, ties to even; convert_pth.f32_to_bf16): every BF16 tensor's bytes those of
+    the F32 tensor so rounded, every other tensor's bytes unchanged."""
+    print("bf16 from F32:")
+    f32, out = os.path.join(tmp, "r32.gguf"), os.path.join(tmp, "rq16.gguf")
+    subprocess.run([sys.executable, os.path.join(ROOT, "tools", "random_model.py"),
+                    "--version", "7", "--layers", "2", "--embd", "128", "--vocab", "300",
+                    "--dtype", "f32", "--name", "b", f32], check=True, stdout=subprocess.DEVNULL)
+    rc, so, se = run(["quantize", f32, out, "bf16"])
+    if not check(rc == 0, "bf16: exit %d (%s)" % (rc, se.strip())):
+        return
+    src, got = tensor_bytes(f32), tensor_bytes(out)
+    n16, bad = 0, []
+    for name, (t, data) in got.items():
+        st, sdata = src[name]
+        n = len(sdata) - len(sdata) % 4
+        if t == BF16:
+            n16 += 1
+            ok = data[:n // 2] == cp.f32_to_bf16(sdata[:n])
+        else:
+            ok = t == st and data == sdata
+        if not ok:
+            bad.append(name)
+    kinds = ("token_embd.weight", "output.weight", "blk.0.att.key.weight", "blk.1.att.w1",
+             "blk.1.att.v2")
+    check(not bad and all(got[k][0] == BF16 for k in kinds),
+          "bf16: tensors not rounded as convert_pth.py rounds: %s; types %s"
+          % (bad[:5], [got[k][0] for k in kinds]))
+    check(read_gguf(out)[0].get("general.file_type") == 32, "bf16: general.file_type not 32")
+    print("  %d of %d tensors BF16 (embedding, matrices, head, LoRAs), each the F32 one rounded "
+          "to nearest even" % (n16, len(got)))
 
 
 def main():
@@ -282,6 +318,8 @@ def main():
     check(types["blk.0.ffn.value.weight"] in (Q4_K, Q6_K),
           "ffn.value (rows of 256) should stay a K type, is %d" % types["blk.0.ffn.value.weight"])
     print("  listed: %d fallbacks" % len(re.findall(r"does not fit", so)))
+
+    check_bf16(tmp)
 
     print("f32 dequantizes; errors:")
     deq = os.path.join(tmp, "deq.gguf")
