@@ -286,8 +286,9 @@ int rwkv_model_get_meta_int(const rwkv_model *model, const char *key, int64_t *o
        q4_k_m, q5_k_m     Q4_K / Q5_K; the head, and att.value and ffn.value of the layers
                           llama.cpp's use_more_bits picks (the first and last eighth, every
                           third between), Q6_K
-       f16, f32           every matrix in that float type (f32 accepts a quantized input: it
-                          dequantizes, the reference of the accuracy tests)
+       f16, bf16, f32     every matrix (and LoRA) in that float type, rounded to nearest
+                          even (f32 accepts a quantized input: it dequantizes, the reference
+                          of the accuracy tests)
    A matrix whose rows do not fit the type's blocks falls back as llama.cpp does (Q4_K -> Q5_0,
    Q5_K -> Q5_1, Q6_K -> Q8_0; rows not a multiple of 32 keep their type). The 32-value types
    use the error-searching quantizer (docs/QUANT.md), the K types ggml's. A quantized input is
