@@ -1439,7 +1439,33 @@ def read_safetensors(path, mm):
             raise ConvertError("%s: tensor %s: %d bytes of data for shape %s in %s"
                                % (path, name, end - b, shape, e["dtype"]))
         sd[name] = Tensor(dtype, shape, memoryview(mm)[base + b:base + end], origin=path)
+    refuse_web_rwkv(path, header, sd)
     return sd
+
+
+def refuse_web_rwkv(path, header, sd):
+    """web-rwkv / Ai00 write .st files (safetensors) from a .pth with the released names
+    changed: time_faaaa -> time_first (a 5.2 u would be read as v5.0's log u: wrong logits,
+    no error), time_maa -> time_mix, v5.1's decays widened, LoRAs transposed, all f16. Such a
+    file is refused by what gives it away: its extension, its metadata, or those names."""
+    meta = header.get("__metadata__")
+    tell = None
+    if path.lower().endswith(".st"):
+        tell = "its .st extension"
+    elif isinstance(meta, dict) and ("rwkv_version" in meta or "model_type" in meta):
+        tell = "its metadata"
+    else:
+        for k, t in sd.items():
+            if k.endswith((".att.time_mix_x", ".att.time_mix_w1", ".att.time_mix_w2")):
+                tell = "its tensor %s (the release names it time_maa)" % k
+            elif k.endswith(".att.time_first") and len(squeezed(t.shape)) == 2:
+                tell = "its per-channel %s (the release names it time_faaaa)" % k
+            if tell:
+                break
+    if tell:
+        raise ConvertError("%s is a web-rwkv / Ai00 .st model (by %s): its tensors are renamed, "
+                           "some transposed, and rounded to f16" % (path, tell),
+                           "convert the .pth it was made from")
 
 
 def hf_model_file(d):
@@ -1551,8 +1577,9 @@ def from_fla(sd, path):
     {r,k,v,o}_proj, g_norm; {w,a,v,g}_lora.lora.0.weight = x1 transposed, lora.2.weight = x2
     transposed, lora.2.bias = x0; x_x = x_r, x_w, x_k, x_v, x_a, x_g stacked."""
     if not any(k.startswith("model.layers.") and k.endswith(".attn.r_k") for k in sd):
-        raise ConvertError("%s: a flash-linear-attention (fla) checkpoint, but not of RWKV-7 "
-                           "(no attn.r_k): only fla's RWKV-7 layout is read" % path,
+        raise ConvertError("%s: Hugging Face names (model.layers.N...) without attn.r_k: not "
+                           "flash-linear-attention's RWKV-7, the one such layout read here (fla's "
+                           "RWKV-6, or not an RWKV model?)" % path,
                            "convert BlinkDL's .pth release of the model")
     r = _Renamer(path)
     for k, t in sd.items():

@@ -5,7 +5,8 @@ files (run by `make test` with /usr/bin/python3; exit 0 pass, 1 fail). Needs no 
 (a) no torch needed: damaged and partial inputs (a safetensors header that is no JSON, one
     that runs past the file, data of the wrong size, one shard of several, an index naming a
     shard that lacks a tensor, a directory with no model, fla's RWKV-6 layout, F64 tensors)
-    each end in one error line that says what is wrong, and no output;
+    each end in one error line that says what is wrong, and no output; so do web-rwkv / Ai00
+    .st files (renamed: a 5.2 time_faaaa saved as time_first would be read as a log);
     with torch, 300 damaged copies of a good safetensors file convert or are refused with a
     message (never another exception);
 (b) with torch: random checkpoints of v4, v5.2, v6 and v7 (tests/gen_checkpoint.py) are
@@ -127,10 +128,21 @@ def part_a(tmp):
     os.mkdir(e)
     expect_error(e, out, "is a directory without model.safetensors or pytorch_model.bin",
                  "directory without a model")
+    # web-rwkv / Ai00 .st files: renamed (time_faaaa -> time_first, time_maa -> time_mix),
+    # transposed, f16; a 5.2 time_first would be read as a log: refused by every sign
+    st = {"emb.weight": f32(4, 8), "blocks.0.att.time_first": f32(2, 4)}
+    for name, data, tell in (
+            ("model.st", safetensors_bytes({"emb.weight": f32(4, 8)}), "its .st extension"),
+            ("v52.safetensors", safetensors_bytes(st), "its per-channel blocks.0.att.time_first"),
+            ("v6.safetensors", safetensors_bytes({"blocks.0.att.time_mix_x": f32(1, 1, 8)}),
+             "its tensor blocks.0.att.time_mix_x")):
+        p = os.path.join(tmp, name)
+        write(p, data)
+        expect_error(p, out, "web-rwkv / Ai00 .st model (by " + tell, "web-rwkv file: " + name)
     p = os.path.join(tmp, "fla6.safetensors")
     write(p, safetensors_bytes({"model.embeddings.weight": f32(4, 8),
                                 "model.layers.0.attn.x_proj.0.weight": f32(8, 8)}))
-    expect_error(p, out, "not of RWKV-7", "fla's RWKV-6 layout")
+    expect_error(p, out, "not flash-linear-attention's RWKV-7", "fla's RWKV-6 layout")
 
 
 # ---- (b) -------------------------------------------------------------------------------------
