@@ -753,9 +753,10 @@ class Dims:
         self.C, self.F, self.V, self.H, self.S = C, F, V, H, S
 
 
-def block_schema(version, minor, layer, d, lora=None, v5_bonus=None):
+def block_schema(version, minor, layer, d, lora=None, v5_bonus=None, deep=False):
     """[(name below 'blocks.N.', torch shape, optional?)] for one block.
 
+    deep: v7's DeepEmbed channel mix (RWKV-7a: ffn.s_emb, s_emb_x, s0, s1, s2).
     lora: function(name) -> rank for LoRA matrices (taken from the checkpoint's own shapes).
     v5_bonus: the name of v5's per-head bonus in this checkpoint, "att.time_first" (log u) or
     "att.time_faaaa" (u); released checkpoints of every v5 variant use either. Default: the
@@ -809,6 +810,10 @@ def block_schema(version, minor, layer, d, lora=None, v5_bonus=None):
         s += [("att.k_k", (1, 1, C)), ("att.k_a", (1, 1, C)), ("att.r_k", (H, S))]
         s += mats + [("att.ln_x.weight", (C,)), ("att.ln_x.bias", (C,))]
         s += [("ffn.x_k", (1, 1, C)), ("ffn.key.weight", (F, C)), ("ffn.value.weight", (C, F))]
+        if deep:  # the rank D from s1 (C, D); a token's s_emb row is a D x D matrix
+            D = lora("ffn.s1")
+            s += [("ffn.s_emb.weight", (d.V, D * D)), ("ffn.s_emb_x.weight", (D * D, C)),
+                  ("ffn.s0", (1, 1, F)), ("ffn.s1", (C, D)), ("ffn.s2", (D, F))]
     else:
         raise ValueError(version)
     return [(e[0], e[1], len(e) > 2 and e[2]) for e in s]
@@ -864,9 +869,9 @@ def plan_model(sd, path, renamed=None):
         return "%s (%s in the file)" % (k, renamed[k]) if k in renamed else k
 
     for k in sd:
-        if any(x in k for x in ("ffn.s_emb", "ffn.s0", "ffn.s1", "ffn.s2")):
-            raise ConvertError("%s: '%s': RWKV-7 DeepEmbed checkpoints are not supported"
-                               % (path, k))
+        if ".qkv." in k:
+            raise ConvertError("%s: '%s': RWKV-7b (DeepEmbed Attention, DEA) checkpoints are not "
+                               "supported" % (path, k), "RWKV-7 and RWKV-7a (DeepEmbed) are")
     for req in ("emb.weight", "head.weight"):
         if req not in sd:
             raise ConvertError("%s: missing tensor %s" % (path, req), "is this an RWKV checkpoint?")
@@ -915,6 +920,7 @@ def plan_model(sd, path, renamed=None):
                                % (path, src[version], t.shape, H, C))
         S = C // H
     d = Dims(C, F, V, H, S)
+    deep = version == 7 and "blocks.0.ffn.s_emb.weight" in sd
     v5_bonus = None
     if version == 5:  # the name block 0 uses; every block must use the same
         v5_bonus = "att.time_faaaa" if "blocks.0.att.time_faaaa" in sd else "att.time_first"
@@ -947,7 +953,7 @@ def plan_model(sd, path, renamed=None):
                                    % (path, prefix, name, t.shape))
             return t.shape[1]
 
-        for name, shape, optional in block_schema(version, minor, i, d, lora, v5_bonus):
+        for name, shape, optional in block_schema(version, minor, i, d, lora, v5_bonus, deep):
             take(prefix + name, shape, optional)
             if name == "att.time_state" and prefix + name in sd:
                 has_state = True
@@ -977,6 +983,7 @@ def plan_model(sd, path, renamed=None):
         [p for p in plan[1:] if not p[0].startswith("blocks.0.ln0.")]
     info = {"version": version, "minor": minor, "n_layer": L, "n_embd": C, "n_ffn": F,
             "n_vocab": V, "head_size": S, "n_head": H, "has_time_state": has_state,
+            "deep_embed": int(sd["blocks.0.ffn.s1"].shape[1]) if deep else 0,
             "notes": notes}
     return info, order
 
@@ -1216,7 +1223,8 @@ def _umask():
 
 
 LORA_SUFFIXES = (".att.time_maa_w1", ".att.time_maa_w2", ".att.time_decay_w1",
-                 ".att.time_decay_w2") + tuple(".att.%s%d" % (m, i) for m in "wavg" for i in (1, 2))
+                 ".att.time_decay_w2") + tuple(".att.%s%d" % (m, i) for m in "wavg" for i in (1, 2)) \
+    + (".ffn.s1", ".ffn.s2")  # RWKV-7a DeepEmbed: x @ s1, ss @ s2
 
 
 def is_lora(key):
@@ -1747,8 +1755,9 @@ def summary(r):
     heads = ("%d x %d" % (i["n_head"], i["head_size"])) if i["head_size"] else "- (v4)"
     lines = ["wrote %s (%.2f MiB) in %.2f s" % (r["output"], r["size"] / 1048576.0, r["seconds"]),
              "  from       %s" % r["input_kind"],
-             "  version    RWKV v%s%s" % (v, " with tuned time_state"
-                                         if i["has_time_state"] else ""),
+             "  version    RWKV v%s%s" % (v, " with tuned time_state" if i["has_time_state"]
+                                         else " (7a: DeepEmbed, rank %d)" % i["deep_embed"]
+                                         if i.get("deep_embed") else ""),
              "  layers     %d" % i["n_layer"],
              "  n_embd     %d   n_ffn %d   heads %s" % (i["n_embd"], i["n_ffn"], heads),
              "  vocab      %d (%s)" % (i["n_vocab"], {"world": "World tokenizer embedded",

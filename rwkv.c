@@ -787,6 +787,9 @@ static int cmd_info(args *a)
     if (name) printf("%-18s %.*s\n", "name:", (int)(name_len > 200 ? 200 : name_len), name);
     if (info.version == 5)
         printf("%-18s RWKV v%d.%d\n", "architecture:", info.version, info.version_minor);
+    else if (info.deep_embed_rank)
+        printf("%-18s RWKV v7a (DeepEmbed channel mix, rank %d)\n", "architecture:",
+               info.deep_embed_rank);
     else
         printf("%-18s RWKV v%d\n", "architecture:", info.version);
     printf("%-18s %d\n", "layers:", info.n_layer);

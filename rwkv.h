@@ -219,6 +219,8 @@ typedef struct rwkv_model_info {
     int head_size;        /* v5+: S; 0 for v4 */
     int n_head;           /* v5+: C / S; 0 for v4 */
     int has_time_state;   /* a tuned initial state is in the file */
+    int deep_embed_rank;  /* RWKV-7a "DeepEmbed" channel mix: its rank D (32 as released); 0
+                             without (docs/VERSIONS.md) */
     float layer_norm_eps;
     float group_norm_eps; /* v5+ */
     uint64_t file_size;
@@ -9106,6 +9108,14 @@ typedef struct rwkv__layer {
     const rwkv__tensor *ffn_k;           /* [F][C] */
     const rwkv__tensor *ffn_v;           /* [C][F] */
     const rwkv__tensor *ffn_r;           /* [C][C], not in v7 */
+    /* v7a DeepEmbed: relu(Wk·xk)² ⊙= s2·((s1·xln)ᵀ M) + s0, M = s_emb[token] + s_emb_x·x0
+       as [D][D] (x0 = LN(emb[token], ln0)); s_emb NULL without */
+    const rwkv__tensor *s_emb;           /* [V][D·D] one row per token, like the embedding */
+    const rwkv__tensor *s_emb_x;         /* [D·D][C] */
+    rwkv__tensor s1;                     /* [D][C] */
+    rwkv__tensor s2;                     /* [F][D] */
+    const float *s0;                     /* [F] */
+    int s_rank;                          /* D */
 } rwkv__layer;
 
 struct rwkv_model {
@@ -9472,6 +9482,16 @@ static rwkv_status rwkv__bind_v7(rwkv_model *m, int l, rwkv_error *err)
         RWKV__LORA("att.v2", C, 0, &L->v2, &L->v_rank);
     }
     RWKV__VEC("ffn.x_k", C, &L->ffn_mix_k);
+    /* RWKV-7a (DeepEmbed): s1 says whether the layer has it, and its rank */
+    L->s_rank = 0;
+    RWKV__TRY(rwkv__bind_lora(m, RWKV__NAME("ffn.s1"), 0, C, 1, &L->s1, &L->s_rank, err));
+    if (L->s1.data) {
+        const int64_t D = L->s_rank, F = m->info.n_ffn;
+        RWKV__LORA("ffn.s2", F, 0, &L->s2, &L->s_rank);
+        RWKV__VEC("ffn.s0", F, &L->s0);
+        RWKV__MAT("ffn.s_emb_x.weight", D * D, C, &L->s_emb_x);
+        RWKV__MAT("ffn.s_emb.weight", m->info.n_vocab, D * D, &L->s_emb);
+    }
     return RWKV_OK;
 }
 
@@ -9807,6 +9827,12 @@ static rwkv_status rwkv__bind_model(rwkv_model *m, int vocab_key, rwkv_error *er
             return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: 'att.time_state' is present in some "
                               "blocks but not in block %llu", m->gguf.path,
                               (unsigned long long)l);
+    I->deep_embed_rank = m->layers[0].s_rank;
+    for (l = 0; l < (uint64_t)I->n_layer; l++)
+        if (m->layers[l].s_rank != I->deep_embed_rank)
+            return rwkv__fail(err, RWKV_ERR_FORMAT, "%s: block %llu's DeepEmbed ('ffn.s1') has "
+                              "rank %d, block 0's %d (0: none)", m->gguf.path,
+                              (unsigned long long)l, m->layers[l].s_rank, I->deep_embed_rank);
     return RWKV_OK;
 }
 
@@ -9857,8 +9883,15 @@ static rwkv_status rwkv__count_tensors(rwkv_model *m, rwkv_error *err)
     }
     I->n_tensors = m->gguf.n_tensors;
     I->file_size = m->gguf.size;
-    /* A token reads one embedding row and every other tensor once. */
+    /* A token reads one embedding row and every other tensor once, but of DeepEmbed's
+       per-layer tables (v7a) one row too. */
     I->bytes_per_token = all_bytes - emb_bytes + emb_bytes / (uint64_t)I->n_vocab;
+    for (i = 0; i < (uint64_t)I->n_layer; i++) {
+        const rwkv__tensor *t = m->layers[i].s_emb;
+        if (t)
+            I->bytes_per_token -= rwkv__tensor_bytes(t) - rwkv__tensor_bytes(t) /
+                                  (uint64_t)I->n_vocab;
+    }
     return RWKV_OK;
 }
 
@@ -9987,6 +10020,10 @@ static RWKV__UNUSED const uint8_t *rwkv__pk_new(int type, const uint8_t *W, int6
 static int rwkv__pk_wanted(const rwkv_model *m, uint64_t i)
 {
     const rwkv__tensor *t = &m->gguf.tensors[i];
+    int l;
+    /* not the tables a token reads one row of: the embedding, v7a's s_emb */
+    for (l = 0; l < m->info.n_layer; l++)
+        if (t == m->layers[l].s_emb) return 0;
     return m->used[i] && t != m->emb && t->n_dims == 2 && rwkv__pk_bytes(t->type, t->ne[1], t->ne[0]);
 }
 
@@ -10486,6 +10523,14 @@ typedef struct rwkv__scratch {
     float *y;        /* [B][C] the recurrence output, normalized and gated: att_o's input */
     float *out;      /* [B][C] att_o's or ffn_v's output, added to x */
     float *hidden;   /* [B][F] the channel mix's relu(Wk xk)^2 */
+    /* v7a DeepEmbed (0 floats without): the tokens' LN(emb, ln0), their D x D matrices, the
+       steps s1·xln and (s1·xln)ᵀM, the gate s2·(...) + s0, and one s_emb row */
+    float *x0;       /* [B][C] */
+    float *semb;     /* [B][D·D] */
+    float *su, *sv;  /* [B][D] */
+    float *gate;     /* [B][F] */
+    float *srow;     /* [D·D] */
+    const int *tokens; /* the block's tokens (rwkv__forward_pass) */
     float *lora;     /* [4·B·lora_stride] the hidden activations of LoRAs (v6, v7), [T][D] */
     size_t lora_stride; /* the largest hidden width (5·Dm for v6's mix LoRA) */
     void *qwork;     /* model->qwork_bytes: the quantized activations of a block (rwkv__matmul
@@ -11476,8 +11521,37 @@ static void rwkv__out_scale(rwkv_state *st, const rwkv__layer *L, int T)
     for (i = 0; i < n; i++) st->s.out[i] *= L->out_scale;
 }
 
+/* v7a's DeepEmbed gate on the channel mix's relu(Wk·xk)² in s->hidden, for T tokens
+   (RWKV-v7/rwkv_v7a_demo.py): M = s_emb[token] + s_emb_x·x0 as a D x D matrix (the demo
+   adds s_emb_x's product for the whole vocabulary at load; here per token), ss = (s1·xln)ᵀM,
+   hidden ⊙= s2·ss + s0. xln is the channel mix's LN(x, ln2), before its token shift. */
+static void rwkv__deep_embed(rwkv_state *st, const rwkv__layer *L, int T)
+{
+    rwkv__scratch *s = &st->s;
+    const int D = L->s_rank, DD = D * D, F = st->model->info.n_ffn;
+    int t, i, j, f;
+    rwkv__mm(st, s->semb, L->s_emb_x, s->x0, T);  /* [T][D·D] s_emb_x·x0 */
+    rwkv__mm(st, s->su, &L->s1, s->xln, T);       /* [T][D]   s1·xln */
+    for (t = 0; t < T; t++) {
+        float *M = s->semb + (size_t)t * DD;
+        const float *u = s->su + (size_t)t * D;
+        float *ss = s->sv + (size_t)t * D;
+        rwkv__get_row(s->srow, L->s_emb, s->tokens[t]);
+        for (i = 0; i < DD; i++) M[i] += s->srow[i];
+        for (j = 0; j < D; j++) ss[j] = 0.0f;
+        for (i = 0; i < D; i++)
+            for (j = 0; j < D; j++) ss[j] += u[i] * M[(size_t)i * D + j];
+    }
+    rwkv__mm(st, s->gate, &L->s2, s->sv, T);      /* [T][F]   s2·ss */
+    for (t = 0; t < T; t++) {
+        float *h = s->hidden + (size_t)t * F;
+        const float *g = s->gate + (size_t)t * F;
+        for (f = 0; f < F; f++) h[f] *= g[f] + L->s0[f];
+    }
+}
+
 /* The channel mix after its token shift: x += sigmoid(Wr·xr) ⊙ Wv·relu(Wk·xk)^2, or, in v7
-   (no receptance), x += Wv·relu(Wk·xk)^2. */
+   (no receptance), x += Wv·relu(Wk·xk)^2; v7a gates relu(Wk·xk)^2 (rwkv__deep_embed). */
 static void rwkv__ffn(rwkv_state *st, const rwkv__layer *L, int T)
 {
     rwkv__scratch *s = &st->s;
@@ -11491,7 +11565,7 @@ static void rwkv__ffn(rwkv_state *st, const rwkv__layer *L, int T)
        no more than its B x n_ffn), instead of transposed into hidden, squared there and laid
        out again (those steps were ~1.5% of a v7 1.5B F16 prompt). The same values: the
        same bits. */
-    if (T > 1 && rwkv__mm_fpk(st, L->ffn_k, T) && rwkv__mm_fpk(st, L->ffn_v, T) &&
+    if (T > 1 && !L->s_emb && rwkv__mm_fpk(st, L->ffn_k, T) && rwkv__mm_fpk(st, L->ffn_v, T) &&
         !RWKV__BCS_TAKES(L->ffn_k) && !RWKV__BCS_TAKES(L->ffn_v)) {
         rwkv__mm_laid(st, NULL, L->ffn_k, s->xk, T, NULL, s->hidden);
         if (L->ffn_r) rwkv__mm(st, s->r, L->ffn_r, s->xr, T);
@@ -11501,6 +11575,7 @@ static void rwkv__ffn(rwkv_state *st, const rwkv__layer *L, int T)
     {
         rwkv__mm_group(st, op, L->ffn_r ? 2 : 1, T);
         rwkv__rows(st, &j);
+        if (L->s_emb) rwkv__deep_embed(st, L, T);
         rwkv__mm(st, s->out, L->ffn_v, s->hidden, T);
     }
     rwkv__out_scale(st, L, T);
@@ -11913,6 +11988,10 @@ static void rwkv__forward_pass(rwkv_state *st, const int *tokens, int T, float *
         rwkv__get_row(x, m->emb, tokens[t]);
         rwkv__norm(x, x, m->ln0_w, m->ln0_b, C, m->info.layer_norm_eps);
     }
+    if (m->info.deep_embed_rank) { /* every layer's DeepEmbed reads the tokens and x0 */
+        memcpy(st->s.x0, st->s.x, sizeof(float) * (size_t)T * (size_t)C);
+        st->s.tokens = tokens;
+    }
     for (l = 0; l < m->info.n_layer; l++) {
         const rwkv__lstate ls = rwkv__lstate_of(st, l);
         time_mix(st, &m->layers[l], &ls, T);
@@ -12179,7 +12258,8 @@ static int rwkv__scratch_new(rwkv_state *st)
     const int ver = m->info.version;
     const size_t B = RWKV_SEQ_BLOCK, C = (size_t)m->info.n_embd, BC = B * C;
     rwkv__scratch *s = &st->s;
-    struct { float **p; size_t n; } buf[23];
+    const size_t D = (size_t)m->info.deep_embed_rank, F = (size_t)m->info.n_ffn;
+    struct { float **p; size_t n; } buf[29];
     size_t i, n = 0, total = 0;
     char *base;
 #define RWKV__BUF(field, floats) (buf[n].p = &s->field, buf[n++].n = (floats))
@@ -12194,6 +12274,8 @@ static int rwkv__scratch_new(rwkv_state *st)
     RWKV__BUF(kk, ver == 7 ? C : 0); RWKV__BUF(y, BC); RWKV__BUF(out, BC);
     /* (+ the broadcast tiles' side floats: the channel mix lays its relu² out there) */
     RWKV__BUF(hidden, B * (size_t)m->info.n_ffn + (B / 16 + 1) * (size_t)RWKV__BCW_SIDE);
+    RWKV__BUF(x0, D ? BC : 0); RWKV__BUF(semb, B * D * D); RWKV__BUF(su, B * D);
+    RWKV__BUF(sv, B * D); RWKV__BUF(gate, D ? B * F : 0); RWKV__BUF(srow, D * D);
 #undef RWKV__BUF
     for (i = 0; i < n; i++) total += (buf[i].n + 15) / 16 * 16;
     /* v6: [B][5·Dm], then its 5 parts gathered, [B][Dm] each; v7: 4 LoRAs' [B][D] */
@@ -12802,18 +12884,25 @@ static void rwkv__quant_plan(const rwkv_model *m, const rwkv__preset *p, int *wa
                              rwkv__more_bits(l, m->info.n_layer);
             if (mats[k]) want[mats[k] - base] = more ? p->more_bits : p->type;
         }
+        /* v7a's DeepEmbed tables: s_emb, one row per token like the embedding (most of a
+           rwkv7a file's bytes), and s_emb_x, a matrix like the projections */
+        if (L->s_emb) {
+            want[L->s_emb - base] = p->type;
+            want[L->s_emb_x - base] = p->type;
+        }
         /* the float presets convert the LoRAs too (rwkv.lora_layout = 1: matrices in the
            file's type; older files' are F32 already); the quantized ones copy them */
         if (m->lora_layout && (p->type == RWKV_TYPE_F32 || p->type == RWKV_TYPE_F16 ||
                                p->type == RWKV_TYPE_BF16)) {
-            const void *lora[12];
+            const void *lora[14];
             lora[0] = L->maa_w1.data; lora[1] = L->maa_w2[0].data;
             lora[2] = L->decay_w1.data; lora[3] = L->decay_w2.data;
             lora[4] = L->w1.data; lora[5] = L->w2.data; lora[6] = L->a1.data;
             lora[7] = L->a2.data; lora[8] = L->g1.data; lora[9] = L->g2.data;
             lora[10] = L->v1.data; lora[11] = L->v2.data;
+            lora[12] = L->s1.data; lora[13] = L->s2.data;
             for (i = 0; i < m->gguf.n_tensors; i++)
-                for (k = 0; k < 12; k++)
+                for (k = 0; k < 14; k++)
                     if (lora[k] && base[i].data == lora[k]) want[i] = p->type;
         }
     }

@@ -3,7 +3,7 @@
 
     python3 tests/gen_checkpoint.py VERSION OUT.pth [--layers 2] [--embd 128] [--head 64]
             [--vocab 500] [--ffn F] [--dtype bf16|fp16|fp32] [--seed 1] [--time-state]
-            [--v7-block0-v]
+            [--v7-block0-v] [--deep-embed D]
     VERSION: 4, 5.0, 5.1, 5.2, 6, 7
 
 Names, shapes, key order and dtype follow the released checkpoints (and the files in
@@ -46,10 +46,13 @@ class Draw:
 
 
 def make_checkpoint(version, n_layer=2, n_embd=128, head_size=64, n_vocab=500, n_ffn=None,
-                    dtype='bf16', seed=1, time_state=False, v7_block0_v=False, v5_bonus=None):
+                    dtype='bf16', seed=1, time_state=False, v7_block0_v=False, v5_bonus=None,
+                    deep_embed=0):
     """Returns an OrderedDict name -> tensor in the released layout of `version`
     ('4', '5.0', '5.1', '5.2', '6', '7'). v5_bonus: 'time_first' (a log) or 'time_faaaa' (u
-    itself) names v5's bonus; default: the variant's official name."""
+    itself) names v5's bonus; default: the variant's official name. deep_embed: v7 only, the
+    rank D of an RWKV-7a "DeepEmbed" channel mix (ffn.s_emb (V, D*D), s_emb_x (D*D, C),
+    s0 (1, 1, F), s1 (C, D), s2 (D, F), as rwkv7a-g1 checkpoints, whose D is 32); 0: none."""
     version = str(version)
     if version not in ('4', '5.0', '5.1', '5.2', '6', '7'):
         raise ValueError('unknown version %r' % version)
@@ -136,6 +139,13 @@ def make_checkpoint(version, n_layer=2, n_embd=128, head_size=64, n_vocab=500, n
         f = p + 'ffn.'
         if version == '7':
             w[f + 'x_k'] = mix()
+            if deep_embed:
+                D = deep_embed
+                w[f + 's_emb.weight'] = d.normal((n_vocab, D * D), 0.0, 0.3)
+                w[f + 's_emb_x.weight'] = d.uniform((D * D, C), -0.05, 0.05)
+                w[f + 's0'] = d.uniform((1, 1, F), 0.5, 1.5)
+                w[f + 's1'] = d.uniform((C, D), -0.3, 0.3)
+                w[f + 's2'] = d.uniform((D, F), -0.05, 0.05)
         elif version == '6':
             w[f + 'time_maa_k'], w[f + 'time_maa_r'] = mix(), mix()
         else:
@@ -166,9 +176,11 @@ def main(argv):
     ap.add_argument('--seed', type=int, default=1)
     ap.add_argument('--time-state', action='store_true', help='v6: add att.time_state')
     ap.add_argument('--v7-block0-v', action='store_true', help='v7: v0/v1/v2 in block 0 too')
+    ap.add_argument('--deep-embed', type=int, default=0, metavar='D',
+                    help='v7: an RWKV-7a DeepEmbed channel mix of rank D')
     a = ap.parse_args(argv)
     sd = make_checkpoint(a.version, a.layers, a.embd, a.head, a.vocab, a.ffn, a.dtype, a.seed,
-                         a.time_state, a.v7_block0_v)
+                         a.time_state, a.v7_block0_v, deep_embed=a.deep_embed)
     torch.save(sd, a.out)
     return 0
 

@@ -78,7 +78,8 @@ def load_gguf(path):
     if int(g.kv.get('rwkv.lora_layout', 0)) == 1:
         # LoRAs stored one row per output (docs/FORMAT.md): back to the checkpoint's x @ A
         lora = ('att.time_maa_w1', 'att.time_maa_w2', 'att.time_decay_w1', 'att.time_decay_w2',
-                'att.w1', 'att.w2', 'att.a1', 'att.a2', 'att.g1', 'att.g2', 'att.v1', 'att.v2')
+                'att.w1', 'att.w2', 'att.a1', 'att.a2', 'att.g1', 'att.g2', 'att.v1', 'att.v2',
+                'ffn.s1', 'ffn.s2')
         for ck in w:
             if ck.endswith(lora):
                 w[ck] = np.swapaxes(w[ck], -1, -2).copy()
@@ -233,6 +234,11 @@ class RefModel:
                     L['att_' + n] = g('att.%s.weight' % n)
                 L['ffn_key'], L['ffn_value'] = g('ffn.key.weight'), g('ffn.value.weight')
                 L['fxk'] = sq('ffn.x_k')
+                if p + 'ffn.s_emb.weight' in self.w:            # RWKV-7a DeepEmbed
+                    L['s_emb'] = g('ffn.s_emb.weight')          # (V, D*D)
+                    L['s_emb_x'] = g('ffn.s_emb_x.weight')      # (D*D, C)
+                    L['s0'] = sq('ffn.s0')                      # (F)
+                    L['s1'], L['s2'] = g('ffn.s1'), g('ffn.s2') # (C, D), (D, F)
             self.layers.append(L)
         self.lnow, self.lnob = self.w['ln_out.weight'], self.w['ln_out.bias']
         self.head = self.w['head.weight']
@@ -353,12 +359,20 @@ class RefModel:
         s['att_x'] = xx
         return L['att_output'] @ (y * g), v_first
 
-    def _ffn(self, L, s, xx):
+    def _ffn(self, L, s, xx, token):
         sx = s['ffn_x']
         s['ffn_x'] = xx
         if self.version >= 7:
             k = xx + (sx - xx) * L['fxk']
-            return L['ffn_value'] @ (np.maximum(L['ffn_key'] @ k, 0) ** 2)
+            k = np.maximum(L['ffn_key'] @ k, 0) ** 2
+            if 's_emb' in L:
+                # RWKV-v7/rwkv_v7a_demo.py: s_emb merged at load with the ln0'd embedding
+                # through s_emb_x, its token's row viewed (D, D); the gate from xx itself
+                D = L['s1'].shape[1]
+                semb = L['s_emb'][token] + L['s_emb_x'] @ self.emb[token]
+                ss = (xx @ L['s1']) @ semb.reshape(D, D)
+                k = k * ((ss @ L['s2']) + L['s0'])
+            return L['ffn_value'] @ k
         if self.version >= 6:
             kx = xx + (sx - xx) * L['fmk']
             rx = xx + (sx - xx) * L['fmr']
@@ -389,7 +403,7 @@ class RefModel:
             if trace is not None:
                 trace.append(('blk%d.att' % i, x.copy()))
             xx = layer_norm(x, L['ln2w'], L['ln2b'])
-            x = x + self._ffn(L, s, xx)
+            x = x + self._ffn(L, s, xx, token)
             if trace is not None:
                 trace.append(('blk%d.ffn' % i, x.copy()))
         x = layer_norm(x, self.lnow, self.lnob)

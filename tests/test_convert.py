@@ -359,7 +359,10 @@ def part_d(tmp):
     cases.append(("float64 tensor", x, "blocks.0.att.time_decay"))
     x = make(7, 0, 1, 32, 64, 40, 1, torch.float32)
     x["blocks.0.ffn.s_emb.weight"] = torch.zeros(40, 32)
-    cases.append(("DeepEmbed", x, "s_emb"))
+    cases.append(("DeepEmbed without its other tensors", x, "missing tensor blocks.0.ffn.s1"))
+    x = make(7, 0, 1, 32, 64, 40, 1, torch.float32)
+    x["blocks.0.qkv.k_emb.weight"] = torch.zeros(40, 32)
+    cases.append(("RWKV-7b (DEA)", x, "RWKV-7b"))
     for label, sdx, needle in cases:
         src = os.path.join(tmp, "bad.pth")
         torch.save(sdx, src)

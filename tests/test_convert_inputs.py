@@ -139,6 +139,11 @@ def part_a(tmp):
         p = os.path.join(tmp, name)
         write(p, data)
         expect_error(p, out, "web-rwkv / Ai00 .st model (by " + tell, "web-rwkv file: " + name)
+    p = os.path.join(tmp, "rwkv7b.safetensors")
+    write(p, safetensors_bytes({"emb.weight": f32(4, 8), "head.weight": f32(4, 8),
+                                "blocks.0.qkv.k_emb.weight": f32(4, 8)}))
+    expect_error(p, out, "RWKV-7b (DeepEmbed Attention, DEA) checkpoints are not supported",
+                 "an RWKV-7b (DEA) checkpoint")
     p = os.path.join(tmp, "fla6.safetensors")
     write(p, safetensors_bytes({"model.embeddings.weight": f32(4, 8),
                                 "model.layers.0.attn.x_proj.0.weight": f32(8, 8)}))

@@ -2,7 +2,7 @@
 """Forward pass vs the independent float64 reference, on generated checkpoints (no ../shared).
 
 For every version (v4, v5.0, v5.1, v5.2, v6, v6 + time_state, v7 incl. block-0 v0/v1/v2 and
-several head counts, a 24-layer fp16 v4) a random checkpoint in the released layout is made
+several head counts, v7a's DeepEmbed, a 24-layer fp16 v4) a random checkpoint in the released layout is made
 with tests/gen_checkpoint.py, converted with convert_pth.py (bf16 and f32 files), run through
 `$RWKV_BIN logits` one token per call and with --seq (1 and 2 threads), and compared with
 tests/ref_rwkv.py: pass when max|Δ| <= 1e-4 * max|reference| over all T x V logits (T = 134:
@@ -49,6 +49,8 @@ CASES = [
     ('v6-state', '6', dict(n_layer=2, n_embd=128, head_size=64, n_vocab=512, seed=16, time_state=True), ('bf16', 'f32')),
     ('v7', '7', dict(n_layer=3, n_embd=128, head_size=64, n_vocab=1000, seed=17), ('bf16', 'f32')),
     ('v7-3h-b0v', '7', dict(n_layer=2, n_embd=96, head_size=32, n_vocab=300, seed=18, v7_block0_v=True), ('bf16', 'f32')),
+    # RWKV-7a: the DeepEmbed channel mix (rank 8: its s_emb rows are 8 x 8 matrices; 32 as released)
+    ('v7a-deepembed', '7', dict(n_layer=3, n_embd=128, head_size=32, n_vocab=300, seed=30, deep_embed=8), ('bf16', 'f32')),
     # shapes that are no multiple of a SIMD width (C % 16 = 8), odd head counts and sizes,
     # vocabularies like 257
     ('v4-odd', '4', dict(n_layer=2, n_embd=72, n_ffn=200, n_vocab=257, seed=21), ('bf16', 'f32')),

@@ -245,6 +245,46 @@ def check_bf16(tmp):
           "to nearest even" % (n16, len(got)))
 
 
+def check_deep_embed(tmp):
+    """RWKV-7a (DeepEmbed): q4_k_m gives s_emb (a table read one row per token, most of a
+    released rwkv7a file) and s_emb_x Q4_K as the other matrices, keeps s1 / s2 as LoRAs;
+    bf16 also rounds s1 / s2; both load and evaluate (their logits within 0.2 of max|logit|
+    of the F32 model's: the random model's product of two 4-bit layers)."""
+    print("RWKV-7a (DeepEmbed) presets:")
+    src = os.path.join(tmp, "de32.gguf")
+    subprocess.run([sys.executable, os.path.join(ROOT, "tools", "random_model.py"),
+                    "--version", "7", "--layers", "2", "--embd", "256", "--vocab", "300",
+                    "--dtype", "f32", "--deep-embed", "32", "--name", "de", src], check=True,
+                   stdout=subprocess.DEVNULL)
+    ids = ",".join(str(i * 37 % 300) for i in range(20))
+    ref_path = os.path.join(tmp, "de32.f32")
+    rc, so, se = run(["logits", "-m", src, "--ids", ids, "-o", ref_path])
+    if not check(rc == 0, "DeepEmbed F32 logits: %s" % se.strip()):
+        return
+    ref = struct.unpack("<%df" % (os.path.getsize(ref_path) // 4), open(ref_path, "rb").read())
+    want = {"q4_k_m": {"s_emb.weight": Q4_K, "s_emb_x.weight": Q4_K, "s1": F32, "s2": F32},
+            "bf16": {"s_emb.weight": BF16, "s_emb_x.weight": BF16, "s1": BF16, "s2": BF16}}
+    for preset, kinds in want.items():
+        out = os.path.join(tmp, "de32-%s.gguf" % preset)
+        rc, so, se = run(["quantize", src, out, preset])
+        if not check(rc == 0, "DeepEmbed %s: exit %d (%s)" % (preset, rc, se.strip())):
+            continue
+        _, types = read_gguf(out)
+        bad = ["blk.%d.ffn.%s" % (l, k) for l in range(2) for k, t in kinds.items()
+               if types.get("blk.%d.ffn.%s" % (l, k)) != t]
+        check(not bad, "DeepEmbed %s: types of %s" % (preset, bad))
+        lp = os.path.join(tmp, "de32-%s.f32" % preset)
+        rc, so, se = run(["logits", "-m", out, "--ids", ids, "-o", lp])
+        got = struct.unpack("<%df" % (os.path.getsize(lp) // 4), open(lp, "rb").read()) \
+            if rc == 0 else ()
+        dev = max(abs(a - b) for a, b in zip(ref, got)) / max(abs(a) for a in ref) \
+            if len(got) == len(ref) else float("inf")
+        check(dev < 0.2, "DeepEmbed %s: logits %.3g of max|logit| from F32's (%s)"
+              % (preset, dev, se.strip()))
+        print("  %-7s s_emb, s_emb_x, s1, s2 as expected; logits within %.3g of F32's"
+              % (preset, dev))
+
+
 def main():
     if not os.path.exists(RWKV):
         print("SKIP: %s not built" % RWKV)
@@ -320,6 +360,7 @@ def main():
     print("  listed: %d fallbacks" % len(re.findall(r"does not fit", so)))
 
     check_bf16(tmp)
+    check_deep_embed(tmp)
 
     print("f32 dequantizes; errors:")
     deq = os.path.join(tmp, "deq.gguf")

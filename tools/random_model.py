@@ -127,11 +127,14 @@ def build(args):
     H = C // S if S else 0
     d = cp.Dims(C, F, V, H, S)
     ranks = lora_ranks(version, C) if version in (6, 7) else {}
+    deep = version == 7 and args.deep_embed > 0
+    if deep:
+        ranks["ffn.s1"] = args.deep_embed
     pools = Pools(args.seed)
     keys = [("emb.weight", (V, C))]
     for i in range(L):
         for name, shape, optional in cp.block_schema(version, minor, i, d,
-                                                     lambda n: ranks.get(n, 0)):
+                                                     lambda n: ranks.get(n, 0), deep=deep):
             if optional and not (name == "att.time_state" and args.time_state):
                 continue
             keys.append(("blocks.%d.%s" % (i, name), shape))
@@ -186,6 +189,8 @@ def main(argv=None):
     p.add_argument("--dtype", choices=["f32", "f16", "bf16"], default="bf16",
                    help="type of the weight matrices (default bf16)")
     p.add_argument("--time-state", action="store_true", help="v6: add tuned time_state tensors")
+    p.add_argument("--deep-embed", type=int, default=0, metavar="D",
+                   help="v7: RWKV-7a's DeepEmbed channel mix of rank D (released: 32)")
     p.add_argument("--tokenizer", default="none", metavar="world|pile|none|PATH",
                    help="tokenizer to embed (as convert_pth.py --vocab; default none)")
     p.add_argument("--weight-scale", type=float, default=1.0,
