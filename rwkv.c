@@ -2409,8 +2409,9 @@ static int cmd_bench(args *a)
         printf("model:       %s (RWKV v5.%d, %d layers, n_embd %d, vocab %d)\n", model_path,
                info.version_minor, info.n_layer, info.n_embd, info.n_vocab);
     else
-        printf("model:       %s (RWKV v%d, %d layers, n_embd %d, vocab %d)\n", model_path,
-               info.version, info.n_layer, info.n_embd, info.n_vocab);
+        printf("model:       %s (RWKV v%d%s, %d layers, n_embd %d, vocab %d)\n", model_path,
+               info.version, info.deep_embed_rank ? "a" : "", info.n_layer, info.n_embd,
+               info.n_vocab);
     printf("threads:     %d\n", rwkv_model_get_threads(model));
     printf("prompt:      %.1f tokens/s (%d tokens in %.3f s, best of %d)\n",
            n_prompt / best_prompt, n_prompt, best_prompt, repeat);
