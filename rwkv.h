@@ -10530,7 +10530,8 @@ typedef struct rwkv__scratch {
     float *su, *sv;  /* [B][D] */
     float *gate;     /* [B][F] */
     float *srow;     /* [D·D] */
-    const int *tokens; /* the block's tokens (rwkv__forward_pass) */
+    int tokens[RWKV_SEQ_BLOCK]; /* v7a: the block's tokens (rwkv__forward_pass; a copy: the
+                                   caller's may be rwkv_eval's argument) */
     float *lora;     /* [4·B·lora_stride] the hidden activations of LoRAs (v6, v7), [T][D] */
     size_t lora_stride; /* the largest hidden width (5·Dm for v6's mix LoRA) */
     void *qwork;     /* model->qwork_bytes: the quantized activations of a block (rwkv__matmul
@@ -11990,7 +11991,7 @@ static void rwkv__forward_pass(rwkv_state *st, const int *tokens, int T, float *
     }
     if (m->info.deep_embed_rank) { /* every layer's DeepEmbed reads the tokens and x0 */
         memcpy(st->s.x0, st->s.x, sizeof(float) * (size_t)T * (size_t)C);
-        st->s.tokens = tokens;
+        memcpy(st->s.tokens, tokens, sizeof(int) * (size_t)T);
     }
     for (l = 0; l < m->info.n_layer; l++) {
         const rwkv__lstate ls = rwkv__lstate_of(st, l);
