@@ -5,7 +5,7 @@ the total well under 1 MB). Standard library only. Same inputs -> same bytes.
     python3 tests/fuzz/make_seeds.py
 
   fuzz_model    tiny GGUF models (tools/random_model.py with LoRA ranks of 4): every version
-                (v4, v5.0, v5.1, v5.2, v6, v6 + time_state, v7), 2 layers, n_embd 8, head size
+                (v4, v5.0, v5.1, v5.2, v6, v6 + time_state, v7, v7a), 2 layers, n_embd 8, head size
                 4, vocab 16, ffn 16, F16; plus a 1-layer BF16 v7 with an embedded World vocabulary, a
                 1-layer F32 v5.2 with an embedded HF JSON vocabulary, a vocab-256 v4 (byte-level)
   fuzz_state    states for the harness's built-in models (same dims: 2 layers, n_embd 8, head
@@ -38,10 +38,17 @@ import random_model as rm  # noqa: E402
 L, C, S, V, F = 2, 8, 4, 16, 16
 
 
+# Inputs the fuzzers found (tests/fuzz/README.md), kept in their corpora as regression seeds:
+# a new run of this script keeps them.
+FOUND = {"fuzz_model": ("q8_0-nonfinite-activation",)}
+
+
 def fresh_dir(name):
     d = os.path.join(CORPUS, name)
-    shutil.rmtree(d, ignore_errors=True)
-    os.makedirs(d)
+    os.makedirs(d, exist_ok=True)
+    for f in os.listdir(d):
+        if f not in FOUND.get(name, ()):
+            os.remove(os.path.join(d, f))
     return d
 
 
@@ -189,6 +196,7 @@ def models(tmp, world_path, hf_path):
              ("v6", ["--version", "6"] + base),
              ("v6-state", ["--version", "6", "--time-state"] + base),
              ("v7", ["--version", "7"] + base),
+             ("v7a-deepembed", ["--version", "7", "--deep-embed", "2"] + base),
              ("v7-bf16-world", ["--version", "7", "--layers", "1", "--embd", "8",
                                 "--head-size", "4", "--vocab", "17", "--ffn", "16",
                                 "--dtype", "bf16", "--tokenizer", world_path]),
