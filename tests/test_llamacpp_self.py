@@ -5,7 +5,8 @@ placeholder v0/v1/v2, no general.alignment key, rescale_every_n_layers with att_
 divided by 2^k) must give the logits of the original file bit for bit, serial and --seq:
 every mapping and the exact undoing of the rescale are checked. With a World vocabulary,
 the tokenizer read from tokenizer.ggml.tokens must have every id's bytes of the original's
-(build/test_tokenizer_fixtures --dump). Standard library only.
+(build/test_tokenizer_fixtures --dump). An RWKV-7a (DeepEmbed) model is refused, not
+written without its DeepEmbed tensors. Standard library only.
 """
 import os
 import struct
@@ -139,6 +140,18 @@ with tempfile.TemporaryDirectory() as tmp:
         else:
             check(clean and r.returncode == 1 and want in err and len(err.splitlines()) == 1,
                   'tokenizer.ggml.*, %s: refused (%s)' % (label, err.strip()[-90:]), r.stderr)
+
+# RWKV-7a (DeepEmbed) has no place in llama.cpp's rwkv7: refused, not written without it
+with tempfile.TemporaryDirectory() as tmp:
+    src = os.path.join(tmp, 'v7a.gguf')
+    dst = os.path.join(tmp, 'v7a-llama.gguf')
+    r = run([PY, os.path.join(ROOT, 'tools', 'random_model.py'), '--version', '7', '--layers', '1',
+             '--embd', '64', '--head-size', '32', '--vocab', '64', '--deep-embed', '4', src])
+    check(r.returncode == 0, 'random v7a model', r.stderr)
+    r = run([PY, os.path.join(ROOT, 'tools', 'to_llamacpp.py'), src, dst])
+    check(r.returncode == 1 and b'DeepEmbed' in r.stderr and not os.path.exists(dst),
+          'to_llamacpp.py refuses a v7a (DeepEmbed) model (%s)' % r.stderr.decode().strip()[-80:],
+          r.stderr)
 
 print('%d failure(s)' % len(failures))
 sys.exit(1 if failures else 0)

@@ -147,6 +147,9 @@ def convert(kv, src, rescale):
         sys.exit("only rwkv.c v6 and v7 files can be rewritten for llama.cpp")
     if rescale and version != 6:
         sys.exit("--rescale is rwkv6 only")
+    if any(".ffn.s_emb" in n for n in src):
+        sys.exit("an RWKV-7a (DeepEmbed) model: llama.cpp's rwkv7 has no DeepEmbed tensors "
+                 "(rewritten without them it would be another model)")
     L, C = kv["rwkv.block_count"], kv["rwkv.embedding_length"]
     arch = "rwkv%d" % version
     out = []
