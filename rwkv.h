@@ -9853,12 +9853,22 @@ static void rwkv__mark_lora_tiles(rwkv_model *m)
     }
 }
 
+/* 1 for the tables a token reads one row of: the embedding and v7a's DeepEmbed s_emb. */
+static int rwkv__row_table(const rwkv_model *m, const rwkv__tensor *t)
+{
+    int l;
+    if (t == m->emb) return 1;
+    for (l = 0; l < m->info.n_layer; l++)
+        if (t == m->layers[l].s_emb) return 1;
+    return 0;
+}
+
 /* Every tensor must have a place in the model; counts the tensors, bytes and weights of each
    type, and sizes the states' scratch for the quantized matrices. */
 static rwkv_status rwkv__count_tensors(rwkv_model *m, rwkv_error *err)
 {
     rwkv_model_info *I = &m->info;
-    uint64_t i, all_bytes = 0, emb_bytes = 0;
+    uint64_t i, per_token = 0;
     for (i = 0; i < m->gguf.n_tensors; i++) {
         const rwkv__tensor *t = &m->gguf.tensors[i];
         const uint64_t nbytes = rwkv__tensor_bytes(t);
@@ -9878,20 +9888,12 @@ static rwkv_status rwkv__count_tensors(rwkv_model *m, rwkv_error *err)
             const size_t w = rwkv__fpk_pack_bytes(t->type, t->ne[0], RWKV_SEQ_BLOCK);
             if (w && w + 64 > m->qwork_bytes) m->qwork_bytes = w + 64;
         }
-        all_bytes += nbytes;
-        if (t == m->emb) emb_bytes = nbytes;
+        /* a token reads one row of the tables, every other tensor once */
+        per_token += rwkv__row_table(m, t) ? nbytes / (uint64_t)I->n_vocab : nbytes;
     }
     I->n_tensors = m->gguf.n_tensors;
     I->file_size = m->gguf.size;
-    /* A token reads one embedding row and every other tensor once, but of DeepEmbed's
-       per-layer tables (v7a) one row too. */
-    I->bytes_per_token = all_bytes - emb_bytes + emb_bytes / (uint64_t)I->n_vocab;
-    for (i = 0; i < (uint64_t)I->n_layer; i++) {
-        const rwkv__tensor *t = m->layers[i].s_emb;
-        if (t)
-            I->bytes_per_token -= rwkv__tensor_bytes(t) - rwkv__tensor_bytes(t) /
-                                  (uint64_t)I->n_vocab;
-    }
+    I->bytes_per_token = per_token;
     return RWKV_OK;
 }
 
@@ -10020,11 +10022,9 @@ static RWKV__UNUSED const uint8_t *rwkv__pk_new(int type, const uint8_t *W, int6
 static int rwkv__pk_wanted(const rwkv_model *m, uint64_t i)
 {
     const rwkv__tensor *t = &m->gguf.tensors[i];
-    int l;
-    /* not the tables a token reads one row of: the embedding, v7a's s_emb */
-    for (l = 0; l < m->info.n_layer; l++)
-        if (t == m->layers[l].s_emb) return 0;
-    return m->used[i] && t != m->emb && t->n_dims == 2 && rwkv__pk_bytes(t->type, t->ne[1], t->ne[0]);
+    /* not the tables a token reads one row of: rwkv__get_row reads those rows from the file */
+    return m->used[i] && !rwkv__row_table(m, t) && t->n_dims == 2 &&
+           rwkv__pk_bytes(t->type, t->ne[1], t->ne[0]);
 }
 
 /* Threads that pack the matrices at open (OpenMP): the copy is page faults on the map and
