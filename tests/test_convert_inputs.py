@@ -249,15 +249,24 @@ def mutations(path, tmp, n=300):
           "message%s" % (n, "; not: " + "; ".join(other[:3]) if other else ""))
 
 
-def part_b(tmp):
+def torch_and_generator(part):
+    """(torch, tests/gen_checkpoint.py) for the parts that make checkpoints; None (the part
+    skipped, saying so) without torch."""
     try:
-        import torch  # noqa: F401
+        import torch
     except ImportError:
-        print("skip (b): no torch (apt-get install python3-torch)")
-        return False
+        print("skip (%s): no torch (apt-get install python3-torch)" % part)
+        return None
     sys.path.insert(0, HERE)
     import gen_checkpoint
-    import torch
+    return torch, gen_checkpoint
+
+
+def part_b(tmp):
+    mods = torch_and_generator("b")
+    if not mods:
+        return False
+    torch, gen_checkpoint = mods
     out = os.path.join(tmp, "out.gguf")
     for version, dtype in (("4", "fp32"), ("5.2", "bf16"), ("6", "fp16"), ("7", "bf16")):
         kw = {"v7_block0_v": True} if version == "7" else {}
@@ -336,13 +345,10 @@ def part_b(tmp):
 
 
 def part_c(tmp):
-    try:
-        import torch
-    except ImportError:
-        print("skip (c): no torch")
+    mods = torch_and_generator("c")
+    if not mods:
         return False
-    sys.path.insert(0, HERE)
-    import gen_checkpoint
+    torch, gen_checkpoint = mods
     out = os.path.join(tmp, "st.gguf")
     cases = [("random v6", gen_checkpoint.make_checkpoint("6", n_layer=2, n_embd=128,
                                                            head_size=32, n_vocab=300,
