@@ -754,6 +754,16 @@ static void print_layout_and_types(const rwkv_model *model)
     free(g);
 }
 
+/* "v5.2", "v6", "v7a" (v7 with DeepEmbed): info's and bench's name of the version. */
+static const char *version_name(const rwkv_model_info *I, char *buf, size_t n)
+{
+    if (I->version == 5)
+        snprintf(buf, n, "v5.%d", I->version_minor);
+    else
+        snprintf(buf, n, "v%d%s", I->version, I->deep_embed_rank ? "a" : "");
+    return buf;
+}
+
 static void print_bytes_line(const char *label, uint64_t bytes)
 {
     printf("%-18s %llu (%.2f MiB)\n", label, (unsigned long long)bytes,
@@ -765,7 +775,7 @@ static int cmd_info(args *a)
     const char *model_path = NULL, *why, *s;
     rwkv_model *model;
     rwkv_model_info info;
-    char tokbuf[128];
+    char tokbuf[128], vbuf[16];
     size_t name_len = 0;
     const char *name;
     uint64_t all_bytes = 0;
@@ -785,13 +795,9 @@ static int cmd_info(args *a)
     printf("%-18s %s\n", "file:", model_path);
     printf("%-18s %s\n", "chosen by:", why);
     if (name) printf("%-18s %.*s\n", "name:", (int)(name_len > 200 ? 200 : name_len), name);
-    if (info.version == 5)
-        printf("%-18s RWKV v%d.%d\n", "architecture:", info.version, info.version_minor);
-    else if (info.deep_embed_rank)
-        printf("%-18s RWKV v7a (DeepEmbed channel mix, rank %d)\n", "architecture:",
-               info.deep_embed_rank);
-    else
-        printf("%-18s RWKV v%d\n", "architecture:", info.version);
+    printf("%-18s RWKV %s", "architecture:", version_name(&info, vbuf, sizeof vbuf));
+    if (info.deep_embed_rank) printf(" (DeepEmbed channel mix, rank %d)", info.deep_embed_rank);
+    printf("\n");
     printf("%-18s %d\n", "layers:", info.n_layer);
     printf("%-18s %d\n", "embedding:", info.n_embd);
     printf("%-18s %d\n", "ffn:", info.n_ffn);
@@ -2362,6 +2368,7 @@ static int cmd_bench(args *a)
     float *logits;
     double best_prompt = 1e300, best_gen = 1e300, ms;
     uint64_t x = 0x2545f4914f6cdd1dull;
+    char vbuf[16];
     progress pg;
 
     while ((s = args_next(a)) != NULL) {
@@ -2405,13 +2412,8 @@ static int cmd_bench(args *a)
     }
     progress_done(&pg);
     ms = best_gen * 1000.0 / n_gen;
-    if (info.version == 5)
-        printf("model:       %s (RWKV v5.%d, %d layers, n_embd %d, vocab %d)\n", model_path,
-               info.version_minor, info.n_layer, info.n_embd, info.n_vocab);
-    else
-        printf("model:       %s (RWKV v%d%s, %d layers, n_embd %d, vocab %d)\n", model_path,
-               info.version, info.deep_embed_rank ? "a" : "", info.n_layer, info.n_embd,
-               info.n_vocab);
+    printf("model:       %s (RWKV %s, %d layers, n_embd %d, vocab %d)\n", model_path,
+           version_name(&info, vbuf, sizeof vbuf), info.n_layer, info.n_embd, info.n_vocab);
     printf("threads:     %d\n", rwkv_model_get_threads(model));
     printf("prompt:      %.1f tokens/s (%d tokens in %.3f s, best of %d)\n",
            n_prompt / best_prompt, n_prompt, best_prompt, repeat);
