@@ -157,6 +157,86 @@ static int cores_available(void)
 #endif
 }
 
+#if defined(__linux__) && defined(_OPENMP)
+/* The CPUs in a Linux CPU list ("0-3,8,10-11": /proc/self/status's Cpus_allowed_list,
+   sysfs's thread_siblings_list) into set (1 each; numbers from n up ignored); the count. */
+static int cpu_list(const char *s, unsigned char *set, int n)
+{
+    int count = 0;
+    while (*s >= '0' && *s <= '9') {
+        char *end;
+        long a = strtol(s, &end, 10), b = a, c;
+        s = end;
+        if (*s == '-') {
+            b = strtol(s + 1, &end, 10);
+            s = end;
+        }
+        for (c = a; c <= b && c < n; c++) {
+            count += !set[c];
+            set[c] = 1;
+        }
+        if (*s == ',') s++;
+    }
+    return count;
+}
+#endif
+
+/* The thread count when -t is not given: $OMP_NUM_THREADS when set (OpenMP's own setting),
+   else one per physical core this process may run on (on Linux: the CPUs of its affinity
+   mask, taskset's and cgroup cpusets' included, counting SMT siblings once: a second
+   hyperthread shares its core's FMA units and memory bus, so it adds nothing to a
+   memory-bound token and little to a prompt), at most MAX_DEFAULT_THREADS; 1 in a build
+   without OpenMP. Two threads on a machine busy with other work are no slower than one:
+   the library falls back to one thread while the others cannot help (README, Speed). */
+#define MAX_DEFAULT_THREADS 16
+static int default_threads(void)
+{
+#ifdef _OPENMP
+    const char *env = getenv("OMP_NUM_THREADS");
+    int n = 0;
+    if (env && atoi(env) > 0) return atoi(env) < 1024 ? atoi(env) : 1024;
+#if defined(__linux__)
+    {
+        enum { MAX_CPUS = 4096 };
+        unsigned char allowed[MAX_CPUS];
+        char line[8192];
+        FILE *f = fopen("/proc/self/status", "r");
+        int cpu, found = 0;
+        memset(allowed, 0, sizeof allowed);
+        while (f && fgets(line, sizeof line, f))
+            if (strncmp(line, "Cpus_allowed_list:", 18) == 0) {
+                found = cpu_list(line + 18 + strspn(line + 18, " \t"), allowed, MAX_CPUS) > 0;
+                break;
+            }
+        if (f) fclose(f);
+        for (cpu = 0; found && cpu < MAX_CPUS; cpu++) {
+            unsigned char sib[MAX_CPUS];
+            char path[96];
+            int first = cpu, c;
+            if (!allowed[cpu]) continue;
+            sprintf(path, "/sys/devices/system/cpu/cpu%d/topology/thread_siblings_list", cpu);
+            f = fopen(path, "r");
+            if (f && fgets(line, sizeof line, f)) {
+                memset(sib, 0, sizeof sib);
+                cpu_list(line, sib, MAX_CPUS);
+                for (c = 0; c < cpu; c++) /* counted once: at its lowest allowed sibling */
+                    if (sib[c] && allowed[c]) {
+                        first = c;
+                        break;
+                    }
+            }
+            if (f) fclose(f);
+            n += first == cpu;
+        }
+    }
+#endif
+    if (n <= 0) n = cores_available();
+    return n < 1 ? 1 : n > MAX_DEFAULT_THREADS ? MAX_DEFAULT_THREADS : n;
+#else
+    return 1;
+#endif
+}
+
 /* Bytes of physical memory (0 when unknown). $RWKV_TEST_MEMORY, when set, stands in for
    it: tests/test_cli.py checks the warning it drives on a small model. */
 static double memory_bytes(void)
@@ -609,7 +689,7 @@ static rwkv_model *open_model(const char *flag_path, int n_threads, const char *
             die("%s (the model $RWKV_MODEL names; -m MODEL overrides it)", err.message);
         die_err(&err);
     }
-    if (n_threads > 0) rwkv_model_set_threads(model, n_threads);
+    rwkv_model_set_threads(model, n_threads > 0 ? n_threads : default_threads());
     if (cli_map_note) {
         rwkv_model_info info;
         const double mem = memory_bytes();
@@ -854,7 +934,7 @@ static const char help_logits[] =
     "  -o, --output OUT     output file ('-' = standard output)\n"
     "      --seq            one rwkv_eval_seq call over all tokens (all_logits=1) instead of\n"
     "                       one rwkv_eval per token\n"
-    "  -t, --threads N      threads for the evaluation (default 1)\n"
+    "  -t, --threads N      threads for the evaluation (default: one per core)\n"
     "      --no-mmap        read the model into memory, not mapped (README: Loading)\n"
     "      --state-out FILE save the state after the last token (rwkv_state_save_file)\n"
     "  -h, --help           this help\n";
@@ -1523,7 +1603,7 @@ static const char help_generate[] =
     "  -e, --escape             decode \\n \\t \\r \\\\ \\\" \\' \\xHH in -p TEXT\n"
     "  -f, --file FILE          read the prompt from FILE (raw bytes)\n"
     "  -n, --n-predict N        tokens to generate (default 200; with -i, per turn)\n"
-    "  -t, --threads N          threads (default 1)\n"
+    "  -t, --threads N          threads (default: one per core)\n"
     "      --no-mmap            read the model into memory, not mapped (README: Loading)\n"
     "      --stop STR           stop when STR is generated (repeatable, up to 32; the\n"
     "                           escapes of -e are decoded)\n"
@@ -1729,9 +1809,10 @@ static void generation_summary(const generation *G)
 {
     double ps = G->prompt_secs > 0 ? G->prompt_secs : 1e-9;
     fprintf(stderr, "\n[model: %s (%s) | prompt: %zu tokens, %.1f tokens/s | generated: %d "
-                    "tokens, %.2f ms/token | seed %llu]\n",
+                    "tokens, %.2f ms/token | %d thread%s | seed %llu]\n",
             G->model_path, G->model_why, G->n_prompt, (double)G->n_prompt / ps, G->n_gen,
-            G->n_gen ? G->gen_secs * 1000.0 / G->n_gen : 0.0, (unsigned long long)G->o->g.sp.seed);
+            G->n_gen ? G->gen_secs * 1000.0 / G->n_gen : 0.0, rwkv_model_get_threads(G->model),
+            rwkv_model_get_threads(G->model) == 1 ? "" : "s", (unsigned long long)G->o->g.sp.seed);
 }
 
 static int cmd_generate(args *a)
@@ -1805,7 +1886,7 @@ static const char help_chat[] =
     "      --fake-think         G1 without reasoning: replies start with an empty think\n"
     "                           block, \"Assistant: <think>\\n</think\"\n"
     "  -n, --n-predict N        at most N tokens per reply (default 500)\n"
-    "  -t, --threads N          threads (default 1)\n"
+    "  -t, --threads N          threads (default: one per core)\n"
     "      --no-mmap            read the model into memory, not mapped (README: Loading)\n"
     "      --stop STR           also end a reply at STR (repeatable; escapes \\n \\t \\xHH ...\n"
     "                           decoded)\n"
@@ -2084,7 +2165,7 @@ static const char help_perplexity[] =
     "  -m, --model MODEL   GGUF model file (default: $RWKV_MODEL, else the bundled model)\n"
     "  -f, --file FILE     text file (the -f may be left out)\n"
     "      --ctx N         tokens per chunk (default 0 = the whole file)\n"
-    "  -t, --threads N     threads (default 1)\n"
+    "  -t, --threads N     threads (default: one per core)\n"
     "      --no-mmap       read the model into memory, not mapped (README: Loading)\n"
     "      --vocab PATH    tokenizer file, for models that do not embed one\n"
     "  -h, --help          this help\n";
@@ -2191,7 +2272,7 @@ static const char help_lambada[] =
     "      --limit N       only the first N passages\n"
     "      --pad IDS       comma-separated ids fed before each context, or 'none'\n"
     "                      (default 0, end-of-text, as RWKV-LM; ChatRWKV's Pile runs used 187)\n"
-    "  -t, --threads N     threads (default 1)\n"
+    "  -t, --threads N     threads (default: one per core)\n"
     "      --no-mmap       read the model into memory, not mapped (README: Loading)\n"
     "      --vocab PATH    tokenizer file, for models that do not embed one\n"
     "  -h, --help          this help\n";
@@ -2350,7 +2431,7 @@ static const char help_bench[] =
     "measurement is the best of --repeat runs. Token ids are a fixed pseudo-random sequence.\n"
     "\n"
     "  -m, --model MODEL      GGUF model file (default: $RWKV_MODEL, else the bundled model)\n"
-    "  -t, --threads N        threads (default 1)\n"
+    "  -t, --threads N        threads (default: one per core)\n"
     "      --no-mmap          read the model into memory, not mapped (README: Loading)\n"
     "      --prompt-tokens N  prompt block (default 512)\n"
     "      --gen-tokens N     generated tokens (default 64)\n"
@@ -2360,7 +2441,7 @@ static const char help_bench[] =
 static int cmd_bench(args *a)
 {
     const char *model_path = NULL, *s;
-    int n_threads = 1, n_prompt = 512, n_gen = 64, repeat = 3, r, i, V;
+    int n_threads = 0, n_prompt = 512, n_gen = 64, repeat = 3, r, i, V;
     rwkv_model *model;
     rwkv_model_info info;
     rwkv_state *state;
@@ -2447,7 +2528,7 @@ static const char help_quantize[] =
     "Progress goes to standard error when it is a terminal. A quantized IN is refused (except\n"
     "for f32). docs/QUANT.md has the formats.\n"
     "\n"
-    "  -t, --threads N     threads over rows (default: 2)\n"
+    "  -t, --threads N     threads over rows (default: one per core)\n"
     "      --reference     ggml's reference quantizer for every type: the bytes llama-quantize\n"
     "                      writes (no importance matrix), ~30x faster than the default error\n"
     "                      search of Q8_0/Q5_x/Q4_0/Q4_1, with a little more error\n"
@@ -2482,7 +2563,7 @@ static void on_tensor(void *user, uint64_t done, uint64_t total, const char *ten
 static int cmd_quantize(args *a)
 {
     const char *pos[3] = {NULL, NULL, NULL}, *s;
-    int n_pos = 0, n_threads = 2, reference = 0;
+    int n_pos = 0, n_threads = 0, reference = 0;
     rwkv_quantize_params params;
     quantize_progress qp;
     rwkv_error err;
@@ -2504,7 +2585,7 @@ static int cmd_quantize(args *a)
     check_writable("OUT.gguf", pos[1]);
     rwkv_quantize_params_default(&params);
     params.preset = pos[2];
-    params.n_threads = n_threads;
+    params.n_threads = n_threads > 0 ? n_threads : default_threads();
     params.reference = reference;
     params.progress = on_tensor;
     params.cancel = quantize_cancel;

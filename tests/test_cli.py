@@ -45,6 +45,24 @@ def check(cond, what):
     return cond
 
 
+def default_threads():
+    """What rwkv.c's default thread count should be here: the physical cores (SMT siblings
+    once) of this process's affinity mask, at most 16."""
+    cpus = sorted(os.sched_getaffinity(0))
+    n = 0
+    for c in cpus:
+        try:
+            with open("/sys/devices/system/cpu/cpu%d/topology/thread_siblings_list" % c) as f:
+                sib = set()
+                for part in f.read().strip().split(","):
+                    a, _, b = part.partition("-")
+                    sib.update(range(int(a), int(b or a) + 1))
+        except OSError:
+            sib = {c}
+        n += min(s for s in sib if s in cpus or s == c) == c
+    return max(1, min(16, n))
+
+
 def clean_env(**extra):
     """The environment without $RWKV_MODEL (the default model is chosen on purpose)."""
     env = {k: v for k, v in os.environ.items() if k != "RWKV_MODEL"}
@@ -349,6 +367,23 @@ def test_generate(m, binary=RWKV):
           (len(o1), o1 == o2, o1 == o3, o4 != o1))
     rc, _, err = run(base[:-1], binary=binary)
     check("tokens/s" in err and "ms/token" in err and "seed 7" in err, "stats line: " + err)
+    # the default thread count (README: Threads): one per physical core of the affinity
+    # mask, at most 16; $OMP_NUM_THREADS when set; -t wins
+    want = default_threads()
+    env = {k: v for k, v in clean_env().items() if k != "OMP_NUM_THREADS"}
+    got = {}
+    for name, args, e in (("default", [], env), ("OMP_NUM_THREADS=3", [], dict(env, OMP_NUM_THREADS="3")),
+                          ("-t 1 with OMP_NUM_THREADS=3", ["-t", "1"], dict(env, OMP_NUM_THREADS="3"))):
+        rc, _, err = run(base[:-1] + args, binary=binary, env=e)
+        m_ = re.search(r"\| (\d+) threads? \|", err)
+        got[name] = int(m_.group(1)) if rc == 0 and m_ else None
+    check(got["default"] == want, "default threads: %s, want %d (one per core of the affinity "
+          "mask)" % (got["default"], want))
+    check(got["OMP_NUM_THREADS=3"] == 3, "OMP_NUM_THREADS=3 gives %s threads" % got["OMP_NUM_THREADS=3"])
+    check(got["-t 1 with OMP_NUM_THREADS=3"] == 1, "-t 1 over OMP_NUM_THREADS: %s threads"
+          % got["-t 1 with OMP_NUM_THREADS=3"])
+    print("  threads by default %s (want %d), OMP_NUM_THREADS=3: %s, -t 1: %s" %
+          (got["default"], want, got["OMP_NUM_THREADS=3"], got["-t 1 with OMP_NUM_THREADS=3"]))
 
     # greedy without penalties = argmax of the logits of prompt + output
     prompt = b"The quick brown fox"
