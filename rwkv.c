@@ -186,9 +186,16 @@ static int cpu_list(const char *s, unsigned char *set, int n)
    mask, taskset's and cgroup cpusets' included, counting SMT siblings once: a second
    hyperthread shares its core's FMA units and memory bus, so it adds nothing to a
    memory-bound token and little to a prompt), at most MAX_DEFAULT_THREADS; 1 in a build
-   without OpenMP. Two threads on a machine busy with other work are no slower than one:
-   the library falls back to one thread while the others cannot help (README, Speed). */
-#define MAX_DEFAULT_THREADS 16
+   without OpenMP. Threads on a machine busy with other work are about as fast as one: the
+   library falls back to one thread while the others cannot help (README, Speed). At most 8:
+   on a 16-core Sapphire Rapids VM (docs/KERNELS.md, fifty-fourth round), in one run, 16
+   threads generated v7 1.5B Q4_0 and 0.1B Q8_0 1.2-1.7x faster than 8, but 1.5B BF16 half
+   as fast, and their 512-token prompts of BF16 and 0.1B Q8_0 ran 4-5x slower (a later run
+   of 16 threads: 281 and 2066 tokens/s against that run's 380 and 2321 on 8; 1.5B BF16
+   generation 52.4 ms, 8 threads' 53.0). A likely cause: every thread waits for the slowest
+   at each product's end, and on a shared machine the slowest of 16 is often late. -t 16
+   stays for whoever measured it. */
+#define MAX_DEFAULT_THREADS 8
 static int default_threads(void)
 {
 #ifdef _OPENMP

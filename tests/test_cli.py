@@ -47,7 +47,7 @@ def check(cond, what):
 
 def default_threads():
     """What rwkv.c's default thread count should be here: the physical cores (SMT siblings
-    once) of this process's affinity mask, at most 16."""
+    once) of this process's affinity mask, at most 8."""
     cpus = sorted(os.sched_getaffinity(0))
     n = 0
     for c in cpus:
@@ -60,7 +60,7 @@ def default_threads():
         except OSError:
             sib = {c}
         n += min(s for s in sib if s in cpus or s == c) == c
-    return max(1, min(16, n))
+    return max(1, min(8, n))
 
 
 def clean_env(**extra):
@@ -368,7 +368,7 @@ def test_generate(m, binary=RWKV):
     rc, _, err = run(base[:-1], binary=binary)
     check("tokens/s" in err and "ms/token" in err and "seed 7" in err, "stats line: " + err)
     # the default thread count (README: Threads): one per physical core of the affinity
-    # mask, at most 16; $OMP_NUM_THREADS when set; -t wins
+    # mask, at most 8; $OMP_NUM_THREADS when set; -t wins
     want = default_threads()
     env = {k: v for k, v in clean_env().items() if k != "OMP_NUM_THREADS"}
     got = {}
