@@ -9880,11 +9880,13 @@ static rwkv_status rwkv__count_tensors(rwkv_model *m, rwkv_error *err)
         I->bytes_of_type[t->type] += nbytes;
         I->weights_of_type[t->type] += rwkv__nelem(t);
         I->n_weights += rwkv__nelem(t);
-        if (rwkv__qblock(t->type) && t != m->emb) {
+        /* the tables a token reads one row of (the embedding, v7a's s_emb) never go through
+           a product: no scratch for them */
+        if (rwkv__qblock(t->type) && !rwkv__row_table(m, t)) {
             const size_t w = rwkv__matmul_q_work_bytes(t->type, t->ne[0], RWKV_SEQ_BLOCK);
             if (w > m->qwork_bytes) m->qwork_bytes = w;
         }
-        if (t->n_dims == 2 && t != m->emb) { /* f16 / bf16 blocks on a layout of the tokens */
+        if (t->n_dims == 2 && !rwkv__row_table(m, t)) { /* f16 / bf16 blocks: the tokens' layout */
             const size_t w = rwkv__fpk_pack_bytes(t->type, t->ne[0], RWKV_SEQ_BLOCK);
             if (w && w + 64 > m->qwork_bytes) m->qwork_bytes = w + 64;
         }
