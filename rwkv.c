@@ -2503,6 +2503,7 @@ static int cmd_bench(args *a)
     printf("model:       %s (RWKV %s, %d layers, n_embd %d, vocab %d)\n", model_path,
            version_name(&info, vbuf, sizeof vbuf), info.n_layer, info.n_embd, info.n_vocab);
     printf("threads:     %d\n", rwkv_model_get_threads(model));
+    printf("build:       %s\n", rwkv_build_info());
     printf("prompt:      %.1f tokens/s (%d tokens in %.3f s, best of %d)\n",
            n_prompt / best_prompt, n_prompt, best_prompt, repeat);
     printf("generation:  %.3f ms/token (%.1f tokens/s, %d tokens, best of %d)\n", ms,
@@ -2634,7 +2635,7 @@ static int cmd_quantize(args *a)
 static const char help_main[] =
     "usage: rwkv [COMMAND] [OPTIONS]\n"
     "\n"
-    "RWKV language model inference (v4, v5.0/5.1/5.2, v6, v7) on the CPU.\n"
+    "RWKV language model inference (v4, v5.0/5.1/5.2, v6, v7, v7a) on the CPU.\n"
     "Without a command, `rwkv -m MODEL -p TEXT` generates text.\n"
     "The model may also be given without -m: `rwkv info MODEL`, `rwkv MODEL.gguf -p TEXT`.\n"
     "Without -m, every command uses $RWKV_MODEL, else the bundled model models/kjv-v7.gguf\n"
@@ -2651,8 +2652,26 @@ static const char help_main[] =
     "  tokenize     text to token ids, or ids to text with --decode\n"
     "  quantize     write a copy of a model with quantized matrices (q8_0 ... q4_k_m)\n"
     "\n"
-    "`rwkv COMMAND --help` describes a command's options.\n"
+    "`rwkv COMMAND --help` describes a command's options; `rwkv --version` the build (its\n"
+    "kernels, threads and compiler). Threads: one per core by default (at most 8), or\n"
+    "$OMP_NUM_THREADS; -t N in every command that runs a model.\n"
     "Exit status: 0 success, 1 runtime error, 2 usage error.\n";
+
+/* rwkv --version: what was built, for a bug report */
+static int print_version(void)
+{
+    printf("rwkv.c, built by "
+#if defined(__clang__)
+           "clang " __clang_version__
+#elif defined(__GNUC__)
+           "gcc " __VERSION__
+#else
+           "a C99 compiler"
+#endif
+           "\n%s\ndefault threads here: %d\n", rwkv_build_info(), default_threads());
+    out_check();
+    return 0;
+}
 
 typedef struct command {
     const char *name;
@@ -2699,6 +2718,7 @@ int main(int argc, char **argv)
         return 2;
     }
     if (is_help(argv[1])) print_help(help_main);
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) return print_version();
     for (c = 0; c < sizeof commands / sizeof commands[0]; c++) {
         if (strcmp(argv[1], commands[c].name) == 0) {
             snprintf(cmdname, sizeof cmdname, "rwkv %s", commands[c].name);

@@ -196,6 +196,12 @@ void rwkv_model_close(rwkv_model *model);
 void rwkv_model_set_threads(rwkv_model *model, int n_threads);
 int rwkv_model_get_threads(const rwkv_model *model);
 
+/* What this build of the implementation runs, chosen at compile time (-march, -fopenmp): a
+   constant string for bug reports and `rwkv --version`, e.g. "float kernels AVX-512 (16
+   lanes); quantized kernels AVX-512 VNNI, prompts on AMX-INT8 tiles; f16/bf16 prompts on
+   AMX-BF16 tiles; threads OpenMP". The AMX tiles run where the OS grants them, else VNNI. */
+const char *rwkv_build_info(void);
+
 /* Weight types (ggml type ids). Matrices (the embedding, the att/ffn projections, the head)
    may be of any of them, and so may LoRAs of rwkv.lora_layout = 1 files (older files: F32);
    vectors and norms are F32. The quantized types are ggml's
@@ -10636,6 +10642,50 @@ typedef struct rwkv__team {
     int watch;           /* RWKV__WATCH: the block's threads measure their run delays */
     uint64_t delays;     /* atomic: the workers' run delays in the block (nanoseconds) */
 } rwkv__team;
+
+const char *rwkv_build_info(void)
+{
+    return "float kernels "
+#if defined(RWKV__AVX512)
+           "AVX-512 (16 lanes)"
+#elif defined(RWKV__AVX2)
+           "AVX2+FMA+F16C (8 lanes)"
+#elif defined(RWKV__NEON) && defined(__aarch64__)
+           "NEON aarch64 (4 lanes)"
+#elif defined(RWKV__NEON)
+           "NEON ARMv7 VFPv4 (4 lanes)"
+#else
+           "scalar"
+#endif
+           "; quantized kernels "
+#if defined(RWKV__QVNNI)
+           "AVX-512 VNNI"
+#elif defined(RWKV__QVNNI256)
+           "AVX2 with AVX-VNNI"
+#elif defined(RWKV__QAVX2)
+           "AVX2"
+#elif defined(RWKV__QNEON) && defined(__ARM_FEATURE_DOTPROD)
+           "NEON dotprod"
+#elif defined(RWKV__QNEON)
+           "NEON"
+#else
+           "scalar"
+#endif
+#ifdef RWKV__QAMX
+           ", prompts on AMX-INT8 tiles"
+#endif
+#ifdef RWKV__FAMX
+           "; f16/bf16 prompts on AMX-BF16 tiles"
+#endif
+#ifdef RWKV__TEAM
+           "; threads OpenMP"
+#elif defined(_OPENMP)
+           "; threads OpenMP (one region per product)"
+#else
+           "; one thread (built without OpenMP)"
+#endif
+        ;
+}
 
 /* RWKV_PROFILE: where the forward pass's time goes, on thread 0 (the one that runs it):
    seconds in the matrix products of each kind (their waits for other threads included) and

@@ -157,8 +157,10 @@ int main(int argc, char **argv)
 {
     int i, rc = 0;
     if (argc == 4 && strcmp(argv[1], "-c") == 0) return compare(argv[2], argv[3]);
+    if (argc == 2 && strcmp(argv[1], "--build") == 0) return puts(rwkv_build_info()) < 0;
     if (argc < 3) {
-        fprintf(stderr, "usage: cross_logits OUTDIR MODEL... | cross_logits -c A.f32 B.f32\n");
+        fprintf(stderr, "usage: cross_logits OUTDIR MODEL... | cross_logits -c A.f32 B.f32 | "
+                        "cross_logits --build\n");
         return 2;
     }
     for (i = 2; i < argc; i++) rc |= dump(argv[1], argv[i]);

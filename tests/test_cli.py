@@ -153,6 +153,17 @@ def test_help():
     section("--help of every subcommand; every listed option is accepted")
     rc, out, _ = run(["--help"])
     check(rc == 0 and out.startswith(b"usage: rwkv"), "rwkv --help")
+    # --version: the compiler, rwkv_build_info (its kernels: test_model_api) and the default
+    # thread count
+    rc, out, err = run(["--version"])
+    rc2, out2, _ = run(["-V"])
+    lines = out.decode().splitlines()
+    check(rc == 0 and len(lines) == 3 and lines[0].startswith("rwkv.c, built by ") and
+          lines[1].startswith("float kernels ") and "quantized kernels " in lines[1] and
+          lines[2] == "default threads here: %d" % default_threads() and not err,
+          "rwkv --version: %r %r" % (out, err))
+    check(rc2 == 0 and out2 == out, "rwkv -V = --version")
+    print("  --version: " + " | ".join(lines))
     for sub in SUBCOMMANDS:
         rc, out, err = run([sub, "--help"])
         text = out.decode()
@@ -687,7 +698,8 @@ def test_bench(m):
     text = out.decode()
     print("  " + text.replace("\n", "\n  ").rstrip())
     check(rc == 0 and re.search(r"prompt:\s+[\d.]+ tokens/s", text) and
-          re.search(r"generation:\s+[\d.]+ ms/token", text) and "GB/s" in text, "bench output")
+          re.search(r"generation:\s+[\d.]+ ms/token", text) and "GB/s" in text and
+          re.search(r"build:\s+float kernels ", text), "bench output")
 
 
 

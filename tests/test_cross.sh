@@ -163,6 +163,17 @@ run() { # name runner...
     else
         bad "$name: cross_logits failed"; return 1
     fi
+    # rwkv_build_info names the kernels each target's flags choose (rwkv --version prints it)
+    case $name in
+        aarch64) want="float kernels NEON aarch64 (4 lanes); quantized kernels NEON; threads OpenMP" ;;
+        armhf) want="float kernels NEON ARMv7 VFPv4 (4 lanes); quantized kernels scalar; threads OpenMP" ;;
+        *) want="float kernels " ;; # -march=native: whatever this CPU has
+    esac
+    got=$("$@" "$exe" --build | tr -d '\r')
+    case $got in
+        "$want"*) echo "$name: $got"; ok ;;
+        *) bad "$name: rwkv_build_info says '$got', want '$want...'" ;;
+    esac
 }
 run native || exit 1
 run_target() {

@@ -377,6 +377,53 @@ static void test_map_probe(const char *model)
            big >= 0.5f ? "this kernel caches it in 2 MiB folios" : "no 2 MiB folios here");
 }
 
+/* rwkv_build_info names what the macros of this build chose (rwkv --version prints it) */
+static void test_build_info(void)
+{
+    const char *b = rwkv_build_info();
+    const char *flt =
+#if defined(RWKV__AVX512)
+        "float kernels AVX-512 (16 lanes); ";
+#elif defined(RWKV__AVX2)
+        "float kernels AVX2+FMA+F16C (8 lanes); ";
+#elif defined(RWKV__NEON) && defined(__aarch64__)
+        "float kernels NEON aarch64 (4 lanes); ";
+#elif defined(RWKV__NEON)
+        "float kernels NEON ARMv7 VFPv4 (4 lanes); ";
+#else
+        "float kernels scalar; ";
+#endif
+    const char *quant =
+#if defined(RWKV__QVNNI)
+        "quantized kernels AVX-512 VNNI";
+#elif defined(RWKV__QVNNI256)
+        "quantized kernels AVX2 with AVX-VNNI";
+#elif defined(RWKV__QAVX2)
+        "quantized kernels AVX2;"; /* the ';': not a VNNI variant */
+#elif defined(RWKV__QNEON) && defined(__ARM_FEATURE_DOTPROD)
+        "quantized kernels NEON dotprod";
+#elif defined(RWKV__QNEON)
+        "quantized kernels NEON;";
+#else
+        "quantized kernels scalar";
+#endif
+    CHECK(b != NULL && strncmp(b, flt, strlen(flt)) == 0 &&
+              strncmp(b + strlen(flt), quant, strlen(quant)) == 0,
+          "rwkv_build_info: '%s', want it to begin '%s%s'", b ? b : "(null)", flt, quant);
+#ifdef RWKV__TEAM
+    CHECK(b && strstr(b, "; threads OpenMP") && !strstr(b, "one region"), "rwkv_build_info: '%s' "
+          "does not say OpenMP threads", b ? b : "(null)");
+#elif !defined(_OPENMP)
+    CHECK(b && strstr(b, "one thread (built without OpenMP)"), "rwkv_build_info: '%s'", b ? b : "(null)");
+#endif
+#ifdef RWKV__QAMX
+    CHECK(b && strstr(b, "AMX-INT8"), "rwkv_build_info: '%s' does not name AMX-INT8", b ? b : "(null)");
+#else
+    CHECK(b && !strstr(b, "AMX"), "rwkv_build_info: '%s' names AMX", b ? b : "(null)");
+#endif
+    printf("ok   rwkv_build_info: %s\n", b ? b : "(null)");
+}
+
 int main(int argc, char **argv)
 {
     /* --make-models: only make the models (check_make_model) */
@@ -389,6 +436,7 @@ int main(int argc, char **argv)
         if (!check_make_model(SPECS[i].args, paths[i])) return 77;
     }
     if (make_only) return 0;
+    test_build_info();
     for (i = 0; i < N_SPECS; i++) test_model(SPECS[i].name, paths[i]);
     {
         const char *q = "build/test_model_api-v7-q4_0.gguf";
