@@ -313,19 +313,7 @@ static void test_kernels(void)
     static const int Ts[] = { 1, 2, 3, 5, 13 };
     int k, si, ti;
     double worst_rel[8] = { 0 }, worst_bound[8] = { 0 };
-    printf("kernels (%s):\n",
-#if defined(RWKV__QVNNI)
-           "AVX-512 VNNI"
-#elif defined(RWKV__QAVX2)
-           "AVX2"
-#elif defined(RWKV__QNEON) && defined(__ARM_FEATURE_DOTPROD)
-           "NEON dotprod"
-#elif defined(RWKV__QNEON)
-           "NEON"
-#else
-           "scalar only"
-#endif
-    );
+    printf("kernels (%s):\n", rwkv_build_info());
     for (k = 0; k < 8; k++) {
         const int type = all_types[k], blk = rwkv__qblock(type);
         int bad_simd = 0, bad_tok = 0, bad_thr = 0, bad_act = 0, bad_bound = 0;
